@@ -1,0 +1,142 @@
+// pops check [PATH...]: validate the workspace.
+
+#include "commands.h"
+
+#include "check.h"
+#include "report.h"
+#include "workspace.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace pops::cli {
+
+namespace {
+
+struct CheckOpts {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  bool strict = false;
+};
+
+Color severity_color(Severity s)
+{
+  switch (s) {
+  case Severity::error:
+    return Color::red;
+  case Severity::warning:
+    return Color::yellow;
+  default:
+    return Color::cyan;
+  }
+}
+
+/// Line `line` (1-based) of the file, for the caret display on a terminal.
+std::string source_line(const std::string& root, const std::string& file, int line)
+{
+  std::ifstream in(std::filesystem::path(root) / file, std::ios::binary);
+  std::string text;
+  for (int i = 1; i <= line && std::getline(in, text); ++i) {
+  }
+  if (!text.empty() && text.back() == '\r') {
+    text.pop_back();
+  }
+  return text.size() > 400 ? std::string() : text;
+}
+
+std::string plural(int n, std::string_view word)
+{
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+void print_text(Context& ctx, const CheckResult& r)
+{
+  const Term& out = ctx.out;
+  for (const auto& f : r.findings) {
+    std::string where = f.file;
+    if (f.loc.line > 0) {
+      where += fmt::format(":{}:{}", f.loc.line, f.loc.column);
+    }
+    out.write(fmt::format("{}: {} {} {}\n", out.paint(Color::bold, where),
+                          out.paint(severity_color(f.severity), std::string(severity_name(f.severity)) + ":"),
+                          f.message, out.paint(Color::dim, "[" + f.rule + "]")));
+    if (out.is_tty() && f.loc.line > 0) {
+      std::string line = source_line(ctx.workspace, f.file, f.loc.line);
+      if (!line.empty()) {
+        std::string caret;
+        for (int i = 1; i < f.loc.column && i <= static_cast<int>(line.size()); ++i) {
+          caret += line[static_cast<size_t>(i - 1)] == '\t' ? '\t' : ' ';
+        }
+        out.write(fmt::format("  {}\n  {}{}\n", line, caret, out.paint(Color::green, "^")));
+      }
+    }
+  }
+  if (ctx.quiet) {
+    return;
+  }
+  const Summary& s = r.summary;
+  std::string files = plural(s.files, "file");
+  if (s.errors + s.warnings + s.infos == 0) {
+    out.write(fmt::format("no problems in {}\n", files));
+    return;
+  }
+  std::vector<std::string> parts;
+  parts.push_back(plural(s.errors, "error"));
+  parts.push_back(plural(s.warnings, "warning"));
+  if (s.infos > 0) {
+    parts.push_back(plural(s.infos, "info"));
+  }
+  out.write(fmt::format("{} in {}\n", fmt::join(parts, ", "), files));
+}
+
+int run_check(Context& ctx, const CheckOpts& o)
+{
+  CheckOptions opts;
+  opts.today = today();
+  for (const auto& p : o.paths) {
+    std::string rel;
+    if (!ctx.to_workspace_path(p, rel)) {
+      error(ctx.err, fmt::format("'{}' is outside the workspace at '{}'", p, ctx.workspace));
+      return k_exit_usage;
+    }
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(std::filesystem::path(ctx.workspace) / rel, ec))) {
+      error(ctx.err, fmt::format("'{}' did not match any file", p));
+      return k_exit_usage;
+    }
+    opts.paths.push_back(rel == "." ? std::string() : rel);
+  }
+  Workspace ws = load_worktree(ctx.workspace);
+  CheckResult r = check_workspace(ws, opts);
+  if (o.format == "json") {
+    ctx.out.write(render_json(r));
+  } else if (o.format == "sarif") {
+    ctx.out.write(render_sarif(r, POPS_VERSION));
+  } else if (o.format == "github") {
+    ctx.out.write(render_github(r));
+  } else if (o.format == "junit") {
+    ctx.out.write(render_junit(r));
+  } else {
+    print_text(ctx, r);
+  }
+  const bool fail = r.summary.errors > 0 || (o.strict && r.summary.warnings > 0);
+  return fail ? k_exit_findings : k_exit_ok;
+}
+
+} // namespace
+
+void setup_check(CLI::App& app, Runner& run)
+{
+  auto o = std::make_shared<CheckOpts>();
+  app.add_option("paths", o->paths, "Report only on these files or folders (references still "
+                                    "resolve against the whole workspace)");
+  app.add_option("--format", o->format, "Output format")
+    ->check(CLI::IsMember({"text", "json", "github", "sarif", "junit"}))
+    ->default_str("text");
+  app.add_flag("--strict", o->strict, "Exit 1 on warnings too, not only on errors");
+  app.footer("Exit status: 0 no errors (warnings allowed), 1 errors found (or warnings with --strict),\n"
+             "2 pops could not run. Rules: docs/rules.md. Today comes from POPS_TODAY=YYYY-MM-DD if set.");
+  run = [o](Context& ctx) { return run_check(ctx, *o); };
+}
+
+} // namespace pops::cli

@@ -1,0 +1,78 @@
+// pops init [DIR] [--product NAME] [--squad ID:PREFIX ...] [--sample]
+
+#include "commands.h"
+
+#include "init.h"
+
+namespace pops::cli {
+
+namespace {
+
+struct InitOpts {
+  std::string dir = ".";
+  std::string product;
+  std::vector<std::string> squads;
+  bool sample = false;
+};
+
+int run_init(Context& ctx, const InitOpts& o)
+{
+  InitOptions opts;
+  opts.dir = o.dir;
+  opts.product = o.product;
+  opts.sample = o.sample;
+  opts.today = today();
+  if (o.sample && (!o.product.empty() || !o.squads.empty())) {
+    error(ctx.err, "--sample writes its own product and squads; drop --product and --squad");
+    return k_exit_usage;
+  }
+  try {
+    for (const auto& s : o.squads) {
+      opts.squads.push_back(parse_init_squad(s));
+    }
+  } catch (const std::invalid_argument& e) {
+    error(ctx.err, e.what());
+    return k_exit_usage;
+  }
+  InitResult r;
+  try {
+    r = init_workspace(opts);
+  } catch (const std::runtime_error& e) {
+    error(ctx.err, e.what());
+    return k_exit_usage;
+  }
+  if (ctx.quiet) {
+    return k_exit_ok;
+  }
+  if (o.sample) {
+    ctx.out.write(fmt::format("wrote the sample organization to '{}' ({} files)\n", o.dir, r.written.size()));
+    if (r.commits > 0) {
+      ctx.out.write(fmt::format("created a git repository with {} commits of roadmap history\n", r.commits));
+    } else {
+      ctx.out.write("the folder is inside a git repository: wrote the files without history\n");
+    }
+  } else {
+    ctx.out.write(fmt::format("initialized a pops workspace in '{}'\n", o.dir));
+    if (r.git_initialized) {
+      ctx.out.write("created a git repository (branch main)\n");
+    }
+  }
+  hint(ctx.err, fmt::format("next: 'pops -C {} check', then 'pops -C {} roadmap'", o.dir, o.dir));
+  return k_exit_ok;
+}
+
+} // namespace
+
+void setup_init(CLI::App& app, Runner& run)
+{
+  auto o = std::make_shared<InitOpts>();
+  app.add_option("dir", o->dir, "Folder of the new workspace (created when missing)")->default_str(".");
+  app.add_option("--product", o->product, "Product name (default: the folder's name)");
+  app.add_option("--squad", o->squads, "A squad as ID:PREFIX, e.g. payments:PAY (repeatable)")
+    ->take_all();
+  app.add_flag("--sample", o->sample,
+               "Write the sample organization Acme Cloud, with a quarter of git history");
+  run = [o](Context& ctx) { return run_init(ctx, *o); };
+}
+
+} // namespace pops::cli

@@ -1,0 +1,81 @@
+#include "commands.h"
+
+#include <array>
+
+namespace pops::cli {
+
+namespace {
+
+// Keep sorted by name; `pops help` lists them in this order.
+constexpr std::array k_commands = {
+  Command{"check", "Validate the workspace: format, references, dependencies, standards", true, setup_check},
+  Command{"help", "Show help for pops or one of its commands", false, setup_help},
+  Command{"init", "Create a workspace, or the sample organization with --sample", false, setup_init},
+  Command{"roadmap", "Show the roadmap: items by horizon (Now, Next, Later)", true, setup_roadmap},
+  Command{"version", "Print the version of pops", false, setup_version},
+};
+
+} // namespace
+
+std::span<const Command> commands()
+{
+  return k_commands;
+}
+
+const Command* find_command(std::string_view name)
+{
+  for (const auto& c : k_commands) {
+    if (c.name == name) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+std::unique_ptr<CLI::App> make_app(const Command& cmd, Runner& run, Context* ctx)
+{
+  auto app = std::make_unique<CLI::App>(std::string(cmd.summary), "pops " + std::string(cmd.name));
+  app->get_formatter()->column_width(28);
+  cmd.setup(*app, run);
+  if (ctx) {
+    app->add_flag_callback("--no-color", [ctx] {
+      ctx->out.disable_color();
+      ctx->err.disable_color();
+    }, "Never colour the output");
+    app->add_flag("-q,--quiet", ctx->quiet, "Print only what was asked for: no summaries or hints");
+  } else {
+    static bool s_unused = false;
+    app->add_flag("--no-color", s_unused, "Never colour the output");
+    app->add_flag("-q,--quiet", s_unused, "Print only what was asked for: no summaries or hints");
+  }
+  return app;
+}
+
+std::string general_help()
+{
+  std::string out = "usage: pops [-C DIR] [--no-color] [-q] <command> [<args>]\n"
+                    "       pops --version | --help\n\n"
+                    "pops keeps a product team's roadmap, feedback, docs and rituals as YAML and Markdown\n"
+                    "in a git repository, and checks, reports and edits them.\n\n"
+                    "commands:\n";
+  for (const auto& c : k_commands) {
+    out += fmt::format("  {:<10} {}\n", c.name, c.summary);
+  }
+  out += "\nglobal options:\n"
+         "  -C DIR       run as if pops was started in DIR\n"
+         "  --no-color   never colour the output (also NO_COLOR=1)\n"
+         "  -q, --quiet  print only what was asked for\n"
+         "  --version    print the version and exit\n\n"
+         "'pops help <command>' shows the options of a command.\n"
+         "exit status: 0 ok, 1 findings (pops check), 2 usage error or pops could not run\n";
+  return out;
+}
+
+std::string command_help(const Command& cmd)
+{
+  Runner run;
+  auto app = make_app(cmd, run, nullptr);
+  return app->help();
+}
+
+} // namespace pops::cli

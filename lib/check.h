@@ -1,0 +1,19 @@
+#pragma once
+// `pops check`: every rule over a loaded workspace, with pops.yaml's severities and pilots applied.
+
+#include "model.h"
+
+#include <string>
+#include <vector>
+
+namespace pops {
+
+struct CheckOptions {
+  Date today;
+  /// Report only findings in these files or folders (workspace-relative); empty: all.
+  std::vector<std::string> paths;
+};
+
+CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts);
+
+} // namespace pops

@@ -1,0 +1,174 @@
+#include "init.h"
+
+#include "embedded.h"
+#include "fsutil.h"
+#include "repo.h"
+#include "sample.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <regex>
+#include <stdexcept>
+
+namespace fs = std::filesystem;
+
+namespace pops {
+
+namespace {
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to)
+{
+  for (size_t p = text.find(from); p != std::string::npos; p = text.find(from, p + to.size())) {
+    text.replace(p, from.size(), to);
+  }
+  return text;
+}
+
+/// A YAML scalar for `text`: plain when safe, else double-quoted.
+std::string yaml_scalar(std::string_view text)
+{
+  static const std::regex plain("^[A-Za-z0-9][A-Za-z0-9 ._/()-]*$");
+  std::string s(text);
+  if (std::regex_match(s, plain) && s.back() != ' ') {
+    return s;
+  }
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+void write(const fs::path& root, const std::string& rel, std::string_view content, InitResult& r)
+{
+  fs::path p = root / rel;
+  std::error_code ec;
+  fs::create_directories(p.parent_path(), ec);
+  if (ec) {
+    throw std::runtime_error(fmt::format("cannot create '{}': {}", p.parent_path().string(), ec.message()));
+  }
+  write_file_atomic(p.string(), content);
+  r.written.push_back(rel);
+}
+
+bool empty_dir(const fs::path& dir)
+{
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) {
+    return true;
+  }
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().filename() != ".git") {
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
+
+InitSquad parse_init_squad(const std::string& spec)
+{
+  static const std::regex id_re("^[a-z][a-z0-9_-]{0,39}$");
+  static const std::regex prefix_re("^[A-Z][A-Z0-9]{1,9}$");
+  auto colon = spec.find(':');
+  if (colon == std::string::npos) {
+    throw std::invalid_argument(fmt::format("--squad '{}' needs the form ID:PREFIX, e.g. payments:PAY", spec));
+  }
+  InitSquad s{spec.substr(0, colon), spec.substr(colon + 1)};
+  if (!std::regex_match(s.id, id_re)) {
+    throw std::invalid_argument(fmt::format(
+      "squad id '{}' must be lowercase letters, digits, '-' or '_', starting with a letter", s.id));
+  }
+  if (!std::regex_match(s.prefix, prefix_re)) {
+    throw std::invalid_argument(fmt::format(
+      "prefix '{}' must be 2-10 capital letters or digits, starting with a letter (e.g. PAY)", s.prefix));
+  }
+  return s;
+}
+
+InitResult init_workspace(const InitOptions& opts)
+{
+  InitResult r;
+  const fs::path root = fs::absolute(opts.dir).lexically_normal();
+  std::error_code ec;
+  if (fs::exists(root / "pops.yaml", ec)) {
+    throw std::runtime_error(fmt::format("'{}' already holds a pops workspace (pops.yaml); pops init "
+                                         "never touches an existing one", opts.dir));
+  }
+  if (fs::exists(root, ec) && !fs::is_directory(root, ec)) {
+    throw std::runtime_error(fmt::format("'{}' exists and is not a folder", opts.dir));
+  }
+  if (opts.sample && !empty_dir(root)) {
+    throw std::runtime_error(fmt::format("'{}' is not empty; the sample goes into a new or empty folder",
+                                         opts.dir));
+  }
+  fs::create_directories(root, ec);
+  if (ec) {
+    throw std::runtime_error(fmt::format("cannot create '{}': {}", opts.dir, ec.message()));
+  }
+  GitLibrary git;
+  const bool in_repo = inside_git_repo(root.string());
+  if (in_repo) {
+    r.enclosing_repo = root.string();
+  } else {
+    init_repo(root.string());
+    r.git_initialized = true;
+  }
+
+  if (opts.sample) {
+    if (r.git_initialized) {
+      commit_sample_history(root.string(), opts.today);
+      r.commits = static_cast<int>(sample_history(opts.today).size());
+      for (const auto& [path, content] : sample_final_files(opts.today)) {
+        r.written.push_back(path);
+      }
+    } else {
+      for (const auto& [path, content] : sample_final_files(opts.today)) {
+        write(root, path, content, r);
+      }
+    }
+    return r;
+  }
+
+  std::string product = opts.product;
+  if (product.empty()) {
+    product = root.filename().string();
+  }
+  if (product.empty()) {
+    product = "My product";
+  }
+  std::vector<InitSquad> squads = opts.squads;
+  if (squads.empty()) {
+    squads.push_back({"core", "CORE"});
+  }
+  std::string squad_text;
+  for (const auto& s : squads) {
+    squad_text += fmt::format("  {}:\n    name: {}\n    prefix: {}\n", s.id, yaml_scalar(s.id), s.prefix);
+  }
+  auto config = embedded_file("init/pops.yaml");
+  auto readme = embedded_file("init/README.md");
+  if (!config || !readme) {
+    throw std::runtime_error("built-in template 'init' is missing from this pops binary");
+  }
+  std::string text = replace_all(std::string(*config), "@PRODUCT@", yaml_scalar(product));
+  text = replace_all(text, "@SQUADS@\n", squad_text);
+  write(root, "pops.yaml", text, r);
+  write(root, "README.md", replace_all(std::string(*readme), "@PRODUCT@", product), r);
+  for (const auto& s : squads) {
+    write(root, fmt::format("roadmap/{}.yaml", s.id),
+          fmt::format("# Roadmap of the {} squad. Item ids start with {}-.\nsquad: {}\nitems: []\n", s.id,
+                      s.prefix, s.id),
+          r);
+  }
+  for (const char* d : {"feedback", "docs", "rituals"}) {
+    write(root, fmt::format("{}/.gitkeep", d), "", r);
+  }
+  return r;
+}
+
+} // namespace pops

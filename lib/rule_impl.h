@@ -1,0 +1,36 @@
+#pragma once
+// Internal: the rule implementations that check_workspace runs. Each appends findings with the
+// rule's default severity; check_workspace then applies pops.yaml's `rules:`.
+
+#include "model.h"
+
+#include <string>
+#include <vector>
+
+namespace pops {
+
+struct RuleContext {
+  const Workspace& ws;
+  Date today;
+  std::vector<Finding>& out;
+
+  void add(const std::string& file, const Loc& loc, std::string_view rule, std::string message,
+           std::vector<std::string> squads) const;
+  std::vector<std::string> squads_of(const Item& it) const;
+  std::vector<std::string> squads_of(const Feedback& fb) const;
+  std::vector<std::string> squads_of(const Doc& d) const;
+  std::vector<std::string> squads_of(const RitualNote& n) const;
+};
+
+void rule_duplicate_id(const RuleContext& c);
+void rule_id_prefix(const RuleContext& c);
+void rule_unknown_ref(const RuleContext& c);
+void rule_dependency_cycle(const RuleContext& c);
+void rule_dependency_order(const RuleContext& c);
+void rule_wip_limit(const RuleContext& c);
+void rule_target_passed(const RuleContext& c);
+void rule_action_overdue(const RuleContext& c);
+void rule_doc_required(const RuleContext& c);  ///< doc-required-field and doc-required-section
+void rule_doc_stale(const RuleContext& c);
+
+} // namespace pops

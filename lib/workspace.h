@@ -1,0 +1,52 @@
+#pragma once
+// Finding, reading and loading a workspace into the model.
+
+#include "model.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pops {
+
+/// What a file is to pops, from its path relative to the workspace root.
+enum class FileKind { none, config, roadmap, feedback, doc, ritual, metrics };
+FileKind classify(std::string_view path);
+
+/// A file to load: its path relative to the workspace root and its bytes. The bytes may come from
+/// the working tree, the git index or a commit.
+struct SourceFile {
+  std::string path;
+  std::string content;
+};
+
+/// The nearest folder from `start` upward holding pops.yaml (absolute), if any.
+std::optional<std::string> find_workspace(const std::string& start);
+
+/// Reads every file of the workspace at `root` from disk. Files that cannot be read (too large, a
+/// broken symlink, a symlink out of the workspace, a folder named like a file) become findings.
+std::vector<SourceFile> read_worktree(const std::string& root, std::vector<Finding>& findings);
+
+/// Parses `files` (in parallel) and builds the model. `threads` 0: one per core.
+Workspace load_workspace(const std::string& root, std::vector<SourceFile> files,
+                         unsigned threads = 0);
+
+/// read_worktree + load_workspace.
+Workspace load_worktree(const std::string& root);
+
+/// Front matter of a Markdown file: the YAML between a first line `---` and the next `---`.
+struct FrontMatter {
+  bool present = false;
+  bool closed = false;
+  std::string_view yaml;
+  int yaml_line = 0;     ///< line number of the first YAML line, minus one
+  long yaml_pos = 0;     ///< byte offset of the first YAML byte
+  int body_line = 0;     ///< line number of the first body line, minus one
+  std::string_view body;
+};
+FrontMatter split_front_matter(std::string_view text);
+
+/// ATX headings of a Markdown body, outside fenced code blocks. `line_offset` is added to lines.
+std::vector<Heading> markdown_headings(std::string_view body, int line_offset);
+
+} // namespace pops
