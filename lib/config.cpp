@@ -310,16 +310,12 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
       t.required = r.str_list(v, "required", "title");
       t.sections = r.str_list(v, "sections", "Problem");
       if (LStr every = r.str(v, "review_every"); every.set) {
-        int n = 0;
-        std::string unit;
-        if (!parse_period(every.value, n, unit)) {
+        if (!parse_period(every.value, t.review_every.value.every, t.review_every.value.unit)) {
           r.report(every.loc, fmt::format("'review_every' {} is not a period; expected e.g. '90 days', "
                                           "'12 weeks' or '3 months'", quote(every.value)));
         } else {
-          Date base{0};
-          t.review_every_days.value = add_period(base, n, unit).days;
-          t.review_every_days.loc = every.loc;
-          t.review_every_days.set = true;
+          t.review_every.loc = every.loc;
+          t.review_every.set = true;
         }
       }
       cfg.doc_types.push_back(std::move(t));

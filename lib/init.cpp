@@ -148,7 +148,9 @@ InitResult init_workspace(const InitOptions& opts)
   }
   std::string squad_text;
   for (const auto& s : squads) {
-    squad_text += fmt::format("  {}:\n    name: {}\n    prefix: {}\n", s.id, yaml_scalar(s.id), s.prefix);
+    std::string name = s.id;
+    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    squad_text += fmt::format("  {}:\n    name: {}\n    prefix: {}\n", s.id, yaml_scalar(name), s.prefix);
   }
   auto config = embedded_file("init/pops.yaml");
   auto readme = embedded_file("init/README.md");

@@ -56,7 +56,7 @@ struct DocType {
   LStr name, dir, template_name;
   std::vector<LStr> required;       ///< front-matter keys that must be present
   std::vector<LStr> sections;       ///< headings that must be present
-  Located<int> review_every_days;
+  Located<Cadence> review_every;   ///< every + unit (on and from unused)
 };
 
 struct RuleConfig {

@@ -1,5 +1,6 @@
 // wip-limit, target-passed, action-overdue, doc-required-field, doc-required-section, doc-stale.
 
+#include "config.h"
 #include "rule_impl.h"
 #include "schema.h"
 #include "text.h"
@@ -118,24 +119,27 @@ void rule_doc_stale(const RuleContext& c)
 {
   for (const auto& d : c.ws.docs) {
     const DocType* t = d.type.set ? c.ws.config.doc_type(d.type.value) : nullptr;
-    if (!t || !t->review_every_days.set || d.status.value == "obsolete") {
+    if (!t || !t->review_every.set || d.status.value == "obsolete") {
       continue;
     }
+    const Cadence& every = t->review_every.value;
+    const std::string period = fmt::format("{} {}", every.every,
+                                           every.every == 1 ? every.unit.substr(0, every.unit.size() - 1) : every.unit);
     const auto about = c.squads_of(d);
     if (!d.reviewed.set) {
       c.add(d.file, d.loc, "doc-stale",
             fmt::format("document has no 'reviewed' date; its type {} asks for a review every {}; "
                         "add 'reviewed: {}' after reviewing it",
-                        quote(t->name.value), days(t->review_every_days.value), format_date(c.today)),
+                        quote(t->name.value), period, format_date(c.today)),
             about);
       continue;
     }
-    const int age = c.today.days - d.reviewed.value.days;
-    if (age > t->review_every_days.value) {
+    const Date due = add_period(d.reviewed.value, every.every, every.unit);
+    if (due < c.today) {
       c.add(d.file, d.reviewed.loc, "doc-stale",
             fmt::format("document was last reviewed {}, {} ago; its type {} asks for a review every {}",
-                        format_date(d.reviewed.value), days(age), quote(t->name.value),
-                        days(t->review_every_days.value)),
+                        format_date(d.reviewed.value), days(c.today.days - d.reviewed.value.days),
+                        quote(t->name.value), period),
             about);
     }
   }

@@ -85,7 +85,7 @@ void rule_id_prefix(const RuleContext& c)
     std::string msg = fmt::format("item id {} has prefix {} but squad {} uses {}", quote(it.id.value),
                                   quote(prefix), quote(sq->id.value), quote(sq->prefix.value));
     if (const Squad* other = c.ws.config.squad_by_prefix(prefix)) {
-      msg += fmt::format(" (is it squad {}'s item?)", quote(other->id.value));
+      msg += fmt::format(" (prefix {} belongs to squad {})", quote(prefix), quote(other->id.value));
     }
     c.add(it.file, it.id.loc, "id-prefix", std::move(msg), c.squads_of(it));
   }

@@ -1261,7 +1261,7 @@ const std::vector<NoteSpec>& notes() {
         "SAML single sign-on and SEPA Direct Debit move to now",
         "Usage-based billing goes into discovery, after the metering pipeline"},
        {{"Tell sales that SSO is planned for this quarter", "ines", 7, k_review_1},
-        {"Book a security review slot for SSO", "ines", 14, k_review_2}},
+        {"Book a security review slot for SSO", "ines", 21, k_review_2}},
        R"(## Context
 Two enterprise deals (Northwind, Tyrell) are blocked on SSO, and Stark Fabrication wants SEPA
 Direct Debit before it renews.
@@ -1295,7 +1295,7 @@ Dev walked through an invoice end to end in Stripe Billing, tax lines included.
 )"},
       {"sprint-review", k_review_2, {"alice", "bo", "carmen", "grace", "dev", "farid", "hiro", "ines"},
        {"Refunds start now that webhooks v2 is live", "The new invoice PDF goes to every account"},
-       {{"Announce webhooks v2 in the changelog and the developer newsletter", "bo", 7, k_review_3},
+       {{"Announce webhooks v2 in the changelog and the developer newsletter", "bo", 14, k_review_3},
         {"Write the refund FAQ for support", "alice", 14, k_review_3}},
        R"(## Shipped
 - Webhooks v2 (PLAT-2): signed payloads, retries for 72 hours, a delivery log per endpoint.
@@ -1314,8 +1314,8 @@ Hooli confirmed that no webhook delivery was lost during their maintenance windo
        {"EU data residency moves from later to next: three EU deals depend on it",
         "Audit log export is planned for next",
         "Price books in several currencies go into discovery"},
-       {{"Estimate the hosting cost of an EU region", "bo", 14, k_review_4},
-        {"Interview three EU customers about residency needs", "ines", 21, k_sync_3}},
+       {{"Estimate the hosting cost of an EU region", "bo", 21, k_review_4},
+        {"Interview three EU customers about residency needs", "ines", 28, k_sync_3}},
        R"(## Context
 Fjord Outdoor, Berliner Möbel and one more EU prospect list data residency as a hard requirement.
 Umbrella Health's renewal depends on the audit log export.
@@ -1332,7 +1332,7 @@ Activation at 36% after the onboarding checklist; involuntary churn unchanged at
        {"Refunds target moves two weeks: the PSP refund API needs certification",
         "SEPA Direct Debit and upgrade prompts start this sprint"},
        {{"Book the PSP certification slot", "grace", 7, k_review_4},
-        {"Tell Globex and Vandelay the new refunds date", "alice", 3, k_review_4}},
+        {"Tell Globex and Vandelay the new refunds date", "alice", 7, k_review_4}},
        R"(## Shipped
 Nothing this sprint: refunds ran into the PSP certification requirement.
 
@@ -1349,7 +1349,7 @@ Certification slots are booked three weeks ahead; the new target leaves one week
        {"Dunning emails are live for all plans",
         "Per-key rate limits start now, after two incidents at Cyberdyne"},
        {{"Measure involuntary churn two weeks after the dunning launch", "grace", 14, k_review_5},
-        {"Pick the first accounts for the upgrade prompt beta", "carmen", 7, k_review_5}},
+        {"Pick the first accounts for the upgrade prompt beta", "carmen", 14, k_review_5}},
        R"(## Shipped
 - Dunning emails (PAY-6): live for all plans; 38 cards updated in the first three days.
 

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The two Quick start commands of the README, and what CI runs:
+#   ./build.sh demo   install what is missing, build, and run pops on the sample workspace
+#   ./build.sh test   install what is missing, build, and run every test
+#   ./build.sh build  install what is missing and build
+# Environment: POPS_BUILD_DIR (default build), POPS_WERROR=ON, POPS_SANITIZE="address;undefined".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+packages=(g++ cmake ninja-build pkg-config git python3 python3-jsonschema
+          libcli11-dev libyaml-cpp-dev libfmt-dev libgit2-dev doctest-dev nlohmann-json3-dev)
+build_dir=${POPS_BUILD_DIR:-build}
+
+install_missing() {
+  local missing=() p
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "build.sh: error: missing packages (${missing[*]}); run as root or install sudo" >&2; exit 2; }
+    sudo=sudo
+  fi
+  echo "build.sh: installing ${missing[*]}" >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() {
+  cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DPOPS_WERROR="${POPS_WERROR:-OFF}" -DPOPS_SANITIZE="${POPS_SANITIZE:-}" >/dev/null
+  cmake --build "$build_dir"
+}
+
+case "${1:-}" in
+  demo)
+    install_missing
+    build
+    pops="$build_dir/cli/pops"
+    rm -rf "$build_dir/sample"
+    set -x
+    "$pops" init --sample "$build_dir/sample"
+    "$pops" -C "$build_dir/sample" check
+    "$pops" -C "$build_dir/sample" roadmap
+    ;;
+  test)
+    install_missing
+    build
+    ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)"
+    ;;
+  build)
+    install_missing
+    build
+    ;;
+  *)
+    echo "usage: ./build.sh demo|test|build" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,55 @@
+# The command line itself: help, version, unknown commands, -C, exit codes.
+. "$(dirname "$0")/lib.sh"
+
+t_begin "version"
+run --version; expect_rc 0; expect_out "pops 0."
+run version; expect_rc 0; expect_out "pops 0."
+
+t_begin "help lists every command"
+run help; expect_rc 0
+for c in check init roadmap help version; do expect_out "  $c "; done
+run --help; expect_rc 0; expect_out "usage: pops"
+
+t_begin "help for a command comes from its options"
+run help check; expect_rc 0; expect_out "--format"; expect_out "--strict"
+run check --help; expect_rc 0; expect_out "--format"
+
+t_begin "help for an unknown command"
+run help chek; expect_rc 2; expect_err "did you mean 'pops help check'?"
+
+t_begin "unknown command suggests the closest one"
+run chek; expect_rc 2; expect_err "pops: error: 'chek' is not a pops command"; expect_err "did you mean 'pops check'?"
+run frobnicate; expect_rc 2; expect_err "see 'pops help'"
+
+t_begin "no command prints usage and exits 2"
+run; expect_rc 2; expect_err "usage: pops"
+
+t_begin "unknown option"
+run --bogus check; expect_rc 2; expect_err "unknown option '--bogus'"
+make_ws
+run check --bogus; expect_rc 2; expect_err "pops: error: check:"; expect_err "see 'pops help check'"
+run check --format yaml; expect_rc 2
+
+t_begin "outside a workspace"
+run check; expect_rc 2; expect_err "not a pops workspace"; expect_err "pops init"
+
+t_begin "-C runs elsewhere, and the workspace is found from a subfolder"
+mkdir ws && (cd ws && make_ws)
+run -C ws check; expect_rc 0; expect_out "no problems in"
+run -C ws/roadmap check; expect_rc 0
+run -C missing check; expect_rc 2; expect_err "cannot change to 'missing'"
+
+t_begin "POPS_TODAY must be a date"
+make_ws
+POPS_TODAY=tomorrow run check; expect_rc 2; expect_err "POPS_TODAY"
+
+t_begin "no colour without a terminal, even when asked by CLICOLOR_FORCE with NO_COLOR"
+make_ws
+sed -i 's/status: in-progress/status: in-progres/' roadmap/payments.yaml
+run check; expect_rc 1
+case "$OUT" in *$'\033['*) fail "escape codes in non-terminal output" ;; *) pass ;; esac
+CLICOLOR_FORCE=1 run check; case "$OUT" in *$'\033['*) fail "colour despite NO_COLOR" ;; *) pass ;; esac
+(unset NO_COLOR; CLICOLOR_FORCE=1 "$POPS" check > "$T_DIR/forced.txt")
+if grep -q $'\033\[' "$T_DIR/forced.txt"; then pass; else fail "CLICOLOR_FORCE should colour"; fi
+(unset NO_COLOR; CLICOLOR_FORCE=1 "$POPS" --no-color check > "$T_DIR/nocolor.txt")
+if grep -q $'\033\[' "$T_DIR/nocolor.txt"; then fail "--no-color still coloured"; else pass; fi

@@ -1,0 +1,43 @@
+#include "config.h"
+#include "date.h"
+
+#include <doctest/doctest.h>
+
+using namespace pops;
+
+TEST_CASE("dates round-trip and validate")
+{
+  auto d = parse_date("2026-11-22");
+  REQUIRE(d);
+  CHECK(format_date(*d) == "2026-11-22");
+  CHECK(weekday(*d) == 6);  // a Sunday
+  CHECK_FALSE(parse_date("2026-02-29"));
+  CHECK(parse_date("2028-02-29"));
+  CHECK_FALSE(parse_date("2026-13-01"));
+  CHECK_FALSE(parse_date("2026-1-01"));
+  CHECK_FALSE(parse_date("20261101xx"));
+  CHECK(format_date(make_date(1970, 1, 1)) == "1970-01-01");
+  CHECK(make_date(1970, 1, 1).days == 0);
+}
+
+TEST_CASE("months keep the day where they can")
+{
+  CHECK(format_date(add_months(*parse_date("2026-01-31"), 1)) == "2026-02-28");
+  CHECK(format_date(add_months(*parse_date("2026-11-15"), 3)) == "2027-02-15");
+}
+
+TEST_CASE("periods")
+{
+  int n = 0;
+  std::string unit;
+  CHECK(parse_period("2 weeks", n, unit));
+  CHECK(n == 2);
+  CHECK(unit == "weeks");
+  CHECK(parse_period("1 month", n, unit));
+  CHECK(unit == "months");
+  CHECK(parse_period("90 days", n, unit));
+  CHECK(format_date(add_period(*parse_date("2026-01-01"), n, unit)) == "2026-04-01");
+  CHECK(format_date(add_period(*parse_date("2026-01-31"), 3, "months")) == "2026-04-30");
+  CHECK_FALSE(parse_period("fortnight", n, unit));
+  CHECK_FALSE(parse_period("0 days", n, unit));
+}
