@@ -182,6 +182,7 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
     Squad s;
     s.id = key_str(k);
     const std::string what = fmt::format("squad {}", quote(k.text));
+    const size_t first_finding = r.count();
     if (v.is_null()) {
       r.report(k.loc, fmt::format("{} needs at least a 'prefix'", what));
       return;
@@ -198,6 +199,7 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
         r.report(s.prefix.loc, fmt::format("prefix {} of {} must be 2-10 capital letters or digits, "
                                            "starting with a letter (e.g. PAY)",
                                            quote(s.prefix.value), what));
+        s.prefix.set = false;  // no id-prefix findings against a prefix that is itself wrong
       } else if (s.prefix.set && !prefixes.insert(s.prefix.value).second) {
         r.report(s.prefix.loc, fmt::format("prefix {} is used by another squad; prefixes are unique",
                                            quote(s.prefix.value)));
@@ -210,6 +212,7 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
       r.report(s.wip_limit.loc, fmt::format("wip_limit of {} must be at least 1", what));
       s.wip_limit.set = false;
     }
+    r.attribute_since(first_finding, s.id.value);
     cfg.squads.push_back(std::move(s));
   });
 
@@ -338,8 +341,9 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
     auto set_severity = [&](const YNode& n) {
       LStr s = r.str_of(n, "severity");
       if (s.set && !parse_severity(s.value, rc.severity)) {
-        r.report(n.loc, fmt::format("unknown severity {}; expected off, info, warning or error",
-                                    quote(s.value)));
+        static const std::vector<std::string> k_names{"off", "info", "warning", "error"};
+        r.report(n.loc, fmt::format("unknown severity {}{}; expected off, info, warning or error",
+                                    quote(s.value), did_you_mean(s.value, k_names)));
         return false;
       }
       return s.set;

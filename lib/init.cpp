@@ -94,7 +94,10 @@ InitSquad parse_init_squad(const std::string& spec)
 InitResult init_workspace(const InitOptions& opts)
 {
   InitResult r;
-  const fs::path root = fs::absolute(opts.dir).lexically_normal();
+  fs::path root = fs::absolute(opts.dir).lexically_normal();
+  if (root.filename().empty()) {
+    root = root.parent_path();  // "dir/" and "." end in a separator
+  }
   std::error_code ec;
   if (fs::exists(root / "pops.yaml", ec)) {
     throw std::runtime_error(fmt::format("'{}' already holds a pops workspace (pops.yaml); pops init "

@@ -282,11 +282,7 @@ public:
       check_item_id(r, id, "item id");
     }
     d.reviewed = r.date(fm, "reviewed");
-    if (!d.reviewed.set) {
-      d.reviewed = r.date(fm, "created");
-    } else {
-      (void)r.date(fm, "created");
-    }
+    d.created = r.date(fm, "created");
     (void)r.str_list(fm, "tags", "refunds");
     m_ws.docs.push_back(std::move(d));
   }
@@ -363,6 +359,7 @@ private:
     Item it;
     it.file = r.file();
     it.loc = n.loc;
+    const size_t first_finding = m_ws.findings.size();
     r.check_keys(n, item_keys(), "an item", custom);
     if (r.require(n, "id", "item")) {
       it.id = r.str(n, "id");
@@ -388,10 +385,19 @@ private:
       r.report(it.horizon.loc, std::move(msg));
     }
     it.squad = r.str(n, "squad");
-    if (!it.squad.set && file_squad.set) {
+    if (const YNode* sq = n.get("squad"); sq && sq->is_null()) {
+      Loc at = n.loc;
+      for (const auto& [k, v] : n.entries) {
+        if (k.text == "squad") {
+          at = k.loc;
+        }
+      }
+      r.report(at,
+               fmt::format("{} has an empty 'squad'; name its squad, or remove the key to use the file's", what));
+    } else if (!it.squad.set && file_squad.set) {
       it.squad = file_squad;
       it.squad_from_file = true;
-    } else if (!it.squad.set && !n.get("squad")) {
+    } else if (!it.squad.set && !sq) {
       r.report(n.loc, fmt::format("{} has no 'squad'; give it one, or set 'squad:' at the top of the file",
                                   what));
     }
@@ -456,6 +462,10 @@ private:
         custom_field(r, *def, v, k.loc);
         it.fields.emplace_back(key, v);
       }
+    }
+    // Findings in an item are about its squad (pilots in pops.yaml `rules:` select by squad).
+    for (size_t i = first_finding; i < m_ws.findings.size() && it.squad.set; ++i) {
+      m_ws.findings[i].squads = {it.squad.value};
     }
     return it;
   }

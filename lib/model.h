@@ -133,7 +133,7 @@ struct Doc {
   Loc loc;                          ///< start of the front matter
   LStr title, type, owner, status;
   std::vector<LStr> items;
-  Located<Date> reviewed;
+  Located<Date> reviewed, created;
   std::vector<LStr> keys;           ///< every front-matter key present
   std::vector<Heading> headings;
 };

@@ -126,6 +126,18 @@ void rule_doc_stale(const RuleContext& c)
     const std::string period = fmt::format("{} {}", every.every,
                                            every.every == 1 ? every.unit.substr(0, every.unit.size() - 1) : every.unit);
     const auto about = c.squads_of(d);
+    if (!d.reviewed.set && d.created.set) {
+      const Date due = add_period(d.created.value, every.every, every.unit);
+      if (due < c.today) {
+        c.add(d.file, d.created.loc, "doc-stale",
+              fmt::format("document was created {}, {} ago, and never reviewed; its type {} asks for a "
+                          "review every {}; add 'reviewed: YYYY-MM-DD' after reviewing it",
+                          format_date(d.created.value), days(c.today.days - d.created.value.days),
+                          quote(t->name.value), period),
+              about);
+      }
+      continue;
+    }
     if (!d.reviewed.set) {
       c.add(d.file, d.loc, "doc-stale",
             fmt::format("document has no 'reviewed' date; its type {} asks for a review every {}; "

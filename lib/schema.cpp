@@ -57,6 +57,13 @@ void SchemaReader::report(const Loc& where, std::string message, std::string_vie
   m_out.push_back(std::move(f));
 }
 
+void SchemaReader::attribute_since(size_t first, const std::string& squad)
+{
+  for (size_t i = first; i < m_out.size(); ++i) {
+    m_out[i].squads = {squad};
+  }
+}
+
 bool SchemaReader::expect_map(const YNode& n, std::string_view what)
 {
   if (n.is_map()) {
@@ -208,8 +215,10 @@ std::vector<LStr> SchemaReader::str_list_of(const YNode& n, std::string_view wha
   }
   if (!n.is_seq()) {
     std::string hint;
-    if (n.is_scalar()) {
-      hint = fmt::format(", e.g. [{}]", example.empty() ? n.text : std::string(example));
+    if (n.is_scalar() && !n.text.empty()) {
+      hint = fmt::format(", e.g. [{}]", n.text);
+    } else if (!example.empty()) {
+      hint = fmt::format(", e.g. [{}]", example);
     }
     report(n.loc, fmt::format("'{}' must be a list{}, found {}", what, hint, n.kind_name()));
     return out;

@@ -16,6 +16,10 @@ public:
   SchemaReader(std::string file, std::vector<Finding>& out) : m_file(std::move(file)), m_out(out) {}
 
   const std::string& file() const { return m_file; }
+  /// Findings reported so far (all files), for attribute_since.
+  size_t count() const { return m_out.size(); }
+  /// Marks the findings reported since `first` as being about `squad` (for pilots).
+  void attribute_since(size_t first, const std::string& squad);
   void report(const Loc& where, std::string message, std::string_view rule = "schema",
               std::vector<std::string> squads = {});
 

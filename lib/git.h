@@ -1,0 +1,67 @@
+#pragma once
+// Reading a workspace as git holds it: the index (what the next commit will hold, honouring
+// GIT_INDEX_FILE inside hooks) and the tree of any revision. Each distinct blob is read once per
+// Repository, so history commands never re-read a file that did not change.
+
+#include "workspace.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct git_repository;
+
+namespace pops {
+
+/// A commit as history commands see it.
+struct CommitRef {
+  std::string id;          ///< full hex id
+  std::string short_id;    ///< 7 characters
+  std::string summary;     ///< first line of the message
+  std::string author, author_email;
+  long long author_time = 0, commit_time = 0;  ///< unix seconds
+  int author_tz = 0, commit_tz = 0;            ///< minutes east of UTC
+};
+
+class Repository {
+public:
+  /// Opens the repository holding `path` (searching upward, honouring GIT_DIR like git). Throws
+  /// std::runtime_error with what to do when there is none, or when it belongs to another user and
+  /// is not listed in git's safe.directory.
+  static Repository open(const std::string& path);
+  ~Repository();
+  Repository(Repository&&) noexcept;
+  Repository& operator=(Repository&&) noexcept;
+
+  /// Absolute path of the work tree, no trailing slash.
+  const std::string& workdir() const;
+  /// The path of `abs_dir` relative to the work tree, '/'-separated with a trailing '/' ("" at the
+  /// root). Throws if it is outside the work tree.
+  std::string prefix_of(const std::string& abs_dir) const;
+
+  /// Files of the workspace at `prefix` as staged in the index (GIT_INDEX_FILE when set).
+  /// Paths in the result are relative to the workspace root.
+  std::vector<SourceFile> index_files(const std::string& prefix);
+  /// Files of the workspace at `prefix` in the tree of `rev` (any revision git understands).
+  std::vector<SourceFile> tree_files(const std::string& rev, const std::string& prefix);
+
+  /// Resolves `rev` to a commit; throws "unknown revision 'x'" otherwise.
+  CommitRef commit(const std::string& rev);
+  bool has_commits();
+  /// True while a merge (or cherry-pick, revert, rebase) is in progress.
+  bool merging();
+  /// Paths with unresolved conflicts in the index.
+  std::vector<std::string> conflicts();
+
+  git_repository* raw() { return m_repo; }
+
+private:
+  explicit Repository(git_repository* repo);
+  git_repository* m_repo = nullptr;
+  std::string m_workdir;
+  struct Cache;
+  std::unique_ptr<Cache> m_cache;
+};
+
+} // namespace pops

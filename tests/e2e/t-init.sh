@@ -1,0 +1,60 @@
+# pops init: a minimal workspace, the sample organization and its history, refusals.
+. "$(dirname "$0")/lib.sh"
+
+t_begin "init writes a valid workspace with a git repository"
+run init ws --product "Acme Cloud" --squad payments:PAY --squad platform:PLAT
+expect_rc 0; expect_out "initialized a pops workspace in 'ws'"; expect_out "created a git repository"
+[ -d ws/.git ] && pass || fail "no .git"
+[ "$(git -C ws symbolic-ref HEAD)" = "refs/heads/main" ] && pass || fail "branch is not main"
+grep -q '^product: Acme Cloud$' ws/pops.yaml && pass || fail "product not written"
+grep -q '^    prefix: PLAT$' ws/pops.yaml && pass || fail "squad not written"
+grep -q '^# ' ws/pops.yaml && pass || fail "pops.yaml has no comments"
+[ -f ws/roadmap/payments.yaml ] && [ -f ws/README.md ] && pass || fail "files missing"
+run -C ws check; expect_rc 0; expect_out "no problems in 3 files"
+
+t_begin "init defaults: the current folder, its name as product, one squad"
+mkdir widgets && cd widgets
+run init; expect_rc 0
+grep -q '^product: widgets$' pops.yaml && pass || fail "product should default to the folder name"
+run check; expect_rc 0
+
+t_begin "init refuses an existing workspace and leaves it alone"
+run init ws; expect_rc 0
+echo "# mine" >> ws/pops.yaml
+before=$(md5sum ws/pops.yaml)
+run init ws; expect_rc 2; expect_err "already holds a pops workspace"
+[ "$before" = "$(md5sum ws/pops.yaml)" ] && pass || fail "pops.yaml was changed"
+
+t_begin "init inside an existing git repository does not create another"
+git init -q repo
+run init repo/product; expect_rc 0; expect_no_out "created a git repository"
+[ ! -d repo/product/.git ] && pass || fail "nested repository created"
+
+t_begin "bad squad specs are usage errors"
+run init ws --squad payments; expect_rc 2; expect_err "ID:PREFIX"
+run init ws --squad payments:pay; expect_rc 2; expect_err "prefix 'pay'"
+run init ws --squad Payments:PAY; expect_rc 2; expect_err "squad id 'Payments'"
+[ ! -e ws/pops.yaml ] && pass || fail "workspace written despite the error"
+
+t_begin "the sample passes check, with a quarter of history"
+run init --sample acme; expect_rc 0; expect_out "14 commits"
+run -C acme check; expect_rc 0; expect_out "no problems in"
+run -C acme check --strict; expect_rc 0
+n=$(git -C acme rev-list --count HEAD); [ "$n" -ge 12 ] && pass || fail "only $n commits"
+first=$(git -C acme log --reverse --format=%ad --date=short | head -1)
+last=$(git -C acme log -1 --format=%ad --date=short)
+[[ "$first" < "2026-09-01" && "$last" < "2026-11-22" && "$last" > "2026-11-01" ]] && pass || fail "history spans $first..$last"
+[ -z "$(git -C acme status --porcelain)" ] && pass || fail "sample work tree is not clean"
+authors=$(git -C acme log --format=%an | sort -u | wc -l); [ "$authors" -ge 3 ] && pass || fail "only $authors authors"
+items=$(grep -c '^  - id: ' acme/roadmap/*.yaml | awk -F: '{s+=$2} END {print s}')
+[ "$items" -ge 28 ] && [ "$items" -le 32 ] && pass || fail "$items items"
+
+t_begin "the sample is the same for the same day and moves with today"
+run init --sample a1; run init --sample a2
+diff -r -x .git a1 a2 >/dev/null && pass || fail "two samples of the same day differ"
+POPS_TODAY=2027-06-01 run init --sample later; expect_rc 0
+POPS_TODAY=2027-06-01 run -C later check --strict; expect_rc 0
+
+t_begin "the sample refuses a non-empty folder"
+mkdir full && echo x > full/file
+run init --sample full; expect_rc 2; expect_err "not empty"
