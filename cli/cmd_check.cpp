@@ -3,11 +3,15 @@
 #include "commands.h"
 
 #include "check.h"
+#include "git.h"
 #include "report.h"
 #include "workspace.h"
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
 
 namespace pops::cli {
 
@@ -17,6 +21,17 @@ struct CheckOpts {
   std::vector<std::string> paths;
   std::string format = "text";
   bool strict = false;
+  bool staged = false;
+  std::string rev;
+  std::string base;
+};
+
+/// Source lines for the caret display: from the loaded contents when they are not the working tree.
+struct Sources {
+  std::string root;
+  std::map<std::string, std::string> contents;  ///< empty: read the working tree
+
+  std::string line(const std::string& file, int line) const;
 };
 
 Color severity_color(Severity s)
@@ -32,11 +47,17 @@ Color severity_color(Severity s)
 }
 
 /// Line `line` (1-based) of the file, for the caret display on a terminal.
-std::string source_line(const std::string& root, const std::string& file, int line)
+std::string Sources::line(const std::string& file, int n) const
 {
-  std::ifstream in(std::filesystem::path(root) / file, std::ios::binary);
   std::string text;
-  for (int i = 1; i <= line && std::getline(in, text); ++i) {
+  if (contents.empty()) {
+    std::ifstream in(std::filesystem::path(root) / file, std::ios::binary);
+    for (int i = 1; i <= n && std::getline(in, text); ++i) {
+    }
+  } else if (auto it = contents.find(file); it != contents.end()) {
+    std::istringstream in(it->second);
+    for (int i = 1; i <= n && std::getline(in, text); ++i) {
+    }
   }
   if (!text.empty() && text.back() == '\r') {
     text.pop_back();
@@ -49,7 +70,7 @@ std::string plural(int n, std::string_view word)
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-void print_text(Context& ctx, const CheckResult& r)
+void print_text(Context& ctx, const CheckResult& r, const Sources& sources)
 {
   const Term& out = ctx.out;
   for (const auto& f : r.findings) {
@@ -61,7 +82,7 @@ void print_text(Context& ctx, const CheckResult& r)
                           out.paint(severity_color(f.severity), std::string(severity_name(f.severity)) + ":"),
                           f.message, out.paint(Color::dim, "[" + f.rule + "]")));
     if (out.is_tty() && f.loc.line > 0) {
-      std::string line = source_line(ctx.workspace, f.file, f.loc.line);
+      std::string line = sources.line(f.file, f.loc.line);
       if (!line.empty()) {
         std::string caret;
         for (int i = 1; i < f.loc.column && i <= static_cast<int>(line.size()); ++i) {
@@ -106,7 +127,46 @@ int run_check(Context& ctx, const CheckOpts& o)
     }
     opts.paths.push_back(rel == "." ? std::string() : rel);
   }
-  Workspace ws = load_worktree(ctx.workspace);
+  if (o.staged && !o.rev.empty()) {
+    error(ctx.err, "--staged and --rev cannot be used together");
+    return k_exit_usage;
+  }
+  Sources sources{ctx.workspace, {}};
+  Workspace ws;
+  std::optional<Workspace> base;
+  if (o.staged || !o.rev.empty() || !o.base.empty()) {
+    Repository repo = Repository::open(ctx.workspace);
+    const std::string prefix = repo.prefix_of(ctx.workspace);
+    std::vector<SourceFile> files;
+    std::string base_rev = o.base;
+    if (o.staged) {
+      if (auto conflicts = repo.conflicts(); !conflicts.empty()) {
+        error(ctx.err, fmt::format("cannot check the index: '{}' has unresolved conflicts", conflicts.front()));
+        hint(ctx.err, "resolve the conflicts and 'git add' the files, then commit again");
+        return k_exit_usage;
+      }
+      files = repo.index_files(prefix);
+      if (base_rev.empty() && repo.has_commits()) {
+        base_rev = "HEAD";
+      }
+    } else if (!o.rev.empty()) {
+      files = repo.tree_files(o.rev, prefix);
+    }
+    if (o.staged || !o.rev.empty()) {
+      for (const auto& f : files) {
+        sources.contents.emplace(f.path, f.content);
+      }
+      ws = load_workspace(ctx.workspace, std::move(files));
+    } else {
+      ws = load_worktree(ctx.workspace);
+    }
+    if (!base_rev.empty()) {
+      base = load_workspace(ctx.workspace, repo.tree_files(base_rev, prefix));
+      opts.base = &*base;
+    }
+  } else {
+    ws = load_worktree(ctx.workspace);
+  }
   CheckResult r = check_workspace(ws, opts);
   if (o.format == "json") {
     ctx.out.write(render_json(r));
@@ -117,7 +177,7 @@ int run_check(Context& ctx, const CheckOpts& o)
   } else if (o.format == "junit") {
     ctx.out.write(render_junit(r));
   } else {
-    print_text(ctx, r);
+    print_text(ctx, r, sources);
   }
   const bool fail = r.summary.errors > 0 || (o.strict && r.summary.warnings > 0);
   return fail ? k_exit_findings : k_exit_ok;
@@ -134,6 +194,11 @@ void setup_check(CLI::App& app, Runner& run)
     ->check(CLI::IsMember({"text", "json", "github", "sarif", "junit"}))
     ->default_str("text");
   app.add_flag("--strict", o->strict, "Exit 1 on warnings too, not only on errors");
+  app.add_flag("--staged", o->staged, "Check what the next commit holds (the git index), not the "
+                                      "working tree; compares with HEAD for the transition rules");
+  app.add_option("--rev", o->rev, "Check the workspace as it is in this commit")->option_text("REV");
+  app.add_option("--base", o->base, "Turn on the transition rules, comparing with this revision "
+                                    "(e.g. origin/main)")->option_text("REV");
   app.footer("Exit status: 0 no errors (warnings allowed), 1 errors found (or warnings with --strict),\n"
              "2 pops could not run. Rules: docs/rules.md. Today comes from POPS_TODAY=YYYY-MM-DD if set.");
   run = [o](Context& ctx) { return run_check(ctx, *o); };

@@ -12,6 +12,8 @@ struct CheckOptions {
   Date today;
   /// Report only findings in these files or folders (workspace-relative); empty: all.
   std::vector<std::string> paths;
+  /// The state to compare with for the transition rules (--base); none when null.
+  const Workspace* base = nullptr;
 };
 
 CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts);

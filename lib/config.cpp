@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <regex>
 #include <set>
 
 namespace pops {
@@ -31,12 +30,6 @@ constexpr std::array<std::string_view, 7> k_weekdays = {"monday", "tuesday", "we
 constexpr std::array<std::string_view, 16> k_item_keys = {
   "id", "title", "status", "horizon", "squad", "owner", "target", "depends_on", "tags", "okr",
   "links", "score", "success", "description", "dropped_reason", "reopened"};
-
-const std::regex& prefix_re()
-{
-  static const std::regex re("^[A-Z][A-Z0-9]{1,9}$");
-  return re;
-}
 
 std::vector<LStr> list_or_default(SchemaReader& r, const YNode& root, std::string_view key,
                                   std::initializer_list<const char*> defaults)
@@ -195,7 +188,7 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
     s.lead = r.str(v, "lead");
     if (r.require(v, "prefix", what)) {
       s.prefix = r.str(v, "prefix");
-      if (s.prefix.set && !std::regex_match(s.prefix.value, prefix_re())) {
+      if (s.prefix.set && !is_prefix(s.prefix.value)) {
         r.report(s.prefix.loc, fmt::format("prefix {} of {} must be 2-10 capital letters or digits, "
                                            "starting with a letter (e.g. PAY)",
                                            quote(s.prefix.value), what));

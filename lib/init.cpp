@@ -8,7 +8,9 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <regex>
+#include "text.h"
+
+#include <algorithm>
 #include <stdexcept>
 
 namespace fs = std::filesystem;
@@ -28,9 +30,12 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
 /// A YAML scalar for `text`: plain when safe, else double-quoted.
 std::string yaml_scalar(std::string_view text)
 {
-  static const std::regex plain("^[A-Za-z0-9][A-Za-z0-9 ._/()-]*$");
   std::string s(text);
-  if (std::regex_match(s, plain) && s.back() != ' ') {
+  auto safe = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view(" ._/()-").find(c) != std::string_view::npos;
+  };
+  if (!s.empty() && std::isalnum(static_cast<unsigned char>(s[0])) && s.back() != ' '
+      && std::all_of(s.begin(), s.end(), safe)) {
     return s;
   }
   std::string out = "\"";
@@ -73,18 +78,16 @@ bool empty_dir(const fs::path& dir)
 
 InitSquad parse_init_squad(const std::string& spec)
 {
-  static const std::regex id_re("^[a-z][a-z0-9_-]{0,39}$");
-  static const std::regex prefix_re("^[A-Z][A-Z0-9]{1,9}$");
   auto colon = spec.find(':');
   if (colon == std::string::npos) {
     throw std::invalid_argument(fmt::format("--squad '{}' needs the form ID:PREFIX, e.g. payments:PAY", spec));
   }
   InitSquad s{spec.substr(0, colon), spec.substr(colon + 1)};
-  if (!std::regex_match(s.id, id_re)) {
+  if (!is_squad_id(s.id)) {
     throw std::invalid_argument(fmt::format(
       "squad id '{}' must be lowercase letters, digits, '-' or '_', starting with a letter", s.id));
   }
-  if (!std::regex_match(s.prefix, prefix_re)) {
+  if (!is_prefix(s.prefix)) {
     throw std::invalid_argument(fmt::format(
       "prefix '{}' must be 2-10 capital letters or digits, starting with a letter (e.g. PAY)", s.prefix));
   }

@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <regex>
 #include <thread>
 
 namespace pops {
@@ -28,18 +27,6 @@ constexpr std::array<std::string_view, 5> k_note_keys = {"ritual", "date", "atte
                                                          "actions"};
 constexpr std::array<std::string_view, 4> k_action_keys = {"what", "owner", "due", "done"};
 constexpr std::array<std::string_view, 2> k_success_keys = {"metric", "target"};
-
-const std::regex& item_id_re()
-{
-  static const std::regex re("^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,8}$");
-  return re;
-}
-
-const std::regex& feedback_id_re()
-{
-  static const std::regex re("^FB-[1-9][0-9]{0,8}$");
-  return re;
-}
 
 bool is_quarter(std::string_view h)
 {
@@ -74,7 +61,7 @@ void check_enum(SchemaReader& r, const LStr& value, const std::vector<std::strin
 
 void check_item_id(SchemaReader& r, const LStr& id, std::string_view what)
 {
-  if (id.set && !std::regex_match(id.value, item_id_re())) {
+  if (id.set && !is_item_id(id.value)) {
     r.report(id.loc, fmt::format("malformed {} {}; item ids are PREFIX-<n> like PAY-12", what,
                                  quote(id.value)));
   }
@@ -198,7 +185,7 @@ public:
       r.check_keys(n, k_feedback_keys, "a feedback entry");
       if (r.require(n, "id", "feedback entry")) {
         fb.id = r.str(n, "id");
-        if (fb.id.set && !std::regex_match(fb.id.value, feedback_id_re())) {
+        if (fb.id.set && !is_feedback_id(fb.id.value)) {
           r.report(fb.id.loc, fmt::format("malformed feedback id {}; feedback ids are FB-<n> like FB-1042",
                                           quote(fb.id.value)));
         }
@@ -628,6 +615,14 @@ Workspace load_workspace(const std::string& root, std::vector<SourceFile> files,
   }
   // Build: pops.yaml first, since the other files are read against it.
   auto cfg = std::find_if(parsed.begin(), parsed.end(), [](const Parsed& p) { return p.kind == FileKind::config; });
+  if (cfg == parsed.end()) {
+    Finding f;
+    f.file = "pops.yaml";
+    f.loc = {1, 1, 0};
+    f.rule = "yaml-syntax";
+    f.message = "pops.yaml is missing from this state of the workspace";
+    ws.findings.push_back(std::move(f));
+  }
   if (cfg != parsed.end() && cfg->doc.ok) {
     SchemaReader r("pops.yaml", ws.findings);
     read_config(cfg->doc.root, r, ws.config);

@@ -2,7 +2,11 @@
 
 #include <git2.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -66,6 +70,36 @@ int open_repo_ext(RepoPtr& out, const std::string& path) {
   }
   out.reset(raw);
   return rc;
+}
+
+/// The git folder found at or above `start` without opening the repository (so without libgit2's
+/// ownership check), honouring GIT_CEILING_DIRECTORIES; "" when there is none.
+std::string discover_git_dir(const std::string& start) {
+  git_buf buf = GIT_BUF_INIT;
+  const char* ceilings = std::getenv("GIT_CEILING_DIRECTORIES");
+  const int rc = git_repository_discover(&buf, start.c_str(), 0, ceilings);
+  std::string found = rc == 0 && buf.ptr != nullptr ? buf.ptr : "";
+  git_buf_dispose(&buf);
+  return found;
+}
+
+bool owned_by_someone_else(const fs::path& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && st.st_uid != ::geteuid();
+}
+
+/// True when the repository holding `dir` exists but belongs to another user, which libgit2 refuses
+/// (1.5.1 reports it as "config value 'safe.directory' was not found").
+bool refused_for_ownership(const std::string& dir) {
+  const std::string git_dir = discover_git_dir(dir);
+  if (git_dir.empty()) {
+    return false;
+  }
+  const fs::path git_path = fs::path(git_dir).lexically_normal();
+  // "/repo/.git/" names the folder with an empty file name: go up once more for the work tree.
+  const fs::path work_tree =
+      git_path.has_filename() ? git_path.parent_path() : git_path.parent_path().parent_path();
+  return owned_by_someone_else(git_path) || owned_by_someone_else(work_tree);
 }
 
 /// The nearest existing folder at or above `dir` (made absolute).
@@ -133,8 +167,13 @@ void remove_file(const fs::path& path) {
 
 RepoPtr open_repo(const std::string& repo_dir) {
   git_repository* raw = nullptr;
-  check_git(git_repository_open(&raw, repo_dir.c_str()),
-            "cannot open repository '" + repo_dir + "'");
+  const int rc = git_repository_open(&raw, repo_dir.c_str());
+  if (rc < 0 && (rc == GIT_EOWNER || refused_for_ownership(repo_dir))) {
+    throw std::runtime_error("cannot open repository '" + repo_dir +
+                             "': detected dubious ownership (it belongs to another user; see git's "
+                             "safe.directory)");
+  }
+  check_git(rc, "cannot open repository '" + repo_dir + "'");
   return RepoPtr(raw);
 }
 
@@ -197,7 +236,8 @@ bool inside_git_repo(const std::string& dir) {
   const std::string start = nearest_existing(dir).string();
   const int rc = open_repo_ext(repo, start);
   if (rc == GIT_ENOTFOUND) {
-    return false;
+    // libgit2 1.5.1 reports a repository owned by another user as not found; it is still there.
+    return !discover_git_dir(start).empty();
   }
   if (rc == GIT_EOWNER) {
     return true;

@@ -44,6 +44,17 @@ constexpr std::array k_rules = {
            "docs.types.<type>.sections in pops.yaml lists the headings; add the missing one."},
   RuleInfo{"doc-stale", Severity::warning, "a document not reviewed within its type's review_every",
            "Review it and set reviewed: YYYY-MM-DD in its front matter, or mark it obsolete."},
+  RuleInfo{"status-regression", Severity::error, "an item moved backward in the workflow",
+           "With --base (and --staged), an item whose status moves to an earlier one (shipped -> "
+           "in-progress) needs `reopened: true` on the item; moving to dropped is always allowed."},
+  RuleInfo{"item-removed", Severity::error, "an item or feedback entry deleted instead of dropped",
+           "With --base (and --staged): items leave the roadmap by status: dropped with a "
+           "dropped_reason, never by deletion; feedback entries are never deleted. Restore it."},
+  RuleInfo{"id-reused", Severity::error, "an id that now names a different item than in the base",
+           "With --base (and --staged): an id whose title changed completely (no word of four or more "
+           "letters in common) was probably reused for a new item. Give the new item the next free id."},
+  RuleInfo{"target-slip", Severity::info, "an item whose target date moved later",
+           "With --base (and --staged): reports how many days the target slipped, so reviews see it."},
 };
 
 } // namespace

@@ -8,7 +8,6 @@
 #include <array>
 #include <map>
 #include <optional>
-#include <set>
 #include <string_view>
 
 // The sample is data: tables of commits, people, roadmap items (with the commit at which each of their

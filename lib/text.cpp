@@ -88,6 +88,46 @@ std::string join(std::span<const std::string> parts, std::string_view sep)
   return out;
 }
 
+namespace {
+
+bool upper_or_digit(char c)
+{
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool counter(std::string_view n)
+{
+  return !n.empty() && n.size() <= 9 && n[0] >= '1' && n[0] <= '9'
+         && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+} // namespace
+
+bool is_prefix(std::string_view s)
+{
+  return s.size() >= 2 && s.size() <= 10 && s[0] >= 'A' && s[0] <= 'Z'
+         && std::all_of(s.begin(), s.end(), upper_or_digit);
+}
+
+bool is_item_id(std::string_view s)
+{
+  auto dash = s.find('-');
+  return dash != std::string_view::npos && is_prefix(s.substr(0, dash)) && counter(s.substr(dash + 1));
+}
+
+bool is_feedback_id(std::string_view s)
+{
+  return s.starts_with("FB-") && counter(s.substr(3));
+}
+
+bool is_squad_id(std::string_view s)
+{
+  return !s.empty() && s.size() <= 40 && s[0] >= 'a' && s[0] <= 'z'
+         && std::all_of(s.begin(), s.end(), [](char c) {
+              return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            });
+}
+
 std::string lower(std::string_view s)
 {
   std::string out(s);

@@ -20,6 +20,15 @@ std::string did_you_mean(std::string_view word, std::span<const std::string> can
 
 std::string join(std::span<const std::string> parts, std::string_view sep);
 
+/// A squad prefix: ^[A-Z][A-Z0-9]{1,9}$ (e.g. PAY).
+bool is_prefix(std::string_view s);
+/// An item id: PREFIX-<n>, n from 1 without leading zeros, at most 9 digits (e.g. PAY-12).
+bool is_item_id(std::string_view s);
+/// A feedback id: FB-<n> (e.g. FB-1042).
+bool is_feedback_id(std::string_view s);
+/// A squad id for `pops init`: ^[a-z][a-z0-9_-]{0,39}$.
+bool is_squad_id(std::string_view s);
+
 /// Lowercase ASCII copy.
 std::string lower(std::string_view s);
 /// Strips ASCII white space at both ends.

@@ -245,6 +245,12 @@ Workspace load_worktree(const std::string& root)
   std::vector<Finding> io;
   auto files = read_worktree(root, io);
   Workspace ws = load_workspace(root, std::move(files));
+  if (std::any_of(io.begin(), io.end(), [](const Finding& f) { return f.file == "pops.yaml"; })) {
+    // The reason it could not be read says more than "missing".
+    std::erase_if(ws.findings, [](const Finding& f) {
+      return f.file == "pops.yaml" && f.message.starts_with("pops.yaml is missing");
+    });
+  }
   for (auto& f : io) {
     ws.files.push_back(f.file);
     ws.findings.push_back(std::move(f));

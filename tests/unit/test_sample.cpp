@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 #include <git2.h>
+#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -611,4 +612,22 @@ TEST_CASE("repo: inside_git_repo is false outside any repository") {
   }
   CHECK_FALSE(pops::inside_git_repo(tmp.path.string()));
   CHECK_FALSE(pops::inside_git_repo((tmp.path / "missing" / "deeper").string()));
+}
+
+TEST_CASE("repo: a repository owned by another user is found but not written to") {
+  if (::geteuid() != 0) {
+    return;  // only root can hand a folder to another user
+  }
+  TempDir tmp;
+  const std::string dir = (tmp.path / "theirs").string();
+  pops::init_repo(dir);
+  fs::create_directories(tmp.path / "theirs" / "sub");
+  for (const auto& entry : fs::recursive_directory_iterator(tmp.path / "theirs")) {
+    REQUIRE(::lchown(entry.path().c_str(), 65534, 65534) == 0);
+  }
+  REQUIRE(::lchown(dir.c_str(), 65534, 65534) == 0);
+  CHECK(pops::inside_git_repo(dir + "/sub"));
+  const pops::CommitInfo info{"x", "A", "a@x", 1, 0};
+  CHECK_THROWS_WITH(pops::commit_files(dir, {{"a.txt", "x\n"}}, {}, info),
+                    doctest::Contains("dubious ownership"));
 }

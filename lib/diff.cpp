@@ -1,0 +1,238 @@
+#include "diff.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace pops {
+
+std::string_view kind_name(Change::Kind k)
+{
+  switch (k) {
+  case Change::Kind::added:
+    return "added";
+  case Change::Kind::removed:
+    return "removed";
+  case Change::Kind::changed:
+    return "changed";
+  case Change::Kind::moved:
+    return "moved";
+  }
+  return "changed";
+}
+
+namespace {
+
+std::string list_text(const std::vector<LStr>& v)
+{
+  std::vector<std::string> s;
+  for (const auto& x : v) {
+    s.push_back(x.value);
+  }
+  std::sort(s.begin(), s.end());
+  return fmt::format("{}", fmt::join(s, ", "));
+}
+
+std::string date_text(const Located<Date>& d)
+{
+  return d.set ? format_date(d.value) : std::string();
+}
+
+std::string links_text(const Item& it)
+{
+  std::vector<std::string> s;
+  for (const auto& [k, v] : it.links) {
+    s.push_back(k.value + "=" + v.value);
+  }
+  std::sort(s.begin(), s.end());
+  return fmt::format("{}", fmt::join(s, ", "));
+}
+
+std::string score_text(const Item& it)
+{
+  std::vector<std::string> s;
+  for (const auto& [k, v] : it.score) {
+    s.push_back(fmt::format("{}={}", k.value, v.value));
+  }
+  std::sort(s.begin(), s.end());
+  return fmt::format("{}", fmt::join(s, ", "));
+}
+
+/// The fields compared, in the order they are reported.
+std::vector<std::pair<std::string, std::string>> fields_of(const Item& it)
+{
+  std::vector<std::pair<std::string, std::string>> f = {
+    {"title", it.title.value},
+    {"status", it.status.value},
+    {"horizon", it.horizon.value},
+    {"owner", it.owner.value},
+    {"target", date_text(it.target)},
+    {"depends_on", list_text(it.depends_on)},
+    {"tags", list_text(it.tags)},
+    {"okr", it.okr.value},
+    {"links", links_text(it)},
+    {"score", score_text(it)},
+    {"description", it.description.value},
+    {"dropped_reason", it.dropped_reason.value},
+    {"reopened", it.reopened.set ? (it.reopened.value ? "true" : "false") : ""},
+  };
+  for (const auto& [k, v] : it.fields) {
+    f.emplace_back(k.value, v.is_scalar() ? v.text : std::string(v.kind_name()));
+  }
+  return f;
+}
+
+template <class T> std::map<std::string, const T*> by_id(const std::vector<T>& v)
+{
+  std::map<std::string, const T*> m;
+  for (const auto& x : v) {
+    if (x.id.set) {
+      m.emplace(x.id.value, &x);
+    }
+  }
+  return m;
+}
+
+} // namespace
+
+std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to)
+{
+  std::vector<Change> out;
+  auto item_change = [&](Change::Kind kind, const Item& it) {
+    Change c;
+    c.kind = kind;
+    c.entity = "item";
+    c.id = it.id.value;
+    c.squad = it.squad.value;
+    c.title = it.title.value;
+    c.file = it.file;
+    c.loc = it.loc;
+    return c;
+  };
+  const auto a = by_id(from.items);
+  const auto b = by_id(to.items);
+  for (const auto& [id, old_it] : a) {
+    auto found = b.find(id);
+    if (found == b.end()) {
+      out.push_back(item_change(Change::Kind::removed, *old_it));
+      continue;
+    }
+    const Item& now = *found->second;
+    if (old_it->squad.value != now.squad.value) {
+      Change c = item_change(Change::Kind::moved, now);
+      c.field = "squad";
+      c.old_value = old_it->squad.value;
+      c.new_value = now.squad.value;
+      out.push_back(std::move(c));
+    } else if (old_it->file != now.file) {
+      Change c = item_change(Change::Kind::moved, now);
+      c.field = "file";
+      c.old_value = old_it->file;
+      c.new_value = now.file;
+      out.push_back(std::move(c));
+    }
+    auto fa = fields_of(*old_it);
+    auto fb = fields_of(now);
+    std::map<std::string, std::string> old_fields(fa.begin(), fa.end());
+    std::vector<std::string> seen;
+    for (const auto& [name, value] : fb) {
+      seen.push_back(name);
+      const std::string before = old_fields.count(name) ? old_fields[name] : std::string();
+      if (before == value) {
+        continue;
+      }
+      Change c = item_change(Change::Kind::changed, now);
+      c.field = name;
+      c.old_value = before;
+      c.new_value = value;
+      if (name == "target" && old_it->target.set && now.target.set) {
+        c.days = now.target.value.days - old_it->target.value.days;
+      }
+      out.push_back(std::move(c));
+    }
+    for (const auto& [name, value] : fa) {
+      if (std::find(seen.begin(), seen.end(), name) == seen.end() && !value.empty()) {
+        Change c = item_change(Change::Kind::changed, now);
+        c.field = name;
+        c.old_value = value;
+        out.push_back(std::move(c));
+      }
+    }
+  }
+  for (const auto& [id, it] : b) {
+    if (!a.count(id)) {
+      out.push_back(item_change(Change::Kind::added, *it));
+    }
+  }
+  // Feedback: added and removed entries.
+  const auto fa = by_id(from.feedback);
+  const auto fbk = by_id(to.feedback);
+  auto fb_change = [&](Change::Kind kind, const Feedback& f) {
+    Change c;
+    c.kind = kind;
+    c.entity = "feedback";
+    c.id = f.id.value;
+    c.title = f.summary.set ? f.summary.value : f.quote.value;
+    c.file = f.file;
+    c.loc = f.loc;
+    c.new_value = f.customer.value;
+    return c;
+  };
+  for (const auto& [id, f] : fa) {
+    if (!fbk.count(id)) {
+      out.push_back(fb_change(Change::Kind::removed, *f));
+    }
+  }
+  for (const auto& [id, f] : fbk) {
+    if (!fa.count(id)) {
+      out.push_back(fb_change(Change::Kind::added, *f));
+    }
+  }
+  // Documents, by path.
+  std::map<std::string, const Doc*> da;
+  std::map<std::string, const Doc*> db;
+  for (const auto& d : from.docs) {
+    da.emplace(d.file, &d);
+  }
+  for (const auto& d : to.docs) {
+    db.emplace(d.file, &d);
+  }
+  auto doc_change = [&](Change::Kind kind, const Doc& d) {
+    Change c;
+    c.kind = kind;
+    c.entity = "doc";
+    c.id = d.file;
+    c.title = d.title.value;
+    c.file = d.file;
+    c.loc = d.loc;
+    return c;
+  };
+  for (const auto& [path, d] : da) {
+    auto found = db.find(path);
+    if (found == db.end()) {
+      out.push_back(doc_change(Change::Kind::removed, *d));
+    } else if (found->second->status.value != d->status.value) {
+      Change c = doc_change(Change::Kind::changed, *found->second);
+      c.field = "status";
+      c.old_value = d->status.value;
+      c.new_value = found->second->status.value;
+      out.push_back(std::move(c));
+    }
+  }
+  for (const auto& [path, d] : db) {
+    if (!da.count(path)) {
+      Change c = doc_change(Change::Kind::added, *d);
+      c.new_value = d->status.value;
+      out.push_back(std::move(c));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Change& x, const Change& y) {
+    auto rank = [](const Change& c) { return c.entity == "item" ? 0 : c.entity == "feedback" ? 1 : 2; };
+    return std::make_tuple(rank(x), x.squad, x.id) < std::make_tuple(rank(y), y.squad, y.id);
+  });
+  return out;
+}
+
+} // namespace pops
