@@ -5,6 +5,7 @@
 #include "check.h"
 #include "git.h"
 #include "report.h"
+#include "text.h"
 #include "workspace.h"
 
 #include <filesystem>
@@ -74,13 +75,13 @@ void print_text(Context& ctx, const CheckResult& r, const Sources& sources)
 {
   const Term& out = ctx.out;
   for (const auto& f : r.findings) {
-    std::string where = f.file;
+    std::string where = printable(f.file);
     if (f.loc.line > 0) {
       where += fmt::format(":{}:{}", f.loc.line, f.loc.column);
     }
     out.write(fmt::format("{}: {} {} {}\n", out.paint(Color::bold, where),
                           out.paint(severity_color(f.severity), std::string(severity_name(f.severity)) + ":"),
-                          f.message, out.paint(Color::dim, "[" + f.rule + "]")));
+                          printable(f.message), out.paint(Color::dim, "[" + f.rule + "]")));
     if (out.is_tty() && f.loc.line > 0) {
       std::string line = sources.line(f.file, f.loc.line);
       if (!line.empty()) {

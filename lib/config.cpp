@@ -127,6 +127,7 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
 {
   if (root.is_null()) {
     r.report({1, 1, 0}, "pops.yaml is empty; it needs at least 'version: 1', 'product' and 'squads'");
+    return;
   }
   if (!r.expect_map(root, "pops.yaml")) {
     return;

@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include "text.h"
+
 #include "rules.h"
 
 #include <fmt/format.h>
@@ -107,8 +109,10 @@ std::string github_escape(std::string_view s, bool property)
 }
 
 /// XML-escapes text or an attribute value and drops characters XML 1.0 forbids.
-std::string xml_escape(std::string_view s)
+std::string xml_escape(std::string_view raw)
 {
+  const std::string valid = valid_utf8(raw);  // XML must be well-formed even for odd file names
+  const std::string_view s = valid;
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);

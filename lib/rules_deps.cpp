@@ -116,8 +116,12 @@ void rule_dependency_cycle(const RuleContext& c)
     path.push_back(start);
     std::reverse(path.begin(), path.end());
     std::string text;
-    for (size_t v : path) {
-      text += items[v].id.value + " -> ";
+    for (size_t i = 0; i < path.size(); ++i) {
+      if (path.size() > 12 && i == 10) {
+        text += fmt::format("... ({} more) -> ", path.size() - 11);
+        i = path.size() - 1;
+      }
+      text += items[path[i]].id.value + " -> ";
     }
     text += items[start].id.value;
     const Item& first = items[start];

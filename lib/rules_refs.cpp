@@ -118,12 +118,23 @@ void rule_unknown_ref(const RuleContext& c)
             std::move(about));
     }
   };
+  // Suggestions for unknown items come from ids with the same prefix, so a workspace with
+  // thousands of items and many broken references stays fast.
+  std::unordered_map<std::string, std::vector<std::string>> ids_by_prefix;
+  for (const auto& id : item_ids) {
+    ids_by_prefix[id.substr(0, id.rfind('-'))].push_back(id);
+  }
+  // Suggestions cost one edit distance per candidate: bounded per run, so thousands of broken
+  // references in a large workspace still report in moments (the first ones get suggestions).
+  long suggestion_budget = 2'000'000;
   auto item = [&](const std::string& file, const LStr& id, std::string_view in,
                   const std::vector<std::string>& about) {
     if (id.set && !c.ws.item(id.value)) {
-      c.add(file, id.loc, "unknown-ref",
-            fmt::format("unknown item {} in {}{}", quote(id.value), in, did_you_mean(id.value, item_ids)),
-            about);
+      auto same = ids_by_prefix.find(id.value.substr(0, id.value.rfind('-')));
+      const auto& pool = same == ids_by_prefix.end() ? item_ids : same->second;
+      suggestion_budget -= static_cast<long>(pool.size());
+      const std::string dym = suggestion_budget >= 0 ? did_you_mean(id.value, pool) : std::string();
+      c.add(file, id.loc, "unknown-ref", fmt::format("unknown item {} in {}{}", quote(id.value), in, dym), about);
     }
   };
 

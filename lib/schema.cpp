@@ -20,7 +20,7 @@ std::string quote(std::string_view text)
       c = ' ';
     }
   }
-  return "'" + t + "'";
+  return "'" + printable(t) + "'";
 }
 
 bool parse_number(std::string_view t, double& out)

@@ -7,25 +7,25 @@ namespace pops {
 
 int edit_distance(std::string_view a, std::string_view b)
 {
-  const size_t n = a.size();
+  // Optimal string alignment distance with three rolling rows.
   const size_t m = b.size();
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (size_t i = 0; i <= n; ++i) {
-    d[i][0] = static_cast<int>(i);
-  }
+  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
   for (size_t j = 0; j <= m; ++j) {
-    d[0][j] = static_cast<int>(j);
+    prev[j] = static_cast<int>(j);
   }
-  for (size_t i = 1; i <= n; ++i) {
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
     for (size_t j = 1; j <= m; ++j) {
       const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
       }
     }
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
   }
-  return d[n][m];
+  return prev[m];
 }
 
 namespace {
@@ -40,7 +40,9 @@ template <class C> std::string closest_impl(std::string_view word, const C& cand
   int best_d = 1 << 20;
   for (const auto& c : candidates) {
     const std::string_view cv = c;
-    if (cv.size() > 64) {
+    // A candidate whose length differs by more than a third cannot be close enough.
+    const size_t diff = cv.size() > word.size() ? cv.size() - word.size() : word.size() - cv.size();
+    if (cv.size() > 64 || diff * 3 > std::max(cv.size(), word.size()) + 2) {
       continue;
     }
     int dist = edit_distance(lw, lower(cv));
@@ -126,6 +128,49 @@ bool is_squad_id(std::string_view s)
          && std::all_of(s.begin(), s.end(), [](char c) {
               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             });
+}
+
+std::string valid_utf8(std::string_view s)
+{
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = p[i];
+    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 && c >= 0xC2 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                 : (c & 0xF8) == 0xF0 && c <= 0xF4                ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (size_t k = 1; ok && k < len; ++k) {
+      ok = (p[i + k] & 0xC0) == 0x80;
+    }
+    if (ok && len == 3) {
+      const unsigned cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6);
+      ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
+    } else if (ok && len == 4) {
+      const unsigned cp = ((c & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12);
+      ok = cp >= 0x10000 && cp <= 0x10FFFF;
+    }
+    if (!ok) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+std::string printable(std::string_view s)
+{
+  std::string out = valid_utf8(s);
+  for (auto& ch : out) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) {
+      ch = '?';
+    }
+  }
+  return out;
 }
 
 std::string lower(std::string_view s)

@@ -29,6 +29,11 @@ bool is_feedback_id(std::string_view s);
 /// A squad id for `pops init`: ^[a-z][a-z0-9_-]{0,39}$.
 bool is_squad_id(std::string_view s);
 
+/// `s` with every invalid UTF-8 sequence replaced by U+FFFD.
+std::string valid_utf8(std::string_view s);
+/// `s` safe to print on a terminal: valid UTF-8, control characters (but tab) shown as '?'.
+std::string printable(std::string_view s);
+
 /// Lowercase ASCII copy.
 std::string lower(std::string_view s);
 /// Strips ASCII white space at both ends.

@@ -209,7 +209,9 @@ std::optional<std::string> find_workspace(const std::string& start)
   }
   dir = dir.lexically_normal();
   while (true) {
-    if (fs::exists(dir / "pops.yaml", ec)) {
+    // Any entry named pops.yaml marks the workspace, even a broken link or a folder: reading it
+    // then says what is wrong, instead of silently using a workspace further up.
+    if (fs::exists(fs::symlink_status(dir / "pops.yaml", ec))) {
       std::string s = dir.string();
       while (s.size() > 1 && s.back() == '/') {
         s.pop_back();

@@ -9,6 +9,7 @@
 
 #include <istream>
 #include <map>
+#include <unordered_map>
 #include <streambuf>
 
 namespace pops {
@@ -191,6 +192,7 @@ private:
     bool have_key = false;
     YAML::anchor_t anchor = 0;
     long size = 1;
+    std::unordered_map<std::string, int> keys;  ///< key text -> line, for duplicate keys
   };
 
   Loc loc(const YAML::Mark& m) const
@@ -205,7 +207,8 @@ private:
   {
     m_nodes += nodes;
     if (m_nodes > m_limits.max_nodes) {
-      throw Abort{where, fmt::format("document has more than {} nodes", m_limits.max_nodes)};
+      throw Abort{where, fmt::format("document has more than {} nodes (anchored nodes count twice); "
+                                     "split it into smaller files", m_limits.max_nodes)};
     }
   }
 
@@ -235,6 +238,8 @@ private:
   {
     count(n.alias ? 0 : 1, n.loc);
     if (anchor != 0) {
+      // Anchored nodes are copied so aliases can expand them; nested anchors multiply that copy.
+      count(size, n.loc);
       m_anchors[anchor] = {n, size};
     }
     if (m_stack.empty()) {
@@ -263,15 +268,14 @@ private:
       return;
     }
     top.have_key = false;
-    for (const auto& [k, v] : top.node.entries) {
-      if (k.text == top.key.text && k.kind == top.key.kind) {
-        Finding f;
-        f.loc = top.key.loc;
-        f.rule = "duplicate-key";
-        f.message = fmt::format("duplicate key '{}' (first at line {})", top.key.text, k.loc.line);
-        findings.push_back(std::move(f));
-        return;
-      }
+    const std::string key_id = (top.key.is_null() ? "\x01" : "") + top.key.text;
+    if (auto [it, fresh] = top.keys.emplace(key_id, top.key.loc.line); !fresh) {
+      Finding f;
+      f.loc = top.key.loc;
+      f.rule = "duplicate-key";
+      f.message = fmt::format("duplicate key '{}' (first at line {})", top.key.text, it->second);
+      findings.push_back(std::move(f));
+      return;
     }
     top.node.entries.emplace_back(std::move(top.key), std::move(n));
   }
@@ -294,10 +298,13 @@ private:
   long m_alias_nodes = 0;
 };
 
-/// Deepest flow nesting ([ and {) outside quotes and comments, and where it first passes `limit`.
-/// yaml-cpp recurses once per level; this keeps hostile input from reaching it.
-bool flow_depth_ok(std::string_view t, int limit, long& at)
+/// Position of the first flow mark ('[', '{' or ',') past `limit` inside one top-level flow
+/// collection, or -1. yaml-cpp keeps every token of a flow collection in memory until it closes;
+/// this bounds that memory. Quotes and comments are skipped roughly; a false alarm needs `limit`
+/// marks after an unbalanced bracket in text.
+long too_many_flow_marks(std::string_view t, long limit)
 {
+  long marks = 0;
   int depth = 0;
   char quote = 0;
   char prev = '\n';
@@ -317,16 +324,21 @@ bool flow_depth_ok(std::string_view t, int limit, long& at)
       prev = '\n';
       continue;
     } else if (c == '[' || c == '{') {
-      if (++depth > limit) {
-        at = static_cast<long>(i);
-        return false;
-      }
+      ++depth;
+      ++marks;
     } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
+      if (--depth == 0) {
+        marks = 0;
+      }
+    } else if (c == ',' && depth > 0) {
+      ++marks;
+    }
+    if (marks > limit) {
+      return static_cast<long>(i);
     }
     prev = c;
   }
-  return true;
+  return -1;
 }
 
 Loc loc_of(std::string_view t, long pos, int line_offset, long pos_offset)
@@ -388,10 +400,10 @@ YamlDoc parse_yaml(std::string_view text, const YamlLimits& limits, int line_off
     where.pos += pos_offset;
     return fail(where, what);
   }
-  long deep_at = 0;
-  if (!flow_depth_ok(text, limits.max_depth, deep_at)) {
-    return fail(loc_of(text, deep_at, line_offset, pos_offset),
-                fmt::format("nesting is deeper than {} levels", limits.max_depth));
+  if (long at = too_many_flow_marks(text, limits.max_flow_marks); at >= 0) {
+    return fail(loc_of(text, at, line_offset, pos_offset),
+                fmt::format("a flow-style collection ([...] or {{...}}) holds more than {} entries; "
+                            "write long lists in block style", limits.max_flow_marks));
   }
   Builder builder(limits, line_offset, pos_offset);
   try {
@@ -414,6 +426,9 @@ YamlDoc parse_yaml(std::string_view text, const YamlLimits& limits, int line_off
     Loc l = e.mark.is_null() ? Loc{1 + line_offset, 1, pos_offset}
                              : Loc{e.mark.line + 1 + line_offset, e.mark.column + 1, e.mark.pos + pos_offset};
     return fail(l, "invalid YAML: " + reword(e.msg));
+  } catch (const std::bad_alloc&) {
+    return fail({1 + line_offset, 1, pos_offset}, "file needs more memory than is available to parse; "
+                                                  "split it into smaller files");
   } catch (const std::exception& e) {
     return fail({1 + line_offset, 1, pos_offset}, "invalid YAML: " + reword(e.what()));
   }

@@ -37,8 +37,10 @@ struct YNode {
 struct YamlLimits {
   long max_bytes = 8L * 1024 * 1024;   ///< larger files are refused
   int max_depth = 64;                  ///< nesting of collections
-  long max_nodes = 2'000'000;          ///< nodes in the document
+  long max_nodes = 1'000'000;          ///< nodes in the document, anchored copies included
   long max_alias_nodes = 100'000;      ///< nodes copied by expanding aliases (alias bombs)
+  long max_flow_marks = 250'000;       ///< '[', '{' and ',' in the file: yaml-cpp holds a flow
+                                       ///< collection's tokens in memory until it closes
 };
 
 struct YamlDoc {

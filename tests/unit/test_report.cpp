@@ -124,7 +124,8 @@ TEST_CASE("sarif: header, driver and rules")
     CHECK(help.find(std::string(rules[i].description)) == 0);
     CHECK(help.find("See docs/rules.md#" + std::string(rules[i].id)) != std::string::npos);
     std::string level = d["defaultConfiguration"]["level"];
-    CHECK(level == (rules[i].default_severity == Severity::error ? "error" : "warning"));
+    const Severity sev = rules[i].default_severity;
+    CHECK(level == (sev == Severity::error ? "error" : sev == Severity::warning ? "warning" : "note"));
   }
 }
 
