@@ -9,9 +9,13 @@ namespace {
 // Keep sorted by name; `pops help` lists them in this order.
 constexpr std::array k_commands = {
   Command{"check", "Validate the workspace: format, references, dependencies, standards", true, setup_check},
+  Command{"diff", "Show what changed between two states: items, feedback, docs", true, setup_diff},
   Command{"help", "Show help for pops or one of its commands", false, setup_help},
+  Command{"hook", "Install or remove the pre-commit hook that runs pops check --staged", true, setup_hook},
   Command{"init", "Create a workspace, or the sample organization with --sample", false, setup_init},
+  Command{"log", "Show the history of items: every commit that changed them", true, setup_log},
   Command{"roadmap", "Show the roadmap: items by horizon (Now, Next, Later)", true, setup_roadmap},
+  Command{"show", "Show one item, now or at a revision or date, with its links", true, setup_show},
   Command{"version", "Print the version of pops", false, setup_version},
 };
 

@@ -7,7 +7,9 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <map>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace pops::cli {
@@ -29,10 +31,15 @@ const Command* find_command(std::string_view name);
 
 // One per cli/cmd_<name>.cpp.
 void setup_check(CLI::App& app, Runner& run);
+void setup_diff(CLI::App& app, Runner& run);
 void setup_init(CLI::App& app, Runner& run);
+void setup_log(CLI::App& app, Runner& run);
 void setup_roadmap(CLI::App& app, Runner& run);
+void setup_show(CLI::App& app, Runner& run);
 void setup_help(CLI::App& app, Runner& run);
+void setup_hook(CLI::App& app, Runner& run);
 void setup_version(CLI::App& app, Runner& run);
+
 
 /// The general help: usage, global options and the command table.
 std::string general_help();

@@ -23,6 +23,123 @@ std::string_view kind_name(Change::Kind k)
   return "changed";
 }
 
+bool natural_less(std::string_view a, std::string_view b)
+{
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  size_t i = 0;
+  size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      size_t ei = i;
+      size_t ej = j;
+      while (ei < a.size() && digit(a[ei])) {
+        ++ei;
+      }
+      while (ej < b.size() && digit(b[ej])) {
+        ++ej;
+      }
+      // Compare as numbers without converting: skip leading zeros, then length, then digits.
+      size_t zi = i;
+      size_t zj = j;
+      while (zi + 1 < ei && a[zi] == '0') {
+        ++zi;
+      }
+      while (zj + 1 < ej && b[zj] == '0') {
+        ++zj;
+      }
+      if (ei - zi != ej - zj) {
+        return ei - zi < ej - zj;
+      }
+      if (int c = a.substr(zi, ei - zi).compare(b.substr(zj, ej - zj)); c != 0) {
+        return c < 0;
+      }
+      if (ei - i != ej - j) {
+        return ei - i < ej - j;
+      }
+      i = ei;
+      j = ej;
+      continue;
+    }
+    if (a[i] != b[j]) {
+      return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+    }
+    ++i;
+    ++j;
+  }
+  return a.size() - i < b.size() - j;
+}
+
+namespace {
+
+/// `s` on one line, at most `width` characters (UTF-8 aware enough not to cut a character).
+std::string shorten(std::string_view s, size_t width = 60)
+{
+  std::string out;
+  for (char ch : s) {
+    if (ch == '\n' || ch == '\r' || ch == '\t') {
+      if (!out.empty() && out.back() != ' ') {
+        out += ' ';
+      }
+    } else {
+      out += ch;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+  }
+  if (out.size() <= width) {
+    return out;
+  }
+  size_t cut = width - 3;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  return out.substr(0, cut) + "...";
+}
+
+std::string or_none(const std::string& s)
+{
+  return s.empty() ? std::string("(none)") : shorten(s);
+}
+
+} // namespace
+
+ChangeText describe_change(const Change& c)
+{
+  switch (c.kind) {
+  case Change::Kind::added:
+    if (c.entity == "feedback") {
+      std::string s;
+      if (!c.customer.empty()) {
+        s += "from " + shorten(c.customer, 40);
+      }
+      if (!c.links.empty()) {
+        s += fmt::format("{}for {}", s.empty() ? "" : " ", fmt::join(c.links, ", "));
+      }
+      if (!c.title.empty()) {
+        s += fmt::format("{}\"{}\"", s.empty() ? "" : ": ", shorten(c.title));
+      }
+      return {"added", s};
+    }
+    return {"added", fmt::format("\"{}\"{}", shorten(c.title), c.status.empty() ? "" : " (" + c.status + ")")};
+  case Change::Kind::removed:
+    return {"removed", c.title.empty() ? std::string() : fmt::format("\"{}\"", shorten(c.title))};
+  case Change::Kind::moved:
+    return {"moved", fmt::format("{} {} -> {}", c.field, c.old_value, c.new_value)};
+  case Change::Kind::changed:
+    break;
+  }
+  if (c.entity == "item" && c.field == "status" && c.new_value == "dropped") {
+    std::string s = fmt::format("was {}", or_none(c.old_value));
+    return {"dropped", c.reason.empty() ? s : fmt::format("{}: {}", s, shorten(c.reason))};
+  }
+  std::string s = fmt::format("{} -> {}", or_none(c.old_value), or_none(c.new_value));
+  if (c.field == "target" && c.days != 0) {
+    s += fmt::format(" ({:+} day{})", c.days, c.days == 1 || c.days == -1 ? "" : "s");
+  }
+  return {c.field, s};
+}
+
 namespace {
 
 std::string list_text(const std::vector<LStr>& v)
@@ -107,6 +224,7 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to)
     c.id = it.id.value;
     c.squad = it.squad.value;
     c.title = it.title.value;
+    c.status = it.status.value;
     c.file = it.file;
     c.loc = it.loc;
     return c;
@@ -137,16 +255,20 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to)
     auto fb = fields_of(now);
     std::map<std::string, std::string> old_fields(fa.begin(), fa.end());
     std::vector<std::string> seen;
+    const bool dropped_now = now.status.value == "dropped" && old_it->status.value != "dropped";
     for (const auto& [name, value] : fb) {
       seen.push_back(name);
       const std::string before = old_fields.count(name) ? old_fields[name] : std::string();
-      if (before == value) {
+      if (before == value || (dropped_now && name == "dropped_reason")) {
         continue;
       }
       Change c = item_change(Change::Kind::changed, now);
       c.field = name;
       c.old_value = before;
       c.new_value = value;
+      if (dropped_now && name == "status") {
+        c.reason = now.dropped_reason.value;
+      }
       if (name == "target" && old_it->target.set && now.target.set) {
         c.days = now.target.value.days - old_it->target.value.days;
       }
@@ -177,7 +299,10 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to)
     c.title = f.summary.set ? f.summary.value : f.quote.value;
     c.file = f.file;
     c.loc = f.loc;
-    c.new_value = f.customer.value;
+    c.customer = f.customer.value;
+    for (const auto& id : f.items) {
+      c.links.push_back(id.value);
+    }
     return c;
   };
   for (const auto& [id, f] : fa) {
@@ -205,8 +330,12 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to)
     c.entity = "doc";
     c.id = d.file;
     c.title = d.title.value;
+    c.status = d.status.value;
     c.file = d.file;
     c.loc = d.loc;
+    for (const auto& id : d.items) {
+      c.links.push_back(id.value);
+    }
     return c;
   };
   for (const auto& [path, d] : da) {
@@ -223,14 +352,18 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to)
   }
   for (const auto& [path, d] : db) {
     if (!da.count(path)) {
-      Change c = doc_change(Change::Kind::added, *d);
-      c.new_value = d->status.value;
-      out.push_back(std::move(c));
+      out.push_back(doc_change(Change::Kind::added, *d));
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const Change& x, const Change& y) {
     auto rank = [](const Change& c) { return c.entity == "item" ? 0 : c.entity == "feedback" ? 1 : 2; };
-    return std::make_tuple(rank(x), x.squad, x.id) < std::make_tuple(rank(y), y.squad, y.id);
+    if (rank(x) != rank(y)) {
+      return rank(x) < rank(y);
+    }
+    if (x.squad != y.squad) {
+      return x.squad < y.squad;
+    }
+    return natural_less(x.id, y.id);
   });
   return out;
 }

@@ -2,13 +2,20 @@
 
 #include <git2.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <stdexcept>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -43,6 +50,183 @@ std::string oid_str(const git_oid& id)
   char buf[GIT_OID_HEXSZ + 1];
   git_oid_tostr(buf, sizeof buf, &id);
   return buf;
+}
+
+/// Opens the repository holding `path` like git finds it: GIT_DIR and friends when set, else a plain
+/// upward search (libgit2 1.5 cannot use the environment with GIT_WORK_TREE set).
+int open_like_git(git_repository** repo, const std::string& path)
+{
+  int rc = GIT_ENOTFOUND;
+  if (std::getenv("GIT_DIR")) {
+    rc = git_repository_open_ext(repo, path.c_str(), GIT_REPOSITORY_OPEN_FROM_ENV, nullptr);
+  }
+  if (rc < 0 && rc != GIT_EOWNER) {
+    rc = git_repository_open_ext(repo, path.c_str(), 0, nullptr);
+  }
+  return rc;
+}
+
+/// `s` as one shell word, quoted only when it needs to be.
+std::string shell_word(const std::string& s)
+{
+  const bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("/._-+,:@%", c) != nullptr;
+  });
+  if (plain) {
+    return s;
+  }
+  std::string out = "'";
+  for (char c : s) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
+
+bool is_safe_directory_key(std::string key)
+{
+  std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+  return key == "safe.directory";
+}
+
+/// Reads one sq-quoted word of GIT_CONFIG_PARAMETERS at `i` ('a'\''b' style), advancing `i`.
+std::string sq_word(std::string_view s, size_t& i)
+{
+  std::string out;
+  while (i < s.size() && s[i] == '\'') {
+    const size_t end = s.find('\'', i + 1);
+    if (end == std::string_view::npos) {
+      out += s.substr(i + 1);
+      i = s.size();
+      break;
+    }
+    out += s.substr(i + 1, end - i - 1);
+    i = end + 1;
+    if (i + 1 < s.size() && s[i] == '\\') {
+      out += s[i + 1];
+      i += 2;
+    }
+  }
+  return out;
+}
+
+/// The safe.directory values git reads, in its order: system, global (XDG, then ~/.gitconfig, or
+/// GIT_CONFIG_GLOBAL), then the command line (GIT_CONFIG_PARAMETERS, GIT_CONFIG_COUNT). Git ignores
+/// the repository's own configuration for this key.
+std::vector<std::string> safe_directories()
+{
+  std::vector<std::string> files;
+  const std::string_view nosystem = std::getenv("GIT_CONFIG_NOSYSTEM") ? std::getenv("GIT_CONFIG_NOSYSTEM") : "";
+  if (nosystem.empty() || nosystem == "0" || nosystem == "false" || nosystem == "no" || nosystem == "off") {
+    const char* sys = std::getenv("GIT_CONFIG_SYSTEM");
+    files.emplace_back(sys ? sys : "/etc/gitconfig");
+  }
+  if (const char* global = std::getenv("GIT_CONFIG_GLOBAL")) {
+    files.emplace_back(global);
+  } else {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    if (xdg && *xdg) {
+      files.push_back(std::string(xdg) + "/git/config");
+    } else if (home) {
+      files.push_back(std::string(home) + "/.config/git/config");
+    }
+    if (home) {
+      files.push_back(std::string(home) + "/.gitconfig");
+    }
+  }
+  std::vector<std::string> out;
+  for (const auto& f : files) {
+    std::error_code ec;
+    if (f.empty() || !fs::is_regular_file(f, ec)) {
+      continue;
+    }
+    git_config* cfg = nullptr;
+    if (git_config_open_ondisk(&cfg, f.c_str()) < 0) {
+      continue;
+    }
+    git_config_iterator* it = nullptr;
+    if (git_config_multivar_iterator_new(&it, cfg, "safe.directory", nullptr) == 0) {
+      git_config_entry* e = nullptr;
+      while (git_config_next(&e, it) == 0) {
+        out.emplace_back(e->value ? e->value : "");
+      }
+      git_config_iterator_free(it);
+    }
+    git_config_free(cfg);
+  }
+  if (const char* params = std::getenv("GIT_CONFIG_PARAMETERS")) {
+    std::string_view s(params);
+    size_t i = 0;
+    while (i < s.size()) {
+      if (s[i] == ' ') {
+        ++i;
+        continue;
+      }
+      if (s[i] != '\'') {
+        break;
+      }
+      std::string key = sq_word(s, i);
+      std::string value;
+      if (i < s.size() && s[i] == '=') {
+        ++i;
+        value = sq_word(s, i);
+      } else if (auto eq = key.find('='); eq != std::string::npos) {
+        value = key.substr(eq + 1);
+        key.resize(eq);
+      }
+      if (is_safe_directory_key(key)) {
+        out.push_back(value);
+      }
+    }
+  }
+  if (const char* count = std::getenv("GIT_CONFIG_COUNT")) {
+    const int n = std::atoi(count);
+    for (int k = 0; k < n; ++k) {
+      const char* key = std::getenv(fmt::format("GIT_CONFIG_KEY_{}", k).c_str());
+      const char* value = std::getenv(fmt::format("GIT_CONFIG_VALUE_{}", k).c_str());
+      if (key && is_safe_directory_key(key)) {
+        out.emplace_back(value ? value : "");
+      }
+    }
+  }
+  return out;
+}
+
+/// True when git would open the repository whose top folder is `dir` although another user owns it:
+/// safe.directory lists it (or '*', an empty value clearing the list so far), or root runs it through
+/// sudo for the user who owns it.
+bool trusted_like_git(const std::string& dir)
+{
+  std::error_code ec;
+  const fs::path top = fs::weakly_canonical(dir, ec);
+  bool safe = false;
+  for (std::string v : safe_directories()) {
+    if (v.empty()) {
+      safe = false;
+      continue;
+    }
+    if (v == "*") {
+      safe = true;
+      continue;
+    }
+    if (v.starts_with("~/")) {
+      const char* home = std::getenv("HOME");
+      v = std::string(home ? home : "") + v.substr(1);
+    }
+    while (v.size() > 1 && v.back() == '/') {
+      v.pop_back();
+    }
+    if (fs::path(v) == top || v == dir) {
+      safe = true;
+    }
+  }
+  if (!safe && ::geteuid() == 0) {
+    if (const char* sudo_uid = std::getenv("SUDO_UID")) {
+      struct stat st {};
+      safe = ::stat(dir.c_str(), &st) == 0 && std::to_string(st.st_uid) == sudo_uid;
+    }
+  }
+  return safe;
 }
 
 } // namespace
@@ -85,19 +269,38 @@ Repository Repository::open(const std::string& path)
 {
   git_libgit2_init();
   git_repository* repo = nullptr;
-  int rc = GIT_ENOTFOUND;
-  if (std::getenv("GIT_DIR")) {
-    rc = git_repository_open_ext(&repo, path.c_str(), GIT_REPOSITORY_OPEN_FROM_ENV, nullptr);
-  }
-  if (rc < 0 && rc != GIT_EOWNER) {
-    // Plain upward search (libgit2 1.5 cannot use the environment with GIT_WORK_TREE set).
-    rc = git_repository_open_ext(&repo, path.c_str(), 0, nullptr);
-  }
-  if (rc == GIT_EOWNER) {
-    git_libgit2_shutdown();
-    throw std::runtime_error(fmt::format(
-      "the git repository holding '{}' is owned by another user; if you trust it, run "
-      "'git config --global --add safe.directory <its folder>' (git refuses it too)", path));
+  int rc = open_like_git(&repo, path);
+  if (rc < 0) {
+    // libgit2 1.5.1 refuses a repository owned by another user with GIT_EOWNER, or with GIT_ENOTFOUND
+    // when no safe.directory is configured at all, and knows neither '*' nor git's command-line and
+    // GIT_CONFIG_GLOBAL settings: open it without its check and decide like git does. (The switch is
+    // process-wide: repositories are opened on the main thread.)
+    int validate = 1;
+    git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &validate);
+    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+    const int unchecked = open_like_git(&repo, path);
+    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, validate);
+    if (unchecked == 0) {
+      const char* top = git_repository_workdir(repo) ? git_repository_workdir(repo) : git_repository_path(repo);
+      std::string dir = top ? top : path;
+      while (dir.size() > 1 && dir.back() == '/') {
+        dir.pop_back();
+      }
+      if (!trusted_like_git(dir)) {
+        git_repository_free(repo);
+        git_libgit2_shutdown();
+        throw std::runtime_error(fmt::format(
+          "detected dubious ownership in repository at '{}': it belongs to another user; if you trust "
+          "it, run 'git config --global --add safe.directory {}' (git refuses it too)",
+          dir, shell_word(dir)));
+      }
+      rc = 0;
+    } else if (rc == GIT_EOWNER) {
+      git_libgit2_shutdown();
+      throw std::runtime_error(fmt::format(
+        "the git repository holding '{}' belongs to another user; if you trust it, add its folder to "
+        "safe.directory ('git config --global --add safe.directory <folder>')", path));
+    }
   }
   if (rc < 0) {
     git_libgit2_shutdown();

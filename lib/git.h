@@ -26,9 +26,12 @@ struct CommitRef {
 
 class Repository {
 public:
-  /// Opens the repository holding `path` (searching upward, honouring GIT_DIR like git). Throws
-  /// std::runtime_error with what to do when there is none, or when it belongs to another user and
-  /// is not listed in git's safe.directory.
+  /// Opens the repository holding `path` (searching upward, honouring GIT_DIR like git). A repository
+  /// owned by another user opens when git would open it: safe.directory in the system, global or
+  /// command-line configuration names its top folder or is '*' (libgit2 1.5.1 alone knows neither '*'
+  /// nor GIT_CONFIG_GLOBAL), or root runs pops through sudo for its owner. Throws std::runtime_error
+  /// with what to do when there is none, or when it is not trusted (naming the exact
+  /// 'git config --global --add safe.directory <folder>' to run).
   static Repository open(const std::string& path);
   ~Repository();
   Repository(Repository&&) noexcept;

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <memory>
+#include <stdexcept>
 #include <thread>
 
 namespace pops {
@@ -67,18 +69,29 @@ void check_item_id(SchemaReader& r, const LStr& id, std::string_view what)
   }
 }
 
-/// A parsed file waiting to be turned into model objects.
-struct Parsed {
-  const SourceFile* src = nullptr;
+bool is_markdown(FileKind k)
+{
+  return k == FileKind::doc || k == FileKind::ritual;
+}
+
+} // namespace
+
+/// A parsed file waiting to be turned into model objects. Owns its bytes: `fm` points into them.
+struct ParsedFile {
+  std::string content;
   FileKind kind = FileKind::none;
   YamlDoc doc;
   FrontMatter fm;
   std::vector<Heading> headings;
 };
 
+namespace {
+
+using Parsed = ParsedFile;
+
 void parse_one(Parsed& p)
 {
-  const std::string& text = p.src->content;
+  const std::string& text = p.content;
   if (p.kind == FileKind::doc || p.kind == FileKind::ritual) {
     std::string_view t = text;
     long bom = 0;
@@ -121,9 +134,9 @@ class ModelBuilder {
 public:
   explicit ModelBuilder(Workspace& ws) : m_ws(ws) {}
 
-  void roadmap(const Parsed& p)
+  void roadmap(const std::string& path, const Parsed& p)
   {
-    SchemaReader r(p.src->path, m_ws.findings);
+    SchemaReader r(path, m_ws.findings);
     const YNode& root = p.doc.root;
     if (root.is_null()) {
       r.report({1, 1, 0}, "empty roadmap file; a roadmap file holds 'items:', a list of items");
@@ -154,9 +167,9 @@ public:
     }
   }
 
-  void feedback(const Parsed& p)
+  void feedback(const std::string& path, const Parsed& p)
   {
-    SchemaReader r(p.src->path, m_ws.findings);
+    SchemaReader r(path, m_ws.findings);
     const YNode& root = p.doc.root;
     if (root.is_null()) {
       r.report({1, 1, 0}, "empty feedback file; a feedback file holds 'entries:', a list of entries");
@@ -180,7 +193,7 @@ public:
         continue;
       }
       Feedback fb;
-      fb.file = p.src->path;
+      fb.file = path;
       fb.loc = n.loc;
       r.check_keys(n, k_feedback_keys, "a feedback entry");
       if (r.require(n, "id", "feedback entry")) {
@@ -219,9 +232,9 @@ public:
     }
   }
 
-  void doc(const Parsed& p)
+  void doc(const std::string& path, const Parsed& p)
   {
-    SchemaReader r(p.src->path, m_ws.findings);
+    SchemaReader r(path, m_ws.findings);
     if (!p.fm.present) {
       r.report({1, 1, 0}, "document has no front matter; start it with a '---' line, the keys "
                           "(title, type, owner, status ...) and a closing '---'");
@@ -232,7 +245,7 @@ public:
     }
     const YNode& fm = p.doc.root;
     Doc d;
-    d.file = p.src->path;
+    d.file = path;
     d.has_front_matter = true;
     d.loc = fm.loc.known() ? fm.loc : Loc{p.fm.yaml_line + 1, 1, p.fm.yaml_pos};
     d.headings = p.headings;
@@ -274,11 +287,11 @@ public:
     m_ws.docs.push_back(std::move(d));
   }
 
-  void note(const Parsed& p)
+  void note(const std::string& path, const Parsed& p)
   {
-    SchemaReader r(p.src->path, m_ws.findings);
+    SchemaReader r(path, m_ws.findings);
     RitualNote note;
-    note.file = p.src->path;
+    note.file = path;
     // rituals/<ritual>/<YYYY-MM-DD>.md
     std::string_view rest = std::string_view(note.file).substr(8);
     auto slash = rest.find('/');
@@ -572,15 +585,26 @@ std::vector<Heading> markdown_headings(std::string_view body, int line_offset)
   return out;
 }
 
+std::shared_ptr<const ParsedFile> parse_file(std::string content, FileKind kind)
+{
+  auto p = std::make_shared<ParsedFile>();
+  p->content = std::move(content);
+  p->kind = kind;
+  if (kind != FileKind::none) {
+    parse_one(*p);
+  }
+  return p;
+}
+
 Workspace load_workspace(const std::string& root, std::vector<SourceFile> files, unsigned threads)
 {
-  Workspace ws;
-  ws.root = root;
-  std::vector<Parsed> parsed(files.size());
+  std::vector<std::shared_ptr<ParsedFile>> parsed(files.size());
+  std::vector<ParsedSource> sources(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
-    parsed[i].src = &files[i];
-    parsed[i].kind = classify(files[i].path);
-    ws.files.push_back(files[i].path);
+    parsed[i] = std::make_shared<ParsedFile>();
+    parsed[i]->content = std::move(files[i].content);
+    parsed[i]->kind = classify(files[i].path);
+    sources[i] = {std::move(files[i].path), parsed[i]};
   }
   // Parse: every file on its own, on every core.
   if (threads == 0) {
@@ -590,8 +614,8 @@ Workspace load_workspace(const std::string& root, std::vector<SourceFile> files,
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < parsed.size(); i = next++) {
-      if (parsed[i].kind != FileKind::none) {
-        parse_one(parsed[i]);
+      if (parsed[i]->kind != FileKind::none) {
+        parse_one(*parsed[i]);
       }
     }
   };
@@ -607,15 +631,27 @@ Workspace load_workspace(const std::string& root, std::vector<SourceFile> files,
       t.join();
     }
   }
-  for (auto& p : parsed) {
-    for (auto& f : p.doc.findings) {
-      f.file = p.src->path;
-      ws.findings.push_back(std::move(f));
+  return build_workspace(root, sources);
+}
+
+Workspace build_workspace(const std::string& root, const std::vector<ParsedSource>& files)
+{
+  Workspace ws;
+  ws.root = root;
+  for (const auto& f : files) {
+    ws.files.push_back(f.path);
+    if (is_markdown(classify(f.path)) != is_markdown(f.parsed->kind)) {
+      throw std::logic_error(fmt::format("'{}' was parsed as another kind of file", f.path));
+    }
+    for (auto finding : f.parsed->doc.findings) {
+      finding.file = f.path;
+      ws.findings.push_back(std::move(finding));
     }
   }
   // Build: pops.yaml first, since the other files are read against it.
-  auto cfg = std::find_if(parsed.begin(), parsed.end(), [](const Parsed& p) { return p.kind == FileKind::config; });
-  if (cfg == parsed.end()) {
+  auto cfg = std::find_if(files.begin(), files.end(),
+                          [](const ParsedSource& f) { return classify(f.path) == FileKind::config; });
+  if (cfg == files.end()) {
     Finding f;
     f.file = "pops.yaml";
     f.loc = {1, 1, 0};
@@ -623,34 +659,40 @@ Workspace load_workspace(const std::string& root, std::vector<SourceFile> files,
     f.message = "pops.yaml is missing from this state of the workspace";
     ws.findings.push_back(std::move(f));
   }
-  if (cfg != parsed.end() && cfg->doc.ok) {
+  if (cfg != files.end() && cfg->parsed->doc.ok) {
     SchemaReader r("pops.yaml", ws.findings);
-    read_config(cfg->doc.root, r, ws.config);
+    read_config(cfg->parsed->doc.root, r, ws.config);
+  }
+  if (!ws.config.loaded) {
+    // Every other file is read against pops.yaml: without it, only syntax findings are meaningful.
+    return ws;
   }
   ModelBuilder b(ws);
-  for (const auto& p : parsed) {
-    if (p.kind == FileKind::config || p.kind == FileKind::none) {
+  for (const auto& f : files) {
+    const Parsed& p = *f.parsed;
+    const FileKind kind = classify(f.path);
+    if (kind == FileKind::config || kind == FileKind::none) {
       continue;
     }
-    const bool text_ok = p.kind == FileKind::doc || p.kind == FileKind::ritual
+    const bool text_ok = is_markdown(kind)
                            ? std::none_of(p.doc.findings.begin(), p.doc.findings.end(),
-                                          [](const Finding& f) { return f.rule == "yaml-syntax"; })
+                                          [](const Finding& x) { return x.rule == "yaml-syntax"; })
                            : p.doc.ok;
     if (!text_ok) {
       continue;
     }
-    switch (p.kind) {
+    switch (kind) {
     case FileKind::roadmap:
-      b.roadmap(p);
+      b.roadmap(f.path, p);
       break;
     case FileKind::feedback:
-      b.feedback(p);
+      b.feedback(f.path, p);
       break;
     case FileKind::doc:
-      b.doc(p);
+      b.doc(f.path, p);
       break;
     case FileKind::ritual:
-      b.note(p);
+      b.note(f.path, p);
       break;
     default:
       break;

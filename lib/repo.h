@@ -3,6 +3,7 @@
 // create one, and commit files with a given author and date. Errors are std::runtime_error with
 // git-style lowercase messages; nothing here prints.
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -46,5 +47,26 @@ struct CommitInfo {
 void commit_files(const std::string& repo_dir,
                   const std::vector<std::pair<std::string, std::string>>& files,
                   const std::vector<std::string>& removed, const CommitInfo& info);
+
+/// Highest number n of the ids `PREFIX-n` (item ids, and FB for feedback) written as `id: PREFIX-n`
+/// in `text`, merged into `max_ids` by prefix. Used to never hand out an id twice.
+void scan_ids(std::string_view text, std::map<std::string, long>& max_ids);
+
+/// scan_ids over every roadmap and feedback file of the workspace at `workspace_root` in every commit
+/// reachable from HEAD or any ref (each distinct tree and blob is read once; nothing is cached on
+/// disk). Empty when the workspace is not inside a git repository or it has no commits.
+std::map<std::string, long> history_max_ids(const std::string& workspace_root);
+
+/// Checks, before anything is written, that `paths` (relative to the workspace root) can be committed
+/// on their own: a work tree, no merge in progress, nothing else staged, a git identity. Throws
+/// std::runtime_error saying what to do otherwise.
+void check_commit_paths(const std::string& workspace_root, const std::vector<std::string>& paths);
+
+/// Stages `paths` (relative to the workspace root) as they are in the work tree, only them, and
+/// commits on HEAD with `message`, as the user's git identity (GIT_AUTHOR_NAME/EMAIL/DATE and
+/// GIT_COMMITTER_* when set, else user.name and user.email through git_signature_default). Returns the
+/// new commit's short id.
+std::string commit_paths(const std::string& workspace_root, const std::vector<std::string>& paths,
+                         const std::string& message);
 
 } // namespace pops

@@ -3,6 +3,7 @@
 
 #include "model.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,23 @@ std::vector<SourceFile> read_worktree(const std::string& root, std::vector<Findi
 /// Parses `files` (in parallel) and builds the model. `threads` 0: one per core.
 Workspace load_workspace(const std::string& root, std::vector<SourceFile> files,
                          unsigned threads = 0);
+
+/// One file parsed on its own: its YAML tree (or a Markdown file's front matter and headings) and
+/// syntax findings. A parse depends only on the bytes and on whether the file is Markdown (docs,
+/// ritual notes) or YAML, not on pops.yaml or the path, so states of the workspace holding the same
+/// blob can share it (`pops log` parses each blob once).
+struct ParsedFile;
+std::shared_ptr<const ParsedFile> parse_file(std::string content, FileKind kind);
+
+/// A parsed file at a path of the workspace.
+struct ParsedSource {
+  std::string path;  ///< relative to the workspace root
+  std::shared_ptr<const ParsedFile> parsed;
+};
+
+/// Builds the model from files parsed already (load_workspace without the parsing). Throws
+/// std::logic_error when a file was parsed as Markdown and its path is a YAML file, or the reverse.
+Workspace build_workspace(const std::string& root, const std::vector<ParsedSource>& files);
 
 /// read_worktree + load_workspace.
 Workspace load_worktree(const std::string& root);

@@ -53,3 +53,11 @@ CLICOLOR_FORCE=1 run check; case "$OUT" in *$'\033['*) fail "colour despite NO_C
 if grep -q $'\033\[' "$T_DIR/forced.txt"; then pass; else fail "CLICOLOR_FORCE should colour"; fi
 (unset NO_COLOR; CLICOLOR_FORCE=1 "$POPS" --no-color check > "$T_DIR/nocolor.txt")
 if grep -q $'\033\[' "$T_DIR/nocolor.txt"; then fail "--no-color still coloured"; else pass; fi
+
+t_begin "every command in the table has help that works outside a workspace"
+cmds=$("$POPS" help | awk '/^commands:/ {on=1; next} on && /^  [a-z]/ {print $1} on && /^$/ {exit}')
+[ -n "$cmds" ] && pass || fail "no commands listed"
+for c in $cmds; do
+  run help "$c"; expect_rc 0; expect_out "pops $c"
+  run "$c" --help; expect_rc 0; expect_out "pops $c"
+done

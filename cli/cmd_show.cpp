@@ -1,0 +1,303 @@
+// pops show ITEM [--at REV|DATE]: one item, now or as it was, with its links.
+
+#include "commands.h"
+
+#include "git.h"
+#include "history.h"
+#include "text.h"
+#include "workspace.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace pops::cli {
+
+namespace {
+
+struct ShowOpts {
+  std::string id;
+  std::string at;
+  std::string format = "text";
+};
+
+/// Everything shown about an item, gathered from one state of the workspace.
+struct ItemView {
+  const Item* item = nullptr;
+  std::vector<const Item*> depends_on;     ///< nullptr: not in the workspace
+  std::vector<std::string> missing_deps;   ///< ids of depends_on entries with no item
+  std::vector<const Item*> dependents;
+  std::vector<const Feedback*> feedback;
+  std::vector<const Doc*> docs;
+};
+
+bool lists(const std::vector<LStr>& v, const std::string& id)
+{
+  return std::any_of(v.begin(), v.end(), [&](const LStr& s) { return s.value == id; });
+}
+
+ItemView gather(const Workspace& ws, const Item& it)
+{
+  ItemView v;
+  v.item = &it;
+  const std::string& id = it.id.value;
+  for (const auto& d : it.depends_on) {
+    const Item* dep = ws.item(d.value);
+    v.depends_on.push_back(dep);
+    if (!dep) {
+      v.missing_deps.push_back(d.value);
+    }
+  }
+  for (const auto& other : ws.items) {
+    if (&other != &it && lists(other.depends_on, id)) {
+      v.dependents.push_back(&other);
+    }
+  }
+  for (const auto& f : ws.feedback) {
+    if (lists(f.items, id)) {
+      v.feedback.push_back(&f);
+    }
+  }
+  for (const auto& d : ws.docs) {
+    if (lists(d.items, id)) {
+      v.docs.push_back(&d);
+    }
+  }
+  std::stable_sort(v.dependents.begin(), v.dependents.end(),
+                   [](const Item* a, const Item* b) { return natural_less(a->id.value, b->id.value); });
+  std::stable_sort(v.feedback.begin(), v.feedback.end(), [](const Feedback* a, const Feedback* b) {
+    return a->date.value != b->date.value ? a->date.value < b->date.value : natural_less(a->id.value, b->id.value);
+  });
+  std::stable_sort(v.docs.begin(), v.docs.end(), [](const Doc* a, const Doc* b) { return a->file < b->file; });
+  return v;
+}
+
+std::string list_of(const std::vector<LStr>& v)
+{
+  std::vector<std::string> s;
+  for (const auto& x : v) {
+    s.push_back(x.value);
+  }
+  return join(s, ", ");
+}
+
+std::string one_line(std::string s)
+{
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  while (!s.empty() && s.back() == ' ') {
+    s.pop_back();
+  }
+  return s;
+}
+
+/// Indents every line of `text` by `n` spaces.
+std::string indented(const std::string& text, int n)
+{
+  std::string out;
+  std::string pad(static_cast<size_t>(n), ' ');
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t e = text.find('\n', pos);
+    if (e == std::string::npos) {
+      e = text.size();
+    }
+    out += e > pos ? pad + text.substr(pos, e - pos) + "\n" : "\n";
+    pos = e + 1;
+  }
+  return out;
+}
+
+void print_text(Context& ctx, const ItemView& v, const std::string& as_of)
+{
+  const Term& out = ctx.out;
+  const Item& it = *v.item;
+  std::string s = out.paint(Color::bold, fmt::format("{}  {}", it.id.value, it.title.value)) + "\n";
+  auto field = [&](const char* name, const std::string& value) {
+    if (!value.empty()) {
+      s += fmt::format("  {:<15}{}\n", std::string(name) + ":", value);
+    }
+  };
+  field("status", it.status.value);
+  field("squad", it.squad.value);
+  field("horizon", it.horizon.value);
+  field("owner", it.owner.value);
+  field("target", it.target.set ? format_date(it.target.value) : "");
+  field("tags", list_of(it.tags));
+  field("okr", it.okr.value);
+  for (const auto& [k, val] : it.links) {
+    field(("link " + k.value).c_str(), val.value);
+  }
+  for (const auto& [k, val] : it.fields) {
+    field(k.value.c_str(), val.is_scalar() ? val.text : std::string(val.kind_name()));
+  }
+  field("dropped reason", one_line(it.dropped_reason.value));
+  field("file", fmt::format("{}:{}", it.file, it.loc.line));
+  field("as of", as_of);
+  if (it.description.set && !it.description.value.empty()) {
+    s += "\n" + indented(it.description.value, 2);
+  }
+  auto item_line = [&](const Item* x) {
+    return fmt::format("  {:<10} {:<12} {}\n", x->id.value, x->status.value, x->title.value);
+  };
+  if (!it.depends_on.empty()) {
+    s += "\ndepends on:\n";
+    for (size_t i = 0; i < it.depends_on.size(); ++i) {
+      s += v.depends_on[i] ? item_line(v.depends_on[i])
+                           : fmt::format("  {:<10} {}\n", it.depends_on[i].value, "(no such item)");
+    }
+  }
+  if (!v.dependents.empty()) {
+    s += "\ndepended on by:\n";
+    for (const Item* x : v.dependents) {
+      s += item_line(x);
+    }
+  }
+  if (!v.feedback.empty()) {
+    s += fmt::format("\nfeedback ({}):\n", v.feedback.size());
+    for (const Feedback* f : v.feedback) {
+      std::string who = f->customer.value;
+      if (f->segment.set) {
+        who += who.empty() ? f->segment.value : " (" + f->segment.value + ")";
+      }
+      const std::string text = f->summary.set ? f->summary.value : "\"" + one_line(f->quote.value) + "\"";
+      s += fmt::format("  {:<8} {}  {}: {}\n", f->id.value, f->date.set ? format_date(f->date.value) : "",
+                       who.empty() ? f->source.value : who, text);
+    }
+  }
+  if (!v.docs.empty()) {
+    s += "\ndocs:\n";
+    for (const Doc* d : v.docs) {
+      s += fmt::format("  {}  {}  {}\n", d->file, d->status.set ? d->status.value : "(no status)", d->title.value);
+    }
+  }
+  out.write(s);
+}
+
+using Json = nlohmann::ordered_json;
+
+Json str_or_null(const LStr& s)
+{
+  return s.set ? Json(s.value) : Json();
+}
+
+Json brief(const Item* x)
+{
+  return Json{{"id", x->id.value}, {"title", x->title.value}, {"status", x->status.value}, {"squad", x->squad.value}};
+}
+
+void print_json(Context& ctx, const ItemView& v, const std::optional<CommitRef>& at, const std::string& at_arg)
+{
+  const Item& it = *v.item;
+  Json j;
+  j["id"] = it.id.value;
+  j["title"] = it.title.value;
+  j["status"] = it.status.value;
+  j["squad"] = str_or_null(it.squad);
+  j["horizon"] = str_or_null(it.horizon);
+  j["owner"] = str_or_null(it.owner);
+  j["target"] = it.target.set ? Json(format_date(it.target.value)) : Json();
+  j["tags"] = Json::array();
+  for (const auto& t : it.tags) {
+    j["tags"].push_back(t.value);
+  }
+  j["okr"] = str_or_null(it.okr);
+  j["description"] = str_or_null(it.description);
+  j["dropped_reason"] = str_or_null(it.dropped_reason);
+  j["file"] = it.file;
+  j["line"] = it.loc.line;
+  if (at) {
+    j["at"] = Json{{"rev", at_arg}, {"commit", at->id}, {"date", format_date(commit_date(*at))}};
+  } else {
+    j["at"] = Json();
+  }
+  j["depends_on"] = Json::array();
+  for (size_t i = 0; i < it.depends_on.size(); ++i) {
+    j["depends_on"].push_back(v.depends_on[i] ? brief(v.depends_on[i])
+                                              : Json{{"id", it.depends_on[i].value}, {"title", nullptr},
+                                                     {"status", nullptr}, {"squad", nullptr}});
+  }
+  j["dependents"] = Json::array();
+  for (const Item* x : v.dependents) {
+    j["dependents"].push_back(brief(x));
+  }
+  j["feedback"] = Json::array();
+  for (const Feedback* f : v.feedback) {
+    j["feedback"].push_back(Json{{"id", f->id.value},
+                                 {"date", f->date.set ? Json(format_date(f->date.value)) : Json()},
+                                 {"source", str_or_null(f->source)},
+                                 {"customer", str_or_null(f->customer)},
+                                 {"summary", str_or_null(f->summary)},
+                                 {"quote", str_or_null(f->quote)},
+                                 {"file", f->file}});
+  }
+  j["docs"] = Json::array();
+  for (const Doc* d : v.docs) {
+    j["docs"].push_back(Json{{"file", d->file}, {"title", str_or_null(d->title)}, {"type", str_or_null(d->type)},
+                             {"status", str_or_null(d->status)}});
+  }
+  ctx.out.write(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+}
+
+int run_show(Context& ctx, const ShowOpts& o)
+{
+  Workspace ws;
+  std::optional<CommitRef> at;
+  if (o.at.empty()) {
+    ws = load_worktree(ctx.workspace);
+  } else {
+    Repository repo = Repository::open(ctx.workspace);
+    const std::string prefix = repo.prefix_of(ctx.workspace);
+    if (auto day = parse_date(o.at)) {
+      History history(repo, ctx.workspace, prefix);
+      at = history.commit_at("HEAD", *day);
+      if (!at) {
+        error(ctx.err, fmt::format("no commit on or before {}", o.at));
+        return k_exit_usage;
+      }
+    } else {
+      at = repo.commit(o.at);
+    }
+    ws = load_workspace(ctx.workspace, repo.tree_files(at->id, prefix));
+  }
+  const Item* it = ws.item(o.id);
+  if (!it) {
+    std::vector<std::string> ids;
+    for (const auto& x : ws.items) {
+      ids.push_back(x.id.value);
+    }
+    if (at) {
+      error(ctx.err, fmt::format("no item '{}' at {} ({}){}", o.id, at->short_id, format_date(commit_date(*at)),
+                                 did_you_mean(o.id, ids)));
+    } else {
+      error(ctx.err, fmt::format("unknown item '{}'{}", o.id, did_you_mean(o.id, ids)));
+    }
+    return k_exit_usage;
+  }
+  const ItemView v = gather(ws, *it);
+  if (o.format == "json") {
+    print_json(ctx, v, at, o.at);
+  } else {
+    print_text(ctx, v, at ? fmt::format("{} {} {}", at->short_id, format_date(commit_date(*at)), at->summary) : "");
+  }
+  return k_exit_ok;
+}
+
+} // namespace
+
+void setup_show(CLI::App& app, Runner& run)
+{
+  auto o = std::make_shared<ShowOpts>();
+  app.add_option("item", o->id, "The item, e.g. PAY-3")->required()->option_text("ITEM");
+  app.add_option("--at", o->at, "Show the item as it was in this revision, or at this date (the last "
+                                "commit on or before it, by committer date)")
+    ->option_text("REV|DATE");
+  app.add_option("--format", o->format, "Output format")
+    ->check(CLI::IsMember({"text", "json"}))
+    ->default_str("text");
+  app.footer("Shows the item's fields, the items it depends on and those that depend on it with their\n"
+             "statuses, the feedback and the docs that list it. Exit status: 0, 2 for an unknown item\n"
+             "(with a suggestion) or revision.");
+  run = [o](Context& ctx) { return run_show(ctx, *o); };
+}
+
+} // namespace pops::cli

@@ -1,0 +1,589 @@
+#include "history.h"
+
+#include <git2.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace pops {
+
+namespace {
+
+/// Commits whose blobs are parsed together, in parallel, before they are compared.
+constexpr size_t k_window = 128;
+
+template <class T, void (*F)(T*)> struct Free {
+  void operator()(T* p) const { F(p); }
+};
+using TreePtr = std::unique_ptr<git_tree, Free<git_tree, git_tree_free>>;
+using CommitPtr = std::unique_ptr<git_commit, Free<git_commit, git_commit_free>>;
+using BlobPtr = std::unique_ptr<git_blob, Free<git_blob, git_blob_free>>;
+using EntryPtr = std::unique_ptr<git_tree_entry, Free<git_tree_entry, git_tree_entry_free>>;
+using WalkPtr = std::unique_ptr<git_revwalk, Free<git_revwalk, git_revwalk_free>>;
+
+std::string git_message()
+{
+  const git_error* e = git_error_last();
+  return e && e->message ? e->message : "unknown error";
+}
+
+void check(int rc, std::string_view what)
+{
+  if (rc < 0) {
+    throw std::runtime_error(fmt::format("{}: {}", what, git_message()));
+  }
+}
+
+std::string oid_str(const git_oid& id)
+{
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, &id);
+  return buf;
+}
+
+CommitRef commit_ref(const git_commit* c)
+{
+  CommitRef r;
+  r.id = oid_str(*git_commit_id(c));
+  r.short_id = r.id.substr(0, 7);
+  const char* summary = git_commit_summary(const_cast<git_commit*>(c));
+  r.summary = summary ? summary : "";
+  const git_signature* a = git_commit_author(c);
+  r.author = a->name ? a->name : "";
+  r.author_email = a->email ? a->email : "";
+  r.author_time = a->when.time;
+  r.author_tz = a->when.offset;
+  r.commit_time = git_commit_time(c);
+  r.commit_tz = git_commit_time_offset(c);
+  return r;
+}
+
+/// A pops file of one side of a commit: its path in the workspace and its blob.
+struct FileAt {
+  std::string path;
+  git_oid blob;
+};
+
+/// The files that differ between trees `a` and `b` (either may be null: empty), under `dir`. Sub-trees
+/// with the same id on both sides are skipped without being read. Only pops files (classify) count.
+void diff_trees(git_repository* repo, const git_tree* a, const git_tree* b, const std::string& dir,
+                std::vector<FileAt>& old_files, std::vector<FileAt>& new_files)
+{
+  auto lookup_tree = [&](const git_tree_entry* e) {
+    git_tree* t = nullptr;
+    if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+      check(git_tree_lookup(&t, repo, git_tree_entry_id(e)), "cannot read a tree");
+    }
+    return TreePtr(t);
+  };
+  auto is_blob = [](const git_tree_entry* e) {
+    return e && git_tree_entry_type(e) == GIT_OBJECT_BLOB && git_tree_entry_filemode(e) != GIT_FILEMODE_COMMIT;
+  };
+  auto visit = [&](const git_tree_entry* ea, const git_tree_entry* eb) {
+    if (ea && eb && git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb))
+        && git_tree_entry_type(ea) == git_tree_entry_type(eb)) {
+      return;
+    }
+    const std::string name = git_tree_entry_name(ea ? ea : eb);
+    TreePtr ta = lookup_tree(ea);
+    TreePtr tb = lookup_tree(eb);
+    if (ta || tb) {
+      diff_trees(repo, ta.get(), tb.get(), dir + name + "/", old_files, new_files);
+    }
+    const std::string path = dir + name;
+    if (classify(path) == FileKind::none) {
+      return;
+    }
+    if (is_blob(ea)) {
+      old_files.push_back({path, *git_tree_entry_id(ea)});
+    }
+    if (is_blob(eb)) {
+      new_files.push_back({path, *git_tree_entry_id(eb)});
+    }
+  };
+  const size_t na = a ? git_tree_entrycount(a) : 0;
+  const size_t nb = b ? git_tree_entrycount(b) : 0;
+  for (size_t i = 0; i < na; ++i) {
+    const git_tree_entry* ea = git_tree_entry_byindex(a, i);
+    visit(ea, b ? git_tree_entry_byname(b, git_tree_entry_name(ea)) : nullptr);
+  }
+  for (size_t i = 0; i < nb; ++i) {
+    const git_tree_entry* eb = git_tree_entry_byindex(b, i);
+    if (!a || !git_tree_entry_byname(a, git_tree_entry_name(eb))) {
+      visit(nullptr, eb);
+    }
+  }
+}
+
+bool is_markdown(FileKind k)
+{
+  return k == FileKind::doc || k == FileKind::ritual;
+}
+
+/// The model read from one file (against one pops.yaml).
+struct Fragment {
+  std::vector<Item> items;
+  std::vector<Feedback> feedback;
+  std::vector<Doc> docs;
+};
+
+bool keep(const Change& c, const HistoryFilter& f)
+{
+  auto in = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  if (c.entity != "item") {
+    if (f.items_only) {
+      return false;
+    }
+    if (f.ids.empty()) {
+      return f.squads.empty();
+    }
+    return std::any_of(c.links.begin(), c.links.end(), [&](const std::string& id) { return in(f.ids, id); });
+  }
+  if (!f.ids.empty() && !in(f.ids, c.id)) {
+    return false;
+  }
+  if (!f.squads.empty() && !in(f.squads, c.squad)
+      && !(c.kind == Change::Kind::moved && c.field == "squad" && in(f.squads, c.old_value))) {
+    return false;
+  }
+  return true;
+}
+
+nlohmann::ordered_json str_or_null(const std::string& s)
+{
+  return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s);
+}
+
+nlohmann::ordered_json change_json(const Change& c)
+{
+  nlohmann::ordered_json j;
+  j["kind"] = std::string(kind_name(c.kind));
+  j["entity"] = c.entity;
+  j["id"] = c.id;
+  j["squad"] = str_or_null(c.squad);
+  j["field"] = str_or_null(c.field);
+  j["old"] = str_or_null(c.old_value);
+  j["new"] = str_or_null(c.new_value);
+  j["title"] = str_or_null(c.title);
+  j["file"] = c.file;
+  if (c.field == "target" && !c.old_value.empty() && !c.new_value.empty()) {
+    j["days"] = c.days;
+  }
+  if (!c.reason.empty()) {
+    j["reason"] = c.reason;
+  }
+  if (c.kind == Change::Kind::added && !c.status.empty()) {
+    j["status"] = c.status;
+  }
+  if (c.entity == "feedback") {
+    j["customer"] = str_or_null(c.customer);
+  }
+  if (c.entity != "item") {
+    j["items"] = c.links;
+  }
+  return j;
+}
+
+std::string dump(const nlohmann::ordered_json& j)
+{
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+} // namespace
+
+Date commit_date(const CommitRef& c)
+{
+  const long long local = c.commit_time + static_cast<long long>(c.commit_tz) * 60;
+  long long days = local / 86400;
+  if (local % 86400 < 0) {
+    --days;
+  }
+  return Date{static_cast<int>(days)};
+}
+
+/// What one commit needs: the files on each side that differ, read against each side's pops.yaml.
+struct Plan {
+  CommitRef commit;
+  Date day;
+  std::optional<git_oid> cfg_before, cfg_after;
+  std::vector<FileAt> old_files, new_files;  ///< pops.yaml left out
+};
+
+std::string parse_key(const git_oid& blob, FileKind kind)
+{
+  return oid_str(blob) + (is_markdown(kind) ? ":md" : ":yaml");
+}
+
+std::string fragment_key(const std::optional<git_oid>& config, const FileAt& file)
+{
+  return (config ? oid_str(*config) : std::string("-")) + " " + oid_str(file.blob) + " " + file.path;
+}
+
+struct History::Impl {
+  Repository& repo;
+  std::string root;
+  std::string prefix;
+  /// Parses and per-file models of the walk under way, dropped after their last use in it.
+  std::unordered_map<std::string, std::shared_ptr<const ParsedFile>> parsed;
+  std::unordered_map<std::string, std::shared_ptr<const Fragment>> fragments;
+  size_t parses = 0;
+  size_t built = 0;
+
+  git_repository* raw() { return repo.raw(); }
+
+  /// The model of `file` read against the pops.yaml blob `config` (none: no pops.yaml). Its blobs
+  /// are parsed already.
+  std::shared_ptr<const Fragment> fragment(const std::optional<git_oid>& config, const FileAt& file)
+  {
+    const std::string key = fragment_key(config, file);
+    if (auto it = fragments.find(key); it != fragments.end()) {
+      return it->second;
+    }
+    std::vector<ParsedSource> sources;
+    if (config) {
+      sources.push_back({"pops.yaml", parsed.at(parse_key(*config, FileKind::config))});
+    }
+    sources.push_back({file.path, parsed.at(parse_key(file.blob, classify(file.path)))});
+    Workspace ws = build_workspace(root, sources);
+    ++built;
+    auto f = std::make_shared<Fragment>();
+    f->items = std::move(ws.items);
+    f->feedback = std::move(ws.feedback);
+    f->docs = std::move(ws.docs);
+    fragments.emplace(key, f);
+    return f;
+  }
+
+  /// The workspace's folder in `commit`'s tree, or null when the commit does not have it.
+  TreePtr workspace_tree(const git_commit* commit)
+  {
+    git_tree* tree = nullptr;
+    check(git_commit_tree(&tree, commit), "cannot read a commit's tree");
+    TreePtr t(tree);
+    if (prefix.empty()) {
+      return t;
+    }
+    git_tree_entry* e = nullptr;
+    if (git_tree_entry_bypath(&e, t.get(), prefix.substr(0, prefix.size() - 1).c_str()) < 0) {
+      return TreePtr();
+    }
+    EntryPtr entry(e);
+    if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+      return TreePtr();
+    }
+    git_tree* sub = nullptr;
+    check(git_tree_lookup(&sub, raw(), git_tree_entry_id(e)), "cannot read a tree");
+    return TreePtr(sub);
+  }
+
+  static std::optional<git_oid> config_of(const git_tree* t)
+  {
+    const git_tree_entry* e = t ? git_tree_entry_byname(t, "pops.yaml") : nullptr;
+    if (e && git_tree_entry_type(e) == GIT_OBJECT_BLOB) {
+      return *git_tree_entry_id(e);
+    }
+    return std::nullopt;
+  }
+
+  /// Which files `commit` changed in the workspace, against its first parent: only tree entries are
+  /// compared, no file is read.
+  void plan(const git_commit* commit, Plan& p)
+  {
+    TreePtr after = workspace_tree(commit);
+    TreePtr before;
+    if (git_commit_parentcount(commit) > 0) {
+      git_commit* parent_raw = nullptr;
+      check(git_commit_parent(&parent_raw, commit, 0), "cannot read a parent commit");
+      CommitPtr parent(parent_raw);
+      before = workspace_tree(parent.get());
+    }
+    if (before && after && git_oid_equal(git_tree_id(before.get()), git_tree_id(after.get()))) {
+      return;
+    }
+    p.cfg_before = config_of(before.get());
+    p.cfg_after = config_of(after.get());
+    const bool config_changed = p.cfg_before.has_value() != p.cfg_after.has_value()
+                                || (p.cfg_before && !git_oid_equal(&*p.cfg_before, &*p.cfg_after));
+    if (config_changed) {
+      // Every file is read against pops.yaml (custom fields): compare them all.
+      diff_trees(raw(), before.get(), nullptr, "", p.old_files, p.new_files);
+      diff_trees(raw(), nullptr, after.get(), "", p.old_files, p.new_files);
+    } else {
+      diff_trees(raw(), before.get(), after.get(), "", p.old_files, p.new_files);
+    }
+    auto is_config = [](const FileAt& f) { return classify(f.path) == FileKind::config; };
+    std::erase_if(p.old_files, is_config);
+    std::erase_if(p.new_files, is_config);
+  }
+
+  /// The blobs (and their kinds) plan `p` reads.
+  template <class F> static void each_blob(const Plan& p, F&& f)
+  {
+    if (!p.old_files.empty() && p.cfg_before) {
+      f(*p.cfg_before, FileKind::config);
+    }
+    if (!p.new_files.empty() && p.cfg_after) {
+      f(*p.cfg_after, FileKind::config);
+    }
+    for (const auto* side : {&p.old_files, &p.new_files}) {
+      for (const auto& file : *side) {
+        f(file.blob, classify(file.path));
+      }
+    }
+  }
+
+  /// Parses, on every core, the blobs `plans` need that are not parsed yet.
+  void parse_all(const std::vector<Plan>& plans, size_t from, size_t to)
+  {
+    struct Job {
+      std::string key;
+      FileKind kind;
+      std::string content;
+      std::shared_ptr<const ParsedFile> result;
+    };
+    std::vector<Job> jobs;
+    std::unordered_map<std::string, bool> queued;
+    for (size_t i = from; i < to; ++i) {
+      each_blob(plans[i], [&](const git_oid& blob, FileKind kind) {
+        std::string key = parse_key(blob, kind);
+        if (parsed.count(key) || !queued.emplace(key, true).second) {
+          return;
+        }
+        git_blob* b = nullptr;
+        check(git_blob_lookup(&b, raw(), &blob), "cannot read a file of the history");
+        BlobPtr owner(b);
+        jobs.push_back({std::move(key), kind,
+                        std::string(static_cast<const char*>(git_blob_rawcontent(b)),
+                                    static_cast<size_t>(git_blob_rawsize(b))),
+                        nullptr});
+      });
+    }
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t k = next++; k < jobs.size(); k = next++) {
+        jobs[k].result = parse_file(std::move(jobs[k].content), jobs[k].kind);
+      }
+    };
+    const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), jobs.size());
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) {
+      pool.emplace_back(work);
+    }
+    work();
+    for (auto& t : pool) {
+      t.join();
+    }
+    for (auto& j : jobs) {
+      parsed.emplace(std::move(j.key), std::move(j.result));
+    }
+    parses += jobs.size();
+  }
+
+  /// The changes of a planned commit.
+  std::vector<Change> changes_of(const Plan& p)
+  {
+    Workspace from;
+    Workspace to;
+    auto add = [&](Workspace& ws, const std::optional<git_oid>& cfg, const std::vector<FileAt>& files) {
+      for (const auto& f : files) {
+        auto frag = fragment(cfg, f);
+        ws.items.insert(ws.items.end(), frag->items.begin(), frag->items.end());
+        ws.feedback.insert(ws.feedback.end(), frag->feedback.begin(), frag->feedback.end());
+        ws.docs.insert(ws.docs.end(), frag->docs.begin(), frag->docs.end());
+      }
+    };
+    add(from, p.cfg_before, p.old_files);
+    add(to, p.cfg_after, p.new_files);
+    return diff_workspaces(from, to);
+  }
+
+  /// A first-parent walk from `rev`, newest first.
+  WalkPtr walk(const std::string& rev)
+  {
+    git_object* obj = nullptr;
+    if (git_revparse_single(&obj, raw(), (rev + "^{commit}").c_str()) < 0) {
+      throw std::runtime_error(fmt::format("unknown revision '{}'", rev));
+    }
+    git_oid start = *git_object_id(obj);
+    git_object_free(obj);
+    git_revwalk* w = nullptr;
+    check(git_revwalk_new(&w, raw()), "cannot walk the history");
+    WalkPtr walker(w);
+    check(git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME), "cannot walk the history");
+    check(git_revwalk_simplify_first_parent(w), "cannot walk the history");
+    check(git_revwalk_push(w, &start), "cannot walk the history");
+    return walker;
+  }
+};
+
+History::History(Repository& repo, std::string root, std::string prefix)
+  : m_impl(std::make_unique<Impl>(Impl{repo, std::move(root), std::move(prefix), {}, {}, 0, 0}))
+{
+}
+
+History::~History() = default;
+
+std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilter& filter)
+{
+  std::vector<HistoryEntry> out;
+  if (rev == "HEAD" && !m_impl->repo.has_commits()) {
+    return out;
+  }
+  Impl& m = *m_impl;
+  // 1. Plan: the commits in the date range and the files each one changed (tree entries only).
+  std::vector<Plan> plans;
+  WalkPtr w = m.walk(rev);
+  git_oid id;
+  while (git_revwalk_next(&id, w.get()) == 0) {
+    git_commit* c = nullptr;
+    check(git_commit_lookup(&c, m.raw(), &id), "cannot read a commit");
+    CommitPtr commit(c);
+    Plan p;
+    p.commit = commit_ref(c);
+    p.day = commit_date(p.commit);
+    if ((filter.since && p.day < *filter.since) || (filter.until && p.day > *filter.until)) {
+      continue;
+    }
+    m.plan(c, p);
+    if (!p.old_files.empty() || !p.new_files.empty()) {
+      plans.push_back(std::move(p));
+    }
+  }
+  // The last plan that needs each parse and each per-file model: they are dropped after it, so
+  // memory follows the files alive at a point of the walk, not the whole history.
+  std::unordered_map<std::string, size_t> last_parse;
+  std::unordered_map<std::string, size_t> last_fragment;
+  for (size_t i = 0; i < plans.size(); ++i) {
+    Impl::each_blob(plans[i], [&](const git_oid& blob, FileKind kind) { last_parse[parse_key(blob, kind)] = i; });
+    for (const auto& f : plans[i].old_files) {
+      last_fragment[fragment_key(plans[i].cfg_before, f)] = i;
+    }
+    for (const auto& f : plans[i].new_files) {
+      last_fragment[fragment_key(plans[i].cfg_after, f)] = i;
+    }
+  }
+  // 2. Parse a window of commits' blobs in parallel, then diff its commits one by one.
+  for (size_t start = 0; start < plans.size(); start += k_window) {
+    const size_t end = std::min(plans.size(), start + k_window);
+    m.parse_all(plans, start, end);
+    for (size_t i = start; i < end; ++i) {
+      HistoryEntry e;
+      e.commit = plans[i].commit;
+      e.date = format_date(plans[i].day);
+      for (auto& ch : m.changes_of(plans[i])) {
+        if (keep(ch, filter)) {
+          e.changes.push_back(std::move(ch));
+        }
+      }
+      if (!e.changes.empty()) {
+        out.push_back(std::move(e));
+      }
+      Impl::each_blob(plans[i], [&](const git_oid& blob, FileKind kind) {
+        const std::string key = parse_key(blob, kind);
+        if (last_parse[key] == i) {
+          m.parsed.erase(key);
+        }
+      });
+      for (const auto& [cfg, files] : {std::pair{&plans[i].cfg_before, &plans[i].old_files},
+                                       std::pair{&plans[i].cfg_after, &plans[i].new_files}}) {
+        for (const auto& f : *files) {
+          const std::string key = fragment_key(*cfg, f);
+          if (last_fragment[key] == i) {
+            m.fragments.erase(key);
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+std::optional<CommitRef> History::commit_at(const std::string& rev, Date date)
+{
+  if (rev == "HEAD" && !m_impl->repo.has_commits()) {
+    return std::nullopt;
+  }
+  WalkPtr w = m_impl->walk(rev);
+  git_oid id;
+  while (git_revwalk_next(&id, w.get()) == 0) {
+    git_commit* c = nullptr;
+    check(git_commit_lookup(&c, m_impl->raw(), &id), "cannot read a commit");
+    CommitPtr commit(c);
+    CommitRef r = commit_ref(c);
+    if (commit_date(r) <= date) {
+      return r;
+    }
+  }
+  return std::nullopt;
+}
+
+std::size_t History::parsed_blobs() const
+{
+  return m_impl->parses;
+}
+
+std::size_t History::built_files() const
+{
+  return m_impl->built;
+}
+
+std::string merge_base(Repository& repo, const std::string& a, const std::string& b)
+{
+  const CommitRef ca = repo.commit(a);
+  const CommitRef cb = repo.commit(b);
+  git_oid oa;
+  git_oid ob;
+  git_oid base;
+  check(git_oid_fromstr(&oa, ca.id.c_str()), "bad commit id");
+  check(git_oid_fromstr(&ob, cb.id.c_str()), "bad commit id");
+  if (git_merge_base(&base, repo.raw(), &oa, &ob) < 0) {
+    throw std::runtime_error(fmt::format("'{}' and '{}' have no common ancestor", a, b));
+  }
+  return oid_str(base);
+}
+
+std::string render_diff_json(const std::string& from, const std::string& to, const std::string& from_commit,
+                             const std::string& to_commit, const std::vector<Change>& changes)
+{
+  nlohmann::ordered_json j;
+  j["from"] = from;
+  j["to"] = to;
+  j["from_commit"] = str_or_null(from_commit);
+  j["to_commit"] = str_or_null(to_commit);
+  j["changes"] = nlohmann::ordered_json::array();
+  for (const auto& c : changes) {
+    j["changes"].push_back(change_json(c));
+  }
+  return dump(j);
+}
+
+std::string render_log_json(const std::vector<HistoryEntry>& entries)
+{
+  nlohmann::ordered_json j;
+  j["commits"] = nlohmann::ordered_json::array();
+  for (const auto& e : entries) {
+    nlohmann::ordered_json c;
+    c["commit"] = e.commit.id;
+    c["short"] = e.commit.short_id;
+    c["date"] = e.date;
+    c["author"] = e.commit.author;
+    c["email"] = e.commit.author_email;
+    c["summary"] = e.commit.summary;
+    c["changes"] = nlohmann::ordered_json::array();
+    for (const auto& ch : e.changes) {
+      c["changes"].push_back(change_json(ch));
+    }
+    j["commits"].push_back(std::move(c));
+  }
+  return dump(j);
+}
+
+} // namespace pops

@@ -1,0 +1,74 @@
+#pragma once
+// The history of a workspace: the first-parent commits from a revision, newest first, each with its
+// semantic changes against its first parent (diff_workspaces). A commit only loads the files whose
+// blob differs from its parent's (tree entry ids are compared, identical sub-trees skipped). A walk
+// first lists what each commit needs, then parses each distinct blob once (in parallel, a window of
+// commits at a time) and keeps a parse and its per-file model only until their last use.
+
+#include "diff.h"
+#include "git.h"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pops {
+
+struct HistoryEntry {
+  CommitRef commit;
+  std::string date;              ///< committer date, YYYY-MM-DD, in the committer's time zone
+  std::vector<Change> changes;   ///< against the first parent (everything added for a root commit)
+};
+
+struct HistoryFilter {
+  std::vector<std::string> ids;     ///< only these items (empty: all)
+  std::vector<std::string> squads;  ///< only items in these squads, before or after a move (empty: all)
+  std::optional<Date> since, until; ///< committer dates, inclusive
+  bool items_only = true;           ///< false: feedback and doc changes too (with `ids`: those listing one)
+};
+
+/// The committer date of `c` in the committer's time zone, as git log --date=short shows it.
+Date commit_date(const CommitRef& c);
+
+class History {
+public:
+  /// `root`: the workspace's absolute path; `prefix`: its folder in the repository, as returned by
+  /// Repository::prefix_of ("" at the root, else ending in '/').
+  History(Repository& repo, std::string root, std::string prefix);
+  ~History();
+  History(const History&) = delete;
+  History& operator=(const History&) = delete;
+
+  /// First-parent commits reachable from `rev`, newest first, with their changes that pass
+  /// `filter`; commits left with no change are left out. Throws "unknown revision 'x'".
+  std::vector<HistoryEntry> log(const std::string& rev, const HistoryFilter& filter = {});
+
+  /// The first commit on the first-parent line from `rev` (newest first) whose committer date is on
+  /// or before `date`, like `git rev-list -1 --first-parent --until`; nullopt when there is none.
+  std::optional<CommitRef> commit_at(const std::string& rev, Date date);
+
+  /// Blobs parsed so far, over all walks (each distinct blob at most once per walk).
+  std::size_t parsed_blobs() const;
+  /// Per-file models built so far (one per blob, path and pops.yaml in a walk).
+  std::size_t built_files() const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+/// The full id of the best common ancestor of revisions `a` and `b` (for A...B). Throws when there
+/// is none or a revision is unknown.
+std::string merge_base(Repository& repo, const std::string& a, const std::string& b);
+
+/// `pops diff --format json`: {"from","to","from_commit","to_commit","changes":[...]}. `from_commit`
+/// and `to_commit` are full commit ids, empty for the working tree or the index (rendered null).
+std::string render_diff_json(const std::string& from, const std::string& to, const std::string& from_commit,
+                             const std::string& to_commit, const std::vector<Change>& changes);
+
+/// `pops log --format json`: {"commits":[{"commit","short","date","author","email","summary","changes"}]}.
+std::string render_log_json(const std::vector<HistoryEntry>& entries);
+
+} // namespace pops

@@ -1,0 +1,362 @@
+#include "history.h"
+#include "repo.h"
+#include "workspace.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+using namespace pops;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* k_config = R"(version: 1
+product: Test
+squads:
+  payments: {prefix: PAY}
+  platform: {prefix: PLAT}
+)";
+
+/// A temporary git repository, removed at the end of the test.
+struct TempRepo {
+  std::string dir;
+  GitLibrary lib;
+
+  TempRepo()
+  {
+    std::string tmpl = (fs::temp_directory_path() / "pops-history.XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    dir = tmpl;
+    init_repo(dir);
+  }
+  ~TempRepo()
+  {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+
+  /// Commits `files` at noon UTC on `date` as `author`.
+  void commit(const std::vector<std::pair<std::string, std::string>>& files, const std::string& date,
+              const std::string& author, const std::vector<std::string>& removed = {}, int tz = 0)
+  {
+    CommitInfo info;
+    info.message = "change on " + date;
+    info.author_name = author;
+    info.author_email = author + "@example.com";
+    info.time = static_cast<long long>(parse_date(date)->days) * 86400 + 12 * 3600;
+    info.tz_offset_minutes = tz;
+    commit_files(dir, files, removed, info);
+  }
+};
+
+std::string roadmap(const std::string& squad, const std::string& items)
+{
+  return "squad: " + squad + "\nitems:\n" + items;
+}
+
+const Change* find(const std::vector<Change>& v, const std::string& id, const std::string& field)
+{
+  for (const auto& c : v) {
+    if (c.id == id && c.field == field) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("natural order of ids")
+{
+  CHECK(natural_less("PAY-2", "PAY-10"));
+  CHECK_FALSE(natural_less("PAY-10", "PAY-2"));
+  CHECK(natural_less("PAY-10", "PLAT-1"));
+  CHECK(natural_less("FB-9", "FB-10"));
+  CHECK_FALSE(natural_less("PAY-3", "PAY-3"));
+  CHECK(natural_less("PAY-3", "PAY-3a"));
+  CHECK(natural_less("a2b", "a10a"));
+}
+
+TEST_CASE("describe_change: slips, drops and moves in words")
+{
+  Change t;
+  t.entity = "item";
+  t.field = "target";
+  t.old_value = "2026-11-20";
+  t.new_value = "2026-12-04";
+  t.days = 14;
+  CHECK(describe_change(t).label == "target");
+  CHECK(describe_change(t).detail == "2026-11-20 -> 2026-12-04 (+14 days)");
+  t.days = -1;
+  CHECK(describe_change(t).detail == "2026-11-20 -> 2026-12-04 (-1 day)");
+  Change d;
+  d.entity = "item";
+  d.field = "status";
+  d.old_value = "planned";
+  d.new_value = "dropped";
+  d.reason = "no demand";
+  CHECK(describe_change(d).label == "dropped");
+  CHECK(describe_change(d).detail == "was planned: no demand");
+  Change m;
+  m.kind = Change::Kind::moved;
+  m.entity = "item";
+  m.field = "squad";
+  m.old_value = "payments";
+  m.new_value = "platform";
+  CHECK(describe_change(m).detail == "squad payments -> platform");
+  Change o;
+  o.entity = "item";
+  o.field = "owner";
+  o.old_value = "alice";
+  CHECK(describe_change(o).detail == "alice -> (none)");
+}
+
+TEST_CASE("build_workspace from parsed files gives what load_workspace gives")
+{
+  const std::string items = "  - {id: PAY-1, title: A, status: idea}\n  - {id: PAY-2, title: B, status: bogus}\n";
+  Workspace a = load_workspace("/nowhere", {{"pops.yaml", k_config}, {"roadmap/p.yaml", roadmap("payments", items)}}, 1);
+  Workspace b = build_workspace("/nowhere", {{"pops.yaml", parse_file(k_config, FileKind::config)},
+                                             {"roadmap/p.yaml", parse_file(roadmap("payments", items), FileKind::roadmap)}});
+  REQUIRE(a.items.size() == 2);
+  REQUIRE(b.items.size() == 2);
+  CHECK(b.items[1].id.value == "PAY-2");
+  CHECK(b.items[1].file == "roadmap/p.yaml");
+  REQUIRE(a.findings.size() == b.findings.size());
+  REQUIRE(b.findings.size() == 1);
+  CHECK(b.findings[0].message == a.findings[0].message);
+  // The same parse serves another path of the same kind.
+  auto parsed = parse_file(roadmap("payments", items), FileKind::roadmap);
+  Workspace c = build_workspace("/nowhere", {{"pops.yaml", parse_file(k_config, FileKind::config)},
+                                             {"roadmap/other.yaml", parsed}});
+  CHECK(c.items[0].file == "roadmap/other.yaml");
+  // A YAML parse cannot be read as a Markdown document.
+  CHECK_THROWS_AS(build_workspace("/nowhere", {{"docs/x.md", parsed}}), std::logic_error);
+}
+
+TEST_CASE("history: commits newest first with their changes, moves followed across files")
+{
+  TempRepo r;
+  r.commit({{"pops.yaml", k_config},
+            {"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: Refunds, status: planned, target: 2026-11-20}\n"
+                                                   "  - {id: PAY-2, title: Cards, status: planned}\n")}},
+           "2026-09-01", "alice");
+  r.commit({{"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: Refunds, status: planned, target: 2026-12-04}\n"
+                                                   "  - {id: PAY-2, title: Cards, status: planned}\n")}},
+           "2026-09-10", "bo");
+  // PAY-2 moves to another file; PAY-1 is dropped.
+  r.commit({{"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: Refunds, status: dropped, "
+                                                   "dropped_reason: no demand, target: 2026-12-04}\n")},
+            {"roadmap/b.yaml", roadmap("payments", "  - {id: PAY-2, title: Cards, status: planned}\n")}},
+           "2026-09-20", "carmen");
+  Repository repo = Repository::open(r.dir);
+  History h(repo, r.dir, "");
+  auto log = h.log("HEAD");
+  REQUIRE(log.size() == 3);
+  CHECK(log[0].date == "2026-09-20");
+  CHECK(log[0].commit.author == "carmen");
+  CHECK(log[1].date == "2026-09-10");
+  CHECK(log[2].date == "2026-09-01");
+  CHECK(log[2].commit.author == "alice");
+
+  // The newest commit: a move and a drop, nothing else (the reason travels with the drop).
+  REQUIRE(log[0].changes.size() == 2);
+  const Change* drop = find(log[0].changes, "PAY-1", "status");
+  REQUIRE(drop);
+  CHECK(drop->new_value == "dropped");
+  CHECK(drop->reason == "no demand");
+  const Change* move = find(log[0].changes, "PAY-2", "file");
+  REQUIRE(move);
+  CHECK(move->kind == Change::Kind::moved);
+  CHECK(move->old_value == "roadmap/a.yaml");
+  CHECK(move->new_value == "roadmap/b.yaml");
+
+  REQUIRE(log[1].changes.size() == 1);
+  CHECK(log[1].changes[0].field == "target");
+  CHECK(log[1].changes[0].days == 14);
+
+  // The root commit adds everything.
+  REQUIRE(log[2].changes.size() == 2);
+  CHECK(log[2].changes[0].kind == Change::Kind::added);
+  CHECK(log[2].changes[0].id == "PAY-1");
+  CHECK(log[2].changes[1].id == "PAY-2");
+
+  // Filters: one item, and dates.
+  HistoryFilter f;
+  f.ids = {"PAY-2"};
+  auto only = h.log("HEAD", f);
+  REQUIRE(only.size() == 2);
+  CHECK(only[0].changes.size() == 1);
+  CHECK(only[0].changes[0].kind == Change::Kind::moved);
+  f.ids.clear();
+  f.since = parse_date("2026-09-05");
+  f.until = parse_date("2026-09-10");
+  auto range = h.log("HEAD", f);
+  REQUIRE(range.size() == 1);
+  CHECK(range[0].date == "2026-09-10");
+}
+
+TEST_CASE("history: a commit touching one file parses and builds only that file")
+{
+  TempRepo r;
+  r.commit({{"pops.yaml", k_config},
+            {"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: A, status: idea}\n")},
+            {"roadmap/b.yaml", roadmap("platform", "  - {id: PLAT-1, title: B, status: idea}\n")},
+            {"feedback/2026.yaml", "entries:\n  - {id: FB-1, date: 2026-01-02, source: support, quote: hi}\n"}},
+           "2026-09-01", "alice");
+  r.commit({{"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: A, status: planned}\n")}}, "2026-09-02",
+           "alice");
+  Repository repo = Repository::open(r.dir);
+  History h(repo, r.dir, "");
+  HistoryFilter f;
+  f.since = parse_date("2026-09-02");  // only the second commit
+  auto log = h.log("HEAD", f);
+  REQUIRE(log.size() == 1);
+  REQUIRE(log[0].changes.size() == 1);
+  CHECK(log[0].changes[0].field == "status");
+  // pops.yaml (to read a.yaml against) and the two versions of a.yaml; b.yaml and the feedback untouched.
+  CHECK(h.parsed_blobs() == 3);
+  CHECK(h.built_files() == 2);
+}
+
+TEST_CASE("history: each distinct blob is parsed once per walk, also when a file goes back to older bytes")
+{
+  TempRepo r;
+  const std::string one = roadmap("payments", "  - {id: PAY-1, title: A, status: idea}\n");
+  const std::string two = roadmap("payments", "  - {id: PAY-1, title: A, status: planned}\n");
+  r.commit({{"pops.yaml", k_config}, {"roadmap/a.yaml", one}}, "2026-09-01", "alice");
+  r.commit({{"roadmap/a.yaml", two}}, "2026-09-02", "alice");
+  r.commit({{"roadmap/a.yaml", one}}, "2026-09-03", "alice");
+  r.commit({{"roadmap/a.yaml", two}}, "2026-09-04", "alice");
+  // Same bytes at another path: no new parse, a move.
+  r.commit({{"roadmap/z.yaml", two}}, "2026-09-05", "alice", {"roadmap/a.yaml"});
+  Repository repo = Repository::open(r.dir);
+  History h(repo, r.dir, "");
+  auto log = h.log("HEAD");
+  REQUIRE(log.size() == 5);
+  CHECK(h.parsed_blobs() == 3);
+  REQUIRE(log[0].changes.size() == 1);
+  CHECK(log[0].changes[0].kind == Change::Kind::moved);
+  CHECK(log[1].changes[0].new_value == "planned");
+  CHECK(log[2].changes[0].new_value == "idea");
+  // Parses are dropped after their last use in a walk: another walk parses them again, once.
+  (void)h.log("HEAD");
+  CHECK(h.parsed_blobs() == 6);
+}
+
+TEST_CASE("history: a pops.yaml change rereads every file from the parses already made")
+{
+  TempRepo r;
+  r.commit({{"pops.yaml", k_config},
+            {"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: A, status: idea, risk: low}\n")}},
+           "2026-09-01", "alice");
+  // A custom field appears in pops.yaml: the item's 'risk' is now a field of the model.
+  r.commit({{"pops.yaml", std::string(k_config) + "fields:\n  risk: {type: enum, values: [low, high]}\n"}},
+           "2026-09-02", "bo");
+  Repository repo = Repository::open(r.dir);
+  History h(repo, r.dir, "");
+  auto log = h.log("HEAD");
+  REQUIRE(log.size() == 2);
+  REQUIRE(log[0].changes.size() == 1);
+  CHECK(log[0].changes[0].field == "risk");
+  CHECK(log[0].changes[0].new_value == "low");
+  CHECK(h.parsed_blobs() == 3);  // two pops.yaml, one a.yaml
+}
+
+TEST_CASE("history: a workspace in a sub-folder ignores the rest of the repository")
+{
+  TempRepo r;
+  r.commit({{"ws/pops.yaml", k_config},
+            {"ws/roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: A, status: idea}\n")},
+            {"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-9, title: Not ours, status: idea}\n")}},
+           "2026-09-01", "alice");
+  r.commit({{"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-9, title: Not ours, status: planned}\n")},
+            {"README.md", "hello\n"}},
+           "2026-09-02", "alice");
+  r.commit({{"ws/roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: A, status: planned}\n")}},
+           "2026-09-03", "alice");
+  Repository repo = Repository::open(r.dir);
+  History h(repo, r.dir + "/ws", "ws/");
+  HistoryFilter f;
+  f.items_only = false;
+  auto log = h.log("HEAD", f);
+  REQUIRE(log.size() == 2);
+  CHECK(log[0].date == "2026-09-03");
+  CHECK(log[1].date == "2026-09-01");
+  REQUIRE(log[1].changes.size() == 1);
+  CHECK(log[1].changes[0].id == "PAY-1");
+}
+
+TEST_CASE("history: feedback and docs, squads and moves between squads")
+{
+  TempRepo r;
+  r.commit({{"pops.yaml", k_config},
+            {"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: A, status: idea}\n"
+                                                   "  - {id: PAY-2, title: B, status: idea}\n")},
+            {"docs/prd/a.md", "---\ntitle: A\ntype: prd\nstatus: draft\nitems: [PAY-1]\n---\n# A\n"}},
+           "2026-09-01", "alice");
+  r.commit({{"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: A, status: idea}\n")},
+            {"roadmap/b.yaml", roadmap("platform", "  - {id: PAY-2, title: B, status: idea}\n")},
+            {"feedback/f.yaml", "entries:\n  - {id: FB-1, date: 2026-01-02, source: support, customer: Acme, "
+                                "quote: please, items: [PAY-1]}\n"},
+            {"docs/prd/a.md", "---\ntitle: A\ntype: prd\nstatus: approved\nitems: [PAY-1]\n---\n# A\n"}},
+           "2026-09-02", "bo");
+  Repository repo = Repository::open(r.dir);
+  History h(repo, r.dir, "");
+  HistoryFilter f;
+  f.items_only = false;
+  auto log = h.log("HEAD", f);
+  REQUIRE(log.size() == 2);
+  const auto& c = log[0].changes;
+  REQUIRE(c.size() == 3);
+  CHECK(c[0].entity == "item");
+  CHECK(c[0].kind == Change::Kind::moved);
+  CHECK(c[0].field == "squad");
+  CHECK(c[0].squad == "platform");
+  CHECK(c[1].entity == "feedback");
+  CHECK(c[1].customer == "Acme");
+  CHECK(c[1].links == std::vector<std::string>{"PAY-1"});
+  CHECK(c[2].entity == "doc");
+  CHECK(c[2].old_value == "draft");
+  CHECK(c[2].new_value == "approved");
+  // A move between squads belongs to both squads.
+  HistoryFilter pay;
+  pay.squads = {"payments"};
+  auto p = h.log("HEAD", pay);
+  REQUIRE(p.size() == 2);
+  CHECK(p[0].changes.size() == 1);
+  // With ids, feedback and docs that list the item come along.
+  HistoryFilter one;
+  one.items_only = false;
+  one.ids = {"PAY-1"};
+  auto o = h.log("HEAD", one);
+  REQUIRE(o.size() == 2);
+  REQUIRE(o[0].changes.size() == 2);
+  CHECK(o[0].changes[0].entity == "feedback");
+  CHECK(o[0].changes[1].entity == "doc");
+}
+
+TEST_CASE("history: the commit at a date, and committer dates in the committer's time zone")
+{
+  TempRepo r;
+  r.commit({{"pops.yaml", k_config}}, "2026-09-01", "alice");
+  r.commit({{"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: A, status: idea}\n")}}, "2026-09-10",
+           "alice");
+  // Noon UTC at +13:00 is already the next day for the committer.
+  r.commit({{"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: A, status: planned}\n")}}, "2026-09-20",
+           "alice", {}, 13 * 60);
+  Repository repo = Repository::open(r.dir);
+  History h(repo, r.dir, "");
+  auto at = [&](const char* d) { return h.commit_at("HEAD", *parse_date(d)); };
+  CHECK_FALSE(at("2026-08-31").has_value());
+  REQUIRE(at("2026-09-01"));
+  CHECK(format_date(commit_date(*at("2026-09-09"))) == "2026-09-01");
+  CHECK(format_date(commit_date(*at("2026-09-10"))) == "2026-09-10");
+  CHECK(format_date(commit_date(*at("2026-09-20"))) == "2026-09-10");
+  CHECK(format_date(commit_date(*at("2026-09-21"))) == "2026-09-21");
+  CHECK(h.log("HEAD")[0].date == "2026-09-21");
+  CHECK_THROWS_WITH_AS(h.log("nosuch"), "unknown revision 'nosuch'", std::runtime_error);
+}
