@@ -4,6 +4,7 @@
 if ! command -v pre-commit >/dev/null 2>&1; then
   echo "skip: pre-commit is not installed (apt-get install pre-commit)"
   trap - EXIT
+  rm -rf "$T_ROOT"
   exit 125
 fi
 
