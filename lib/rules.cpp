@@ -50,7 +50,7 @@ constexpr std::array k_rules = {
   RuleInfo{"item-removed", Severity::error, "an item or feedback entry deleted instead of dropped",
            "With --base (and --staged): items leave the roadmap by status: dropped with a "
            "dropped_reason, never by deletion; feedback entries are never deleted. Restore it."},
-  RuleInfo{"id-reused", Severity::error, "an id that now names a different item than in the base",
+  RuleInfo{"id-reused", Severity::warning, "an id that now names a different item than in the base",
            "With --base (and --staged): an id whose title changed completely (no word of four or more "
            "letters in common) was probably reused for a new item. Give the new item the next free id."},
   RuleInfo{"target-slip", Severity::info, "an item whose target date moved later",
