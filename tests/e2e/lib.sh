@@ -135,3 +135,24 @@ items:
     owner: bo
 YAML
 }
+
+# Roadmap files for a workspace made by `pops init` (squad core): valid, a valid retitle, and one
+# with an unknown status. Used by the hook and pre-commit tests.
+GOOD='squad: core
+items:
+  - id: CORE-1
+    title: First
+    status: planned
+'
+GOOD2='squad: core
+items:
+  - id: CORE-1
+    title: First, renamed
+    status: planned
+'
+BAD='squad: core
+items:
+  - id: CORE-1
+    title: First
+    status: plannd
+'

@@ -1,24 +1,6 @@
 # pops hook: the pre-commit hook, driven through real `git commit` in temporary repositories.
 . "$(dirname "$0")/lib.sh"
 
-GOOD='squad: core
-items:
-  - id: CORE-1
-    title: First
-    status: planned
-'
-GOOD2='squad: core
-items:
-  - id: CORE-1
-    title: First, renamed
-    status: planned
-'
-BAD='squad: core
-items:
-  - id: CORE-1
-    title: First
-    status: plannd
-'
 
 # new_repo [DIR]: `pops init DIR` (default ws; a git repository with branch main when not inside
 # one), a first commit, and cd into it.

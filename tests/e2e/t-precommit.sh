@@ -13,24 +13,6 @@ export PRE_COMMIT_HOME="$T_ROOT/pre-commit-home"
 # language: system runs `pops` from PATH.
 export PATH="$(dirname "$POPS"):$PATH"
 
-GOOD='squad: core
-items:
-  - id: CORE-1
-    title: First
-    status: planned
-'
-GOOD2='squad: core
-items:
-  - id: CORE-1
-    title: First, renamed
-    status: planned
-'
-BAD='squad: core
-items:
-  - id: CORE-1
-    title: First
-    status: plannd
-'
 
 # The hook repository pre-commit clones: a git repository holding the manifest, with one commit.
 HOOK_REPO="$T_ROOT/hook-repo"
