@@ -10,9 +10,11 @@ namespace {
 constexpr std::array k_commands = {
   Command{"check", "Validate the workspace: format, references, dependencies, standards", true, setup_check},
   Command{"diff", "Show what changed between two states: items, feedback, docs", true, setup_diff},
+  Command{"feedback", "Add or link customer feedback", true, setup_feedback},
   Command{"help", "Show help for pops or one of its commands", false, setup_help},
   Command{"hook", "Install or remove the pre-commit hook that runs pops check --staged", true, setup_hook},
   Command{"init", "Create a workspace, or the sample organization with --sample", false, setup_init},
+  Command{"item", "Add, change, move or drop roadmap items", true, setup_item},
   Command{"log", "Show the history of items: every commit that changed them", true, setup_log},
   Command{"roadmap", "Show the roadmap: items by horizon (Now, Next, Later)", true, setup_roadmap},
   Command{"show", "Show one item, now or at a revision or date, with its links", true, setup_show},
@@ -34,6 +36,28 @@ const Command* find_command(std::string_view name)
     }
   }
   return nullptr;
+}
+
+namespace {
+
+class FullHelp : public CLI::Formatter {
+public:
+  std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override
+  {
+    if (mode == CLI::AppFormatMode::Normal && app->get_parent() == nullptr) {
+      mode = CLI::AppFormatMode::All;
+    }
+    return CLI::Formatter::make_help(app, std::move(name), mode);
+  }
+};
+
+} // namespace
+
+void use_full_help(CLI::App& app)
+{
+  auto fmt = std::make_shared<FullHelp>();
+  fmt->column_width(28);
+  app.formatter(fmt);
 }
 
 std::unique_ptr<CLI::App> make_app(const Command& cmd, Runner& run, Context* ctx)

@@ -12,6 +12,11 @@
 #include <string>
 #include <string_view>
 
+namespace pops {
+struct EditSession;
+struct EditPlan;
+} // namespace pops
+
 namespace pops::cli {
 
 /// What a command's setup leaves behind: the function to run once its options are parsed. It returns
@@ -32,7 +37,9 @@ const Command* find_command(std::string_view name);
 // One per cli/cmd_<name>.cpp.
 void setup_check(CLI::App& app, Runner& run);
 void setup_diff(CLI::App& app, Runner& run);
+void setup_feedback(CLI::App& app, Runner& run);
 void setup_init(CLI::App& app, Runner& run);
+void setup_item(CLI::App& app, Runner& run);
 void setup_log(CLI::App& app, Runner& run);
 void setup_roadmap(CLI::App& app, Runner& run);
 void setup_show(CLI::App& app, Runner& run);
@@ -40,6 +47,24 @@ void setup_help(CLI::App& app, Runner& run);
 void setup_hook(CLI::App& app, Runner& run);
 void setup_version(CLI::App& app, Runner& run);
 
+/// Options of every command that writes the workspace (pops item, pops feedback); cmd_item.cpp.
+struct EditOptions {
+  bool dry_run = false;
+  bool commit = false;
+  bool force = false;
+  std::string message;
+};
+void add_edit_options(CLI::App& app, EditOptions& o);
+/// Plans an edit from the workspace as read and the highest ids used in git history, by prefix.
+using Planner = std::function<pops::EditPlan(const pops::EditSession&, const std::map<std::string, long>&)>;
+/// Runs a write command: takes the workspace lock, reads, plans, refuses new check errors (exit 1)
+/// unless --force, then prints the diff (--dry-run) or writes (and commits with --commit). `print_id`:
+/// the command prints the new id on stdout.
+int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_id, const Planner& plan);
+
+/// For a command with subcommands (pops item add|set|...): its help shows every subcommand with its
+/// options.
+void use_full_help(CLI::App& app);
 
 /// The general help: usage, global options and the command table.
 std::string general_help();
