@@ -9,7 +9,8 @@ cd "$(dirname "$0")"
 
 packages=(g++ cmake ninja-build pkg-config git python3 python3-jsonschema
           libcli11-dev libyaml-cpp-dev libfmt-dev libgit2-dev doctest-dev nlohmann-json3-dev
-          pre-commit)
+          libkainjow-mustache-dev libcsv-dev
+          pre-commit chromium)
 build_dir=${POPS_BUILD_DIR:-build}
 
 install_missing() {
