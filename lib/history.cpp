@@ -1,5 +1,7 @@
 #include "history.h"
 
+#include "chunked.h"
+
 #include <git2.h>
 
 #include <fmt/format.h>
@@ -234,8 +236,16 @@ struct History::Impl {
   /// Parses and per-file models of the walk under way, dropped after their last use in it.
   std::unordered_map<std::string, std::shared_ptr<const ParsedFile>> parsed;
   std::unordered_map<std::string, std::shared_ptr<const Fragment>> fragments;
+  /// Parses of list elements (items, feedback entries): a new version of a file re-parses only
+  /// the elements whose text changed.
+  ChunkCache chunks;
   size_t parses = 0;
   size_t built = 0;
+
+  Impl(Repository& r, std::string root_, std::string prefix_)
+    : repo(r), root(std::move(root_)), prefix(std::move(prefix_))
+  {
+  }
 
   git_repository* raw() { return repo.raw(); }
 
@@ -369,7 +379,7 @@ struct History::Impl {
     std::atomic<size_t> next{0};
     auto work = [&] {
       for (size_t k = next++; k < jobs.size(); k = next++) {
-        jobs[k].result = parse_file(std::move(jobs[k].content), jobs[k].kind);
+        jobs[k].result = parse_file(std::move(jobs[k].content), jobs[k].kind, chunks);
       }
     };
     const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), jobs.size());
@@ -425,7 +435,7 @@ struct History::Impl {
 };
 
 History::History(Repository& repo, std::string root, std::string prefix)
-  : m_impl(std::make_unique<Impl>(Impl{repo, std::move(root), std::move(prefix), {}, {}, 0, 0}))
+  : m_impl(std::make_unique<Impl>(repo, std::move(root), std::move(prefix)))
 {
 }
 

@@ -1,5 +1,6 @@
 // Parsing workspace files (in parallel) and building the model from them.
 
+#include "chunked.h"
 #include "config.h"
 #include "schema.h"
 #include "text.h"
@@ -593,6 +594,18 @@ std::shared_ptr<const ParsedFile> parse_file(std::string content, FileKind kind)
   if (kind != FileKind::none) {
     parse_one(*p);
   }
+  return p;
+}
+
+std::shared_ptr<const ParsedFile> parse_file(std::string content, FileKind kind, ChunkCache& chunks)
+{
+  if (kind != FileKind::roadmap && kind != FileKind::feedback) {
+    return parse_file(std::move(content), kind);
+  }
+  auto p = std::make_shared<ParsedFile>();
+  p->content = std::move(content);
+  p->kind = kind;
+  p->doc = parse_yaml_chunked(p->content, chunks);
   return p;
 }
 

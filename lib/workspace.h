@@ -38,6 +38,10 @@ Workspace load_workspace(const std::string& root, std::vector<SourceFile> files,
 /// blob can share it (`pops log` parses each blob once).
 struct ParsedFile;
 std::shared_ptr<const ParsedFile> parse_file(std::string content, FileKind kind);
+/// parse_file, re-using the parses of unchanged list elements of roadmap and feedback files kept in
+/// `chunks` (lib/chunked.h); the result is the same.
+class ChunkCache;
+std::shared_ptr<const ParsedFile> parse_file(std::string content, FileKind kind, ChunkCache& chunks);
 
 /// A parsed file at a path of the workspace.
 struct ParsedSource {

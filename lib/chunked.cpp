@@ -1,0 +1,325 @@
+#include "chunked.h"
+
+#include <optional>
+#include <vector>
+
+namespace pops {
+
+std::shared_ptr<const YamlDoc> ChunkCache::get(std::string_view chunk, const YamlLimits& limits)
+{
+  {
+    std::lock_guard lock(m_mutex);
+    if (auto it = m_parses.find(std::string(chunk)); it != m_parses.end()) {
+      ++m_hits;
+      return it->second;
+    }
+  }
+  auto doc = std::make_shared<const YamlDoc>(parse_yaml(chunk, limits));
+  std::lock_guard lock(m_mutex);
+  ++m_misses;
+  m_parses.emplace(std::string(chunk), doc);
+  return doc;
+}
+
+std::size_t ChunkCache::size() const
+{
+  std::lock_guard lock(m_mutex);
+  return m_parses.size();
+}
+
+void ChunkCache::clear()
+{
+  std::lock_guard lock(m_mutex);
+  m_parses.clear();
+}
+
+namespace {
+
+struct Line {
+  std::size_t begin;  ///< offset of the first byte
+  std::size_t end;    ///< offset of the '\n' (or the end of the text)
+};
+
+std::vector<Line> split_lines(std::string_view t)
+{
+  std::vector<Line> lines;
+  std::size_t from = 0;
+  while (from < t.size()) {
+    std::size_t nl = t.find('\n', from);
+    if (nl == std::string_view::npos) {
+      nl = t.size();
+    }
+    lines.push_back({from, nl});
+    from = nl + 1;
+  }
+  return lines;
+}
+
+/// The line without its '\r'.
+std::string_view body(std::string_view t, const Line& l)
+{
+  std::string_view s = t.substr(l.begin, l.end - l.begin);
+  if (s.ends_with('\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+std::size_t indent_of(std::string_view s)
+{
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') {
+    ++i;
+  }
+  return i;
+}
+
+/// Blank, or only a comment after spaces.
+bool blank_or_comment(std::string_view s)
+{
+  const std::size_t i = indent_of(s);
+  return i == s.size() || s[i] == '#';
+}
+
+/// `key:` at column 0 with nothing after it but spaces or a comment; returns the key.
+std::string_view list_key(std::string_view s)
+{
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  if (i == 0 || i >= s.size() || s[i] != ':' || s[0] == '-') {
+    return {};
+  }
+  std::string_view rest = s.substr(i + 1);
+  const std::size_t j = indent_of(rest);
+  if (j < rest.size() && !(rest[j] == '#' && j > 0)) {
+    return {};
+  }
+  return s.substr(0, i);
+}
+
+/// A list element's first line at indentation `k`: "- ..." or a lone "-".
+bool starts_element(std::string_view s, std::size_t k)
+{
+  return s.size() > k && indent_of(s) == k && s[k] == '-' && (s.size() == k + 1 || s[k + 1] == ' ');
+}
+
+/// Whether every quoted scalar and flow collection opened on the line closes on it. A chunk boundary
+/// may not cut through a multi-line one (yaml-cpp reads an unterminated quote at the end of a chunk
+/// without complaint), so a chunk with such a line is parsed with its whole file. Quotes inside block
+/// scalars look the same and merely cost the chunked path.
+bool line_closes(std::string_view s)
+{
+  int depth = 0;
+  char prev = ' ';
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool token_start = prev == ' ' || prev == '[' || prev == '{' || prev == ',' || prev == '-' || prev == ':';
+    if ((c == '"' || c == '\'') && token_start) {
+      std::size_t j = i + 1;
+      for (; j < s.size(); ++j) {
+        if (c == '"' && s[j] == '\\') {
+          ++j;
+        } else if (c == '\'' && s[j] == '\'' && j + 1 < s.size() && s[j + 1] == '\'') {
+          ++j;
+        } else if (s[j] == c) {
+          break;
+        }
+      }
+      if (j >= s.size()) {
+        return false;
+      }
+      i = j;
+      prev = c;
+      continue;
+    }
+    if (c == '#' && prev == ' ') {
+      break;
+    }
+    if (c == '[' || c == '{') {
+      ++depth;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+    prev = c;
+  }
+  return depth == 0;
+}
+
+bool has_null(const YNode& n)
+{
+  if (n.is_null()) {
+    return true;
+  }
+  for (const auto& i : n.items) {
+    if (has_null(i)) {
+      return true;
+    }
+  }
+  for (const auto& [k, v] : n.entries) {
+    if (has_null(k) || has_null(v)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Copies `from` into `to` shifted by `lines` and `pos`; false when an alias is met or the node count
+/// passes `budget`.
+bool shifted_copy(const YNode& from, YNode& to, int lines, long pos, long& budget)
+{
+  if (from.alias || --budget < 0) {
+    return false;
+  }
+  to.kind = from.kind;
+  to.quoted = from.quoted;
+  to.flow = from.flow;
+  to.alias = false;
+  to.loc = from.loc;
+  to.loc.line += lines;
+  to.loc.pos += pos;
+  to.text = from.text;
+  to.items.resize(from.items.size());
+  for (std::size_t i = 0; i < from.items.size(); ++i) {
+    if (!shifted_copy(from.items[i], to.items[i], lines, pos, budget)) {
+      return false;
+    }
+  }
+  to.entries.resize(from.entries.size());
+  for (std::size_t i = 0; i < from.entries.size(); ++i) {
+    if (!shifted_copy(from.entries[i].first, to.entries[i].first, lines, pos, budget)
+        || !shifted_copy(from.entries[i].second, to.entries[i].second, lines, pos, budget)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+long count_nodes(const YNode& n)
+{
+  long c = 1;
+  for (const auto& i : n.items) {
+    c += count_nodes(i);
+  }
+  for (const auto& [k, v] : n.entries) {
+    c += count_nodes(k) + count_nodes(v);
+  }
+  return c;
+}
+
+/// The chunked parse, or nothing when the layout or a chunk asks for a full parse.
+std::optional<YamlDoc> try_chunked(std::string_view t, ChunkCache& cache, const YamlLimits& limits,
+                                   ChunkStats& stats)
+{
+  if (static_cast<long>(t.size()) > limits.max_bytes || static_cast<long>(t.size()) > limits.max_flow_marks
+      || t.starts_with("\xEF\xBB\xBF") || limits.max_depth < 2) {
+    return std::nullopt;
+  }
+  const std::vector<Line> lines = split_lines(t);
+  // The last top-level `key:` with an empty value, followed by a list element.
+  std::size_t key_line = lines.size();
+  for (std::size_t i = lines.size(); i-- > 0;) {
+    if (!list_key(body(t, lines[i])).empty()) {
+      key_line = i;
+      break;
+    }
+  }
+  if (key_line == lines.size()) {
+    return std::nullopt;
+  }
+  std::size_t first = key_line + 1;
+  while (first < lines.size() && blank_or_comment(body(t, lines[first]))) {
+    ++first;
+  }
+  if (first == lines.size()) {
+    return std::nullopt;
+  }
+  const std::string_view first_body = body(t, lines[first]);
+  const std::size_t k = indent_of(first_body);
+  if (!starts_element(first_body, k)) {
+    return std::nullopt;
+  }
+  // Element starts; any other line at indentation k or less ends the list: not this layout.
+  std::vector<std::size_t> starts;
+  for (std::size_t i = first; i < lines.size(); ++i) {
+    const std::string_view s = body(t, lines[i]);
+    if (s.find('\t') != std::string_view::npos && indent_of(s) < s.size() && s[indent_of(s)] == '\t') {
+      return std::nullopt;
+    }
+    if (blank_or_comment(s)) {
+      continue;
+    }
+    if (!line_closes(s)) {
+      return std::nullopt;
+    }
+    if (starts_element(s, k)) {
+      starts.push_back(i);
+    } else if (indent_of(s) <= k) {
+      return std::nullopt;
+    }
+  }
+  stats.chunks = starts.size();
+
+  // The header: everything before the first element, whose root's last key must be the list's, empty.
+  const std::size_t header_end = lines[first].begin;
+  YamlDoc doc = parse_yaml(t.substr(0, header_end), limits);
+  if (!doc.ok || !doc.findings.empty() || !doc.root.is_map() || doc.root.entries.empty()) {
+    return std::nullopt;
+  }
+  auto& [key, value] = doc.root.entries.back();
+  if (key.text != list_key(body(t, lines[key_line])) || key.quoted || !value.is_null() || value.quoted) {
+    return std::nullopt;
+  }
+  long budget = limits.max_nodes - count_nodes(doc.root);
+  YamlLimits chunk_limits = limits;
+  chunk_limits.max_depth = limits.max_depth - 1;  // the list sits under the root mapping
+  YNode list;
+  list.kind = YNode::Kind::seq;
+  list.items.reserve(starts.size());
+  for (std::size_t c = 0; c < starts.size(); ++c) {
+    const std::size_t from = lines[starts[c]].begin;
+    const std::size_t to = c + 1 < starts.size() ? lines[starts[c + 1]].begin : t.size();
+    auto part = cache.get(t.substr(from, to - from), chunk_limits);
+    if (!part->ok || !part->findings.empty() || !part->root.is_seq() || part->root.flow
+        || part->root.items.size() != 1 || has_null(part->root.items[0])) {
+      // An empty value takes its position from what follows it, which is in the next chunk.
+      return std::nullopt;
+    }
+    const int line_shift = static_cast<int>(starts[c]);
+    const long pos_shift = static_cast<long>(from);
+    if (c == 0) {
+      list.loc = part->root.loc;
+      list.loc.line += line_shift;
+      list.loc.pos += pos_shift;
+    }
+    list.items.emplace_back();
+    if (!shifted_copy(part->root.items[0], list.items.back(), line_shift, pos_shift, budget)) {
+      return std::nullopt;
+    }
+  }
+  value = std::move(list);
+  stats.chunked = true;
+  return doc;
+}
+
+} // namespace
+
+YamlDoc parse_yaml_chunked(std::string_view text, ChunkCache& cache, const YamlLimits& limits, ChunkStats* stats)
+{
+  ChunkStats local;
+  ChunkStats& s = stats ? *stats : local;
+  s = {};
+  if (auto doc = try_chunked(text, cache, limits, s)) {
+    return std::move(*doc);
+  }
+  s.chunked = false;
+  return parse_yaml(text, limits);
+}
+
+} // namespace pops

@@ -1,0 +1,50 @@
+#pragma once
+// Parsing a roadmap or feedback file item by item. In a file laid out the usual way (a top-level
+// mapping whose last key holds a block-style list running to the end of the file), each list element
+// is a chunk of lines starting at "- "; the history commands see thousands of versions of the same
+// file in which a few items change, so the parse of every distinct chunk is kept and re-used, and
+// only the chunks whose text changed are parsed again. The result is the tree a full parse gives,
+// positions included (tests compare the two); any unusual layout, syntax finding, alias or limit
+// falls back to the full parse.
+
+#include "yaml_tree.h"
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace pops {
+
+/// Parses of chunks by their text, shared by the threads of one history walk.
+class ChunkCache {
+public:
+  /// The parse of `chunk` (with lines and positions counted from the chunk's start), parsing it on a
+  /// miss.
+  std::shared_ptr<const YamlDoc> get(std::string_view chunk, const YamlLimits& limits);
+  std::size_t hits() const { return m_hits; }
+  std::size_t misses() const { return m_misses; }
+  std::size_t size() const;
+  /// Forgets every chunk (a walk calls it when the cache grows past what it wants to hold).
+  void clear();
+
+private:
+  mutable std::mutex m_mutex;
+  std::unordered_map<std::string, std::shared_ptr<const YamlDoc>> m_parses;
+  std::size_t m_hits = 0;
+  std::size_t m_misses = 0;
+};
+
+/// What parse_yaml_chunked did, for tests and the benchmark.
+struct ChunkStats {
+  bool chunked = false;   ///< false: the layout asked for a full parse
+  std::size_t chunks = 0; ///< list elements found
+};
+
+/// The same YamlDoc as parse_yaml(text, limits), re-using `cache` for the list elements.
+YamlDoc parse_yaml_chunked(std::string_view text, ChunkCache& cache, const YamlLimits& limits = {},
+                           ChunkStats* stats = nullptr);
+
+} // namespace pops
