@@ -1,5 +1,6 @@
 #include "chunked.h"
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -116,6 +117,9 @@ bool starts_element(std::string_view s, std::size_t k)
 /// scalars look the same and merely cost the chunked path.
 bool line_closes(std::string_view s)
 {
+  if (std::none_of(s.begin(), s.end(), [](char c) { return c == '"' || c == '\'' || c == '[' || c == '{'; })) {
+    return true;
+  }
   int depth = 0;
   char prev = ' ';
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -213,9 +217,9 @@ long count_nodes(const YNode& n)
   return c;
 }
 
-/// The chunked parse, or nothing when the layout or a chunk asks for a full parse.
-std::optional<YamlDoc> try_chunked(std::string_view t, ChunkCache& cache, const YamlLimits& limits,
-                                   ChunkStats& stats)
+} // namespace
+
+std::optional<ChunkLayout> chunk_layout(std::string_view t, const YamlLimits& limits)
 {
   if (static_cast<long>(t.size()) > limits.max_bytes || static_cast<long>(t.size()) > limits.max_flow_marks
       || t.starts_with("\xEF\xBB\xBF") || limits.max_depth < 2) {
@@ -245,11 +249,13 @@ std::optional<YamlDoc> try_chunked(std::string_view t, ChunkCache& cache, const 
   if (!starts_element(first_body, k)) {
     return std::nullopt;
   }
+  ChunkLayout layout;
+  layout.key = std::string(list_key(body(t, lines[key_line])));
+  layout.header_end = lines[first].begin;
   // Element starts; any other line at indentation k or less ends the list: not this layout.
-  std::vector<std::size_t> starts;
   for (std::size_t i = first; i < lines.size(); ++i) {
     const std::string_view s = body(t, lines[i]);
-    if (s.find('\t') != std::string_view::npos && indent_of(s) < s.size() && s[indent_of(s)] == '\t') {
+    if (indent_of(s) < s.size() && s[indent_of(s)] == '\t') {
       return std::nullopt;
     }
     if (blank_or_comment(s)) {
@@ -259,21 +265,26 @@ std::optional<YamlDoc> try_chunked(std::string_view t, ChunkCache& cache, const 
       return std::nullopt;
     }
     if (starts_element(s, k)) {
-      starts.push_back(i);
+      layout.starts.push_back(lines[i].begin);
+      layout.start_lines.push_back(static_cast<int>(i));
     } else if (indent_of(s) <= k) {
       return std::nullopt;
     }
   }
-  stats.chunks = starts.size();
+  layout.starts.push_back(t.size());
+  return layout;
+}
 
+std::optional<YamlDoc> parse_chunks(std::string_view t, const ChunkLayout& layout, std::size_t first,
+                                    std::size_t last, ChunkCache& cache, const YamlLimits& limits)
+{
   // The header: everything before the first element, whose root's last key must be the list's, empty.
-  const std::size_t header_end = lines[first].begin;
-  YamlDoc doc = parse_yaml(t.substr(0, header_end), limits);
+  YamlDoc doc = *cache.get(t.substr(0, layout.header_end), limits);
   if (!doc.ok || !doc.findings.empty() || !doc.root.is_map() || doc.root.entries.empty()) {
     return std::nullopt;
   }
   auto& [key, value] = doc.root.entries.back();
-  if (key.text != list_key(body(t, lines[key_line])) || key.quoted || !value.is_null() || value.quoted) {
+  if (key.text != layout.key || key.quoted || !value.is_null() || value.quoted) {
     return std::nullopt;
   }
   long budget = limits.max_nodes - count_nodes(doc.root);
@@ -281,22 +292,31 @@ std::optional<YamlDoc> try_chunked(std::string_view t, ChunkCache& cache, const 
   chunk_limits.max_depth = limits.max_depth - 1;  // the list sits under the root mapping
   YNode list;
   list.kind = YNode::Kind::seq;
-  list.items.reserve(starts.size());
-  for (std::size_t c = 0; c < starts.size(); ++c) {
-    const std::size_t from = lines[starts[c]].begin;
-    const std::size_t to = c + 1 < starts.size() ? lines[starts[c + 1]].begin : t.size();
-    auto part = cache.get(t.substr(from, to - from), chunk_limits);
+  list.items.reserve(last - first);
+  for (std::size_t c = 0; c + 1 < layout.starts.size(); ++c) {
+    if (c >= last) {
+      break;
+    }
+    if (c < first && c != 0) {
+      continue;
+    }
+    const std::size_t from = layout.starts[c];
+    auto part = cache.get(t.substr(from, layout.starts[c + 1] - from), chunk_limits);
     if (!part->ok || !part->findings.empty() || !part->root.is_seq() || part->root.flow
         || part->root.items.size() != 1 || has_null(part->root.items[0])) {
       // An empty value takes its position from what follows it, which is in the next chunk.
       return std::nullopt;
     }
-    const int line_shift = static_cast<int>(starts[c]);
+    const int line_shift = layout.start_lines[c];
     const long pos_shift = static_cast<long>(from);
     if (c == 0) {
+      // The list starts where its first element does, kept or not.
       list.loc = part->root.loc;
       list.loc.line += line_shift;
       list.loc.pos += pos_shift;
+    }
+    if (c < first) {
+      continue;
     }
     list.items.emplace_back();
     if (!shifted_copy(part->root.items[0], list.items.back(), line_shift, pos_shift, budget)) {
@@ -304,19 +324,20 @@ std::optional<YamlDoc> try_chunked(std::string_view t, ChunkCache& cache, const 
     }
   }
   value = std::move(list);
-  stats.chunked = true;
   return doc;
 }
-
-} // namespace
 
 YamlDoc parse_yaml_chunked(std::string_view text, ChunkCache& cache, const YamlLimits& limits, ChunkStats* stats)
 {
   ChunkStats local;
   ChunkStats& s = stats ? *stats : local;
   s = {};
-  if (auto doc = try_chunked(text, cache, limits, s)) {
-    return std::move(*doc);
+  if (auto layout = chunk_layout(text, limits)) {
+    s.chunks = layout->starts.size() - 1;
+    if (auto doc = parse_chunks(text, *layout, 0, s.chunks, cache, limits)) {
+      s.chunked = true;
+      return std::move(*doc);
+    }
   }
   s.chunked = false;
   return parse_yaml(text, limits);

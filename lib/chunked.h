@@ -12,9 +12,11 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace pops {
 
@@ -42,6 +44,26 @@ struct ChunkStats {
   bool chunked = false;   ///< false: the layout asked for a full parse
   std::size_t chunks = 0; ///< list elements found
 };
+
+/// Where the list elements of a file are, when it is laid out the usual way.
+struct ChunkLayout {
+  std::string key;                   ///< the top-level key of the list ("items", "entries")
+  std::size_t header_end = 0;        ///< bytes before the first element
+  std::vector<std::size_t> starts;   ///< byte offset of each element, then the file's size
+  std::vector<int> start_lines;      ///< lines before each element
+  std::size_t size() const { return starts.empty() ? 0 : starts.size() - 1; }
+  std::string_view chunk(std::string_view text, std::size_t i) const
+  {
+    return text.substr(starts[i], starts[i + 1] - starts[i]);
+  }
+};
+std::optional<ChunkLayout> chunk_layout(std::string_view text, const YamlLimits& limits = {});
+
+/// The tree of `text` whose list holds only elements [first, last), each at its true position; nothing
+/// when a part asks for a full parse. The history commands diff two versions of a file by parsing only
+/// the elements between their common leading and trailing elements.
+std::optional<YamlDoc> parse_chunks(std::string_view text, const ChunkLayout& layout, std::size_t first,
+                                    std::size_t last, ChunkCache& cache, const YamlLimits& limits = {});
 
 /// The same YamlDoc as parse_yaml(text, limits), re-using `cache` for the list elements.
 YamlDoc parse_yaml_chunked(std::string_view text, ChunkCache& cache, const YamlLimits& limits = {},

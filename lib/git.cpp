@@ -268,6 +268,9 @@ Repository& Repository::operator=(Repository&& o) noexcept
 Repository Repository::open(const std::string& path)
 {
   git_libgit2_init();
+  // Like git, trust the object store: do not hash every object again on read (a quarter of the
+  // time of a history walk).
+  git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
   git_repository* repo = nullptr;
   int rc = open_like_git(&repo, path);
   if (rc < 0) {

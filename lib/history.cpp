@@ -12,6 +12,7 @@
 #include <thread>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace pops {
 
@@ -217,6 +218,10 @@ struct Plan {
   Date day;
   std::optional<git_oid> cfg_before, cfg_after;
   std::vector<FileAt> old_files, new_files;  ///< pops.yaml left out
+  /// Roadmap and feedback files changed in place (same path, same pops.yaml): diffed element by
+  /// element, not in old_files and new_files.
+  std::vector<std::pair<FileAt, FileAt>> pairs;
+  bool empty() const { return old_files.empty() && new_files.empty() && pairs.empty(); }
 };
 
 std::string parse_key(const git_oid& blob, FileKind kind)
@@ -239,7 +244,15 @@ struct History::Impl {
   /// Parses of list elements (items, feedback entries): a new version of a file re-parses only
   /// the elements whose text changed.
   ChunkCache chunks;
-  size_t parses = 0;
+  /// The blobs read: parsed whole, or split into elements parsed at most once each (`chunks`).
+  std::unordered_set<std::string> read_blobs;  ///< in the walk under way
+  size_t parses = 0;                          ///< over all walks
+  void count_read(std::string oid)
+  {
+    if (read_blobs.insert(std::move(oid)).second) {
+      ++parses;
+    }
+  }
   size_t built = 0;
 
   Impl(Repository& r, std::string root_, std::string prefix_)
@@ -332,15 +345,32 @@ struct History::Impl {
     auto is_config = [](const FileAt& f) { return classify(f.path) == FileKind::config; };
     std::erase_if(p.old_files, is_config);
     std::erase_if(p.new_files, is_config);
+    if (!config_changed) {
+      for (const auto& n : p.new_files) {
+        const FileKind kind = classify(n.path);
+        if (kind != FileKind::roadmap && kind != FileKind::feedback) {
+          continue;
+        }
+        auto o = std::find_if(p.old_files.begin(), p.old_files.end(), [&](const FileAt& f) { return f.path == n.path; });
+        if (o != p.old_files.end()) {
+          p.pairs.emplace_back(*o, n);
+        }
+      }
+      auto paired = [&](const FileAt& f) {
+        return std::any_of(p.pairs.begin(), p.pairs.end(), [&](const auto& pr) { return pr.first.path == f.path; });
+      };
+      std::erase_if(p.old_files, paired);
+      std::erase_if(p.new_files, paired);
+    }
   }
 
   /// The blobs (and their kinds) plan `p` reads.
   template <class F> static void each_blob(const Plan& p, F&& f)
   {
-    if (!p.old_files.empty() && p.cfg_before) {
+    if ((!p.old_files.empty() || !p.pairs.empty()) && p.cfg_before) {
       f(*p.cfg_before, FileKind::config);
     }
-    if (!p.new_files.empty() && p.cfg_after) {
+    if ((!p.new_files.empty() || !p.pairs.empty()) && p.cfg_after) {
       f(*p.cfg_after, FileKind::config);
     }
     for (const auto* side : {&p.old_files, &p.new_files}) {
@@ -392,9 +422,94 @@ struct History::Impl {
       t.join();
     }
     for (auto& j : jobs) {
+      count_read(j.key.substr(0, j.key.find(':')));
       parsed.emplace(std::move(j.key), std::move(j.result));
     }
-    parses += jobs.size();
+  }
+
+  /// A file's text and where its elements are. A walk meets each version of a file twice in a row
+  /// (as the newer side of one commit, then the older side of its parent), so the versions of the
+  /// commit before are kept.
+  struct LaidOut {
+    std::string text;
+    std::optional<ChunkLayout> layout;
+  };
+  std::unordered_map<std::string, LaidOut> laid_prev, laid_now;
+
+  const LaidOut& laid_out(const git_oid& id)
+  {
+    const std::string key = oid_str(id);
+    if (auto it = laid_now.find(key); it != laid_now.end()) {
+      return it->second;
+    }
+    if (auto it = laid_prev.find(key); it != laid_prev.end()) {
+      return laid_now.emplace(key, std::move(it->second)).first->second;
+    }
+    LaidOut l;
+    l.text = blob_text(id);
+    l.layout = chunk_layout(l.text);
+    count_read(key);
+    return laid_now.emplace(key, std::move(l)).first->second;
+  }
+
+  std::string blob_text(const git_oid& id)
+  {
+    git_blob* b = nullptr;
+    check(git_blob_lookup(&b, raw(), &id), "cannot read a file of the history");
+    BlobPtr owner(b);
+    return std::string(static_cast<const char*>(git_blob_rawcontent(b)), static_cast<size_t>(git_blob_rawsize(b)));
+  }
+
+  /// Adds to `from` and `to` the model of a roadmap or feedback file changed in place, as far as it
+  /// can differ: the elements between the leading and trailing elements both versions share byte for
+  /// byte (those are the same items either side, so they change nothing). Any unusual layout reads
+  /// both versions whole.
+  void changed_in_place(const Plan& p, const FileAt& before, const FileAt& after, Workspace& from, Workspace& to)
+  {
+    const FileKind kind = classify(after.path);
+    const LaidOut& old_side = laid_out(before.blob);
+    const LaidOut& new_side = laid_out(after.blob);
+    const std::string& a = old_side.text;
+    const std::string& b = new_side.text;
+    const auto& la = old_side.layout;
+    const auto& lb = new_side.layout;
+    std::shared_ptr<const ParsedFile> pa, pb;
+    if (la && lb && std::string_view(a).substr(0, la->header_end) == std::string_view(b).substr(0, lb->header_end)) {
+      const size_t m = la->size();
+      const size_t n = lb->size();
+      size_t lead = 0;
+      while (lead < m && lead < n && la->chunk(a, lead) == lb->chunk(b, lead)) {
+        ++lead;
+      }
+      size_t trail = 0;
+      while (trail < m - lead && trail < n - lead && la->chunk(a, m - 1 - trail) == lb->chunk(b, n - 1 - trail)) {
+        ++trail;
+      }
+      auto da = parse_chunks(a, *la, lead, m - trail, chunks);
+      auto db = da ? parse_chunks(b, *lb, lead, n - trail, chunks) : std::nullopt;
+      if (da && db) {
+        pa = parsed_from(std::move(*da), kind);
+        pb = parsed_from(std::move(*db), kind);
+      }
+    }
+    if (!pa) {
+      pa = parse_file(a, kind, chunks);
+      pb = parse_file(b, kind, chunks);
+    }
+    auto add = [&](Workspace& ws, const std::optional<git_oid>& cfg, const std::string& path,
+                   std::shared_ptr<const ParsedFile> file) {
+      std::vector<ParsedSource> sources;
+      if (cfg) {
+        sources.push_back({"pops.yaml", parsed.at(parse_key(*cfg, FileKind::config))});
+      }
+      sources.push_back({path, std::move(file)});
+      Workspace part = build_workspace(root, sources);
+      ++built;
+      std::move(part.items.begin(), part.items.end(), std::back_inserter(ws.items));
+      std::move(part.feedback.begin(), part.feedback.end(), std::back_inserter(ws.feedback));
+    };
+    add(from, p.cfg_before, before.path, std::move(pa));
+    add(to, p.cfg_after, after.path, std::move(pb));
   }
 
   /// The changes of a planned commit.
@@ -412,6 +527,11 @@ struct History::Impl {
     };
     add(from, p.cfg_before, p.old_files);
     add(to, p.cfg_after, p.new_files);
+    laid_prev = std::move(laid_now);
+    laid_now.clear();
+    for (const auto& [before, after] : p.pairs) {
+      changed_in_place(p, before, after, from, to);
+    }
     return diff_workspaces(from, to);
   }
 
@@ -448,6 +568,7 @@ std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilt
     return out;
   }
   Impl& m = *m_impl;
+  m.read_blobs.clear();
   // 1. Plan: the commits in the date range and the files each one changed (tree entries only).
   std::vector<Plan> plans;
   WalkPtr w = m.walk(rev);
@@ -463,7 +584,7 @@ std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilt
       continue;
     }
     m.plan(c, p);
-    if (!p.old_files.empty() || !p.new_files.empty()) {
+    if (!p.empty()) {
       plans.push_back(std::move(p));
     }
   }

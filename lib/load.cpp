@@ -609,6 +609,14 @@ std::shared_ptr<const ParsedFile> parse_file(std::string content, FileKind kind,
   return p;
 }
 
+std::shared_ptr<const ParsedFile> parsed_from(YamlDoc doc, FileKind kind)
+{
+  auto p = std::make_shared<ParsedFile>();
+  p->kind = kind;
+  p->doc = std::move(doc);
+  return p;
+}
+
 Workspace load_workspace(const std::string& root, std::vector<SourceFile> files, unsigned threads)
 {
   std::vector<std::shared_ptr<ParsedFile>> parsed(files.size());

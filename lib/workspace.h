@@ -2,6 +2,7 @@
 // Finding, reading and loading a workspace into the model.
 
 #include "model.h"
+#include "yaml_tree.h"
 
 #include <memory>
 #include <optional>
@@ -42,6 +43,9 @@ std::shared_ptr<const ParsedFile> parse_file(std::string content, FileKind kind)
 /// `chunks` (lib/chunked.h); the result is the same.
 class ChunkCache;
 std::shared_ptr<const ParsedFile> parse_file(std::string content, FileKind kind, ChunkCache& chunks);
+
+/// A YAML file parsed already (e.g. a part of it, lib/chunked.h) as a ParsedFile.
+std::shared_ptr<const ParsedFile> parsed_from(YamlDoc doc, FileKind kind);
 
 /// A parsed file at a path of the workspace.
 struct ParsedSource {

@@ -4,7 +4,12 @@
 
 #include <doctest/doctest.h>
 
+#include <git2.h>
+
+#include <algorithm>
 #include <cstdlib>
+#include <map>
+#include <random>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -359,4 +364,161 @@ TEST_CASE("history: the commit at a date, and committer dates in the committer's
   CHECK(format_date(commit_date(*at("2026-09-21"))) == "2026-09-21");
   CHECK(h.log("HEAD")[0].date == "2026-09-21");
   CHECK_THROWS_WITH_AS(h.log("nosuch"), "unknown revision 'nosuch'", std::runtime_error);
+}
+
+TEST_CASE("history: diffing files changed in place element by element equals diffing whole workspaces")
+{
+  // Random edits of two roadmap files and a feedback file over 60 commits: statuses, targets, items
+  // added, removed and moved between files, comments, a header change, an unusual layout now and
+  // then. Every commit's changes from log() must equal diff_workspaces of the two full trees.
+  std::mt19937 rng(4242);
+  struct It {
+    std::string id, status, target;
+    std::string note;  // a comment line above the item, or nothing
+  };
+  std::map<std::string, std::vector<It>> files{{"roadmap/a.yaml", {}}, {"roadmap/b.yaml", {}}};
+  int next = 1;
+  for (int i = 0; i < 12; ++i) {
+    files[i % 2 ? "roadmap/b.yaml" : "roadmap/a.yaml"].push_back(
+      {"PAY-" + std::to_string(next++), "idea", "2026-10-1" + std::to_string(i % 10), ""});
+  }
+  const std::vector<std::string> statuses = {"idea", "discovery", "planned", "in-progress", "shipped"};
+  bool flow = false;
+  std::string header = "squad: payments\n";
+  auto render = [&](const std::vector<It>& items) {
+    std::string t = "# roadmap\n" + header + "items:\n";
+    if (flow) {
+      t = header + "items: [";
+      for (size_t k = 0; k < items.size(); ++k) {
+        t += (k ? ", " : "") + std::string("{id: ") + items[k].id + ", title: T, status: " + items[k].status + "}";
+      }
+      return t + "]\n";
+    }
+    for (const auto& it : items) {
+      t += it.note + "  - id: " + it.id + "\n    title: Item " + it.id + "\n    status: " + it.status +
+           "\n    target: " + it.target + "\n";
+    }
+    return t;
+  };
+  std::string feedback = "entries:\n  - {id: FB-1, date: 2026-01-02, source: support, quote: hi}\n";
+  TempRepo r;
+  std::vector<std::pair<std::string, std::string>> all = {{"pops.yaml", k_config}, {"feedback/f.yaml", feedback}};
+  for (const auto& [p, items] : files) {
+    all.emplace_back(p, render(items));
+  }
+  r.commit(all, "2026-01-01", "alice");
+  for (int c = 0; c < 60; ++c) {
+    flow = rng() % 25 == 0;
+    if (rng() % 20 == 0) {
+      header = rng() % 2 ? "squad: payments\n" : "squad: payments  # owners: alice\n";
+    }
+    for (int e = 0, n = 1 + static_cast<int>(rng() % 3); e < n; ++e) {
+      auto& items = files[rng() % 2 ? "roadmap/b.yaml" : "roadmap/a.yaml"];
+      if (items.empty()) {
+        continue;
+      }
+      auto& it = items[rng() % items.size()];
+      switch (rng() % 7) {
+      case 0: it.status = statuses[rng() % statuses.size()]; break;
+      case 1: it.target = "2026-11-" + std::to_string(10 + rng() % 19); break;
+      case 2: items.insert(items.begin() + static_cast<long>(rng() % items.size()),
+                           {"PAY-" + std::to_string(next++), "idea", "2026-12-01", ""}); break;
+      case 3: items.erase(items.begin() + static_cast<long>(rng() % items.size())); break;
+      case 4: it.note = rng() % 2 ? "  # looked at again\n" : ""; break;
+      case 5: {  // move to the other file
+        It moved = it;
+        items.erase(std::find_if(items.begin(), items.end(), [&](const It& x) { return x.id == moved.id; }));
+        auto& other = &items == &files["roadmap/a.yaml"] ? files["roadmap/b.yaml"] : files["roadmap/a.yaml"];
+        other.push_back(moved);
+        break;
+      }
+      default: it.status = statuses[(std::find(statuses.begin(), statuses.end(), it.status) - statuses.begin() + 1) % 5]; break;
+      }
+    }
+    if (rng() % 6 == 0) {
+      feedback += "  - {id: FB-" + std::to_string(c + 2) + ", date: 2026-01-03, source: sales, quote: more}\n";
+    }
+    std::vector<std::pair<std::string, std::string>> changed = {{"feedback/f.yaml", feedback}};
+    for (const auto& [p, items] : files) {
+      changed.emplace_back(p, render(items));
+    }
+    r.commit(changed, "2026-02-" + std::to_string(10 + c / 3), "alice");
+  }
+  Repository repo = Repository::open(r.dir);
+  History h(repo, r.dir, "");
+  HistoryFilter everything;
+  everything.items_only = false;
+  const auto log = h.log("HEAD", everything);
+  // The reference: each commit against its parent, both loaded whole.
+  std::map<std::string, std::vector<Change>> by_commit;
+  for (const auto& e : log) {
+    by_commit[e.commit.id] = e.changes;
+  }
+  git_revwalk* w = nullptr;
+  REQUIRE(git_revwalk_new(&w, repo.raw()) == 0);
+  git_revwalk_push_head(w);
+  git_oid oid;
+  int compared = 0;
+  int with_changes = 0;
+  while (git_revwalk_next(&oid, w) == 0) {
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, &oid);
+    const std::string id = hex;
+    git_commit* commit = nullptr;
+    REQUIRE(git_commit_lookup(&commit, repo.raw(), &oid) == 0);
+    const bool root = git_commit_parentcount(commit) == 0;
+    git_commit_free(commit);
+    if (root) {
+      continue;
+    }
+    const Workspace before = load_workspace(r.dir, repo.tree_files(id + "^", ""));
+    const Workspace after = load_workspace(r.dir, repo.tree_files(id, ""));
+    const auto expected = diff_workspaces(before, after);
+    const auto& got = by_commit[id];
+    if (got.size() != expected.size()) {
+      std::string g, x;
+      for (const auto& c : got) {
+        g += std::string(kind_name(c.kind)) + " " + c.id + " " + c.field + " " + c.old_value + "->" + c.new_value + "; ";
+      }
+      for (const auto& c : expected) {
+        x += std::string(kind_name(c.kind)) + " " + c.id + " " + c.field + " " + c.old_value + "->" + c.new_value + "; ";
+      }
+      FAIL("commit " << id << ": log gives " << g << " but the full diff gives " << x);
+    }
+    for (size_t k = 0; k < got.size(); ++k) {
+      INFO("commit " << id << " change " << k << ": " << got[k].id << " " << got[k].field);
+      CHECK(got[k].kind == expected[k].kind);
+      CHECK(got[k].id == expected[k].id);
+      CHECK(got[k].field == expected[k].field);
+      CHECK(got[k].old_value == expected[k].old_value);
+      CHECK(got[k].new_value == expected[k].new_value);
+      CHECK(got[k].file == expected[k].file);
+      CHECK(got[k].loc.line == expected[k].loc.line);
+      CHECK(got[k].loc.column == expected[k].loc.column);
+      CHECK(got[k].title == expected[k].title);
+    }
+    ++compared;
+    with_changes += got.empty() ? 0 : 1;
+  }
+  git_revwalk_free(w);
+  CHECK(compared == 60);
+  CHECK(with_changes > 50);
+}
+
+TEST_CASE("history: an entry appended to a feedback file")
+{
+  TempRepo r;
+  const std::string one = "entries:\n  - {id: FB-1, date: 2026-01-02, source: support, quote: hi}\n";
+  r.commit({{"pops.yaml", k_config}, {"feedback/f.yaml", one}}, "2026-09-01", "alice");
+  r.commit({{"feedback/f.yaml", one + "  - {id: FB-2, date: 2026-01-03, source: sales, quote: more}\n"}},
+           "2026-09-02", "alice");
+  Repository repo = Repository::open(r.dir);
+  History h(repo, r.dir, "");
+  HistoryFilter everything;
+  everything.items_only = false;
+  auto log = h.log("HEAD", everything);
+  REQUIRE(log.size() == 2);
+  REQUIRE(log[0].changes.size() == 1);
+  CHECK(log[0].changes[0].id == "FB-2");
+  CHECK(log[0].changes[0].loc.line == 3);
 }
