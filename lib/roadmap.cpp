@@ -129,11 +129,11 @@ std::string unknown_filter_value(const Workspace& ws, const RoadmapFilter& f)
       std::string hint = did_you_mean(w, known);
       if (hint.empty() && !known.empty()) {
         std::vector<std::string> shown(known.begin(), known.begin() + std::min<size_t>(known.size(), 8));
-        hint = fmt::format("; known: {}{}", join(shown, ", "), known.size() > shown.size() ? ", ..." : "");
+        hint = fmt::format("; {} {}{}", quarters ? "expected one of" : "known:", join(shown, ", "),
+                           known.size() > shown.size() ? ", ..." : "");
       }
-      if (quarters) {
-        hint += hint.empty() ? "; expected a horizon of pops.yaml or a quarter such as 2027-Q1"
-                             : "";
+      if (quarters && hint.find("did you mean") == std::string::npos) {
+        hint += known.empty() ? "; expected a quarter such as 2027-Q1" : " or a quarter such as 2027-Q1";
       }
       return fmt::format("unknown {} '{}'{}", what, printable(w), hint);
     }
@@ -278,7 +278,8 @@ std::string column_title(const std::string& horizon)
 namespace {
 
 constexpr int k_gap = 2;
-constexpr int k_min_column = 18;
+/// Wide enough for "  in-progress  2026-12-15".
+constexpr int k_min_column = 26;
 
 /// One line of a board cell: its plain text (for widths) and the text to print.
 struct CellLine {
@@ -304,7 +305,8 @@ std::vector<CellLine> column_lines(const RoadmapColumn& col, int w, const Status
     if (it->target.set) {
       second += "  " + format_date(it->target.value);
     }
-    if (it->owner.set) {
+    // The owner only when it fits whole: a cut name says nothing.
+    if (it->owner.set && display_width(second + "  @" + printable(it->owner.value)) <= w) {
       second += "  @" + printable(it->owner.value);
     }
     const std::string plain2 = pad_width(second, w);
@@ -333,7 +335,7 @@ std::string render_board(const std::vector<RoadmapColumn>& cols, int width, cons
   if (cols.empty()) {
     return {};
   }
-  width = std::max(width, k_min_column);
+  width = std::max(width, 10);
   const int n = static_cast<int>(cols.size());
   const int per_band = std::clamp((width + k_gap) / (k_min_column + k_gap), 1, n);
   const int col_w = (width - (per_band - 1) * k_gap) / per_band;

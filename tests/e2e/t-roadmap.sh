@@ -1,5 +1,7 @@
 # pops roadmap: items by horizon, filters and formats.
 . "$(dirname "$0")/lib.sh"
+GOLDEN="$(cd "$(dirname "$0")" && pwd)/golden"
+CHECKER="$(cd "$(dirname "$0")" && pwd)/mermaid_check.py"
 
 t_begin "roadmap groups open items by horizon"
 make_ws
@@ -50,7 +52,6 @@ run roadmap; expect_rc 0; expect_err "1 file could not be read"; expect_out "PAY
 
 # ---------------------------------------------------------------------------------------------------
 # Formats, golden output. POPS_UPDATE_GOLDEN=1 rewrites the golden files from the current output.
-GOLDEN="$(cd "$(dirname "$0")" && pwd)/golden"
 
 # expect_golden NAME: stdout equals golden/NAME byte for byte (after the shell strips final newlines).
 expect_golden() {
@@ -118,10 +119,13 @@ def width(s):
 bad = [l for l in sys.stdin.read().split('\n') if width(l) > $w]
 sys.exit(1 if bad else 0)"; then pass; else fail "a board line is wider than $w"; fi
 done
-# 160 columns hold all five columns in one band; 60 hold three per band.
+# 160 columns hold all five columns in one band, 100 three per band, 60 two.
 OUT=$(COLUMNS=160 "$POPS" roadmap --format board); expect_out_line '^Now \(2\) +Next \(1\) +Later \(1\) +2027-Q2 \(1\) +No horizon \(1\)$'
-OUT=$(COLUMNS=60 "$POPS" roadmap --format board); expect_out_line '^Now \(2\) +Next \(1\) +Later \(1\)$'; expect_out_line '^2027-Q2 \(1\) +No horizon \(1\)$'
-expect_out "PAY-3 Self-serve…"
+OUT=$(COLUMNS=100 "$POPS" roadmap --format board); expect_out_line '^Now \(2\) +Next \(1\) +Later \(1\)$'; expect_out_line '^2027-Q2 \(1\) +No horizon \(1\)$'
+OUT=$(COLUMNS=60 "$POPS" roadmap --format board); expect_out_line '^Now \(2\) +Next \(1\)$'; expect_out_line '^Later \(1\) +2027-Q2 \(1\)$'
+expect_out_line '^No horizon \(1\)$'
+expect_out "PAY-3 Self-serve plan downgr…"     # cut by display width, with an ellipsis
+expect_out "PAY-4 日本語の請求書 and caf…"    # wide characters count two columns
 
 t_begin "roadmap: board on a terminal by default, coloured unless NO_COLOR"
 make_views_ws
@@ -154,7 +158,7 @@ run roadmap --format csv --horizon 2027-Q2; expect_rc 0; expect_out "PAY-5"; exp
 run roadmap --squad paymnts; expect_rc 2; expect_err "pops: error: unknown squad 'paymnts' (did you mean 'payments'?)"
 run roadmap --status in-progres; expect_rc 2; expect_err "unknown status 'in-progres' (did you mean 'in-progress'?)"
 run roadmap --horizon nxt; expect_rc 2; expect_err "unknown horizon 'nxt' (did you mean 'next'?)"
-run roadmap --horizon 2027-Q5; expect_rc 2; expect_err "expected a horizon of pops.yaml or a quarter such as 2027-Q1"
+run roadmap --horizon 2027-Q5; expect_rc 2; expect_err "unknown horizon '2027-Q5'; expected one of now, next, later or a quarter such as 2027-Q1"
 run roadmap --tag secrity; expect_rc 2; expect_err "unknown tag 'secrity' (did you mean 'security'?)"
 run roadmap --owner alise; expect_rc 2; expect_err "unknown owner 'alise' (did you mean 'alice'?)"
 run roadmap --format gantt; expect_rc 2
@@ -177,7 +181,7 @@ t_begin "roadmap: mermaid passes the Gantt syntax check, on the sample and on ho
 "$POPS" init --sample sample >/dev/null 2>&1 || fail "pops init --sample"
 run -C sample roadmap --format mermaid --all; expect_rc 0
 expect_out "dateFormat YYYY-MM-DD"; expect_out_line '^    section '
-if printf '%s\n' "$OUT" | python3 "$(dirname "$0")/mermaid_check.py"; then pass; else fail "sample mermaid invalid"; fi
+if printf '%s\n' "$OUT" | python3 "$CHECKER"; then pass; else fail "sample mermaid invalid"; fi
 TASKS=$(printf '%s\n' "$OUT" | grep -c ' :')
 [ "$TASKS" -ge 5 ] && pass || fail "expected at least 5 tasks in the sample, got $TASKS"
 make_ws
@@ -196,8 +200,8 @@ cat >> roadmap/payments.yaml <<'YAML'
     target: 2026-11-01
 YAML
 run roadmap --format mermaid; expect_rc 0
-if printf '%s\n' "$OUT" | python3 "$(dirname "$0")/mermaid_check.py"; then pass; else fail "hostile mermaid invalid"; fi
-expect_out "    PAY-2 section Evil task a 2020-01-01 1d click x comment :t_pay_2, 2026-11-22, 2027-01-01"
+if printf '%s\n' "$OUT" | python3 "$CHECKER"; then pass; else fail "hostile mermaid invalid"; fi
+expect_out "    PAY-2 section Evil task a, 2020-01-01, 1d click x comment :t_pay_2, 2026-11-22, 2027-01-01"
 expect_out "    PAY-4 {init {'theme' 'dark'}} :milestone, crit, t_pay_4, 2026-11-01, 0d"
 # The checker itself rejects what mermaid cannot read.
 for bad in $'gantt\n    dateFormat YYYY-MM-DD\n    section a\n    x: y :t1, 2026-01-01, 2026-01-02' \
@@ -207,7 +211,7 @@ for bad in $'gantt\n    dateFormat YYYY-MM-DD\n    section a\n    x: y :t1, 2026
            $'gantt\n    dateFormat YYYY-MM-DD\n    section a\n    x :t1, 2026-03-01, 2026-03-02\n    y :t1, 2026-03-01, 2d' \
            $'gantt\n    dateFormat YYYY-MM-DD\n    section a # b\n    x :t1, 2026-03-01, 2026-03-02' \
            $'title x\n    dateFormat YYYY-MM-DD'; do
-  if printf '%s\n' "$bad" | python3 "$(dirname "$0")/mermaid_check.py" >/dev/null; then
+  if printf '%s\n' "$bad" | python3 "$CHECKER" >/dev/null; then
     fail "the mermaid checker accepted: $bad"; else pass; fi
 done
 

@@ -79,7 +79,7 @@ TEST_CASE("board fits the width and wraps narrow columns into bands")
   const Workspace ws = sample_ws();
   const auto cols = roadmap_view(ws, {});
   auto plain = [](const std::string&, const std::string& t) { return t; };
-  for (int width : {40, 60, 100, 160}) {
+  for (int width : {12, 40, 60, 100, 160}) {
     const std::string b = render_board(cols, width, plain);
     size_t pos = 0;
     while (pos < b.size()) {
@@ -91,10 +91,15 @@ TEST_CASE("board fits the width and wraps narrow columns into bands")
   // 160 columns hold all five columns side by side: one heading line holds every title.
   const std::string wide = render_board(cols, 160, plain);
   CHECK(wide.substr(0, wide.find('\n')).find("No horizon (1)") != std::string::npos);
-  // 40 columns hold two: the board is three bands.
-  const std::string narrow = render_board(cols, 40, plain);
-  CHECK(narrow.find("Later (0)") != std::string::npos);
-  CHECK(narrow.substr(0, narrow.find('\n')) == "Now (1)              Next (0)");
+  // 60 columns hold two of 29 columns: the board is three bands.
+  const std::string narrow = render_board(cols, 60, plain);
+  CHECK(narrow.substr(0, narrow.find('\n')) == "Now (1)" + std::string(24, ' ') + "Next (0)");
+  CHECK(narrow.find("\n\nLater (0)" + std::string(22, ' ') + "2027-Q1 (1)\n") != std::string::npos);
+  CHECK(narrow.find("\n\nNo horizon (1)\n") != std::string::npos);
+  // The owner shows only when it fits whole.
+  CHECK(narrow.find("  in-progress  2026-12-15\n") != std::string::npos);
+  CHECK(narrow.find("@") == std::string::npos);
+  CHECK(render_board(cols, 200, plain).find("  in-progress  2026-12-15  @alice") != std::string::npos);
   auto marked = [](const std::string& s, const std::string& t) { return "<" + s + ":" + t + ">"; };
   CHECK(render_board(cols, 100, marked).find("<in-progress:PAY-1>") != std::string::npos);
 }
