@@ -416,8 +416,11 @@ std::vector<Section> sections_of(const Digest& d, const View& v)
 
 std::string span_text(const DigestSpan& s)
 {
-  const std::string from = s.from_commit.empty() ? "the first commit" : fmt::format("{} ({})", s.from_date, s.from_commit);
-  return fmt::format("Changes from {} to {} ({}), since {}", from, s.to_date, s.to_commit, s.since);
+  if (s.from_commit.empty()) {
+    return fmt::format("Since {}: every change up to {} ({})", s.since, s.to_commit, s.to_date);
+  }
+  return fmt::format("Since {}: the changes after {} ({}) up to {} ({})", s.since, s.from_commit, s.from_date,
+                     s.to_commit, s.to_date);
 }
 
 /// The detail after an entry's title, by section.
