@@ -451,7 +451,7 @@ std::string detail_of(const std::string& key, const DigestEntry& e)
 std::string md_escape(std::string_view s)
 {
   std::string out;
-  for (char c : one_line(s)) {
+  for (char c : printable(one_line(s))) {
     if (std::string_view("\\`*_[]<|#").find(c) != std::string_view::npos) {
       out += '\\';
     }

@@ -372,7 +372,7 @@ namespace {
 std::string md_cell(const std::string& s)
 {
   std::string out;
-  for (char c : s) {
+  for (char c : printable(s)) {
     if (c == '|') {
       out += "\\|";
     } else if (c == '\n' || c == '\r') {

@@ -110,3 +110,33 @@ TEST_CASE("build_digest: shipped, committed, slipped, dropped and removed from t
   CHECK(parse_audience("sales") == Audience::sales);
   CHECK_FALSE(parse_audience("press"));
 }
+
+TEST_CASE("digest renderings escape hostile text and keep one entry per line")
+{
+  Digest dg;
+  dg.product = "Evil *Co*";
+  dg.first_horizon = "now";
+  DigestEntry e;
+  e.id = "PAY-1";
+  e.title = "**Bold** [x](http://evil) <img src=x>\nsecond line";
+  e.squad = "payments";
+  e.status = "shipped";
+  e.description = "a | b";
+  e.customers = {"A\x1b[31mcme"};
+  e.feedback = {"FB-1"};
+  dg.shipped.push_back(e);
+  const DigestSpan span{"2026-11-08", "", "", "abc1234", "2026-11-20"};
+  const std::string md = render_digest_markdown(dg, Audience::all, span);
+  CHECK(md.find("# Evil \\*Co\\*: product update") == 0);
+  CHECK(md.find("- **PAY-1 \\*\\*Bold\\*\\* \\[x\\](http://evil) \\<img src=x> second line** (payments): shipped\n")
+        != std::string::npos);
+  CHECK(md.find("  - a \\| b\n") != std::string::npos);
+  CHECK(md.find('\x1b') == std::string::npos);
+  CHECK(md.find("Since 2026-11-08: every change up to abc1234 (2026-11-20).") != std::string::npos);
+  const std::string text = render_digest_text(dg, Audience::all, span);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find("asked for by: A?[31mcme (FB-1)") != std::string::npos);
+  const std::string json = render_digest_json(dg, Audience::exec, span);
+  CHECK(json.find("\"customers\"") == std::string::npos);  // exec: no customers
+  CHECK(json.find("\"from\": null") != std::string::npos);
+}
