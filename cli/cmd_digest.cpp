@@ -49,9 +49,14 @@ int run_digest(Context& ctx, const DigestOpts& o)
   Workspace to = load_workspace(ctx.workspace, repo.tree_files(head.id, prefix));
   Digest d = build_digest(from, to, today);
   {
+    // The commits of the period, to name the one that made each change; older ones are not read.
     History history(repo, ctx.workspace, prefix);
+    HistoryFilter filter;
+    if (base) {
+      filter.since = commit_date(*base);
+    }
     std::vector<HistoryEntry> range;
-    for (auto& e : history.log("HEAD")) {
+    for (auto& e : history.log("HEAD", filter)) {
       if (base && e.commit.id == base->id) {
         break;
       }

@@ -128,7 +128,9 @@ int run_roadmap(Context& ctx, RoadmapOpts o)
   } else if (format == "csv") {
     ctx.out.write(render_roadmap_csv(cols));
   } else if (format == "mermaid") {
-    const Date today = at ? commit_date(*at) : pops::today();
+    // The day the chart is drawn for: the date of --at DATE, the commit's date for --at REV, else today.
+    const auto at_day = parse_date(o.at);
+    const Date today = at_day ? *at_day : at ? commit_date(*at) : pops::today();
     const std::string product = ws.config.product.value;
     ctx.out.write(render_mermaid(cols, product.empty() ? "Roadmap" : product + " roadmap", start_dates(ctx, at), today));
   } else {

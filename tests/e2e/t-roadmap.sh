@@ -263,6 +263,9 @@ run roadmap --at nosuchrev; expect_rc 2; expect_err "unknown revision 'nosuchrev
 run roadmap --format mermaid; expect_rc 0
 expect_out "    PAY-1 One-click refunds :active, t_pay_1, 2026-10-01, 2026-12-15"
 expect_out "    PAY-2 Card updater v2 :t_pay_2, 2026-11-22, 2027-02-01"
-# As it was on 2026-10-15: "today" is that commit's date.
+# As it was on 2026-10-15: "today" is that day; at a revision, the commit's date.
 run roadmap --format mermaid --at 2026-10-15; expect_rc 0
+expect_out "    PAY-1 One-click refunds :active, t_pay_1, 2026-10-01, 2026-12-15"
+expect_out "    PAY-2 Card updater :t_pay_2, 2026-10-15, 2027-02-01"
+run roadmap --format mermaid --at HEAD~1; expect_rc 0
 expect_out "    PAY-2 Card updater :t_pay_2, 2026-10-01, 2027-02-01"
