@@ -104,6 +104,8 @@ make_views_ws
 for f in table markdown mermaid json csv; do
   run roadmap --format "$f"; expect_rc 0; expect_golden "roadmap.$f"
 done
+run roadmap --format mermaid
+if printf '%s\n' "$OUT" | python3 "$CHECKER"; then pass; else fail "golden mermaid invalid"; fi
 # Not a terminal: the default is the table, as before boards existed.
 run roadmap; expect_golden "roadmap.table"
 
