@@ -1,11 +1,13 @@
-// pops roadmap: items by horizon.
+// pops roadmap: items by horizon, as a board, a table, Markdown, a mermaid Gantt chart, JSON or CSV,
+// now or as it was at a revision or date.
 
 #include "commands.h"
 
+#include "git.h"
+#include "history.h"
 #include "roadmap.h"
+#include "text.h"
 #include "workspace.h"
-
-#include <nlohmann/json.hpp>
 
 namespace pops::cli {
 
@@ -13,18 +15,9 @@ namespace {
 
 struct RoadmapOpts {
   RoadmapFilter filter;
-  std::string format = "table";
+  std::string at;
+  std::string format;  ///< empty: board on a terminal, table otherwise
 };
-
-std::string title_of(const std::string& horizon)
-{
-  if (horizon.empty()) {
-    return "No horizon";
-  }
-  std::string t = horizon;
-  t[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
-  return t;
-}
 
 Color status_color(const std::string& s)
 {
@@ -43,27 +36,10 @@ Color status_color(const std::string& s)
   return Color::magenta;
 }
 
+/// `s` in exactly `width` columns: padded, or cut with "..." (display width, UTF-8 aware).
 std::string fit(const std::string& s, size_t width)
 {
-  if (s.size() <= width) {
-    return s + std::string(width - s.size(), ' ');
-  }
-  return s.substr(0, width > 3 ? width - 3 : width) + "...";
-}
-
-std::string md_cell(const std::string& s)
-{
-  std::string out;
-  for (char c : s) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return pad_width(printable(s), static_cast<int>(width), "...");
 }
 
 void print_table(Context& ctx, const std::vector<RoadmapColumn>& cols)
@@ -77,7 +53,7 @@ void print_table(Context& ctx, const std::vector<RoadmapColumn>& cols)
       out.write("\n");
     }
     first = false;
-    out.write(out.paint(Color::bold, fmt::format("{} ({})", title_of(col.horizon), col.items.size())) + "\n");
+    out.write(out.paint(Color::bold, fmt::format("{} ({})", column_title(col.horizon), col.items.size())) + "\n");
     for (const Item* it : col.items) {
       out.write(fmt::format("  {} {} {} {} {} {}\n", fit(it->id.value, 10), fit(it->title.value, title_w),
                             out.paint(status_color(it->status.value), fit(it->status.value, 12)),
@@ -87,65 +63,76 @@ void print_table(Context& ctx, const std::vector<RoadmapColumn>& cols)
   }
 }
 
-void print_markdown(Context& ctx, const std::vector<RoadmapColumn>& cols)
+/// The first-in-progress dates of items, from the history up to `at` (HEAD when unset); empty
+/// outside a git repository or before the first commit.
+std::map<std::string, Date> start_dates(Context& ctx, const std::optional<CommitRef>& at)
 {
-  std::string s;
-  for (const auto& col : cols) {
-    s += fmt::format("## {}\n\n", title_of(col.horizon));
-    if (col.items.empty()) {
-      s += "Nothing here yet.\n\n";
-      continue;
+  try {
+    Repository repo = Repository::open(ctx.workspace);
+    if (!at && !repo.has_commits()) {
+      return {};
     }
-    s += "| ID | Title | Status | Squad | Owner | Target |\n|---|---|---|---|---|---|\n";
-    for (const Item* it : col.items) {
-      s += fmt::format("| {} | {} | {} | {} | {} | {} |\n", it->id.value, md_cell(it->title.value),
-                       it->status.value, it->squad.value, it->owner.value,
-                       it->target.set ? format_date(it->target.value) : "");
-    }
-    s += "\n";
+    History history(repo, ctx.workspace, repo.prefix_of(ctx.workspace));
+    return first_started(history.log(at ? at->id : "HEAD"));
+  } catch (const std::runtime_error&) {
+    return {};
   }
-  ctx.out.write(s);
 }
 
-void print_json(Context& ctx, const std::vector<RoadmapColumn>& cols)
+int run_roadmap(Context& ctx, RoadmapOpts o)
 {
-  nlohmann::ordered_json j;
-  j["columns"] = nlohmann::ordered_json::array();
-  for (const auto& col : cols) {
-    nlohmann::ordered_json c;
-    c["horizon"] = col.horizon.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(col.horizon);
-    c["items"] = nlohmann::ordered_json::array();
-    for (const Item* it : col.items) {
-      nlohmann::ordered_json i;
-      i["id"] = it->id.value;
-      i["title"] = it->title.value;
-      i["status"] = it->status.value;
-      i["squad"] = it->squad.value;
-      i["owner"] = it->owner.set ? nlohmann::ordered_json(it->owner.value) : nlohmann::ordered_json();
-      i["target"] = it->target.set ? nlohmann::ordered_json(format_date(it->target.value)) : nlohmann::ordered_json();
-      i["file"] = it->file;
-      i["line"] = it->loc.line;
-      c["items"].push_back(std::move(i));
-    }
-    j["columns"].push_back(std::move(c));
+  RoadmapFilter& f = o.filter;
+  for (auto* v : {&f.squads, &f.statuses, &f.horizons, &f.tags, &f.owners}) {
+    *v = split_values(*v);
   }
-  ctx.out.write(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-}
-
-int run_roadmap(Context& ctx, const RoadmapOpts& o)
-{
-  Workspace ws = load_worktree(ctx.workspace);
+  Workspace ws;
+  std::optional<CommitRef> at;
+  if (o.at.empty()) {
+    ws = load_worktree(ctx.workspace);
+  } else {
+    Repository repo = Repository::open(ctx.workspace);
+    const std::string prefix = repo.prefix_of(ctx.workspace);
+    at = resolve_at(repo, ctx.workspace, prefix, o.at);
+    if (!at) {
+      error(ctx.err, fmt::format("no commit on or before {}", o.at));
+      return k_exit_usage;
+    }
+    ws = load_workspace(ctx.workspace, repo.tree_files(at->id, prefix));
+  }
+  if (std::string msg = unknown_filter_value(ws, f); !msg.empty()) {
+    error(ctx.err, msg);
+    return k_exit_usage;
+  }
   const auto errors = std::count_if(ws.findings.begin(), ws.findings.end(),
-                                    [](const Finding& f) { return f.rule == "yaml-syntax"; });
+                                    [](const Finding& x) { return x.rule == "yaml-syntax"; });
   if (errors > 0 && !ctx.quiet) {
     warning(ctx.err, fmt::format("{} file{} could not be read; run 'pops check' for details", errors,
                                  errors == 1 ? "" : "s"));
   }
-  auto cols = roadmap_view(ws, o.filter);
-  if (o.format == "json") {
-    print_json(ctx, cols);
-  } else if (o.format == "markdown") {
-    print_markdown(ctx, cols);
+  const auto cols = roadmap_view(ws, f);
+  std::string format = o.format.empty() ? (ctx.out.is_tty() ? "board" : "table") : o.format;
+  if (format == "board") {
+    const Term& out = ctx.out;
+    if (at && !ctx.quiet) {
+      out.write(out.paint(Color::dim, fmt::format("as of {} {} {}", at->short_id, format_date(commit_date(*at)),
+                                                  printable(at->summary)))
+                + "\n\n");
+    }
+    out.write(render_board(cols, out.width(), [&out](const std::string& status, const std::string& text) {
+      return out.paint(status_color(status), text);
+    }));
+  } else if (format == "json") {
+    ctx.out.write(render_roadmap_json(cols, at ? std::optional<RoadmapAt>(RoadmapAt{o.at, *at}) : std::nullopt));
+  } else if (format == "markdown") {
+    ctx.out.write(render_roadmap_markdown(cols));
+  } else if (format == "csv") {
+    ctx.out.write(render_roadmap_csv(cols));
+  } else if (format == "mermaid") {
+    // The day the chart is drawn for: the date of --at DATE, the commit's date for --at REV, else today.
+    const auto at_day = parse_date(o.at);
+    const Date today = at_day ? *at_day : at ? commit_date(*at) : pops::today();
+    const std::string product = ws.config.product.value;
+    ctx.out.write(render_mermaid(cols, product.empty() ? "Roadmap" : product + " roadmap", start_dates(ctx, at), today));
   } else {
     print_table(ctx, cols);
   }
@@ -157,15 +144,24 @@ int run_roadmap(Context& ctx, const RoadmapOpts& o)
 void setup_roadmap(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<RoadmapOpts>();
-  app.add_option("--squad", o->filter.squads, "Only these squads (repeatable)");
-  app.add_option("--status", o->filter.statuses, "Only these statuses (repeatable)");
-  app.add_option("--horizon", o->filter.horizons, "Only these horizons (repeatable)");
-  app.add_option("--tag", o->filter.tags, "Only items with one of these tags (repeatable)");
-  app.add_option("--owner", o->filter.owners, "Only items owned by these people (repeatable)");
+  app.add_option("--squad", o->filter.squads, "Only these squads (repeatable or a comma list)")->option_text("S");
+  app.add_option("--status", o->filter.statuses, "Only these statuses (repeatable or a comma list)")->option_text("S");
+  app.add_option("--horizon", o->filter.horizons, "Only these horizons or quarters (repeatable or a comma list)")
+    ->option_text("H");
+  app.add_option("--tag", o->filter.tags, "Only items with one of these tags (repeatable or a comma list)")
+    ->option_text("T");
+  app.add_option("--owner", o->filter.owners, "Only items owned by these people (repeatable or a comma list)")
+    ->option_text("P");
   app.add_flag("--all", o->filter.include_closed, "Include shipped and dropped items");
-  app.add_option("--format", o->format, "Output format")
-    ->check(CLI::IsMember({"table", "markdown", "json"}))
-    ->default_str("table");
+  app.add_option("--at", o->at, "Show the roadmap as it was in this revision, or at this date (the last "
+                                "commit on or before it, by committer date)")
+    ->option_text("REV|DATE");
+  app.add_option("--format", o->format, "board (default on a terminal), table (default otherwise), markdown, "
+                                        "mermaid, json or csv")
+    ->check(CLI::IsMember({"board", "table", "markdown", "mermaid", "json", "csv"}))
+    ->option_text("FORMAT");
+  app.footer("Unknown filter values are an error (exit 2) with a suggestion. The board fits the terminal\n"
+             "width (COLUMNS when set); colour only on a terminal, never with NO_COLOR.");
   run = [o](Context& ctx) { return run_roadmap(ctx, *o); };
 }
 

@@ -10,6 +10,7 @@ namespace {
 constexpr std::array k_commands = {
   Command{"check", "Validate the workspace: format, references, dependencies, standards", true, setup_check},
   Command{"diff", "Show what changed between two states: items, feedback, docs", true, setup_diff},
+  Command{"digest", "Summarize what changed for stakeholders: shipped, committed, slipped, dropped", true, setup_digest},
   Command{"feedback", "Add or link customer feedback", true, setup_feedback},
   Command{"help", "Show help for pops or one of its commands", false, setup_help},
   Command{"hook", "Install or remove the pre-commit hook that runs pops check --staged", true, setup_hook},

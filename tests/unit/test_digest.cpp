@@ -1,0 +1,142 @@
+#include "digest.h"
+#include "workspace.h"
+
+#include <doctest/doctest.h>
+
+using namespace pops;
+
+namespace {
+
+Date d(const char* s)
+{
+  return *parse_date(s);
+}
+
+Cadence cadence(int every, const char* unit, int on, const char* from)
+{
+  Cadence c;
+  c.every = every;
+  c.unit = unit;
+  c.on = on;
+  if (from) {
+    c.from = d(from);
+  }
+  return c;
+}
+
+const char* k_config = "version: 1\nproduct: Test\nsquads:\n  payments: {prefix: PAY}\n  platform: {prefix: PLAT}\n"
+                       "rituals:\n  review:\n    cadence: {every: 2 weeks, on: thursday, from: 2026-01-08}\n";
+
+} // namespace
+
+TEST_CASE("next_occurrence steps from the cadence's start")
+{
+  // 2026-01-08 is a Thursday; every two weeks: ..., 2026-11-12, 2026-11-26.
+  CHECK(format_date(*next_occurrence(cadence(2, "weeks", 3, "2026-01-08"), d("2026-11-22"))) == "2026-11-26");
+  CHECK(format_date(*next_occurrence(cadence(2, "weeks", 3, "2026-01-08"), d("2026-11-26"))) == "2026-11-26");
+  CHECK(format_date(*next_occurrence(cadence(2, "weeks", 3, "2026-01-08"), d("2026-11-19"))) == "2026-11-26");
+  // `from` is moved to the weekday `on`: 2026-01-05 is a Monday, the first Thursday is 01-08.
+  CHECK(format_date(*next_occurrence(cadence(1, "weeks", 3, "2026-01-05"), d("2026-01-01"))) == "2026-01-08");
+  CHECK(format_date(*next_occurrence(cadence(10, "days", -1, "2026-01-01"), d("2026-01-12"))) == "2026-01-21");
+  // Months keep the day of month, clamped to the month's last day.
+  CHECK(format_date(*next_occurrence(cadence(1, "months", -1, "2026-01-31"), d("2026-02-02"))) == "2026-02-28");
+  CHECK(format_date(*next_occurrence(cadence(3, "months", -1, "2026-01-15"), d("2026-11-22"))) == "2027-01-15");
+  // Every week on a day needs no start; every two weeks does.
+  CHECK(format_date(*next_occurrence(cadence(1, "weeks", 0, nullptr), d("2026-11-22"))) == "2026-11-23");
+  CHECK_FALSE(next_occurrence(cadence(2, "weeks", 3, nullptr), d("2026-11-22")));
+  CHECK(cadence_text(cadence(2, "weeks", 3, nullptr)) == "every 2 weeks on thursday");
+  CHECK(cadence_text(cadence(1, "months", -1, nullptr)) == "every 1 month");
+}
+
+TEST_CASE("build_digest: shipped, committed, slipped, dropped and removed from the diff")
+{
+  const Workspace from = load_workspace(
+    "/ws", {{"pops.yaml", k_config},
+            {"roadmap/p.yaml", "squad: payments\nitems:\n"
+                               "  - {id: PAY-1, title: Refunds, status: in-progress, horizon: now, target: 2026-11-20}\n"
+                               "  - {id: PAY-2, title: Wallets, status: planned, horizon: next, target: 2026-12-01}\n"
+                               "  - {id: PAY-3, title: Crypto, status: idea, horizon: later}\n"
+                               "  - {id: PAY-4, title: Export, status: idea}\n"}});
+  const Workspace to = load_workspace(
+    "/ws", {{"pops.yaml", k_config},
+            {"roadmap/p.yaml", "squad: payments\nitems:\n"
+                               "  - {id: PAY-1, title: Refunds, status: shipped, horizon: now, target: 2026-11-20,"
+                               " description: Refund from the console.}\n"
+                               "  - {id: PAY-2, title: Wallets, status: planned, horizon: now, target: 2026-12-15}\n"
+                               "  - {id: PAY-3, title: Crypto, status: dropped, horizon: later,"
+                               " dropped_reason: no demand}\n"},
+            {"feedback/f.yaml", "entries:\n  - {id: FB-1, date: 2026-11-01, source: support, customer: Globex,"
+                                " quote: slow, items: [PAY-1]}\n"}});
+  const Digest dg = build_digest(from, to, d("2026-11-22"));
+  REQUIRE(dg.shipped.size() == 1);
+  CHECK(dg.shipped[0].id == "PAY-1");
+  CHECK(dg.shipped[0].description == "Refund from the console.");
+  CHECK(dg.shipped[0].customers == std::vector<std::string>{"Globex"});
+  REQUIRE(dg.committed.size() == 1);
+  CHECK(dg.committed[0].was == "next");
+  REQUIRE(dg.slipped.size() == 1);
+  CHECK(dg.slipped[0].days == 14);
+  CHECK(format_date(*dg.slipped[0].old_target) == "2026-12-01");
+  REQUIRE(dg.dropped.size() == 2);
+  CHECK(dg.dropped[0].id == "PAY-3");
+  CHECK(dg.dropped[0].reason == "no demand");
+  CHECK(dg.dropped[1].id == "PAY-4");
+  CHECK(dg.dropped[1].removed);
+  REQUIRE(dg.rituals.size() == 1);
+  CHECK(format_date(*dg.rituals[0].next) == "2026-11-26");
+  REQUIRE(dg.figures.size() == 3);
+  CHECK(dg.figures[0].squad == "payments");
+  CHECK(dg.figures[0].shipped == 1);
+  CHECK(dg.figures[0].slip_days == 14);
+  CHECK(dg.figures[0].dropped == 2);
+  CHECK(dg.figures[0].open_now == 1);
+  CHECK(dg.figures[2].squad == "total");
+
+  // Nothing changed: nothing listed.
+  const Digest same = build_digest(to, to, d("2026-11-22"));
+  CHECK(same.shipped.empty());
+  CHECK(same.committed.empty());
+  CHECK(same.slipped.empty());
+  CHECK(same.dropped.empty());
+
+  // Support sees only customer-facing slips: PAY-2 has no feedback.
+  DigestSpan span{"2026-11-08", "abc1234", "2026-11-07", "def5678", "2026-11-22"};
+  const std::string support = render_digest_markdown(dg, Audience::support, span);
+  CHECK(support.find("Asked for by: Globex (FB-1)") != std::string::npos);
+  CHECK(support.find("PAY-2") == std::string::npos);
+  const std::string exec = render_digest_markdown(dg, Audience::exec, span);
+  CHECK(exec.find("| payments | 1 | 1 | 1 | 14 | 2 | 0 | 1 |") != std::string::npos);
+  CHECK(exec.find("Refund from the console") == std::string::npos);
+  CHECK(parse_audience("sales") == Audience::sales);
+  CHECK_FALSE(parse_audience("press"));
+}
+
+TEST_CASE("digest renderings escape hostile text and keep one entry per line")
+{
+  Digest dg;
+  dg.product = "Evil *Co*";
+  dg.first_horizon = "now";
+  DigestEntry e;
+  e.id = "PAY-1";
+  e.title = "**Bold** [x](http://evil) <img src=x>\nsecond line";
+  e.squad = "payments";
+  e.status = "shipped";
+  e.description = "a | b";
+  e.customers = {"A\x1b[31mcme"};
+  e.feedback = {"FB-1"};
+  dg.shipped.push_back(e);
+  const DigestSpan span{"2026-11-08", "", "", "abc1234", "2026-11-20"};
+  const std::string md = render_digest_markdown(dg, Audience::all, span);
+  CHECK(md.find("# Evil \\*Co\\*: product update") == 0);
+  CHECK(md.find("- **PAY-1 \\*\\*Bold\\*\\* \\[x\\](http://evil) \\<img src=x> second line** (payments): shipped\n")
+        != std::string::npos);
+  CHECK(md.find("  - a \\| b\n") != std::string::npos);
+  CHECK(md.find('\x1b') == std::string::npos);
+  CHECK(md.find("Since 2026-11-08: every change up to abc1234 (2026-11-20).") != std::string::npos);
+  const std::string text = render_digest_text(dg, Audience::all, span);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find("asked for by: A?[31mcme (FB-1)") != std::string::npos);
+  const std::string json = render_digest_json(dg, Audience::exec, span);
+  CHECK(json.find("\"customers\"") == std::string::npos);  // exec: no customers
+  CHECK(json.find("\"from\": null") != std::string::npos);
+}
