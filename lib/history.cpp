@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <thread>
 #include <stdexcept>
 #include <unordered_map>
@@ -387,11 +388,9 @@ struct History::Impl {
     parses += jobs.size();
   }
 
-  /// The changes of a planned commit.
-  std::vector<Change> changes_of(const Plan& p)
+  /// The model of the files a planned commit changed, before and after it.
+  void states_of(const Plan& p, Workspace& from, Workspace& to)
   {
-    Workspace from;
-    Workspace to;
     auto add = [&](Workspace& ws, const std::optional<git_oid>& cfg, const std::vector<FileAt>& files) {
       for (const auto& f : files) {
         auto frag = fragment(cfg, f);
@@ -402,8 +401,14 @@ struct History::Impl {
     };
     add(from, p.cfg_before, p.old_files);
     add(to, p.cfg_after, p.new_files);
-    return diff_workspaces(from, to);
   }
+
+  /// Walks the first-parent commits from `rev` whose day is in [since, until] and that changed a pops
+  /// file, newest first (or oldest first), and calls `visit` with each plan and the model of the files
+  /// it changed on each side. `progress(done, total)` after each commit.
+  void run(const std::string& rev, std::optional<Date> since, std::optional<Date> until, bool oldest_first,
+           const std::function<void(size_t, size_t)>& progress,
+           const std::function<void(const Plan&, Workspace&, Workspace&)>& visit);
 
   /// A first-parent walk from `rev`, newest first.
   WalkPtr walk(const std::string& rev)
@@ -434,10 +439,45 @@ History::~History() = default;
 std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilter& filter)
 {
   std::vector<HistoryEntry> out;
-  if (rev == "HEAD" && !m_impl->repo.has_commits()) {
-    return out;
+  m_impl->run(rev, filter.since, filter.until, false, {}, [&](const Plan& p, Workspace& from, Workspace& to) {
+    HistoryEntry e;
+    e.commit = p.commit;
+    e.date = format_date(p.day);
+    for (auto& ch : diff_workspaces(from, to)) {
+      if (keep(ch, filter)) {
+        e.changes.push_back(std::move(ch));
+      }
+    }
+    if (!e.changes.empty()) {
+      out.push_back(std::move(e));
+    }
+  });
+  return out;
+}
+
+void History::replay(const std::string& rev, const std::function<void(const HistoryStep&)>& visit,
+                     const std::function<void(size_t, size_t)>& progress)
+{
+  m_impl->run(rev, std::nullopt, std::nullopt, true, progress, [&](const Plan& p, Workspace& from, Workspace& to) {
+    HistoryStep step{p.commit, {}, {}, std::move(from), std::move(to)};
+    for (const auto& f : p.old_files) {
+      step.old_files.push_back(f.path);
+    }
+    for (const auto& f : p.new_files) {
+      step.new_files.push_back(f.path);
+    }
+    visit(step);
+  });
+}
+
+void History::Impl::run(const std::string& rev, std::optional<Date> since, std::optional<Date> until,
+                        bool oldest_first, const std::function<void(size_t, size_t)>& progress,
+                        const std::function<void(const Plan&, Workspace&, Workspace&)>& visit)
+{
+  if (rev == "HEAD" && !repo.has_commits()) {
+    return;
   }
-  Impl& m = *m_impl;
+  Impl& m = *this;
   // 1. Plan: the commits in the date range and the files each one changed (tree entries only).
   std::vector<Plan> plans;
   WalkPtr w = m.walk(rev);
@@ -449,13 +489,16 @@ std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilt
     Plan p;
     p.commit = commit_ref(c);
     p.day = commit_date(p.commit);
-    if ((filter.since && p.day < *filter.since) || (filter.until && p.day > *filter.until)) {
+    if ((since && p.day < *since) || (until && p.day > *until)) {
       continue;
     }
     m.plan(c, p);
     if (!p.old_files.empty() || !p.new_files.empty()) {
       plans.push_back(std::move(p));
     }
+  }
+  if (oldest_first) {
+    std::reverse(plans.begin(), plans.end());
   }
   // The last plan that needs each parse and each per-file model: they are dropped after it, so
   // memory follows the files alive at a point of the walk, not the whole history.
@@ -475,16 +518,14 @@ std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilt
     const size_t end = std::min(plans.size(), start + k_window);
     m.parse_all(plans, start, end);
     for (size_t i = start; i < end; ++i) {
-      HistoryEntry e;
-      e.commit = plans[i].commit;
-      e.date = format_date(plans[i].day);
-      for (auto& ch : m.changes_of(plans[i])) {
-        if (keep(ch, filter)) {
-          e.changes.push_back(std::move(ch));
-        }
+      {
+        Workspace from;
+        Workspace to;
+        m.states_of(plans[i], from, to);
+        visit(plans[i], from, to);
       }
-      if (!e.changes.empty()) {
-        out.push_back(std::move(e));
+      if (progress) {
+        progress(i + 1, plans.size());
       }
       Impl::each_blob(plans[i], [&](const git_oid& blob, FileKind kind) {
         const std::string key = parse_key(blob, kind);
@@ -503,7 +544,6 @@ std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilt
       }
     }
   }
-  return out;
 }
 
 std::optional<CommitRef> History::commit_at(const std::string& rev, Date date)
