@@ -346,12 +346,13 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
       padding: 4px 6px; margin-bottom: 6px; }
 .it .id { font-size: 12px; color: var(--muted); }
 .badge { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; background: var(--line); }
+.seg { fill: #7f8aa0; }
 .s-in-progress { fill: #e0a100; border-left-color: #e0a100 !important; }
 .s-shipped { fill: #2e9e5b; border-left-color: #2e9e5b !important; }
 .s-dropped { fill: #a0a7b4; border-left-color: #a0a7b4 !important; }
 .s-planned { fill: #2f6fde; border-left-color: #2f6fde !important; }
-.s-idea, .s-discovery { fill: #9b59b6; border-left-color: #9b59b6 !important; }
-rect.seg { fill: #7f8aa0; }
+.s-idea { fill: #c3aee0; border-left-color: #c3aee0 !important; }
+.s-discovery { fill: #9b59b6; border-left-color: #9b59b6 !important; }
 .overdue { color: #b3261e; font-weight: 600; }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
 @media print {
