@@ -26,11 +26,11 @@ struct MetricsOpts {
   std::string format = "table";
 };
 
-/// A progress bar on stderr while a long history is replayed: only on a terminal, only when the walk
-/// has many commits, redrawn at most ten times a second, erased at the end.
+/// A progress bar on stderr while a long history is replayed: only on a terminal and without --quiet,
+/// only when the walk has many commits, redrawn at most ten times a second, erased at the end.
 class ProgressBar {
 public:
-  explicit ProgressBar(const Term& err) : m_err(err) {}
+  ProgressBar(const Term& err, bool quiet) : m_err(err), m_off(quiet || !err.is_tty()) {}
   ~ProgressBar()
   {
     if (m_shown) {
@@ -43,7 +43,7 @@ public:
   void operator()(std::size_t done, std::size_t total)
   {
     constexpr std::size_t k_long = 200;
-    if (!m_err.is_tty() || total < k_long) {
+    if (m_off || total < k_long) {
       return;
     }
     const auto now = std::chrono::steady_clock::now();
@@ -60,6 +60,7 @@ public:
 
 private:
   const Term& m_err;
+  bool m_off;
   bool m_shown = false;
   std::chrono::steady_clock::time_point m_last{};
 };
@@ -108,7 +109,7 @@ int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std:
   Repository repo = Repository::open(ctx.workspace);
   History history(repo, ctx.workspace, repo.prefix_of(ctx.workspace));
   {
-    ProgressBar bar(ctx.err);
+    ProgressBar bar(ctx.err, ctx.quiet);
     out = compute_metrics(history, "HEAD", config, opts, std::ref(bar));
   }
   for (const auto& s : squads) {

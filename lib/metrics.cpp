@@ -99,6 +99,7 @@ struct ItemTrack {
   ItemFacts facts;
   std::string last_status;              ///< last status seen, also after a removal
   std::optional<Date> shipped_at;
+  std::optional<size_t> removal;        ///< its pending removal while open (a drop unless it comes back)
   std::string shipped_squad;
   std::vector<Date> ship_moves;         ///< every move to shipped
 };
@@ -111,6 +112,8 @@ public:
   std::unordered_map<std::string, std::set<std::string>> where;  ///< id -> files holding it
   std::map<std::string, ItemTrack> tracks;
   std::vector<Event> added, dropped;
+  std::map<size_t, Event> removals;      ///< items deleted while open, by order; added to `dropped` at the end
+  size_t next_removal = 0;
   std::vector<SlipEvent> slips;
   std::vector<Date> boundaries;          ///< ascending; snapshots of the state at the end of each
   std::vector<std::shared_ptr<const Snapshot>> snaps;
@@ -270,6 +273,8 @@ public:
       ItemTrack& t = tracks[id];
       ItemFacts& f = t.facts;
       f.id = id;
+      // The status before this commit; for an item back after a removal, the one it had then.
+      const std::string before = old ? old->status : t.last_status;
       if (now) {
         f.title = now->title;
         f.squad = now->squad;
@@ -285,21 +290,26 @@ public:
         f.first_seen = day;
         added.push_back({day, now->squad, id});
       }
+      if (!old && now && t.removal) {
+        // Back after a removal (a file that did not parse, an item moved in two commits): not a drop.
+        removals.erase(*t.removal);
+        t.removal.reset();
+      }
       if (now && now->status == k_in_progress && !f.started) {
         f.started = day;
       }
-      const std::string old_status = old ? old->status : std::string();
       // An item that first appears shipped shipped at a date the history does not know.
-      if (now && now->status == k_shipped && old && old_status != k_shipped) {
+      if (now && now->status == k_shipped && !before.empty() && before != k_shipped) {
         t.shipped_at = day;
         t.shipped_squad = now->squad;
         t.ship_moves.push_back(day);
       }
-      if (old && now && now->status == k_dropped && old_status != k_dropped) {
+      if (now && now->status == k_dropped && !before.empty() && before != k_dropped) {
         dropped.push_back({day, now->squad, id});
       }
-      if (old && !now && is_open(old_status)) {
-        dropped.push_back({day, old->squad, id});
+      if (old && !now && is_open(before)) {
+        t.removal = next_removal;
+        removals.emplace(next_removal++, Event{day, old->squad, id});
       }
       if (old && now && old->target && now->target && *now->target > *old->target) {
         const int days = now->target->days - old->target->days;
@@ -345,6 +355,9 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
   };
   history.replay(rev, [&](const HistoryStep& st) { r.step(st, plan_periods); }, progress);
   r.snap_until(std::nullopt);
+  for (const auto& [n, e] : r.removals) {
+    r.dropped.push_back(e);
+  }
   m.commits = r.commits;
   if (!starts.empty()) {
     m.since = starts.front();

@@ -478,3 +478,36 @@ TEST_CASE("metrics of an empty repository")
   CHECK(m.items.empty());
   CHECK(m.commits == 0);
 }
+
+TEST_CASE("a file that does not parse for a while, an item first seen shipped, a shipped item deleted")
+{
+  TempRepo r;
+  r.commit({{"pops.yaml", k_config},
+            {"roadmap/a.yaml", R"(squad: payments
+items:
+  - {id: PAY-1, title: Refunds, status: in-progress, horizon: now}
+  - {id: PAY-2, title: Old, status: shipped, horizon: now}
+)"}},
+           "2026-01-05");
+  r.commit({{"roadmap/a.yaml", "squad: payments\nitems:\n  - {id: PAY-1, title: [broken\n"}}, "2026-01-10");
+  r.commit({{"roadmap/a.yaml", R"(squad: payments
+items:
+  - {id: PAY-1, title: Refunds, status: shipped, horizon: now}
+)"}},
+           "2026-01-15");
+  MetricsOptions o;
+  o.until = d("2026-01-31");
+  const Metrics m = run(r, o);
+  const PeriodMetrics& all = row(m, "2026-01", "");
+  CHECK(all.added == 2);
+  CHECK(all.dropped == 0);  // PAY-1 came back; PAY-2 was shipped when it was deleted
+  CHECK(all.shipped == 1);  // PAY-1 only: when PAY-2 shipped is not known
+  CHECK(*all.cycle_median == doctest::Approx(10));
+  const ItemFacts& p1 = item(m, "PAY-1");
+  CHECK(*p1.first_seen == d("2026-01-05"));
+  CHECK(*p1.shipped == d("2026-01-15"));
+  CHECK(*p1.lead_days == 10);
+  const ItemFacts& p2 = item(m, "PAY-2");
+  CHECK_FALSE(p2.shipped.has_value());
+  CHECK_FALSE(p2.lead_days.has_value());
+}
