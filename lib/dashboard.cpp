@@ -208,6 +208,7 @@ std::string horizon_title(const std::string& h)
 
 /// Figures of the whole window, for the summary.
 struct WindowFigures {
+  bool history = false;  ///< some period has figures; without, the counts below are missing too
   int shipped = 0, slipped = 0, slip_days = 0;
   std::optional<double> cycle_median, lead_median, predictability;
   std::string predictability_period;
@@ -219,6 +220,7 @@ struct WindowFigures {
 WindowFigures summarize(const Dashboard& d, const Metrics& m)
 {
   WindowFigures s;
+  s.history = !m.rows.empty();
   // Rows of the portfolio, or of the one squad asked for (summed when several).
   const bool has_all = std::any_of(m.rows.begin(), m.rows.end(), [](const PeriodMetrics& p) { return p.squad.empty(); });
   std::string last_period;
@@ -288,6 +290,36 @@ WindowFigures summarize(const Dashboard& d, const Metrics& m)
     s.overdue += a.overdue ? 1 : 0;
   }
   return s;
+}
+
+/// The summary's counts as text: missing without history.
+std::string shipped_text(const WindowFigures& s)
+{
+  return s.history ? std::to_string(s.shipped) : std::string(k_dash);
+}
+
+std::string wip_text(const WindowFigures& s)
+{
+  if (!s.history) {
+    return k_dash;
+  }
+  return s.wip_limit ? fmt::format("{} / {}", s.wip, *s.wip_limit) : std::to_string(s.wip);
+}
+
+std::string slips_text(const WindowFigures& s, const char* days_unit)
+{
+  return s.history ? fmt::format("{} ({}{})", s.slipped, s.slip_days, days_unit) : std::string(k_dash);
+}
+
+/// "2026-06-01 to 2026-11-22, by month, from 14 commits (committer dates)".
+std::string window_text(const Metrics& m)
+{
+  const std::string dates = m.author_date ? "author" : "committer";
+  if (!m.since) {
+    return fmt::format("No history up to {} yet ({} dates)", format_date(m.until), dates);
+  }
+  return fmt::format("{} to {}, by {}, from {} commits ({} dates)", format_date(*m.since), format_date(m.until),
+                     m.period == PeriodKind::quarter ? "quarter" : "month", m.commits, dates);
 }
 
 std::vector<std::string> periods_of(const Metrics& m)
@@ -376,10 +408,7 @@ std::string render_dashboard_html(const Dashboard& d, const Metrics& m)
   o += fmt::format("<title>{} \xe2\x80\x94 report</title>\n", html_escape(product));
   o += fmt::format("<style>{}</style>\n</head>\n<body>\n", k_css);
   o += fmt::format("<header>\n<h1>{}</h1>\n", html_escape(product));
-  o += fmt::format("<p class=\"sub\">{} to {}, by {}, from {} commits ({} dates){}</p>\n</header>\n",
-                   m.since ? format_date(*m.since) : std::string(k_dash), format_date(m.until),
-                   m.period == PeriodKind::quarter ? "quarter" : "month", m.commits,
-                   m.author_date ? "author" : "committer",
+  o += fmt::format("<p class=\"sub\">{}{}</p>\n</header>\n", window_text(m),
                    m.squads.size() == 1 ? " \xc2\xb7 squad " + html_escape(m.squads.front()) : std::string());
 
   // Summary.
@@ -388,14 +417,14 @@ std::string render_dashboard_html(const Dashboard& d, const Metrics& m)
   };
   o += "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">\n";
   card(std::to_string(d.open_items), "open items");
-  card(std::to_string(s.shipped), "shipped in the window");
+  card(shipped_text(s), "shipped in the window");
   card(days_text(s.cycle_median), "median cycle time (days)");
   card(days_text(s.lead_median), "median lead time (days)");
-  card(s.wip_limit ? fmt::format("{} / {}", s.wip, *s.wip_limit) : std::to_string(s.wip), "in progress / limit");
+  card(wip_text(s), "in progress / limit");
   card(share_text(s.predictability),
        s.predictability_period.empty() ? std::string("predictability")
                                        : "predictability, " + html_escape(s.predictability_period));
-  card(fmt::format("{} ({} d)", s.slipped, s.slip_days), "items slipped (days)");
+  card(slips_text(s, " d"), "items slipped (days)");
   card(std::to_string(d.feedback_entries), "feedback entries");
   card(fmt::format("{}{}", d.actions.size(), s.overdue ? fmt::format(" ({} overdue)", s.overdue) : ""),
        "open ritual actions");
@@ -452,7 +481,9 @@ std::string render_dashboard_html(const Dashboard& d, const Metrics& m)
   // Status by squad.
   o += "<section id=\"status\">\n<h2>Status by squad</h2>\n<table>\n<tr><th>squad</th><th></th>";
   for (const auto& st : d.statuses) {
-    o += fmt::format("<th class=\"n\">{}</th>", html_escape(st));
+    o += fmt::format("<th class=\"n\"><svg class=\"swatch\" xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" "
+                     "height=\"10\" aria-hidden=\"true\"><rect class=\"seg {}\" width=\"10\" height=\"10\"/></svg> {}</th>",
+                     status_class(st), html_escape(st));
   }
   o += "</tr>\n";
   for (size_t i = 0; i < d.squads.size(); ++i) {
@@ -573,20 +604,17 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
 {
   const WindowFigures s = summarize(d, m);
   std::string o = fmt::format("# {}\n\n", md(d.product.empty() ? std::string("Portfolio") : d.product));
-  o += fmt::format("{} to {}, by {}, from {} commits ({} dates).\n\n", m.since ? format_date(*m.since) : k_dash,
-                   format_date(m.until), m.period == PeriodKind::quarter ? "quarter" : "month", m.commits,
-                   m.author_date ? "author" : "committer");
+  o += window_text(m) + ".\n\n";
   o += "## Summary\n\n| figure | value |\n| --- | ---: |\n";
   o += fmt::format("| open items | {} |\n", d.open_items);
-  o += fmt::format("| shipped in the window | {} |\n", s.shipped);
+  o += fmt::format("| shipped in the window | {} |\n", shipped_text(s));
   o += fmt::format("| median cycle time (days) | {} |\n", days_text(s.cycle_median));
   o += fmt::format("| median lead time (days) | {} |\n", days_text(s.lead_median));
-  o += fmt::format("| in progress / limit | {} |\n",
-                   s.wip_limit ? fmt::format("{} / {}", s.wip, *s.wip_limit) : std::to_string(s.wip));
+  o += fmt::format("| in progress / limit | {} |\n", wip_text(s));
   o += fmt::format("| predictability{} | {} |\n",
                    s.predictability_period.empty() ? std::string() : ", " + md(s.predictability_period),
                    share_text(s.predictability));
-  o += fmt::format("| items slipped (days) | {} ({}) |\n", s.slipped, s.slip_days);
+  o += fmt::format("| items slipped (days) | {} |\n", slips_text(s, ""));
   o += fmt::format("| feedback entries | {} |\n", d.feedback_entries);
   o += fmt::format("| open ritual actions | {}{} |\n\n", d.actions.size(),
                    s.overdue ? fmt::format(" ({} overdue)", s.overdue) : "");

@@ -94,6 +94,9 @@ TEST_CASE("dashboard: status, demand with each customer once, actions by due dat
   CHECK(html.find("<b>") == std::string::npos);
   CHECK(html.find("<td class=\"n\">350</td>") != std::string::npos);
   CHECK(html.find("No history in the window.") != std::string::npos);
+  CHECK(html.find("No history up to 2026-11-30 yet (committer dates)") != std::string::npos);
+  CHECK(html.find("<div class=\"v\">\xe2\x80\x93</div><div class=\"k\">shipped in the window</div>") != std::string::npos);
+  CHECK(html.find("<rect class=\"seg s-in-progress\" width=\"10\"") != std::string::npos);  // legend
   const std::string md = render_dashboard_markdown(d, m);
   CHECK(md.find("# Acme &lt;Cloud&gt; &amp; Co") == 0);
   CHECK(md.find("| PLAT-1 Queues | planned | 2 | 350 | 3 | Acme, Gamma |") != std::string::npos);
