@@ -104,10 +104,9 @@ struct ItemTrack {
   std::vector<Date> ship_moves;         ///< every move to shipped
 };
 
-class Replayer {
-public:
-  explicit Replayer(const MetricsOptions& opts) : m_opts(opts) {}
-
+/// The state of the workspace along the replay, and what happened to each item.
+struct Replayer {
+  const MetricsOptions& opts;
   std::map<std::string, FileState> files;
   std::unordered_map<std::string, std::set<std::string>> where;  ///< id -> files holding it
   std::map<std::string, ItemTrack> tracks;
@@ -122,7 +121,7 @@ public:
 
   Date day_of(const CommitRef& c) const
   {
-    if (!m_opts.author_date) {
+    if (!opts.author_date) {
       return commit_date(c);
     }
     CommitRef a = c;
@@ -203,7 +202,7 @@ public:
     }
     snap_until(day);
     ++commits;
-    const bool counted = day <= m_opts.until;
+    const bool counted = day <= opts.until;
     // The ids this commit may have touched, with their state before it.
     std::map<std::string, std::optional<ItemState>> touched;
     for (const auto& it : st.before.items) {
@@ -319,9 +318,6 @@ public:
       }
     }
   }
-
-private:
-  const MetricsOptions& m_opts;
 };
 
 bool wanted(const std::vector<std::string>& squads, const std::string& s)
@@ -338,7 +334,7 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
   m.period = opts.period;
   m.author_date = opts.author_date;
   m.until = opts.until;
-  Replayer r(opts);
+  Replayer r{opts, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0};
   std::vector<Date> starts;  // of the periods
   auto plan_periods = [&](Date first) {
     Date from = opts.since && *opts.since > first ? *opts.since : first;

@@ -399,6 +399,28 @@ TEST_CASE("metrics from a known history, by month")
   }
 }
 
+TEST_CASE("the replay parses each blob once")
+{
+  TempRepo r;
+  build_history(r);
+  Repository repo = Repository::open(r.dir);
+  History history(repo, r.dir, "");
+  Workspace ws = load_workspace(r.dir, {SourceFile{"pops.yaml", k_config}}, 1);
+  MetricsOptions o;
+  o.until = d("2026-03-31");
+  size_t calls = 0;
+  size_t last_total = 0;
+  compute_metrics(history, "HEAD", ws.config, o, [&](size_t done, size_t total) {
+    ++calls;
+    CHECK(done == calls);
+    last_total = total;
+  });
+  CHECK(calls == 6);
+  CHECK(last_total == 6);
+  // pops.yaml 1, payments.yaml 6 versions, platform.yaml 4, the PRD 2, two feedback files 1 each.
+  CHECK(history.parsed_blobs() == 15);
+}
+
 TEST_CASE("metrics by quarter, cut at --until, since, and for one squad")
 {
   TempRepo r;
