@@ -17,6 +17,8 @@ constexpr std::array k_commands = {
   Command{"init", "Create a workspace, or the sample organization with --sample", false, setup_init},
   Command{"item", "Add, change, move or drop roadmap items", true, setup_item},
   Command{"log", "Show the history of items: every commit that changed them", true, setup_log},
+  Command{"metrics", "Measure delivery from the history: throughput, cycle time, WIP, slips", true, setup_metrics},
+  Command{"report", "Write the dashboard: one self-contained HTML page (or Markdown)", true, setup_report},
   Command{"roadmap", "Show the roadmap: items by horizon (Now, Next, Later)", true, setup_roadmap},
   Command{"show", "Show one item, now or at a revision or date, with its links", true, setup_show},
   Command{"version", "Print the version of pops", false, setup_version},

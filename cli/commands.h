@@ -15,6 +15,7 @@
 namespace pops {
 struct EditSession;
 struct EditPlan;
+struct Metrics;
 } // namespace pops
 
 namespace pops::cli {
@@ -42,6 +43,8 @@ void setup_feedback(CLI::App& app, Runner& run);
 void setup_init(CLI::App& app, Runner& run);
 void setup_item(CLI::App& app, Runner& run);
 void setup_log(CLI::App& app, Runner& run);
+void setup_metrics(CLI::App& app, Runner& run);
+void setup_report(CLI::App& app, Runner& run);
 void setup_roadmap(CLI::App& app, Runner& run);
 void setup_show(CLI::App& app, Runner& run);
 void setup_help(CLI::App& app, Runner& run);
@@ -62,6 +65,11 @@ using Planner = std::function<pops::EditPlan(const pops::EditSession&, const std
 /// unless --force, then prints the diff (--dry-run) or writes (and commits with --commit). `print_id`:
 /// the command prints the new id on stdout.
 int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_id, const Planner& plan);
+
+/// pops metrics and pops report: parses the options, replays the history (a progress bar on a
+/// terminal) and computes `out`; returns the exit status (usage errors printed).
+int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std::string& period,
+                const std::string& since, const std::string& until, bool author_date, pops::Metrics& out);
 
 /// For a command with subcommands (pops item add|set|...): its help shows every subcommand with its
 /// options.

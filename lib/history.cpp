@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <thread>
 #include <stdexcept>
 #include <unordered_map>
@@ -247,6 +248,8 @@ struct History::Impl {
   /// The blobs read: parsed whole, or split into elements parsed at most once each (`chunks`).
   std::unordered_set<std::string> read_blobs;  ///< in the walk under way
   size_t parses = 0;                          ///< over all walks
+  /// replay() rebuilds states from the models of whole files; log() needs only what can differ.
+  bool whole_files = false;
   void count_read(std::string oid)
   {
     if (read_blobs.insert(std::move(oid)).second) {
@@ -345,7 +348,7 @@ struct History::Impl {
     auto is_config = [](const FileAt& f) { return classify(f.path) == FileKind::config; };
     std::erase_if(p.old_files, is_config);
     std::erase_if(p.new_files, is_config);
-    if (!config_changed) {
+    if (!config_changed && !whole_files) {
       for (const auto& n : p.new_files) {
         const FileKind kind = classify(n.path);
         if (kind != FileKind::roadmap && kind != FileKind::feedback) {
@@ -512,11 +515,10 @@ struct History::Impl {
     add(to, p.cfg_after, after.path, std::move(pb));
   }
 
-  /// The changes of a planned commit.
-  std::vector<Change> changes_of(const Plan& p)
+  /// The model of the files a planned commit changed, before and after it; of a file changed in
+  /// place (Plan::pairs), only the part that can differ.
+  void states_of(const Plan& p, Workspace& from, Workspace& to)
   {
-    Workspace from;
-    Workspace to;
     auto add = [&](Workspace& ws, const std::optional<git_oid>& cfg, const std::vector<FileAt>& files) {
       for (const auto& f : files) {
         auto frag = fragment(cfg, f);
@@ -532,8 +534,14 @@ struct History::Impl {
     for (const auto& [before, after] : p.pairs) {
       changed_in_place(p, before, after, from, to);
     }
-    return diff_workspaces(from, to);
   }
+
+  /// Walks the first-parent commits from `rev` whose day is in [since, until] and that changed a pops
+  /// file, newest first (or oldest first), and calls `visit` with each plan and the model of the files
+  /// it changed on each side. `progress(done, total)` after each commit.
+  void run(const std::string& rev, std::optional<Date> since, std::optional<Date> until, bool oldest_first,
+           const std::function<void(size_t, size_t)>& progress,
+           const std::function<void(const Plan&, Workspace&, Workspace&)>& visit);
 
   /// A first-parent walk from `rev`, newest first.
   WalkPtr walk(const std::string& rev)
@@ -564,10 +572,50 @@ History::~History() = default;
 std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilter& filter)
 {
   std::vector<HistoryEntry> out;
-  if (rev == "HEAD" && !m_impl->repo.has_commits()) {
-    return out;
+  m_impl->run(rev, filter.since, filter.until, false, {}, [&](const Plan& p, Workspace& from, Workspace& to) {
+    HistoryEntry e;
+    e.commit = p.commit;
+    e.date = format_date(p.day);
+    for (auto& ch : diff_workspaces(from, to)) {
+      if (keep(ch, filter)) {
+        e.changes.push_back(std::move(ch));
+      }
+    }
+    if (!e.changes.empty()) {
+      out.push_back(std::move(e));
+    }
+  });
+  return out;
+}
+
+void History::replay(const std::string& rev, const std::function<void(const HistoryStep&)>& visit,
+                     const std::function<void(size_t, size_t)>& progress)
+{
+  struct WholeFiles {
+    bool& flag;
+    explicit WholeFiles(bool& f) : flag(f) { flag = true; }
+    ~WholeFiles() { flag = false; }
+  } whole(m_impl->whole_files);
+  m_impl->run(rev, std::nullopt, std::nullopt, true, progress, [&](const Plan& p, Workspace& from, Workspace& to) {
+    HistoryStep step{p.commit, {}, {}, std::move(from), std::move(to)};
+    for (const auto& f : p.old_files) {
+      step.old_files.push_back(f.path);
+    }
+    for (const auto& f : p.new_files) {
+      step.new_files.push_back(f.path);
+    }
+    visit(step);
+  });
+}
+
+void History::Impl::run(const std::string& rev, std::optional<Date> since, std::optional<Date> until,
+                        bool oldest_first, const std::function<void(size_t, size_t)>& progress,
+                        const std::function<void(const Plan&, Workspace&, Workspace&)>& visit)
+{
+  if (rev == "HEAD" && !repo.has_commits()) {
+    return;
   }
-  Impl& m = *m_impl;
+  Impl& m = *this;
   m.read_blobs.clear();
   // 1. Plan: the commits in the date range and the files each one changed (tree entries only).
   std::vector<Plan> plans;
@@ -580,13 +628,16 @@ std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilt
     Plan p;
     p.commit = commit_ref(c);
     p.day = commit_date(p.commit);
-    if ((filter.since && p.day < *filter.since) || (filter.until && p.day > *filter.until)) {
+    if ((since && p.day < *since) || (until && p.day > *until)) {
       continue;
     }
     m.plan(c, p);
     if (!p.empty()) {
       plans.push_back(std::move(p));
     }
+  }
+  if (oldest_first) {
+    std::reverse(plans.begin(), plans.end());
   }
   // The last plan that needs each parse and each per-file model: they are dropped after it, so
   // memory follows the files alive at a point of the walk, not the whole history.
@@ -606,16 +657,14 @@ std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilt
     const size_t end = std::min(plans.size(), start + k_window);
     m.parse_all(plans, start, end);
     for (size_t i = start; i < end; ++i) {
-      HistoryEntry e;
-      e.commit = plans[i].commit;
-      e.date = format_date(plans[i].day);
-      for (auto& ch : m.changes_of(plans[i])) {
-        if (keep(ch, filter)) {
-          e.changes.push_back(std::move(ch));
-        }
+      {
+        Workspace from;
+        Workspace to;
+        m.states_of(plans[i], from, to);
+        visit(plans[i], from, to);
       }
-      if (!e.changes.empty()) {
-        out.push_back(std::move(e));
+      if (progress) {
+        progress(i + 1, plans.size());
       }
       Impl::each_blob(plans[i], [&](const git_oid& blob, FileKind kind) {
         const std::string key = parse_key(blob, kind);
@@ -634,7 +683,6 @@ std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilt
       }
     }
   }
-  return out;
 }
 
 std::optional<CommitRef> History::commit_at(const std::string& rev, Date date)

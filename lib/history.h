@@ -9,6 +9,7 @@
 #include "git.h"
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,14 @@ struct HistoryEntry {
   CommitRef commit;
   std::string date;              ///< committer date, YYYY-MM-DD, in the committer's time zone
   std::vector<Change> changes;   ///< against the first parent (everything added for a root commit)
+};
+
+/// One commit of History::replay: the pops files it changed in the workspace, on each side (every
+/// file when pops.yaml changed), and the model read from them (items, feedback and docs only).
+struct HistoryStep {
+  CommitRef commit;
+  std::vector<std::string> old_files, new_files;  ///< paths relative to the workspace, pops.yaml left out
+  Workspace before, after;
 };
 
 struct HistoryFilter {
@@ -44,6 +53,13 @@ public:
   /// First-parent commits reachable from `rev`, newest first, with their changes that pass
   /// `filter`; commits left with no change are left out. Throws "unknown revision 'x'".
   std::vector<HistoryEntry> log(const std::string& rev, const HistoryFilter& filter = {});
+
+  /// Calls `visit` for every first-parent commit reachable from `rev` that changed a pops file,
+  /// oldest first, with the model of the files it changed (each blob parsed once, as in log()).
+  /// Applying each step (drop what `old_files` held, add what `after` holds) rebuilds the workspace
+  /// at every commit. `progress(done, total)` after each step.
+  void replay(const std::string& rev, const std::function<void(const HistoryStep&)>& visit,
+              const std::function<void(std::size_t, std::size_t)>& progress = {});
 
   /// The first commit on the first-parent line from `rev` (newest first) whose committer date is on
   /// or before `date`, like `git rev-list -1 --first-parent --until`; nullopt when there is none.

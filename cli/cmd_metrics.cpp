@@ -1,0 +1,177 @@
+// pops metrics: delivery metrics from the git history of the workspace (docs/metrics.md).
+
+#include "commands.h"
+
+#include "git.h"
+#include "history.h"
+#include "metrics.h"
+#include "text.h"
+#include "workspace.h"
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <fstream>
+#include <sstream>
+
+namespace pops::cli {
+
+namespace {
+
+struct MetricsOpts {
+  std::vector<std::string> squads;
+  std::string period = "month";
+  std::string since, until;
+  bool author_date = false;
+  std::string format = "table";
+};
+
+/// A progress bar on stderr while a long history is replayed: only on a terminal and without --quiet,
+/// only when the walk has many commits, redrawn at most ten times a second, erased at the end.
+class ProgressBar {
+public:
+  ProgressBar(const Term& err, bool quiet) : m_err(err), m_off(quiet || !err.is_tty()) {}
+  ~ProgressBar()
+  {
+    if (m_shown) {
+      m_err.write("\r\x1b[K");
+    }
+  }
+  ProgressBar(const ProgressBar&) = delete;
+  ProgressBar& operator=(const ProgressBar&) = delete;
+
+  void operator()(std::size_t done, std::size_t total)
+  {
+    constexpr std::size_t k_long = 200;
+    if (m_off || total < k_long) {
+      return;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (m_shown && done < total && now - m_last < std::chrono::milliseconds(100)) {
+      return;
+    }
+    m_last = now;
+    m_shown = true;
+    const int width = 30;
+    const auto filled = static_cast<int>(width * done / total);
+    m_err.write(fmt::format("\rreading history [{}{}] {}/{} commits", std::string(static_cast<size_t>(filled), '#'),
+                            std::string(static_cast<size_t>(width - filled), ' '), done, total));
+  }
+
+private:
+  const Term& m_err;
+  bool m_off;
+  bool m_shown = false;
+  std::chrono::steady_clock::time_point m_last{};
+};
+
+bool parse_day_option(Context& ctx, const std::string& text, const char* option, std::optional<Date>& out)
+{
+  if (text.empty()) {
+    return true;
+  }
+  out = parse_date(text);
+  if (!out) {
+    error(ctx.err, fmt::format("{} takes a date like 2026-11-20, not '{}'", option, text));
+    return false;
+  }
+  return true;
+}
+
+Config workspace_config(const std::string& root)
+{
+  std::ifstream in(root + "/pops.yaml", std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  Workspace ws = load_workspace(root, {SourceFile{"pops.yaml", ss.str()}}, 1);
+  return ws.config;
+}
+
+} // namespace
+
+int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std::string& period,
+                const std::string& since, const std::string& until, bool author_date, Metrics& out)
+{
+  MetricsOptions opts;
+  opts.period = period == "quarter" ? PeriodKind::quarter : PeriodKind::month;
+  std::optional<Date> u;
+  if (!parse_day_option(ctx, since, "--since", opts.since) || !parse_day_option(ctx, until, "--until", u)) {
+    return k_exit_usage;
+  }
+  opts.until = u ? *u : today();
+  if (opts.since && *opts.since > opts.until) {
+    error(ctx.err, fmt::format("--since {} is after --until {}", format_date(*opts.since), format_date(opts.until)));
+    return k_exit_usage;
+  }
+  opts.author_date = author_date;
+  opts.squads = squads;
+  const Config config = workspace_config(ctx.workspace);
+  Repository repo = Repository::open(ctx.workspace);
+  History history(repo, ctx.workspace, repo.prefix_of(ctx.workspace));
+  {
+    ProgressBar bar(ctx.err, ctx.quiet);
+    out = compute_metrics(history, "HEAD", config, opts, std::ref(bar));
+  }
+  for (const auto& s : squads) {
+    if (std::find(out.squads.begin(), out.squads.end(), s) == out.squads.end()) {
+      std::vector<std::string> known;
+      for (const auto& sq : config.squads) {
+        known.push_back(sq.id.value);
+      }
+      error(ctx.err, fmt::format("unknown squad '{}'{}", s, did_you_mean(s, known)));
+      return k_exit_usage;
+    }
+  }
+  return k_exit_ok;
+}
+
+namespace {
+
+int run_metrics(Context& ctx, const MetricsOpts& o)
+{
+  Metrics m;
+  if (int rc = metrics_for(ctx, o.squads, o.period, o.since, o.until, o.author_date, m); rc != k_exit_ok) {
+    return rc;
+  }
+  if (o.format == "json") {
+    ctx.out.write(render_metrics_json(m));
+  } else if (o.format == "csv") {
+    ctx.out.write(render_metrics_csv(m));
+  } else if (o.format == "markdown") {
+    ctx.out.write(render_metrics_markdown(m));
+  } else {
+    if (m.rows.empty() && !ctx.quiet) {
+      hint(ctx.err, "no history to measure: commit the workspace first");
+    }
+    ctx.out.write(render_metrics_table(m));
+  }
+  return k_exit_ok;
+}
+
+} // namespace
+
+void setup_metrics(CLI::App& app, Runner& run)
+{
+  auto o = std::make_shared<MetricsOpts>();
+  app.add_option("--squad", o->squads, "Only this squad (repeatable); default: every squad and the portfolio")
+    ->option_text("S");
+  app.add_option("--period", o->period, "Period of each row")
+    ->check(CLI::IsMember({"month", "quarter"}))
+    ->default_str("month");
+  app.add_option("--since", o->since, "First period: the one holding this date (default: the first commit's)")
+    ->option_text("DATE");
+  app.add_option("--until", o->until, "Last day counted (default: today)")->option_text("DATE");
+  app.add_flag("--author-date", o->author_date, "Date commits by author date instead of committer date");
+  app.add_option("--format", o->format, "Output format")
+    ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+    ->default_str("table");
+  app.footer("Replays the first-parent history of HEAD, oldest first, and measures per period, per squad and for\n"
+             "the portfolio: throughput, cycle and lead time (median, 85th percentile, days), work in progress\n"
+             "at the period's end against the squad's wip_limit, slips, predictability, scope churn and\n"
+             "coverage. Definitions: docs/metrics.md. A figure with no data is shown as missing (\xe2\x80\x93, blank in\n"
+             "CSV, null in JSON), never as 0. Dates are committer dates unless --author-date.\n"
+             "Exit status: 0, or 2 for a bad option or unknown squad, or outside a git repository.");
+  run = [o](Context& ctx) { return run_metrics(ctx, *o); };
+}
+
+} // namespace pops::cli

@@ -1,0 +1,85 @@
+// pops report: the dashboard as one self-contained HTML page, or Markdown.
+
+#include "commands.h"
+
+#include "dashboard.h"
+#include "fsutil.h"
+#include "metrics.h"
+#include "workspace.h"
+
+namespace pops::cli {
+
+namespace {
+
+struct ReportOpts {
+  std::string out;
+  std::string since, until;
+  std::vector<std::string> squads;
+  std::string period = "month";
+  bool author_date = false;
+  std::string format;
+};
+
+int run_report(Context& ctx, const ReportOpts& o)
+{
+  std::string format = o.format;
+  if (format.empty()) {
+    format = o.out.size() >= 3 && o.out.compare(o.out.size() - 3, 3, ".md") == 0 ? "markdown" : "html";
+  }
+  std::string since = o.since;
+  if (since.empty()) {
+    // Six periods up to today (or --until) by default.
+    std::optional<Date> u;
+    if (!o.until.empty()) {
+      u = parse_date(o.until);
+    }
+    const Date end = u ? *u : today();
+    const PeriodKind k = o.period == "quarter" ? PeriodKind::quarter : PeriodKind::month;
+    since = format_date(add_months(period_start(k, end), k == PeriodKind::quarter ? -15 : -5));
+  }
+  Metrics m;
+  if (int rc = metrics_for(ctx, o.squads, o.period, since, o.until, o.author_date, m); rc != k_exit_ok) {
+    return rc;
+  }
+  const Workspace ws = load_worktree(ctx.workspace);
+  const Dashboard d = build_dashboard(ws, m, o.squads, today());
+  const std::string text = format == "markdown" ? render_dashboard_markdown(d, m) : render_dashboard_html(d, m);
+  if (o.out.empty() || o.out == "-") {
+    ctx.out.write(text);
+    return k_exit_ok;
+  }
+  const std::string path = o.out.front() == '/' ? o.out : ctx.cwd + "/" + o.out;
+  write_file_atomic(path, text);
+  if (!ctx.quiet) {
+    ctx.err.write(fmt::format("wrote {}\n", o.out));
+  }
+  return k_exit_ok;
+}
+
+} // namespace
+
+void setup_report(CLI::App& app, Runner& run)
+{
+  auto o = std::make_shared<ReportOpts>();
+  app.add_option("--out,-o", o->out, "Write to this file (atomically) instead of stdout")->option_text("FILE");
+  app.add_option("--since", o->since, "First period: the one holding this date (default: six periods back)")
+    ->option_text("DATE");
+  app.add_option("--until", o->until, "Last day counted (default: today)")->option_text("DATE");
+  app.add_option("--squad", o->squads, "Only this squad (repeatable)")->option_text("S");
+  app.add_option("--period", o->period, "Period of the throughput bars")
+    ->check(CLI::IsMember({"month", "quarter"}))
+    ->default_str("month");
+  app.add_flag("--author-date", o->author_date, "Date commits by author date instead of committer date");
+  app.add_option("--format", o->format, "Output format (default: html, or markdown for an --out ending in .md)")
+    ->check(CLI::IsMember({"html", "markdown"}))
+    ->option_text("html|markdown");
+  app.footer("One HTML page with inline CSS and SVG charts drawn by pops: no scripts, no fonts or anything from\n"
+             "the network; it prints well. Sections: summary, throughput per squad and period, cycle time\n"
+             "distribution, status by squad, the Now/Next/Later board, slips, top customer demand, open ritual\n"
+             "actions. --format markdown writes the same sections for a README or wiki. Figures: docs/metrics.md.\n"
+             "Exit status: 0, or 2 for a bad option or unknown squad, outside a git repository, or when FILE\n"
+             "cannot be written.");
+  run = [o](Context& ctx) { return run_report(ctx, *o); };
+}
+
+} // namespace pops::cli
