@@ -237,8 +237,8 @@ void setup_feedback(CLI::App& app, Runner& run)
   CLI::App* imp = app.add_subcommand("import", "Import feedback from a CSV export; a second import adds nothing");
   imp->add_option("file", o->csv_path, "The CSV file (RFC 4180; UTF-8, a BOM and CRLF are fine)")->required();
   imp->add_option("--source", o->spec.source, "Source of every entry: one of feedback_sources")->required();
-  imp->add_option("--preset", o->preset, "Column names of a tool's export")
-    ->check(CLI::IsMember({"zendesk", "intercom", "salesforce", "productboard"}));
+  imp->add_option("--preset", o->preset, "Column names of a tool's export: zendesk, intercom, salesforce or "
+                                         "productboard")->option_text("TOOL");
   imp->add_option("--map", o->maps, "COLUMN=FIELD: read FIELD (date, customer, segment, arr, quote, summary, "
                                     "tags, items, url, id) from COLUMN (repeat)")
     ->allow_extra_args(false)->option_text("COLUMN=FIELD");

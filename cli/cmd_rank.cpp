@@ -210,12 +210,16 @@ int run_rank(Context& ctx, const RankOpts& o)
     s += o.misaligned ? "  none: every scored item sits where its score puts it\n" : "  no open items\n";
   } else {
     s += fmt::format("  {:>4}  {:<10} {:<28} {:<10} {:<12} {:>12}  {}\n", "RANK", "ID", "TITLE", "HORIZON", "STATUS",
-                     "SCORE", "NOTE");
+                     "SCORE", o.misaligned ? "WHY" : "NOTE");
   }
   for (const auto& [r, why] : rows) {
-    s += fmt::format("  {:>4}  {:<10} {:<28} {:<10} {:<12} {:>12}  {}\n", r->scored ? std::to_string(r->rank) : "-",
-                     r->item->id.value, cut(r->item->title.value, 28), cut(r->item->horizon.value, 10),
-                     cut(r->item->status.value, 12), r->scored ? num(r->score) : "-", why);
+    std::string line = fmt::format("  {:>4}  {:<10} {:<28} {:<10} {:<12} {:>12}  {}", r->scored ? std::to_string(r->rank) : "-",
+                                   r->item->id.value, cut(r->item->title.value, 28), cut(r->item->horizon.value, 10),
+                                   cut(r->item->status.value, 12), r->scored ? num(r->score) : "-", why);
+    while (!line.empty() && line.back() == ' ') {
+      line.pop_back();
+    }
+    s += line + "\n";
   }
   ctx.out.write(s);
   return k_exit_ok;

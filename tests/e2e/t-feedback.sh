@@ -172,6 +172,7 @@ expect_rc 2
 expect_err "unknown source 'suport' (did you mean 'support'?)"
 run feedback import any.csv --source other --preset zendesck
 expect_rc 2
+expect_err "unknown preset 'zendesck' (did you mean 'zendesk'?)"
 run feedback import missing.csv --source other
 expect_rc 2
 expect_err "cannot read 'missing.csv'"
