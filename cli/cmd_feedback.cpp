@@ -239,8 +239,8 @@ void setup_feedback(CLI::App& app, Runner& run)
   imp->add_option("--source", o->spec.source, "Source of every entry: one of feedback_sources")->required();
   imp->add_option("--preset", o->preset, "Column names of a tool's export: zendesk, intercom, salesforce or "
                                          "productboard")->option_text("TOOL");
-  imp->add_option("--map", o->maps, "COLUMN=FIELD: read FIELD (date, customer, segment, arr, quote, summary, "
-                                    "tags, items, url, id) from COLUMN (repeat)")
+  imp->add_option("--map", o->maps, "Read FIELD (date, customer, segment, arr, quote, summary, tags, items, "
+                                    "url, id) from COLUMN (repeat)")
     ->allow_extra_args(false)->option_text("COLUMN=FIELD");
   add_edit_options(*imp, o->edit);
 

@@ -126,7 +126,7 @@ int explain(Context& ctx, const Workspace& ws, const ScoreModel& m, const RankOp
       const auto& t = r->terms[i];
       const std::string sign = i == 0 ? (t.sign < 0 ? "-" : " ") : (t.sign < 0 ? "-" : "+");
       const double shown = t.sign < 0 ? -t.value : t.value;
-      s += mdown ? fmt::format("| {}{} | {} |\n", t.sign < 0 ? "- " : "", md(t.text), num(t.value))
+      s += mdown ? fmt::format("| {} | {} |\n", md(t.text), num(t.value))
                  : fmt::format("  {} {:>14}  {}\n", sign, num(shown), t.text);
     }
     s += mdown ? fmt::format("| **score** | **{}** |\n", num(r->score))

@@ -187,6 +187,27 @@ expect_rc 0
 expect_err "committed"
 [ "$(git log --format=%s -1)" = "Import 1 feedback entry from any.csv" ] && pass || fail "commit message: $(git log --format=%s -1)"
 
+t_begin "hostile rows: invalid UTF-8, a NUL byte, a quote never closed; the good rows land"
+fb_ws
+{
+  printf 'date,quote,url\n'
+  printf '2026-11-02,ok one,u1\n'
+  printf '2026-11-03,bad \377\376 bytes,u2\n'
+  printf '2026-11-04,nul \000 byte,u3\n'
+  printf '2026-11-05,"text"after,u4\n'
+  printf '2026-11-06,ok two,u5\n'
+  printf '2026-11-07,"never closed,u6\n2026-11-08,lost,u7\n'
+} > hostile.csv
+run_limited 10 feedback import hostile.csv --source other
+expect_rc 1
+expect_err "hostile.csv:3: 'quote' is not UTF-8 text"
+expect_err "hostile.csv:4: 'quote' is not UTF-8 text (or holds a NUL byte)"
+expect_err "hostile.csv:5: column 18: text after a closing quote"
+expect_err "hostile.csv:7: column 12: the quoted field opened at line 7 column 12 is never closed"
+expect_out "imported 2 entries (FB-2..FB-3)"
+run check
+expect_rc 0
+
 t_begin "feedback list: filters and formats"
 fb_ws
 cat > feedback/2026-10.yaml <<'YAML'
