@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -140,6 +141,11 @@ int run_list(Context& ctx, const FeedbackOpts& o)
   f.items = split(o.list_items);
   f.customers = o.customers;
   Workspace ws = load_worktree(ctx.workspace);
+  if (const auto bad = std::count_if(ws.findings.begin(), ws.findings.end(),
+                                     [](const Finding& x) { return x.rule == "yaml-syntax"; });
+      bad > 0 && !ctx.quiet) {
+    warning(ctx.err, fmt::format("{} file{} could not be read; run 'pops check' for details", bad, bad == 1 ? "" : "s"));
+  }
   const auto list = filter_feedback(ws, f);
   if (o.format == "json") {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace pops::cli {
@@ -244,6 +245,11 @@ int run_insights(Context& ctx, const InsightsOpts& o)
     }
   }
   Workspace ws = load_worktree(ctx.workspace);
+  if (const auto bad = std::count_if(ws.findings.begin(), ws.findings.end(),
+                                     [](const Finding& x) { return x.rule == "yaml-syntax"; });
+      bad > 0 && !ctx.quiet) {
+    warning(ctx.err, fmt::format("{} file{} could not be read; run 'pops check' for details", bad, bad == 1 ? "" : "s"));
+  }
   Insights r;
   try {
     r = compute_insights(ws, io);

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace pops::cli {
@@ -147,6 +148,11 @@ int explain(Context& ctx, const Workspace& ws, const ScoreModel& m, const RankOp
 int run_rank(Context& ctx, const RankOpts& o)
 {
   Workspace ws = load_worktree(ctx.workspace);
+  if (const auto bad = std::count_if(ws.findings.begin(), ws.findings.end(),
+                                     [](const Finding& x) { return x.rule == "yaml-syntax"; });
+      bad > 0 && !ctx.quiet) {
+    warning(ctx.err, fmt::format("{} file{} could not be read; run 'pops check' for details", bad, bad == 1 ? "" : "s"));
+  }
   const Scoring scoring = read_scoring(ws.config);
   const std::string name = o.model.empty() ? scoring.default_model : o.model;
   const ScoreModel* m = scoring.find(name);
@@ -163,6 +169,16 @@ int run_rank(Context& ctx, const RankOpts& o)
   }
   if (!o.explain.empty()) {
     return explain(ctx, ws, *m, o);
+  }
+  std::vector<std::string> squads;
+  for (const auto& sq : ws.config.squads) {
+    squads.push_back(sq.id.value);
+  }
+  for (const auto& sq : o.squads) {
+    if (!ws.config.squad(sq)) {
+      error(ctx.err, fmt::format("unknown squad '{}'{}", sq, did_you_mean(sq, squads)));
+      return k_exit_usage;
+    }
   }
   RankOptions ro;
   ro.squads = o.squads;

@@ -40,6 +40,9 @@ expect_out "| - | PAY-4 | Refund webhooks | now | planned | - | missing effort |
 expect_no_out "PAY-2"
 run rank --squad platform
 expect_out "no open items"
+run rank --squad paymnets
+expect_rc 2
+expect_err "unknown squad 'paymnets' (did you mean 'payments'?)"
 run rank --model ice
 expect_out_line '^     -  PAY-1 .* missing ease$'
 
