@@ -1,9 +1,21 @@
-// pops feedback add|link: record customer feedback and link it to roadmap items, in place.
+// pops feedback add|link|import|list: record customer feedback, import it from CSV exports, link it
+// to roadmap items, in place; list it.
 
 #include "commands.h"
 
+#include "csv.h"
 #include "date.h"
+#include "import.h"
+#include "insights.h"
 #include "ops.h"
+#include "text.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace pops::cli {
 
@@ -14,7 +26,191 @@ struct FeedbackOpts {
   FeedbackSpec spec;
   std::string fb;
   std::vector<std::string> items;
+  // import
+  std::string csv_path, preset;
+  std::vector<std::string> maps;
+  // list
+  bool unlinked = false;
+  std::string since, until, format = "table";
+  std::vector<std::string> tags, customers, list_items;
 };
+
+constexpr long k_max_csv_bytes = 64L * 1024 * 1024;
+
+std::string read_csv_file(const Context& ctx, const std::string& path)
+{
+  namespace fs = std::filesystem;
+  const fs::path full = fs::path(path).is_absolute() ? fs::path(path) : fs::path(ctx.cwd) / path;
+  std::error_code ec;
+  if (fs::is_directory(full, ec)) {
+    throw std::runtime_error(fmt::format("cannot read '{}': it is a folder", path));
+  }
+  const auto size = fs::file_size(full, ec);
+  if (!ec && size > static_cast<std::uintmax_t>(k_max_csv_bytes)) {
+    throw std::runtime_error(fmt::format("cannot read '{}': it is larger than 64 MiB; split it", path));
+  }
+  std::ifstream in(full, std::ios::binary);
+  if (!in) {
+    throw std::runtime_error(fmt::format("cannot read '{}': {}", path, ec ? ec.message() : "no such file"));
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::optional<Date> date_option(const std::string& text, const char* option)
+{
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  auto d = parse_date(text);
+  if (!d) {
+    throw CLI::ValidationError(option, fmt::format("'{}' is not a date; write YYYY-MM-DD", text));
+  }
+  return d;
+}
+
+std::string md_cell(std::string_view s)
+{
+  std::string out;
+  for (char c : s) {
+    out += c == '|' ? std::string("\\|") : (c == '\n' || c == '\r') ? std::string(" ") : std::string(1, c);
+  }
+  return out;
+}
+
+std::string one_line(std::string_view s, size_t width)
+{
+  std::string out;
+  for (char c : s) {
+    out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  }
+  if (width > 3 && out.size() > width) {
+    size_t cut = width - 3;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    out = out.substr(0, cut) + "...";
+  }
+  return out;
+}
+
+std::string text_of(const Feedback& f)
+{
+  return f.summary.set ? f.summary.value : f.quote.value;
+}
+
+std::string arr_text(const Feedback& f)
+{
+  return f.arr.set ? fmt::format("{}", f.arr.value) : std::string();
+}
+
+std::vector<std::string> values(const std::vector<LStr>& v)
+{
+  std::vector<std::string> out;
+  for (const auto& x : v) {
+    out.push_back(x.value);
+  }
+  return out;
+}
+
+int run_list(Context& ctx, const FeedbackOpts& o)
+{
+  FeedbackFilter f;
+  f.unlinked = o.unlinked;
+  f.since = date_option(o.since, "--since");
+  f.until = date_option(o.until, "--until");
+  auto split = [](const std::vector<std::string>& in) {
+    std::vector<std::string> out;
+    for (const auto& v : in) {
+      std::string cur;
+      for (char c : v + ",") {
+        if (c == ',') {
+          if (!trim(cur).empty()) {
+            out.emplace_back(trim(cur));
+          }
+          cur.clear();
+        } else {
+          cur += c;
+        }
+      }
+    }
+    return out;
+  };
+  f.tags = split(o.tags);
+  f.items = split(o.list_items);
+  f.customers = o.customers;
+  Workspace ws = load_worktree(ctx.workspace);
+  if (const auto bad = std::count_if(ws.findings.begin(), ws.findings.end(),
+                                     [](const Finding& x) { return x.rule == "yaml-syntax"; });
+      bad > 0 && !ctx.quiet) {
+    warning(ctx.err, fmt::format("{} file{} could not be read; run 'pops check' for details", bad, bad == 1 ? "" : "s"));
+  }
+  const auto list = filter_feedback(ws, f);
+  if (o.format == "json") {
+    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    for (const Feedback* fb : list) {
+      nlohmann::ordered_json e;
+      auto opt = [](const LStr& v) { return v.set ? nlohmann::ordered_json(v.value) : nlohmann::ordered_json(); };
+      e["id"] = fb->id.value;
+      e["date"] = fb->date.set ? nlohmann::ordered_json(format_date(fb->date.value)) : nlohmann::ordered_json();
+      e["source"] = opt(fb->source);
+      e["customer"] = opt(fb->customer);
+      e["segment"] = opt(fb->segment);
+      e["arr"] = fb->arr.set ? nlohmann::ordered_json(fb->arr.value) : nlohmann::ordered_json();
+      e["quote"] = opt(fb->quote);
+      e["summary"] = opt(fb->summary);
+      e["tags"] = values(fb->tags);
+      e["items"] = values(fb->items);
+      e["url"] = opt(fb->url);
+      e["file"] = fb->file;
+      e["line"] = fb->loc.line;
+      j.push_back(std::move(e));
+    }
+    ctx.out.write(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    return k_exit_ok;
+  }
+  if (o.format == "csv") {
+    std::string s = "id,date,source,customer,segment,arr,quote,summary,tags,items,url\n";
+    for (const Feedback* fb : list) {
+      std::vector<std::string> row = {fb->id.value, fb->date.set ? format_date(fb->date.value) : "",
+                                      fb->source.value, fb->customer.value, fb->segment.value, arr_text(*fb),
+                                      fb->quote.value, fb->summary.value, join(values(fb->tags), ","),
+                                      join(values(fb->items), ","), fb->url.value};
+      for (size_t i = 0; i < row.size(); ++i) {
+        s += (i ? "," : "") + csv_field(row[i]);
+      }
+      s += "\n";
+    }
+    ctx.out.write(s);
+    return k_exit_ok;
+  }
+  if (o.format == "markdown") {
+    std::string s = "| ID | Date | Source | Customer | Items | Tags | Feedback |\n|---|---|---|---|---|---|---|\n";
+    for (const Feedback* fb : list) {
+      s += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", fb->id.value,
+                       fb->date.set ? format_date(fb->date.value) : "", md_cell(fb->source.value),
+                       md_cell(fb->customer.value), join(values(fb->items), ", "), md_cell(join(values(fb->tags), ", ")),
+                       md_cell(one_line(text_of(*fb), 0)));
+    }
+    ctx.out.write(s);
+    return k_exit_ok;
+  }
+  const Term& out = ctx.out;
+  const int width = std::max(60, out.is_tty() ? out.width() : 100);
+  for (const Feedback* fb : list) {
+    std::string head = fmt::format("{:<8} {} {:<10} {:<16} {:<12}", fb->id.value,
+                                   fb->date.set ? format_date(fb->date.value) : std::string(10, ' '),
+                                   one_line(fb->source.value, 10), one_line(fb->customer.value, 16),
+                                   one_line(fb->items.empty() ? "-" : join(values(fb->items), ","), 12));
+    const int room = width - static_cast<int>(head.size()) - 1;
+    out.write(head + " " + one_line(printable(text_of(*fb)), static_cast<size_t>(std::max(10, room))) + "\n");
+  }
+  if (!ctx.quiet) {
+    ctx.err.write(fmt::format("{} entr{}\n", list.size(), list.size() == 1 ? "y" : "ies"));
+  }
+  return k_exit_ok;
+}
 
 } // namespace
 
@@ -44,11 +240,61 @@ void setup_feedback(CLI::App& app, Runner& run)
   link->add_option("items", o->items, "Items to add to its 'items', e.g. PAY-3")->required();
   add_edit_options(*link, o->edit);
 
+  CLI::App* imp = app.add_subcommand("import", "Import feedback from a CSV export; a second import adds nothing");
+  imp->add_option("file", o->csv_path, "The CSV file (RFC 4180; UTF-8, a BOM and CRLF are fine)")->required();
+  imp->add_option("--source", o->spec.source, "Source of every entry: one of feedback_sources")->required();
+  imp->add_option("--preset", o->preset, "Column names of a tool's export: zendesk, intercom, salesforce or "
+                                         "productboard")->option_text("TOOL");
+  imp->add_option("--map", o->maps, "Read FIELD (date, customer, segment, arr, quote, summary, tags, items, "
+                                    "url, id) from COLUMN (repeat)")
+    ->allow_extra_args(false)->option_text("COLUMN=FIELD");
+  add_edit_options(*imp, o->edit);
+
+  CLI::App* list = app.add_subcommand("list", "List feedback entries, oldest first");
+  list->add_flag("--unlinked", o->unlinked, "Only entries linked to no item");
+  list->add_option("--since", o->since, "Only entries given on or after this date")->option_text("YYYY-MM-DD");
+  list->add_option("--until", o->until, "Only entries given on or before this date")->option_text("YYYY-MM-DD");
+  list->add_option("--tag", o->tags, "Only entries with this tag (repeat, or a,b)")->allow_extra_args(false)->option_text("T");
+  list->add_option("--customer", o->customers, "Only this customer, ignoring case (repeat)")
+    ->allow_extra_args(false)->option_text("C");
+  list->add_option("--item", o->list_items, "Only entries linked to this item (repeat, or a,b)")
+    ->allow_extra_args(false)->option_text("ID");
+  list->add_option("--format", o->format, "Output format")
+    ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))->default_str("table");
+
   app.footer("Every change is checked first: one that would add errors to 'pops check' is refused (exit 1)\n"
              "unless --force. Only the new bytes are written; comments and layout stay.\n"
              "Exit status: 0 done, 1 refused because of check findings, 2 usage error or pops could not run.");
 
-  run = [o, add](Context& ctx) {
+  run = [o, add, imp, list](Context& ctx) {
+    if (list->parsed()) {
+      return run_list(ctx, *o);
+    }
+    if (imp->parsed()) {
+      ImportOptions io;
+      io.file = o->csv_path;
+      io.source = o->spec.source;
+      io.preset = o->preset;
+      io.maps = o->maps;
+      const std::string bytes = read_csv_file(ctx, o->csv_path);
+      auto result = std::make_shared<ImportResult>();
+      const int rc = run_edit(ctx, o->edit, true, false, [&](const EditSession& s, const UsedIds& used) {
+        *result = plan_feedback_import(s, bytes, io, used);
+        for (const auto& e : result->errors) {
+          error(ctx.err, printable(fmt::format("{}:{}: {}", io.file, e.line, e.message)));
+        }
+        return result->plan;
+      });
+      if (!result->errors.empty()) {
+        if (!ctx.quiet) {
+          ctx.err.write(fmt::format("{} of {} row{} could not be imported and {} skipped\n", result->errors.size(),
+                                    result->rows, result->rows == 1 ? "" : "s",
+                                    result->errors.size() == 1 ? "was" : "were"));
+        }
+        return std::max(rc, k_exit_findings);
+      }
+      return rc;
+    }
     if (add->parsed()) {
       return run_edit(ctx, o->edit, true, true, [o](const EditSession& s, const UsedIds& used) {
         return plan_feedback_add(s, o->spec, used, today());

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "rank.h"
 #include "rules.h"
 #include "text.h"
 
@@ -368,6 +369,7 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
       dst = *v;
     }
   }
+  check_scoring(cfg.scoring, r);
 }
 
 // Config lookups.

@@ -1414,27 +1414,49 @@ void YamlText::list_remove(const Path& path, std::string_view key, std::string_v
 
 void YamlText::append_entry(std::string_view key, const NewEntries& entries, const TextStyle& style)
 {
+  append_entries(key, std::span<const NewEntries>(&entries, 1), style);
+}
+
+void YamlText::append_entries(std::string_view key, std::span<const NewEntries> all, const TextStyle& style)
+{
   const std::string what = fmt::format("cannot add an entry to '{}'", key);
-  if (entries.empty()) {
-    throw EditRefused(fmt::format("{}: it has no keys", what));
-  }
   const int dash = style.entry_indent;
   const int col = dash + std::max(2, style.key_offset);
   std::string lines;
-  YNode node;
-  node.kind = YNode::Kind::map;
-  for (size_t i = 0; i < entries.size(); ++i) {
-    Written wk = write_scalar({entries[i].first, true}, false, style.quote);
-    auto [text, value] = write_block_value(entries[i].second, col, style);
-    lines += (i == 0 ? spaces(dash) + "-" + spaces(col - dash - 1) : spaces(col)) + wk.text + ":" + text;
-    node.entries.emplace_back(scalar_node(wk, {entries[i].first, true}), value);
+  std::vector<YNode> nodes;
+  for (const NewEntries& entries : all) {
+    if (entries.empty()) {
+      throw EditRefused(fmt::format("{}: it has no keys", what));
+    }
+    if (!nodes.empty() && style.blank_between) {
+      lines += style.eol;
+    }
+    YNode node;
+    node.kind = YNode::Kind::map;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      Written wk = write_scalar({entries[i].first, true}, false, style.quote);
+      auto [text, value] = write_block_value(entries[i].second, col, style);
+      lines += (i == 0 ? spaces(dash) + "-" + spaces(col - dash - 1) : spaces(col)) + wk.text + ":" + text;
+      node.entries.emplace_back(scalar_node(wk, {entries[i].first, true}), value);
+    }
+    nodes.push_back(std::move(node));
   }
-  insert_entry_lines(key, lines, node, style, what);
+  if (nodes.empty()) {
+    return;
+  }
+  insert_entry_lines(key, lines, nodes, style, what);
 }
 
 void YamlText::insert_entry_lines(std::string_view key, const std::string& lines_in, const YNode& entry,
                                   const TextStyle& style, std::string_view what,
                                   const std::vector<std::string>* comments)
+{
+  insert_entry_lines(key, lines_in, std::vector<YNode>{entry}, style, what, comments);
+}
+
+void YamlText::insert_entry_lines(std::string_view key, const std::string& lines_in,
+                                  const std::vector<YNode>& entries, const TextStyle& style,
+                                  std::string_view what, const std::vector<std::string>* comments)
 {
   const std::string_view t = m_text;
   Lines L{t};
@@ -1487,7 +1509,7 @@ void YamlText::insert_entry_lines(std::string_view key, const std::string& lines
     lines = style.eol + lines.substr(0, lines.size() - style.eol.size());
   }
   splices.push_back({at, 0, lines});
-  elist.items.push_back(entry);
+  elist.items.insert(elist.items.end(), entries.begin(), entries.end());
   commit(std::move(splices), expected, what, -1, -1, comments);
 }
 

@@ -122,6 +122,8 @@ public:
   /// Appends a mapping with `entries` to the block list `key` of the top-level mapping (items:,
   /// entries:), in `style`.
   void append_entry(std::string_view key, const NewEntries& entries, const TextStyle& style);
+  /// Appends several entries in one edit (one re-parse and check for all of them).
+  void append_entries(std::string_view key, std::span<const NewEntries> entries, const TextStyle& style);
 
   /// A list entry cut out of a file, with its leading comment lines, to insert elsewhere.
   struct Block {
@@ -149,6 +151,9 @@ private:
               long comments_removed_from = -1, long comments_removed_to = -1,
               const std::vector<std::string>* comments_added = nullptr);
   void insert_entry_lines(std::string_view key, const std::string& lines, const YNode& entry,
+                          const TextStyle& style, std::string_view what,
+                          const std::vector<std::string>* comments = nullptr);
+  void insert_entry_lines(std::string_view key, const std::string& lines, const std::vector<YNode>& entries,
                           const TextStyle& style, std::string_view what,
                           const std::vector<std::string>* comments = nullptr);
 

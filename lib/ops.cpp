@@ -966,6 +966,34 @@ EditPlan plan_feedback_add(const EditSession& s, const FeedbackSpec& spec, const
   }
 }
 
+std::string feedback_file_for(const EditSession& s, const std::string& date)
+{
+  std::string file = "feedback/" + date.substr(0, 7) + ".yaml";
+  if (!s.files.count(file) && s.files.count(file.substr(0, file.size() - 4) + "yml")) {
+    file = file.substr(0, file.size() - 4) + "yml";
+  }
+  return file;
+}
+
+std::vector<FileChange> plan_feedback_appends(const EditSession& s,
+                                              const std::vector<std::pair<std::string, std::vector<NewEntries>>>& by_file)
+{
+  std::vector<FileChange> out;
+  for (const auto& [file, entries] : by_file) {
+    const bool exists = s.files.count(file) > 0;
+    try {
+      YamlText probe = exists ? open_text(s, file) : YamlText("entries:\n");
+      TextStyle st = style_for(s, probe, file, FileKind::feedback);
+      YamlText y(exists ? s.files.at(file) : "entries:" + st.eol);
+      y.append_entries(k_entries, entries, st);
+      out.push_back(change_of(s, file, y.text()));
+    } catch (const EditRefused& e) {
+      refuse(file, "", e);
+    }
+  }
+  return out;
+}
+
 EditPlan plan_feedback_link(const EditSession& s, const std::string& fb, const std::vector<std::string>& items)
 {
   const Feedback* entry = nullptr;

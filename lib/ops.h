@@ -93,6 +93,12 @@ EditPlan plan_item_move(const EditSession& s, const std::string& id, const std::
 EditPlan plan_item_drop(const EditSession& s, const std::string& id, const std::string& reason);
 /// Adds a feedback entry with the next free FB id to feedback/YYYY-MM.yaml of its date.
 EditPlan plan_feedback_add(const EditSession& s, const FeedbackSpec& spec, const UsedIds& history, Date today);
+/// The feedback file of a date YYYY-MM-DD: feedback/YYYY-MM.yaml, or its .yml twin when only that exists.
+std::string feedback_file_for(const EditSession& s, const std::string& date);
+/// Appends numbered feedback entries to their files, one edit (one re-parse and check) per file,
+/// creating the files that do not exist: `by_file` holds each file with its entries in order.
+std::vector<FileChange> plan_feedback_appends(const EditSession& s,
+                                              const std::vector<std::pair<std::string, std::vector<NewEntries>>>& by_file);
 /// Adds item ids to a feedback entry's `items`.
 EditPlan plan_feedback_link(const EditSession& s, const std::string& fb, const std::vector<std::string>& items);
 

@@ -1,0 +1,290 @@
+// pops insights: demand per item, tag, segment, source or customer, with the trend, and what to act on.
+
+#include "commands.h"
+
+#include "insights.h"
+#include "text.h"
+#include "workspace.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pops::cli {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+struct InsightsOpts {
+  std::string by = "item", since, until, format = "table";
+  int min_customers = 3;
+};
+
+std::string num(double v)
+{
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    return fmt::format("{}", static_cast<long long>(v));
+  }
+  std::string s = fmt::format("{:.2f}", v);
+  while (s.back() == '0') {
+    s.pop_back();
+  }
+  if (s.back() == '.') {
+    s.pop_back();
+  }
+  return s;
+}
+
+std::string arr_cell(const std::optional<double>& v)
+{
+  return v ? num(*v) : "-";
+}
+
+std::string trend_cell(const InsightGroup& g)
+{
+  const std::string d = g.trend > 0 ? fmt::format("+{}", g.trend) : fmt::format("{}", g.trend);
+  if (!g.trend_pct) {
+    return g.now.entries > 0 ? d + " (new)" : d;
+  }
+  return fmt::format("{} ({}{}%)", d, *g.trend_pct > 0 ? "+" : "", num(std::round(*g.trend_pct)));
+}
+
+std::string cut(std::string_view s, size_t w)
+{
+  std::string out(s);
+  for (auto& c : out) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      c = ' ';
+    }
+  }
+  if (out.size() > w && w > 3) {
+    size_t k = w - 3;
+    while (k > 0 && (static_cast<unsigned char>(out[k]) & 0xC0) == 0x80) {
+      --k;
+    }
+    out = out.substr(0, k) + "...";
+  }
+  return printable(out);
+}
+
+std::string group_name(const Insights& r, const InsightGroup& g)
+{
+  if (!g.key.empty()) {
+    return g.key;
+  }
+  return r.by == "tag" ? "(untagged)" : fmt::format("(no {})", r.by);
+}
+
+json opt(const std::optional<double>& v)
+{
+  return v ? json(*v) : json();
+}
+
+json demand_json(const Demand& d)
+{
+  json j;
+  j["entries"] = d.entries;
+  j["customers"] = d.customers;
+  j["arr"] = opt(d.arr);
+  j["feedback"] = d.feedback;
+  return j;
+}
+
+void print_json(Context& ctx, const Insights& r)
+{
+  json j;
+  j["by"] = r.by;
+  j["period"] = {{"since", format_date(r.since)}, {"until", format_date(r.until)}};
+  j["previous_period"] = {{"since", format_date(r.prev_since)}, {"until", format_date(r.prev_until)}};
+  j["groups"] = json::array();
+  for (const auto& g : r.groups) {
+    json e;
+    e["key"] = g.key.empty() ? json() : json(g.key);
+    if (r.by == "item") {
+      e["title"] = g.label;
+    }
+    e["entries"] = g.now.entries;
+    e["customers"] = g.now.customers;
+    e["arr"] = opt(g.now.arr);
+    e["previous"] = demand_json(g.before);
+    e["trend"] = g.trend;
+    e["trend_pct"] = opt(g.trend_pct);
+    e["feedback"] = g.now.feedback;
+    j["groups"].push_back(std::move(e));
+  }
+  j["unlinked_by_tag"] = json::array();
+  for (const auto& [t, ids] : r.unlinked_by_tag) {
+    j["unlinked_by_tag"].push_back({{"tag", t.empty() ? json() : json(t)}, {"feedback", ids}});
+  }
+  j["high_demand_later"] = json::array();
+  for (const auto& d : r.high_demand_later) {
+    json e;
+    e["id"] = d.item->id.value;
+    e["title"] = d.item->title.value;
+    e["status"] = d.item->status.value;
+    e["horizon"] = d.item->horizon.set ? json(d.item->horizon.value) : json();
+    e["demand"] = demand_json(d.demand);
+    j["high_demand_later"].push_back(std::move(e));
+  }
+  j["now_without_evidence"] = json::array();
+  for (const Item* it : r.now_without_evidence) {
+    j["now_without_evidence"].push_back({{"id", it->id.value}, {"title", it->title.value}, {"status", it->status.value}});
+  }
+  ctx.out.write(j.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+}
+
+std::string md(std::string_view s)
+{
+  std::string out;
+  for (char c : s) {
+    out += c == '|' ? std::string("\\|") : (c == '\n' || c == '\r') ? std::string(" ") : std::string(1, c);
+  }
+  return out;
+}
+
+void print_markdown(Context& ctx, const Insights& r, int min_customers)
+{
+  std::string s = fmt::format("## Feedback by {}, {} to {}\n\nTrend against {} to {}.\n\n", r.by, format_date(r.since),
+                              format_date(r.until), format_date(r.prev_since), format_date(r.prev_until));
+  s += fmt::format("| {} |{} Entries | Customers | ARR | Trend |\n|---|{}---|---|---|---|\n", r.by,
+                   r.by == "item" ? " Title |" : "", r.by == "item" ? "---|" : "");
+  for (const auto& g : r.groups) {
+    s += fmt::format("| {} |{} {} | {} | {} | {} |\n", md(group_name(r, g)),
+                     r.by == "item" ? " " + md(g.label) + " |" : "", g.now.entries, g.now.customers,
+                     arr_cell(g.now.arr), trend_cell(g));
+  }
+  s += "\n## Unlinked feedback by tag\n\n";
+  if (r.unlinked_by_tag.empty()) {
+    s += "None.\n";
+  }
+  for (const auto& [t, ids] : r.unlinked_by_tag) {
+    s += fmt::format("- {}: {} ({})\n", t.empty() ? "(untagged)" : md(t), ids.size(), join(ids, ", "));
+  }
+  s += fmt::format("\n## Items in later or idea with {} or more customers\n\n", min_customers);
+  if (r.high_demand_later.empty()) {
+    s += "None.\n";
+  }
+  for (const auto& d : r.high_demand_later) {
+    s += fmt::format("- {} {} ({}, {}): {} customers, ARR {}\n", d.item->id.value, md(d.item->title.value),
+                     d.item->status.value, d.item->horizon.set ? d.item->horizon.value : "no horizon",
+                     d.demand.customers, arr_cell(d.demand.arr));
+  }
+  s += "\n## Items in now with no evidence\n\n";
+  if (r.now_without_evidence.empty()) {
+    s += "None.\n";
+  }
+  for (const Item* it : r.now_without_evidence) {
+    s += fmt::format("- {} {} ({})\n", it->id.value, md(it->title.value), it->status.value);
+  }
+  ctx.out.write(s);
+}
+
+void print_table(Context& ctx, const Insights& r, int min_customers)
+{
+  const Term& out = ctx.out;
+  std::string s;
+  s += out.paint(Color::bold, fmt::format("Feedback by {}, {} to {} ({} days)", r.by, format_date(r.since),
+                                          format_date(r.until), r.until.days - r.since.days + 1)) +
+       fmt::format("; trend against {} to {}\n", format_date(r.prev_since), format_date(r.prev_until));
+  if (r.groups.empty()) {
+    s += "  no feedback in either period\n";
+  } else {
+    const size_t kw = r.by == "item" ? 10 : 24;
+    s += fmt::format("  {:<{}} {}{:>7} {:>9} {:>12}  {}\n", lower(r.by) == "item" ? "ITEM" : r.by == "tag" ? "TAG"
+                     : r.by == "segment" ? "SEGMENT" : r.by == "source" ? "SOURCE" : "CUSTOMER", kw,
+                     r.by == "item" ? fmt::format("{:<28} ", "TITLE") : "", "ENTRIES", "CUSTOMERS", "ARR", "TREND");
+    for (const auto& g : r.groups) {
+      s += fmt::format("  {:<{}} {}{:>7} {:>9} {:>12}  {}\n", cut(group_name(r, g), kw), kw,
+                       r.by == "item" ? fmt::format("{:<28} ", cut(g.label, 28)) : "", g.now.entries,
+                       g.now.customers, arr_cell(g.now.arr), trend_cell(g));
+    }
+  }
+  s += "\n" + out.paint(Color::bold, "Unlinked feedback by tag") + " (link it, or it is not evidence)\n";
+  if (r.unlinked_by_tag.empty()) {
+    s += "  none\n";
+  }
+  for (const auto& [t, ids] : r.unlinked_by_tag) {
+    s += fmt::format("  {:<24} {:>3}  {}\n", cut(t.empty() ? "(untagged)" : t, 24), ids.size(), join(ids, ", "));
+  }
+  s += "\n" + out.paint(Color::bold, "Items in later or idea with high demand") +
+       fmt::format(" ({} or more customers)\n", min_customers);
+  if (r.high_demand_later.empty()) {
+    s += "  none\n";
+  }
+  for (const auto& d : r.high_demand_later) {
+    s += fmt::format("  {:<10} {:<28} {:<12} {:<8} {} customers, ARR {}\n", d.item->id.value,
+                     cut(d.item->title.value, 28), d.item->status.value,
+                     d.item->horizon.set ? d.item->horizon.value : "-", d.demand.customers, arr_cell(d.demand.arr));
+  }
+  s += "\n" + out.paint(Color::bold, "Items in now with no evidence") + " (no feedback linked)\n";
+  if (r.now_without_evidence.empty()) {
+    s += "  none\n";
+  }
+  for (const Item* it : r.now_without_evidence) {
+    s += fmt::format("  {:<10} {:<28} {}\n", it->id.value, cut(it->title.value, 28), it->status.value);
+  }
+  out.write(s);
+}
+
+int run_insights(Context& ctx, const InsightsOpts& o)
+{
+  InsightOptions io;
+  io.by = o.by;
+  io.today = today();
+  io.min_customers = o.min_customers;
+  for (auto [text, dst, name] : {std::tuple{&o.since, &io.since, "--since"}, std::tuple{&o.until, &io.until, "--until"}}) {
+    if (!text->empty()) {
+      auto d = parse_date(*text);
+      if (!d) {
+        error(ctx.err, fmt::format("{} '{}' is not a date; write YYYY-MM-DD", name, *text));
+        return k_exit_usage;
+      }
+      *dst = d;
+    }
+  }
+  Workspace ws = load_worktree(ctx.workspace);
+  if (const auto bad = std::count_if(ws.findings.begin(), ws.findings.end(),
+                                     [](const Finding& x) { return x.rule == "yaml-syntax"; });
+      bad > 0 && !ctx.quiet) {
+    warning(ctx.err, fmt::format("{} file{} could not be read; run 'pops check' for details", bad, bad == 1 ? "" : "s"));
+  }
+  Insights r;
+  try {
+    r = compute_insights(ws, io);
+  } catch (const std::invalid_argument& e) {
+    error(ctx.err, e.what());
+    return k_exit_usage;
+  }
+  if (o.format == "json") {
+    print_json(ctx, r);
+  } else if (o.format == "markdown") {
+    print_markdown(ctx, r, o.min_customers);
+  } else {
+    print_table(ctx, r, o.min_customers);
+  }
+  return k_exit_ok;
+}
+
+} // namespace
+
+void setup_insights(CLI::App& app, Runner& run)
+{
+  auto o = std::make_shared<InsightsOpts>();
+  app.add_option("--by", o->by, "Group feedback by item, tag, segment, source or customer")
+    ->check(CLI::IsMember({"item", "tag", "segment", "source", "customer"}))->default_str("item");
+  app.add_option("--since", o->since, "First day of the period (default: 89 days before --until)")
+    ->option_text("YYYY-MM-DD");
+  app.add_option("--until", o->until, "Last day of the period (default: today)")->option_text("YYYY-MM-DD");
+  app.add_option("--min-customers", o->min_customers,
+                 "Customers that make demand high, for items in later or idea (default 3)")
+    ->check(CLI::PositiveNumber)->option_text("N");
+  app.add_option("--format", o->format, "Output format")
+    ->check(CLI::IsMember({"table", "json", "markdown"}))->default_str("table");
+  app.footer("ARR counts each customer once per group: the ARR of their most recent entry that states one.\n"
+             "A figure with no data shows as '-' (null in JSON), never as 0.");
+  run = [o](Context& ctx) { return run_insights(ctx, *o); };
+}
+
+} // namespace pops::cli
