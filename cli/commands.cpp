@@ -10,14 +10,18 @@ namespace {
 constexpr std::array k_commands = {
   Command{"check", "Validate the workspace: format, references, dependencies, standards", true, setup_check},
   Command{"diff", "Show what changed between two states: items, feedback, docs", true, setup_diff},
+  Command{"doc", "Write documents from templates, list them, keep the docs index", true, setup_doc},
   Command{"feedback", "Add or link customer feedback", true, setup_feedback},
   Command{"help", "Show help for pops or one of its commands", false, setup_help},
   Command{"hook", "Install or remove the pre-commit hook that runs pops check --staged", true, setup_hook},
   Command{"init", "Create a workspace, or the sample organization with --sample", false, setup_init},
   Command{"item", "Add, change, move or drop roadmap items", true, setup_item},
   Command{"log", "Show the history of items: every commit that changed them", true, setup_log},
+  Command{"onboard", "Add a person to pops.yaml and write their onboarding doc", true, setup_onboard},
+  Command{"ritual", "Rituals: when due, notes filled from git history, open actions", true, setup_ritual},
   Command{"roadmap", "Show the roadmap: items by horizon (Now, Next, Later)", true, setup_roadmap},
   Command{"show", "Show one item, now or at a revision or date, with its links", true, setup_show},
+  Command{"template", "List and show the templates of documents and ritual notes", true, setup_template},
   Command{"version", "Print the version of pops", false, setup_version},
 };
 

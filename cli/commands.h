@@ -37,12 +37,16 @@ const Command* find_command(std::string_view name);
 // One per cli/cmd_<name>.cpp.
 void setup_check(CLI::App& app, Runner& run);
 void setup_diff(CLI::App& app, Runner& run);
+void setup_doc(CLI::App& app, Runner& run);
 void setup_feedback(CLI::App& app, Runner& run);
 void setup_init(CLI::App& app, Runner& run);
 void setup_item(CLI::App& app, Runner& run);
 void setup_log(CLI::App& app, Runner& run);
+void setup_onboard(CLI::App& app, Runner& run);
+void setup_ritual(CLI::App& app, Runner& run);
 void setup_roadmap(CLI::App& app, Runner& run);
 void setup_show(CLI::App& app, Runner& run);
+void setup_template(CLI::App& app, Runner& run);
 void setup_help(CLI::App& app, Runner& run);
 void setup_hook(CLI::App& app, Runner& run);
 void setup_version(CLI::App& app, Runner& run);
