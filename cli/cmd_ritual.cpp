@@ -79,14 +79,23 @@ int run_list(Context& ctx, const RitualOpts& o)
   if (rows.empty() && !ctx.quiet) {
     ctx.err.write("no rituals in pops.yaml\n");
   }
+  auto cadence_of = [](const RitualStatus& r) {
+    return r.ritual->cadence.set ? "every " + cadence_text(r.ritual->cadence.value) : std::string("no cadence");
+  };
+  auto squads_of = [](const RitualStatus& r) {
+    return r.ritual->squads.empty() ? std::string("all squads") : join(r.squads, ", ");
+  };
   size_t w = 8;
+  size_t wc = 10;
+  size_t ws_ = 10;
   for (const auto& r : rows) {
     w = std::max(w, r.ritual->name.value.size());
+    wc = std::max(wc, cadence_of(r).size());
+    ws_ = std::max(ws_, squads_of(r).size());
   }
   for (const auto& r : rows) {
-    const std::string cadence = r.ritual->cadence.set ? "every " + cadence_text(r.ritual->cadence.value) : "no cadence";
-    std::string line = fmt::format("{:<{}}  {:<36}  {:<20}  {:<16}  {}", r.ritual->name.value, w, cadence,
-                                   r.ritual->squads.empty() ? std::string("all squads") : join(r.squads, ", "),
+    std::string line = fmt::format("{:<{}}  {:<{}}  {:<{}}  {:<15}  {}", r.ritual->name.value, w, cadence_of(r), wc,
+                                   squads_of(r), ws_,
                                    r.last_held ? "last " + format_date(*r.last_held) : std::string("never held"),
                                    r.next_due ? "next " + format_date(*r.next_due) : std::string());
     if (r.missed) {

@@ -310,6 +310,10 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const Workspace&
       j["entries"] = std::to_string(g.ids.size());
       j["customers"] = std::to_string(g.customers.size());
       j["ids"] = join(g.ids, ", ");
+      const size_t n = g.ids.size();
+      const size_t c = g.customers.size();
+      j["summary"] = fmt::format("{} entr{}", n, n == 1 ? "y" : "ies")
+                     + (c == 0 ? std::string() : fmt::format(" from {} customer{}", c, c == 1 ? "" : "s"));
       j["customer_list"] = join(std::vector<std::string>(g.customers.begin(), g.customers.end()), ", ");
       d["feedback"].push_back(j);
     }
@@ -394,6 +398,9 @@ EditPlan plan_ritual_new(const EditSession& s, const std::string& name, std::opt
     }
     throw OpError(fmt::format("unknown ritual {}{}", quote(name), did_you_mean(name, names)),
                   names.empty() ? "declare rituals under rituals: in pops.yaml" : "rituals: " + join(names, ", "));
+  }
+  if (name.empty() || name.front() == '.' || name.find_first_of("/\\") != std::string::npos) {
+    throw OpError(fmt::format("ritual name {} cannot be a folder name under rituals/", quote(name)));
   }
   const Date date = date_opt.value_or(today);
   const std::string path = fmt::format("rituals/{}/{}.md", name, format_date(date));

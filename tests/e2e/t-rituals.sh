@@ -123,8 +123,8 @@ has "- [ ] Review the ledger API (carmen), due 2026-11-30, from 2026-11-05"
 lacks "Check limits with finance"
 # New feedback by tag with customer counts: not FB-1 (before), not FB-5 (growth's item).
 has '- `cards`: 2 entries from 2 customers (FB-3, FB-4)'
-has '- `billing`: 1 entries from 1 customers (FB-3)'
-has '- `refunds`: 1 entries from 1 customers (FB-2)'
+has '- `billing`: 1 entry from 1 customer (FB-3)'
+has '- `refunds`: 1 entry from 1 customer (FB-2)'
 lacks "FB-1"
 lacks "FB-5"
 lacks "invites"

@@ -114,6 +114,8 @@ TEST_CASE("a note's data: shipped, started, slipped, dropped, added, risks, acti
   CHECK(d["feedback"][0]["entries"] == "2");
   CHECK(d["feedback"][0]["customers"] == "2");
   CHECK(d["feedback"][0]["ids"] == "FB-2, FB-3");
+  CHECK(d["feedback"][0]["summary"] == "2 entries from 2 customers");
+  CHECK(d["feedback"][1]["summary"] == "1 entry from 1 customer");
   CHECK(d["feedback"][1]["tag"] == "ux");
   REQUIRE(d["wip"].size() == 2);
   CHECK(d["wip"][0]["in_progress"] == "2");
