@@ -202,6 +202,22 @@ EditPlan plan_doc_new(const EditSession& s, const DocSpec& spec_in, Date today)
   }
   DocSpec spec = spec_in;
   spec.title = std::string(trim(spec.title));
+  // --item a,b and repeated --item: each id once, in order.
+  spec.items.clear();
+  for (const auto& arg : spec_in.items) {
+    size_t from = 0;
+    while (from <= arg.size()) {
+      const size_t comma = arg.find(',', from);
+      const std::string id(trim(std::string_view(arg).substr(from, comma == std::string::npos ? std::string::npos : comma - from)));
+      if (!id.empty() && std::find(spec.items.begin(), spec.items.end(), id) == spec.items.end()) {
+        spec.items.push_back(id);
+      }
+      if (comma == std::string::npos) {
+        break;
+      }
+      from = comma + 1;
+    }
+  }
   const DocType* type = ws.config.doc_type(spec.type);
   if (!type) {
     std::vector<std::string> names;

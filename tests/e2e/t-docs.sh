@@ -41,6 +41,9 @@ expect_err "unknown item 'PAY-9'"
 run doc new prd "X"
 expect_rc 2
 expect_err "'prd' documents require an owner; give --owner PERSON"
+run doc new prd "Two items" --owner alice --item PAY-1,PLAT-1 --item PAY-1 --dry-run
+expect_rc 0
+expect_out "+items: [PAY-1, PLAT-1]"
 run doc new prd "X" --owner alice --dry-run
 expect_rc 0
 expect_out "+++ b/docs/prd/x.md"

@@ -234,3 +234,36 @@ has "Nothing shipped."
 has "- Payments: 1 in progress of a limit of 2"
 run check
 expect_rc 0
+
+t_begin "every built-in ritual template passes pops check; --commit"
+build_history
+cat >> pops.yaml <<'YAML'
+  retro:
+    cadence: {every: 2 weeks, on: friday, from: 2026-10-23}
+    template: retro
+    squads: [payments]
+YAML
+git add -A && GIT_AUTHOR_DATE="2026-11-21T10:00:00Z" GIT_COMMITTER_DATE="2026-11-21T10:00:00Z" git commit -qm retro
+for r in sprint-review strategy-sync retro; do
+  run ritual new "$r"
+  expect_rc 0
+  [ "$OUT" = "rituals/$r/2026-11-22.md" ] && pass || fail "$r: $OUT"
+done
+NOTE=rituals/strategy-sync/2026-11-22.md
+has "# Strategy sync 2026-11-22"
+has "Since 2026-10-30, the previous date of its cadence (no earlier notes). Squads: Payments, Platform, Growth."
+# Nothing was committed by 2026-10-30: every item is new since then.
+has "- **GRW-1** Team invites (growth, shipped)"
+has "- **PAY-3** Crypto payouts (payments, dropped)"
+NOTE=rituals/retro/2026-11-22.md
+has "Since 2026-11-20, the previous date of its cadence (no earlier notes). Squads: Payments."
+has "- No item shipped, slipped or was dropped."
+lacks "PAY-4"
+run check
+expect_rc 0
+expect_no_out "2026-11-22.md"
+rm -r rituals/retro/2026-11-22.md
+run ritual new retro --commit
+expect_rc 0
+[ "$(git log -1 --format=%s)" = "Retro 2026-11-22" ] && pass || fail "commit message: $(git log -1 --format=%s)"
+[ -z "$(git status --porcelain rituals/retro)" ] && pass || fail "the note is not committed"
