@@ -366,7 +366,10 @@ std::string render_doc_index(const Workspace& ws)
       for (const auto& i : d->items) {
         items.push_back(i.value);
       }
-      const std::string link = d->file.starts_with("docs/") ? d->file.substr(5) : d->file;
+      std::string link = d->file.starts_with("docs/") ? d->file.substr(5) : d->file;
+      if (link.find_first_of(" ()<>") != std::string::npos) {
+        link = "<" + link + ">";
+      }
       std::string reviewed = d->reviewed.set ? format_date(d->reviewed.value) : std::string();
       if (reviewed.empty() && d->created.set) {
         reviewed = "created " + format_date(d->created.value);
@@ -381,6 +384,9 @@ std::string render_doc_index(const Workspace& ws)
 EditPlan plan_doc_index(const EditSession& s, bool force)
 {
   const std::string path = "docs/README.md";
+  if (!s.ws.config.loaded) {
+    throw OpError("pops.yaml cannot be read; run 'pops check' to see why");
+  }
   const std::string now = render_doc_index(s.ws);
   EditPlan plan;
   plan.id = path;

@@ -92,6 +92,11 @@ TEST_CASE("the document index: by type and status, and doc-index-stale")
   CHECK(index.find("## decision (1)\n\n### approved\n") != std::string::npos);
   CHECK(index.find("| [Payouts \\| v2](prd/payouts.md) | alice |  | created 2026-11-20 |") != std::string::npos);
   CHECK(index.find("| [Refunds](prd/refunds.md) | alice | PAY-1 | 2026-10-01 |") != std::string::npos);
+  // A file name a Markdown link cannot hold as is.
+  std::vector<SourceFile> odd = files();
+  odd.push_back({"docs/prd/my plan (v2).md", doc("Odd", "prd", "draft")});
+  CHECK(render_doc_index(load_workspace("/nonexistent", odd, 1)).find("| [Odd](<prd/my plan (v2).md>) |")
+        != std::string::npos);
   // draft comes before review.
   CHECK(index.find("### draft") < index.find("### review"));
   // No index, or a hand-written one: nothing to report.
