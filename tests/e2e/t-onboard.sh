@@ -150,3 +150,19 @@ has "The squad has no recurring rituals in pops.yaml."
 has "No documents are linked to the squad's current items yet."
 run check
 expect_rc 0
+
+t_begin "onboard into a pops.yaml with no people and no docs"
+printf 'version: 1\nproduct: X   # the product\nsquads:\n  core: {prefix: CORE}\n# end of file\n' > pops.yaml
+run onboard ada --squad core --email ada@example.com
+expect_rc 0
+[ "$(cat pops.yaml)" = 'version: 1
+product: X   # the product
+squads:
+  core: {prefix: CORE}
+people: {ada: {email: ada@example.com, squad: core}}
+docs: {types: {onboarding: {dir: docs/onboarding, template: onboarding}}}
+# end of file' ] && pass || fail "pops.yaml: $(cat pops.yaml)"
+DOC=docs/onboarding/ada.md
+has "# Welcome to core, ada"
+run check
+expect_rc 0
