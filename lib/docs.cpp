@@ -231,6 +231,9 @@ EditPlan plan_doc_new(const EditSession& s, const DocSpec& spec_in, Date today)
   if (spec.title.empty()) {
     throw OpError("the title is empty");
   }
+  if (std::any_of(spec.title.begin(), spec.title.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+    throw OpError("the title holds a line break or a control character; give it on one line");
+  }
   if (!spec.owner.empty() && !ws.config.person(spec.owner)) {
     throw OpError(fmt::format("unknown person {}{}", quote(spec.owner), did_you_mean(spec.owner, person_ids(ws))),
                   "owners are keys of people: in pops.yaml");

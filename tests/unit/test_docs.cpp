@@ -131,6 +131,8 @@ TEST_CASE("doc new refuses unknown types, owners and items, and existing files")
   CHECK_THROWS_WITH_AS(plan_doc_new(s, {"prd", "Refunds", "alice", "draft", {}}, today),
                        "'docs/prd/refunds.md' exists already; pops never overwrites a document", OpError);
   CHECK_THROWS_AS(plan_doc_new(s, {"prd", "  ", "alice", "draft", {}}, today), OpError);
+  CHECK_THROWS_WITH_AS(plan_doc_new(s, {"prd", "Two\nlines", "alice", "draft", {}}, today),
+                       "the title holds a line break or a control character; give it on one line", OpError);
   // A type without a template gets the plain skeleton.
   EditPlan p = plan_doc_new(s, {"decision", "Use Postgres", "alice", "draft", {}}, today);
   REQUIRE(p.changes.size() == 1);
