@@ -186,8 +186,18 @@ std::optional<TemplateText> find_template(const std::string& root, std::string_v
   const std::string rel = "templates/" + std::string(name) + ".md";
   std::error_code ec;
   const fs::path full = fs::path(root) / rel;
-  if (!root.empty() && fs::is_regular_file(full, ec)) {
-    return TemplateText{std::string(name), rel, read_text(full, rel), true};
+  if (!root.empty() && fs::exists(fs::symlink_status(full, ec))) {
+    // Like every file pops reads: a link is followed only to a file inside the workspace.
+    const fs::path target = fs::weakly_canonical(full, ec);
+    const fs::path base = fs::weakly_canonical(fs::path(root), ec);
+    const auto rel_to_root = target.lexically_relative(base);
+    if (ec || rel_to_root.empty() || *rel_to_root.begin() == "..") {
+      throw std::runtime_error(fmt::format("cannot read '{}': it links outside the workspace", rel));
+    }
+    if (!fs::is_regular_file(target, ec)) {
+      throw std::runtime_error(fmt::format("cannot read '{}': not a file", rel));
+    }
+    return TemplateText{std::string(name), rel, read_text(target, rel), true};
   }
   return builtin_template(name);
 }

@@ -92,3 +92,19 @@ date: 2026-11-26
 - Platform: 0' ] && pass || fail "note: $(cat rituals/sprint-review/2026-11-26.md)"
 run check
 expect_rc 0
+
+t_begin "a template linking outside the workspace is not read"
+mkdir ws && cd ws || exit 1
+make_ws
+mkdir templates
+printf 'secret\n' > ../outside.md
+ln -s ../../outside.md templates/prd.md
+run template show prd
+expect_rc 2
+expect_err "pops: error: cannot read 'templates/prd.md': it links outside the workspace"
+expect_no_out "secret"
+rm templates/prd.md
+mkdir templates/prd.md
+run template show prd
+expect_rc 2
+expect_err "cannot read 'templates/prd.md': not a file"
