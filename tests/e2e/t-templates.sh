@@ -108,3 +108,16 @@ mkdir templates/prd.md
 run template show prd
 expect_rc 2
 expect_err "cannot read 'templates/prd.md': not a file"
+
+t_begin "a template whose result would not pass pops check is refused"
+make_ws
+mkdir templates
+printf -- '---\nritual: standup\ndate: {{date}}\n---\n# {{title}}\n' > templates/sprint-review.md
+run ritual new sprint-review --dry-run
+expect_rc 1
+expect_err "rituals/sprint-review/2026-11-22.md"
+expect_err "pops: error: refusing to change the workspace: 'pops check' would report"
+[ ! -e rituals/sprint-review/2026-11-22.md ] && pass || fail "a note was written"
+run ritual new sprint-review --force
+expect_rc 0
+expect_err "(--force)"
