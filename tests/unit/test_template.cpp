@@ -92,8 +92,9 @@ struct TempDir {
   fs::path path;
   TempDir()
   {
-    char buf[] = "/tmp/pops-unit-tpl.XXXXXX";
-    path = mkdtemp(buf);
+    std::string tmpl = (fs::temp_directory_path() / "pops-template.XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    path = tmpl;
   }
   ~TempDir()
   {
