@@ -11,6 +11,7 @@ constexpr std::array k_commands = {
   Command{"check", "Validate the workspace: format, references, dependencies, standards", true, setup_check},
   Command{"diff", "Show what changed between two states: items, feedback, docs", true, setup_diff},
   Command{"digest", "Summarize what changed for stakeholders: shipped, committed, slipped, dropped", true, setup_digest},
+  Command{"doc", "Write documents from templates, list them, keep the docs index", true, setup_doc},
   Command{"feedback", "Add, import, list or link customer feedback", true, setup_feedback},
   Command{"help", "Show help for pops or one of its commands", false, setup_help},
   Command{"hook", "Install or remove the pre-commit hook that runs pops check --staged", true, setup_hook},
@@ -20,10 +21,13 @@ constexpr std::array k_commands = {
   Command{"item", "Add, change, move or drop roadmap items", true, setup_item},
   Command{"log", "Show the history of items: every commit that changed them", true, setup_log},
   Command{"metrics", "Measure delivery from the history: throughput, cycle time, WIP, slips", true, setup_metrics},
+  Command{"onboard", "Add a person to pops.yaml and write their onboarding doc", true, setup_onboard},
   Command{"rank", "Rank items by a scoring model (RICE, ICE, WSJF or your own), explained", true, setup_rank},
   Command{"report", "Write the dashboard: one self-contained HTML page (or Markdown)", true, setup_report},
+  Command{"ritual", "Rituals: when due, notes filled from git history, open actions", true, setup_ritual},
   Command{"roadmap", "Show the roadmap: items by horizon (Now, Next, Later)", true, setup_roadmap},
   Command{"show", "Show one item, now or at a revision or date, with its links", true, setup_show},
+  Command{"template", "List and show the templates of documents and ritual notes", true, setup_template},
   Command{"version", "Print the version of pops", false, setup_version},
 };
 

@@ -99,6 +99,7 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
     rule_action_overdue(c);
     rule_doc_required(c);
     rule_doc_stale(c);
+    rule_doc_index_stale(c);
     if (opts.base) {
       rule_transitions(c, *opts.base);
     }

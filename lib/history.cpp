@@ -101,7 +101,7 @@ void diff_trees(git_repository* repo, const git_tree* a, const git_tree* b, cons
       diff_trees(repo, ta.get(), tb.get(), dir + name + "/", old_files, new_files);
     }
     const std::string path = dir + name;
-    if (classify(path) == FileKind::none) {
+    if (classify(path) == FileKind::none || classify(path) == FileKind::doc_index) {
       return;
     }
     if (is_blob(ea)) {

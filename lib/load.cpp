@@ -93,6 +93,9 @@ using Parsed = ParsedFile;
 void parse_one(Parsed& p)
 {
   const std::string& text = p.content;
+  if (p.kind == FileKind::doc_index) {
+    return;  // not parsed: compared as text with what `pops doc index` writes
+  }
   if (p.kind == FileKind::doc || p.kind == FileKind::ritual) {
     std::string_view t = text;
     long bom = 0;
@@ -693,6 +696,10 @@ Workspace build_workspace(const std::string& root, const std::vector<ParsedSourc
     const Parsed& p = *f.parsed;
     const FileKind kind = classify(f.path);
     if (kind == FileKind::config || kind == FileKind::none) {
+      continue;
+    }
+    if (kind == FileKind::doc_index) {
+      ws.doc_index = p.content;
       continue;
     }
     const bool text_ok = is_markdown(kind)

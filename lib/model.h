@@ -165,6 +165,7 @@ struct Workspace {
   std::vector<Doc> docs;
   std::vector<RitualNote> notes;
   std::vector<std::string> files;   ///< every file read, relative to root, sorted
+  std::optional<std::string> doc_index;  ///< docs/README.md as read (see `pops doc index`)
   std::vector<Finding> findings;    ///< found while loading: yaml-syntax, duplicate-key, schema
   std::unordered_map<std::string, size_t> item_index;  ///< id -> first item with that id
 

@@ -44,6 +44,10 @@ constexpr std::array k_rules = {
            "docs.types.<type>.sections in pops.yaml lists the headings; add the missing one."},
   RuleInfo{"doc-stale", Severity::warning, "a document not reviewed within its type's review_every",
            "Review it and set reviewed: YYYY-MM-DD in its front matter, or mark it obsolete."},
+  RuleInfo{"doc-index-stale", Severity::error, "a generated document index that no longer matches the documents",
+           "docs/README.md, written by `pops doc index`, lists every document by type and status. A "
+           "document added, removed or changed since makes it stale. Run `pops doc index` (pops doc "
+           "new and pops onboard keep it current). A hand-written docs/README.md is never checked."},
   RuleInfo{"status-regression", Severity::error, "an item moved backward in the workflow",
            "With --base (and --staged), an item whose status moves to an earlier one (shipped -> "
            "in-progress) needs `reopened: true` on the item; moving to dropped is always allowed."},

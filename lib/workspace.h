@@ -12,7 +12,8 @@
 namespace pops {
 
 /// What a file is to pops, from its path relative to the workspace root.
-enum class FileKind { none, config, roadmap, feedback, doc, ritual, metrics };
+/// `doc_index` is docs/README.md: read only to compare it with `pops doc index` (doc-index-stale).
+enum class FileKind { none, config, roadmap, feedback, doc, ritual, metrics, doc_index };
 FileKind classify(std::string_view path);
 
 /// A file to load: its path relative to the workspace root and its bytes. The bytes may come from

@@ -191,6 +191,9 @@ FileKind classify(std::string_view p)
   if (p.starts_with("metrics/") && is_yaml(p)) {
     return FileKind::metrics;
   }
+  if (p == "docs/README.md") {
+    return FileKind::doc_index;
+  }
   if (p.starts_with("docs/") && has_ext(p, ".md") && !is_readme(p)) {
     return FileKind::doc;
   }
