@@ -1,5 +1,7 @@
 #include "digest.h"
 
+#include "ritual.h"
+
 #include "roadmap.h"
 #include "text.h"
 
@@ -21,51 +23,10 @@ constexpr std::array<std::string_view, 7> k_weekdays = {"monday", "tuesday", "we
 
 } // namespace
 
-std::optional<Date> next_occurrence(const Cadence& c, Date day)
-{
-  if (c.every <= 0) {
-    return std::nullopt;
-  }
-  std::optional<Date> anchor = c.from;
-  if (!anchor) {
-    // Without a start date only a cadence of every single day or week has a known phase.
-    if (c.every != 1 || c.unit == "months" || (c.unit == "weeks" && c.on < 0)) {
-      return std::nullopt;
-    }
-    anchor = day;
-  }
-  Date a = *anchor;
-  if (c.on >= 0 && c.unit != "months") {
-    a.days += (c.on - weekday(a) + 7) % 7;
-  }
-  if (c.unit == "months") {
-    // Months keep the day of month of `from`, so always step from `from` itself.
-    int k = 0;
-    Date d = a;
-    int y0 = 0, m0 = 0, d0 = 0, y1 = 0, m1 = 0, d1 = 0;
-    split_date(a, y0, m0, d0);
-    split_date(day, y1, m1, d1);
-    const int months_apart = (y1 - y0) * 12 + (m1 - m0);
-    if (months_apart > 0) {
-      k = std::max(0, months_apart / c.every - 1);
-    }
-    for (d = add_months(a, k * c.every); d < day; d = add_months(a, k * c.every)) {
-      ++k;
-    }
-    if (c.on >= 0) {
-      d.days += (c.on - weekday(d) + 7) % 7;
-    }
-    return d;
-  }
-  const int step = c.every * (c.unit == "weeks" ? 7 : 1);
-  if (a >= day) {
-    return a;
-  }
-  const int k = (day.days - a.days + step - 1) / step;
-  return Date{a.days + k * step};
-}
+namespace {
 
-std::string cadence_text(const Cadence& c)
+/// "every 2 weeks on thursday": the digest leaves out the start date.
+std::string every_text(const Cadence& c)
 {
   std::string unit = c.unit;
   if (c.every == 1 && !unit.empty() && unit.back() == 's') {
@@ -77,6 +38,8 @@ std::string cadence_text(const Cadence& c)
   }
   return s;
 }
+
+} // namespace
 
 namespace {
 
@@ -206,16 +169,17 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today)
       d.slipped.push_back(std::move(e));
     }
   }
-  for (const auto& r : to.config.rituals) {
+  for (const auto& st : ritual_status(to, today)) {
+    const Ritual& r = *st.ritual;
     if (!r.cadence.set) {
       continue;
     }
     DigestRitual dr;
     dr.name = r.name.value;
-    dr.cadence = cadence_text(r.cadence.value);
-    dr.next = next_occurrence(r.cadence.value, today);
-    for (const auto& s : r.squads) {
-      dr.squads.push_back(s.value);
+    dr.cadence = every_text(r.cadence.value);
+    dr.next = st.next_due;
+    for (const auto& sq : r.squads) {
+      dr.squads.push_back(sq.value);
     }
     d.rituals.push_back(std::move(dr));
   }
@@ -463,7 +427,7 @@ std::string md_escape(std::string_view s)
 std::string next_text(const DigestRitual& r)
 {
   if (!r.next) {
-    return "no start date in pops.yaml";
+    return "no date";
   }
   static constexpr std::array<std::string_view, 7> k_days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
   return fmt::format("{} {}", k_days[static_cast<size_t>(weekday(*r.next))], format_date(*r.next));

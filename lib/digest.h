@@ -14,15 +14,6 @@
 
 namespace pops {
 
-/// The next day on or after `day` that the cadence falls on, or nullopt when it cannot be known (no
-/// `from` date for a cadence that needs one: every N > 1 weeks, days or months). Weeks and days step
-/// from `from` (moved to the weekday `on` when set); months step from `from` keeping its day of month
-/// (the last day of shorter months).
-std::optional<Date> next_occurrence(const Cadence& c, Date day);
-
-/// "every 2 weeks on thursday".
-std::string cadence_text(const Cadence& c);
-
 struct DigestDoc {
   std::string file, title, status;
 };

@@ -169,7 +169,7 @@ expect_section "Dropped (2)" "**PAY-3 Crypto payouts** (payments): was idea: No 
 expect_section "Dropped" "**PAY-4 Legacy export** (payments): removed from the roadmap (was idea; no reason recorded) (2026-11-15 "
 expect_section "Upcoming rituals" "- sprint-review: Thu 2026-11-26 (every 2 weeks on thursday)"
 expect_section "Upcoming rituals" "- roadmap-review: Sat 2026-12-05 (every 1 month)"
-expect_section "Upcoming rituals" "- retro: no start date in pops.yaml (every 3 weeks)"
+expect_section "Upcoming rituals" "- retro: Sun 2026-11-22 (every 3 weeks)"
 expect_no_out "PLAT-1"   # shipped before the period
 expect_no_out "PAY-5"    # an idea in later is no news for stakeholders
 
@@ -197,7 +197,7 @@ assert d["PAY-4"]["removed"] and d["PAY-4"]["reason"] is None
 assert out["shipped"][0]["customers"] == ["Globex"] and out["shipped"][0]["feedback"] == ["FB-1"]
 assert out["shipped"][0]["docs"] == [{"file": "docs/refunds.md", "title": "Refunds from the console", "status": "approved"}]
 r = {x["name"]: x["next"] for x in out["rituals"]}
-assert r == {"sprint-review": "2026-11-26", "roadmap-review": "2026-12-05", "retro": None}, r
+assert r == {"sprint-review": "2026-11-26", "roadmap-review": "2026-12-05", "retro": "2026-11-22"}, r
 f = {x["squad"]: x for x in out["figures"]}
 assert (f["payments"]["shipped"], f["payments"]["committed"], f["payments"]["slipped"], f["payments"]["slip_days"], f["payments"]["dropped"]) == (1, 1, 1, 14, 2), f
 assert (f["platform"]["shipped"], f["platform"]["committed"], f["platform"]["dropped"]) == (0, 1, 0), f

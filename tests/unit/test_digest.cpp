@@ -12,41 +12,10 @@ Date d(const char* s)
   return *parse_date(s);
 }
 
-Cadence cadence(int every, const char* unit, int on, const char* from)
-{
-  Cadence c;
-  c.every = every;
-  c.unit = unit;
-  c.on = on;
-  if (from) {
-    c.from = d(from);
-  }
-  return c;
-}
-
 const char* k_config = "version: 1\nproduct: Test\nsquads:\n  payments: {prefix: PAY}\n  platform: {prefix: PLAT}\n"
                        "rituals:\n  review:\n    cadence: {every: 2 weeks, on: thursday, from: 2026-01-08}\n";
 
 } // namespace
-
-TEST_CASE("next_occurrence steps from the cadence's start")
-{
-  // 2026-01-08 is a Thursday; every two weeks: ..., 2026-11-12, 2026-11-26.
-  CHECK(format_date(*next_occurrence(cadence(2, "weeks", 3, "2026-01-08"), d("2026-11-22"))) == "2026-11-26");
-  CHECK(format_date(*next_occurrence(cadence(2, "weeks", 3, "2026-01-08"), d("2026-11-26"))) == "2026-11-26");
-  CHECK(format_date(*next_occurrence(cadence(2, "weeks", 3, "2026-01-08"), d("2026-11-19"))) == "2026-11-26");
-  // `from` is moved to the weekday `on`: 2026-01-05 is a Monday, the first Thursday is 01-08.
-  CHECK(format_date(*next_occurrence(cadence(1, "weeks", 3, "2026-01-05"), d("2026-01-01"))) == "2026-01-08");
-  CHECK(format_date(*next_occurrence(cadence(10, "days", -1, "2026-01-01"), d("2026-01-12"))) == "2026-01-21");
-  // Months keep the day of month, clamped to the month's last day.
-  CHECK(format_date(*next_occurrence(cadence(1, "months", -1, "2026-01-31"), d("2026-02-02"))) == "2026-02-28");
-  CHECK(format_date(*next_occurrence(cadence(3, "months", -1, "2026-01-15"), d("2026-11-22"))) == "2027-01-15");
-  // Every week on a day needs no start; every two weeks does.
-  CHECK(format_date(*next_occurrence(cadence(1, "weeks", 0, nullptr), d("2026-11-22"))) == "2026-11-23");
-  CHECK_FALSE(next_occurrence(cadence(2, "weeks", 3, nullptr), d("2026-11-22")));
-  CHECK(cadence_text(cadence(2, "weeks", 3, nullptr)) == "every 2 weeks on thursday");
-  CHECK(cadence_text(cadence(1, "months", -1, nullptr)) == "every 1 month");
-}
 
 TEST_CASE("build_digest: shipped, committed, slipped, dropped and removed from the diff")
 {
