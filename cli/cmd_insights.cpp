@@ -51,24 +51,6 @@ std::string trend_cell(const InsightGroup& g)
   return fmt::format("{} ({}{}%)", d, *g.trend_pct > 0 ? "+" : "", num(std::round(*g.trend_pct)));
 }
 
-std::string cut(std::string_view s, size_t w)
-{
-  std::string out(s);
-  for (auto& c : out) {
-    if (c == '\n' || c == '\r' || c == '\t') {
-      c = ' ';
-    }
-  }
-  if (out.size() > w && w > 3) {
-    size_t k = w - 3;
-    while (k > 0 && (static_cast<unsigned char>(out[k]) & 0xC0) == 0x80) {
-      --k;
-    }
-    out = out.substr(0, k) + "...";
-  }
-  return printable(out);
-}
-
 std::string group_name(const Insights& r, const InsightGroup& g)
 {
   if (!g.key.empty()) {
@@ -196,8 +178,8 @@ void print_table(Context& ctx, const Insights& r, int min_customers)
                      : r.by == "segment" ? "SEGMENT" : r.by == "source" ? "SOURCE" : "CUSTOMER", kw,
                      r.by == "item" ? fmt::format("{:<28} ", "TITLE") : "", "ENTRIES", "CUSTOMERS", "ARR", "TREND");
     for (const auto& g : r.groups) {
-      s += fmt::format("  {:<{}} {}{:>7} {:>9} {:>12}  {}\n", cut(group_name(r, g), kw), kw,
-                       r.by == "item" ? fmt::format("{:<28} ", cut(g.label, 28)) : "", g.now.entries,
+      s += fmt::format("  {:<{}} {}{:>7} {:>9} {:>12}  {}\n", cell_text(group_name(r, g), static_cast<int>(kw)), kw,
+                       r.by == "item" ? fmt::format("{:<28} ", cell_text(g.label, 28)) : "", g.now.entries,
                        g.now.customers, arr_cell(g.now.arr), trend_cell(g));
     }
   }
@@ -206,7 +188,7 @@ void print_table(Context& ctx, const Insights& r, int min_customers)
     s += "  none\n";
   }
   for (const auto& [t, ids] : r.unlinked_by_tag) {
-    s += fmt::format("  {:<24} {:>3}  {}\n", cut(t.empty() ? "(untagged)" : t, 24), ids.size(), join(ids, ", "));
+    s += fmt::format("  {:<24} {:>3}  {}\n", cell_text(t.empty() ? "(untagged)" : t, 24), ids.size(), join(ids, ", "));
   }
   s += "\n" + out.paint(Color::bold, "Items in later or idea with high demand") +
        fmt::format(" ({} or more customers)\n", min_customers);
@@ -215,7 +197,7 @@ void print_table(Context& ctx, const Insights& r, int min_customers)
   }
   for (const auto& d : r.high_demand_later) {
     s += fmt::format("  {:<10} {:<28} {:<12} {:<8} {} customers, ARR {}\n", d.item->id.value,
-                     cut(d.item->title.value, 28), d.item->status.value,
+                     cell_text(d.item->title.value, 28), d.item->status.value,
                      d.item->horizon.set ? d.item->horizon.value : "-", d.demand.customers, arr_cell(d.demand.arr));
   }
   s += "\n" + out.paint(Color::bold, "Items in now with no evidence") + " (no feedback linked)\n";
@@ -223,7 +205,7 @@ void print_table(Context& ctx, const Insights& r, int min_customers)
     s += "  none\n";
   }
   for (const Item* it : r.now_without_evidence) {
-    s += fmt::format("  {:<10} {:<28} {}\n", it->id.value, cut(it->title.value, 28), it->status.value);
+    s += fmt::format("  {:<10} {:<28} {}\n", it->id.value, cell_text(it->title.value, 28), it->status.value);
   }
   out.write(s);
 }
@@ -235,13 +217,8 @@ int run_insights(Context& ctx, const InsightsOpts& o)
   io.today = today();
   io.min_customers = o.min_customers;
   for (auto [text, dst, name] : {std::tuple{&o.since, &io.since, "--since"}, std::tuple{&o.until, &io.until, "--until"}}) {
-    if (!text->empty()) {
-      auto d = parse_date(*text);
-      if (!d) {
-        error(ctx.err, fmt::format("{} '{}' is not a date; write YYYY-MM-DD", name, *text));
-        return k_exit_usage;
-      }
-      *dst = d;
+    if (!parse_date_option(ctx, *text, name, *dst)) {
+      return k_exit_usage;
     }
   }
   Workspace ws = load_worktree(ctx.workspace);

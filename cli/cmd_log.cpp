@@ -71,23 +71,10 @@ void print_text(Context& ctx, const std::vector<HistoryEntry>& entries)
   }
 }
 
-bool parse_day(Context& ctx, const std::string& text, const char* option, std::optional<Date>& out)
-{
-  if (text.empty()) {
-    return true;
-  }
-  out = parse_date(text);
-  if (!out) {
-    error(ctx.err, fmt::format("{} takes a date like 2026-11-20, not '{}'", option, text));
-    return false;
-  }
-  return true;
-}
-
 int run_log(Context& ctx, const LogOpts& o)
 {
   HistoryFilter filter;
-  if (!parse_day(ctx, o.since, "--since", filter.since) || !parse_day(ctx, o.until, "--until", filter.until)) {
+  if (!parse_date_option(ctx, o.since, "--since", filter.since) || !parse_date_option(ctx, o.until, "--until", filter.until)) {
     return k_exit_usage;
   }
   for (const auto& id : o.items) {

@@ -65,19 +65,6 @@ private:
   std::chrono::steady_clock::time_point m_last{};
 };
 
-bool parse_day_option(Context& ctx, const std::string& text, const char* option, std::optional<Date>& out)
-{
-  if (text.empty()) {
-    return true;
-  }
-  out = parse_date(text);
-  if (!out) {
-    error(ctx.err, fmt::format("{} takes a date like 2026-11-20, not '{}'", option, text));
-    return false;
-  }
-  return true;
-}
-
 Config workspace_config(const std::string& root)
 {
   std::ifstream in(root + "/pops.yaml", std::ios::binary);
@@ -95,7 +82,7 @@ int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std:
   MetricsOptions opts;
   opts.period = period == "quarter" ? PeriodKind::quarter : PeriodKind::month;
   std::optional<Date> u;
-  if (!parse_day_option(ctx, since, "--since", opts.since) || !parse_day_option(ctx, until, "--until", u)) {
+  if (!parse_date_option(ctx, since, "--since", opts.since) || !parse_date_option(ctx, until, "--until", u)) {
     return k_exit_usage;
   }
   opts.until = u ? *u : today();

@@ -38,24 +38,6 @@ std::string num(double v)
   return s == "-0" ? "0" : s;
 }
 
-std::string cut(std::string_view s, size_t w)
-{
-  std::string out(s);
-  for (auto& c : out) {
-    if (c == '\n' || c == '\r' || c == '\t') {
-      c = ' ';
-    }
-  }
-  if (out.size() > w && w > 3) {
-    size_t k = w - 3;
-    while (k > 0 && (static_cast<unsigned char>(out[k]) & 0xC0) == 0x80) {
-      --k;
-    }
-    out = out.substr(0, k) + "...";
-  }
-  return printable(out);
-}
-
 std::string md(std::string_view s)
 {
   std::string out;
@@ -230,8 +212,8 @@ int run_rank(Context& ctx, const RankOpts& o)
   }
   for (const auto& [r, why] : rows) {
     std::string line = fmt::format("  {:>4}  {:<10} {:<28} {:<10} {:<12} {:>12}  {}", r->scored ? std::to_string(r->rank) : "-",
-                                   r->item->id.value, cut(r->item->title.value, 28), cut(r->item->horizon.value, 10),
-                                   cut(r->item->status.value, 12), r->scored ? num(r->score) : "-", why);
+                                   r->item->id.value, cell_text(r->item->title.value, 28), cell_text(r->item->horizon.value, 10),
+                                   cell_text(r->item->status.value, 12), r->scored ? num(r->score) : "-", why);
     while (!line.empty() && line.back() == ' ') {
       line.pop_back();
     }

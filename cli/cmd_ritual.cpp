@@ -242,12 +242,8 @@ void setup_ritual(CLI::App& app, Runner& run)
     }
     if (add->parsed()) {
       std::optional<Date> date;
-      if (!o->date.empty()) {
-        date = parse_date(o->date);
-        if (!date) {
-          error(ctx.err, fmt::format("--date '{}' is not a date; expected YYYY-MM-DD", printable(o->date)));
-          return k_exit_usage;
-        }
+      if (!parse_date_option(ctx, o->date, "--date", date)) {
+        return k_exit_usage;
       }
       return run_edit(ctx, o->edit, false, true, [o, date](const EditSession& s, const UsedIds&) {
         return plan_ritual_new(s, o->name, date, today());

@@ -1,5 +1,9 @@
 #include "commands.h"
 
+#include "text.h"
+
+#include <fmt/format.h>
+
 #include <array>
 
 namespace pops::cli {
@@ -62,6 +66,19 @@ public:
 };
 
 } // namespace
+
+bool parse_date_option(Context& ctx, const std::string& text, const char* option, std::optional<Date>& out)
+{
+  if (text.empty()) {
+    return true;
+  }
+  out = parse_date(text);
+  if (!out) {
+    error(ctx.err, fmt::format("{} '{}' is not a date; expected YYYY-MM-DD", option, printable(text)));
+    return false;
+  }
+  return true;
+}
 
 void use_full_help(CLI::App& app)
 {

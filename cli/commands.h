@@ -3,11 +3,13 @@
 // function that declares its options. `pops help` is generated from this table.
 
 #include "context.h"
+#include "date.h"
 
 #include <CLI/CLI.hpp>
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -76,6 +78,11 @@ int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_
 /// terminal) and computes `out`; returns the exit status (usage errors printed).
 int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std::string& period,
                 const std::string& since, const std::string& until, bool author_date, pops::Metrics& out);
+
+/// Reads the value of a date option (--since, --until, --date) into `out`; empty leaves `out` unset.
+/// A value that is not a YYYY-MM-DD date prints "pops: error: --since 'x' is not a date; expected
+/// YYYY-MM-DD" and returns false (exit 2).
+bool parse_date_option(Context& ctx, const std::string& text, const char* option, std::optional<Date>& out);
 
 /// For a command with subcommands (pops item add|set|...): its help shows every subcommand with its
 /// options.

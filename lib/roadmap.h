@@ -36,15 +36,6 @@ std::vector<std::string> split_values(const std::vector<std::string>& values);
 /// "" when every value is known. Horizons accept the configured ones and any quarter YYYY-Qn.
 std::string unknown_filter_value(const Workspace& ws, const RoadmapFilter& filter);
 
-/// Columns a terminal needs to show `s` (UTF-8; East Asian wide and emoji count 2, combining marks
-/// and zero-width characters 0; invalid bytes 1).
-int display_width(std::string_view s);
-/// `s` cut to at most `width` display columns, ending in `ellipsis` when cut (the ellipsis counts
-/// toward the width); never cuts a character in two.
-std::string truncate_width(std::string_view s, int width, std::string_view ellipsis = "\u2026");
-/// `s` truncated and then padded with spaces to exactly `width` display columns.
-std::string pad_width(std::string_view s, int width, std::string_view ellipsis = "\u2026");
-
 /// The heading of a column: "Now", "2027-Q1", "No horizon".
 std::string column_title(const std::string& horizon);
 

@@ -193,4 +193,125 @@ std::string_view trim(std::string_view s)
   return s;
 }
 
+namespace {
+
+/// The next code point of `s` from `i` (advancing `i`); an invalid byte is returned as itself
+/// (and counts one column).
+char32_t next_code_point(std::string_view s, size_t& i)
+{
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  int len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || i + static_cast<size_t>(len) > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+  for (int k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
+    if ((b & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  i += static_cast<size_t>(len);
+  return cp;
+}
+
+int code_point_width(char32_t c)
+{
+  struct Range {
+    char32_t lo, hi;
+  };
+  static constexpr std::array<Range, 10> k_zero = {{{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD},
+                                                    {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F},
+                                                    {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F},
+                                                    {0xE0100, 0xE01EF}}};
+  static constexpr std::array<Range, 16> k_wide = {{{0x1100, 0x115F}, {0x2E80, 0x303E}, {0x3041, 0x33FF},
+                                                    {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA000, 0xA4CF},
+                                                    {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE30, 0xFE4F},
+                                                    {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F},
+                                                    {0x1F680, 0x1F6FF}, {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD},
+                                                    {0x30000, 0x3FFFD}}};
+  if (c == 0x200D || c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+    return 0;
+  }
+  for (const auto& r : k_zero) {
+    if (c >= r.lo && c <= r.hi) {
+      return 0;
+    }
+  }
+  for (const auto& r : k_wide) {
+    if (c >= r.lo && c <= r.hi) {
+      return 2;
+    }
+  }
+  return 1;
+}
+
+} // namespace
+
+int display_width(std::string_view s)
+{
+  int w = 0;
+  for (size_t i = 0; i < s.size();) {
+    w += code_point_width(next_code_point(s, i));
+  }
+  return w;
+}
+
+std::string truncate_width(std::string_view s, int width, std::string_view ellipsis)
+{
+  if (display_width(s) <= width) {
+    return std::string(s);
+  }
+  const int ew = display_width(ellipsis);
+  if (width <= 0) {
+    return {};
+  }
+  if (width < ew) {
+    return std::string(width, '.');
+  }
+  const int room = width - ew;
+  int w = 0;
+  size_t i = 0;
+  size_t cut = 0;
+  while (i < s.size()) {
+    size_t j = i;
+    const int cw = code_point_width(next_code_point(s, j));
+    if (w + cw > room) {
+      break;
+    }
+    w += cw;
+    i = j;
+    cut = i;
+  }
+  std::string out(s.substr(0, cut));
+  while (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+  }
+  return out + std::string(ellipsis);
+}
+
+std::string pad_width(std::string_view s, int width, std::string_view ellipsis)
+{
+  std::string out = truncate_width(s, width, ellipsis);
+  const int w = display_width(out);
+  if (w < width) {
+    out.append(static_cast<size_t>(width - w), ' ');
+  }
+  return out;
+}
+
+std::string cell_text(std::string_view s, int width)
+{
+  std::string out(s);
+  for (auto& c : out) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      c = ' ';
+    }
+  }
+  return truncate_width(printable(out), width, "...");
+}
+
 } // namespace pops

@@ -39,4 +39,17 @@ std::string lower(std::string_view s);
 /// Strips ASCII white space at both ends.
 std::string_view trim(std::string_view s);
 
+/// Columns a terminal needs to show `s` (UTF-8; East Asian wide and emoji count 2, combining marks
+/// and zero-width characters 0; invalid bytes 1).
+int display_width(std::string_view s);
+/// `s` cut to at most `width` display columns, ending in `ellipsis` when cut (the ellipsis counts
+/// toward the width); never cuts a character in two.
+std::string truncate_width(std::string_view s, int width, std::string_view ellipsis = "\u2026");
+/// `s` truncated and then padded with spaces to exactly `width` display columns.
+std::string pad_width(std::string_view s, int width, std::string_view ellipsis = "\u2026");
+
+/// `s` as one table cell: line breaks and tabs as spaces, other control characters escaped
+/// (printable), cut to `width` display columns with "..." when longer.
+std::string cell_text(std::string_view s, int width);
+
 } // namespace pops

@@ -323,7 +323,7 @@ got = [(c["date"], [(x["id"], x["kind"]) for x in c["changes"]]) for c in out["c
 assert got == [("2026-10-01", [("PAY-6", "moved")]), ("2026-09-01", [("PLAT-1", "added")])], got'
 run log --squad payments --since 2026-10-01 --format json
 py 'assert [x["id"] for x in out["commits"][0]["changes"]] == ["PAY-1", "PAY-10", "PAY-6"], out'
-run log --since yesterday; expect_rc 2; expect_err "--since takes a date"
+run log --since yesterday; expect_rc 2; expect_err "--since 'yesterday' is not a date; expected YYYY-MM-DD"
 
 t_begin "log: unknown items and revisions"
 use_history

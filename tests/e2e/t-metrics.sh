@@ -134,7 +134,7 @@ expect_err "pops: error: unknown squad 'paymnts'"
 expect_err "did you mean 'payments'"
 run metrics --since 2026-13-01
 expect_rc 2
-expect_err "--since takes a date like 2026-11-20, not '2026-13-01'"
+expect_err "--since '2026-13-01' is not a date; expected YYYY-MM-DD"
 run metrics --since 2026-12-01 --until 2026-11-01
 expect_rc 2
 expect_err "--since 2026-12-01 is after --until 2026-11-01"

@@ -1,4 +1,5 @@
 #include "roadmap.h"
+#include "text.h"
 #include "workspace.h"
 
 #include <doctest/doctest.h>
