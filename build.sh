@@ -3,7 +3,8 @@
 #   ./build.sh demo   install what is missing, build, and run pops on the sample workspace
 #   ./build.sh test   install what is missing, build, and run every test
 #   ./build.sh build  install what is missing and build
-# Environment: POPS_BUILD_DIR (default build), POPS_WERROR=ON, POPS_SANITIZE="address;undefined".
+# Environment: POPS_BUILD_DIR (default build), POPS_BUILD_TYPE (default RelWithDebInfo; CI uses
+# Check), POPS_WERROR=ON, POPS_SANITIZE="address;undefined".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -30,7 +31,7 @@ install_missing() {
 }
 
 build() {
-  cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${POPS_BUILD_TYPE:-RelWithDebInfo}" \
         -DPOPS_WERROR="${POPS_WERROR:-OFF}" -DPOPS_SANITIZE="${POPS_SANITIZE:-}" >/dev/null
   cmake --build "$build_dir"
 }
