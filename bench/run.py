@@ -75,6 +75,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="L")
     ap.add_argument("--no-history", action="store_true")
+    ap.add_argument("--no-yamllint", action="store_true", help="leave yamllint out (it takes minutes on L)")
     ap.add_argument("--json", help="also write the figures to this file")
     a = ap.parse_args()
 
@@ -83,7 +84,7 @@ def main():
     for exe in (pops, peer):
         if not os.access(exe, os.X_OK):
             sys.exit(f"run.py: error: '{exe}' is missing; build first (./build.sh build)")
-    yamllint = shutil.which("yamllint")
+    yamllint = None if a.no_yamllint else shutil.which("yamllint")
     os.makedirs(a.work, exist_ok=True)
     gen = [sys.executable, os.path.join(HERE, "gen.py")]
     out = {"machine": {"cpus": os.cpu_count(), "cpu": platform.processor() or platform.machine(),

@@ -83,7 +83,7 @@ Dashboard build_dashboard(const Workspace& ws, const Metrics& m, const std::vect
       }
     }
   }
-  std::map<std::string, Demand> by_item;
+  std::map<std::string, TopDemand> by_item;
   for (const auto& fb : ws.feedback) {
     ++d.feedback_entries;
     std::set<std::string> ids;
@@ -95,7 +95,7 @@ Dashboard build_dashboard(const Workspace& ws, const Metrics& m, const std::vect
       if (!it || !wanted(squads, it->squad.value)) {
         continue;
       }
-      Demand& dm = by_item[id];
+      TopDemand& dm = by_item[id];
       dm.item = it;
       ++dm.entries;
       if (fb.customer.set && !fb.customer.value.empty()
@@ -113,7 +113,7 @@ Dashboard build_dashboard(const Workspace& ws, const Metrics& m, const std::vect
     }
     d.demand.push_back(std::move(dm));
   }
-  std::sort(d.demand.begin(), d.demand.end(), [](const Demand& a, const Demand& b) {
+  std::sort(d.demand.begin(), d.demand.end(), [](const TopDemand& a, const TopDemand& b) {
     if (a.arr.value_or(-1) != b.arr.value_or(-1)) {
       return a.arr.value_or(-1) > b.arr.value_or(-1);
     }
@@ -129,25 +129,11 @@ Dashboard build_dashboard(const Workspace& ws, const Metrics& m, const std::vect
     d.demand.resize(10);
   }
 
-  for (const auto& n : ws.notes) {
-    for (const auto& a : n.actions) {
-      if (a.done.set && a.done.value) {
-        continue;
-      }
-      if (!squads.empty() && !wanted(squads, squad_of_person(ws, a.owner.value))) {
-        continue;
-      }
-      d.actions.push_back({&n, &a, a.due.set && a.due.value < today});
+  for (auto& a : open_actions(ws, today)) {
+    if (squads.empty() || wanted(squads, squad_of_person(ws, a.action->owner.value))) {
+      d.actions.push_back(a);
     }
   }
-  std::stable_sort(d.actions.begin(), d.actions.end(), [](const OpenAction& a, const OpenAction& b) {
-    const bool da = a.action->due.set;
-    const bool db = b.action->due.set;
-    if (da != db) {
-      return da;
-    }
-    return da && a.action->due.value < b.action->due.value;
-  });
   return d;
 }
 

@@ -6,6 +6,7 @@
 
 #include "metrics.h"
 #include "model.h"
+#include "ritual.h"
 #include "roadmap.h"
 
 #include <optional>
@@ -15,18 +16,13 @@
 namespace pops {
 
 /// An item customers asked for: the distinct customers of the feedback linking it, and their ARR.
-struct Demand {
+struct TopDemand {
   const Item* item = nullptr;
   std::vector<std::string> customers;  ///< distinct, sorted
   int entries = 0;                     ///< feedback entries linking it (also those without a customer)
   std::optional<double> arr;           ///< sum of the customers' ARR, each once; none when no ARR is known
 };
 
-struct OpenAction {
-  const RitualNote* note = nullptr;
-  const Action* action = nullptr;
-  bool overdue = false;
-};
 
 /// The cycle time bins of the distribution: [lo, hi] days, hi < 0 for no upper bound.
 struct CycleBin {
@@ -42,7 +38,7 @@ struct Dashboard {
   std::vector<std::vector<int>> status_counts;         ///< [squad][status] items now
   std::vector<RoadmapColumn> board;                    ///< open items by horizon
   std::vector<CycleBin> cycle_bins;                    ///< items shipped in the window
-  std::vector<Demand> demand;                          ///< top first, at most 10
+  std::vector<TopDemand> demand;                          ///< top first, at most 10
   std::vector<OpenAction> actions;                     ///< by due date, undated last
   int open_items = 0, feedback_entries = 0;
 };

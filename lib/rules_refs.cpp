@@ -126,7 +126,7 @@ void rule_unknown_ref(const RuleContext& c)
   }
   // Suggestions cost one edit distance per candidate: bounded per run, so thousands of broken
   // references in a large workspace still report in moments (the first ones get suggestions).
-  long suggestion_budget = 2'000'000;
+  long suggestion_budget = 250'000;
   auto item = [&](const std::string& file, const LStr& id, std::string_view in,
                   const std::vector<std::string>& about) {
     if (id.set && !c.ws.item(id.value)) {

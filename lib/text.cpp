@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace pops {
@@ -30,6 +31,41 @@ int edit_distance(std::string_view a, std::string_view b)
 
 namespace {
 
+/// edit_distance of two words of at most 64 bytes, both lower case already, or `bound + 1` as soon
+/// as it must exceed `bound`. No allocation: "did you mean" runs for every unknown reference.
+int bounded_distance(std::string_view a, std::string_view b, int bound)
+{
+  std::array<int, 66> r0{}, r1{}, r2{};
+  int* prev2 = r0.data();
+  int* prev = r1.data();
+  int* cur = r2.data();
+  const size_t m = b.size();
+  for (size_t j = 0; j <= m; ++j) {
+    prev[j] = static_cast<int>(j);
+  }
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    int row_min = cur[0];
+    for (size_t j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min(std::min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        v = std::min(v, prev2[j - 2] + 1);
+      }
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > bound) {
+      return bound + 1;
+    }
+    int* old = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = old;
+  }
+  return prev[m];
+}
+
 template <class C> std::string closest_impl(std::string_view word, const C& candidates)
 {
   if (word.empty() || word.size() > 64) {
@@ -38,6 +74,7 @@ template <class C> std::string closest_impl(std::string_view word, const C& cand
   const std::string lw = lower(word);
   std::string best;
   int best_d = 1 << 20;
+  std::array<char, 64> buf{};
   for (const auto& c : candidates) {
     const std::string_view cv = c;
     // A candidate whose length differs by more than a third cannot be close enough.
@@ -45,8 +82,17 @@ template <class C> std::string closest_impl(std::string_view word, const C& cand
     if (cv.size() > 64 || diff * 3 > std::max(cv.size(), word.size()) + 2) {
       continue;
     }
-    int dist = edit_distance(lw, lower(cv));
-    if (dist < best_d) {
+    for (size_t k = 0; k < cv.size(); ++k) {
+      buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(cv[k])));
+    }
+    // Only a distance within what counts as close, and better than the best so far, matters.
+    const int allowed = std::max(1, static_cast<int>(std::max(word.size(), cv.size())) / 3);
+    const int bound = std::min(allowed, best_d - 1);
+    if (bound < 0) {
+      continue;
+    }
+    const int dist = bounded_distance(lw, std::string_view(buf.data(), cv.size()), bound);
+    if (dist <= bound && dist < best_d) {
       best_d = dist;
       best = std::string(cv);
     }
