@@ -28,20 +28,6 @@ struct Side {
   Workspace ws;
 };
 
-Color label_color(const std::string& label)
-{
-  if (label == "added") {
-    return Color::green;
-  }
-  if (label == "removed" || label == "dropped") {
-    return Color::red;
-  }
-  if (label == "moved") {
-    return Color::cyan;
-  }
-  return Color::yellow;
-}
-
 std::string pad(const std::string& s, size_t width)
 {
   return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
@@ -101,7 +87,7 @@ void print_text(Context& ctx, const std::vector<Change>& changes)
     out.write(out.paint(Color::bold, group) + "\n");
     for (const Change* c : list) {
       const ChangeText t = describe_change(*c);
-      std::string line = "  " + pad(c->id, id_w) + "  " + out.paint(label_color(t.label), pad(t.label, label_w));
+      std::string line = "  " + pad(c->id, id_w) + "  " + out.paint(change_color(t.label), pad(t.label, label_w));
       line += t.detail.empty() ? std::string() : "  " + t.detail;
       while (!line.empty() && line.back() == ' ') {
         line.pop_back();

@@ -96,4 +96,18 @@ void hint(const Term& err, std::string_view message)
   err.write(fmt::format("{} {}\n", err.paint(Color::dim, "hint:"), message));
 }
 
+Color change_color(std::string_view label)
+{
+  if (label == "added") {
+    return Color::green;
+  }
+  if (label == "removed" || label == "dropped") {
+    return Color::red;
+  }
+  if (label == "moved") {
+    return Color::cyan;
+  }
+  return Color::yellow;
+}
+
 } // namespace pops::cli

@@ -32,6 +32,10 @@ private:
 };
 
 /// "pops: error: <message>" on stderr.
+/// The colour of a change's label in `pops diff` and `pops log`: added green, removed and dropped
+/// red, moved cyan, a changed field yellow.
+Color change_color(std::string_view label);
+
 void error(const Term& err, std::string_view message);
 /// "pops: warning: <message>" on stderr.
 void warning(const Term& err, std::string_view message);
