@@ -11,6 +11,9 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
 #include <memory>
 #include <stdexcept>
 #include <thread>
@@ -620,118 +623,211 @@ std::shared_ptr<const ParsedFile> parsed_from(YamlDoc doc, FileKind kind)
   return p;
 }
 
-Workspace load_workspace(const std::string& root, std::vector<SourceFile> files, unsigned threads)
-{
-  std::vector<std::shared_ptr<ParsedFile>> parsed(files.size());
-  std::vector<ParsedSource> sources(files.size());
-  for (size_t i = 0; i < files.size(); ++i) {
-    parsed[i] = std::make_shared<ParsedFile>();
-    parsed[i]->content = std::move(files[i].content);
-    parsed[i]->kind = classify(files[i].path);
-    sources[i] = {std::move(files[i].path), parsed[i]};
-  }
-  // Parse: every file on its own, on every core.
-  if (threads == 0) {
-    threads = std::max(1u, std::thread::hardware_concurrency());
-  }
-  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, parsed.size())));
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < parsed.size(); i = next++) {
-      if (parsed[i]->kind != FileKind::none) {
-        parse_one(*parsed[i]);
-      }
-    }
-  };
-  if (threads <= 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) {
-      pool.emplace_back(work);
-    }
-    work();
-    for (auto& t : pool) {
-      t.join();
-    }
-  }
-  return build_workspace(root, sources);
-}
+namespace {
 
-Workspace build_workspace(const std::string& root, const std::vector<ParsedSource>& files)
-{
-  Workspace ws;
-  ws.root = root;
-  for (const auto& f : files) {
-    ws.files.push_back(f.path);
-    if (is_markdown(classify(f.path)) != is_markdown(f.parsed->kind)) {
-      throw std::logic_error(fmt::format("'{}' was parsed as another kind of file", f.path));
+/// Builds a workspace one file at a time, in the order of the files, so that a file's parse can be
+/// dropped as soon as its model objects exist. The findings come out in the order build_workspace
+/// has always given them: every parse finding first (file order), then pops.yaml's, then the model's.
+class StreamBuilder {
+public:
+  StreamBuilder(const std::string& root, const ParsedFile* config, bool config_present)
+  {
+    m_ws.root = root;
+    if (!config_present) {
+      Finding f;
+      f.file = "pops.yaml";
+      f.loc = {1, 1, 0};
+      f.rule = "yaml-syntax";
+      f.message = "pops.yaml is missing from this state of the workspace";
+      m_ws.findings.push_back(std::move(f));
     }
-    for (auto finding : f.parsed->doc.findings) {
-      finding.file = f.path;
-      ws.findings.push_back(std::move(finding));
+    if (config && config->doc.ok) {
+      SchemaReader r("pops.yaml", m_ws.findings);
+      read_config(config->doc.root, r, m_ws.config);
+    }
+    if (m_ws.config.loaded) {
+      m_builder.emplace(m_ws);
     }
   }
-  // Build: pops.yaml first, since the other files are read against it.
-  auto cfg = std::find_if(files.begin(), files.end(),
-                          [](const ParsedSource& f) { return classify(f.path) == FileKind::config; });
-  if (cfg == files.end()) {
-    Finding f;
-    f.file = "pops.yaml";
-    f.loc = {1, 1, 0};
-    f.rule = "yaml-syntax";
-    f.message = "pops.yaml is missing from this state of the workspace";
-    ws.findings.push_back(std::move(f));
-  }
-  if (cfg != files.end() && cfg->parsed->doc.ok) {
-    SchemaReader r("pops.yaml", ws.findings);
-    read_config(cfg->parsed->doc.root, r, ws.config);
-  }
-  if (!ws.config.loaded) {
+
+  void add(const std::string& path, const ParsedFile& p)
+  {
+    m_ws.files.push_back(path);
+    const FileKind kind = classify(path);
+    if (is_markdown(kind) != is_markdown(p.kind)) {
+      throw std::logic_error(fmt::format("'{}' was parsed as another kind of file", path));
+    }
+    for (auto finding : p.doc.findings) {
+      finding.file = path;
+      m_parse_findings.push_back(std::move(finding));
+    }
     // Every other file is read against pops.yaml: without it, only syntax findings are meaningful.
-    return ws;
-  }
-  ModelBuilder b(ws);
-  for (const auto& f : files) {
-    const Parsed& p = *f.parsed;
-    const FileKind kind = classify(f.path);
-    if (kind == FileKind::config || kind == FileKind::none) {
-      continue;
+    if (!m_builder || kind == FileKind::config || kind == FileKind::none) {
+      return;
     }
     if (kind == FileKind::doc_index) {
-      ws.doc_index = p.content;
-      continue;
+      m_ws.doc_index = p.content;
+      return;
     }
     const bool text_ok = is_markdown(kind)
                            ? std::none_of(p.doc.findings.begin(), p.doc.findings.end(),
                                           [](const Finding& x) { return x.rule == "yaml-syntax"; })
                            : p.doc.ok;
     if (!text_ok) {
-      continue;
+      return;
     }
     switch (kind) {
     case FileKind::roadmap:
-      b.roadmap(f.path, p);
+      m_builder->roadmap(path, p);
       break;
     case FileKind::feedback:
-      b.feedback(f.path, p);
+      m_builder->feedback(path, p);
       break;
     case FileKind::doc:
-      b.doc(f.path, p);
+      m_builder->doc(path, p);
       break;
     case FileKind::ritual:
-      b.note(f.path, p);
+      m_builder->note(path, p);
       break;
     default:
       break;
     }
   }
-  for (size_t i = 0; i < ws.items.size(); ++i) {
-    if (ws.items[i].id.set) {
-      ws.item_index.emplace(ws.items[i].id.value, i);
+
+  Workspace finish()
+  {
+    m_builder.reset();
+    m_parse_findings.insert(m_parse_findings.end(), std::make_move_iterator(m_ws.findings.begin()),
+                            std::make_move_iterator(m_ws.findings.end()));
+    m_ws.findings = std::move(m_parse_findings);
+    for (size_t i = 0; i < m_ws.items.size(); ++i) {
+      if (m_ws.items[i].id.set) {
+        m_ws.item_index.emplace(m_ws.items[i].id.value, i);
+      }
+    }
+    return std::move(m_ws);
+  }
+
+private:
+  Workspace m_ws;
+  std::optional<ModelBuilder> m_builder;
+  std::vector<Finding> m_parse_findings;
+};
+
+} // namespace
+
+Workspace load_workspace(const std::string& root, std::vector<SourceFile> files, unsigned threads)
+{
+  const size_t n = files.size();
+  std::vector<ParsedFile> parsed(n);
+  size_t config = n;
+  for (size_t i = 0; i < n; ++i) {
+    parsed[i].content = std::move(files[i].content);
+    parsed[i].kind = classify(files[i].path);
+    if (config == n && parsed[i].kind == FileKind::config) {
+      config = i;
     }
   }
-  return ws;
+  // pops.yaml first: every other file is read against it.
+  if (config != n) {
+    parse_one(parsed[config]);
+  }
+  StreamBuilder builder(root, config != n ? &parsed[config] : nullptr, config != n);
+  // Parse on every core while this thread builds the model in file order. Parsers stay at most
+  // `window` files ahead of the builder, and each file's bytes and tree are freed once built, so
+  // memory holds the model and a few parse trees, not the trees of the whole workspace.
+  auto release = [&](size_t i) {
+    parsed[i] = ParsedFile{};
+  };
+  auto parse = [&](size_t i) {
+    if (i != config && parsed[i].kind != FileKind::none) {
+      parse_one(parsed[i]);
+    }
+  };
+  if (threads == 0) {
+    threads = std::max(1u, std::thread::hardware_concurrency());
+  }
+  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, n)));
+  if (threads <= 1) {
+    for (size_t i = 0; i < n; ++i) {
+      parse(i);
+      builder.add(files[i].path, parsed[i]);
+      release(i);
+    }
+    return builder.finish();
+  }
+  const size_t window = 16 * static_cast<size_t>(threads);
+  std::mutex mu;
+  std::condition_variable parsed_cv;  // a file was parsed
+  std::condition_variable built_cv;   // the builder moved on
+  std::vector<char> done(n, 0);
+  size_t next = 0;
+  size_t built = 0;
+  bool stop = false;
+  auto work = [&] {
+    for (;;) {
+      size_t i = 0;
+      {
+        std::unique_lock lock(mu);
+        built_cv.wait(lock, [&] { return stop || next >= n || next < built + window; });
+        if (stop || next >= n) {
+          return;
+        }
+        i = next++;
+      }
+      parse(i);
+      {
+        std::lock_guard lock(mu);
+        done[i] = 1;
+      }
+      parsed_cv.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back(work);
+  }
+  auto join = [&] {
+    {
+      std::lock_guard lock(mu);
+      stop = true;
+    }
+    built_cv.notify_all();
+    for (auto& t : pool) {
+      t.join();
+    }
+  };
+  try {
+    for (size_t i = 0; i < n; ++i) {
+      {
+        std::unique_lock lock(mu);
+        parsed_cv.wait(lock, [&] { return done[i] != 0; });
+      }
+      builder.add(files[i].path, parsed[i]);
+      release(i);
+      {
+        std::lock_guard lock(mu);
+        built = i + 1;
+      }
+      built_cv.notify_all();
+    }
+  } catch (...) {
+    join();
+    throw;
+  }
+  join();
+  return builder.finish();
+}
+
+Workspace build_workspace(const std::string& root, const std::vector<ParsedSource>& files)
+{
+  auto cfg = std::find_if(files.begin(), files.end(),
+                          [](const ParsedSource& f) { return classify(f.path) == FileKind::config; });
+  StreamBuilder builder(root, cfg != files.end() ? cfg->parsed.get() : nullptr, cfg != files.end());
+  for (const auto& f : files) {
+    builder.add(f.path, *f.parsed);
+  }
+  return builder.finish();
 }
 
 const Item* Workspace::item(std::string_view id) const
