@@ -215,6 +215,12 @@ step 01; expect_rc 0; expect_out_line '^no problems in [0-9]+ files$'
 pyfile "junit clean" pops-junit.xml "$JUNIT_CHECK" 1 0
 pyfile "code quality clean" gl-code-quality.json "$GITLAB_CHECK"
 if [ "$(cat gl-code-quality.json)" = "[]" ]; then pass; else fail "a clean report is not []"; fi
+# The same job on the default branch (the Code Quality baseline): checked against itself.
+git checkout -q main && rm -f pops-junit.xml gl-code-quality.json
+unset CI_MERGE_REQUEST_TARGET_BRANCH_NAME
+export CI_PIPELINE_SOURCE=push CI_COMMIT_BRANCH=main CI_DEFAULT_BRANCH=main
+step 01; expect_rc 0; expect_out_line '^no problems in [0-9]+ files$'
+pyfile "code quality baseline" gl-code-quality.json "$GITLAB_CHECK"
 export CI_PIPELINE_SOURCE=schedule
 step 02; expect_rc 0
 if [ -s public/index.html ] && grep -q "<html" public/index.html && grep -q "Test Co" public/index.html; then pass
