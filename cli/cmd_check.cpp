@@ -111,6 +111,18 @@ void print_text(Context& ctx, const CheckResult& r, const Sources& sources)
   out.write(fmt::format("{} in {}\n", fmt::join(parts, ", "), files));
 }
 
+/// The workspace's folder relative to the root of its git repository ("product/"); "" at the root or
+/// outside a repository. CI tools resolve the paths of annotations and reports from the repository root.
+std::string repository_prefix(const Context& ctx)
+{
+  try {
+    Repository repo = Repository::open(ctx.workspace);
+    return repo.prefix_of(ctx.workspace);
+  } catch (const std::exception&) {
+    return {};  // not in a repository (or one git would refuse): paths stay relative to the workspace
+  }
+}
+
 int run_check(Context& ctx, const CheckOpts& o)
 {
   CheckOptions opts;
@@ -169,6 +181,15 @@ int run_check(Context& ctx, const CheckOpts& o)
     ws = load_worktree(ctx.workspace);
   }
   CheckResult r = check_workspace(ws, opts);
+  if (o.format == "github" || o.format == "sarif" || o.format == "junit" || o.format == "gitlab") {
+    if (const std::string prefix = repository_prefix(ctx); !prefix.empty()) {
+      for (auto& f : r.findings) {
+        if (!f.file.empty()) {
+          f.file = prefix + f.file;
+        }
+      }
+    }
+  }
   if (o.format == "json") {
     ctx.out.write(render_json(r));
   } else if (o.format == "sarif") {
@@ -177,6 +198,8 @@ int run_check(Context& ctx, const CheckOpts& o)
     ctx.out.write(render_github(r));
   } else if (o.format == "junit") {
     ctx.out.write(render_junit(r));
+  } else if (o.format == "gitlab") {
+    ctx.out.write(render_gitlab(r));
   } else {
     print_text(ctx, r, sources);
   }
@@ -192,7 +215,7 @@ void setup_check(CLI::App& app, Runner& run)
   app.add_option("paths", o->paths, "Report only on these files or folders (references still "
                                     "resolve against the whole workspace)");
   app.add_option("--format", o->format, "Output format")
-    ->check(CLI::IsMember({"text", "json", "github", "sarif", "junit"}))
+    ->check(CLI::IsMember({"text", "json", "github", "sarif", "junit", "gitlab"}))
     ->default_str("text");
   app.add_flag("--strict", o->strict, "Exit 1 on warnings too, not only on errors");
   app.add_flag("--staged", o->staged, "Check what the next commit holds (the git index), not the "

@@ -18,7 +18,7 @@ constexpr std::array k_commands = {
   Command{"doc", "Write documents from templates, list them, keep the docs index", true, setup_doc},
   Command{"feedback", "Add, import, list or link customer feedback", true, setup_feedback},
   Command{"help", "Show help for pops or one of its commands", false, setup_help},
-  Command{"hook", "Install or remove the pre-commit hook that runs pops check --staged", true, setup_hook},
+  Command{"hook", "Install or remove the git hooks that run pops check --staged", true, setup_hook},
   Command{"init", "Create a workspace, or the sample organization with --sample", false, setup_init},
   Command{"insights", "Demand from feedback by item, tag, segment, source or customer, with trends", true,
           setup_insights},

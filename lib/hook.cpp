@@ -23,7 +23,6 @@ namespace pops {
 
 namespace {
 
-constexpr std::string_view k_hook_name = "pre-commit";
 constexpr unsigned k_hook_mode = 0755;
 /// The marker must be among the first lines of a hook for it to count as pops's.
 constexpr int k_marker_lines = 5;
@@ -90,10 +89,11 @@ std::vector<std::string> lines_of(const std::string& text)
   return out;
 }
 
-bool is_pops_script(const std::vector<std::string>& lines)
+bool is_pops_script(const std::vector<std::string>& lines, std::string_view name)
 {
+  const std::string marker = hook_marker(name);
   for (size_t i = 0; i < lines.size() && i < static_cast<size_t>(k_marker_lines); ++i) {
-    if (lines[i] == k_hook_marker) {
+    if (lines[i] == marker) {
       return true;
     }
   }
@@ -165,9 +165,10 @@ struct ConfigGuard {
   }
 };
 
-HookPaths paths_of(Repository& repo, const std::string& workspace, bool& hooks_path_global)
+HookPaths paths_of(Repository& repo, const std::string& workspace, std::string_view name, bool& hooks_path_global)
 {
   HookPaths p;
+  p.name = name;
   p.worktree = repo.workdir();
   const std::string prefix = repo.prefix_of(workspace);
   p.workspace = prefix.empty() ? "." : prefix.substr(0, prefix.size() - 1);
@@ -201,15 +202,15 @@ HookPaths paths_of(Repository& repo, const std::string& workspace, bool& hooks_p
     d.pop_back();
   }
   p.hooks_dir = d;
-  p.hook = (fs::path(d) / k_hook_name).string();
+  p.hook = (fs::path(d) / p.name).string();
   p.chained = p.hook + std::string(k_hook_chained_suffix);
   return p;
 }
 
-HookStatus status_of(Repository& repo, const std::string& workspace, bool& hooks_path_global)
+HookStatus status_of(Repository& repo, const std::string& workspace, std::string_view name, bool& hooks_path_global)
 {
   HookStatus s;
-  s.paths = paths_of(repo, workspace, hooks_path_global);
+  s.paths = paths_of(repo, workspace, name, hooks_path_global);
   s.chained = exists_no_follow(s.paths.chained);
   std::error_code ec;
   const fs::file_status st = fs::symlink_status(s.paths.hook, ec);
@@ -219,7 +220,7 @@ HookStatus status_of(Repository& repo, const std::string& workspace, bool& hooks
   s.executable = executable_file(s.paths.hook);
   if (fs::is_regular_file(st)) {
     const auto lines = lines_of(read_all(s.paths.hook));
-    if (is_pops_script(lines)) {
+    if (is_pops_script(lines, name)) {
       s.kind = HookKind::pops;
       s.pops_binary = script_value(lines, "pops_bin");
       s.hook_workspace = script_value(lines, "pops_workspace");
@@ -253,27 +254,42 @@ void write_hook(const HookPaths& p, const std::string& script)
 
 } // namespace
 
-std::string hook_script(const std::string& pops_binary, const std::string& workspace)
+std::string hook_marker(std::string_view name)
 {
+  return fmt::format("# pops {} hook: installed by 'pops hook install', removed by 'pops hook uninstall'", name);
+}
+
+std::string hook_script(const std::string& pops_binary, const std::string& workspace, std::string_view name)
+{
+  const bool merge = name == "pre-merge-commit";
   std::string s = "#!/bin/sh\n";
-  s += k_hook_marker;
-  s += "\n"
-       "# Before each commit, runs 'pops check --staged' on the workspace below: it checks what the\n"
-       "# commit holds (the index git names in GIT_INDEX_FILE), not the working tree. A hook that was\n"
-       "# here before pops's was moved to pre-commit.pops-chained; it runs first and its failure blocks\n"
-       "# the commit too. 'git commit --no-verify' skips both.\n";
+  s += hook_marker(name);
+  s += "\n";
+  if (merge) {
+    s += "# Before 'git merge' records a merge that needed no conflict resolution (git runs pre-commit\n"
+         "# only for commits you make), runs 'pops check --staged' on the workspace below: it checks the\n"
+         "# merge result (the index git names in GIT_INDEX_FILE). A hook that was here before pops's was\n"
+         "# moved to pre-merge-commit.pops-chained; it runs first and its failure blocks the merge too.\n"
+         "# 'git merge --no-verify' skips both.\n";
+  } else {
+    s += "# Before each commit, runs 'pops check --staged' on the workspace below: it checks what the\n"
+         "# commit holds (the index git names in GIT_INDEX_FILE), not the working tree. A hook that was\n"
+         "# here before pops's was moved to pre-commit.pops-chained; it runs first and its failure blocks\n"
+         "# the commit too. 'git commit --no-verify' skips both.\n";
+  }
   s += "pops_bin=" + sh_quote(pops_binary) + "\n";
   s += "pops_workspace=" + sh_quote(workspace) + "\n";
-  s += "chained=\"$(dirname -- \"$0\")/pre-commit" + std::string(k_hook_chained_suffix) + "\"\n"
-       "if [ -x \"$chained\" ]; then\n"
+  s += fmt::format("chained=\"$(dirname -- \"$0\")/{}{}\"\n", name, k_hook_chained_suffix);
+  s += "if [ -x \"$chained\" ]; then\n"
        "  \"$chained\" \"$@\" || exit $?\n"
        "fi\n"
        "if [ ! -x \"$pops_bin\" ] || [ -d \"$pops_bin\" ]; then\n"
        "  if command -v pops >/dev/null 2>&1; then\n"
        "    pops_bin=pops\n"
-       "  else\n"
-       "    echo \"pops: error: the pre-commit hook cannot find pops: '$pops_bin' is gone and 'pops' is not on PATH\" >&2\n"
-       "    echo \"hint: install pops, or remove the hook with 'pops hook uninstall'\" >&2\n"
+       "  else\n";
+  s += fmt::format("    echo \"pops: error: the {} hook cannot find pops: '$pops_bin' is gone and 'pops' is not on PATH\" >&2\n",
+                   name);
+  s += "    echo \"hint: install pops, or remove the hook with 'pops hook uninstall'\" >&2\n"
        "    exit 2\n"
        "  fi\n"
        "fi\n"
@@ -281,92 +297,113 @@ std::string hook_script(const std::string& pops_binary, const std::string& works
   return s;
 }
 
-HookStatus hook_status(const std::string& workspace)
+HookStatus hook_status(const std::string& workspace, std::string_view name)
 {
   Repository repo = Repository::open(workspace);
   bool global = false;
-  return status_of(repo, workspace, global);
+  return status_of(repo, workspace, name, global);
 }
 
-HookResult install_hook(const std::string& workspace, const std::string& pops_binary, bool force)
+std::vector<HookResult> install_hooks(const std::string& workspace, const std::string& pops_binary, bool force)
 {
   Repository repo = Repository::open(workspace);
-  bool global = false;
-  HookResult r;
-  r.before = status_of(repo, workspace, global);
-  const HookPaths& p = r.before.paths;
-  if (global) {
-    throw std::runtime_error(fmt::format(
-      "core.hooksPath is set in your global or system git configuration ('{}'): a hook installed there "
-      "would run in every repository; set it for this repository ('git config core.hooksPath .git/hooks') "
-      "and install again, or call 'pops check --staged' from your own hook",
-      p.hooks_path));
-  }
-  const std::string script = hook_script(pops_binary, p.workspace);
-  switch (r.before.kind) {
-  case HookKind::none:
-    write_hook(p, script);
-    r.change = HookChange::installed;
-    return r;
-  case HookKind::pops:
-    if (r.before.hook_workspace != p.workspace && !force) {
-      r.change = HookChange::refused_workspace;
-      return r;
+  std::vector<HookResult> results;
+  std::vector<std::string> scripts;
+  bool refused = false;
+  // Plan every hook first: a refusal or a taken chained name writes nothing.
+  for (std::string_view name : k_hook_names) {
+    bool global = false;
+    HookResult r;
+    r.before = status_of(repo, workspace, name, global);
+    const HookPaths& p = r.before.paths;
+    if (global) {
+      throw std::runtime_error(fmt::format(
+        "core.hooksPath is set in your global or system git configuration ('{}'): a hook installed there "
+        "would run in every repository; set it for this repository ('git config core.hooksPath .git/hooks') "
+        "and install again, or call 'pops check --staged' from your own hook",
+        p.hooks_path));
     }
-    if (read_all(p.hook) == script && r.before.executable) {
-      r.change = HookChange::unchanged;
-      return r;
+    scripts.push_back(hook_script(pops_binary, p.workspace, name));
+    switch (r.before.kind) {
+    case HookKind::none:
+      r.change = HookChange::installed;
+      break;
+    case HookKind::pops:
+      if (r.before.hook_workspace != p.workspace && !force) {
+        r.change = HookChange::refused_workspace;
+      } else if (read_all(p.hook) == scripts.back() && r.before.executable) {
+        r.change = HookChange::unchanged;
+      } else {
+        r.change = HookChange::updated;
+      }
+      break;
+    case HookKind::other:
+      if (!force) {
+        r.change = HookChange::refused_other;
+      } else if (exists_no_follow(p.chained)) {
+        throw std::runtime_error(fmt::format(
+          "cannot chain the existing {} hook: '{}' is already taken; move one of the two away, then "
+          "install again",
+          name, p.chained));
+      } else {
+        r.change = HookChange::chained;
+      }
+      break;
     }
-    write_hook(p, script);
-    r.change = HookChange::updated;
-    return r;
-  case HookKind::other:
-    break;
+    refused = refused || r.change == HookChange::refused_other || r.change == HookChange::refused_workspace;
+    results.push_back(std::move(r));
   }
-  if (!force) {
-    r.change = HookChange::refused_other;
-    return r;
+  if (refused) {
+    return results;
   }
-  if (exists_no_follow(p.chained)) {
-    throw std::runtime_error(fmt::format(
-      "cannot chain the existing pre-commit hook: '{}' is already taken; move one of the two away, then "
-      "install again",
-      p.chained));
+  for (size_t i = 0; i < results.size(); ++i) {
+    const HookPaths& p = results[i].before.paths;
+    switch (results[i].change) {
+    case HookChange::installed:
+    case HookChange::updated:
+      write_hook(p, scripts[i]);
+      break;
+    case HookChange::chained:
+      rename_or_throw(p.hook, p.chained);
+      try {
+        write_hook(p, scripts[i]);
+      } catch (...) {
+        std::error_code ec;
+        fs::remove(p.hook, ec);
+        ::rename(p.chained.c_str(), p.hook.c_str());  // put the hook back as it was
+        throw;
+      }
+      break;
+    default:
+      break;
+    }
   }
-  rename_or_throw(p.hook, p.chained);
-  try {
-    write_hook(p, script);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(p.hook, ec);
-    ::rename(p.chained.c_str(), p.hook.c_str());  // put the hook back as it was
-    throw;
-  }
-  r.change = HookChange::chained;
-  return r;
+  return results;
 }
 
-HookResult uninstall_hook(const std::string& workspace)
+std::vector<HookResult> uninstall_hooks(const std::string& workspace)
 {
   Repository repo = Repository::open(workspace);
-  bool global = false;
-  HookResult r;
-  r.before = status_of(repo, workspace, global);
-  const HookPaths& p = r.before.paths;
-  if (r.before.kind != HookKind::pops) {
-    r.change = HookChange::not_installed;
-    return r;
+  std::vector<HookResult> results;
+  for (std::string_view name : k_hook_names) {
+    bool global = false;
+    HookResult r;
+    r.before = status_of(repo, workspace, name, global);
+    const HookPaths& p = r.before.paths;
+    if (r.before.kind != HookKind::pops) {
+      r.change = HookChange::not_installed;
+    } else if (r.before.chained) {
+      rename_or_throw(p.chained, p.hook);  // replaces pops's hook in one step
+      r.change = HookChange::restored;
+    } else {
+      if (::unlink(p.hook.c_str()) != 0) {
+        throw std::runtime_error(fmt::format("cannot remove '{}': {}", p.hook, lower_first(std::strerror(errno))));
+      }
+      r.change = HookChange::removed;
+    }
+    results.push_back(std::move(r));
   }
-  if (r.before.chained) {
-    rename_or_throw(p.chained, p.hook);  // replaces pops's hook in one step
-    r.change = HookChange::restored;
-    return r;
-  }
-  if (::unlink(p.hook.c_str()) != 0) {
-    throw std::runtime_error(fmt::format("cannot remove '{}': {}", p.hook, lower_first(std::strerror(errno))));
-  }
-  r.change = HookChange::removed;
-  return r;
+  return results;
 }
 
 } // namespace pops

@@ -36,6 +36,15 @@ std::string_view sarif_level(Severity s)
   return "none";
 }
 
+std::string_view gitlab_severity(Severity s)
+{
+  switch (s) {
+  case Severity::error: return "major";
+  case Severity::warning: return "minor";
+  default: return "info";
+  }
+}
+
 std::string_view github_level(Severity s)
 {
   switch (s) {
@@ -45,8 +54,9 @@ std::string_view github_level(Severity s)
   }
 }
 
-/// FNV-1a 64 of rule, file and message, as 16 hex digits: stable across runs and line moves.
-std::string fingerprint(const Finding& f)
+/// FNV-1a 64 of rule, file and message (and `ordinal` when non-zero), as 16 hex digits: stable across
+/// runs and line moves.
+std::string fingerprint(const Finding& f, int ordinal = 0)
 {
   std::uint64_t h = 0xcbf29ce484222325ULL;
   auto feed = [&h](std::string_view s) {
@@ -60,6 +70,9 @@ std::string fingerprint(const Finding& f)
   feed(f.rule);
   feed(f.file);
   feed(f.message);
+  if (ordinal > 0) {
+    feed(std::to_string(ordinal));  // the first of equal findings keeps the plain hash
+  }
   return fmt::format("{:016x}", h);
 }
 
@@ -295,6 +308,25 @@ std::string render_junit(const CheckResult& r)
   }
   out += "  </testsuite>\n</testsuites>\n";
   return out;
+}
+
+std::string render_gitlab(const CheckResult& r)
+{
+  json out = json::array();
+  std::set<std::string> seen;
+  for (const auto& f : r.findings) {
+    std::string fp = fingerprint(f);
+    for (int n = 2; !seen.insert(fp).second; ++n) {
+      fp = fingerprint(f, n);
+    }
+    const std::string path = f.file.empty() ? std::string("pops.yaml") : f.file;
+    out.push_back({{"description", f.message},
+                   {"check_name", f.rule},
+                   {"fingerprint", fp},
+                   {"severity", gitlab_severity(f.severity)},
+                   {"location", {{"path", path}, {"lines", {{"begin", f.loc.line > 0 ? f.loc.line : 1}}}}}});
+  }
+  return dump(out);
 }
 
 } // namespace pops

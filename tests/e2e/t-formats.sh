@@ -1,4 +1,4 @@
-# pops check output formats (text, json, sarif, github, junit), --strict and exit codes.
+# pops check output formats (text, json, sarif, github, junit, gitlab), --strict and exit codes.
 . "$(dirname "$0")/lib.sh"
 command -v python3 >/dev/null 2>&1 || exit 125  # the parsers below are python3's
 SARIF_SCHEMA="${POPS_SHARED:-/nonexistent}/corpus/sarif/sarif-schema-2.1.0.json"
@@ -55,7 +55,7 @@ run check; expect_rc 0; no_stderr
 expect_out_line '^0 errors, 1 warning in 4 files$'
 run check --strict; expect_rc 1; no_stderr
 expect_out_line '^0 errors, 1 warning in 4 files$'
-for f in json sarif github junit; do
+for f in json sarif github junit gitlab; do
   run check --format "$f"; expect_rc 0; no_stderr
   run check --strict --format "$f"; expect_rc 1; no_stderr
 done
@@ -278,17 +278,74 @@ printf 'items: 1\n' >"roadmap/bad$(printf '\377').yaml"
 run check --format junit; expect_rc 1; no_stderr
 py "junit non-UTF-8 name" "$JUNIT_CHECK" 1 1
 
+# --- gitlab -------------------------------------------------------------------------------------
+
+# GitLab Code Quality: required keys and types, severities from GitLab's set, unique fingerprints.
+GITLAB_CHECK='
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert isinstance(d, list), type(d)
+assert len(d) == int(sys.argv[2]), len(d)
+for i in d:
+    assert list(i) == ["description", "check_name", "fingerprint", "severity", "location"], list(i)
+    assert all(isinstance(i[k], str) and i[k] for k in ("description", "check_name", "fingerprint")), i
+    assert i["severity"] in ("info", "minor", "major", "critical", "blocker"), i
+    assert list(i["location"]) == ["path", "lines"] and isinstance(i["location"]["path"], str), i
+    b = i["location"]["lines"]["begin"]
+    assert isinstance(b, int) and not isinstance(b, bool) and b >= 1, i
+fps = [i["fingerprint"] for i in d]
+assert len(set(fps)) == len(fps), fps
+'
+
+t_begin "gitlab: a Code Quality report, severities mapped, stable fingerprints across line moves"
+three_findings
+run check --format gitlab; expect_rc 1; no_stderr
+py "gitlab shape" "$GITLAB_CHECK" 3
+py "gitlab content" '
+import json, sys
+d = json.load(open(sys.argv[1]))
+got = sorted((i["location"]["path"], i["location"]["lines"]["begin"], i["severity"], i["check_name"]) for i in d)
+want = sorted([("roadmap/a,b:c.yaml", 6, "minor", "target-passed"),
+               ("roadmap/a,b:c.yaml", 7, "major", "schema"),
+               ("roadmap/payments.yaml", 5, "major", "schema")])
+assert got == want, got
+assert "unknown key '"'"'a%b'"'"' in an item" in [i["description"] for i in d]
+'
+printf '%s' "$OUT" >"$T_DIR/before.json"
+# Two comment lines on top move every finding down; the fingerprints stay.
+for f in roadmap/payments.yaml 'roadmap/a,b:c.yaml'; do sed -i '1i # moved\n# down' "$f"; done
+run check --format gitlab; expect_rc 1; no_stderr
+py "gitlab fingerprints survive a move" '
+import json, sys
+a, b = json.load(open(sys.argv[2])), json.load(open(sys.argv[1]))
+key = lambda i: (i["location"]["path"], i["check_name"], i["description"])
+fa = {key(i): (i["fingerprint"], i["location"]["lines"]["begin"]) for i in a}
+fb = {key(i): (i["fingerprint"], i["location"]["lines"]["begin"]) for i in b}
+assert fa.keys() == fb.keys(), (fa, fb)
+for k in fa:
+    assert fa[k][0] == fb[k][0], k
+    assert fb[k][1] == fa[k][1] + 2, (k, fa[k], fb[k])
+' "$T_DIR/before.json"
+
+t_begin "gitlab: a clean run is an empty array; equal findings get distinct fingerprints"
+make_ws
+run check --format gitlab; expect_rc 0; no_stderr
+if [ "$OUT" = "[]" ]; then pass; else fail "a clean report is not []"; fi
+printf 'squad: platform\nitems:\n  - {id: PLAT-2, title: a, status: x}\n  - {id: PLAT-3, title: b, status: x}\n' >roadmap/one.yaml
+run check --format gitlab; expect_rc 1; no_stderr
+py "gitlab equal findings" "$GITLAB_CHECK" 2
+
 # --- every format: same exit code, nothing on stderr --------------------------------------------
 
 t_begin "every format keeps the exit code and a quiet stderr"
 three_findings
-for f in text json sarif github junit; do
+for f in text json sarif github junit gitlab; do
   run check --format "$f"; expect_rc 1; no_stderr
   if [ -n "$OUT" ]; then pass; else fail "--format $f printed nothing"; fi
 done
 t_begin "every format exits 0 on a clean workspace"
 make_ws
-for f in text json sarif github junit; do
+for f in text json sarif github junit gitlab; do
   run check --format "$f"; expect_rc 0; no_stderr
 done
 run check --format xml; expect_rc 2; expect_err "xml"

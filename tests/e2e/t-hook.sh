@@ -1,4 +1,5 @@
-# pops hook: the pre-commit hook, driven through real `git commit` in temporary repositories.
+# pops hook: the pre-commit and pre-merge-commit hooks, driven through real `git commit` and
+# `git merge` in temporary repositories.
 . "$(dirname "$0")/lib.sh"
 
 
@@ -39,17 +40,27 @@ mode_of() { stat -c '%a' "$1"; }
 t_begin "install writes an executable pops hook; installing twice changes nothing"
 new_repo
 run hook status; expect_rc 0; expect_out "no pre-commit hook in '.git/hooks'"
+expect_out "no pre-merge-commit hook in '.git/hooks'"
 run hook install; expect_rc 0; expect_out "installed the pre-commit hook '.git/hooks/pre-commit'"
+expect_out "installed the pre-merge-commit hook '.git/hooks/pre-merge-commit': merges now run 'pops check --staged' in '.'"
+if [ -x .git/hooks/pre-merge-commit ]; then pass; else fail "pre-merge-commit hook not executable"; fi
+if grep -qx "# pops pre-merge-commit hook: installed by 'pops hook install', removed by 'pops hook uninstall'" .git/hooks/pre-merge-commit; then pass; else fail "no pre-merge-commit marker line"; fi
+if grep -qx 'exec "$pops_bin" -C "$pops_workspace" check --staged' .git/hooks/pre-merge-commit; then pass; else fail "pre-merge-commit does not run check --staged"; fi
+if sh -n .git/hooks/pre-merge-commit; then pass; else fail "pre-merge-commit is not valid sh"; fi
 if [ -x .git/hooks/pre-commit ]; then pass; else fail "hook not executable"; fi
 if head -1 .git/hooks/pre-commit | grep -qx '#!/bin/sh'; then pass; else fail "not a sh script"; fi
 if grep -qx "# pops pre-commit hook: installed by 'pops hook install', removed by 'pops hook uninstall'" .git/hooks/pre-commit; then pass; else fail "no marker line"; fi
 if grep -qF "pops_bin='$POPS'" .git/hooks/pre-commit; then pass; else fail "hook does not name the installing binary"; fi
 if sh -n .git/hooks/pre-commit; then pass; else fail "hook is not valid sh"; fi
 cp -p .git/hooks/pre-commit "$T_DIR/first"
-run hook install; expect_rc 0; expect_out "already installed"
+cp -p .git/hooks/pre-merge-commit "$T_DIR/first-merge"
+run hook install; expect_rc 0; expect_out "the pre-commit hook '.git/hooks/pre-commit' is already installed"
+expect_out "the pre-merge-commit hook '.git/hooks/pre-merge-commit' is already installed"
 same_file .git/hooks/pre-commit "$T_DIR/first"
-if [ -z "$(ls .git/hooks | grep -v -e '\.sample$' -e '^pre-commit$')" ]; then pass; else fail "stray files: $(ls .git/hooks)"; fi
+same_file .git/hooks/pre-merge-commit "$T_DIR/first-merge"
+if [ -z "$(ls .git/hooks | grep -v -e '\.sample$' -e '^pre-commit$' -e '^pre-merge-commit$')" ]; then pass; else fail "stray files: $(ls .git/hooks)"; fi
 run hook status; expect_rc 0; expect_out "pops's pre-commit hook is installed in '.git/hooks/pre-commit'"
+expect_out "pops's pre-merge-commit hook is installed in '.git/hooks/pre-merge-commit'"
 expect_out "-C . check --staged"
 run hook bogus; expect_rc 2; expect_err "see 'pops help hook'"
 
@@ -181,8 +192,15 @@ if [ "$(readlink .git/hooks/pre-commit)" = "../../tools/hook.sh" ]; then pass; e
 t_begin "uninstall without a pops hook says so and exits 0"
 new_repo
 run hook uninstall; expect_rc 0; expect_out "no pops pre-commit hook in '.git/hooks'; nothing to do"
+expect_out "no pops pre-merge-commit hook in '.git/hooks'; nothing to do"
 run hook install; run hook uninstall; expect_rc 0; expect_out "removed the pre-commit hook '.git/hooks/pre-commit'"
-if [ ! -e .git/hooks/pre-commit ]; then pass; else fail "hook not removed"; fi
+expect_out "removed the pre-merge-commit hook '.git/hooks/pre-merge-commit'"
+if [ ! -e .git/hooks/pre-commit ] && [ ! -e .git/hooks/pre-merge-commit ]; then pass; else fail "hooks not removed"; fi
+# A pre-commit hook from an older pops, without pre-merge-commit: install adds the missing one.
+run hook install; rm .git/hooks/pre-merge-commit
+run hook install; expect_rc 0; expect_out "the pre-commit hook '.git/hooks/pre-commit' is already installed"
+expect_out "installed the pre-merge-commit hook"
+if [ -x .git/hooks/pre-merge-commit ]; then pass; else fail "missing pre-merge-commit not added"; fi
 
 t_begin "outside a git repository there is nothing to install into"
 make_ws
@@ -289,3 +307,68 @@ else
   git config --global --unset-all safe.directory
   run check --staged; expect_rc 2
 fi
+
+# A workspace where person cy is referenced by nothing: one branch removes cy, the other makes cy
+# the owner of PAY-1. Each branch is valid and the merge has no conflict, but its result names a
+# person who no longer exists.
+t_begin "a clean merge that breaks a reference is refused by pre-merge-commit"
+git init -q -b main ws && cd ws
+make_ws
+sed -i '/^people:/a\  cy: {name: Cy Moss, email: cy@example.com, role: pm, squad: payments}' pops.yaml
+git add -A && git commit -qm init
+run hook install; expect_rc 0
+git checkout -qb people
+sed -i '/^  cy: /d' pops.yaml
+gc -qam "cy left"; expect_rc 0
+git checkout -q main
+sed -i 's/owner: alice/owner: cy/' roadmap/payments.yaml
+gc -qam "cy owns PAY-1"; expect_rc 0; expect_commits 2
+run check; expect_rc 0
+OUT=$(git merge --no-edit people 2>"$T_ROOT/stderr"); RC=$?; ERR=$(cat "$T_ROOT/stderr")
+expect_blocked; expect_err "roadmap/payments.yaml:7:12: error: unknown person 'cy' as owner"
+expect_commits 2
+if [ -e .git/MERGE_HEAD ]; then pass; else fail "git should keep the merge in progress"; fi
+if ! grep -q "^  cy: " pops.yaml; then pass; else fail "the merge result is not in the work tree"; fi
+# Abort, then merge with --no-verify: git's own switch skips the hook.
+git merge --abort
+OUT=$(git merge --no-verify --no-edit people 2>&1); RC=$?; expect_rc 0
+if [ "$(git rev-list --parents -n 1 HEAD | wc -w)" -eq 3 ]; then pass; else fail "HEAD is not a merge commit"; fi
+# A merge that keeps the workspace valid goes through, and the hook ran (pops's summary line).
+git reset -q --hard HEAD~1
+git checkout -qb notes && echo "notes" >> README.md && git add README.md && git commit -qm notes && git checkout -q main
+OUT=$(git merge --no-ff --no-edit notes 2>&1); RC=$?; expect_rc 0
+case "$OUT" in *"no problems in"*) pass ;; *) fail "the pre-merge-commit hook did not run: $OUT" ;; esac
+if [ "$(git rev-list --parents -n 1 HEAD | wc -w)" -eq 3 ]; then pass; else fail "HEAD is not a merge commit"; fi
+# Without pops's hooks, the broken merge goes through: the refusal came from the hook.
+git reset -q --hard HEAD~1
+run hook uninstall; expect_rc 0; expect_out "removed the pre-merge-commit hook"
+OUT=$(git merge --no-edit people 2>&1); RC=$?; expect_rc 0
+run check; expect_rc 1; expect_out "unknown person 'cy' as owner"
+
+t_begin "someone else's pre-merge-commit hook: refused without --force (nothing written), chained with it"
+new_repo
+printf '#!/bin/sh\necho "own merge hook ran" >> "%s/ran"\nexit 0\n' "$T_DIR" > .git/hooks/pre-merge-commit
+chmod 755 .git/hooks/pre-merge-commit
+cp -p .git/hooks/pre-merge-commit "$T_DIR/orig"
+run hook status; expect_rc 0; expect_out "the pre-merge-commit hook '.git/hooks/pre-merge-commit' is not pops's: a script"
+run hook install; expect_rc 2
+expect_err "pops: error: a pre-merge-commit hook that is not pops's is already installed"
+expect_err "'.git/hooks/pre-merge-commit.pops-chained'"
+expect_err "no hook was changed"
+if [ ! -e .git/hooks/pre-commit ]; then pass; else fail "a refused install wrote the pre-commit hook"; fi
+same_file .git/hooks/pre-merge-commit "$T_DIR/orig"
+run hook install --force; expect_rc 0
+expect_out "moved the existing pre-merge-commit hook to '.git/hooks/pre-merge-commit.pops-chained'; it runs first"
+expect_out "installed the pre-commit hook"
+same_file .git/hooks/pre-merge-commit.pops-chained "$T_DIR/orig"
+if grep -qF 'chained="$(dirname -- "$0")/pre-merge-commit.pops-chained"' .git/hooks/pre-merge-commit; then pass; else fail "pre-merge-commit does not chain its own name"; fi
+git checkout -qb side && printf '%s' "$BAD" > roadmap/core.yaml && git add roadmap/core.yaml && git commit -q --no-verify -m bad
+git checkout -q main && echo "x" >> README.md && git commit -qam readme
+OUT=$(git merge --no-edit side 2>&1); RC=$?
+expect_blocked; case "$OUT" in *"unknown status 'plannd'"*) pass ;; *) fail "pops did not refuse the merge: $OUT" ;; esac
+if grep -q "own merge hook ran" "$T_DIR/ran"; then pass; else fail "the chained merge hook did not run"; fi
+git merge --abort
+run hook uninstall; expect_rc 0
+expect_out "removed pops's pre-merge-commit hook and moved '.git/hooks/pre-merge-commit.pops-chained' back to '.git/hooks/pre-merge-commit'"
+expect_out "removed the pre-commit hook"
+same_file .git/hooks/pre-merge-commit "$T_DIR/orig"

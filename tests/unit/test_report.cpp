@@ -244,3 +244,68 @@ TEST_CASE("junit: empty result has one passing testcase")
   CHECK(count(out, "<testcase ") == 1);
   CHECK(out.find("<failure") == std::string::npos);
 }
+
+TEST_CASE("gitlab: code quality shape, severities and locations")
+{
+  std::string text = render_gitlab(sample());
+  REQUIRE(!text.empty());
+  CHECK(text.back() == '\n');
+  json j = json::parse(text);
+  REQUIRE(j.is_array());
+  REQUIRE(j.size() == 3);
+  for (const auto& issue : j) {
+    std::set<std::string> keys;
+    for (const auto& [k, v] : issue.items()) {
+      keys.insert(k);
+    }
+    CHECK(keys == std::set<std::string>{"description", "check_name", "fingerprint", "severity", "location"});
+    CHECK(issue["location"]["lines"]["begin"].is_number_integer());
+    CHECK(issue["location"]["lines"]["begin"].get<int>() >= 1);
+  }
+  CHECK(j[0]["description"] == "unknown status 'in-progres'");
+  CHECK(j[0]["check_name"] == "schema");
+  CHECK(j[0]["severity"] == "major");
+  CHECK(j[0]["location"] == json{{"path", "roadmap/payments.yaml"}, {"lines", {{"begin", 12}}}});
+  CHECK(j[1]["severity"] == "minor");
+  CHECK(j[1]["location"]["lines"]["begin"] == 4);
+  CHECK(j[2]["severity"] == "info");
+  CHECK(j[2]["location"] == json{{"path", "docs/prd.md"}, {"lines", {{"begin", 1}}}});  // no line: the first
+
+  // The fingerprint is the SARIF one: stable across runs and line moves, different for another message.
+  json sarif = json::parse(render_sarif(sample(), "1.0.0"));
+  CHECK(j[0]["fingerprint"] == sarif["runs"][0]["results"][0]["partialFingerprints"]["primaryLocationLineHash"]);
+  CheckResult moved = sample();
+  moved.findings[0].loc.line = 40;
+  json m = json::parse(render_gitlab(moved));
+  CHECK(m[0]["fingerprint"] == j[0]["fingerprint"]);
+  CHECK(m[0]["location"]["lines"]["begin"] == 40);
+  moved.findings[0].message += "!";
+  m = json::parse(render_gitlab(moved));
+  CHECK(m[0]["fingerprint"] != j[0]["fingerprint"]);
+  CHECK(m[1]["fingerprint"] == j[1]["fingerprint"]);
+}
+
+TEST_CASE("gitlab: equal findings get unique fingerprints; empty result is an empty array")
+{
+  CheckResult r;
+  r.findings.push_back(make("roadmap/a.yaml", 3, 5, Severity::error, "schema", "unknown key 'x' in an item"));
+  r.findings.push_back(make("roadmap/a.yaml", 9, 5, Severity::error, "schema", "unknown key 'x' in an item"));
+  r.findings.push_back(make("roadmap/a.yaml", 15, 5, Severity::error, "schema", "unknown key 'x' in an item"));
+  r.findings.push_back(make("", 0, 0, Severity::warning, "config", "a workspace-wide finding"));
+  json j = json::parse(render_gitlab(r));
+  REQUIRE(j.size() == 4);
+  std::set<std::string> fps;
+  for (const auto& issue : j) {
+    fps.insert(issue["fingerprint"].get<std::string>());
+  }
+  CHECK(fps.size() == 4);
+  // The first of equal findings keeps the plain fingerprint; the repeats stay stable too.
+  CheckResult one;
+  one.findings.push_back(r.findings[0]);
+  CHECK(json::parse(render_gitlab(one))[0]["fingerprint"] == j[0]["fingerprint"]);
+  CHECK(json::parse(render_gitlab(r)) == j);
+  CHECK(j[3]["location"]["path"] == "pops.yaml");
+  CHECK(j[3]["location"]["lines"]["begin"] == 1);
+
+  CHECK(render_gitlab(CheckResult{}) == "[]\n");
+}
