@@ -227,7 +227,7 @@ struct Facts {
   J item_id(std::string_view desc) const { return pattern(item_id_re, item_id_error, desc); }
   J person(std::string_view desc) const
   {
-    return text_enum(people, fmt::format("{} A key of 'people' in pops.yaml: {}.", desc, listing(people)));
+    return text_enum(people, fmt::format("{} A key of 'people' in pops.yaml.", desc));
   }
 };
 
@@ -236,7 +236,8 @@ J schema_doc(std::string_view title, std::string_view desc, J body)
   J out = J::object();
   out["$schema"] = "http://json-schema.org/draft-07/schema#";
   out["title"] = std::string(title);
-  for (auto& [k, v] : with_desc(std::move(body), desc).items()) {
+  const J described = with_desc(std::move(body), desc);
+  for (const auto& [k, v] : described.items()) {
     out[k] = v;
   }
   return out;
@@ -469,7 +470,7 @@ J roadmap_schema(const Config& cfg, const Facts& w)
                              {"then", {{"properties", {{"items", {{"items", only_unsquadded}}}}}}}});
   }
   root["if"] = {{"properties", {{"squad", {{"type", "string"}}}}}, {"required", J::array({"squad"})}};
-  root["then"] = {{"allOf", by_file_squad}};
+  root["then"] = by_file_squad.empty() ? J::object() : J{{"allOf", by_file_squad}};
   root["else"] = {{"properties", {{"items", {{"items", {{"required", J::array({"squad"})}}}}}}}};
   return schema_doc("pops roadmap file", "A roadmap file: items of the roadmap, with an optional default squad.",
                     root);
@@ -695,7 +696,8 @@ std::optional<std::string> merge_vscode_settings(std::string_view existing, std:
       kept[k] = v;
     }
   }
-  for (auto& [k, v] : schema_entries().items()) {
+  const J entries = schema_entries();
+  for (const auto& [k, v] : entries.items()) {
     kept[k] = v;
   }
   schemas = kept;
