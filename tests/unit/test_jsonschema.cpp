@@ -113,7 +113,7 @@ TEST_CASE("the roadmap schema carries the workspace's statuses, squads, people, 
   }
   // dropped needs a reason; a squad's items use its prefix.
   const std::string all = item.at("allOf").dump();
-  CHECK(all.find(R"("then":{"required":["dropped_reason"])") != std::string::npos);
+  CHECK(all.find(R"("required":["dropped_reason"])") != std::string::npos);
   CHECK(all.find(R"("if":{"properties":{"squad":{"const":"platform"}},"required":["squad"]})") != std::string::npos);
   CHECK(all.find("^PLAT-[1-9][0-9]*$") != std::string::npos);
   // Without a file squad, every item needs its own.
