@@ -5,6 +5,7 @@
 #include "jsonschema.h"
 #include "text.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace fs = std::filesystem;
