@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "init.h"
+#include "jsonschema.h"
 
 namespace pops::cli {
 
@@ -41,6 +42,10 @@ int run_init(Context& ctx, const InitOpts& o)
     error(ctx.err, e.what());
     return k_exit_usage;
   }
+  if (!r.editor_settings_problem.empty()) {
+    warning(ctx.err, fmt::format("left {} alone: {}", k_vscode_settings, r.editor_settings_problem));
+    hint(ctx.err, fmt::format("add these settings to it by hand:\n{}", vscode_schema_entries()));
+  }
   if (ctx.quiet) {
     return k_exit_ok;
   }
@@ -56,6 +61,10 @@ int run_init(Context& ctx, const InitOpts& o)
     if (r.git_initialized) {
       ctx.out.write("created a git repository (branch main)\n");
     }
+  }
+  if (r.editor_settings_problem.empty()) {
+    ctx.out.write(fmt::format("wired VS Code: {} maps the JSON Schemas in {}/ (refresh: pops schema --vscode)\n",
+                              k_vscode_settings, k_editor_schema_dir));
   }
   hint(ctx.err, fmt::format("next: 'pops -C {} check', then 'pops -C {} roadmap'", o.dir, o.dir));
   return k_exit_ok;

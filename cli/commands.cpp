@@ -30,6 +30,8 @@ constexpr std::array k_commands = {
   Command{"report", "Write the dashboard: one self-contained HTML page (or Markdown)", true, setup_report},
   Command{"ritual", "Rituals: when due, notes filled from git history, open actions", true, setup_ritual},
   Command{"roadmap", "Show the roadmap: items by horizon (Now, Next, Later)", true, setup_roadmap},
+  Command{"schema", "Write JSON Schemas of the workspace's files for editors (completion, validation)", true,
+          setup_schema},
   Command{"show", "Show one item, now or at a revision or date, with its links", true, setup_show},
   Command{"template", "List and show the templates of documents and ritual notes", true, setup_template},
   Command{"version", "Print the version of pops", false, setup_version},

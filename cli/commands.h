@@ -53,6 +53,7 @@ void setup_rank(CLI::App& app, Runner& run);
 void setup_report(CLI::App& app, Runner& run);
 void setup_ritual(CLI::App& app, Runner& run);
 void setup_roadmap(CLI::App& app, Runner& run);
+void setup_schema(CLI::App& app, Runner& run);
 void setup_show(CLI::App& app, Runner& run);
 void setup_template(CLI::App& app, Runner& run);
 void setup_help(CLI::App& app, Runner& run);

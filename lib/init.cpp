@@ -2,6 +2,7 @@
 
 #include "embedded.h"
 #include "fsutil.h"
+#include "jsonschema.h"
 #include "repo.h"
 #include "sample.h"
 
@@ -74,6 +75,32 @@ bool empty_dir(const fs::path& dir)
   return true;
 }
 
+/// The editor files (schemas, VS Code settings) for the workspace whose pops.yaml is `config_text`.
+EditorWiring wiring_for(const fs::path& root, std::string_view config_text)
+{
+  std::vector<Finding> findings;
+  const Config cfg = config_from_text(config_text, findings);
+  return editor_wiring(root.string(), cfg);
+}
+
+void write_wiring(const fs::path& root, const EditorWiring& w, InitResult& r)
+{
+  for (const auto& f : w.files) {
+    write(root, f.path, f.content, r);
+  }
+  r.editor_settings_problem = w.settings_problem;
+}
+
+std::string_view final_config(const std::vector<std::pair<std::string, std::string>>& files)
+{
+  for (const auto& [path, content] : files) {
+    if (path == "pops.yaml") {
+      return content;
+    }
+  }
+  throw std::logic_error("the sample has no pops.yaml");
+}
+
 } // namespace
 
 InitSquad parse_init_squad(const std::string& spec)
@@ -127,16 +154,30 @@ InitResult init_workspace(const InitOptions& opts)
   }
 
   if (opts.sample) {
+    const auto files = sample_final_files(opts.today);
+    const EditorWiring wiring = wiring_for(root, final_config(files));
     if (r.git_initialized) {
       commit_sample_history(root.string(), opts.today);
-      r.commits = static_cast<int>(sample_history(opts.today).size());
-      for (const auto& [path, content] : sample_final_files(opts.today)) {
+      const auto history = sample_history(opts.today);
+      r.commits = static_cast<int>(history.size());
+      for (const auto& [path, content] : files) {
         r.written.push_back(path);
       }
+      // The team wired their editors after the last change: one more commit, a quarter of an hour later.
+      std::vector<std::pair<std::string, std::string>> editor;
+      for (const auto& f : wiring.files) {
+        editor.emplace_back(f.path, f.content);
+        r.written.push_back(f.path);
+      }
+      const SampleCommit& last = history.back();
+      commit_files(root.string(), editor, {},
+                   CommitInfo{"Wire VS Code to the workspace's JSON Schemas (pops schema --vscode)",
+                              last.author_name, last.author_email, last.time + 15 * 60, last.tz_offset_minutes});
     } else {
-      for (const auto& [path, content] : sample_final_files(opts.today)) {
+      for (const auto& [path, content] : files) {
         write(root, path, content, r);
       }
+      write_wiring(root, wiring, r);
     }
     return r;
   }
@@ -176,6 +217,7 @@ InitResult init_workspace(const InitOptions& opts)
   for (const char* d : {"feedback", "docs", "rituals"}) {
     write(root, fmt::format("{}/.gitkeep", d), "", r);
   }
+  write_wiring(root, wiring_for(root, text), r);
   return r;
 }
 

@@ -26,6 +26,8 @@ struct InitResult {
   bool git_initialized = false;      ///< a repository was created
   int commits = 0;                   ///< commits of sample history made
   std::string enclosing_repo;        ///< set when dir was already inside a git repository
+  /// Set when an existing .vscode/settings.json was left alone (not plain JSON): says why.
+  std::string editor_settings_problem;
 };
 
 /// Parses "ID:PREFIX"; throws std::invalid_argument with a message saying what is wrong.
@@ -33,7 +35,9 @@ InitSquad parse_init_squad(const std::string& spec);
 
 /// Writes the workspace. Refuses (std::runtime_error) when `dir` already holds pops.yaml, or, for
 /// the sample, when `dir` is not empty. Creates a git repository when `dir` is not inside one; the
-/// sample's history is committed only into a repository it created.
+/// sample's history is committed only into a repository it created. Wires VS Code to the workspace's
+/// JSON Schemas (lib/jsonschema.h): .pops/schema/ and .vscode/settings.json, merged when it exists; the
+/// sample commits them on top of its history.
 InitResult init_workspace(const InitOptions& opts);
 
 } // namespace pops

@@ -1,0 +1,238 @@
+#include "config.h"
+#include "date.h"
+#include "jsonschema.h"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <regex>
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* k_config = R"(version: 1
+product: Test Co
+squads:
+  payments: {name: Payments, prefix: PAY, lead: alice}
+  platform: {prefix: PLAT}
+people:
+  alice: {name: Alice}
+  bo:
+statuses: [idea, planned, in-progress, shipped, dropped]
+horizons: [now, soon]
+feedback_sources: [support, sales]
+fields:
+  risk: {type: enum, values: [low, high]}
+  revenue_impact: {type: number}
+  launch_date: {type: date}
+  regulated: {type: bool}
+  regions: {type: list}
+rituals:
+  sprint-review: {cadence: {every: 2 weeks}}
+docs:
+  types:
+    prd: {required: [title, owner, approver]}
+    decision: {}
+)";
+
+pops::Config config(const char* text = k_config)
+{
+  std::vector<pops::Finding> findings;
+  pops::Config cfg = pops::config_from_text(text, findings);
+  REQUIRE(cfg.loaded);
+  REQUIRE(findings.empty());
+  return cfg;
+}
+
+json schema(const pops::Config& cfg, std::string_view name)
+{
+  const pops::SchemaKind* k = pops::find_schema_kind(name);
+  REQUIRE(k != nullptr);
+  return json::parse(pops::json_schema(cfg, *k));
+}
+
+bool matches(const json& s, const std::string& text)
+{
+  return std::regex_search(text, std::regex(s.at("pattern").get<std::string>()));
+}
+
+} // namespace
+
+TEST_CASE("every schema is draft-07 JSON with a title, and the same for the same configuration")
+{
+  const auto cfg = config();
+  CHECK(pops::schema_kinds().size() == 5);
+  for (const auto& k : pops::schema_kinds()) {
+    const json s = schema(cfg, k.name);
+    CHECK(s.at("$schema") == "http://json-schema.org/draft-07/schema#");
+    CHECK(!s.at("title").get<std::string>().empty());
+    CHECK(s.at("type") == "object");
+    CHECK(s.at("additionalProperties") == false);
+    CHECK(pops::json_schema(cfg, k) == pops::json_schema(config(), k));
+    CHECK(std::string(k.file) == std::string(k.name) + ".schema.json");
+  }
+  CHECK(pops::find_schema_kind("roadmaps") == nullptr);
+}
+
+TEST_CASE("the roadmap schema carries the workspace's statuses, squads, people, horizons and fields")
+{
+  const json s = schema(config(), "roadmap");
+  CHECK(s.at("required") == json::array({"items"}));
+  const json& item = s.at("properties").at("items").at("items");
+  CHECK(item.at("required") == json::array({"id", "title", "status"}));
+  CHECK(item.at("additionalProperties") == false);
+  const json& p = item.at("properties");
+  CHECK(p.at("status").at("enum") == json::array({"idea", "planned", "in-progress", "shipped", "dropped"}));
+  CHECK(p.at("squad").at("enum") == json::array({"payments", "platform"}));
+  CHECK(p.at("owner").at("enum") == json::array({"alice", "bo", nullptr}));
+  CHECK(p.at("id").at("pattern") == "^(?:PAY|PLAT)-[1-9][0-9]*$");
+  CHECK(matches(p.at("id"), "PAY-12"));
+  CHECK_FALSE(matches(p.at("id"), "PAY-012"));
+  CHECK_FALSE(matches(p.at("id"), "IOS-1"));
+  CHECK(p.at("horizon").at("anyOf").at(0).at("enum") == json::array({"now", "soon"}));
+  CHECK(matches(p.at("horizon").at("anyOf").at(1), "2027-Q1"));
+  CHECK_FALSE(matches(p.at("horizon").at("anyOf").at(1), "2027-Q5"));
+  // Custom fields, typed.
+  CHECK(p.at("risk").at("enum") == json::array({"low", "high", nullptr}));
+  CHECK(p.at("revenue_impact").at("type") == json::array({"number", "null"}));
+  CHECK(p.at("regulated").at("type") == json::array({"boolean", "null"}));
+  CHECK(p.at("regions").at("type") == json::array({"array", "null"}));
+  CHECK(matches(p.at("launch_date"), "2027-02-01"));
+  // Percentages in score.
+  const json& score_value = p.at("score").at("additionalProperties");
+  CHECK(matches(score_value, "80%"));
+  CHECK(matches(score_value, "12.5%"));
+  CHECK_FALSE(matches(score_value, "80"));
+  CHECK_FALSE(matches(score_value, "high%"));
+  // Hover help on every item key.
+  for (const auto& [key, value] : p.items()) {
+    CAPTURE(key);
+    CHECK(!value.at("description").get<std::string>().empty());
+  }
+  // dropped needs a reason; a squad's items use its prefix.
+  const std::string all = item.at("allOf").dump();
+  CHECK(all.find(R"("required":["dropped_reason"])") != std::string::npos);
+  CHECK(all.find(R"("if":{"properties":{"squad":{"const":"platform"}},"required":["squad"]})") != std::string::npos);
+  CHECK(all.find("^PLAT-[1-9][0-9]*$") != std::string::npos);
+  // Without a file squad, every item needs its own.
+  CHECK(s.at("else").dump() == R"({"properties":{"items":{"items":{"required":["squad"]}}}})");
+}
+
+TEST_CASE("feedback, document and ritual schemas follow pops.yaml")
+{
+  const auto cfg = config();
+  const json fb = schema(cfg, "feedback").at("properties").at("entries").at("items");
+  CHECK(fb.at("properties").at("source").at("enum") == json::array({"support", "sales"}));
+  CHECK(fb.at("required") == json::array({"id", "date", "source"}));
+  CHECK(fb.at("anyOf").size() == 2);
+  CHECK(fb.at("properties").at("arr").at("minimum") == 0);
+
+  const json doc = schema(cfg, "doc");
+  CHECK(doc.at("properties").at("type").at("enum") == json::array({"prd", "decision"}));
+  CHECK(doc.at("properties").contains("approver"));  // a field some type requires is an allowed key
+  CHECK(doc.at("allOf").size() == 1);                // only prd requires fields
+  CHECK(doc.at("allOf").at(0).at("then").at("required") == json::array({"title", "owner", "approver"}));
+
+  const json note = schema(cfg, "ritual");
+  CHECK(note.at("properties").at("ritual").at("enum") == json::array({"sprint-review"}));
+  CHECK(note.at("required") == json::array({"ritual", "date"}));
+  CHECK(note.at("properties").at("actions").at("items").at("properties").at("done").at("type")
+        == json::array({"boolean", "null"}));
+}
+
+TEST_CASE("a workspace without valid prefixes falls back to the general id pattern")
+{
+  const auto cfg = config("version: 1\nproduct: P\nsquads:\n  core: {prefix: CORE}\n");
+  CHECK(schema(cfg, "roadmap").at("properties").at("items").at("items").at("properties").at("id").at("pattern")
+        == "^(?:CORE)-[1-9][0-9]*$");
+  std::vector<pops::Finding> findings;
+  const auto bad = pops::config_from_text("version: 1\nproduct: P\nsquads:\n  core: {prefix: core}\n", findings);
+  CHECK(!findings.empty());
+  CHECK(schema(bad, "roadmap").at("properties").at("items").at("items").at("properties").at("id").at("pattern")
+        == "^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]*$");
+}
+
+TEST_CASE("the date pattern accepts exactly the dates pops accepts")
+{
+  const json s = schema(config(), "roadmap").at("properties").at("items").at("items").at("properties").at("target");
+  const std::regex re(s.at("pattern").get<std::string>());
+  int compared = 0;
+  for (int y : {0, 1, 4, 100, 400, 1900, 2000, 2024, 2026, 2100, 9999}) {
+    for (int m = 0; m <= 13; ++m) {
+      for (int d = 0; d <= 32; ++d) {
+        const std::string text = fmt::format("{:04}-{:02}-{:02}", y, m, d);
+        CAPTURE(text);
+        CHECK(std::regex_search(text, re) == pops::parse_date(text).has_value());
+        ++compared;
+      }
+    }
+  }
+  CHECK(compared == 11 * 14 * 33);
+  for (const char* text : {"2026-1-05", "2026-01-5", "20260105", " 2026-01-05", "2026-01-05x", "15/12/2026"}) {
+    CAPTURE(text);
+    CHECK_FALSE(std::regex_search(std::string(text), re));
+    CHECK_FALSE(pops::parse_date(text).has_value());
+  }
+}
+
+TEST_CASE("the period and weekday patterns accept what pops.yaml accepts")
+{
+  const json s = schema(config(), "pops");
+  const json& cadence = s.at("properties").at("rituals").at("additionalProperties").at("properties").at("cadence");
+  const std::regex every(cadence.at("properties").at("every").at("pattern").get<std::string>());
+  for (const char* text : {"2 weeks", "1 week", "week", "90 days", "3 Months", "10000 days", "007 days", " 2 weeks ",
+                           "2weeks", "0 days", "10001 days", "2 weeeks", "2", "fortnight", "", "1 day", "1 years"}) {
+    CAPTURE(text);
+    int n = 0;
+    std::string unit;
+    CHECK(std::regex_search(std::string(text), every) == pops::parse_period(text, n, unit));
+  }
+  const std::regex on(cadence.at("properties").at("on").at("pattern").get<std::string>());
+  CHECK(std::regex_search(std::string("thursday"), on));
+  CHECK(std::regex_search(std::string("Thursday"), on));
+  CHECK_FALSE(std::regex_search(std::string("thursdya"), on));
+  // Rule ids are the keys of `rules:`, each with its summary as hover help.
+  const json& rules = s.at("properties").at("rules");
+  CHECK(rules.at("additionalProperties") == false);
+  CHECK(rules.at("properties").at("wip-limit").at("description").get<std::string>().find("wip_limit")
+        != std::string::npos);
+  CHECK(s.at("required") == json::array({"version", "product", "squads"}));
+}
+
+TEST_CASE("VS Code settings: created, merged keeping everything else, refused when not plain JSON")
+{
+  std::string problem;
+  auto fresh = pops::merge_vscode_settings("", problem);
+  REQUIRE(fresh);
+  const json created = json::parse(*fresh);
+  CHECK(created.at("yaml.schemas").at("./.pops/schema/roadmap.schema.json")
+        == json::array({"roadmap/*.yaml", "roadmap/*.yml", "roadmap/**/*.yaml", "roadmap/**/*.yml"}));
+  CHECK(created.at("yaml.schemas").at("./.pops/schema/pops.schema.json") == json::array({"pops.yaml"}));
+  CHECK_FALSE(created.at("yaml.schemas").contains("./.pops/schema/doc.schema.json"));  // Markdown: not YAML
+
+  const std::string existing = R"({"editor.tabSize": 2, "yaml.schemas": {"./k8s.json": ["deploy/*.yaml"],
+    "./.pops/schema/old.schema.json": ["x.yaml"]}, "files.eol": "\n"})";
+  auto merged = pops::merge_vscode_settings(existing, problem);
+  REQUIRE(merged);
+  const nlohmann::ordered_json m = nlohmann::ordered_json::parse(*merged);
+  CHECK(m.at("editor.tabSize") == 2);
+  CHECK(m.at("files.eol") == "\n");
+  CHECK(m.begin().key() == "editor.tabSize");  // order kept
+  CHECK(m.at("yaml.schemas").at("./k8s.json") == json::array({"deploy/*.yaml"}));
+  CHECK_FALSE(m.at("yaml.schemas").contains("./.pops/schema/old.schema.json"));
+  CHECK(m.at("yaml.schemas").contains("./.pops/schema/feedback.schema.json"));
+  // Merging again changes nothing.
+  CHECK(pops::merge_vscode_settings(*merged, problem) == merged);
+
+  problem.clear();
+  CHECK_FALSE(pops::merge_vscode_settings("{\n  // tabs\n  \"editor.tabSize\": 2\n}\n", problem));
+  CHECK(problem.find("not plain JSON") != std::string::npos);
+  CHECK_FALSE(pops::merge_vscode_settings("{\"a\": 1,}", problem));
+  CHECK_FALSE(pops::merge_vscode_settings("[1, 2]", problem));
+  CHECK(problem == "it is not a JSON object");
+  CHECK_FALSE(pops::merge_vscode_settings(R"({"yaml.schemas": []})", problem));
+  CHECK(problem.find("yaml.schemas") != std::string::npos);
+  CHECK(json::parse(pops::vscode_schema_entries()).at("yaml.schemas").size() == 3);
+}
