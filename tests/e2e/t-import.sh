@@ -150,7 +150,7 @@ cp "$DATA/productboard.csv" .
 run import productboard productboard.csv
 expect_rc 0
 expect_err "3 added, 0 updated, 0 unchanged"
-if grep -q "links: {productboard: 6a3f1e2c-88b1-4c2d-9f0e-1d2c3b4a5e6f}" roadmap/payments.yaml \
+if grep -q "links: {productboard: \"6a3f1e2c-88b1-4c2d-9f0e-1d2c3b4a5e6f\"}" roadmap/payments.yaml \
   && grep -q "tags: \[wallets, currencies\]" roadmap/payments.yaml && grep -q "target: 2027-03-31" roadmap/payments.yaml \
   && grep -q "status: discovery" roadmap/platform.yaml; then pass; else fail "productboard items"; cat roadmap/*.yaml; fi
 run check
