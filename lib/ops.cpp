@@ -786,6 +786,104 @@ EditPlan plan_item_add(const EditSession& s, const ItemSpec& spec, const UsedIds
   }
 }
 
+namespace {
+
+/// Applies `updates` to the items of `y` one entry at a time: the lines of each entry are edited as a
+/// document of their own ("items:" and the entry), checked by the edit engine like any edit, and put
+/// back; the whole result is then parsed once and compared, entry by entry, with what was intended.
+/// Returns false, leaving `out` alone, when the file's layout does not allow it (an entry whose '-'
+/// is not on the line of its first key, `items:` not the last key, a flow list) or when anything is
+/// not as intended; the caller then edits the file as a whole.
+bool edit_by_entry(const YamlText& y, const std::vector<const std::pair<std::string, std::vector<Assignment>>*>& updates,
+                   const Config& cfg, const TextStyle& st, std::string& out)
+{
+  const std::string& text = y.text();
+  const YNode& root = y.root();
+  const YNode* list = root.get(k_items);
+  if (!list || !list->is_seq() || list->flow || list->items.empty() || root.entries.empty()
+      || root.entries.back().first.text != k_items) {
+    return false;
+  }
+  // Where each entry's lines start: the line of its '-', which must be followed by its first key.
+  std::vector<size_t> starts;
+  for (const auto& e : list->items) {
+    if (!e.is_map() || e.flow || e.loc.pos <= 0 || static_cast<size_t>(e.loc.pos) > text.size()) {
+      return false;
+    }
+    const size_t p = static_cast<size_t>(e.loc.pos);
+    const size_t ls = text.rfind('\n', p - 1) == std::string::npos ? 0 : text.rfind('\n', p - 1) + 1;
+    const std::string_view lead = std::string_view(text).substr(ls, p - ls);
+    if (trim(lead) != "-" || (!starts.empty() && ls <= starts.back())) {
+      return false;
+    }
+    starts.push_back(ls);
+  }
+  starts.push_back(text.size());
+  std::map<size_t, const std::pair<std::string, std::vector<Assignment>>*> at;  // entry index -> update
+  for (const auto* u : updates) {
+    size_t found = std::string::npos;
+    for (size_t i = 0; i < list->items.size(); ++i) {
+      const YNode* id = list->items[i].get("id");
+      if (id && id->is_scalar() && id->text == u->first) {
+        if (found != std::string::npos) {
+          return false;
+        }
+        found = i;
+      }
+    }
+    if (found == std::string::npos || at.count(found)) {
+      return false;
+    }
+    at[found] = u;
+  }
+  const std::string head = "items:" + st.eol;
+  std::string result = text.substr(0, starts.front());
+  std::map<size_t, YNode> edited;
+  try {
+    for (size_t i = 0; i + 1 < starts.size(); ++i) {
+      const std::string chunk = text.substr(starts[i], starts[i + 1] - starts[i]);
+      auto u = at.find(i);
+      if (u == at.end()) {
+        result += chunk;
+        continue;
+      }
+      YamlText part(head + chunk);
+      const Path path{std::string(k_items), size_t{0}};
+      for (const auto& a : u->second->second) {
+        apply_assignment(part, path, a, cfg, st, u->second->first);
+      }
+      const YNode* l = part.root().get(k_items);
+      if (part.text().compare(0, head.size(), head) != 0 || !l || l->items.size() != 1) {
+        return false;
+      }
+      edited[i] = l->items.front();
+      result += part.text().substr(head.size());
+    }
+    YamlText whole(result);
+    const YNode* nl = whole.root().get(k_items);
+    if (!nl || nl->items.size() != list->items.size() || whole.root().entries.size() != root.entries.size()) {
+      return false;
+    }
+    for (size_t k = 0; k + 1 < root.entries.size(); ++k) {
+      if (!same_tree(root.entries[k].second, whole.root().entries[k].second)) {
+        return false;
+      }
+    }
+    for (size_t i = 0; i < nl->items.size(); ++i) {
+      auto e = edited.find(i);
+      if (!same_tree(nl->items[i], e == edited.end() ? list->items[i] : e->second)) {
+        return false;
+      }
+    }
+  } catch (const EditRefused&) {
+    return false;
+  }
+  out = std::move(result);
+  return true;
+}
+
+} // namespace
+
 EditPlan plan_item_batch(const EditSession& s, const ItemBatch& batch, const UsedIds& history,
                          std::vector<std::string>& new_ids)
 {
@@ -803,17 +901,40 @@ EditPlan plan_item_batch(const EditSession& s, const ItemBatch& batch, const Use
     }
     return it->second;
   };
-  for (const auto& [id, changes] : batch.updates) {
-    const Item& item = find_item(s, id);
-    YamlText& y = text_of(item.file);
-    const Path path{std::string(k_items), find_entry(y, k_items, id, item.file)};
-    const TextStyle st = style_for(s, y, item.file, FileKind::roadmap);
-    try {
-      for (const auto& a : changes) {
-        apply_assignment(y, path, a, cfg, st, id);
+  // Updates, file by file. A file with many of them is edited entry by entry (edit_by_entry), so that
+  // each edit re-parses one entry rather than the whole file; else, or when its layout does not allow
+  // that, as a whole.
+  std::vector<std::pair<std::string, std::vector<const std::pair<std::string, std::vector<Assignment>>*>>> by_file_updates;
+  for (const auto& u : batch.updates) {
+    const Item& item = find_item(s, u.first);
+    auto it = std::find_if(by_file_updates.begin(), by_file_updates.end(),
+                           [&](const auto& f) { return f.first == item.file; });
+    if (it == by_file_updates.end()) {
+      by_file_updates.emplace_back(item.file, std::vector<const std::pair<std::string, std::vector<Assignment>>*>{});
+      it = std::prev(by_file_updates.end());
+    }
+    it->second.push_back(&u);
+  }
+  for (const auto& [file, updates] : by_file_updates) {
+    YamlText& y = text_of(file);
+    const TextStyle st = style_for(s, y, file, FileKind::roadmap);
+    if (updates.size() >= 4) {
+      std::string out;
+      if (edit_by_entry(y, updates, cfg, st, out)) {
+        y = YamlText(std::move(out));
+        continue;
       }
-    } catch (const EditRefused& e) {
-      refuse(item.file, id, e);
+    }
+    for (const auto* u : updates) {
+      const std::string& id = u->first;
+      const Path path{std::string(k_items), find_entry(y, k_items, id, file)};
+      try {
+        for (const auto& a : u->second) {
+          apply_assignment(y, path, a, cfg, st, id);
+        }
+      } catch (const EditRefused& e) {
+        refuse(file, id, e);
+      }
     }
   }
   // New items: entries per file, appended in one edit per file.
