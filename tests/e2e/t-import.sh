@@ -279,3 +279,25 @@ if python3 -c 'import json; json.load(open("model.json"))'; then pass; else fail
 run export jsno
 expect_rc 2
 expect_err "unknown export format 'jsno' (did you mean 'json'?)"
+
+t_begin "--commit commits the import; hostile rows are reported and the good ones land"
+import_ws
+git init -q . && git add -A && git commit -qm init
+{
+  printf 'Summary,Issue key,Status\n'
+  printf 'Good one,PAY-501,To Do\n'
+  printf 'Bad \377\376 bytes,PAY-502,To Do\n'
+  printf 'Nul \000 byte,PAY-503,To Do\n'
+  printf '"text"after,PAY-504,To Do\n'
+  printf '"never closed,PAY-505,To Do\nGood two,PAY-506,To Do\n'
+} > hostile.csv
+run_limited 20 import jira hostile.csv --commit
+expect_rc 1
+expect_err "hostile.csv:3:1: 'Summary' is not UTF-8 text"
+expect_err "hostile.csv:4:1: 'Summary' is not UTF-8 text (or holds a NUL byte)"
+expect_err "hostile.csv:5:7: text after a closing quote"
+expect_err "hostile.csv:6:1: the quoted field opened at line 6 column 1 is never closed"
+expect_err "1 added, 0 updated, 0 unchanged, 4 left out"
+expect_err "committed"
+[ "$(git log --format=%s -1)" = "Import from Jira (hostile.csv): 1 added, 0 updated, 0 unchanged" ] && pass || fail "commit message: $(git log --format=%s -1)"
+if [ -z "$(git status --porcelain -- roadmap)" ] && grep -q "title: Good one" roadmap/payments.yaml; then pass; else fail "not committed"; fi
