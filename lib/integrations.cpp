@@ -130,43 +130,6 @@ const std::string* lookup(const std::vector<std::pair<std::string, std::string>>
   return nullptr;
 }
 
-/// Line breaks as \n; surrounding space trimmed.
-std::string clean(std::string_view v)
-{
-  std::string out;
-  out.reserve(v.size());
-  for (size_t i = 0; i < v.size(); ++i) {
-    if (v[i] == '\r') {
-      out += '\n';
-      if (i + 1 < v.size() && v[i + 1] == '\n') {
-        ++i;
-      }
-      continue;
-    }
-    out += v[i];
-  }
-  return std::string(trim(out));
-}
-
-/// One line: runs of space and line breaks as one space.
-std::string one_line(std::string_view v)
-{
-  std::string out;
-  bool space = false;
-  for (char c : v) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) {
-      out += ' ';
-    }
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 bool is_quarter(std::string_view s)
 {
   return s.size() == 7 && s[4] == '-' && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4'
@@ -525,7 +488,7 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
       }
       for (size_t i : it->second) {
         if (!trim(row.fields[i]).empty()) {
-          return cell_at(i, field == "description" ? clean(row.fields[i]) : one_line(row.fields[i]));
+          return cell_at(i, field == "description" ? export_text(row.fields[i]) : export_line(row.fields[i]));
         }
       }
       return cell_at(it->second.front(), "");
@@ -613,7 +576,7 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
           std::string cur;
           for (char ch : row.fields[i] + ",") {
             if (ch == ',' || ch == '\n' || ch == '\r' || ch == ';') {
-              std::string t = one_line(cur);
+              std::string t = export_line(cur);
               if (!t.empty() && std::find(list.begin(), list.end(), t) == list.end()) {
                 list.push_back(t);
               }
