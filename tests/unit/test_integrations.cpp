@@ -285,3 +285,24 @@ TEST_CASE("integrations: many updates in one file are edited entry by entry, wit
   REQUIRE(r2.plan.changes.size() == 1);
   CHECK(r2.plan.changes[0].after == squad_last(want));
 }
+
+TEST_CASE("integrations: people, ignored columns, default squad and custom fields from pops.yaml")
+{
+  EditSession s = session(k_config + "integrations:\n  linear:\n    people: {\"Al P.\": alice}\n"
+                                     "    fields: {Labels: null, Risk: risk, Cycle: okr}\n    squad: platform\n");
+  REQUIRE(schema_findings(s).empty());
+  const std::string csv = "ID,Team,Title,Status,Assignee,Labels,Risk,Cycle\n"
+                          "ENG-1,,Gateway,Todo,Al P.,\"a, b\",High,Cycle 14\n"
+                          "ENG-2,,Cache,Todo,,,extreme,\n";
+  ToolImportResult r = plan_tool_import(s, csv, "linear", "l.csv", {});
+  CHECK(r.added == 1);
+  CHECK(r.skipped == 1);
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0].line == 3);
+  CHECK(r.messages[0].column == 21);
+  CHECK(r.messages[0].message == "'Risk' 'extreme' is not a value of the field 'risk'; the values are low, high");
+  REQUIRE(r.plan.changes.size() == 1);
+  CHECK(r.plan.changes[0].path == "roadmap/platform.yaml");
+  CHECK(r.plan.changes[0].after == "squad: platform\nitems:\n  - id: PLAT-1\n    title: Gateway\n    status: planned\n"
+                                   "    owner: alice\n    okr: Cycle 14\n    links: {linear: ENG-1}\n    risk: high\n");
+}
