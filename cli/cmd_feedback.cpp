@@ -19,22 +19,6 @@
 
 namespace pops::cli {
 
-namespace {
-
-struct FeedbackOpts {
-  EditOptions edit;
-  FeedbackSpec spec;
-  std::string fb;
-  std::vector<std::string> items;
-  // import
-  std::string csv_path, preset;
-  std::vector<std::string> maps;
-  // list
-  bool unlinked = false;
-  std::string since, until, format = "table";
-  std::vector<std::string> tags, customers, list_items;
-};
-
 constexpr long k_max_csv_bytes = 64L * 1024 * 1024;
 
 std::string read_csv_file(const Context& ctx, const std::string& path)
@@ -57,6 +41,22 @@ std::string read_csv_file(const Context& ctx, const std::string& path)
   ss << in.rdbuf();
   return ss.str();
 }
+
+namespace {
+
+struct FeedbackOpts {
+  EditOptions edit;
+  FeedbackSpec spec;
+  std::string fb;
+  std::vector<std::string> items;
+  // import
+  std::string csv_path, preset;
+  std::vector<std::string> maps;
+  // list
+  bool unlinked = false;
+  std::string since, until, format = "table";
+  std::vector<std::string> tags, customers, list_items;
+};
 
 std::optional<Date> date_option(const std::string& text, const char* option)
 {

@@ -43,6 +43,8 @@ void setup_diff(CLI::App& app, Runner& run);
 void setup_digest(CLI::App& app, Runner& run);
 void setup_doc(CLI::App& app, Runner& run);
 void setup_feedback(CLI::App& app, Runner& run);
+void setup_export(CLI::App& app, Runner& run);
+void setup_import(CLI::App& app, Runner& run);
 void setup_init(CLI::App& app, Runner& run);
 void setup_insights(CLI::App& app, Runner& run);
 void setup_item(CLI::App& app, Runner& run);
@@ -84,6 +86,10 @@ int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std:
 /// A value that is not a YYYY-MM-DD date prints "pops: error: --since 'x' is not a date; expected
 /// YYYY-MM-DD" and returns false (exit 2).
 bool parse_date_option(Context& ctx, const std::string& text, const char* option, std::optional<Date>& out);
+
+/// The bytes of a CSV file given on the command line (relative to the current folder); at most 64 MiB.
+/// Throws std::runtime_error("cannot read 'x': ...").
+std::string read_csv_file(const Context& ctx, const std::string& path);
 
 /// For a command with subcommands (pops item add|set|...): its help shows every subcommand with its
 /// options.

@@ -25,6 +25,7 @@ CsvTable read_csv(std::string_view t, char sep)
     bool end_of_row = false;
     while (!end_of_row) {
       field.clear();
+      row.cells.emplace_back(line, static_cast<int>(i - line_start) + 1);
       if (i < n && t[i] == '"') {
         // Quoted field: runs to the next quote not doubled.
         const int open_line = line;
@@ -90,6 +91,7 @@ CsvTable read_csv(std::string_view t, char sep)
         ++i;
         if (i >= n) {
           row.fields.emplace_back();
+          row.cells.emplace_back(line, static_cast<int>(i - line_start) + 1);
           end_of_row = true;
         }
       } else if (t[i] == '\n') {

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace pops {
@@ -12,6 +13,7 @@ namespace pops {
 struct CsvRow {
   int line = 0;                     ///< 1-based line the row starts on
   std::vector<std::string> fields;
+  std::vector<std::pair<int, int>> cells;  ///< line and 1-based byte column where each field starts
 };
 
 struct CsvError {

@@ -144,6 +144,16 @@ std::span<const std::string_view> import_fields()
   return k_fields;
 }
 
+std::string export_text(std::string_view cell)
+{
+  return clean(cell);
+}
+
+std::string export_line(std::string_view cell)
+{
+  return one_line(cell);
+}
+
 std::optional<Date> parse_export_date(std::string_view text)
 {
   const std::string_view t = trim(text);

@@ -47,6 +47,10 @@ ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, co
 /// A date as exports write it: YYYY-MM-DD with an optional time after it (`2026-11-03 14:22:10 UTC`,
 /// `2026-11-03T14:22:10Z`), or M/D/YYYY with an optional time (`11/3/2026 2:22 PM`).
 std::optional<Date> parse_export_date(std::string_view text);
+/// A cell of an export as multi-line text: line breaks as \n, surrounding space trimmed.
+std::string export_text(std::string_view cell);
+/// A cell of an export as one line: runs of space and line breaks as one space, trimmed.
+std::string export_line(std::string_view cell);
 /// An amount as exports write it: `120000`, `120,000.50`, `$120,000`, `USD 120000`; nullopt otherwise.
 std::optional<double> parse_amount(std::string_view text);
 

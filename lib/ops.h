@@ -67,7 +67,8 @@ struct ItemSpec {
   std::string squad, title, status, horizon, owner, target;
   std::vector<std::string> depends_on, tags;
   std::vector<std::string> links;   ///< "tool=value"
-  std::vector<std::string> fields;  ///< "key=value": custom fields, or item keys without an option
+  std::vector<std::string> fields;  ///< "key=value": custom fields, item keys without an option,
+                                    ///< "score.NAME=N", "links.TOOL=VALUE"
 };
 
 /// `pops feedback add`.
@@ -120,6 +121,18 @@ struct Assignment {
   std::string value;
 };
 Assignment parse_assignment(std::string_view text);
+
+/// Changes and additions of many items in one plan (`pops import`): each update is applied like
+/// plan_item_set, each new item is written like plan_item_add under the next free id of its squad,
+/// appended in one edit per file. ItemSpec::fields may hold `score.NAME=N` and `links.TOOL=VALUE`.
+struct ItemBatch {
+  std::vector<std::pair<std::string, std::vector<Assignment>>> updates;  ///< item id -> changes, in order
+  std::vector<ItemSpec> adds;
+};
+/// Plans `batch`; `new_ids` receives the ids given to `batch.adds`, in order. Leaves the summary and
+/// the commit message to the caller.
+EditPlan plan_item_batch(const EditSession& s, const ItemBatch& batch, const UsedIds& history,
+                         std::vector<std::string>& new_ids);
 
 /// The order pops writes the keys of an item and of a feedback entry in.
 std::span<const std::string_view> item_key_order();

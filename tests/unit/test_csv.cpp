@@ -103,3 +103,13 @@ TEST_CASE("csv: fields written back read the same")
   REQUIRE(t.rows.size() == 1);
   CHECK(t.rows[0].fields == std::vector<std::string>{"x\ny", "q\"", " pad"});
 }
+
+TEST_CASE("csv: where each field starts")
+{
+  const CsvTable t = read_csv("\xEF\xBB\xBF" "a,bb,c\r\n1,\"two\nlines\",x\n,,\n");
+  REQUIRE(t.rows.size() == 3);
+  CHECK(t.rows[0].cells == std::vector<std::pair<int, int>>{{1, 1}, {1, 3}, {1, 6}});
+  CHECK(t.rows[1].cells == std::vector<std::pair<int, int>>{{2, 1}, {2, 3}, {3, 8}});
+  CHECK(t.rows[2].cells == std::vector<std::pair<int, int>>{{4, 1}, {4, 2}, {4, 3}});
+  CHECK(t.rows[2].fields.size() == t.rows[2].cells.size());
+}

@@ -1,0 +1,308 @@
+#include "integrations.h"
+
+#include "check.h"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <string>
+
+using namespace pops;
+
+namespace {
+
+const std::string k_config = R"(version: 1
+product: Test
+squads:
+  payments: {name: Payments, prefix: PAY}
+  platform: {name: Platform, prefix: PLAT}
+people:
+  alice: {name: Alice Park, email: alice@example.com}
+  bo: {name: Bo Lind}
+fields:
+  risk: {type: enum, values: [low, high]}
+)";
+
+const std::string k_roadmap = R"(# Payments roadmap. Keep this comment.
+squad: payments
+items:
+  - id: PAY-1
+    title: Refunds   # short name
+    status: planned
+    links: {jira: PAY-900}
+  - id: PAY-2
+    title: Payouts
+    status: in-progress
+)";
+
+EditSession session(const std::string& config = k_config)
+{
+  return EditSession::of("/ws", {{"pops.yaml", config}, {"roadmap/payments.yaml", k_roadmap}});
+}
+
+const std::string k_head = "Summary,Issue key,Status,Assignee,Due date,Labels,Labels,Custom field (Risk)\n";
+
+std::vector<Finding> schema_findings(const EditSession& s)
+{
+  std::vector<Finding> out;
+  for (const auto& f : s.ws.findings) {
+    if (f.rule == "schema") {
+      out.push_back(f);
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("integrations: tool dates")
+{
+  CHECK(format_date(*parse_tool_date("15/Dec/26 12:00 AM")) == "2026-12-15");
+  CHECK(format_date(*parse_tool_date("5/jan/2027")) == "2027-01-05");
+  CHECK(format_date(*parse_tool_date("2026-11-02T09:14:00.000Z")) == "2026-11-02");
+  CHECK(format_date(*parse_tool_date("11/3/2026")) == "2026-11-03");
+  CHECK_FALSE(parse_tool_date("31/Foo/26"));
+  CHECK_FALSE(parse_tool_date("30/Feb/26"));
+  CHECK_FALSE(parse_tool_date("15/Dec/026"));
+  CHECK_FALSE(parse_tool_date(""));
+}
+
+TEST_CASE("integrations: mapping = pops.yaml first, then the tool's defaults")
+{
+  EditSession s = session(k_config + "integrations:\n  jira:\n    statuses: {\"To Do\": in-progress, Blocked: planned}\n"
+                                     "    fields: {\"Custom field (Risk)\": risk, Labels: null}\n");
+  REQUIRE(schema_findings(s).empty());
+  const ToolMapping m = tool_mapping(s.ws.config, "jira");
+  CHECK(m.name == "Jira");
+  REQUIRE(m.statuses.size() > 3);
+  CHECK(m.statuses[0] == std::pair<std::string, std::string>{"To Do", "in-progress"});
+  CHECK(m.statuses[1].first == "Blocked");
+  CHECK(std::find(m.statuses.begin(), m.statuses.end(), std::pair<std::string, std::string>{"Done", "shipped"})
+        != m.statuses.end());
+  CHECK(m.fields[0] == std::pair<std::string, std::string>{"Custom field (Risk)", "risk"});
+  CHECK(m.fields[1] == std::pair<std::string, std::string>{"Labels", ""});
+  // Linear's defaults are its own.
+  const ToolMapping l = tool_mapping(s.ws.config, "linear");
+  CHECK(std::find(l.statuses.begin(), l.statuses.end(), std::pair<std::string, std::string>{"Todo", "planned"})
+        != l.statuses.end());
+  CHECK(std::find(l.fields.begin(), l.fields.end(), std::pair<std::string, std::string>{"Team", "squad"})
+        != l.fields.end());
+}
+
+TEST_CASE("integrations: check reports bad targets where they are")
+{
+  EditSession s = session(k_config + "integrations:\n"
+                                     "  jira:\n"
+                                     "    squads: {PAYM: paymnts}\n"
+                                     "    statuses: {\"In Review\": in-progres}\n"
+                                     "    fields: {\"Story Points\": score.effort, Sprint: sprnt}\n"
+                                     "    people: {\"Al P\": alicia}\n"
+                                     "    squad: nobody\n"
+                                     "    colour: red\n"
+                                     "  jria: {}\n");
+  const auto f = schema_findings(s);
+  auto has = [&](const std::string& text, int line) {
+    return std::any_of(f.begin(), f.end(), [&](const Finding& x) {
+      return x.message.find(text) != std::string::npos && x.loc.line == line && x.file == "pops.yaml";
+    });
+  };
+  CHECK(has("unknown squad 'paymnts' in 'integrations.jira.squads' (did you mean 'payments'?)", 13));
+  CHECK(has("unknown status 'in-progres' in 'integrations.jira.statuses' (did you mean 'in-progress'?)", 14));
+  CHECK(has("unknown field 'sprnt' in 'integrations.jira.fields'", 15));
+  CHECK(has("unknown person 'alicia'", 16));
+  CHECK(has("unknown squad 'nobody' in 'integrations.jira.squad'", 17));
+  CHECK(has("colour", 18));
+  CHECK(has("jria", 19));
+  CHECK(f.size() == 7);
+  // The column of the value is given.
+  const auto it = std::find_if(f.begin(), f.end(), [](const Finding& x) { return x.loc.line == 13; });
+  REQUIRE(it != f.end());
+  CHECK(it->loc.column == 20);
+}
+
+TEST_CASE("integrations: import adds, updates only what changed, leaves the rest")
+{
+  EditSession s = session(k_config + "integrations:\n  jira:\n    fields: {\"Custom field (Risk)\": risk}\n");
+  const std::string csv = k_head + "Refunds,PAY-900,To Do,,,,,\n"                              // unchanged
+                          + "Ledger,PLAT-5,In Progress,Bo Lind,15/Dec/26 12:00 AM,ledger,core,high\n"  // new
+                          + "Wallets,PAY-901,Done,alice@example.com,,,,\n";                         // new
+  ToolImportResult r = plan_tool_import(s, csv, "jira", "j.csv", {});
+  CHECK(r.rows == 3);
+  CHECK(r.added == 2);
+  CHECK(r.updated == 0);
+  CHECK(r.unchanged == 1);
+  CHECK(r.messages.empty());
+  REQUIRE(r.added_ids == std::vector<std::string>{"PLAT-1", "PAY-3"});
+  REQUIRE(r.plan.changes.size() == 2);
+  const FileChange* plat = nullptr;
+  const FileChange* pay = nullptr;
+  for (const auto& c : r.plan.changes) {
+    (c.path == "roadmap/platform.yaml" ? plat : pay) = &c;
+  }
+  REQUIRE(plat);
+  REQUIRE(pay);
+  CHECK(plat->created);
+  CHECK(plat->after == "squad: platform\nitems:\n  - id: PLAT-1\n    title: Ledger\n    status: in-progress\n"
+                       "    owner: bo\n    target: 2026-12-15\n    tags: [ledger, core]\n    links: {jira: PLAT-5}\n"
+                       "    risk: high\n");
+  CHECK(pay->after == k_roadmap + "  - id: PAY-3\n    title: Wallets\n    status: shipped\n    owner: alice\n"
+                                  "    links: {jira: PAY-901}\n");
+
+  SUBCASE("a status change is one line")
+  {
+    const std::string csv2 = k_head + "Refunds,PAY-900,In Progress,,,,,\n";
+    ToolImportResult r2 = plan_tool_import(s, csv2, "jira", "j.csv", {});
+    CHECK(r2.updated == 1);
+    CHECK(r2.updated_ids == std::vector<std::string>{"PAY-1"});
+    REQUIRE(r2.plan.changes.size() == 1);
+    std::string want = k_roadmap;
+    want.replace(want.find("status: planned"), 15, "status: in-progress");
+    CHECK(r2.plan.changes[0].after == want);
+  }
+  SUBCASE("dropped in the tool: status and reason; back again: reopened")
+  {
+    ToolImportResult r2 = plan_tool_import(s, k_head + "Refunds,PAY-900,Won't Do,,,,,\n", "jira", "j.csv", {});
+    REQUIRE(r2.plan.changes.size() == 1);
+    CHECK(r2.plan.changes[0].after.find("status: dropped\n    dropped_reason: Dropped in Jira (Won't Do)\n")
+          != std::string::npos);
+    EditSession s2 = EditSession::of("/ws", {{"pops.yaml", k_config}, {"roadmap/payments.yaml", r2.plan.changes[0].after}});
+    ToolImportResult r3 = plan_tool_import(s2, k_head + "Refunds,PAY-900,To Do,,,,,\n", "jira", "j.csv", {});
+    REQUIRE(r3.plan.changes.size() == 1);
+    const std::string& t = r3.plan.changes[0].after;
+    CHECK(t.find("dropped_reason") == std::string::npos);
+    CHECK(t.find("status: planned") != std::string::npos);
+    CHECK(t.find("reopened: true") != std::string::npos);
+    CHECK(t.find("# short name") != std::string::npos);
+  }
+}
+
+TEST_CASE("integrations: bad rows are located and left out")
+{
+  EditSession s = session();
+  const std::string csv = k_head + "A,PAY-5,Blocked,,,,,\n"        // line 2: unknown status
+                          + "B,PAYX-1,To Do,,,,,\n"                // line 3: unknown squad
+                          + "C,PAY-6,To Do,Zed,31/Foo/26,,,\n"     // line 4: bad date (and a warning)
+                          + ",PAY-7,To Do,,,,,\n"                  // line 5: no title
+                          + "D,PAY-8,To Do\n"                      // line 6: short row
+                          + "E,PAY-9,To Do,,,,,\n"                 // line 7: fine
+                          + "F,PAY-9,To Do,,,,,\n";                // line 8: the key again
+  ToolImportResult r = plan_tool_import(s, csv, "jira", "j.csv", {});
+  CHECK(r.rows == 7);
+  CHECK(r.skipped == 6);
+  CHECK(r.added == 1);
+  auto has = [&](int line, int column, const std::string& text, bool error = true) {
+    return std::any_of(r.messages.begin(), r.messages.end(), [&](const ToolImportMessage& m) {
+      return m.line == line && m.column == column && m.error == error && m.message.find(text) != std::string::npos;
+    });
+  };
+  CHECK(has(2, 9, "unknown Jira status 'Blocked'"));
+  CHECK(has(3, 3, "unknown squad 'PAYX' (did you mean 'PAY'?)"));
+  CHECK(has(4, 19, "'Due date' is not a date: '31/Foo/26'"));
+  CHECK(has(4, 15, "'Assignee' 'Zed' is nobody in pops.yaml's people", false));
+  CHECK(has(5, 1, "no title: 'Summary' is empty"));
+  CHECK(has(6, 0, "the row has 3 fields, the header 8"));
+  CHECK(has(8, 3, "PAY-9 is in the file twice (first at line 7)"));
+  CHECK(r.messages.size() == 7);
+}
+
+TEST_CASE("integrations: whole-import errors")
+{
+  EditSession s = session();
+  CHECK_THROWS_WITH_AS(plan_tool_import(s, "Title,Status\nx,y\n", "jira", "j.csv", {}),
+                       "'j.csv' has no column for the key of an item", OpError);
+  CHECK_THROWS_WITH_AS(plan_tool_import(s, "", "jira", "j.csv", {}), "'j.csv' has no header row", OpError);
+  CHECK_THROWS_WITH_AS(plan_tool_import(s, "a\n", "jiar", "j.csv", {}), "unknown tool 'jiar' (did you mean 'jira'?)",
+                       OpError);
+}
+
+TEST_CASE("integrations: exports")
+{
+  EditSession s = session();
+  const std::string items = export_items_csv(s.ws);
+  CHECK(items.substr(0, items.find('\n'))
+        == "id,title,status,squad,horizon,owner,target,depends_on,tags,okr,links,score,success,description,"
+           "dropped_reason,reopened,file,risk");
+  CHECK(items.find("PAY-1,Refunds,planned,payments,,,,,,,jira=PAY-900,,,,,,roadmap/payments.yaml,\n")
+        != std::string::npos);
+  const std::string jira = export_jira_csv(s.ws);
+  CHECK(jira == "Issue key,Summary,Issue Type,Status,Description,Assignee,Due date,Labels\n"
+                "PAY-900,Refunds,Epic,To Do,,,,\n"
+                "PAY-2,Payouts,Epic,In Progress,,,,\n");
+  // The Jira export imports back into the same titles and statuses.
+  EditSession fresh = EditSession::of("/ws2", {{"pops.yaml", k_config}});
+  ToolImportResult back = plan_tool_import(fresh, jira, "jira", "e.csv", {});
+  CHECK(back.added == 2);
+  REQUIRE(back.plan.changes.size() == 1);
+  CHECK(back.plan.changes[0].after.find("title: Refunds\n    status: planned\n") != std::string::npos);
+  CHECK(back.plan.changes[0].after.find("title: Payouts\n    status: in-progress\n") != std::string::npos);
+
+  const auto j = nlohmann::json::parse(export_json(s.ws));
+  CHECK(j["format"] == "pops-export");
+  CHECK(j["version"] == 1);
+  CHECK(j["product"] == "Test");
+  REQUIRE(j["items"].size() == 2);
+  CHECK(j["items"][0]["links"]["jira"] == "PAY-900");
+  CHECK(j["items"][0]["squad"] == "payments");
+  CHECK(j["items"][1]["owner"].is_null());
+  CHECK(j["squads"][1]["prefix"] == "PLAT");
+  CHECK(j["people"][0]["email"] == "alice@example.com");
+  for (const char* k : {"squads", "people", "items", "feedback", "docs", "rituals", "fields", "statuses"}) {
+    CHECK(j.contains(k));
+  }
+}
+
+TEST_CASE("integrations: many updates in one file are edited entry by entry, with the same result")
+{
+  std::string roadmap = "# Many items.\nsquad: payments\nitems:\n";
+  std::string csv = k_head;
+  for (int i = 1; i <= 12; ++i) {
+    roadmap += fmt::format("  - id: PAY-{}\n    title: Item {}   # {}\n    status: planned\n    links: {{jira: PAY-{}}}\n\n",
+                           i, i, i, 100 + i);
+    csv += fmt::format("Item {},PAY-{},{},,,,,\n", i, 100 + i, i % 2 == 0 ? "In Progress" : "To Do");
+  }
+  roadmap += "# the end\n";
+  EditSession s = EditSession::of("/ws", {{"pops.yaml", k_config}, {"roadmap/payments.yaml", roadmap}});
+  ToolImportResult r = plan_tool_import(s, csv, "jira", "j.csv", {});
+  CHECK(r.updated == 6);
+  CHECK(r.unchanged == 6);
+  REQUIRE(r.plan.changes.size() == 1);
+  std::string want = roadmap;
+  for (int i = 2; i <= 12; i += 2) {
+    const std::string from = fmt::format("# {}\n    status: planned", i);
+    want.replace(want.find(from), from.size(), fmt::format("# {}\n    status: in-progress", i));
+  }
+  CHECK(r.plan.changes[0].after == want);
+  // A layout the entry-by-entry path does not take (a key after items:) gives the same result.
+  auto squad_last = [](std::string t) {
+    t.erase(t.find("squad: payments\n"), 16);
+    return t + "squad: payments\n";
+  };
+  EditSession s2 = EditSession::of("/ws", {{"pops.yaml", k_config}, {"roadmap/payments.yaml", squad_last(roadmap)}});
+  ToolImportResult r2 = plan_tool_import(s2, csv, "jira", "j.csv", {});
+  CHECK(r2.updated == 6);
+  REQUIRE(r2.plan.changes.size() == 1);
+  CHECK(r2.plan.changes[0].after == squad_last(want));
+}
+
+TEST_CASE("integrations: people, ignored columns, default squad and custom fields from pops.yaml")
+{
+  EditSession s = session(k_config + "integrations:\n  linear:\n    people: {\"Al P.\": alice}\n"
+                                     "    fields: {Labels: null, Risk: risk, Cycle: okr}\n    squad: platform\n");
+  REQUIRE(schema_findings(s).empty());
+  const std::string csv = "ID,Team,Title,Status,Assignee,Labels,Risk,Cycle\n"
+                          "ENG-1,,Gateway,Todo,Al P.,\"a, b\",High,Cycle 14\n"
+                          "ENG-2,,Cache,Todo,,,extreme,\n";
+  ToolImportResult r = plan_tool_import(s, csv, "linear", "l.csv", {});
+  CHECK(r.added == 1);
+  CHECK(r.skipped == 1);
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0].line == 3);
+  CHECK(r.messages[0].column == 21);
+  CHECK(r.messages[0].message == "'Risk' 'extreme' is not a value of the field 'risk'; the values are low, high");
+  REQUIRE(r.plan.changes.size() == 1);
+  CHECK(r.plan.changes[0].path == "roadmap/platform.yaml");
+  CHECK(r.plan.changes[0].after == "squad: platform\nitems:\n  - id: PLAT-1\n    title: Gateway\n    status: planned\n"
+                                   "    owner: alice\n    okr: Cycle 14\n    links: {linear: ENG-1}\n    risk: high\n");
+}
