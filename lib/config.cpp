@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "alias.h"
 #include "rank.h"
 #include "rules.h"
 #include "text.h"
@@ -370,6 +371,7 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
     }
   }
   check_scoring(cfg.scoring, r);
+  read_aliases(cfg.aliases, r);
 }
 
 // Config lookups.
