@@ -4,8 +4,10 @@
 #include "complete.h"
 #include "man.h"
 
+#include "alias.h"
 #include "fsutil.h"
 #include "text.h"
+#include "workspace.h"
 
 #include <filesystem>
 
@@ -52,6 +54,24 @@ void setup_help(CLI::App& app, Runner& run)
       return write_man_pages(ctx, o->man_dir);
     }
     const Command* cmd = o->topic.empty() ? nullptr : find_command(o->topic);
+    if (!o->topic.empty() && !cmd && !o->man) {
+      // An alias of the workspace: say what it stands for, like git.
+      std::optional<std::string> root = find_workspace(ctx.cwd);
+      try {
+        for (const auto& a : root ? workspace_aliases(*root) : std::vector<Alias>{}) {
+          if (a.name.value == o->topic) {
+            std::string line;
+            for (const auto& w : a.words) {
+              line += (line.empty() ? "" : " ") + w;
+            }
+            ctx.out.write(fmt::format("'{}' is an alias for '{}' (pops.yaml:{})\n", a.name.value, line,
+                                      a.name.loc.line));
+            return k_exit_ok;
+          }
+        }
+      } catch (const std::exception&) {
+      }
+    }
     if (!o->topic.empty() && !cmd) {
       std::vector<std::string> names;
       for (const auto& c : commands()) {

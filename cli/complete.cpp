@@ -159,17 +159,15 @@ void collect_specs(CLI::App& app, const std::string& path, std::vector<CommandSp
     for (const auto& l : opt->get_lnames()) {
       o.names.push_back("--" + l);
     }
-    if (opt->get_type_size_max() > 0 || opt->get_items_expected_max() > 0) {
-      if (opt->get_type_size_max() > 0) {
-        std::string text = opt->get_option_text();
-        if (text.empty()) {
-          text = opt->get_type_name();
-          if (auto colon = text.find(':'); colon != std::string::npos) {
-            text = text.substr(0, colon);
-          }
+    if (opt->get_type_size() != 0) {
+      std::string text = opt->get_option_text();
+      if (text.empty()) {
+        text = opt->get_type_name();
+        if (auto colon = text.find(':'); colon != std::string::npos) {
+          text = text.substr(0, colon);
         }
-        o.value = text.empty() ? "VALUE" : text;
       }
+      o.value = text.empty() ? "VALUE" : text;
     }
     o.description = opt->get_description();
     o.values = completes_what(*opt);
@@ -359,7 +357,7 @@ _pops_values() {
 
 _pops() {
   local _pops_subs _pops_opts _pops_vals _pops_pos _pops_many
-  local _pops_bin=${COMP_WORDS[0]} _pops_dir='' path='' npos=0 i=1 w kind
+  local _pops_bin=${COMP_WORDS[0]} _pops_dir='' cpath='' npos=0 i=1 w kind
   local cur=${COMP_WORDS[COMP_CWORD]} prev=''
   [ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD-1]}
   COMPREPLY=()
@@ -370,15 +368,15 @@ _pops() {
       i=$((i + 2)); continue          # --opt = value, split by COMP_WORDBREAKS
     fi
     case $w in
-      -C) [ -z "$path" ] && _pops_dir=${COMP_WORDS[i+1]}; i=$((i + 2)); continue ;;
+      -C) [ -z "$cpath" ] && _pops_dir=${COMP_WORDS[i+1]-}; i=$((i + 2)); continue ;;
       --) ;;
       --*=*) ;;
-      -*) if _pops_kind "$w" >/dev/null && [ "${COMP_WORDS[i+1]}" != '=' ]; then i=$((i + 1)); fi ;;
+      -*) if _pops_kind "$w" >/dev/null && [ "${COMP_WORDS[i+1]-}" != '=' ]; then i=$((i + 1)); fi ;;
       *)
         if [ -n "$_pops_subs" ] && [ "$npos" -eq 0 ] && case " $_pops_subs " in *" $w "*) true ;; *) false ;; esac; then
-          path=${path:+$path }$w
-          _pops_spec "$path" || return 0
-        elif [ -z "$path" ]; then
+          cpath=${cpath:+$cpath }$w
+          _pops_spec "$cpath" || return 0
+        elif [ -z "$cpath" ]; then
           return 0                      # an alias or an extension: its arguments are its own
         else
           npos=$((npos + 1))
@@ -400,7 +398,7 @@ _pops() {
     return 0
   fi
   if [ -n "$_pops_subs" ] && [ "$npos" -eq 0 ]; then
-    if [ -z "$path" ]; then
+    if [ -z "$cpath" ]; then
       _pops_values @commands "$cur"
     else
       COMPREPLY=($(compgen -W "$_pops_subs" -- "$cur"))
@@ -466,21 +464,21 @@ _pops_values() {
 
 _pops() {
   local _pops_subs _pops_opts _pops_vals _pops_pos _pops_many _pops_descs
-  local _pops_bin=${words[1]} _pops_dir='' path='' w kind cur=${words[CURRENT]} prev=${words[CURRENT-1]}
+  local _pops_bin=${words[1]} _pops_dir='' cpath='' w kind cur=${words[CURRENT]} prev=${words[CURRENT-1]}
   integer npos=0 i=2
   _pops_spec ''
   while (( i < CURRENT )); do
     w=${words[i]}
     case $w in
-      -C) [[ -z $path ]] && _pops_dir=${words[i+1]}; (( i += 2 )); continue ;;
+      -C) [[ -z $cpath ]] && _pops_dir=${words[i+1]-}; (( i += 2 )); continue ;;
       --) ;;
       --*=*) ;;
       -*) _pops_kind "$w" >/dev/null && (( i += 1 )) ;;
       *)
         if [[ -n $_pops_subs && npos -eq 0 && " $_pops_subs " == *" $w "* ]]; then
-          path=${path:+$path }$w
-          _pops_spec "$path" || return 0
-        elif [[ -z $path ]]; then
+          cpath=${cpath:+$cpath }$w
+          _pops_spec "$cpath" || return 0
+        elif [[ -z $cpath ]]; then
           _files; return
         else
           (( npos += 1 ))
@@ -501,10 +499,10 @@ _pops() {
     return
   fi
   if [[ -n $_pops_subs && npos -eq 0 ]]; then
-    if [[ -z $path ]]; then
+    if [[ -z $cpath ]]; then
       _pops_values @commands
     else
-      _pops_describe "$path"
+      _pops_describe "$cpath"
       _describe -t commands 'pops command' _pops_descs
     fi
     return
@@ -543,7 +541,7 @@ std::string fish_script()
     for (const auto& [o, k] : sp.vals) {
       vals.push_back(o);
     }
-    s += fmt::format("        case {}\n            set -g __pops_subs {}\n            set -g __pops_vals {}\n",
+    s += fmt::format("        case {}\n            set -g __pops_subs -- {}\n            set -g __pops_vals -- {}\n",
                      fish_quote(sp.path), join(sp.subs, " "), join(vals, " "));
   }
   s += "        case '*'\n            return 1\n    end\nend\n";

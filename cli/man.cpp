@@ -13,55 +13,87 @@ namespace pops::cli {
 
 namespace {
 
-/// Escapes text for roff: backslashes, and a leading '.' or '\'' that would start a request.
+/// Escapes text for roff: backslashes, dashes, a leading '.' or '\'' that would start a request, and
+/// characters beyond ASCII as \[uXXXX].
 std::string roff(std::string_view text)
 {
   std::string out;
   bool line_start = true;
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
     if (line_start && (c == '.' || c == '\'')) {
       out += "\\&";
     }
+    line_start = c == '\n';
     if (c == '\\') {
       out += "\\e";
     } else if (c == '-') {
       out += "\\-";
+    } else if (c < 0x80) {
+      out += static_cast<char>(c);
     } else {
-      out += c;
+      // UTF-8: the code point of the sequence starting here.
+      int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+      unsigned cp = extra == 3 ? c & 0x07U : extra == 2 ? c & 0x0FU : c & 0x1FU;
+      if (extra == 0 || i + static_cast<size_t>(extra) >= text.size()) {
+        out += "?";
+        continue;
+      }
+      for (int k = 1; k <= extra; ++k) {
+        cp = (cp << 6) | (static_cast<unsigned char>(text[i + static_cast<size_t>(k)]) & 0x3FU);
+      }
+      i += static_cast<size_t>(extra);
+      out += fmt::format("\\[u{:04X}]", cp);
     }
-    line_start = c == '\n';
   }
   return out;
 }
 
-/// A paragraph of free text (a help footer): its line breaks kept, blank lines as paragraph breaks.
+/// Free text (a help footer), written wrapped for a terminal: its lines joined into paragraphs again,
+/// with a break after a line that ends a sentence or a label (".", ":"), and blank lines as paragraph
+/// breaks.
 std::string roff_text(std::string_view text)
 {
   std::string out;
+  std::string para;
+  auto flush = [&] {
+    if (!para.empty()) {
+      out += roff(para) + "\n";
+      para.clear();
+    }
+  };
   size_t start = 0;
-  bool blank = true;
+  bool any = false;
   while (start < text.size()) {
     size_t nl = text.find('\n', start);
     std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
     while (!line.empty() && line.front() == ' ') {
       line.remove_prefix(1);
     }
+    while (!line.empty() && line.back() == ' ') {
+      line.remove_suffix(1);
+    }
     if (line.empty()) {
-      if (!blank) {
+      if (!para.empty()) {
+        flush();
         out += ".PP\n";
       }
-      blank = true;
     } else {
-      if (!blank) {
+      if (!para.empty() && (para.back() == '.' || para.back() == ':')) {
+        flush();
         out += ".br\n";
       }
-      out += roff(line) + "\n";
-      blank = false;
+      para += (para.empty() ? "" : " ") + std::string(line);
+      any = true;
     }
     if (nl == std::string_view::npos) {
       break;
     }
     start = nl + 1;
+  }
+  flush();
+  while (any && out.ends_with(".PP\n")) {
+    out.resize(out.size() - 4);
   }
   return out;
 }

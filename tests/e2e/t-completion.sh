@@ -47,7 +47,7 @@ t_begin "completion bash: command names, options, subcommands, choices"
 comp ro; expect_exact roadmap
 comp r; expect_exact "$(lines rank report ritual roadmap)"
 comp --no; expect_exact --no-color
-comp roadmap --s; expect_out_line '^--squad$'; expect_out_line '^--status$'; expect_out_line '^--since$'
+comp roadmap --s; expect_exact "$(lines --squad --status)"
 comp roadmap --sq; expect_exact --squad
 comp item ''; expect_exact "$(lines add drop move set)"
 comp item s; expect_exact set
@@ -129,10 +129,10 @@ if command -v zsh >/dev/null; then
     words=(pops roadmap --squad ""); CURRENT=4; _pops; print -- ---
     words=(pops show ""); CURRENT=3; _pops
   ' zsh "$T_ROOT/_pops" 2>&1)
+  # The stubbed compadd does not filter by prefix: each query lists every candidate.
   expect_out_line '^roadmap$'
-  expect_out "$(lines add drop move set)"
-  expect_out "$(lines payments platform)"
-  expect_out "$(lines PAY-1 PLAT-1)"
+  for w in add drop move set payments platform PAY-1 PLAT-1; do expect_out_line "^$w\$"; done
+  [ "$(printf '%s\n' "$OUT" | grep -c '^---$')" -eq 3 ] && pass || fail "zsh queries did not all run"
 else fail "zsh is not installed"; fi
 
 t_begin "completion fish: a completion query"

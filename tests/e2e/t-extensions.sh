@@ -52,7 +52,7 @@ t_begin "aliases: expand before dispatch, with quotes and extra arguments"
 make_ws
 cat >> pops.yaml <<'YAML'
 aliases:
-  now: roadmap --horizon now --format json
+  now: roadmap --horizon now --format json --all
   mine: [roadmap, --owner, alice]
   late: "roadmap --status 'in-progress' --format json"
   hi: echo "a b" c
@@ -95,15 +95,15 @@ aliases:
   shell: "!ls -l"
 YAML
 run check; expect_rc 1
-expect_out "pops.yaml:24:3: error: alias 'roadmap' is the name of a built-in command"
-expect_out "pops.yaml:25:3: error: alias name 'Bad Name' must be"
-expect_out "pops.yaml:26:10: error: alias 'empty' is empty"
-expect_out "pops.yaml:27:26: error: alias 'quote': unterminated single quote"
+expect_out "pops.yaml:21:3: error: alias 'roadmap' is the name of a built-in command"
+expect_out "pops.yaml:22:3: error: alias name 'Bad Name' must be"
+expect_out "pops.yaml:23:10: error: alias 'empty' is empty"
+expect_out "pops.yaml:24:27: error: alias 'quote': unterminated single quote"
 expect_out "alias 'opt' must start with a command"
-expect_out "pops.yaml:30:8: error: alias 'map' must be a command line"
+expect_out "pops.yaml:27:8: error: alias 'map' must be a command line"
 expect_out "shell aliases ('!...') are not supported"
 # Using a broken alias names it.
-run quote; expect_rc 2; expect_err "pops.yaml:27:26: alias 'quote': unterminated single quote"
+run quote; expect_rc 2; expect_err "pops.yaml:24:27: alias 'quote': unterminated single quote"
 # The built-in still runs.
 run roadmap; expect_rc 0
 printf 'version: 1\nproduct: X\naliases: [a, b]\n' > pops.yaml
@@ -117,3 +117,9 @@ run -q item set PAY-1 title=Renamed --dry-run; expect_rc 0; expect_out "+    tit
 run item -q set PAY-1 title=Renamed --dry-run; expect_rc 0
 run item set PAY-1 --no-color title=Renamed --dry-run; expect_rc 0; expect_out "+    title: Renamed"
 run roadmap --no-color -q; expect_rc 0
+
+t_begin "pops help ALIAS says what it stands for"
+make_ws
+printf 'aliases:\n  now: roadmap --horizon now\n' >> pops.yaml
+run help now; expect_rc 0; expect_out "'now' is an alias for 'roadmap --horizon now' (pops.yaml:21)"
+run help nwo; expect_rc 2; expect_err "no help for 'nwo'"
