@@ -345,9 +345,10 @@ _pops_kind() {
 
 # _pops_values KIND CUR: fills COMPREPLY with the values of KIND that start with CUR.
 _pops_values() {
-  local kind=$1 cur=$2 IFS=$'\n'
+  local kind=$1 cur=$2 IFS=$'\n' dir=()
+  [ -n "$_pops_dir" ] && dir=(-C "$_pops_dir")
   case $kind in
-    @*) COMPREPLY=($(compgen -W "$("$_pops_bin" ${_pops_dir:+-C "$_pops_dir"} __complete "${kind#@}" 2>/dev/null)" -- "$cur")) ;;
+    @*) COMPREPLY=($(compgen -W "$("$_pops_bin" "${dir[@]}" __complete "${kind#@}" 2>/dev/null)" -- "$cur")) ;;
     :*) IFS=$',\n'; COMPREPLY=($(compgen -W "${kind#:}" -- "$cur")) ;;
     dirs) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null ;;
     files) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;

@@ -10,6 +10,7 @@ export PATH="$T_ROOT/bin:$PATH"
 # comp WORD...: asks the bash completion for the last word (the one being completed) of
 # `pops WORD...`; OUT holds COMPREPLY, one per line, sorted.
 comp() {
+  LAST="pops $*"
   COMP_WORDS=(pops "$@")
   COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
   COMP_LINE="${COMP_WORDS[*]}"
@@ -19,7 +20,7 @@ comp() {
   OUT=$(printf '%s\n' "${COMPREPLY[@]}" | sed '/^$/d' | sort)
 }
 expect_exact() {  # expect_exact TEXT: OUT is exactly TEXT
-  if [ "$OUT" = "$1" ]; then pass; else fail "expected exactly [$1], got [$OUT]"; fi
+  if [ "$OUT" = "$1" ]; then pass; else fail "$LAST: expected exactly [$1], got [$OUT]"; fi
 }
 lines() { printf '%s\n' "$@"; }
 
@@ -57,7 +58,7 @@ comp check --format=j; expect_exact "$(lines json junit)"
 comp check --format = s; expect_exact sarif
 comp completion ''; expect_exact "$(lines bash fish zsh)"
 comp help ro; expect_exact roadmap
-comp -C /tmp ro; expect_exact roadmap
+comp -C "$T_ROOT" ro; expect_exact roadmap
 comp -q item d; expect_exact drop
 # Every command of `pops help` completes from its first two letters.
 for c in $("$POPS" help | sed -n '/^commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }'); do
@@ -68,7 +69,8 @@ done
 t_begin "completion bash: values from the workspace"
 make_ws
 comp show ''; expect_exact "$(lines PAY-1 PLAT-1)"
-comp show PA; expect_exact "$(lines PAY-1 PLAT-1)"
+comp show PA; expect_exact PAY-1
+comp show P; expect_exact "$(lines PAY-1 PLAT-1)"
 comp item set PL; expect_exact PLAT-1
 comp item drop ''; expect_exact "$(lines PAY-1 PLAT-1)"
 comp roadmap --squad ''; expect_exact "$(lines payments platform)"
@@ -141,8 +143,9 @@ if command -v fish >/dev/null; then
   OUT=$(fish --no-config -c "source '$T_ROOT/pops.fish'; complete -C 'pops ro'; echo ---; complete -C 'pops item '; echo ---; complete -C 'pops roadmap --squad '; echo ---; complete -C 'pops show '; echo ---; complete -C 'pops check --format '" 2>&1)
   expect_out_line '^roadmap'
   expect_out_line '^set	'
-  expect_out_line '^payments$'
-  expect_out_line '^PLAT-1$'
-  expect_out_line '^sarif$'
+  expect_out_line '^payments(	|$)'
+  expect_out_line '^platform(	|$)'
+  expect_out_line '^PLAT-1(	|$)'
+  expect_out_line '^sarif(	|$)'
   expect_no_out "rank"
 else fail "fish is not installed"; fi

@@ -12,12 +12,13 @@ render() {
 
 t_begin "man: every command has a page, in the folder and one by one"
 run help --man-dir pages; expect_rc 0
+LISTED=$OUT
 COMMANDS=$("$POPS" help | sed -n '/^commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
 [ "$(printf '%s\n' "$COMMANDS" | wc -l)" -ge 15 ] && pass || fail "too few commands in pops help: $COMMANDS"
 [ -f pages/pops.1 ] && pass || fail "pages/pops.1 missing"
 for c in $COMMANDS; do
   [ -f "pages/pops-$c.1" ] && pass || fail "no page for $c"
-  printf '%s\n' "$OUT" | grep -qx "pops-$c.1" && pass || fail "pops-$c.1 not listed"
+  printf '%s\n' "$LISTED" | grep -qx "pops-$c.1" && pass || fail "pops-$c.1 not listed"
   run help --man "$c"; expect_rc 0
   printf '%s\n' "$OUT" > "$T_ROOT/one.1"
   cmp -s "$T_ROOT/one.1" "pages/pops-$c.1" && pass || fail "help --man $c differs from pages/pops-$c.1"
