@@ -130,7 +130,8 @@ std::string general_help()
          "  --no-color   never colour the output (also NO_COLOR=1)\n"
          "  -q, --quiet  print only what was asked for\n"
          "  --version    print the version and exit\n\n"
-         "'pops help <command>' shows the options of a command.\n"
+         "'pops help <command>' shows the options of a command. Other names run an alias of\n"
+         "pops.yaml 'aliases:' or an extension, a pops-<name> program on PATH.\n"
          "exit status: 0 ok, 1 findings (pops check), 2 usage error or pops could not run\n";
   return out;
 }

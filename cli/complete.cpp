@@ -159,7 +159,7 @@ void collect_specs(CLI::App& app, const std::string& path, std::vector<CommandSp
     for (const auto& l : opt->get_lnames()) {
       o.names.push_back("--" + l);
     }
-    if (opt->get_type_size() != 0) {
+    if (opt->get_type_size() != 0 && opt->get_expected_max() != 0) {
       std::string text = opt->get_option_text();
       if (text.empty()) {
         text = opt->get_type_name();
