@@ -104,7 +104,7 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
     if (opts.base) {
       rule_transitions(c, *opts.base);
     }
-    check_alias_names(ws.config.aliases, opts.commands, all);
+    check_alias_names(ws.config.aliases, opts.commands, all, ws.config.file);
   }
   CheckResult result;
   for (auto& f : all) {

@@ -9,6 +9,7 @@ cat > "$T_ROOT/bin/pops-echo" <<'SH'
 #!/bin/sh
 echo "ws=${POPS_WORKSPACE-unset}"
 echo "pwd=$(pwd)"
+echo "nc=${NO_COLOR-unset}"
 for a in "$@"; do echo "arg=$a"; done
 exit "${EXT_RC:-0}"
 SH
@@ -29,8 +30,10 @@ EXT_RC=1 run echo; expect_rc 1
 cd "$ROOT"
 run -C roadmap echo x; expect_rc 0; expect_out_line "^pwd=$ROOT/roadmap\$"; expect_out_line "^ws=$ROOT\$"
 
-t_begin "extension: outside a workspace POPS_WORKSPACE is unset"
+t_begin "extension: outside a workspace POPS_WORKSPACE is unset; --no-color is passed as NO_COLOR"
 POPS_WORKSPACE=/stale run echo; expect_rc 0; expect_out_line '^ws=unset$'
+OUT=$(env -u NO_COLOR "$POPS" echo); expect_out_line '^nc=unset$'
+OUT=$(env -u NO_COLOR "$POPS" --no-color echo); expect_out_line '^nc=1$'
 
 t_begin "extension: built-ins win; unknown names still fail with a suggestion"
 cat > "$T_ROOT/bin/pops-check" <<'SH'
