@@ -542,8 +542,14 @@ std::string fish_script()
     for (const auto& [o, k] : sp.vals) {
       vals.push_back(o);
     }
-    s += fmt::format("        case {}\n            set -g __pops_subs -- {}\n            set -g __pops_vals -- {}\n",
-                     fish_quote(sp.path), join(sp.subs, " "), join(vals, " "));
+    // `set` would read option names as its own options: the words come from `string split`.
+    auto set_list = [](std::string_view var, const std::vector<std::string>& words) {
+      return words.empty() ? fmt::format("            set -g {}\n", var)
+                           : fmt::format("            set -g {} (string split -n ' ' -- {})\n", var,
+                                         fish_quote(join(words, " ")));
+    };
+    s += fmt::format("        case {}\n", fish_quote(sp.path)) + set_list("__pops_subs", sp.subs) +
+         set_list("__pops_vals", vals);
   }
   s += "        case '*'\n            return 1\n    end\nend\n";
   s += R"FISH(

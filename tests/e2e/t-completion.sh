@@ -141,6 +141,10 @@ t_begin "completion fish: a completion query"
 make_ws
 if command -v fish >/dev/null; then
   OUT=$(fish --no-config -c "source '$T_ROOT/pops.fish'; complete -C 'pops ro'; echo ---; complete -C 'pops item '; echo ---; complete -C 'pops roadmap --squad '; echo ---; complete -C 'pops show '; echo ---; complete -C 'pops check --format '" 2>&1)
+  # Positionals of a subcommand, after options that take a value.
+  OUT2=$(fish --no-config -c "source '$T_ROOT/pops.fish'; complete -C 'pops item set PL'; echo ---; complete -C 'pops ritual new '; echo ---; complete -C 'pops item move PAY-1 --squad pl'; echo ---; complete -C 'pops -q item drop --message x P'" 2>&1 | cut -f1)
+  [ "$OUT2" = "$(lines PLAT-1 --- sprint-review --- platform --- PAY-1 PLAT-1)" ] && pass \
+    || fail "fish subcommand positionals: [$OUT2]"
   expect_out_line '^roadmap'
   expect_out_line '^set	'
   expect_out_line '^payments(	|$)'
