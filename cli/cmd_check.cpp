@@ -127,6 +127,9 @@ int run_check(Context& ctx, const CheckOpts& o)
 {
   CheckOptions opts;
   opts.today = today();
+  for (const auto& c : commands()) {
+    opts.commands.emplace_back(c.name);
+  }
   for (const auto& p : o.paths) {
     std::string rel;
     if (!ctx.to_workspace_path(p, rel)) {

@@ -1,6 +1,7 @@
 // pops doc new|list|index: typed documents from templates, a filtered list, and the generated index.
 
 #include "commands.h"
+#include "complete.h"
 
 #include "date.h"
 #include "docs.h"
@@ -111,21 +112,21 @@ void setup_doc(CLI::App& app, Runner& run)
   auto o = std::make_shared<DocOpts>();
 
   CLI::App* add = app.add_subcommand("new", "Write a new document of a type from its template; prints its path");
-  add->add_option("type", o->spec.type, "Document type, a key of docs.types in pops.yaml")->required();
+  add->add_option("type", o->spec.type, "Document type, a key of docs.types in pops.yaml")->required()->check(completes(Values::doc_types));
   add->add_option("title", o->spec.title, "Title; the file name is made from it")->required();
   add->add_option("--item", o->spec.items, "A roadmap item it covers (repeat, or a,b)")
-    ->allow_extra_args(false)->option_text("ID");
-  add->add_option("--owner", o->spec.owner, "Owner (a person id)");
+    ->allow_extra_args(false)->option_text("ID")->check(completes(Values::items));
+  add->add_option("--owner", o->spec.owner, "Owner (a person id)")->check(completes(Values::people));
   add->add_option("--status", o->spec.status, "Status (default draft)")
     ->check(CLI::IsMember({"draft", "review", "approved", "obsolete"}));
   add_edit_options(*add, o->edit);
 
   CLI::App* list = app.add_subcommand("list", "List documents with their status, owner, items and review date");
-  list->add_option("--type", o->filter.type, "Only documents of this type");
+  list->add_option("--type", o->filter.type, "Only documents of this type")->check(completes(Values::doc_types));
   list->add_option("--status", o->filter.status, "Only documents with this status")
     ->check(CLI::IsMember({"draft", "review", "approved", "obsolete"}));
   list->add_flag("--stale", o->filter.stale, "Only documents due for review (as the doc-stale rule sees them)");
-  list->add_option("--item", o->filter.item, "Only documents that list this item")->option_text("ID");
+  list->add_option("--item", o->filter.item, "Only documents that list this item")->option_text("ID")->check(completes(Values::items));
   list->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
 
   CLI::App* index = app.add_subcommand("index", "Write docs/README.md: every document by type and status");

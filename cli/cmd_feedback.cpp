@@ -2,6 +2,7 @@
 // to roadmap items, in place; list it.
 
 #include "commands.h"
+#include "complete.h"
 
 #include "csv.h"
 #include "date.h"
@@ -226,7 +227,7 @@ void setup_feedback(CLI::App& app, Runner& run)
   add->add_option("--quote", o->spec.quote, "The customer's words");
   add->add_option("--summary", o->spec.summary, "Your summary (a quote or a summary is required)");
   add->add_option("--item", o->spec.items, "A roadmap item it supports (repeat, or a,b)")
-    ->allow_extra_args(false)->option_text("ID");
+    ->allow_extra_args(false)->option_text("ID")->check(completes(Values::items));
   add->add_option("--tag", o->spec.tags, "A tag (repeat, or a,b)")->allow_extra_args(false)->option_text("T");
   add->add_option("--date", o->spec.date, "When it was given, YYYY-MM-DD (default: today); decides the file "
                                           "feedback/YYYY-MM.yaml");
@@ -236,12 +237,12 @@ void setup_feedback(CLI::App& app, Runner& run)
   add_edit_options(*add, o->edit);
 
   CLI::App* link = app.add_subcommand("link", "Link a feedback entry to roadmap items");
-  link->add_option("fb", o->fb, "The feedback entry, e.g. FB-12")->required();
-  link->add_option("items", o->items, "Items to add to its 'items', e.g. PAY-3")->required();
+  link->add_option("fb", o->fb, "The feedback entry, e.g. FB-12")->required()->check(completes(Values::feedback));
+  link->add_option("items", o->items, "Items to add to its 'items', e.g. PAY-3")->required()->check(completes(Values::items));
   add_edit_options(*link, o->edit);
 
   CLI::App* imp = app.add_subcommand("import", "Import feedback from a CSV export; a second import adds nothing");
-  imp->add_option("file", o->csv_path, "The CSV file (RFC 4180; UTF-8, a BOM and CRLF are fine)")->required();
+  imp->add_option("file", o->csv_path, "The CSV file (RFC 4180; UTF-8, a BOM and CRLF are fine)")->required()->check(completes(Values::files));
   imp->add_option("--source", o->spec.source, "Source of every entry: one of feedback_sources")->required();
   imp->add_option("--preset", o->preset, "Column names of a tool's export: zendesk, intercom, salesforce or "
                                          "productboard")->option_text("TOOL");
@@ -258,7 +259,7 @@ void setup_feedback(CLI::App& app, Runner& run)
   list->add_option("--customer", o->customers, "Only this customer, ignoring case (repeat)")
     ->allow_extra_args(false)->option_text("C");
   list->add_option("--item", o->list_items, "Only entries linked to this item (repeat, or a,b)")
-    ->allow_extra_args(false)->option_text("ID");
+    ->allow_extra_args(false)->option_text("ID")->check(completes(Values::items));
   list->add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))->default_str("table");
 

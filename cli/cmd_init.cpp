@@ -1,6 +1,7 @@
 // pops init [DIR] [--product NAME] [--squad ID:PREFIX ...] [--sample]
 
 #include "commands.h"
+#include "complete.h"
 
 #include "init.h"
 #include "jsonschema.h"
@@ -75,7 +76,7 @@ int run_init(Context& ctx, const InitOpts& o)
 void setup_init(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<InitOpts>();
-  app.add_option("dir", o->dir, "Folder of the new workspace (created when missing)")->default_str(".");
+  app.add_option("dir", o->dir, "Folder of the new workspace (created when missing)")->default_str(".")->check(completes(Values::dirs));
   app.add_option("--product", o->product, "Product name (default: the folder's name)");
   app.add_option("--squad", o->squads, "A squad as ID:PREFIX, e.g. payments:PAY (repeatable)")
     ->take_all();

@@ -2,6 +2,7 @@
 // machinery every write command shares (run_edit): lock, read, plan, check, show or write, commit.
 
 #include "commands.h"
+#include "complete.h"
 
 #include "date.h"
 #include "lock.h"
@@ -153,10 +154,10 @@ void setup_item(CLI::App& app, Runner& run)
 
   CLI::App* add = app.add_subcommand("add", "Add an item with the next free id of its squad; prints the id");
   add->add_option("title", o->spec.title, "Title of the item")->required();
-  add->add_option("--squad", o->spec.squad, "Squad of the item (decides the id prefix and the file)")->required();
-  add->add_option("--status", o->spec.status, "Status (default: the first status of the workflow)");
-  add->add_option("--horizon", o->spec.horizon, "Horizon, e.g. now or 2027-Q1");
-  add->add_option("--owner", o->spec.owner, "Owner (a person id)");
+  add->add_option("--squad", o->spec.squad, "Squad of the item (decides the id prefix and the file)")->required()->check(completes(Values::squads));
+  add->add_option("--status", o->spec.status, "Status (default: the first status of the workflow)")->check(completes(Values::statuses));
+  add->add_option("--horizon", o->spec.horizon, "Horizon, e.g. now or 2027-Q1")->check(completes(Values::horizons));
+  add->add_option("--owner", o->spec.owner, "Owner (a person id)")->check(completes(Values::people));
   add->add_option("--target", o->spec.target, "Target date, YYYY-MM-DD");
   add->add_option("--depends-on", o->spec.depends_on, "An item it depends on (repeat, or a,b)")
     ->allow_extra_args(false)->option_text("ID");
@@ -168,20 +169,20 @@ void setup_item(CLI::App& app, Runner& run)
   add_edit_options(*add, o->edit);
 
   CLI::App* set = app.add_subcommand("set", "Change keys of an item: key=value, key= (remove), list+=x, list-=x");
-  set->add_option("id", o->id, "The item, e.g. PAY-12")->required();
+  set->add_option("id", o->id, "The item, e.g. PAY-12")->required()->check(completes(Values::items));
   set->add_option("changes", o->changes, "key=value | key= | list+=a,b | list-=a | links.jira=X | score.reach=N")
     ->required();
   add_edit_options(*set, o->edit);
 
   CLI::App* move = app.add_subcommand("move", "Move an item to its squad's roadmap file (ids keep their prefix)");
-  move->add_option("id", o->id, "The item, e.g. PAY-12")->required();
-  move->add_option("--squad", o->squad, "The squad whose file it goes to")->required();
+  move->add_option("id", o->id, "The item, e.g. PAY-12")->required()->check(completes(Values::items));
+  move->add_option("--squad", o->squad, "The squad whose file it goes to")->required()->check(completes(Values::squads));
   move->add_flag("--new-id", o->new_id, "For another squad: copy the item there under a new id of that squad, "
                                         "and drop this one with a pointer to it");
   add_edit_options(*move, o->edit);
 
   CLI::App* drop = app.add_subcommand("drop", "Drop an item: status dropped and the reason; nothing is deleted");
-  drop->add_option("id", o->id, "The item, e.g. PAY-12")->required();
+  drop->add_option("id", o->id, "The item, e.g. PAY-12")->required()->check(completes(Values::items));
   drop->add_option("--reason", o->reason, "Why it is dropped (recorded as dropped_reason)")->required();
   add_edit_options(*drop, o->edit);
 

@@ -1,6 +1,7 @@
 // pops log [ITEM...]: the commits that changed items, newest first, with their field changes.
 
 #include "commands.h"
+#include "complete.h"
 
 #include "diff.h"
 #include "git.h"
@@ -119,11 +120,11 @@ int run_log(Context& ctx, const LogOpts& o)
 void setup_log(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<LogOpts>();
-  app.add_option("items", o->items, "Only these items (e.g. PAY-3); default: every item")->option_text("[ITEM...]");
+  app.add_option("items", o->items, "Only these items (e.g. PAY-3); default: every item")->option_text("[ITEM...]")->check(completes(Values::items));
   app.add_option("--since", o->since, "Only commits on or after this committer date")->option_text("DATE");
   app.add_option("--until", o->until, "Only commits on or before this committer date")->option_text("DATE");
   app.add_option("--squad", o->squads, "Only items of these squads, before or after a move (repeatable)")
-    ->option_text("S");
+    ->option_text("S")->check(completes(Values::squads));
   app.add_option("--rev", o->rev, "Start from this revision instead of HEAD")->option_text("REV");
   app.add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"text", "json"}))

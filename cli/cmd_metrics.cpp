@@ -1,6 +1,7 @@
 // pops metrics: delivery metrics from the git history of the workspace (docs/metrics.md).
 
 #include "commands.h"
+#include "complete.h"
 
 #include "git.h"
 #include "history.h"
@@ -141,7 +142,7 @@ void setup_metrics(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<MetricsOpts>();
   app.add_option("--squad", o->squads, "Only this squad (repeatable); default: every squad and the portfolio")
-    ->option_text("S");
+    ->option_text("S")->check(completes(Values::squads));
   app.add_option("--period", o->period, "Period of each row")
     ->check(CLI::IsMember({"month", "quarter"}))
     ->default_str("month");

@@ -1,6 +1,7 @@
 // pops onboard: add a person to pops.yaml and write their onboarding document.
 
 #include "commands.h"
+#include "complete.h"
 
 #include "date.h"
 #include "docs_onboard.h"
@@ -20,7 +21,7 @@ void setup_onboard(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<OnboardOpts>();
   app.add_option("person", o->spec.person, "Person id, e.g. dana (lower case; used as owner, attendee ...)")->required();
-  app.add_option("--squad", o->spec.squad, "The squad they join")->required();
+  app.add_option("--squad", o->spec.squad, "The squad they join")->required()->check(completes(Values::squads));
   app.add_option("--name", o->spec.name, "Full name");
   app.add_option("--email", o->spec.email, "Email address");
   app.add_option("--role", o->spec.role, "Role, e.g. pm, em, design");

@@ -1,6 +1,7 @@
 // pops rank: items scored by a model (RICE, ICE, WSJF or pops.yaml `scoring:`), explained term by term.
 
 #include "commands.h"
+#include "complete.h"
 
 #include "rank.h"
 #include "text.h"
@@ -230,9 +231,9 @@ void setup_rank(CLI::App& app, Runner& run)
   auto o = std::make_shared<RankOpts>();
   app.add_option("--model", o->model, "rice, ice, wsjf or a model of pops.yaml 'scoring.models' (default: "
                                       "scoring.default, else rice)")->option_text("NAME");
-  app.add_option("--squad", o->squads, "Only items of this squad (repeat)")->allow_extra_args(false)->option_text("S");
+  app.add_option("--squad", o->squads, "Only items of this squad (repeat)")->allow_extra_args(false)->option_text("S")->check(completes(Values::squads));
   app.add_option("--horizon", o->horizons, "Only items with this horizon (repeat)")
-    ->allow_extra_args(false)->option_text("H");
+    ->allow_extra_args(false)->option_text("H")->check(completes(Values::horizons));
   app.add_option("--explain", o->explain, "Show each term of the item's score and where every input came from")
     ->option_text("ID");
   app.add_flag("--misaligned", o->misaligned,

@@ -1,6 +1,7 @@
 // pops report: the dashboard as one self-contained HTML page, or Markdown.
 
 #include "commands.h"
+#include "complete.h"
 
 #include "dashboard.h"
 #include "fsutil.h"
@@ -65,7 +66,7 @@ void setup_report(CLI::App& app, Runner& run)
   app.add_option("--since", o->since, "First period: the one holding this date (default: six periods back)")
     ->option_text("DATE");
   app.add_option("--until", o->until, "Last day counted (default: today)")->option_text("DATE");
-  app.add_option("--squad", o->squads, "Only this squad (repeatable)")->option_text("S");
+  app.add_option("--squad", o->squads, "Only this squad (repeatable)")->option_text("S")->check(completes(Values::squads));
   app.add_option("--period", o->period, "Period of the throughput bars")
     ->check(CLI::IsMember({"month", "quarter"}))
     ->default_str("month");

@@ -1,6 +1,7 @@
 // pops ritual list|next|new|actions: when rituals are due, notes filled from git history, open actions.
 
 #include "commands.h"
+#include "complete.h"
 
 #include "date.h"
 #include "ritual.h"
@@ -215,18 +216,18 @@ void setup_ritual(CLI::App& app, Runner& run)
   list->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
 
   CLI::App* next = app.add_subcommand("next", "The coming dates of one ritual, or of every ritual, from the cadence");
-  next->add_option("name", o->name, "Only this ritual");
+  next->add_option("name", o->name, "Only this ritual")->check(completes(Values::rituals));
   next->add_option("--count", o->count, "How many dates per ritual (default 1, or 5 with NAME)")
     ->check(CLI::Range(1, 1000))->option_text("N");
   next->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
 
   CLI::App* add = app.add_subcommand("new", "Write rituals/NAME/DATE.md filled from git history since the previous one");
-  add->add_option("name", o->name, "The ritual, a key of rituals: in pops.yaml")->required();
+  add->add_option("name", o->name, "The ritual, a key of rituals: in pops.yaml")->required()->check(completes(Values::rituals));
   add->add_option("--date", o->date, "Date of the meeting, YYYY-MM-DD (default: today)");
   add_edit_options(*add, o->edit);
 
   CLI::App* actions = app.add_subcommand("actions", "Open action items across all ritual notes, by due date");
-  actions->add_option("--owner", o->owner, "Only this person's actions")->option_text("PERSON");
+  actions->add_option("--owner", o->owner, "Only this person's actions")->option_text("PERSON")->check(completes(Values::people));
   actions->add_flag("--overdue", o->overdue, "Only actions past their due date");
   actions->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
 

@@ -2,6 +2,7 @@
 // now or as it was at a revision or date.
 
 #include "commands.h"
+#include "complete.h"
 
 #include "git.h"
 #include "history.h"
@@ -144,14 +145,14 @@ int run_roadmap(Context& ctx, RoadmapOpts o)
 void setup_roadmap(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<RoadmapOpts>();
-  app.add_option("--squad", o->filter.squads, "Only these squads (repeatable or a comma list)")->option_text("S");
-  app.add_option("--status", o->filter.statuses, "Only these statuses (repeatable or a comma list)")->option_text("S");
+  app.add_option("--squad", o->filter.squads, "Only these squads (repeatable or a comma list)")->option_text("S")->check(completes(Values::squads));
+  app.add_option("--status", o->filter.statuses, "Only these statuses (repeatable or a comma list)")->option_text("S")->check(completes(Values::statuses));
   app.add_option("--horizon", o->filter.horizons, "Only these horizons or quarters (repeatable or a comma list)")
-    ->option_text("H");
+    ->option_text("H")->check(completes(Values::horizons));
   app.add_option("--tag", o->filter.tags, "Only items with one of these tags (repeatable or a comma list)")
     ->option_text("T");
   app.add_option("--owner", o->filter.owners, "Only items owned by these people (repeatable or a comma list)")
-    ->option_text("P");
+    ->option_text("P")->check(completes(Values::people));
   app.add_flag("--all", o->filter.include_closed, "Include shipped and dropped items");
   app.add_option("--at", o->at, "Show the roadmap as it was in this revision, or at this date (the last "
                                 "commit on or before it, by committer date)")

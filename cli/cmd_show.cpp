@@ -1,6 +1,7 @@
 // pops show ITEM [--at REV|DATE]: one item, now or as it was, with its links.
 
 #include "commands.h"
+#include "complete.h"
 
 #include "git.h"
 #include "history.h"
@@ -287,7 +288,7 @@ int run_show(Context& ctx, const ShowOpts& o)
 void setup_show(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<ShowOpts>();
-  app.add_option("item", o->id, "The item, e.g. PAY-3")->required()->option_text("ITEM");
+  app.add_option("item", o->id, "The item, e.g. PAY-3")->required()->option_text("ITEM")->check(completes(Values::items));
   app.add_option("--at", o->at, "Show the item as it was in this revision, or at this date (the last "
                                 "commit on or before it, by committer date)")
     ->option_text("REV|DATE");

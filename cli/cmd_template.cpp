@@ -1,6 +1,7 @@
 // pops template list|show: the templates pops writes documents and ritual notes from.
 
 #include "commands.h"
+#include "complete.h"
 
 #include "template.h"
 #include "text.h"
@@ -75,7 +76,7 @@ void setup_template(CLI::App& app, Runner& run)
   CLI::App* list = app.add_subcommand("list", "List the templates: built-in, or the workspace's own (which wins)");
   list->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
   CLI::App* show = app.add_subcommand("show", "Print a template as pops uses it (the workspace's, else built-in)");
-  show->add_option("name", o->name, "Template name, e.g. prd")->required();
+  show->add_option("name", o->name, "Template name, e.g. prd")->required()->check(completes(Values::templates));
   app.footer("A workspace's templates/NAME.md overrides the built-in template NAME. Templates are Mustache;\n"
              "see docs/commands.md for the values each command passes.");
   run = [o, list](Context& ctx) { return list->parsed() ? run_list(ctx, *o) : run_show(ctx, *o); };

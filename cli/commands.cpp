@@ -13,6 +13,7 @@ namespace {
 // Keep sorted by name; `pops help` lists them in this order.
 constexpr std::array k_commands = {
   Command{"check", "Validate the workspace: format, references, dependencies, standards", true, setup_check},
+  Command{"completion", "Print the shell completion script for bash, zsh or fish", false, setup_completion},
   Command{"diff", "Show what changed between two states: items, feedback, docs", true, setup_diff},
   Command{"digest", "Summarize what changed for stakeholders: shipped, committed, slipped, dropped", true, setup_digest},
   Command{"doc", "Write documents from templates, list them, keep the docs index", true, setup_doc},
@@ -97,6 +98,14 @@ std::unique_ptr<CLI::App> make_app(const Command& cmd, Runner& run, Context* ctx
   auto app = std::make_unique<CLI::App>(std::string(cmd.summary), "pops " + std::string(cmd.name));
   app->get_formatter()->column_width(28);
   cmd.setup(*app, run);
+  // The options every command takes (below) work after a subcommand too: pops item set ... -q.
+  std::function<void(CLI::App&)> fall = [&fall](CLI::App& a) {
+    for (CLI::App* sub : a.get_subcommands([](CLI::App*) { return true; })) {
+      sub->fallthrough();
+      fall(*sub);
+    }
+  };
+  fall(*app);
   if (ctx) {
     app->add_flag_callback("--no-color", [ctx] {
       ctx->out.disable_color();
@@ -126,7 +135,8 @@ std::string general_help()
          "  --no-color   never colour the output (also NO_COLOR=1)\n"
          "  -q, --quiet  print only what was asked for\n"
          "  --version    print the version and exit\n\n"
-         "'pops help <command>' shows the options of a command.\n"
+         "'pops help <command>' shows the options of a command. Other names run an alias of\n"
+         "pops.yaml 'aliases:' or an extension, a pops-<name> program on PATH.\n"
          "exit status: 0 ok, 1 findings (pops check), 2 usage error or pops could not run\n";
   return out;
 }

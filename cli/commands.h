@@ -39,6 +39,7 @@ const Command* find_command(std::string_view name);
 
 // One per cli/cmd_<name>.cpp.
 void setup_check(CLI::App& app, Runner& run);
+void setup_completion(CLI::App& app, Runner& run);
 void setup_diff(CLI::App& app, Runner& run);
 void setup_digest(CLI::App& app, Runner& run);
 void setup_doc(CLI::App& app, Runner& run);

@@ -3,12 +3,15 @@
 // here or by the command: 0 ok, 1 findings, 2 usage or could not run.
 
 #include "commands.h"
+#include "complete.h"
 #include "context.h"
+#include "dispatch.h"
 
 #include "text.h"
 #include "workspace.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <unistd.h>
@@ -65,6 +68,7 @@ int run_main(int argc, char** argv)
     } else if (a == "--no-color") {
       ctx.out.disable_color();
       ctx.err.disable_color();
+      ::setenv("NO_COLOR", "1", 1);  // for extensions
     } else if (a == "-q" || a == "--quiet") {
       ctx.quiet = true;
     } else if (a == "--version") {
@@ -81,19 +85,6 @@ int run_main(int argc, char** argv)
     ctx.err.write(general_help());
     return k_exit_usage;
   }
-  const std::string name = args[i++];
-  const Command* cmd = find_command(name);
-  if (!cmd) {
-    std::vector<std::string> names;
-    for (const auto& c : commands()) {
-      names.emplace_back(c.name);
-    }
-    std::string msg = fmt::format("'{}' is not a pops command", name);
-    std::string suggestion = closest(name, names);
-    return usage_error(ctx, msg,
-                       suggestion.empty() ? "see 'pops help' for the list of commands"
-                                          : fmt::format("did you mean 'pops {}'?", suggestion));
-  }
   if (!dir.empty() && ::chdir(dir.c_str()) != 0) {
     return usage_error(ctx, fmt::format("cannot change to '{}': {}", dir, std::strerror(errno)));
   }
@@ -102,7 +93,23 @@ int run_main(int argc, char** argv)
   if (ec) {
     return usage_error(ctx, fmt::format("cannot read the current directory: {}", ec.message()));
   }
-
+  std::string name = args[i++];
+  if (name == "__complete") {
+    return complete_values(ctx, std::vector<std::string>(args.begin() + static_cast<long>(i), args.end()));
+  }
+  const Command* cmd = find_command(name);
+  if (!cmd) {
+    // Built-ins win over aliases, which win over extensions (pops-NAME on PATH), like git.
+    std::vector<std::string> rest(args.begin() + static_cast<long>(i), args.end());
+    Dispatch d = resolve_external(ctx, name, rest);
+    if (d.status) {
+      return *d.status;
+    }
+    args = std::move(d.args);
+    i = 0;
+    name = args[i++];
+    cmd = find_command(name);
+  }
   Runner run;
   auto app = make_app(*cmd, run, &ctx);
   std::vector<std::string> rest(args.begin() + static_cast<long>(i), args.end());

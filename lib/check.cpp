@@ -1,5 +1,6 @@
 #include "check.h"
 
+#include "alias.h"
 #include "rule_impl.h"
 #include "rules.h"
 
@@ -103,6 +104,7 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
     if (opts.base) {
       rule_transitions(c, *opts.base);
     }
+    check_alias_names(ws.config.aliases, opts.commands, all, ws.config.file);
   }
   CheckResult result;
   for (auto& f : all) {

@@ -14,6 +14,8 @@ struct CheckOptions {
   std::vector<std::string> paths;
   /// The state to compare with for the transition rules (--base); none when null.
   const Workspace* base = nullptr;
+  /// Names of the built-in commands: an alias in pops.yaml may not take one of them.
+  std::vector<std::string> commands;
 };
 
 CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts);

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "integrations.h"
+#include "alias.h"
 #include "rank.h"
 #include "rules.h"
 #include "text.h"
@@ -372,6 +373,7 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
   }
   check_scoring(cfg.scoring, r);
   check_integrations(cfg.integrations, cfg, r);
+  read_aliases(cfg.aliases, r);
 }
 
 // Config lookups.
