@@ -1,5 +1,6 @@
 // Parsing workspace files (in parallel) and building the model from them.
 
+#include "adoption.h"
 #include "chunked.h"
 #include "config.h"
 #include "schema.h"
@@ -722,6 +723,11 @@ Workspace build_workspace(const std::string& root, const std::vector<ParsedSourc
     case FileKind::ritual:
       b.note(f.path, p);
       break;
+    case FileKind::metrics: {
+      SchemaReader r(f.path, ws.findings);
+      read_metrics_file(f.path, p.doc.root, r, ws.series);
+      break;
+    }
     default:
       break;
     }
