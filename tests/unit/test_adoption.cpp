@@ -269,12 +269,12 @@ TEST_CASE("adoption: success targets against the linked series' latest value")
   CHECK(series_of_item(s.ws, it).size() == 2);
   auto st = evaluate_success(s.ws, it);
   REQUIRE(st.size() == 5);
-  // >= 400: 420 on 2026-11-05, up 70 since 2026-10-01 (the last point 4 weeks or more before).
+  // >= 400: 420 on 2026-11-05, up 120 since 2026-10-01 (the last point 4 weeks or more before; not 10-20).
   CHECK(st[0].state == TargetState::met);
   CHECK(*st[0].value == 420);
   CHECK(format_date(*st[0].date) == "2026-11-05");
-  CHECK(*st[0].trend == 70);
-  CHECK(trend_text(st[0]) == "+70 since 2026-10-01");
+  CHECK(*st[0].trend == 120);
+  CHECK(trend_text(st[0]) == "+120 since 2026-10-01");
   // > 50: 50 is not above 50.
   CHECK(st[1].state == TargetState::not_met);
   CHECK(st[1].series->source.value == "pendo");
