@@ -14,6 +14,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <tuple>
 #include <set>
 
 namespace pops {
@@ -357,7 +358,7 @@ ExportRead read_amplitude_export(std::string_view csv, const std::string& metric
       bad(fmt::format("{} is also on line {}; the second row is left out", quote(key), it->second));
       continue;
     }
-    ExportSeries s{"amplitude", key, m, "", row.line, {}};
+    ExportSeries s{"amplitude", key, m, "", row.line, {}, false};
     std::string problem;
     bool any_percent = false;
     for (size_t c = first_date; c < row.fields.size() && problem.empty(); ++c) {
@@ -519,7 +520,7 @@ ExportRead read_pendo_export(std::string_view csv, const std::string& metric, co
       }
       auto [it, added] = index.try_emplace(std::pair{key, c}, out.series.size());
       if (added) {
-        out.series.push_back({"pendo", key, metric.empty() ? slug(names[c]) : metric, "", row.line, {}});
+        out.series.push_back({"pendo", key, metric.empty() ? slug(names[c]) : metric, "", row.line, {}, false});
       }
       ExportSeries& s = out.series[it->second];
       if (any_percent) {
@@ -591,6 +592,141 @@ std::string new_file(const std::vector<ExportSeries>& all)
   return t;
 }
 
+size_t find_series(const YNode& root, const ExportSeries& e)
+{
+  const YNode* list = root.get("series");
+  size_t idx = std::string::npos;
+  if (list && list->is_seq()) {
+    for (size_t i = 0; i < list->items.size(); ++i) {
+      const YNode& n = list->items[i];
+      if (n.is_map() && scalar_text(n.get("source")) == e.source && scalar_text(n.get("key")) == e.key
+          && scalar_text(n.get("metric")) == e.metric) {
+        idx = i;
+      }
+    }
+  }
+  return idx;
+}
+
+/// The points of `e` spliced into the block mapping `pts` of `text`: changed values replaced in
+/// place, new dates inserted after the point of the date before them (else after the last point).
+/// False (nothing added to `splices`) when the mapping is not one plain `DATE: NUMBER` per line.
+bool point_splices(std::string_view text, const YNode& pts, const ExportSeries& e, AdoptionImportResult& res,
+                   std::vector<std::tuple<size_t, size_t, std::string>>& splices)
+{
+  if (!pts.is_map() || pts.flow || pts.entries.empty()) {
+    return false;
+  }
+  const std::string eol = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+  const int col = pts.entries[0].first.loc.column;
+  std::map<std::string, const std::pair<YNode, YNode>*> by_date;
+  for (const auto& entry : pts.entries) {
+    const auto& [k, v] = entry;
+    if (!k.is_scalar() || k.quoted || !v.is_scalar() || v.quoted || k.loc.column != col || v.loc.line != k.loc.line
+        || v.loc.pos < 0 || text.substr(static_cast<size_t>(v.loc.pos), v.text.size()) != v.text) {
+      return false;
+    }
+    by_date.emplace(k.text, &entry);
+  }
+  std::vector<std::tuple<size_t, size_t, std::string>> out;
+  int same = 0, changed = 0, added = 0;
+  std::map<size_t, std::string> inserts;  // position -> lines, in date order
+  for (const auto& [d, v] : e.points) {
+    const std::string ds = format_date(d);
+    if (auto it = by_date.find(ds); it != by_date.end()) {
+      const YNode& old = it->second->second;
+      double was = 0;
+      if (parse_number(old.text, was) && same_number(was, v)) {
+        ++same;
+        continue;
+      }
+      out.emplace_back(static_cast<size_t>(old.loc.pos), old.text.size(), number_text(v));
+      ++changed;
+      continue;
+    }
+    // After the point of the greatest date before it, else after the last point.
+    const std::pair<YNode, YNode>* pred = &pts.entries.back();
+    for (const auto& [k2, entry] : by_date) {
+      if (k2 < ds) {
+        pred = entry;
+      }
+    }
+    if (by_date.begin()->first > ds) {
+      pred = &pts.entries.back();
+    }
+    const size_t at = text.find('\n', static_cast<size_t>(pred->second.loc.pos));
+    std::string line = std::string(static_cast<size_t>(col - 1), ' ') + ds + ": " + number_text(v);
+    if (at == std::string_view::npos) {
+      inserts[text.size()] += eol + line;
+    } else {
+      inserts[at + 1] += line + eol;
+    }
+    ++added;
+  }
+  for (auto& [pos, lines] : inserts) {
+    out.emplace_back(pos, 0, std::move(lines));
+  }
+  splices.insert(splices.end(), out.begin(), out.end());
+  res.points_same += same;
+  res.points_changed += changed;
+  res.points_added += added;
+  return true;
+}
+
+/// The fast pass of plan_adoption_import: the text with the points of every series it can splice
+/// (those are marked handled), verified by one re-parse.
+std::string fast_points(const std::string& before, std::vector<ExportSeries>& series, AdoptionImportResult& res)
+{
+  const YamlDoc doc = parse_yaml(before);
+  if (!doc.ok || !doc.findings.empty()) {
+    return before;
+  }
+  std::vector<std::tuple<size_t, size_t, std::string>> splices;
+  AdoptionImportResult counts;
+  std::vector<ExportSeries*> done;
+  for (auto& e : series) {
+    const size_t idx = find_series(doc.root, e);
+    if (idx == std::string::npos) {
+      continue;
+    }
+    const YNode* pts = node_at(doc.root, {std::string("series"), idx, std::string("points")});
+    if (pts && point_splices(before, *pts, e, counts, splices)) {
+      done.push_back(&e);
+    }
+  }
+  if (done.empty()) {
+    return before;
+  }
+  std::sort(splices.begin(), splices.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+  std::string after = before;
+  for (const auto& [pos, len, t] : splices) {
+    after.replace(pos, len, t);
+  }
+  // Verify: every imported point reads back, and every comment is still there.
+  const YamlDoc check = parse_yaml(after);
+  bool ok = check.ok && check.findings.empty() && yaml_comments(before, doc.root) == yaml_comments(after, check.root);
+  for (const ExportSeries* e : done) {
+    const size_t idx = ok ? find_series(check.root, *e) : std::string::npos;
+    const YNode* pts =
+      idx == std::string::npos ? nullptr : node_at(check.root, {std::string("series"), idx, std::string("points")});
+    for (const auto& [d, v] : e->points) {
+      const YNode* p = pts ? pts->get(format_date(d)) : nullptr;
+      double got = 0;
+      ok = ok && p && p->is_scalar() && !p->quoted && parse_number(p->text, got) && same_number(got, v);
+    }
+  }
+  if (!ok) {
+    return before;  // the slow path does it
+  }
+  for (ExportSeries* e : done) {
+    e->handled = true;
+  }
+  res.points_same += counts.points_same;
+  res.points_changed += counts.points_changed;
+  res.points_added += counts.points_added;
+  return after;
+}
+
 } // namespace
 
 AdoptionImportResult plan_adoption_import(const EditSession& s, std::string_view csv, const AdoptionImportOptions& o)
@@ -612,7 +748,7 @@ AdoptionImportResult plan_adoption_import(const EditSession& s, std::string_view
     throw OpError(fmt::format("--to '{}' is not a metrics file", o.to),
                   "write to a .yaml file under metrics/, e.g. metrics/adoption.yaml");
   }
-  const auto& series = res.read.series;
+  auto series = res.read.series;
   res.plan.message = fmt::format("Import {} usage data from {}", o.from, o.file);
   auto finish = [&](std::string before, std::string after, bool created) {
     res.plan.summary = fmt::format("{}: {} series added, {} point{} added, {} changed, {} unchanged", o.to,
@@ -640,7 +776,10 @@ AdoptionImportResult plan_adoption_import(const EditSession& s, std::string_view
     return res;
   }
   try {
-    YamlText yt(existing->second);
+    // Points of series written the usual way (a block mapping, one `DATE: VALUE` per line) are
+    // spliced in one pass and verified with one re-parse; others go through YamlText::set.
+    std::string text = fast_points(existing->second, series, res);
+    YamlText yt(text);
     TextStyle st = yt.style("series");
     st.flow_maps = false;
     st.has_maps = true;
@@ -649,17 +788,10 @@ AdoptionImportResult plan_adoption_import(const EditSession& s, std::string_view
     }
     std::vector<NewEntries> fresh;
     for (const auto& e : series) {
-      const YNode* list = yt.root().get("series");
-      size_t idx = std::string::npos;
-      if (list && list->is_seq()) {
-        for (size_t i = 0; i < list->items.size(); ++i) {
-          const YNode& n = list->items[i];
-          if (n.is_map() && scalar_text(n.get("source")) == e.source && scalar_text(n.get("key")) == e.key
-              && scalar_text(n.get("metric")) == e.metric) {
-            idx = i;
-          }
-        }
+      if (e.handled) {
+        continue;
       }
+      const size_t idx = find_series(yt.root(), e);
       if (idx == std::string::npos) {
         fresh.push_back(entries_of(e));
         ++res.series_added;

@@ -33,6 +33,7 @@ struct ExportSeries {
   std::string source, key, metric, unit;
   int line = 0;                                   ///< where it starts in the export
   std::vector<std::pair<Date, double>> points;
+  bool handled = false;                           ///< merged already (plan_adoption_import)
 };
 
 struct ExportRead {
