@@ -194,6 +194,16 @@ TEST_CASE("adoption: import creates the file, a re-import changes only what chan
   CHECK(amp.plan.changes[0].after.find("    key: Refund Rate\n    metric: uniques\n    unit: \"%\"\n")
         != std::string::npos);
 
+  // A series written by hand in flow style goes through the edit library, one value at a time.
+  const std::string flow = "series:\n  - {source: pendo, key: Refund button, metric: visitors, points: {2026-11-03: 40, "
+                           "2026-11-04: 55}}  # by hand\n";
+  AdoptionImportResult fl = plan_adoption_import(session({{"metrics/adoption.yaml", flow}}), changed, opts("pendo"));
+  REQUIRE(fl.plan.changes.size() == 1);
+  CHECK(fl.points_changed == 1);
+  CHECK(fl.points_added == 1);
+  CHECK(fl.plan.changes[0].after == "series:\n  - {source: pendo, key: Refund button, metric: visitors, points: "
+                                    "{2026-11-03: 40, 2026-11-04: 57, 2026-11-02: 1}}  # by hand\n");
+
   CHECK_THROWS_AS(plan_adoption_import(session(), k_pendo, opts("mixpanel")), OpError);
   AdoptionImportOptions bad_to = opts("pendo");
   bad_to.to = "roadmap/x.yaml";
