@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "complete.h"
 
+#include "adoption.h"
 #include "git.h"
 #include "history.h"
 #include "text.h"
@@ -30,6 +31,7 @@ struct ItemView {
   std::vector<const Item*> dependents;
   std::vector<const Feedback*> feedback;
   std::vector<const Doc*> docs;
+  std::vector<SuccessStatus> adoption;     ///< success targets against usage series
 };
 
 bool lists(const std::vector<LStr>& v, const std::string& id)
@@ -70,6 +72,7 @@ ItemView gather(const Workspace& ws, const Item& it)
     return a->date.value != b->date.value ? a->date.value < b->date.value : natural_less(a->id.value, b->id.value);
   });
   std::stable_sort(v.docs.begin(), v.docs.end(), [](const Doc* a, const Doc* b) { return a->file < b->file; });
+  v.adoption = evaluate_success(ws, it);
   return v;
 }
 
@@ -171,6 +174,29 @@ void print_text(Context& ctx, const ItemView& v, const std::string& as_of)
       s += fmt::format("  {}  {}  {}\n", d->file, d->status.set ? d->status.value : "(no status)", d->title.value);
     }
   }
+  if (!v.adoption.empty()) {
+    s += "\nadoption:\n";
+    for (const auto& a : v.adoption) {
+      const Color c = a.state == TargetState::met       ? Color::green
+                      : a.state == TargetState::not_met ? Color::red
+                                                        : Color::yellow;
+      std::string line = fmt::format("  {:<22} {:<10} {:<8} {}", a.metric, a.target.empty() ? "-" : a.target,
+                                     a.value ? a.shown : "-", out.paint(c, std::string(state_name(a.state))));
+      if (a.date) {
+        line += fmt::format("  on {}", format_date(*a.date));
+      }
+      if (const std::string t = trend_text(a); !t.empty()) {
+        line += fmt::format(", {}", t);
+      }
+      if (a.series) {
+        line += fmt::format("  ({} {})", a.series->source.value, quote(a.series->key.value));
+      }
+      if (!a.note.empty()) {
+        line += fmt::format("  ({})", a.note);
+      }
+      s += line + "\n";
+    }
+  }
   out.write(s);
 }
 
@@ -235,6 +261,22 @@ void print_json(Context& ctx, const ItemView& v, const std::optional<CommitRef>&
   for (const Doc* d : v.docs) {
     j["docs"].push_back(Json{{"file", d->file}, {"title", str_or_null(d->title)}, {"type", str_or_null(d->type)},
                              {"status", str_or_null(d->status)}});
+  }
+  j["adoption"] = Json::array();
+  for (const auto& a : v.adoption) {
+    std::string state(state_name(a.state));
+    std::replace(state.begin(), state.end(), ' ', '_');
+    j["adoption"].push_back(Json{{"metric", a.metric},
+                                 {"target", a.target.empty() ? Json() : Json(a.target)},
+                                 {"state", a.state == TargetState::unknown_target ? "unknown_target" : state},
+                                 {"value", a.value ? Json(*a.value) : Json()},
+                                 {"shown", a.value ? Json(a.shown) : Json()},
+                                 {"date", a.date ? Json(format_date(*a.date)) : Json()},
+                                 {"trend", a.trend ? Json(*a.trend) : Json()},
+                                 {"trend_from", a.trend_from ? Json(format_date(*a.trend_from)) : Json()},
+                                 {"source", a.series ? Json(a.series->source.value) : Json()},
+                                 {"key", a.series ? Json(a.series->key.value) : Json()},
+                                 {"note", a.note.empty() ? Json() : Json(a.note)}});
   }
   ctx.out.write(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }

@@ -12,6 +12,8 @@ namespace {
 
 // Keep sorted by name; `pops help` lists them in this order.
 constexpr std::array k_commands = {
+  Command{"adoption", "Import usage data from Amplitude and Pendo; list the series items link to", true,
+          setup_adoption},
   Command{"check", "Validate the workspace: format, references, dependencies, standards", true, setup_check},
   Command{"completion", "Print the shell completion script for bash, zsh or fish", false, setup_completion},
   Command{"diff", "Show what changed between two states: items, feedback, docs", true, setup_diff},

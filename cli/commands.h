@@ -38,6 +38,7 @@ std::span<const Command> commands();
 const Command* find_command(std::string_view name);
 
 // One per cli/cmd_<name>.cpp.
+void setup_adoption(CLI::App& app, Runner& run);
 void setup_check(CLI::App& app, Runner& run);
 void setup_completion(CLI::App& app, Runner& run);
 void setup_diff(CLI::App& app, Runner& run);

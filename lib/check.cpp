@@ -101,6 +101,7 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
     rule_doc_required(c);
     rule_doc_stale(c);
     rule_doc_index_stale(c);
+    rule_series_unlinked(c);
     if (opts.base) {
       rule_transitions(c, *opts.base);
     }

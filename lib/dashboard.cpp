@@ -134,6 +134,7 @@ Dashboard build_dashboard(const Workspace& ws, const Metrics& m, const std::vect
       d.actions.push_back(a);
     }
   }
+  d.adoption = evaluate_all(ws, squads);
   return d;
 }
 
@@ -372,6 +373,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .s-idea { fill: #c3aee0; border-left-color: #c3aee0 !important; }
 .s-discovery { fill: #9b59b6; border-left-color: #9b59b6 !important; }
 .overdue { color: #b3261e; font-weight: 600; }
+td.met { color: #1a7f37; } td.unmet { color: #cf222e; } td.nodata { color: var(--muted); }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
@@ -542,6 +544,33 @@ std::string render_dashboard_html(const Dashboard& d, const Metrics& m)
   }
   o += "</section>\n";
 
+  // Adoption.
+  o += "<section id=\"adoption\">\n<h2>Adoption</h2>\n";
+  if (d.adoption.empty()) {
+    o += "<p class=\"none\">No item has success targets.</p>\n";
+  } else {
+    o += "<table>\n<tr><th>item</th><th>metric</th><th class=\"n\">value</th><th>target</th><th>state</th>"
+         "<th>as of</th><th>last 4 weeks</th></tr>\n";
+    for (const auto& a : d.adoption) {
+      const char* cls = a.state == TargetState::met ? "met" : a.state == TargetState::not_met ? "unmet" : "nodata";
+      std::string state(state_name(a.state));
+      if (!a.note.empty()) {
+        state += ": " + a.note;
+      }
+      const std::string trend = trend_text(a);
+      o += fmt::format("<tr><td>{} {}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"{}\">{}</td>"
+                       "<td>{}</td><td>{}</td></tr>\n",
+                       html_escape(a.item->id.value), html_escape(a.item->title.value), html_escape(a.metric),
+                       a.value ? html_escape(a.shown) : std::string(k_dash),
+                       a.target.empty() ? std::string(k_dash) : html_escape(a.target), cls, html_escape(state),
+                       a.date ? format_date(*a.date) : std::string(k_dash),
+                       trend.empty() ? std::string(k_dash) : html_escape(trend));
+    }
+    o += "</table>\n<p class=\"note\">Latest value of the usage series each item links to "
+         "(links.amplitude, links.pendo), against its success target.</p>\n";
+  }
+  o += "</section>\n";
+
   // Actions.
   o += "<section id=\"actions\">\n<h2>Open ritual actions</h2>\n";
   if (d.actions.empty()) {
@@ -696,6 +725,27 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
       o += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", md(dm.item->id.value), md(dm.item->title.value),
                        md(dm.item->status.value), dm.customers.size(), dm.arr ? money(*dm.arr) : std::string(k_dash),
                        dm.entries, fmt::join(names, ", "));
+    }
+    o += "\n";
+  }
+
+  o += "## Adoption\n\n";
+  if (d.adoption.empty()) {
+    o += "No item has success targets.\n\n";
+  } else {
+    o += "| item | metric | value | target | state | as of | last 4 weeks |\n"
+         "| --- | --- | ---: | --- | --- | --- | --- |\n";
+    for (const auto& a : d.adoption) {
+      std::string state(state_name(a.state));
+      if (!a.note.empty()) {
+        state += ": " + a.note;
+      }
+      const std::string trend = trend_text(a);
+      o += fmt::format("| {} {} | {} | {} | {} | {} | {} | {} |\n", md(a.item->id.value), md(a.item->title.value),
+                       md(a.metric), a.value ? md(a.shown) : std::string(k_dash),
+                       a.target.empty() ? std::string(k_dash) : md(a.target), md(state),
+                       a.date ? format_date(*a.date) : std::string(k_dash),
+                       trend.empty() ? std::string(k_dash) : md(trend));
     }
     o += "\n";
   }

@@ -1,9 +1,10 @@
 #pragma once
 // The dashboard of `pops report`: a portfolio summary, throughput per squad and period, the cycle
-// time distribution, status by squad, the Now/Next/Later board, slips, top customer demand and open
-// ritual actions; rendered as one self-contained HTML page (inline CSS and SVG, no scripts) or as
+// time distribution, status by squad, the Now/Next/Later board, slips, top customer demand, adoption
+// against success targets and open ritual actions; rendered as one self-contained HTML page (inline CSS and SVG, no scripts) or as
 // Markdown. Everything read from the workspace is escaped.
 
+#include "adoption.h"
 #include "metrics.h"
 #include "model.h"
 #include "ritual.h"
@@ -40,6 +41,7 @@ struct Dashboard {
   std::vector<CycleBin> cycle_bins;                    ///< items shipped in the window
   std::vector<TopDemand> demand;                          ///< top first, at most 10
   std::vector<OpenAction> actions;                     ///< by due date, undated last
+  std::vector<SuccessStatus> adoption;                 ///< success targets of items not dropped
   int open_items = 0, feedback_entries = 0;
 };
 

@@ -3,6 +3,8 @@
 
 #include "edit.h"
 
+#include "date.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -552,6 +554,13 @@ Written write_scalar(const NewScalar& v, bool flow, char quote, bool force_quote
   return {double_quoted(v.text), true};
 }
 
+/// A mapping key to write: plain when it is a date (`2026-11-01: 412`, as people write dates as keys),
+/// quoted when YAML would read it as anything else but text.
+NewScalar key_scalar(std::string_view key)
+{
+  return {std::string(key), !parse_date(key).has_value()};
+}
+
 YNode scalar_node(const Written& w, const NewScalar& v)
 {
   YNode n;
@@ -584,10 +593,10 @@ std::pair<std::string, YNode> write_flow(const NewValue& v, char quote, bool in_
     n.kind = YNode::Kind::map;
     out = "{";
     for (size_t i = 0; i < v.map.size(); ++i) {
-      Written k = write_scalar({v.map[i].first, true}, true, quote);
+      Written k = write_scalar(key_scalar(v.map[i].first), true, quote);
       Written w = write_scalar(v.map[i].second, true, quote);
       out += (i ? ", " : "") + k.text + ": " + w.text;
-      n.entries.emplace_back(scalar_node(k, {v.map[i].first, true}), scalar_node(w, v.map[i].second));
+      n.entries.emplace_back(scalar_node(k, key_scalar(v.map[i].first)), scalar_node(w, v.map[i].second));
     }
     out += "}";
   }
@@ -617,10 +626,10 @@ std::pair<std::string, YNode> write_block_value(const NewValue& v, int col, cons
     n.kind = YNode::Kind::map;
     out += s.eol;
     for (const auto& [mk, mv] : v.map) {
-      Written wk = write_scalar({mk, true}, false, s.quote);
+      Written wk = write_scalar(key_scalar(mk), false, s.quote);
       Written w = write_scalar(mv, false, s.quote);
       out += spaces(col + s.map_indent) + wk.text + ": " + w.text + s.eol;
-      n.entries.emplace_back(scalar_node(wk, {mk, true}), scalar_node(w, mv));
+      n.entries.emplace_back(scalar_node(wk, key_scalar(mk)), scalar_node(w, mv));
     }
     return {out, n};
   }
@@ -1170,9 +1179,9 @@ void YamlText::set(const Path& path, std::string_view key, const NewValue& value
     if (map->entries.empty()) {
       const size_t p = static_cast<size_t>(map->loc.pos);
       auto [text, node] = write_flow(value, quote, true);
-      Written k = write_scalar({std::string(key), true}, true, quote);
+      Written k = write_scalar(key_scalar(key), true, quote);
       splices.push_back({p + 1, 0, k.text + ": " + text});
-      emap->entries.emplace_back(scalar_node(k, {std::string(key), true}), node);
+      emap->entries.emplace_back(scalar_node(k, key_scalar(key)), node);
     } else {
       const size_t pi = predecessor(*map, key, order);
       const YNode& pk = map->entries[pi].first;
@@ -1182,10 +1191,10 @@ void YamlText::set(const Path& path, std::string_view key, const NewValue& value
       }
       Extent x = value_extent(t, pv, true, 0, fmt::format("the value of '{}'", pk.text));
       auto [text, node] = write_flow(value, quote, true);
-      Written k = write_scalar({std::string(key), true}, true, quote);
+      Written k = write_scalar(key_scalar(key), true, quote);
       splices.push_back({x.end, 0, ", " + k.text + ": " + text});
       emap->entries.insert(emap->entries.begin() + static_cast<long>(pi) + 1,
-                           {scalar_node(k, {std::string(key), true}), node});
+                           {scalar_node(k, key_scalar(key)), node});
     }
   } else {
     if (map->entries.empty()) {
@@ -1199,7 +1208,7 @@ void YamlText::set(const Path& path, std::string_view key, const NewValue& value
     const bool indentless = pv.is_seq() && !pv.flow && pv.loc.pos >= 0
                             && L.column(static_cast<size_t>(pv.loc.pos)) == col;
     const size_t at = region_end(t, L.start(kp), col, indentless);
-    Written wk = write_scalar({std::string(key), true}, false, quote);
+    Written wk = write_scalar(key_scalar(key), false, quote);
     auto [text, node] = write_block_value(value, col, style);
     std::string lines = spaces(col) + wk.text + ":" + text;
     if (at == t.size() && (t.empty() || t.back() != '\n')) {
@@ -1207,7 +1216,7 @@ void YamlText::set(const Path& path, std::string_view key, const NewValue& value
     }
     splices.push_back({at, 0, lines});
     emap->entries.insert(emap->entries.begin() + static_cast<long>(pi) + 1,
-                         {scalar_node(wk, {std::string(key), true}), node});
+                         {scalar_node(wk, key_scalar(key)), node});
   }
   commit(std::move(splices), expected, what);
 }
@@ -1434,10 +1443,10 @@ void YamlText::append_entries(std::string_view key, std::span<const NewEntries> 
     YNode node;
     node.kind = YNode::Kind::map;
     for (size_t i = 0; i < entries.size(); ++i) {
-      Written wk = write_scalar({entries[i].first, true}, false, style.quote);
+      Written wk = write_scalar(key_scalar(entries[i].first), false, style.quote);
       auto [text, value] = write_block_value(entries[i].second, col, style);
       lines += (i == 0 ? spaces(dash) + "-" + spaces(col - dash - 1) : spaces(col)) + wk.text + ":" + text;
-      node.entries.emplace_back(scalar_node(wk, {entries[i].first, true}), value);
+      node.entries.emplace_back(scalar_node(wk, key_scalar(entries[i].first)), value);
     }
     nodes.push_back(std::move(node));
   }

@@ -1,5 +1,6 @@
 // Parsing workspace files (in parallel) and building the model from them.
 
+#include "adoption.h"
 #include "chunked.h"
 #include "config.h"
 #include "schema.h"
@@ -689,6 +690,11 @@ public:
     case FileKind::ritual:
       m_builder->note(path, p);
       break;
+    case FileKind::metrics: {
+      SchemaReader r(f.path, ws.findings);
+      read_metrics_file(f.path, p.doc.root, r, ws.series);
+      break;
+    }
     default:
       break;
     }

@@ -121,6 +121,21 @@ struct Feedback {
   std::vector<LStr> tags, items;
 };
 
+/// One point of a usage series: metrics/**/*.yaml `points:` entry `DATE: VALUE`.
+struct SeriesPoint {
+  Located<Date> date;
+  Located<double> value;
+};
+
+/// A usage or adoption series (metrics/**/*.yaml `series:`), e.g. Amplitude's daily uniques of an
+/// event or Pendo's daily visitors of a feature. Items link to it by `links.<source>: <key>`.
+struct Series {
+  std::string file;
+  Loc loc;
+  LStr source, key, metric, unit;
+  std::vector<SeriesPoint> points;  ///< in file order
+};
+
 struct Heading {
   int level = 0;
   int line = 0;
@@ -164,6 +179,7 @@ struct Workspace {
   std::vector<Feedback> feedback;
   std::vector<Doc> docs;
   std::vector<RitualNote> notes;
+  std::vector<Series> series;       ///< from metrics/**/*.yaml, in file order
   std::vector<std::string> files;   ///< every file read, relative to root, sorted
   std::optional<std::string> doc_index;  ///< docs/README.md as read (see `pops doc index`)
   std::vector<Finding> findings;    ///< found while loading: yaml-syntax, duplicate-key, schema

@@ -34,6 +34,8 @@ void rule_doc_required(const RuleContext& c);  ///< doc-required-field and doc-r
 void rule_doc_stale(const RuleContext& c);
 /// doc-index-stale: a docs/README.md written by `pops doc index` that no longer matches (docs.cpp).
 void rule_doc_index_stale(const RuleContext& c);
+/// series-unlinked: a usage series (metrics/**/*.yaml) no item links to (adoption.cpp).
+void rule_series_unlinked(const RuleContext& c);
 /// status-regression, item-removed, id-reused, target-slip: `c.ws` against `base`.
 void rule_transitions(const RuleContext& c, const Workspace& base);
 

@@ -48,6 +48,9 @@ constexpr std::array k_rules = {
            "docs/README.md, written by `pops doc index`, lists every document by type and status. A "
            "document added, removed or changed since makes it stale. Run `pops doc index` (pops doc "
            "new and pops onboard keep it current). A hand-written docs/README.md is never checked."},
+  RuleInfo{"series-unlinked", Severity::info, "a usage series no item links to",
+           "A series of metrics/**/*.yaml (imported by `pops adoption import`) whose key no item names in "
+           "links.amplitude or links.pendo: its figures reach no success target. Link the item it measures."},
   RuleInfo{"status-regression", Severity::error, "an item moved backward in the workflow",
            "With --base (and --staged), an item whose status moves to an earlier one (shipped -> "
            "in-progress) needs `reopened: true` on the item; moving to dropped is always allowed."},

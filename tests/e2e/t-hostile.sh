@@ -298,7 +298,8 @@ fi
 t_begin "a mapping with 100000 keys is checked in linear time"
 make_ws
 mkdir -p metrics
-python3 -c "import sys; sys.stdout.write(''.join('k%d: 1\n' % i for i in range(100000)))" >metrics/wide.yaml
+# A usage series with 100000 daily points (metrics files are checked fully: each key a date).
+python3 -c "import datetime as d, sys; s = d.date(1800, 1, 1); sys.stdout.write('series:\n  - source: amplitude\n    key: Wide\n    points:\n' + ''.join('      %s: %d\n' % (s + d.timedelta(i), i) for i in range(100000)))" >metrics/wide.yaml
 benign 10
 
 # "did you mean" for unknown items is bounded, so many broken references still report quickly.
