@@ -691,8 +691,8 @@ public:
       m_builder->note(path, p);
       break;
     case FileKind::metrics: {
-      SchemaReader r(f.path, ws.findings);
-      read_metrics_file(f.path, p.doc.root, r, ws.series);
+      SchemaReader r(path, m_ws.findings);
+      read_metrics_file(path, p.doc.root, r, m_ws.series);
       break;
     }
     default:
