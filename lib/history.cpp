@@ -265,6 +265,22 @@ struct History::Impl {
 
   git_repository* raw() { return repo.raw(); }
 
+  /// Each version of pops.yaml read once (files are read against it); its blob is parsed already.
+  std::unordered_map<std::string, std::shared_ptr<const Config>> configs;
+  const Config& config_of(const std::optional<git_oid>& blob)
+  {
+    static const Config k_none;
+    if (!blob) {
+      return k_none;
+    }
+    const std::string key = oid_str(*blob);
+    if (auto it = configs.find(key); it != configs.end()) {
+      return *it->second;
+    }
+    auto cfg = std::make_shared<const Config>(pops::config_of(*parsed.at(parse_key(*blob, FileKind::config))));
+    return *configs.emplace(key, std::move(cfg)).first->second;
+  }
+
   /// The model of `file` read against the pops.yaml blob `config` (none: no pops.yaml). Its blobs
   /// are parsed already.
   std::shared_ptr<const Fragment> fragment(const std::optional<git_oid>& config, const FileAt& file)
@@ -274,11 +290,8 @@ struct History::Impl {
       return it->second;
     }
     std::vector<ParsedSource> sources;
-    if (config) {
-      sources.push_back({"pops.yaml", parsed.at(parse_key(*config, FileKind::config))});
-    }
     sources.push_back({file.path, parsed.at(parse_key(file.blob, classify(file.path)))});
-    Workspace ws = build_workspace(root, sources);
+    Workspace ws = build_workspace(root, config_of(config), sources);
     ++built;
     auto f = std::make_shared<Fragment>();
     f->items = std::move(ws.items);
@@ -436,12 +449,115 @@ struct History::Impl {
   struct LaidOut {
     std::string text;
     std::optional<ChunkLayout> layout;
+    bool laid = false;  ///< layout computed (it may be nullopt: an unusual layout)
   };
   std::unordered_map<std::string, LaidOut> laid_prev, laid_now;
+
+  /// The files changed in place by a window of commits, laid out on every core ahead of the diffs.
+  std::unordered_map<std::string, LaidOut> laid_pool;
+
+  /// The shared leading and trailing elements of two versions of a file; nullopt when the layouts
+  /// or headers differ (then both are read whole).
+  static std::optional<std::pair<size_t, size_t>> common_ends(const LaidOut& old_side, const LaidOut& new_side)
+  {
+    const std::string& a = old_side.text;
+    const std::string& b = new_side.text;
+    const auto& la = old_side.layout;
+    const auto& lb = new_side.layout;
+    if (!la || !lb || std::string_view(a).substr(0, la->header_end) != std::string_view(b).substr(0, lb->header_end)) {
+      return std::nullopt;
+    }
+    const size_t m = la->size();
+    const size_t n = lb->size();
+    size_t lead = 0;
+    while (lead < m && lead < n && la->chunk(a, lead) == lb->chunk(b, lead)) {
+      ++lead;
+    }
+    size_t trail = 0;
+    while (trail < m - lead && trail < n - lead && la->chunk(a, m - 1 - trail) == lb->chunk(b, n - 1 - trail)) {
+      ++trail;
+    }
+    return std::pair{lead, trail};
+  }
+
+  /// Reads the blobs of the files plans [from, to) changed in place (libgit2 on this thread), then
+  /// lays them out and parses the elements that can differ on every core, so that the diffs that
+  /// follow find them done.
+  void lay_out_all(const std::vector<Plan>& plans, size_t from, size_t to)
+  {
+    std::unordered_set<std::string> needed;
+    std::unordered_map<std::string, LaidOut> fresh;
+    for (size_t i = from; i < to; ++i) {
+      for (const auto& [before, after] : plans[i].pairs) {
+        for (const FileAt* f : {&before, &after}) {
+          std::string key = oid_str(f->blob);
+          if (!needed.insert(key).second) {
+            continue;
+          }
+          if (auto it = laid_pool.find(key); it != laid_pool.end()) {
+            fresh.emplace(key, std::move(it->second));
+            continue;
+          }
+          LaidOut l;
+          l.text = blob_text(f->blob);
+          count_read(key);
+          fresh.emplace(key, std::move(l));
+        }
+      }
+    }
+    laid_pool = std::move(fresh);
+    std::vector<LaidOut*> todo;
+    for (auto& [key, l] : laid_pool) {
+      if (!l.layout && !l.laid) {
+        todo.push_back(&l);
+      }
+    }
+    std::vector<std::pair<const FileAt*, const FileAt*>> pairs;
+    for (size_t i = from; i < to; ++i) {
+      for (const auto& [before, after] : plans[i].pairs) {
+        pairs.emplace_back(&before, &after);
+      }
+    }
+    const size_t threads = std::max(1u, std::thread::hardware_concurrency());
+    auto on_every_core = [&](size_t count, const std::function<void(size_t)>& job) {
+      std::atomic<size_t> next{0};
+      auto work = [&] {
+        for (size_t k = next++; k < count; k = next++) {
+          job(k);
+        }
+      };
+      std::vector<std::thread> pool;
+      for (size_t t = 1; t < std::min(threads, count); ++t) {
+        pool.emplace_back(work);
+      }
+      work();
+      for (auto& t : pool) {
+        t.join();
+      }
+    };
+    on_every_core(todo.size(), [&](size_t k) {
+      todo[k]->layout = chunk_layout(todo[k]->text);
+      todo[k]->laid = true;
+    });
+    on_every_core(pairs.size(), [&](size_t k) {
+      const auto& [before, after] = pairs[k];
+      const LaidOut& a = laid_pool.at(oid_str(before->blob));
+      const LaidOut& b = laid_pool.at(oid_str(after->blob));
+      if (auto ends = common_ends(a, b)) {
+        const auto [lead, trail] = *ends;
+        if (parse_chunks(a.text, *a.layout, lead, a.layout->size() - trail, chunks)) {
+          parse_chunks(b.text, *b.layout, lead, b.layout->size() - trail, chunks);
+        }
+      }
+    });
+  }
 
   const LaidOut& laid_out(const git_oid& id)
   {
     const std::string key = oid_str(id);
+    if (auto it = laid_pool.find(key); it != laid_pool.end() && it->second.laid) {
+      return it->second;
+    }
     if (auto it = laid_now.find(key); it != laid_now.end()) {
       return it->second;
     }
@@ -451,6 +567,7 @@ struct History::Impl {
     LaidOut l;
     l.text = blob_text(id);
     l.layout = chunk_layout(l.text);
+    l.laid = true;
     count_read(key);
     return laid_now.emplace(key, std::move(l)).first->second;
   }
@@ -477,17 +594,10 @@ struct History::Impl {
     const auto& la = old_side.layout;
     const auto& lb = new_side.layout;
     std::shared_ptr<const ParsedFile> pa, pb;
-    if (la && lb && std::string_view(a).substr(0, la->header_end) == std::string_view(b).substr(0, lb->header_end)) {
+    if (auto ends = common_ends(old_side, new_side)) {
+      const auto [lead, trail] = *ends;
       const size_t m = la->size();
       const size_t n = lb->size();
-      size_t lead = 0;
-      while (lead < m && lead < n && la->chunk(a, lead) == lb->chunk(b, lead)) {
-        ++lead;
-      }
-      size_t trail = 0;
-      while (trail < m - lead && trail < n - lead && la->chunk(a, m - 1 - trail) == lb->chunk(b, n - 1 - trail)) {
-        ++trail;
-      }
       auto da = parse_chunks(a, *la, lead, m - trail, chunks);
       auto db = da ? parse_chunks(b, *lb, lead, n - trail, chunks) : std::nullopt;
       if (da && db) {
@@ -502,11 +612,8 @@ struct History::Impl {
     auto add = [&](Workspace& ws, const std::optional<git_oid>& cfg, const std::string& path,
                    std::shared_ptr<const ParsedFile> file) {
       std::vector<ParsedSource> sources;
-      if (cfg) {
-        sources.push_back({"pops.yaml", parsed.at(parse_key(*cfg, FileKind::config))});
-      }
       sources.push_back({path, std::move(file)});
-      Workspace part = build_workspace(root, sources);
+      Workspace part = build_workspace(root, config_of(cfg), sources);
       ++built;
       std::move(part.items.begin(), part.items.end(), std::back_inserter(ws.items));
       std::move(part.feedback.begin(), part.feedback.end(), std::back_inserter(ws.feedback));
@@ -589,20 +696,23 @@ std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilt
 }
 
 void History::replay(const std::string& rev, const std::function<void(const HistoryStep&)>& visit,
-                     const std::function<void(size_t, size_t)>& progress)
+                     const std::function<void(size_t, size_t)>& progress, bool whole_files)
 {
   struct WholeFiles {
     bool& flag;
-    explicit WholeFiles(bool& f) : flag(f) { flag = true; }
+    WholeFiles(bool& f, bool on) : flag(f) { flag = on; }
     ~WholeFiles() { flag = false; }
-  } whole(m_impl->whole_files);
+  } whole(m_impl->whole_files, whole_files);
   m_impl->run(rev, std::nullopt, std::nullopt, true, progress, [&](const Plan& p, Workspace& from, Workspace& to) {
-    HistoryStep step{p.commit, {}, {}, std::move(from), std::move(to)};
+    HistoryStep step{p.commit, {}, {}, {}, std::move(from), std::move(to)};
     for (const auto& f : p.old_files) {
       step.old_files.push_back(f.path);
     }
     for (const auto& f : p.new_files) {
       step.new_files.push_back(f.path);
+    }
+    for (const auto& [before, after] : p.pairs) {
+      step.in_place.push_back(after.path);
     }
     visit(step);
   });
@@ -656,6 +766,7 @@ void History::Impl::run(const std::string& rev, std::optional<Date> since, std::
   for (size_t start = 0; start < plans.size(); start += k_window) {
     const size_t end = std::min(plans.size(), start + k_window);
     m.parse_all(plans, start, end);
+    m.lay_out_all(plans, start, end);
     for (size_t i = start; i < end; ++i) {
       {
         Workspace from;

@@ -25,9 +25,13 @@ struct HistoryEntry {
 
 /// One commit of History::replay: the pops files it changed in the workspace, on each side (every
 /// file when pops.yaml changed), and the model read from them (items, feedback and docs only).
+/// A roadmap or feedback file changed in place (same path, same pops.yaml) is in `in_place`, not in
+/// `old_files` and `new_files`, and `before` and `after` hold only its elements that can differ:
+/// those between the leading and trailing elements both versions share byte for byte.
 struct HistoryStep {
   CommitRef commit;
   std::vector<std::string> old_files, new_files;  ///< paths relative to the workspace, pops.yaml left out
+  std::vector<std::string> in_place;              ///< files changed in place
   Workspace before, after;
 };
 
@@ -56,10 +60,11 @@ public:
 
   /// Calls `visit` for every first-parent commit reachable from `rev` that changed a pops file,
   /// oldest first, with the model of the files it changed (each blob parsed once, as in log()).
-  /// Applying each step (drop what `old_files` held, add what `after` holds) rebuilds the workspace
-  /// at every commit. `progress(done, total)` after each step.
+  /// Applying each step (drop what `old_files` held and, in `in_place` files, the elements `before`
+  /// holds; add what `after` holds) rebuilds the workspace at every commit. `progress(done, total)`
+  /// after each step. With `whole_files`, no file is in `in_place` (every changed file is read whole).
   void replay(const std::string& rev, const std::function<void(const HistoryStep&)>& visit,
-              const std::function<void(std::size_t, std::size_t)>& progress = {});
+              const std::function<void(std::size_t, std::size_t)>& progress = {}, bool whole_files = false);
 
   /// The first commit on the first-parent line from `rev` (newest first) whose committer date is on
   /// or before `date`, like `git rev-list -1 --first-parent --until`; nullopt when there is none.

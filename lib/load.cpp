@@ -140,7 +140,7 @@ void parse_one(Parsed& p)
 
 class ModelBuilder {
 public:
-  explicit ModelBuilder(Workspace& ws) : m_ws(ws) {}
+  ModelBuilder(const Config& cfg, Workspace& ws) : m_cfg(cfg), m_ws(ws) {}
 
   void roadmap(const std::string& path, const Parsed& p)
   {
@@ -164,7 +164,7 @@ public:
       return;
     }
     std::vector<std::string> custom;
-    for (const auto& f : m_ws.config.fields) {
+    for (const auto& f : m_cfg.fields) {
       custom.push_back(f.name.value);
     }
     for (const auto& node : items.items) {
@@ -195,7 +195,7 @@ public:
       r.report(entries.loc, fmt::format("'entries' must be a list, found {}", entries.kind_name()));
       return;
     }
-    const auto sources = values_of(m_ws.config.feedback_sources);
+    const auto sources = values_of(m_cfg.feedback_sources);
     for (const auto& n : entries.items) {
       if (!r.expect_map(n, "a feedback entry")) {
         continue;
@@ -265,7 +265,7 @@ public:
       return;
     }
     std::vector<std::string> extra;
-    for (const auto& t : m_ws.config.doc_types) {
+    for (const auto& t : m_cfg.doc_types) {
       for (const auto& k : t.required) {
         extra.push_back(k.value);
       }
@@ -363,7 +363,7 @@ public:
 private:
   Item item(SchemaReader& r, const YNode& n, const LStr& file_squad, const std::vector<std::string>& custom)
   {
-    const Config& cfg = m_ws.config;
+    const Config& cfg = m_cfg;
     Item it;
     it.file = r.file();
     it.loc = n.loc;
@@ -501,6 +501,7 @@ private:
     }
   }
 
+  const Config& m_cfg;
   Workspace& m_ws;
 };
 
@@ -647,7 +648,17 @@ public:
       read_config(config->doc.root, r, m_ws.config);
     }
     if (m_ws.config.loaded) {
-      m_builder.emplace(m_ws);
+      m_builder.emplace(m_ws.config, m_ws);
+    }
+  }
+
+  /// Reads the files against `config`, read already (its findings are not repeated); the
+  /// workspace's own `config` stays empty.
+  StreamBuilder(const std::string& root, const Config& config)
+  {
+    m_ws.root = root;
+    if (config.loaded) {
+      m_builder.emplace(config, m_ws);
     }
   }
 
@@ -825,6 +836,17 @@ Workspace load_workspace(const std::string& root, std::vector<SourceFile> files,
   return builder.finish();
 }
 
+Config config_of(const ParsedFile& pops_yaml)
+{
+  Config cfg;
+  if (pops_yaml.doc.ok) {
+    std::vector<Finding> ignored;
+    SchemaReader r("pops.yaml", ignored);
+    read_config(pops_yaml.doc.root, r, cfg);
+  }
+  return cfg;
+}
+
 Workspace build_workspace(const std::string& root, const std::vector<ParsedSource>& files)
 {
   auto cfg = std::find_if(files.begin(), files.end(),
@@ -832,6 +854,17 @@ Workspace build_workspace(const std::string& root, const std::vector<ParsedSourc
   StreamBuilder builder(root, cfg != files.end() ? cfg->parsed.get() : nullptr, cfg != files.end());
   for (const auto& f : files) {
     builder.add(f.path, *f.parsed);
+  }
+  return builder.finish();
+}
+
+Workspace build_workspace(const std::string& root, const Config& config, const std::vector<ParsedSource>& files)
+{
+  StreamBuilder builder(root, config);
+  for (const auto& f : files) {
+    if (classify(f.path) != FileKind::config) {
+      builder.add(f.path, *f.parsed);
+    }
   }
   return builder.finish();
 }

@@ -119,6 +119,11 @@ struct Replayer {
   std::optional<Date> first_day;
   size_t commits = 0;
 
+  static bool in_place(const HistoryStep& st, const std::string& file)
+  {
+    return std::find(st.in_place.begin(), st.in_place.end(), file) != st.in_place.end();
+  }
+
   Date day_of(const CommitRef& c) const
   {
     if (!opts.author_date) {
@@ -233,6 +238,44 @@ struct Replayer {
     }
     for (const auto& path : st.new_files) {
       files[path];
+    }
+    // In files changed in place, drop the elements that can differ; `after` holds them as they are now.
+    if (!st.in_place.empty()) {
+      for (const auto& it : st.before.items) {
+        if (!it.id.set || !in_place(st, it.file)) {
+          continue;
+        }
+        auto f = files.find(it.file);
+        if (f == files.end()) {
+          continue;
+        }
+        auto& items = f->second.items;
+        auto pos = std::find_if(items.begin(), items.end(), [&](const ItemState& x) { return x.id == it.id.value; });
+        if (pos == items.end()) {
+          continue;
+        }
+        items.erase(pos);
+        if (std::none_of(items.begin(), items.end(), [&](const ItemState& x) { return x.id == it.id.value; })) {
+          where[it.id.value].erase(it.file);
+        }
+      }
+      for (const auto& fb : st.before.feedback) {
+        if (!in_place(st, fb.file)) {
+          continue;
+        }
+        auto f = files.find(fb.file);
+        if (f == files.end()) {
+          continue;
+        }
+        std::vector<std::string> ids;
+        for (const auto& i : fb.items) {
+          ids.push_back(i.value);
+        }
+        auto& links = f->second.feedback_links;
+        if (auto pos = std::find(links.begin(), links.end(), ids); pos != links.end()) {
+          links.erase(pos);
+        }
+      }
     }
     for (const auto& it : st.after.items) {
       if (!it.id.set) {
@@ -349,7 +392,7 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
     std::sort(r.boundaries.begin(), r.boundaries.end());
     r.boundaries.erase(std::unique(r.boundaries.begin(), r.boundaries.end()), r.boundaries.end());
   };
-  history.replay(rev, [&](const HistoryStep& st) { r.step(st, plan_periods); }, progress);
+  history.replay(rev, [&](const HistoryStep& st) { r.step(st, plan_periods); }, progress, opts.whole_files);
   r.snap_until(std::nullopt);
   for (const auto& [n, e] : r.removals) {
     r.dropped.push_back(e);

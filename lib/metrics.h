@@ -24,6 +24,8 @@ struct MetricsOptions {
   Date until{};                      ///< last day counted (commits after it are left out)
   bool author_date = false;          ///< date commits by their author date instead of committer date
   std::vector<std::string> squads;   ///< only these squads' rows and items (empty: all, with the portfolio)
+  bool whole_files = false;          ///< read every changed file whole, not only the items that can
+                                     ///< differ (slower, the same figures: for tests)
 };
 
 /// One item's history, as far as the walk saw it.

@@ -45,6 +45,10 @@ std::shared_ptr<const ParsedFile> parse_file(std::string content, FileKind kind)
 class ChunkCache;
 std::shared_ptr<const ParsedFile> parse_file(std::string content, FileKind kind, ChunkCache& chunks);
 
+/// The configuration in a parsed pops.yaml (`loaded` false when it does not parse or is not valid);
+/// its findings are dropped.
+Config config_of(const ParsedFile& pops_yaml);
+
 /// A YAML file parsed already (e.g. a part of it, lib/chunked.h) as a ParsedFile.
 std::shared_ptr<const ParsedFile> parsed_from(YamlDoc doc, FileKind kind);
 
@@ -57,6 +61,11 @@ struct ParsedSource {
 /// Builds the model from files parsed already (load_workspace without the parsing). Throws
 /// std::logic_error when a file was parsed as Markdown and its path is a YAML file, or the reverse.
 Workspace build_workspace(const std::string& root, const std::vector<ParsedSource>& files);
+
+/// build_workspace against a pops.yaml read already (`read_config`): the files are read against
+/// `config` (pops.yaml among them is skipped), and the result's own `config` is left empty. For
+/// building many small parts of one state, such as the files a commit changed.
+Workspace build_workspace(const std::string& root, const Config& config, const std::vector<ParsedSource>& files);
 
 /// read_worktree + load_workspace.
 Workspace load_worktree(const std::string& root);
