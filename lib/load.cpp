@@ -4,7 +4,7 @@
 #include "config.h"
 #include "schema.h"
 #include "text.h"
-#include "workspace.h"
+#include "file_part.h"
 
 #include <fmt/format.h>
 
@@ -136,7 +136,7 @@ void parse_one(Parsed& p)
 
 class ModelBuilder {
 public:
-  explicit ModelBuilder(Workspace& ws) : m_ws(ws) {}
+  ModelBuilder(const Config& cfg, Workspace& ws) : m_cfg(cfg), m_ws(ws) {}
 
   void roadmap(const std::string& path, const Parsed& p)
   {
@@ -160,7 +160,7 @@ public:
       return;
     }
     std::vector<std::string> custom;
-    for (const auto& f : m_ws.config.fields) {
+    for (const auto& f : m_cfg.fields) {
       custom.push_back(f.name.value);
     }
     for (const auto& node : items.items) {
@@ -191,7 +191,7 @@ public:
       r.report(entries.loc, fmt::format("'entries' must be a list, found {}", entries.kind_name()));
       return;
     }
-    const auto sources = values_of(m_ws.config.feedback_sources);
+    const auto sources = values_of(m_cfg.feedback_sources);
     for (const auto& n : entries.items) {
       if (!r.expect_map(n, "a feedback entry")) {
         continue;
@@ -261,7 +261,7 @@ public:
       return;
     }
     std::vector<std::string> extra;
-    for (const auto& t : m_ws.config.doc_types) {
+    for (const auto& t : m_cfg.doc_types) {
       for (const auto& k : t.required) {
         extra.push_back(k.value);
       }
@@ -359,7 +359,7 @@ public:
 private:
   Item item(SchemaReader& r, const YNode& n, const LStr& file_squad, const std::vector<std::string>& custom)
   {
-    const Config& cfg = m_ws.config;
+    const Config& cfg = m_cfg;
     Item it;
     it.file = r.file();
     it.loc = n.loc;
@@ -497,6 +497,7 @@ private:
     }
   }
 
+  const Config& m_cfg;
   Workspace& m_ws;
 };
 
@@ -658,72 +659,98 @@ Workspace load_workspace(const std::string& root, std::vector<SourceFile> files,
   return build_workspace(root, sources);
 }
 
-Workspace build_workspace(const std::string& root, const std::vector<ParsedSource>& files)
+FilePart build_file_part(const Config& cfg, const std::string& path, const ParsedFile& p)
 {
-  Workspace ws;
-  ws.root = root;
-  for (const auto& f : files) {
-    ws.files.push_back(f.path);
-    if (is_markdown(classify(f.path)) != is_markdown(f.parsed->kind)) {
-      throw std::logic_error(fmt::format("'{}' was parsed as another kind of file", f.path));
-    }
-    for (auto finding : f.parsed->doc.findings) {
-      finding.file = f.path;
-      ws.findings.push_back(std::move(finding));
-    }
+  FilePart part;
+  if (is_markdown(classify(path)) != is_markdown(p.kind)) {
+    throw std::logic_error(fmt::format("'{}' was parsed as another kind of file", path));
   }
-  // Build: pops.yaml first, since the other files are read against it.
-  auto cfg = std::find_if(files.begin(), files.end(),
-                          [](const ParsedSource& f) { return classify(f.path) == FileKind::config; });
-  if (cfg == files.end()) {
+  for (auto finding : p.doc.findings) {
+    finding.file = path;
+    part.parse_findings.push_back(std::move(finding));
+  }
+  const FileKind kind = classify(path);
+  if (!cfg.loaded || kind == FileKind::config || kind == FileKind::none) {
+    // Every other file is read against pops.yaml: without it, only syntax findings are meaningful.
+    return part;
+  }
+  if (kind == FileKind::doc_index) {
+    part.doc_index = p.content;
+    return part;
+  }
+  const bool text_ok = is_markdown(kind)
+                         ? std::none_of(p.doc.findings.begin(), p.doc.findings.end(),
+                                        [](const Finding& x) { return x.rule == "yaml-syntax"; })
+                         : p.doc.ok;
+  if (!text_ok) {
+    return part;
+  }
+  Workspace out;
+  ModelBuilder b(cfg, out);
+  switch (kind) {
+  case FileKind::roadmap:
+    b.roadmap(path, p);
+    break;
+  case FileKind::feedback:
+    b.feedback(path, p);
+    break;
+  case FileKind::doc:
+    b.doc(path, p);
+    break;
+  case FileKind::ritual:
+    b.note(path, p);
+    break;
+  default:
+    break;
+  }
+  part.model_findings = std::move(out.findings);
+  part.items = std::move(out.items);
+  part.feedback = std::move(out.feedback);
+  part.docs = std::move(out.docs);
+  part.notes = std::move(out.notes);
+  return part;
+}
+
+ConfigPart read_config_part(const ParsedFile* config_file)
+{
+  ConfigPart c;
+  if (!config_file) {
     Finding f;
     f.file = "pops.yaml";
     f.loc = {1, 1, 0};
     f.rule = "yaml-syntax";
     f.message = "pops.yaml is missing from this state of the workspace";
-    ws.findings.push_back(std::move(f));
+    c.findings.push_back(std::move(f));
+  } else if (config_file->doc.ok) {
+    SchemaReader r("pops.yaml", c.findings);
+    read_config(config_file->doc.root, r, c.config);
   }
-  if (cfg != files.end() && cfg->parsed->doc.ok) {
-    SchemaReader r("pops.yaml", ws.findings);
-    read_config(cfg->parsed->doc.root, r, ws.config);
+  return c;
+}
+
+Workspace assemble_workspace(const std::string& root, ConfigPart config,
+                             std::vector<std::pair<std::string, FilePart>> parts)
+{
+  Workspace ws;
+  ws.root = root;
+  ws.config = std::move(config.config);
+  // Findings in the order a single pass makes them: syntax, pops.yaml, then the model's.
+  for (auto& [path, part] : parts) {
+    ws.files.push_back(path);
+    std::move(part.parse_findings.begin(), part.parse_findings.end(), std::back_inserter(ws.findings));
   }
+  std::move(config.findings.begin(), config.findings.end(), std::back_inserter(ws.findings));
   if (!ws.config.loaded) {
-    // Every other file is read against pops.yaml: without it, only syntax findings are meaningful.
     return ws;
   }
-  ModelBuilder b(ws);
-  for (const auto& f : files) {
-    const Parsed& p = *f.parsed;
-    const FileKind kind = classify(f.path);
-    if (kind == FileKind::config || kind == FileKind::none) {
-      continue;
-    }
-    if (kind == FileKind::doc_index) {
-      ws.doc_index = p.content;
-      continue;
-    }
-    const bool text_ok = is_markdown(kind)
-                           ? std::none_of(p.doc.findings.begin(), p.doc.findings.end(),
-                                          [](const Finding& x) { return x.rule == "yaml-syntax"; })
-                           : p.doc.ok;
-    if (!text_ok) {
-      continue;
-    }
-    switch (kind) {
-    case FileKind::roadmap:
-      b.roadmap(f.path, p);
-      break;
-    case FileKind::feedback:
-      b.feedback(f.path, p);
-      break;
-    case FileKind::doc:
-      b.doc(f.path, p);
-      break;
-    case FileKind::ritual:
-      b.note(f.path, p);
-      break;
-    default:
-      break;
+  for (auto& [path, part] : parts) {
+    std::move(part.model_findings.begin(), part.model_findings.end(), std::back_inserter(ws.findings));
+    std::move(part.items.begin(), part.items.end(), std::back_inserter(ws.items));
+    std::move(part.feedback.begin(), part.feedback.end(), std::back_inserter(ws.feedback));
+    std::move(part.docs.begin(), part.docs.end(), std::back_inserter(ws.docs));
+    std::move(part.notes.begin(), part.notes.end(), std::back_inserter(ws.notes));
+    if (part.doc_index) {
+      ws.doc_index = std::move(part.doc_index);
     }
   }
   for (size_t i = 0; i < ws.items.size(); ++i) {
@@ -732,6 +759,20 @@ Workspace build_workspace(const std::string& root, const std::vector<ParsedSourc
     }
   }
   return ws;
+}
+
+Workspace build_workspace(const std::string& root, const std::vector<ParsedSource>& files)
+{
+  // Build: pops.yaml first, since the other files are read against it.
+  auto cfg = std::find_if(files.begin(), files.end(),
+                          [](const ParsedSource& f) { return classify(f.path) == FileKind::config; });
+  ConfigPart config = read_config_part(cfg == files.end() ? nullptr : cfg->parsed.get());
+  std::vector<std::pair<std::string, FilePart>> parts;
+  parts.reserve(files.size());
+  for (const auto& f : files) {
+    parts.emplace_back(f.path, build_file_part(config.config, f.path, *f.parsed));
+  }
+  return assemble_workspace(root, std::move(config), std::move(parts));
 }
 
 const Item* Workspace::item(std::string_view id) const
