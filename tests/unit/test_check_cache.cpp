@@ -43,6 +43,10 @@ struct Sample {
     for (const auto& [path, content] : sample_final_files(k_today)) {
       spit(root / path, content);
     }
+    // Findings of every kind: schema, references, syntax, dates.
+    spit(root / "roadmap/zz-bad.yaml", "items:\n  - id: ZZ-1\n    title: Bad\n    status: nowhere\n"
+                                       "    depends_on: [ZZ-404]\n    target: 2020-01-01\n");
+    spit(root / "feedback/zz-bad.yaml", "entries: [\n");
   }
   ~Sample() { fs::remove_all(root.parent_path()); }
 };
