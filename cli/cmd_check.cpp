@@ -167,6 +167,7 @@ int run_check(Context& ctx, const CheckOpts& o)
     req.today = opts.today;
     req.paths = opts.paths;
     req.base_rev = o.base;
+    req.free_at_exit = true;
     if (o.staged) {
       if (auto conflicts = repo->conflicts(); !conflicts.empty()) {
         error(ctx.err, fmt::format("cannot check the index: '{}' has unresolved conflicts", conflicts.front()));

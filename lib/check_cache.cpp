@@ -1,6 +1,5 @@
 #include "check_cache.h"
 
-#include "fsutil.h"
 
 #include <fmt/format.h>
 
@@ -475,6 +474,33 @@ bool read_whole(const std::string& path, std::string& out)
   return true;
 }
 
+/// Writes `content` to `path` through a temporary file renamed over it, like write_file_atomic but
+/// without flushing to disk: a cache file cut short by a crash fails its checksum and is ignored.
+void write_cache_file(const std::string& path, std::string_view content)
+{
+  std::string tmp = path + ".tmp-XXXXXX";
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0) {
+    return;
+  }
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      break;
+    }
+    done += static_cast<size_t>(n);
+  }
+  const bool ok = done == content.size() && ::fchmod(fd, 0644) == 0;
+  ::close(fd);
+  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+  }
+}
+
 long long now_ns()
 {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -669,8 +695,13 @@ struct CheckCache::Impl {
     uint32_t gen = 0;
     std::string_view bytes;  ///< into `parts_file` or `new_bytes`
     bool used = false;
+    bool overlay = false;  ///< from the file of parts added since
+    bool fresh = false;    ///< parsed in this run
   };
   bool parts_read = false;
+  bool main_ok = false;
+  size_t main_size = 0;
+  std::string overlay_file;
   bool parts_dirty = false;
   uint32_t gen = 0;
   std::string parts_file;
@@ -795,26 +826,45 @@ Workspace CheckCache::load(std::vector<StateFile>& files,
   if (!m_dir.empty() && !d.parts_read) {
     d.parts_read = true;
     m_stats.loaded_parts = true;
-    if (read_whole(m_dir + "/" + file_id(m_root) + ".parts", d.parts_file)) {
-      if (auto payload = decode_cache_file(d.parts_file, "parts", m_build, m_root)) {
-        try {
-          Reader r(*payload);
-          d.gen = static_cast<uint32_t>(r.u());
-          const size_t n = r.count();
-          for (size_t i = 0; i < n; ++i) {
-            std::string key = r.s();
-            Impl::Part p;
-            p.gen = static_cast<uint32_t>(r.u());
-            p.bytes = r.sv();
-            d.parts.emplace(std::move(key), p);
-          }
-        } catch (const Malformed&) {
-          d.parts.clear();
-          d.parts_dirty = true;
-        }
-      } else {
-        d.parts_dirty = true;  // stale, foreign or corrupt: written again
+    // The parts, then the small file of parts added since the parts were last written whole.
+    auto read_parts = [&](std::string& bytes, std::string_view kind, bool overlay) {
+      if (!read_whole(m_dir + "/" + file_id(m_root) + "." + std::string(kind), bytes)) {
+        return false;
       }
+      auto payload = decode_cache_file(bytes, kind, m_build, m_root);
+      if (!payload) {
+        return false;  // stale, foreign or corrupt
+      }
+      std::vector<std::pair<std::string, Impl::Part>> got;
+      try {
+        Reader r(*payload);
+        const auto gen = static_cast<uint32_t>(r.u());
+        const size_t n = r.count();
+        for (size_t i = 0; i < n; ++i) {
+          std::string key = r.s();
+          Impl::Part p;
+          p.gen = static_cast<uint32_t>(r.u());
+          p.bytes = r.sv();
+          p.overlay = overlay;
+          got.emplace_back(std::move(key), p);
+        }
+        if (!overlay) {
+          d.gen = gen;
+          d.main_size = payload->size();
+        }
+      } catch (const Malformed&) {
+        return false;
+      }
+      for (auto& [k, p] : got) {
+        d.parts[std::move(k)] = p;
+      }
+      return true;
+    };
+    d.main_ok = read_parts(d.parts_file, "parts", false);
+    if (!d.main_ok) {
+      d.parts_dirty = true;  // written again
+    } else {
+      (void)read_parts(d.overlay_file, "parts-new", true);
     }
   }
   auto content_of = [&](StateFile& f) -> const std::string& {
@@ -890,6 +940,7 @@ Workspace CheckCache::load(std::vector<StateFile>& files,
       auto& p = d.parts[keys[i]];
       p.bytes = *d.new_bytes.back();
       p.used = true;
+      p.fresh = true;
       d.parts_dirty = true;
     }
   }
@@ -948,11 +999,8 @@ void CheckCache::save()
   std::error_code ec;
   fs::create_directories(m_dir, ec);
   auto write = [&](const std::string& path, std::string_view kind, std::string_view payload) {
-    try {
-      write_file_atomic(path, encode_cache_file(kind, m_build, m_root, payload), 0644);
-    } catch (const std::exception&) {
-      // A cache that cannot be written (read-only folder, full disk) only costs time.
-    }
+    // A cache that cannot be written (read-only folder, full disk) only costs time.
+    write_cache_file(path, encode_cache_file(kind, m_build, m_root, payload));
   };
   if (d.stat_dirty) {
     Writer w;
@@ -980,7 +1028,29 @@ void CheckCache::save()
     w.i(r.stored->result.summary.files);
     write(base + "." + kind, "result " + kind, w.out);
   }
-  if (d.parts_dirty) {
+  size_t added = 0;
+  for (const auto& [k, p] : d.parts) {
+    added += p.overlay || p.fresh ? p.bytes.size() + k.size() : 0;
+  }
+  if (d.parts_dirty && d.main_ok && added * 8 < d.main_size) {
+    // A few new parts: written beside the parts, not with them (a large workspace's parts are tens
+    // of megabytes).
+    Writer w;
+    w.u(d.gen);
+    size_t n = 0;
+    for (const auto& [k, p] : d.parts) {
+      n += p.overlay || p.fresh ? 1 : 0;
+    }
+    w.u(n);
+    for (const auto& [k, p] : d.parts) {
+      if (p.overlay || p.fresh) {
+        w.s(k);
+        w.u(d.gen);
+        w.s(p.bytes);
+      }
+    }
+    write(base + ".parts-new", "parts-new", w.out);
+  } else if (d.parts_dirty) {
     const uint32_t gen = d.gen + 1;
     size_t used = 0;
     for (const auto& [k, p] : d.parts) {
@@ -1012,6 +1082,7 @@ void CheckCache::save()
       w.s(p->bytes);
     }
     write(base + ".parts", "parts", w.out);
+    ::unlink((base + ".parts-new").c_str());
   }
 }
 
@@ -1114,6 +1185,14 @@ CheckResult check_cached(const std::string& root, const CheckRequest& req, Repos
     stored.files = ws.files;
     if (!moved) {
       cache.store_result(kind, key, stored);
+    }
+    if (req.free_at_exit) {
+      // Still reachable (leak checkers stay quiet), released with the process.
+      static auto* const s_kept = new std::vector<Workspace>();
+      s_kept->push_back(std::move(ws));
+      if (base) {
+        s_kept->push_back(std::move(*base));
+      }
     }
   }
   cache.save();

@@ -123,6 +123,10 @@ struct CheckRequest {
   std::string base_rev;  ///< empty: no transition rules
   Date today;
   std::vector<std::string> paths;  ///< report only under these (workspace-relative)
+  /// Leave the models to the end of the process instead of freeing them (freeing a large
+  /// workspace's tens of thousands of objects takes longer than checking it): for a command that
+  /// exits right after.
+  bool free_at_exit = false;
 };
 
 /// `pops check` through the cache: the same result as loading the files and check_workspace.

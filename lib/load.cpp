@@ -743,6 +743,19 @@ Workspace assemble_workspace(const std::string& root, ConfigPart config,
   if (!ws.config.loaded) {
     return ws;
   }
+  size_t n_findings = ws.findings.size(), n_items = 0, n_feedback = 0, n_docs = 0, n_notes = 0;
+  for (const auto& [path, part] : parts) {
+    n_findings += part.model_findings.size();
+    n_items += part.items.size();
+    n_feedback += part.feedback.size();
+    n_docs += part.docs.size();
+    n_notes += part.notes.size();
+  }
+  ws.findings.reserve(n_findings);
+  ws.items.reserve(n_items);
+  ws.feedback.reserve(n_feedback);
+  ws.docs.reserve(n_docs);
+  ws.notes.reserve(n_notes);
   for (auto& [path, part] : parts) {
     std::move(part.model_findings.begin(), part.model_findings.end(), std::back_inserter(ws.findings));
     std::move(part.items.begin(), part.items.end(), std::back_inserter(ws.items));
