@@ -1126,6 +1126,12 @@ CheckResult check_cached(const std::string& root, const CheckRequest& req, Repos
   std::vector<StateFile> base_files;
   if (!req.base_rev.empty()) {
     base_files = from_refs(tree_entries(*repo, req.base_rev, prefix));
+    // The transition rules read the base's items and feedback only (rule_transitions): its docs and
+    // ritual notes need not be loaded.
+    std::erase_if(base_files, [](const StateFile& f) {
+      const FileKind k = classify(f.path);
+      return k != FileKind::config && k != FileKind::roadmap && k != FileKind::feedback;
+    });
   }
   // The key of the result: both states, today and whether there is a base at all.
   Writer k;

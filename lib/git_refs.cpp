@@ -73,6 +73,8 @@ void sort_refs(std::vector<BlobRef>& v)
 
 std::string blob_oid(std::string_view content)
 {
+  static const int s_init = git_libgit2_init();  // hashing outside any repository needs it too
+  (void)s_init;
   git_oid id;
   check(git_odb_hash(&id, content.data(), content.size(), GIT_OBJECT_BLOB), "cannot hash a file");
   return oid_str(id);
