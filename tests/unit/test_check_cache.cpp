@@ -221,3 +221,40 @@ TEST_CASE("corrupt, truncated, foreign and stale cache files are ignored and rep
   CHECK_FALSE(st.result_hit);
   CHECK(st.reused == 0);
 }
+
+TEST_CASE("new parts go beside the parts file; a damaged file of new parts is ignored")
+{
+  Sample s;
+  (void)cached(s);
+  // A small file changes: its new part is written to the file of new parts.
+  fs::path note;
+  for (const auto& e : fs::recursive_directory_iterator(s.root / "rituals")) {
+    if (e.is_regular_file() && e.path().extension() == ".md" && e.path().filename() != "README.md") {
+      note = e.path();
+    }
+  }
+  REQUIRE_FALSE(note.empty());
+  spit(note, slurp(note) + "\n## Added later\n");
+  CacheStats st;
+  CHECK(cached(s, &st) == uncached(s.root));
+  CHECK(st.parsed == 1);
+  fs::path added;
+  for (const auto& e : fs::directory_iterator(s.cache)) {
+    if (e.path().extension() == ".parts-new") {
+      added = e.path();
+    }
+  }
+  REQUIRE_FALSE(added.empty());
+  // Read back from it: nothing parsed; then damaged: parsed again, same result.
+  spit(note, slurp(note) + "\n## And again\n");
+  CHECK(cached(s, &st) == uncached(s.root));
+  spit(note, slurp(note).substr(0, slurp(note).size() - std::string("\n## And again\n").size()));
+  CHECK(cached(s, &st) == uncached(s.root));
+  CHECK(st.parsed == 0);  // the earlier version's part is in the file of new parts
+  std::string b = slurp(added);
+  b[b.size() / 2] = static_cast<char>(b[b.size() / 2] ^ 4);
+  spit(added, b);
+  spit(note, slurp(note) + "x");
+  CHECK(cached(s, &st) == uncached(s.root));
+  CHECK(st.parsed == 1);
+}
