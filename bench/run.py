@@ -57,6 +57,47 @@ def table(title, res, base):
         print(f"  {name:<44} {med:>8.3f}s {mn:>8.3f}s {ratio:>12} {mb:>8.1f} {code:>4}")
 
 
+def git(repo, *args):
+    subprocess.run(["git", "-C", repo, *args], check=True, env=dict(ENV, GIT_AUTHOR_NAME="bench",
+                   GIT_AUTHOR_EMAIL="bench@example.com", GIT_COMMITTER_NAME="bench",
+                   GIT_COMMITTER_EMAIL="bench@example.com"), stdout=subprocess.DEVNULL)
+
+
+def bench_staged(pops, ws, work, size, runs):
+    """`pops check --staged` in a git repository of the workspace with one roadmap file changed and
+    staged before every run (a new change each time, as in a pre-commit hook), cache on and off."""
+    repo = os.path.join(work, f"ws-{size}-git")
+    if not os.path.exists(repo):
+        shutil.copytree(ws, repo)
+        git(repo, "init", "-q", "-b", "main")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-qm", "workspace")
+    roadmap = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(repo, "roadmap")) for f in fs)[0]
+    with open(roadmap) as f:
+        original = f.read()
+    count = [0]
+
+    def change(_name):
+        count[0] += 1
+        # One title of the file changes; the file is staged.
+        text = original.replace("title: ", f"title: Run {count[0]} ", 1)
+        with open(roadmap, "w") as f:
+            f.write(text)
+        git(repo, "add", roadmap)
+
+    change("warm-up")
+    subprocess.run([pops, "check", "--staged"], cwd=repo, env=ENV, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    res = bench([("pops check --staged (one roadmap file changed)", [pops, "check", "--staged"]),
+                 ("pops check --staged --no-cache", [pops, "check", "--staged", "--no-cache"])],
+                repo, runs, prepare=change)
+    with open(roadmap, "w") as f:
+        f.write(original)
+    git(repo, "add", roadmap)
+    table(f"size {size} in git: --staged, one roadmap file changed", res, "pops check --staged --no-cache")
+    return res
+
+
 def size_of(root):
     total = files = 0
     for d, dirs, fs in os.walk(root):
@@ -76,6 +117,7 @@ def main():
     ap.add_argument("--sizes", default="L")
     ap.add_argument("--no-history", action="store_true")
     ap.add_argument("--no-yamllint", action="store_true", help="leave yamllint out (it takes minutes on L)")
+    ap.add_argument("--no-staged", action="store_true", help="leave out `pops check --staged`")
     ap.add_argument("--json", help="also write the figures to this file")
     a = ap.parse_args()
 
@@ -117,10 +159,14 @@ def main():
         check_help = subprocess.run([pops, "check", "--help"], env=ENV, capture_output=True, text=True).stdout
         supported = [(name, argv) for name, argv in cases
                      if argv[0] != pops or all(o in check_help for o in argv[2:])]
+        # Warm the cache once, so "pops check" measures a warm run (nothing changed since the last).
+        subprocess.run([pops, "check"], cwd=ws, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         res = bench(supported, ws, a.runs)
         base = "pops check --no-cache" if "pops check --no-cache" in res else "pops check"
         table(f"size {size}: {nfiles} files, {nbytes / 1e6:.1f} MB", res, base)
         out["results"][f"size-{size}"] = {"bytes": nbytes, "files": nfiles, "figures": res}
+        if "--no-cache" in check_help and not a.no_staged:
+            out["results"][f"staged-{size}"] = bench_staged(pops, ws, a.work, size, a.runs)
 
     if not a.no_history:
         repo = os.path.join(a.work, "history-H")

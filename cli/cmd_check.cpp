@@ -3,11 +3,14 @@
 #include "commands.h"
 
 #include "check.h"
+#include "check_cache.h"
 #include "git.h"
 #include "report.h"
 #include "text.h"
 #include "workspace.h"
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -25,12 +28,15 @@ struct CheckOpts {
   bool staged = false;
   std::string rev;
   std::string base;
+  bool no_cache = false;
 };
 
 /// Source lines for the caret display: from the loaded contents when they are not the working tree.
 struct Sources {
   std::string root;
   std::map<std::string, std::string> contents;  ///< empty: read the working tree
+  std::map<std::string, std::string> blobs;     ///< or path -> blob id in `repo`
+  Repository* repo = nullptr;
 
   std::string line(const std::string& file, int line) const;
 };
@@ -51,7 +57,13 @@ Color severity_color(Severity s)
 std::string Sources::line(const std::string& file, int n) const
 {
   std::string text;
-  if (contents.empty()) {
+  if (repo && !blobs.empty()) {
+    if (auto it = blobs.find(file); it != blobs.end()) {
+      std::istringstream in(read_blob(*repo, it->second));
+      for (int i = 1; i <= n && std::getline(in, text); ++i) {
+      }
+    }
+  } else if (contents.empty()) {
     std::ifstream in(std::filesystem::path(root) / file, std::ios::binary);
     for (int i = 1; i <= n && std::getline(in, text); ++i) {
     }
@@ -122,6 +134,7 @@ std::string repository_prefix(const Context& ctx)
     return {};  // not in a repository (or one git would refuse): paths stay relative to the workspace
   }
 }
+int report(Context& ctx, const CheckOpts& o, const CheckResult& r, const Sources& sources);
 
 int run_check(Context& ctx, const CheckOpts& o)
 {
@@ -147,7 +160,54 @@ int run_check(Context& ctx, const CheckOpts& o)
     error(ctx.err, "--staged and --rev cannot be used together");
     return k_exit_usage;
   }
-  Sources sources{ctx.workspace, {}};
+  Sources sources{ctx.workspace, {}, {}, nullptr};
+  const char* cache_env = std::getenv("POPS_CACHE");
+  const bool use_cache = !o.no_cache && !(cache_env && (std::string_view(cache_env) == "off"
+                                                       || std::string_view(cache_env) == "0"));
+  if (use_cache) {
+    const auto t0 = std::chrono::steady_clock::now();
+    std::optional<Repository> repo;
+    const bool need_repo = o.staged || !o.rev.empty() || !o.base.empty();
+    if (need_repo) {
+      repo.emplace(Repository::open(ctx.workspace));
+    } else {
+      try {
+        repo.emplace(Repository::open(ctx.workspace));
+      } catch (const std::exception&) {
+        // Not in a git repository (or not one pops may use): the user's cache folder.
+      }
+    }
+    CheckRequest req;
+    req.today = opts.today;
+    req.paths = opts.paths;
+    req.base_rev = o.base;
+    req.free_at_exit = true;
+    if (o.staged) {
+      if (auto conflicts = repo->conflicts(); !conflicts.empty()) {
+        error(ctx.err, fmt::format("cannot check the index: '{}' has unresolved conflicts", conflicts.front()));
+        hint(ctx.err, "resolve the conflicts and 'git add' the files, then commit again");
+        return k_exit_usage;
+      }
+      req.source = CheckRequest::Source::index;
+      if (req.base_rev.empty() && repo->has_commits()) {
+        req.base_rev = "HEAD";
+      }
+    } else if (!o.rev.empty()) {
+      req.source = CheckRequest::Source::rev;
+      req.rev = o.rev;
+    }
+    CheckCache cache(cache_dir_for(repo ? git_dir_of(*repo) : std::string()), ctx.workspace);
+    CheckResult r = check_cached(ctx.workspace, req, repo ? &*repo : nullptr, cache, &sources.blobs);
+    sources.repo = repo ? &*repo : nullptr;
+    if (const char* t = std::getenv("POPS_DEBUG_TIMING"); t && *t && std::string_view(t) != "0") {
+      const auto& st = cache.stats();
+      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      ctx.err.write(fmt::format("pops: timing: check {:.3f}s; cache {}: result {}, {} files hashed, {} parts "
+                                "reused, {} parsed\n", secs, cache.dir().empty() ? "(none)" : cache.dir(),
+                                st.result_hit ? "hit" : "miss", st.hashed, st.reused, st.parsed));
+    }
+    return report(ctx, o, r, sources);
+  }
   Workspace ws;
   std::optional<Workspace> base;
   if (o.staged || !o.rev.empty() || !o.base.empty()) {
@@ -183,16 +243,25 @@ int run_check(Context& ctx, const CheckOpts& o)
   } else {
     ws = load_worktree(ctx.workspace);
   }
-  CheckResult r = check_workspace(ws, opts);
+  return report(ctx, o, check_workspace(ws, opts), sources);
+}
+
+int report(Context& ctx, const CheckOpts& o, const CheckResult& result, const Sources& sources)
+{
+  const CheckResult* shown = &result;
+  std::optional<CheckResult> from_repository_root;
   if (o.format == "github" || o.format == "sarif" || o.format == "junit" || o.format == "gitlab") {
     if (const std::string prefix = repository_prefix(ctx); !prefix.empty()) {
-      for (auto& f : r.findings) {
+      from_repository_root = result;
+      for (auto& f : from_repository_root->findings) {
         if (!f.file.empty()) {
           f.file = prefix + f.file;
         }
       }
+      shown = &*from_repository_root;
     }
   }
+  const CheckResult& r = *shown;
   if (o.format == "json") {
     ctx.out.write(render_json(r));
   } else if (o.format == "sarif") {
@@ -226,8 +295,12 @@ void setup_check(CLI::App& app, Runner& run)
   app.add_option("--rev", o->rev, "Check the workspace as it is in this commit")->option_text("REV");
   app.add_option("--base", o->base, "Turn on the transition rules, comparing with this revision "
                                     "(e.g. origin/main)")->option_text("REV");
+  app.add_flag("--no-cache", o->no_cache, "Neither read nor write the cache of per-file results "
+                                          "(also POPS_CACHE=off); the results are the same");
   app.footer("Exit status: 0 no errors (warnings allowed), 1 errors found (or warnings with --strict),\n"
-             "2 pops could not run. Rules: docs/rules.md. Today comes from POPS_TODAY=YYYY-MM-DD if set.");
+             "2 pops could not run. Rules: docs/rules.md. Today comes from POPS_TODAY=YYYY-MM-DD if set.\n"
+             "Results are cached under the git directory (.git/pops/) or ~/.cache/pops/; POPS_CACHE=off\n"
+             "or --no-cache turns the cache off.");
   run = [o](Context& ctx) { return run_check(ctx, *o); };
 }
 

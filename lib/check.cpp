@@ -1,4 +1,5 @@
 #include "check.h"
+#include "check_cache.h"
 
 #include "alias.h"
 #include "rule_impl.h"
@@ -129,11 +130,6 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
         continue;
       }
     }
-    if (!opts.paths.empty()
-        && std::none_of(opts.paths.begin(), opts.paths.end(),
-                        [&](const std::string& p) { return under(f.file, p); })) {
-      continue;
-    }
     f.severity = sev;
     result.findings.push_back(std::move(f));
   }
@@ -145,15 +141,24 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
                                              && a.message == b.message;
                                     }),
                         result.findings.end());
-  if (opts.paths.empty()) {
-    result.summary.files = static_cast<int>(ws.files.size());
-  } else {
-    result.summary.files = static_cast<int>(std::count_if(ws.files.begin(), ws.files.end(), [&](const std::string& f) {
-      return std::any_of(opts.paths.begin(), opts.paths.end(), [&](const std::string& p) { return under(f, p); });
-    }));
-  }
+  result.summary.files = static_cast<int>(ws.files.size());
   summarize(result);
-  return result;
+  return restrict_to_paths(std::move(result), ws.files, opts.paths);
+}
+
+CheckResult restrict_to_paths(CheckResult full, const std::vector<std::string>& files,
+                              const std::vector<std::string>& paths)
+{
+  if (paths.empty()) {
+    return full;
+  }
+  auto wanted = [&](const std::string& f) {
+    return std::any_of(paths.begin(), paths.end(), [&](const std::string& p) { return under(f, p); });
+  };
+  std::erase_if(full.findings, [&](const Finding& f) { return !wanted(f.file); });
+  full.summary.files = static_cast<int>(std::count_if(files.begin(), files.end(), wanted));
+  summarize(full);
+  return full;
 }
 
 } // namespace pops

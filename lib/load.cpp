@@ -5,16 +5,13 @@
 #include "config.h"
 #include "schema.h"
 #include "text.h"
-#include "workspace.h"
+#include "file_part.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <condition_variable>
-#include <mutex>
-#include <optional>
 #include <memory>
 #include <stdexcept>
 #include <thread>
@@ -625,248 +622,227 @@ std::shared_ptr<const ParsedFile> parsed_from(YamlDoc doc, FileKind kind)
   return p;
 }
 
-namespace {
-
-/// Builds a workspace one file at a time, in the order of the files, so that a file's parse can be
-/// dropped as soon as its model objects exist. The findings come out in the order build_workspace
-/// has always given them: every parse finding first (file order), then pops.yaml's, then the model's.
-class StreamBuilder {
-public:
-  StreamBuilder(const std::string& root, const ParsedFile* config, bool config_present)
-  {
-    m_ws.root = root;
-    if (!config_present) {
-      Finding f;
-      f.file = "pops.yaml";
-      f.loc = {1, 1, 0};
-      f.rule = "yaml-syntax";
-      f.message = "pops.yaml is missing from this state of the workspace";
-      m_ws.findings.push_back(std::move(f));
-    }
-    if (config && config->doc.ok) {
-      SchemaReader r("pops.yaml", m_ws.findings);
-      read_config(config->doc.root, r, m_ws.config);
-    }
-    if (m_ws.config.loaded) {
-      m_builder.emplace(m_ws.config, m_ws);
-    }
-  }
-
-  /// Reads the files against `config`, read already (its findings are not repeated); the
-  /// workspace's own `config` stays empty.
-  StreamBuilder(const std::string& root, const Config& config)
-  {
-    m_ws.root = root;
-    if (config.loaded) {
-      m_builder.emplace(config, m_ws);
-    }
-  }
-
-  void add(const std::string& path, const ParsedFile& p)
-  {
-    m_ws.files.push_back(path);
-    const FileKind kind = classify(path);
-    if (is_markdown(kind) != is_markdown(p.kind)) {
-      throw std::logic_error(fmt::format("'{}' was parsed as another kind of file", path));
-    }
-    for (auto finding : p.doc.findings) {
-      finding.file = path;
-      m_parse_findings.push_back(std::move(finding));
-    }
-    // Every other file is read against pops.yaml: without it, only syntax findings are meaningful.
-    if (!m_builder || kind == FileKind::config || kind == FileKind::none) {
-      return;
-    }
-    if (kind == FileKind::doc_index) {
-      m_ws.doc_index = p.content;
-      return;
-    }
-    const bool text_ok = is_markdown(kind)
-                           ? std::none_of(p.doc.findings.begin(), p.doc.findings.end(),
-                                          [](const Finding& x) { return x.rule == "yaml-syntax"; })
-                           : p.doc.ok;
-    if (!text_ok) {
-      return;
-    }
-    switch (kind) {
-    case FileKind::roadmap:
-      m_builder->roadmap(path, p);
-      break;
-    case FileKind::feedback:
-      m_builder->feedback(path, p);
-      break;
-    case FileKind::doc:
-      m_builder->doc(path, p);
-      break;
-    case FileKind::ritual:
-      m_builder->note(path, p);
-      break;
-    case FileKind::metrics: {
-      SchemaReader r(path, m_ws.findings);
-      read_metrics_file(path, p.doc.root, r, m_ws.series);
-      break;
-    }
-    default:
-      break;
-    }
-  }
-
-  Workspace finish()
-  {
-    m_builder.reset();
-    m_parse_findings.insert(m_parse_findings.end(), std::make_move_iterator(m_ws.findings.begin()),
-                            std::make_move_iterator(m_ws.findings.end()));
-    m_ws.findings = std::move(m_parse_findings);
-    for (size_t i = 0; i < m_ws.items.size(); ++i) {
-      if (m_ws.items[i].id.set) {
-        m_ws.item_index.emplace(m_ws.items[i].id.value, i);
-      }
-    }
-    return std::move(m_ws);
-  }
-
-private:
-  Workspace m_ws;
-  std::optional<ModelBuilder> m_builder;
-  std::vector<Finding> m_parse_findings;
-};
-
-} // namespace
-
 Workspace load_workspace(const std::string& root, std::vector<SourceFile> files, unsigned threads)
 {
-  const size_t n = files.size();
-  std::vector<ParsedFile> parsed(n);
-  size_t config = n;
-  for (size_t i = 0; i < n; ++i) {
-    parsed[i].content = std::move(files[i].content);
-    parsed[i].kind = classify(files[i].path);
-    if (config == n && parsed[i].kind == FileKind::config) {
-      config = i;
-    }
-  }
   // pops.yaml first: every other file is read against it.
-  if (config != n) {
-    parse_one(parsed[config]);
+  auto cfg_file = std::find_if(files.begin(), files.end(),
+                               [](const SourceFile& f) { return classify(f.path) == FileKind::config; });
+  std::shared_ptr<const ParsedFile> cfg_parsed;
+  if (cfg_file != files.end()) {
+    cfg_parsed = parse_file(cfg_file->content, FileKind::config);
   }
-  StreamBuilder builder(root, config != n ? &parsed[config] : nullptr, config != n);
-  // Parse on every core while this thread builds the model in file order. Parsers stay at most
-  // `window` files ahead of the builder, and each file's bytes and tree are freed once built, so
-  // memory holds the model and a few parse trees, not the trees of the whole workspace.
-  auto release = [&](size_t i) {
-    parsed[i] = ParsedFile{};
-  };
-  auto parse = [&](size_t i) {
-    if (i != config && parsed[i].kind != FileKind::none) {
-      parse_one(parsed[i]);
-    }
-  };
+  ConfigPart config = read_config_part(cfg_parsed.get());
+  // Then every file on its own, on every core: parsed, turned into its part of the model, and its
+  // bytes and parse tree freed at once, so memory holds the model, not the trees of every file.
+  std::vector<std::pair<std::string, FilePart>> parts(files.size());
   if (threads == 0) {
     threads = std::max(1u, std::thread::hardware_concurrency());
   }
-  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, n)));
-  if (threads <= 1) {
-    for (size_t i = 0; i < n; ++i) {
-      parse(i);
-      builder.add(files[i].path, parsed[i]);
-      release(i);
-    }
-    return builder.finish();
-  }
-  const size_t window = 16 * static_cast<size_t>(threads);
-  std::mutex mu;
-  std::condition_variable parsed_cv;  // a file was parsed
-  std::condition_variable built_cv;   // the builder moved on
-  std::vector<char> done(n, 0);
-  size_t next = 0;
-  size_t built = 0;
-  bool stop = false;
+  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, files.size())));
+  std::atomic<size_t> next{0};
   auto work = [&] {
-    for (;;) {
-      size_t i = 0;
-      {
-        std::unique_lock lock(mu);
-        built_cv.wait(lock, [&] { return stop || next >= n || next < built + window; });
-        if (stop || next >= n) {
-          return;
+    for (size_t i = next++; i < files.size(); i = next++) {
+      parts[i].first = files[i].path;
+      const FileKind kind = classify(files[i].path);
+      if (kind == FileKind::config && cfg_parsed && cfg_file == files.begin() + static_cast<long>(i)) {
+        parts[i].second = build_file_part(config.config, files[i].path, *cfg_parsed);
+      } else {
+        ParsedFile p;
+        p.content = std::move(files[i].content);
+        p.kind = kind;
+        if (kind != FileKind::none) {
+          parse_one(p);
         }
-        i = next++;
+        parts[i].second = build_file_part(config.config, files[i].path, p);
       }
-      parse(i);
-      {
-        std::lock_guard lock(mu);
-        done[i] = 1;
-      }
-      parsed_cv.notify_all();
     }
   };
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) {
-    pool.emplace_back(work);
-  }
-  auto join = [&] {
-    {
-      std::lock_guard lock(mu);
-      stop = true;
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) {
+      pool.emplace_back(work);
     }
-    built_cv.notify_all();
+    work();
     for (auto& t : pool) {
       t.join();
     }
-  };
-  try {
-    for (size_t i = 0; i < n; ++i) {
-      {
-        std::unique_lock lock(mu);
-        parsed_cv.wait(lock, [&] { return done[i] != 0; });
-      }
-      builder.add(files[i].path, parsed[i]);
-      release(i);
-      {
-        std::lock_guard lock(mu);
-        built = i + 1;
-      }
-      built_cv.notify_all();
-    }
-  } catch (...) {
-    join();
-    throw;
   }
-  join();
-  return builder.finish();
+  return assemble_workspace(root, std::move(config), std::move(parts));
+}
+
+FilePart build_file_part(const Config& cfg, const std::string& path, const ParsedFile& p)
+{
+  FilePart part;
+  if (is_markdown(classify(path)) != is_markdown(p.kind)) {
+    throw std::logic_error(fmt::format("'{}' was parsed as another kind of file", path));
+  }
+  for (auto finding : p.doc.findings) {
+    finding.file = path;
+    part.parse_findings.push_back(std::move(finding));
+  }
+  const FileKind kind = classify(path);
+  if (!cfg.loaded || kind == FileKind::config || kind == FileKind::none) {
+    // Every other file is read against pops.yaml: without it, only syntax findings are meaningful.
+    return part;
+  }
+  if (kind == FileKind::doc_index) {
+    part.doc_index = p.content;
+    return part;
+  }
+  const bool text_ok = is_markdown(kind)
+                         ? std::none_of(p.doc.findings.begin(), p.doc.findings.end(),
+                                        [](const Finding& x) { return x.rule == "yaml-syntax"; })
+                         : p.doc.ok;
+  if (!text_ok) {
+    return part;
+  }
+  Workspace out;
+  ModelBuilder b(cfg, out);
+  switch (kind) {
+  case FileKind::roadmap:
+    b.roadmap(path, p);
+    break;
+  case FileKind::feedback:
+    b.feedback(path, p);
+    break;
+  case FileKind::doc:
+    b.doc(path, p);
+    break;
+  case FileKind::ritual:
+    b.note(path, p);
+    break;
+  case FileKind::metrics: {
+    SchemaReader r(path, out.findings);
+    read_metrics_file(path, p.doc.root, r, out.series);
+    break;
+  }
+  default:
+    break;
+  }
+  part.model_findings = std::move(out.findings);
+  part.items = std::move(out.items);
+  part.feedback = std::move(out.feedback);
+  part.docs = std::move(out.docs);
+  part.notes = std::move(out.notes);
+  part.series = std::move(out.series);
+  return part;
+}
+
+ConfigPart read_config_part(const ParsedFile* config_file)
+{
+  ConfigPart c;
+  if (!config_file) {
+    Finding f;
+    f.file = "pops.yaml";
+    f.loc = {1, 1, 0};
+    f.rule = "yaml-syntax";
+    f.message = "pops.yaml is missing from this state of the workspace";
+    c.findings.push_back(std::move(f));
+  } else if (config_file->doc.ok) {
+    SchemaReader r("pops.yaml", c.findings);
+    read_config(config_file->doc.root, r, c.config);
+  }
+  return c;
+}
+
+Workspace assemble_workspace(const std::string& root, ConfigPart config,
+                             std::vector<std::pair<std::string, FilePart>> parts)
+{
+  Workspace ws;
+  ws.root = root;
+  ws.config = std::move(config.config);
+  // Findings in the order a single pass makes them: syntax, pops.yaml, then the model's.
+  for (auto& [path, part] : parts) {
+    ws.files.push_back(path);
+    std::move(part.parse_findings.begin(), part.parse_findings.end(), std::back_inserter(ws.findings));
+  }
+  std::move(config.findings.begin(), config.findings.end(), std::back_inserter(ws.findings));
+  if (!ws.config.loaded) {
+    return ws;
+  }
+  size_t n_findings = ws.findings.size(), n_items = 0, n_feedback = 0, n_docs = 0, n_notes = 0;
+  for (const auto& [path, part] : parts) {
+    n_findings += part.model_findings.size();
+    n_items += part.items.size();
+    n_feedback += part.feedback.size();
+    n_docs += part.docs.size();
+    n_notes += part.notes.size();
+  }
+  ws.findings.reserve(n_findings);
+  ws.items.reserve(n_items);
+  ws.feedback.reserve(n_feedback);
+  ws.docs.reserve(n_docs);
+  ws.notes.reserve(n_notes);
+  for (auto& [path, part] : parts) {
+    std::move(part.model_findings.begin(), part.model_findings.end(), std::back_inserter(ws.findings));
+    std::move(part.items.begin(), part.items.end(), std::back_inserter(ws.items));
+    std::move(part.feedback.begin(), part.feedback.end(), std::back_inserter(ws.feedback));
+    std::move(part.docs.begin(), part.docs.end(), std::back_inserter(ws.docs));
+    std::move(part.notes.begin(), part.notes.end(), std::back_inserter(ws.notes));
+    std::move(part.series.begin(), part.series.end(), std::back_inserter(ws.series));
+    if (part.doc_index) {
+      ws.doc_index = std::move(part.doc_index);
+    }
+  }
+  for (size_t i = 0; i < ws.items.size(); ++i) {
+    if (ws.items[i].id.set) {
+      ws.item_index.emplace(ws.items[i].id.value, i);
+    }
+  }
+  return ws;
 }
 
 Config config_of(const ParsedFile& pops_yaml)
 {
-  Config cfg;
-  if (pops_yaml.doc.ok) {
-    std::vector<Finding> ignored;
-    SchemaReader r("pops.yaml", ignored);
-    read_config(pops_yaml.doc.root, r, cfg);
-  }
-  return cfg;
-}
-
-Workspace build_workspace(const std::string& root, const std::vector<ParsedSource>& files)
-{
-  auto cfg = std::find_if(files.begin(), files.end(),
-                          [](const ParsedSource& f) { return classify(f.path) == FileKind::config; });
-  StreamBuilder builder(root, cfg != files.end() ? cfg->parsed.get() : nullptr, cfg != files.end());
-  for (const auto& f : files) {
-    builder.add(f.path, *f.parsed);
-  }
-  return builder.finish();
+  return read_config_part(&pops_yaml).config;
 }
 
 Workspace build_workspace(const std::string& root, const Config& config, const std::vector<ParsedSource>& files)
 {
-  StreamBuilder builder(root, config);
+  // As assemble_workspace, without pops.yaml: the parts' findings and model objects in file order.
+  Workspace ws;
+  ws.root = root;
+  std::vector<FilePart> parts;
+  parts.reserve(files.size());
   for (const auto& f : files) {
-    if (classify(f.path) != FileKind::config) {
-      builder.add(f.path, *f.parsed);
+    if (classify(f.path) == FileKind::config) {
+      continue;
+    }
+    ws.files.push_back(f.path);
+    parts.push_back(build_file_part(config, f.path, *f.parsed));
+    std::move(parts.back().parse_findings.begin(), parts.back().parse_findings.end(),
+              std::back_inserter(ws.findings));
+  }
+  for (auto& part : parts) {
+    std::move(part.model_findings.begin(), part.model_findings.end(), std::back_inserter(ws.findings));
+    std::move(part.items.begin(), part.items.end(), std::back_inserter(ws.items));
+    std::move(part.feedback.begin(), part.feedback.end(), std::back_inserter(ws.feedback));
+    std::move(part.docs.begin(), part.docs.end(), std::back_inserter(ws.docs));
+    std::move(part.notes.begin(), part.notes.end(), std::back_inserter(ws.notes));
+    std::move(part.series.begin(), part.series.end(), std::back_inserter(ws.series));
+  }
+  for (size_t i = 0; i < ws.items.size(); ++i) {
+    if (ws.items[i].id.set) {
+      ws.item_index.emplace(ws.items[i].id.value, i);
     }
   }
-  return builder.finish();
+  return ws;
+}
+
+Workspace build_workspace(const std::string& root, const std::vector<ParsedSource>& files)
+{
+  // Build: pops.yaml first, since the other files are read against it.
+  auto cfg = std::find_if(files.begin(), files.end(),
+                          [](const ParsedSource& f) { return classify(f.path) == FileKind::config; });
+  ConfigPart config = read_config_part(cfg == files.end() ? nullptr : cfg->parsed.get());
+  std::vector<std::pair<std::string, FilePart>> parts;
+  parts.reserve(files.size());
+  for (const auto& f : files) {
+    parts.emplace_back(f.path, build_file_part(config.config, f.path, *f.parsed));
+  }
+  return assemble_workspace(root, std::move(config), std::move(parts));
 }
 
 const Item* Workspace::item(std::string_view id) const

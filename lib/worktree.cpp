@@ -1,6 +1,6 @@
 // Finding the workspace and reading its files from disk.
 
-#include "workspace.h"
+#include "file_part.h"
 #include "yaml_tree.h"
 
 #include <fmt/format.h>
@@ -52,8 +52,23 @@ Finding io_finding(const std::string& path, std::string message)
   return f;
 }
 
+std::string too_large(long long size, long limit)
+{
+  return fmt::format("file is {:.1f} MiB, over the {} MiB limit; split it into smaller files",
+                     static_cast<double>(size) / (1024.0 * 1024.0), limit / (1024 * 1024));
+}
+
+void fill_stat(const struct stat& st, FileStat& out)
+{
+  out.size = st.st_size;
+  out.mtime_ns = static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
+  out.ctime_ns = static_cast<long long>(st.st_ctim.tv_sec) * 1'000'000'000LL + st.st_ctim.tv_nsec;
+  out.ino = st.st_ino;
+  out.dev = st.st_dev;
+}
+
 /// Reads a regular file of at most `limit` bytes; never blocks on a FIFO or device.
-bool read_file(const fs::path& p, long limit, std::string& out, std::string& err)
+bool read_file(const fs::path& p, long limit, std::string& out, std::string& err, FileStat* stat_out = nullptr)
 {
   int fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
@@ -68,9 +83,11 @@ bool read_file(const fs::path& p, long limit, std::string& out, std::string& err
   }
   if (st.st_size > limit) {
     ::close(fd);
-    err = fmt::format("file is {:.1f} MiB, over the {} MiB limit; split it into smaller files",
-                      static_cast<double>(st.st_size) / (1024.0 * 1024.0), limit / (1024 * 1024));
+    err = too_large(st.st_size, limit);
     return false;
+  }
+  if (stat_out) {
+    fill_stat(st, *stat_out);
   }
   out.resize(static_cast<size_t>(st.st_size));
   size_t got = 0;
@@ -94,6 +111,7 @@ struct Walker {
   std::string root_canon;
   std::vector<SourceFile>& files;
   std::vector<Finding>& findings;
+  std::vector<FileStat>* stats = nullptr;  ///< set: list the files with their stat data, do not read
 
   bool inside(const fs::path& target) const
   {
@@ -119,6 +137,26 @@ struct Walker {
     auto st = fs::status(abs, ec);
     if (fs::is_directory(st)) {
       findings.push_back(io_finding(rel, "is a directory, expected a file"));
+      return;
+    }
+    if (stats) {
+      struct stat sb {};
+      if (::stat(abs.c_str(), &sb) != 0) {
+        findings.push_back(io_finding(rel, fmt::format("cannot read: {}", std::strerror(errno))));
+        return;
+      }
+      if (!S_ISREG(sb.st_mode)) {
+        findings.push_back(io_finding(rel, "not a regular file; expected a text file"));
+        return;
+      }
+      if (sb.st_size > YamlLimits{}.max_bytes) {
+        findings.push_back(io_finding(rel, too_large(sb.st_size, YamlLimits{}.max_bytes)));
+        return;
+      }
+      FileStat fst;
+      fst.path = rel;
+      fill_stat(sb, fst);
+      stats->push_back(std::move(fst));
       return;
     }
     SourceFile f;
@@ -243,6 +281,33 @@ std::vector<SourceFile> read_worktree(const std::string& root, std::vector<Findi
   std::sort(files.begin(), files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   return files;
+}
+
+std::vector<FileStat> list_worktree(const std::string& root, std::vector<Finding>& findings)
+{
+  std::vector<SourceFile> files;
+  std::vector<FileStat> stats;
+  std::error_code ec;
+  Walker w{root, fs::weakly_canonical(root, ec).string(), files, findings, &stats};
+  w.visit_file(fs::path(root) / "pops.yaml", "pops.yaml");
+  for (const char* top : {"roadmap", "feedback", "docs", "rituals", "metrics"}) {
+    fs::path d = fs::path(root) / top;
+    if (fs::is_directory(fs::symlink_status(d, ec))) {
+      w.walk(d, top, 0);
+    }
+  }
+  std::sort(stats.begin(), stats.end(), [](const FileStat& a, const FileStat& b) { return a.path < b.path; });
+  return stats;
+}
+
+bool read_worktree_file(const std::string& root, FileStat& st, std::string& content, Finding& finding)
+{
+  std::string err;
+  if (!read_file(fs::path(root) / st.path, YamlLimits{}.max_bytes, content, err, &st)) {
+    finding = io_finding(st.path, err);
+    return false;
+  }
+  return true;
 }
 
 Workspace load_worktree(const std::string& root)

@@ -1,0 +1,31 @@
+#pragma once
+// A git state of the workspace by blob ids, without reading the blobs: what the cache of
+// `pops check` keys its per-file results by (lib/check_cache.h).
+
+#include "git.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pops {
+
+/// A file of a git state by its blob id, without its bytes.
+struct BlobRef {
+  std::string path;  ///< relative to the workspace root
+  std::string oid;   ///< hex blob id
+};
+
+/// The blob id git gives `content` (`git hash-object`), in hex.
+std::string blob_oid(std::string_view content);
+
+/// Repository::index_files and tree_files without reading the blobs: paths (sorted) and blob ids.
+std::vector<BlobRef> index_entries(Repository& repo, const std::string& prefix);
+std::vector<BlobRef> tree_entries(Repository& repo, const std::string& rev, const std::string& prefix);
+/// The bytes of a blob by its hex id.
+std::string read_blob(Repository& repo, const std::string& oid);
+/// The git directory (for a linked work tree, its own one under the main .git/worktrees/), no
+/// trailing slash.
+std::string git_dir_of(Repository& repo);
+
+} // namespace pops
