@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for a bounded time over its seed corpus.
 #   fuzz/run.sh BUILD_DIR TARGET SECONDS [libFuzzer options...]
-# TARGET is csv, expr, yaml or frontmatter. Seeds: fuzz/corpus/TARGET (checked in); for yaml and
-# frontmatter also the YAML test suite cases at $POPS_SHARED/corpus/yaml-test-suite when present.
+# TARGET is csv, expr, yaml or frontmatter. Seeds: fuzz/corpus/TARGET (checked in); for yaml
+# also the YAML test suite cases at $POPS_SHARED/corpus/yaml-test-suite when present
+# (POPS_SHARED defaults to the folder shared next to the repository, as for the tests).
 # New inputs go to BUILD_DIR/fuzz/work/TARGET (kept between runs), findings to
 # BUILD_DIR/fuzz/findings/TARGET. Exit 0: no finding; non-zero: libFuzzer's exit status.
 set -euo pipefail
@@ -15,7 +16,7 @@ work="$build/fuzz/work/$target"
 findings="$build/fuzz/findings/$target"
 mkdir -p "$work" "$findings"
 seeds=("$here/corpus/$target")
-suite="${POPS_SHARED:-/nonexistent}/corpus/yaml-test-suite"
+suite="${POPS_SHARED:-$here/../../shared}/corpus/yaml-test-suite"  # as tests/CMakeLists.txt
 if [ "$target" = yaml ] && [ -d "$suite" ]; then
   seeds+=("$suite/valid" "$suite/error")
 fi
