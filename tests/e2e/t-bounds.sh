@@ -235,11 +235,17 @@ import_bad() {
   expect_rc 0
 }
 
+# A file pops refuses whole (too large, no header row) is not a finding but a file pops could not
+# use: exit 2, the file named (docs/commands.md, exit codes).
 t_begin "feedback import: a 100 MB field"
 git_ws
 { printf 'date,quote,url\n2026-11-02,'; head -c 100000000 /dev/zero | tr '\0' a; printf ',u1\n'; } >big.csv
-import_bad big.csv 20 800
+bounded 10 100 feedback import big.csv --source other
+expect_rc 2
+expect_err "pops: error: cannot read 'big.csv': it is larger than 64 MiB"
 rm -f big.csv
+run check
+expect_rc 0
 
 t_begin "feedback import: invalid UTF-8, NUL bytes, an unclosed quote"
 git_ws
@@ -258,8 +264,8 @@ t_begin "feedback import: an empty file"
 git_ws
 : >empty.csv
 bounded 10 100 feedback import empty.csv --source other
-expect_rc 1
-expect_err "empty.csv"
+expect_rc 2
+expect_err "pops: error: 'empty.csv' has no header row"
 
 t_begin "feedback import: BOM and CRLF are accepted"
 git_ws
@@ -280,7 +286,7 @@ expect_rc 1
 located_in "$OUT" pops.yaml schema
 bounded 10 100 rank --model deep
 if [ "$RC" -eq 1 ] || [ "$RC" -eq 2 ]; then pass; else fail "rank exit $RC"; fi
-expect_err "pops.yaml:"
+expect_err "scoring model 'deep' in pops.yaml has errors"
 
 echo "figures (wall time, peak memory):"
 cat "$FIGURES"
