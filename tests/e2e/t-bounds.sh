@@ -121,7 +121,8 @@ hostile_file roadmap/bomb.yaml yaml-syntax 10 100
 t_begin "a 100 MB scalar"
 git_ws
 { printf 'squad: '; head -c 100000000 /dev/zero | tr '\0' a; echo; } >roadmap/big.yaml
-hostile_file roadmap/big.yaml yaml-syntax 10 300
+hostile_file roadmap/big.yaml yaml-syntax 10 100
+expect_out_line '^roadmap/big\.yaml:1:1: error: file is 95\.4 MiB, over the 8 MiB limit'
 rm -f roadmap/big.yaml
 
 # --- encoding -----------------------------------------------------------------------------------
@@ -201,6 +202,11 @@ ln -s "$T_DIR/outside/evil.yaml" roadmap/evil.yaml
 hostile_file roadmap/evil.yaml yaml-syntax 10 100
 expect_out_line '^roadmap/evil\.yaml:1:1: error: .*not followed'
 expect_no_out "secret"
+git commit -qm "link"
+bounded 10 100 check --rev HEAD
+expect_rc 1
+expect_out_line '^roadmap/evil\.yaml:1:1: error: .*not followed'
+expect_no_out "single value"
 
 t_begin "a FIFO does not block"
 git_ws
