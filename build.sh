@@ -3,6 +3,8 @@
 #   ./build.sh demo   install what is missing, build, and run pops on the sample workspace
 #   ./build.sh test   install what is missing, build, and run every test
 #   ./build.sh build  install what is missing and build
+#   ./build.sh fuzz [SECONDS]  install clang, build the libFuzzer targets (fuzz/) in build-fuzz and run
+#                     each over its seed corpus for SECONDS (default 60), two at a time; fails on a finding
 # Environment: POPS_BUILD_DIR (default build), POPS_BUILD_TYPE (default RelWithDebInfo; CI uses
 # Check), POPS_WERROR=ON, POPS_SANITIZE="address;undefined".
 set -euo pipefail
@@ -11,7 +13,7 @@ cd "$(dirname "$0")"
 packages=(g++ cmake ninja-build pkg-config git python3 python3-jsonschema python3-yaml zsh fish groff-base man-db dpkg-dev file
           libcli11-dev libyaml-cpp-dev libfmt-dev libgit2-dev doctest-dev nlohmann-json3-dev
           libkainjow-mustache-dev libcsv-dev
-          pre-commit chromium)
+          pre-commit chromium time)
 build_dir=${POPS_BUILD_DIR:-build}
 
 install_missing() {
@@ -56,8 +58,37 @@ case "${1:-}" in
     install_missing
     build
     ;;
+  fuzz)
+    packages+=(clang llvm)  # libFuzzer and the symbolizer of its reports
+    install_missing
+    secs=${2:-60}
+    CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Check -DPOPS_FUZZ=ON \
+      -DPOPS_BUILD_TESTS=OFF -DPOPS_WERROR="${POPS_WERROR:-OFF}" >/dev/null
+    cmake --build build-fuzz --target fuzz
+    status=0
+    for pair in "yaml frontmatter" "csv expr"; do
+      read -r -a targets <<<"$pair"
+      pids=()
+      for t in "${targets[@]}"; do
+        fuzz/run.sh build-fuzz "$t" "$secs" >"build-fuzz/fuzz/$t.log" 2>&1 &
+        pids+=($!)
+      done
+      for i in "${!targets[@]}"; do
+        t=${targets[$i]}
+        if wait "${pids[$i]}"; then
+          echo "fuzz $t: $(awk '/^stat::number_of_executed_units/ {print $2}' "build-fuzz/fuzz/$t.log") runs, no finding"
+        else
+          status=1
+          echo "fuzz $t: finding, input in build-fuzz/fuzz/findings/$t/:" >&2
+          grep -E 'ERROR|SUMMARY|runtime error|Test unit written' "build-fuzz/fuzz/$t.log" >&2 \
+            || tail -n 30 "build-fuzz/fuzz/$t.log" >&2
+        fi
+      done
+    done
+    exit "$status"
+    ;;
   *)
-    echo "usage: ./build.sh demo|test|build" >&2
+    echo "usage: ./build.sh demo|test|build|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac

@@ -9,6 +9,7 @@
 #include "text.h"
 #include "workspace.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -136,6 +137,22 @@ std::string repository_prefix(const Context& ctx)
 }
 int report(Context& ctx, const CheckOpts& o, const CheckResult& r, const Sources& sources);
 
+/// Files of the index or a commit that were not read (links, blobs over the size limit) are findings
+/// of the workspace, as load_worktree makes of those of the working tree.
+void add_unreadable(Workspace& ws, std::vector<Finding> unreadable)
+{
+  for (auto& f : unreadable) {
+    if (f.file == "pops.yaml") {
+      std::erase_if(ws.findings, [](const Finding& x) {
+        return x.file == "pops.yaml" && x.message.starts_with("pops.yaml is missing");
+      });
+    }
+    ws.files.push_back(f.file);
+    ws.findings.push_back(std::move(f));
+  }
+  std::sort(ws.files.begin(), ws.files.end());
+}
+
 int run_check(Context& ctx, const CheckOpts& o)
 {
   CheckOptions opts;
@@ -214,6 +231,7 @@ int run_check(Context& ctx, const CheckOpts& o)
     Repository repo = Repository::open(ctx.workspace);
     const std::string prefix = repo.prefix_of(ctx.workspace);
     std::vector<SourceFile> files;
+    std::vector<Finding> unreadable;
     std::string base_rev = o.base;
     if (o.staged) {
       if (auto conflicts = repo.conflicts(); !conflicts.empty()) {
@@ -221,18 +239,19 @@ int run_check(Context& ctx, const CheckOpts& o)
         hint(ctx.err, "resolve the conflicts and 'git add' the files, then commit again");
         return k_exit_usage;
       }
-      files = repo.index_files(prefix);
+      files = repo.index_files(prefix, &unreadable);
       if (base_rev.empty() && repo.has_commits()) {
         base_rev = "HEAD";
       }
     } else if (!o.rev.empty()) {
-      files = repo.tree_files(o.rev, prefix);
+      files = repo.tree_files(o.rev, prefix, &unreadable);
     }
     if (o.staged || !o.rev.empty()) {
       for (const auto& f : files) {
         sources.contents.emplace(f.path, f.content);
       }
       ws = load_workspace(ctx.workspace, std::move(files));
+      add_unreadable(ws, std::move(unreadable));
     } else {
       ws = load_worktree(ctx.workspace);
     }

@@ -1145,11 +1145,11 @@ CheckResult check_cached(const std::string& root, const CheckRequest& req, Repos
     break;
   case CheckRequest::Source::index:
     kind = "index";
-    files = from_refs(index_entries(*repo, prefix));
+    files = from_refs(index_entries(*repo, prefix, &io));
     break;
   case CheckRequest::Source::rev:
     kind = "rev";
-    files = from_refs(tree_entries(*repo, req.rev, prefix));
+    files = from_refs(tree_entries(*repo, req.rev, prefix, &io));
     break;
   }
   if (blobs && req.source != CheckRequest::Source::worktree) {
@@ -1201,8 +1201,9 @@ CheckResult check_cached(const std::string& root, const CheckRequest& req, Repos
       fetch = fetch_worktree;
     }
     Workspace ws = cache.load(files, fetch);
-    if (req.source == CheckRequest::Source::worktree) {
-      // As load_worktree: the reason pops.yaml could not be read says more than "missing".
+    {
+      // As load_worktree (and add_unreadable of cmd_check for git states): files that could not be
+      // read are findings; the reason pops.yaml could not be read says more than "missing".
       if (std::any_of(io.begin(), io.end(), [](const Finding& f) { return f.file == "pops.yaml"; })) {
         std::erase_if(ws.findings, [](const Finding& f) {
           return f.file == "pops.yaml" && f.message.starts_with("pops.yaml is missing");

@@ -112,8 +112,11 @@ CsvTable read_csv(std::string_view t, char sep)
 
 std::string csv_field(std::string_view v, char sep)
 {
+  // A value starting with a byte order mark is quoted too: as the first field of a file, a reader
+  // (read_csv included) would take the mark for the file's and drop it.
   const bool quote = v.find_first_of(std::string{sep, '"', '\n', '\r'}) != std::string_view::npos
-                     || (!v.empty() && (v.front() == ' ' || v.back() == ' '));
+                     || (!v.empty() && (v.front() == ' ' || v.back() == ' '))
+                     || v.starts_with("\xEF\xBB\xBF");
   if (!quote) {
     return std::string(v);
   }

@@ -341,6 +341,19 @@ struct Collector {
   std::unordered_map<std::string, std::string>& blobs;
   const std::string& prefix;
   std::vector<SourceFile>& out;
+  std::vector<Finding>* unreadable = nullptr;
+
+  void refuse(std::string rel, std::string message)
+  {
+    if (unreadable != nullptr) {
+      Finding f;
+      f.file = std::move(rel);
+      f.loc = {1, 1, 0};
+      f.rule = "yaml-syntax";
+      f.message = std::move(message);
+      unreadable->push_back(std::move(f));
+    }
+  }
 
   void add(const std::string& repo_path, const git_oid& id, uint32_t mode)
   {
@@ -351,9 +364,28 @@ struct Collector {
     if (classify(rel) == FileKind::none || (mode & 0170000) == 0160000) {
       return;  // not pops's business, or a submodule
     }
+    if ((mode & 0170000) == 0120000) {
+      // git holds the link's target path, not the file: never read as the file's text.
+      refuse(std::move(rel), "symbolic link; git holds the link, not the file, so it is not followed");
+      return;
+    }
     const std::string key = oid_str(id);
     auto it = blobs.find(key);
     if (it == blobs.end()) {
+      // The size first, from the object header: a huge blob is refused without being inflated.
+      const long limit = YamlLimits{}.max_bytes;
+      git_odb* odb = nullptr;
+      size_t size = 0;
+      git_object_t type = GIT_OBJECT_INVALID;
+      check(git_repository_odb(&odb, repo), "cannot open the object database");
+      const int rc = git_odb_read_header(&size, &type, odb, &id);
+      git_odb_free(odb);
+      check(rc, fmt::format("cannot read '{}'", repo_path));
+      if (size > static_cast<size_t>(limit)) {
+        refuse(std::move(rel), fmt::format("file is {:.1f} MiB, over the {} MiB limit; split it into smaller files",
+                                           static_cast<double>(size) / (1024.0 * 1024.0), limit / (1024 * 1024)));
+        return;
+      }
       git_blob* b = nullptr;
       check(git_blob_lookup(&b, repo, &id), fmt::format("cannot read '{}'", repo_path));
       BlobPtr blob(b);
@@ -377,7 +409,7 @@ int tree_cb(const char* root, const git_tree_entry* entry, void* payload)
 
 } // namespace
 
-std::vector<SourceFile> Repository::index_files(const std::string& prefix)
+std::vector<SourceFile> Repository::index_files(const std::string& prefix, std::vector<Finding>* unreadable)
 {
   git_index* raw = nullptr;
   if (const char* env = std::getenv("GIT_INDEX_FILE"); env && *env) {
@@ -389,7 +421,7 @@ std::vector<SourceFile> Repository::index_files(const std::string& prefix)
   }
   IndexPtr index(raw);
   std::vector<SourceFile> out;
-  Collector c{m_repo, m_cache->blobs, prefix, out};
+  Collector c{m_repo, m_cache->blobs, prefix, out, unreadable};
   const size_t n = git_index_entrycount(raw);
   for (size_t i = 0; i < n; ++i) {
     const git_index_entry* e = git_index_get_byindex(raw, i);
@@ -402,7 +434,8 @@ std::vector<SourceFile> Repository::index_files(const std::string& prefix)
   return out;
 }
 
-std::vector<SourceFile> Repository::tree_files(const std::string& rev, const std::string& prefix)
+std::vector<SourceFile> Repository::tree_files(const std::string& rev, const std::string& prefix,
+                                               std::vector<Finding>* unreadable)
 {
   git_object* obj = nullptr;
   if (git_revparse_single(&obj, m_repo, (rev + "^{tree}").c_str()) < 0) {
@@ -410,7 +443,7 @@ std::vector<SourceFile> Repository::tree_files(const std::string& rev, const std
   }
   TreePtr tree(reinterpret_cast<git_tree*>(obj));
   std::vector<SourceFile> out;
-  Collector c{m_repo, m_cache->blobs, prefix, out};
+  Collector c{m_repo, m_cache->blobs, prefix, out, unreadable};
   check(git_tree_walk(tree.get(), GIT_TREEWALK_PRE, tree_cb, &c), "cannot read the tree");
   std::sort(out.begin(), out.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   return out;

@@ -44,10 +44,13 @@ public:
   std::string prefix_of(const std::string& abs_dir) const;
 
   /// Files of the workspace at `prefix` as staged in the index (GIT_INDEX_FILE when set).
-  /// Paths in the result are relative to the workspace root.
-  std::vector<SourceFile> index_files(const std::string& prefix);
+  /// Paths in the result are relative to the workspace root. Symbolic links (git holds the link, not
+  /// the file) and blobs over the size limit are not read: each becomes a finding at 1:1 in
+  /// `unreadable` when given, as read_worktree reports them.
+  std::vector<SourceFile> index_files(const std::string& prefix, std::vector<Finding>* unreadable = nullptr);
   /// Files of the workspace at `prefix` in the tree of `rev` (any revision git understands).
-  std::vector<SourceFile> tree_files(const std::string& rev, const std::string& prefix);
+  std::vector<SourceFile> tree_files(const std::string& rev, const std::string& prefix,
+                                     std::vector<Finding>* unreadable = nullptr);
 
   /// Resolves `rev` to a commit; throws "unknown revision 'x'" otherwise.
   CommitRef commit(const std::string& rev);

@@ -1,4 +1,5 @@
 #include "git_refs.h"
+#include "yaml_tree.h"
 
 #include <git2.h>
 
@@ -32,8 +33,22 @@ std::string oid_str(const git_oid& id)
 }
 
 struct RefCollector {
+  git_repository* repo;
   const std::string& prefix;
   std::vector<BlobRef>& out;
+  std::vector<Finding>* unreadable;
+
+  void refuse(std::string rel, std::string message)
+  {
+    if (unreadable != nullptr) {
+      Finding f;
+      f.file = std::move(rel);
+      f.loc = {1, 1, 0};
+      f.rule = "yaml-syntax";
+      f.message = std::move(message);
+      unreadable->push_back(std::move(f));
+    }
+  }
 
   void add(const std::string& repo_path, const git_oid& id, uint32_t mode)
   {
@@ -43,6 +58,25 @@ struct RefCollector {
     std::string rel = repo_path.substr(prefix.size());
     if (classify(rel) == FileKind::none || (mode & 0170000) == 0160000) {
       return;  // not pops's business, or a submodule
+    }
+    // As Repository::index_files and tree_files: a link is never read as the file's text, and a
+    // blob over the size limit is refused from its header, without being inflated.
+    if ((mode & 0170000) == 0120000) {
+      refuse(std::move(rel), "symbolic link; git holds the link, not the file, so it is not followed");
+      return;
+    }
+    const long limit = YamlLimits{}.max_bytes;
+    git_odb* odb = nullptr;
+    size_t size = 0;
+    git_object_t type = GIT_OBJECT_INVALID;
+    check(git_repository_odb(&odb, repo), "cannot open the object database");
+    const int rc = git_odb_read_header(&size, &type, odb, &id);
+    git_odb_free(odb);
+    check(rc, fmt::format("cannot read '{}'", repo_path));
+    if (size > static_cast<size_t>(limit)) {
+      refuse(std::move(rel), fmt::format("file is {:.1f} MiB, over the {} MiB limit; split it into smaller files",
+                                         static_cast<double>(size) / (1024.0 * 1024.0), limit / (1024 * 1024)));
+      return;
     }
     out.push_back({std::move(rel), oid_str(id)});
   }
@@ -80,7 +114,7 @@ std::string blob_oid(std::string_view content)
   return oid_str(id);
 }
 
-std::vector<BlobRef> index_entries(Repository& repo, const std::string& prefix)
+std::vector<BlobRef> index_entries(Repository& repo, const std::string& prefix, std::vector<Finding>* unreadable)
 {
   git_index* raw = nullptr;
   if (const char* env = std::getenv("GIT_INDEX_FILE"); env && *env) {
@@ -92,7 +126,7 @@ std::vector<BlobRef> index_entries(Repository& repo, const std::string& prefix)
   }
   std::unique_ptr<git_index, void (*)(git_index*)> index(raw, git_index_free);
   std::vector<BlobRef> out;
-  RefCollector c{prefix, out};
+  RefCollector c{repo.raw(), prefix, out, unreadable};
   const size_t n = git_index_entrycount(raw);
   for (size_t i = 0; i < n; ++i) {
     const git_index_entry* e = git_index_get_byindex(raw, i);
@@ -105,7 +139,8 @@ std::vector<BlobRef> index_entries(Repository& repo, const std::string& prefix)
   return out;
 }
 
-std::vector<BlobRef> tree_entries(Repository& repo, const std::string& rev, const std::string& prefix)
+std::vector<BlobRef> tree_entries(Repository& repo, const std::string& rev, const std::string& prefix,
+                                  std::vector<Finding>* unreadable)
 {
   git_object* obj = nullptr;
   if (git_revparse_single(&obj, repo.raw(), (rev + "^{tree}").c_str()) < 0) {
@@ -113,7 +148,7 @@ std::vector<BlobRef> tree_entries(Repository& repo, const std::string& rev, cons
   }
   std::unique_ptr<git_object, void (*)(git_object*)> tree(obj, git_object_free);
   std::vector<BlobRef> out;
-  RefCollector c{prefix, out};
+  RefCollector c{repo.raw(), prefix, out, unreadable};
   check(git_tree_walk(reinterpret_cast<git_tree*>(obj), GIT_TREEWALK_PRE, ref_tree_cb, &c),
         "cannot read the tree");
   sort_refs(out);

@@ -20,8 +20,12 @@ struct BlobRef {
 std::string blob_oid(std::string_view content);
 
 /// Repository::index_files and tree_files without reading the blobs: paths (sorted) and blob ids.
-std::vector<BlobRef> index_entries(Repository& repo, const std::string& prefix);
-std::vector<BlobRef> tree_entries(Repository& repo, const std::string& rev, const std::string& prefix);
+/// Symbolic links and blobs over the size limit are left out, each a finding in `unreadable` when
+/// given, as Repository::index_files reports them.
+std::vector<BlobRef> index_entries(Repository& repo, const std::string& prefix,
+                                   std::vector<Finding>* unreadable = nullptr);
+std::vector<BlobRef> tree_entries(Repository& repo, const std::string& rev, const std::string& prefix,
+                                  std::vector<Finding>* unreadable = nullptr);
 /// The bytes of a blob by its hex id.
 std::string read_blob(Repository& repo, const std::string& oid);
 /// The git directory (for a linked work tree, its own one under the main .git/worktrees/), no

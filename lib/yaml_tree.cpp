@@ -14,6 +14,12 @@
 
 namespace pops {
 
+YNode::~YNode() = default;
+YNode::YNode(const YNode&) = default;
+YNode::YNode(YNode&&) noexcept = default;
+YNode& YNode::operator=(const YNode&) = default;
+YNode& YNode::operator=(YNode&&) noexcept = default;
+
 const YNode* YNode::get(std::string_view key) const
 {
   for (const auto& [k, v] : entries) {

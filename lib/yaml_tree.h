@@ -24,6 +24,15 @@ struct YNode {
   std::vector<YNode> items;                          ///< seq
   std::vector<std::pair<YNode, YNode>> entries;      ///< map: key, value (duplicates removed)
 
+  // Declared here, defined in yaml_tree.cpp: with clang and libstdc++, implicit ones would need
+  // std::pair<YNode, YNode> complete while YNode is not yet (the fuzz build uses clang).
+  YNode() = default;
+  ~YNode();
+  YNode(const YNode&);
+  YNode(YNode&&) noexcept;
+  YNode& operator=(const YNode&);
+  YNode& operator=(YNode&&) noexcept;
+
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }
   bool is_seq() const { return kind == Kind::seq; }

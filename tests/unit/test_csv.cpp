@@ -113,3 +113,18 @@ TEST_CASE("csv: where each field starts")
   CHECK(t.rows[2].cells == std::vector<std::pair<int, int>>{{4, 1}, {4, 2}, {4, 3}});
   CHECK(t.rows[2].fields.size() == t.rows[2].cells.size());
 }
+
+TEST_CASE("csv: a first field starting with a byte order mark reads back (found by fuzz_csv)")
+{
+  // fuzz/corpus/csv/bom-field: the value EF BB BF EF as the first field of a file.
+  const std::string value = "\xEF\xBB\xBF\xEF";
+  CHECK(csv_field(value) == "\"" + value + "\"");
+  CsvTable t = read_csv(csv_field(value) + ",x\n");
+  REQUIRE(t.errors.empty());
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0].fields == std::vector<std::string>{value, "x"});
+  // The file's own mark is still skipped.
+  t = read_csv("\xEF\xBB\xBF" + csv_field(value) + "\n");
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0].fields == std::vector<std::string>{value});
+}
