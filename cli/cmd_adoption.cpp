@@ -10,15 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace pops::cli {
 
 namespace {
-
-constexpr long k_max_csv_bytes = 64L * 1024 * 1024;
 
 struct AdoptionOpts {
   EditOptions edit;
@@ -28,31 +23,10 @@ struct AdoptionOpts {
   std::string format = "table";
 };
 
-std::string read_export(const Context& ctx, const std::string& path)
-{
-  namespace fs = std::filesystem;
-  const fs::path full = fs::path(path).is_absolute() ? fs::path(path) : fs::path(ctx.cwd) / path;
-  std::error_code ec;
-  if (fs::is_directory(full, ec)) {
-    throw std::runtime_error(fmt::format("cannot read '{}': it is a folder", path));
-  }
-  const auto size = fs::file_size(full, ec);
-  if (!ec && size > static_cast<std::uintmax_t>(k_max_csv_bytes)) {
-    throw std::runtime_error(fmt::format("cannot read '{}': it is larger than 64 MiB; split it", path));
-  }
-  std::ifstream in(full, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error(fmt::format("cannot read '{}': {}", path, ec ? ec.message() : "no such file"));
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 int run_import(Context& ctx, AdoptionOpts& o)
 {
   o.imp.file = o.csv_path;
-  const std::string bytes = read_export(ctx, o.csv_path);
+  const std::string bytes = read_csv_file(ctx, o.csv_path);
   auto result = std::make_shared<AdoptionImportResult>();
   const int rc = run_edit(ctx, o.edit, false, false, [&](const EditSession& s, const UsedIds&) {
     *result = plan_adoption_import(s, bytes, o.imp);

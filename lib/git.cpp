@@ -343,18 +343,6 @@ struct Collector {
   std::vector<SourceFile>& out;
   std::vector<Finding>* unreadable = nullptr;
 
-  void refuse(std::string rel, std::string message)
-  {
-    if (unreadable != nullptr) {
-      Finding f;
-      f.file = std::move(rel);
-      f.loc = {1, 1, 0};
-      f.rule = "yaml-syntax";
-      f.message = std::move(message);
-      unreadable->push_back(std::move(f));
-    }
-  }
-
   void add(const std::string& repo_path, const git_oid& id, uint32_t mode)
   {
     if (!repo_path.starts_with(prefix)) {
@@ -364,28 +352,16 @@ struct Collector {
     if (classify(rel) == FileKind::none || (mode & 0170000) == 0160000) {
       return;  // not pops's business, or a submodule
     }
-    if ((mode & 0170000) == 0120000) {
-      // git holds the link's target path, not the file: never read as the file's text.
-      refuse(std::move(rel), "symbolic link; git holds the link, not the file, so it is not followed");
-      return;
-    }
     const std::string key = oid_str(id);
     auto it = blobs.find(key);
-    if (it == blobs.end()) {
-      // The size first, from the object header: a huge blob is refused without being inflated.
-      const long limit = YamlLimits{}.max_bytes;
-      git_odb* odb = nullptr;
-      size_t size = 0;
-      git_object_t type = GIT_OBJECT_INVALID;
-      check(git_repository_odb(&odb, repo), "cannot open the object database");
-      const int rc = git_odb_read_header(&size, &type, odb, &id);
-      git_odb_free(odb);
-      check(rc, fmt::format("cannot read '{}'", repo_path));
-      if (size > static_cast<size_t>(limit)) {
-        refuse(std::move(rel), fmt::format("file is {:.1f} MiB, over the {} MiB limit; split it into smaller files",
-                                           static_cast<double>(size) / (1024.0 * 1024.0), limit / (1024 * 1024)));
-        return;
+    // A blob read already passed the size check.
+    if (std::string why = unreadable_entry(repo, id, mode, repo_path, it == blobs.end()); !why.empty()) {
+      if (unreadable != nullptr) {
+        unreadable->push_back(unreadable_finding(std::move(rel), std::move(why)));
       }
+      return;
+    }
+    if (it == blobs.end()) {
       git_blob* b = nullptr;
       check(git_blob_lookup(&b, repo, &id), fmt::format("cannot read '{}'", repo_path));
       BlobPtr blob(b);
@@ -408,6 +384,41 @@ int tree_cb(const char* root, const git_tree_entry* entry, void* payload)
 }
 
 } // namespace
+
+std::string unreadable_entry(git_repository* repo, const git_oid& id, uint32_t mode, const std::string& repo_path,
+                             bool size_too)
+{
+  if ((mode & 0170000) == 0120000) {
+    // git holds the link's target path, not the file: never read as the file's text.
+    return "symbolic link; git holds the link, not the file, so it is not followed";
+  }
+  if (!size_too) {
+    return {};
+  }
+  const long limit = YamlLimits{}.max_bytes;
+  git_odb* odb = nullptr;
+  size_t size = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  check(git_repository_odb(&odb, repo), "cannot open the object database");
+  const int rc = git_odb_read_header(&size, &type, odb, &id);
+  git_odb_free(odb);
+  check(rc, fmt::format("cannot read '{}'", repo_path));
+  if (size > static_cast<size_t>(limit)) {
+    return fmt::format("file is {:.1f} MiB, over the {} MiB limit; split it into smaller files",
+                       static_cast<double>(size) / (1024.0 * 1024.0), limit / (1024 * 1024));
+  }
+  return {};
+}
+
+Finding unreadable_finding(std::string rel, std::string reason)
+{
+  Finding f;
+  f.file = std::move(rel);
+  f.loc = {1, 1, 0};
+  f.rule = "yaml-syntax";
+  f.message = std::move(reason);
+  return f;
+}
 
 std::vector<SourceFile> Repository::index_files(const std::string& prefix, std::vector<Finding>* unreadable)
 {

@@ -5,12 +5,14 @@
 
 #include "workspace.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 struct git_repository;
+struct git_oid;
 
 namespace pops {
 
@@ -69,5 +71,13 @@ private:
   struct Cache;
   std::unique_ptr<Cache> m_cache;
 };
+
+/// Why an entry of the index or of a tree is not read as a workspace file, or "" when it is read:
+/// a symbolic link (git holds the link, not the file) or, with `size_too`, a blob over the size
+/// limit (from the object's header, without inflating it). `repo_path` names it in errors.
+std::string unreadable_entry(git_repository* repo, const git_oid& id, uint32_t mode, const std::string& repo_path,
+                             bool size_too);
+/// That reason as the finding at 1:1 of `rel` (a path relative to the workspace).
+Finding unreadable_finding(std::string rel, std::string reason);
 
 } // namespace pops

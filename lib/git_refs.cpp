@@ -1,5 +1,4 @@
 #include "git_refs.h"
-#include "yaml_tree.h"
 
 #include <git2.h>
 
@@ -38,18 +37,6 @@ struct RefCollector {
   std::vector<BlobRef>& out;
   std::vector<Finding>* unreadable;
 
-  void refuse(std::string rel, std::string message)
-  {
-    if (unreadable != nullptr) {
-      Finding f;
-      f.file = std::move(rel);
-      f.loc = {1, 1, 0};
-      f.rule = "yaml-syntax";
-      f.message = std::move(message);
-      unreadable->push_back(std::move(f));
-    }
-  }
-
   void add(const std::string& repo_path, const git_oid& id, uint32_t mode)
   {
     if (!repo_path.starts_with(prefix)) {
@@ -61,21 +48,10 @@ struct RefCollector {
     }
     // As Repository::index_files and tree_files: a link is never read as the file's text, and a
     // blob over the size limit is refused from its header, without being inflated.
-    if ((mode & 0170000) == 0120000) {
-      refuse(std::move(rel), "symbolic link; git holds the link, not the file, so it is not followed");
-      return;
-    }
-    const long limit = YamlLimits{}.max_bytes;
-    git_odb* odb = nullptr;
-    size_t size = 0;
-    git_object_t type = GIT_OBJECT_INVALID;
-    check(git_repository_odb(&odb, repo), "cannot open the object database");
-    const int rc = git_odb_read_header(&size, &type, odb, &id);
-    git_odb_free(odb);
-    check(rc, fmt::format("cannot read '{}'", repo_path));
-    if (size > static_cast<size_t>(limit)) {
-      refuse(std::move(rel), fmt::format("file is {:.1f} MiB, over the {} MiB limit; split it into smaller files",
-                                         static_cast<double>(size) / (1024.0 * 1024.0), limit / (1024 * 1024)));
+    if (std::string why = unreadable_entry(repo, id, mode, repo_path, true); !why.empty()) {
+      if (unreadable != nullptr) {
+        unreadable->push_back(unreadable_finding(std::move(rel), std::move(why)));
+      }
       return;
     }
     out.push_back({std::move(rel), oid_str(id)});

@@ -747,6 +747,21 @@ ConfigPart read_config_part(const ParsedFile* config_file)
   return c;
 }
 
+namespace {
+
+/// Moves a file's schema findings and model objects to the end of the workspace's.
+void append_model(Workspace& ws, FilePart& part)
+{
+  std::move(part.model_findings.begin(), part.model_findings.end(), std::back_inserter(ws.findings));
+  std::move(part.items.begin(), part.items.end(), std::back_inserter(ws.items));
+  std::move(part.feedback.begin(), part.feedback.end(), std::back_inserter(ws.feedback));
+  std::move(part.docs.begin(), part.docs.end(), std::back_inserter(ws.docs));
+  std::move(part.notes.begin(), part.notes.end(), std::back_inserter(ws.notes));
+  std::move(part.series.begin(), part.series.end(), std::back_inserter(ws.series));
+}
+
+} // namespace
+
 Workspace assemble_workspace(const std::string& root, ConfigPart config,
                              std::vector<std::pair<std::string, FilePart>> parts)
 {
@@ -776,12 +791,7 @@ Workspace assemble_workspace(const std::string& root, ConfigPart config,
   ws.docs.reserve(n_docs);
   ws.notes.reserve(n_notes);
   for (auto& [path, part] : parts) {
-    std::move(part.model_findings.begin(), part.model_findings.end(), std::back_inserter(ws.findings));
-    std::move(part.items.begin(), part.items.end(), std::back_inserter(ws.items));
-    std::move(part.feedback.begin(), part.feedback.end(), std::back_inserter(ws.feedback));
-    std::move(part.docs.begin(), part.docs.end(), std::back_inserter(ws.docs));
-    std::move(part.notes.begin(), part.notes.end(), std::back_inserter(ws.notes));
-    std::move(part.series.begin(), part.series.end(), std::back_inserter(ws.series));
+    append_model(ws, part);
     if (part.doc_index) {
       ws.doc_index = std::move(part.doc_index);
     }
@@ -816,12 +826,7 @@ Workspace build_workspace(const std::string& root, const Config& config, const s
               std::back_inserter(ws.findings));
   }
   for (auto& part : parts) {
-    std::move(part.model_findings.begin(), part.model_findings.end(), std::back_inserter(ws.findings));
-    std::move(part.items.begin(), part.items.end(), std::back_inserter(ws.items));
-    std::move(part.feedback.begin(), part.feedback.end(), std::back_inserter(ws.feedback));
-    std::move(part.docs.begin(), part.docs.end(), std::back_inserter(ws.docs));
-    std::move(part.notes.begin(), part.notes.end(), std::back_inserter(ws.notes));
-    std::move(part.series.begin(), part.series.end(), std::back_inserter(ws.series));
+    append_model(ws, part);
   }
   for (size_t i = 0; i < ws.items.size(); ++i) {
     if (ws.items[i].id.set) {

@@ -53,7 +53,7 @@ comp roadmap --sq; expect_exact --squad
 comp item ''; expect_exact "$(lines add drop move set)"
 comp item s; expect_exact set
 comp item set --dry; expect_exact --dry-run
-comp check --format ''; expect_exact "$(lines github json junit sarif text)"
+comp check --format ''; expect_exact "$(lines github gitlab json junit sarif text)"
 comp check --format=j; expect_exact "$(lines json junit)"
 comp check --format = s; expect_exact sarif
 comp completion ''; expect_exact "$(lines bash fish zsh)"

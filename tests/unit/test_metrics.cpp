@@ -51,7 +51,9 @@ struct TempRepo {
     info.message = "change on " + date;
     info.author_name = "Ada";
     info.author_email = "ada@example.com";
-    info.time = static_cast<long long>(parse_date(date)->days) * 86400 + 12 * 3600;
+    const auto day = parse_date(date);
+    REQUIRE_MESSAGE(day.has_value(), "not a date: " << date);
+    info.time = static_cast<long long>(day->days) * 86400 + 12 * 3600;
     commit_files(dir, files, removed, info);
   }
 };
