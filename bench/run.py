@@ -176,6 +176,7 @@ def main():
                                text=True, check=True).stdout.strip()
         cases = [("pops log", [pops, "log"]),
                  ("pops diff FIRST HEAD", [pops, "diff", first, "HEAD"]),
+                 ("pops metrics", [pops, "metrics"]),
                  ("git log -p -- roadmap/", ["git", "log", "-p", "--", "roadmap/"])]
         res = bench(cases, repo, a.runs)
         table("history H: 2,000 items, 2,000 commits", res, "git log -p -- roadmap/")

@@ -197,6 +197,7 @@ int run_check(Context& ctx, const CheckOpts& o)
     CheckRequest req;
     req.today = opts.today;
     req.paths = opts.paths;
+    req.commands = opts.commands;
     req.base_rev = o.base;
     req.free_at_exit = true;
     if (o.staged) {

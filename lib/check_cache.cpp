@@ -1218,6 +1218,7 @@ CheckResult check_cached(const std::string& root, const CheckRequest& req, Repos
     std::optional<Workspace> base;
     CheckOptions opts;
     opts.today = req.today;
+    opts.commands = req.commands;
     if (!req.base_rev.empty()) {
       base = cache.load(base_files, fetch_git);
       opts.base = &*base;

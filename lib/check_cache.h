@@ -123,6 +123,7 @@ struct CheckRequest {
   std::string base_rev;  ///< empty: no transition rules
   Date today;
   std::vector<std::string> paths;  ///< report only under these (workspace-relative)
+  std::vector<std::string> commands;  ///< the built-in commands (CheckOptions::commands)
   /// Leave the models to the end of the process instead of freeing them (freeing a large
   /// workspace's tens of thousands of objects takes longer than checking it): for a command that
   /// exits right after.
