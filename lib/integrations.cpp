@@ -245,7 +245,9 @@ void check_integrations(const YNode& integrations, const Config& cfg, SchemaRead
     return;
   }
   r.check_keys(integrations, k_tools, "'integrations'");
-  for (const auto& [tk, tv] : integrations.entries) {
+  for (const auto& tool : integrations.entries) {
+    const YNode& tk = tool.first;  // named, not a structured binding: lambdas below capture them
+    const YNode& tv = tool.second;
     if (!defaults_of(tk.text) || tv.is_null()) {
       continue;
     }
