@@ -463,4 +463,22 @@ bool Config::has_horizon(std::string_view h) const
   return false;
 }
 
+std::vector<std::string> squad_ids(const Config& cfg)
+{
+  std::vector<std::string> out;
+  for (const auto& s : cfg.squads) {
+    out.push_back(s.id.value);
+  }
+  return out;
+}
+
+std::vector<std::string> person_ids(const Config& cfg)
+{
+  std::vector<std::string> out;
+  for (const auto& p : cfg.people) {
+    out.push_back(p.id.value);
+  }
+  return out;
+}
+
 } // namespace pops

@@ -17,4 +17,8 @@ bool parse_period(std::string_view text, int& count, std::string& unit);
 /// `d` plus `count` units (months keep the day of month where it exists).
 Date add_period(Date d, int count, const std::string& unit);
 
+/// The ids of the squads and of the people, in pops.yaml's order (for checks and suggestions).
+std::vector<std::string> squad_ids(const Config& cfg);
+std::vector<std::string> person_ids(const Config& cfg);
+
 } // namespace pops

@@ -1,5 +1,6 @@
 // pops import and pops export: Jira, Linear and Productboard. See integrations.h.
 
+#include "config.h"
 #include "integrations.h"
 
 #include "csv.h"
@@ -141,24 +142,6 @@ std::vector<std::string> names_of(const std::vector<LStr>& v)
   std::vector<std::string> out;
   for (const auto& x : v) {
     out.push_back(x.value);
-  }
-  return out;
-}
-
-std::vector<std::string> squad_ids(const Config& cfg)
-{
-  std::vector<std::string> out;
-  for (const auto& s : cfg.squads) {
-    out.push_back(s.id.value);
-  }
-  return out;
-}
-
-std::vector<std::string> person_ids(const Config& cfg)
-{
-  std::vector<std::string> out;
-  for (const auto& p : cfg.people) {
-    out.push_back(p.id.value);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // duplicate-id, id-prefix, unknown-ref.
 
+#include "config.h"
 #include "rule_impl.h"
 #include "schema.h"
 #include "text.h"
@@ -15,24 +16,6 @@ namespace {
 std::string where(const std::string& file, const Loc& loc)
 {
   return fmt::format("{}:{}", file, loc.line);
-}
-
-std::vector<std::string> squad_ids(const Config& cfg)
-{
-  std::vector<std::string> out;
-  for (const auto& s : cfg.squads) {
-    out.push_back(s.id.value);
-  }
-  return out;
-}
-
-std::vector<std::string> person_ids(const Config& cfg)
-{
-  std::vector<std::string> out;
-  for (const auto& p : cfg.people) {
-    out.push_back(p.id.value);
-  }
-  return out;
 }
 
 } // namespace
