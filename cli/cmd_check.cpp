@@ -178,9 +178,7 @@ int run_check(Context& ctx, const CheckOpts& o)
     return k_exit_usage;
   }
   Sources sources{ctx.workspace, {}, {}, nullptr};
-  const char* cache_env = std::getenv("POPS_CACHE");
-  const bool use_cache = !o.no_cache && !(cache_env && (std::string_view(cache_env) == "off"
-                                                       || std::string_view(cache_env) == "0"));
+  const bool use_cache = cache_wanted(o.no_cache);
   if (use_cache) {
     const auto t0 = std::chrono::steady_clock::now();
     std::optional<Repository> repo;

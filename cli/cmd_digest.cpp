@@ -51,6 +51,7 @@ int run_digest(Context& ctx, const DigestOpts& o)
   {
     // The commits of the period, to name the one that made each change; older ones are not read.
     History history(repo, ctx.workspace, prefix);
+    use_history_cache(history, repo);
     HistoryFilter filter;
     if (base) {
       filter.since = commit_date(*base);

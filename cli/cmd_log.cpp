@@ -22,6 +22,7 @@ struct LogOpts {
   std::string since, until;
   std::string rev = "HEAD";
   std::string format = "text";
+  bool no_cache = false;
 };
 
 std::string pad(const std::string& s, size_t width)
@@ -72,6 +73,7 @@ int run_log(Context& ctx, const LogOpts& o)
   }
   Repository repo = Repository::open(ctx.workspace);
   History history(repo, ctx.workspace, repo.prefix_of(ctx.workspace));
+  use_history_cache(history, repo, o.no_cache);
   filter.ids = o.items;
   filter.squads = o.squads;
   std::vector<HistoryEntry> entries;
@@ -129,9 +131,12 @@ void setup_log(CLI::App& app, Runner& run)
   app.add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"text", "json"}))
     ->default_str("text");
+  app.add_flag("--no-cache", o->no_cache, "Neither read nor write the cache of each commit's changes");
   app.footer("Walks the first-parent history, newest first; each commit is compared with its first parent and\n"
              "listed with the item changes it made. Items are matched by id across the workspace, so moving an\n"
              "item to another file or squad shows as 'moved'. Dates are committer dates (YYYY-MM-DD).\n"
+             "What each commit changed is cached under the git directory (.git/pops/); POPS_CACHE=off or\n"
+             "--no-cache turns the cache off.\n"
              "Exit status: 0, or 2 for an unknown item or revision, or outside a git repository.");
   run = [o](Context& ctx) { return run_log(ctx, *o); };
 }

@@ -25,6 +25,7 @@ struct MetricsOpts {
   std::string since, until;
   bool author_date = false;
   std::string format = "table";
+  bool no_cache = false;
 };
 
 /// A progress bar on stderr while a long history is replayed: only on a terminal and without --quiet,
@@ -78,7 +79,8 @@ Config workspace_config(const std::string& root)
 } // namespace
 
 int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std::string& period,
-                const std::string& since, const std::string& until, bool author_date, Metrics& out)
+                const std::string& since, const std::string& until, bool author_date, Metrics& out,
+                bool no_cache)
 {
   MetricsOptions opts;
   opts.period = period == "quarter" ? PeriodKind::quarter : PeriodKind::month;
@@ -96,6 +98,7 @@ int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std:
   const Config config = workspace_config(ctx.workspace);
   Repository repo = Repository::open(ctx.workspace);
   History history(repo, ctx.workspace, repo.prefix_of(ctx.workspace));
+  use_history_cache(history, repo, no_cache);
   {
     ProgressBar bar(ctx.err, ctx.quiet);
     out = compute_metrics(history, "HEAD", config, opts, std::ref(bar));
@@ -118,7 +121,7 @@ namespace {
 int run_metrics(Context& ctx, const MetricsOpts& o)
 {
   Metrics m;
-  if (int rc = metrics_for(ctx, o.squads, o.period, o.since, o.until, o.author_date, m); rc != k_exit_ok) {
+  if (int rc = metrics_for(ctx, o.squads, o.period, o.since, o.until, o.author_date, m, o.no_cache); rc != k_exit_ok) {
     return rc;
   }
   if (o.format == "json") {
@@ -153,11 +156,14 @@ void setup_metrics(CLI::App& app, Runner& run)
   app.add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
     ->default_str("table");
+  app.add_flag("--no-cache", o->no_cache, "Neither read nor write the cache of each commit's changes");
   app.footer("Replays the first-parent history of HEAD, oldest first, and measures per period, per squad and for\n"
              "the portfolio: throughput, cycle and lead time (median, 85th percentile, days), work in progress\n"
              "at the period's end against the squad's wip_limit, slips, predictability, scope churn and\n"
              "coverage. Definitions: docs/metrics.md. A figure with no data is shown as missing (\xe2\x80\x93, blank in\n"
              "CSV, null in JSON), never as 0. Dates are committer dates unless --author-date.\n"
+             "What each commit changed is cached under the git directory (.git/pops/); POPS_CACHE=off or\n"
+             "--no-cache turns the cache off.\n"
              "Exit status: 0, or 2 for a bad option or unknown squad, or outside a git repository.");
   run = [o](Context& ctx) { return run_metrics(ctx, *o); };
 }

@@ -74,6 +74,7 @@ std::map<std::string, Date> start_dates(Context& ctx, const std::optional<Commit
       return {};
     }
     History history(repo, ctx.workspace, repo.prefix_of(ctx.workspace));
+    use_history_cache(history, repo);
     return first_started(history.log(at ? at->id : "HEAD"));
   } catch (const std::runtime_error&) {
     return {};

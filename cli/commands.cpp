@@ -1,10 +1,14 @@
 #include "commands.h"
 
+#include "check_cache.h"
+#include "git_refs.h"
+#include "history.h"
 #include "text.h"
 
 #include <fmt/format.h>
 
 #include <array>
+#include <cstdlib>
 
 namespace pops::cli {
 
@@ -86,6 +90,19 @@ bool parse_date_option(Context& ctx, const std::string& text, const char* option
     return false;
   }
   return true;
+}
+
+bool cache_wanted(bool no_cache)
+{
+  const char* env = std::getenv("POPS_CACHE");
+  return !no_cache && !(env && (std::string_view(env) == "off" || std::string_view(env) == "0"));
+}
+
+void use_history_cache(History& history, Repository& repo, bool no_cache)
+{
+  if (cache_wanted(no_cache)) {
+    history.use_cache(cache_dir_for(git_dir_of(repo)));
+  }
 }
 
 void use_full_help(CLI::App& app)

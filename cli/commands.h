@@ -18,6 +18,8 @@ namespace pops {
 struct EditSession;
 struct EditPlan;
 struct Metrics;
+class History;
+class Repository;
 } // namespace pops
 
 namespace pops::cli {
@@ -82,7 +84,14 @@ int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_
 /// pops metrics and pops report: parses the options, replays the history (a progress bar on a
 /// terminal) and computes `out`; returns the exit status (usage errors printed).
 int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std::string& period,
-                const std::string& since, const std::string& until, bool author_date, pops::Metrics& out);
+                const std::string& since, const std::string& until, bool author_date, pops::Metrics& out,
+                bool no_cache = false);
+
+/// Whether pops may keep results between runs: not with `--no-cache` (`no_cache`) nor POPS_CACHE=off
+/// (or 0).
+bool cache_wanted(bool no_cache);
+/// Turns the history cache on for `history` (under the repository's git folder) when cache_wanted.
+void use_history_cache(pops::History& history, pops::Repository& repo, bool no_cache = false);
 
 /// Reads the value of a date option (--since, --until, --date) into `out`; empty leaves `out` unset.
 /// A value that is not a YYYY-MM-DD date prints "pops: error: --since 'x' is not a date; expected

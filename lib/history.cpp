@@ -1,6 +1,8 @@
 #include "history.h"
 
+#include "check_cache.h"
 #include "chunked.h"
+#include "history_cache.h"
 
 #include <git2.h>
 
@@ -131,11 +133,67 @@ bool is_markdown(FileKind k)
 }
 
 /// The model read from one file (against one pops.yaml).
-struct Fragment {
-  std::vector<Item> items;
-  std::vector<Feedback> feedback;
-  std::vector<Doc> docs;
-};
+using Fragment = HistoryFragment;
+
+/// A value without its position.
+template <class T> Located<T> bare(const Located<T>& v)
+{
+  Located<T> r;
+  r.value = v.value;
+  r.set = v.set;
+  return r;
+}
+
+std::vector<LStr> bare(const std::vector<LStr>& v)
+{
+  std::vector<LStr> r;
+  r.reserve(v.size());
+  for (const auto& x : v) {
+    r.push_back(bare(x));
+  }
+  return r;
+}
+
+/// What a replay gives of the model (HistoryStep): the fields it documents, without positions.
+void replayed_fields(std::vector<Item>& items, std::vector<Feedback>& feedback, std::vector<Doc>& docs)
+{
+  for (auto& it : items) {
+    Item s;
+    s.file = std::move(it.file);
+    s.id = bare(it.id);
+    s.title = bare(it.title);
+    s.status = bare(it.status);
+    s.horizon = bare(it.horizon);
+    s.squad = bare(it.squad);
+    s.target = bare(it.target);
+    it = std::move(s);
+  }
+  for (auto& fb : feedback) {
+    Feedback s;
+    s.file = std::move(fb.file);
+    s.id = bare(fb.id);
+    s.items = bare(fb.items);
+    fb = std::move(s);
+  }
+  for (auto& d : docs) {
+    Doc s;
+    s.file = std::move(d.file);
+    s.type = bare(d.type);
+    s.status = bare(d.status);
+    s.items = bare(d.items);
+    d = std::move(s);
+  }
+}
+
+Fragment replayed(const std::vector<Item>& items, const std::vector<Feedback>& feedback, const std::vector<Doc>& docs)
+{
+  Fragment f;
+  f.items = items;
+  f.feedback = feedback;
+  f.docs = docs;
+  replayed_fields(f.items, f.feedback, f.docs);
+  return f;
+}
 
 bool keep(const Change& c, const HistoryFilter& f)
 {
@@ -222,6 +280,8 @@ struct Plan {
   /// Roadmap and feedback files changed in place (same path, same pops.yaml): diffed element by
   /// element, not in old_files and new_files.
   std::vector<std::pair<FileAt, FileAt>> pairs;
+  /// What the cache holds of this commit: then nothing above is planned, nothing read.
+  const HistoryCache::Record* cached = nullptr;
   bool empty() const { return old_files.empty() && new_files.empty() && pairs.empty(); }
 };
 
@@ -257,6 +317,8 @@ struct History::Impl {
     }
   }
   size_t built = 0;
+  /// What earlier runs walked, when the cache is on.
+  std::unique_ptr<HistoryCache> cache;
 
   Impl(Repository& r, std::string root_, std::string prefix_)
     : repo(r), root(std::move(root_)), prefix(std::move(prefix_))
@@ -624,31 +686,69 @@ struct History::Impl {
 
   /// The model of the files a planned commit changed, before and after it; of a file changed in
   /// place (Plan::pairs), only the part that can differ.
-  void states_of(const Plan& p, Workspace& from, Workspace& to)
+  void states_of(const Plan& p, Workspace& from, Workspace& to, HistoryCache::Record* record)
   {
-    auto add = [&](Workspace& ws, const std::optional<git_oid>& cfg, const std::vector<FileAt>& files) {
+    auto add = [&](Workspace& ws, const std::optional<git_oid>& cfg, const std::vector<FileAt>& files,
+                   std::vector<HistoryCache::FileRef>* refs) {
       for (const auto& f : files) {
         auto frag = fragment(cfg, f);
-        ws.items.insert(ws.items.end(), frag->items.begin(), frag->items.end());
-        ws.feedback.insert(ws.feedback.end(), frag->feedback.begin(), frag->feedback.end());
-        ws.docs.insert(ws.docs.end(), frag->docs.begin(), frag->docs.end());
+        append(ws, *frag);
+        if (refs) {
+          if (frag->cache_id == 0) {
+            frag->cache_id = cache->add_fragment(replayed(frag->items, frag->feedback, frag->docs));
+          }
+          refs->push_back({f.path, frag->cache_id});
+        }
       }
     };
-    add(from, p.cfg_before, p.old_files);
-    add(to, p.cfg_after, p.new_files);
+    add(from, p.cfg_before, p.old_files, record ? &record->old_files : nullptr);
+    add(to, p.cfg_after, p.new_files, record ? &record->new_files : nullptr);
     laid_prev = std::move(laid_now);
     laid_now.clear();
+    const size_t from_items = from.items.size(), from_feedback = from.feedback.size();
+    const size_t to_items = to.items.size(), to_feedback = to.feedback.size();
     for (const auto& [before, after] : p.pairs) {
       changed_in_place(p, before, after, from, to);
+      if (record) {
+        record->in_place.push_back(after.path);
+      }
     }
+    if (record) {
+      auto tail = [](const auto& v, size_t from_pos) { return std::vector(v.begin() + static_cast<std::ptrdiff_t>(from_pos), v.end()); };
+      record->in_before = cache->add_fragment(replayed(tail(from.items, from_items), tail(from.feedback, from_feedback), {}));
+      record->in_after = cache->add_fragment(replayed(tail(to.items, to_items), tail(to.feedback, to_feedback), {}));
+    }
+  }
+
+  static void append(Workspace& ws, const Fragment& frag)
+  {
+    ws.items.insert(ws.items.end(), frag.items.begin(), frag.items.end());
+    ws.feedback.insert(ws.feedback.end(), frag.feedback.begin(), frag.feedback.end());
+    ws.docs.insert(ws.docs.end(), frag.docs.begin(), frag.docs.end());
+  }
+
+  /// The states of a commit the cache holds, as states_of builds them with the fields a replay gives.
+  void cached_states(const HistoryCache::Record& r, Workspace& from, Workspace& to)
+  {
+    for (const auto& f : r.old_files) {
+      append(from, *cache->fragment(f.fragment));
+    }
+    for (const auto& f : r.new_files) {
+      append(to, *cache->fragment(f.fragment));
+    }
+    append(from, *cache->fragment(r.in_before));
+    append(to, *cache->fragment(r.in_after));
   }
 
   /// Walks the first-parent commits from `rev` whose day is in [since, until] and that changed a pops
   /// file, newest first (or oldest first), and calls `visit` with each plan and the model of the files
   /// it changed on each side. `progress(done, total)` after each commit.
+  /// With the cache, `changes` is given (diff_workspaces of the states, from the cache or stored in
+  /// it), and a commit read back from the cache has states only with `states` and only the fields a
+  /// replay gives; else `changes` is null.
   void run(const std::string& rev, std::optional<Date> since, std::optional<Date> until, bool oldest_first,
-           const std::function<void(size_t, size_t)>& progress,
-           const std::function<void(const Plan&, Workspace&, Workspace&)>& visit);
+           bool states, const std::function<void(size_t, size_t)>& progress,
+           const std::function<void(const Plan&, Workspace&, Workspace&, std::vector<Change>*)>& visit);
 
   /// A first-parent walk from `rev`, newest first.
   WalkPtr walk(const std::string& rev)
@@ -679,11 +779,12 @@ History::~History() = default;
 std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilter& filter)
 {
   std::vector<HistoryEntry> out;
-  m_impl->run(rev, filter.since, filter.until, false, {}, [&](const Plan& p, Workspace& from, Workspace& to) {
+  m_impl->run(rev, filter.since, filter.until, false, false, {},
+              [&](const Plan& p, Workspace& from, Workspace& to, std::vector<Change>* changes) {
     HistoryEntry e;
     e.commit = p.commit;
     e.date = format_date(p.day);
-    for (auto& ch : diff_workspaces(from, to)) {
+    for (auto& ch : changes ? std::move(*changes) : diff_workspaces(from, to)) {
       if (keep(ch, filter)) {
         e.changes.push_back(std::move(ch));
       }
@@ -703,31 +804,48 @@ void History::replay(const std::string& rev, const std::function<void(const Hist
     WholeFiles(bool& f, bool on) : flag(f) { flag = on; }
     ~WholeFiles() { flag = false; }
   } whole(m_impl->whole_files, whole_files);
-  m_impl->run(rev, std::nullopt, std::nullopt, true, progress, [&](const Plan& p, Workspace& from, Workspace& to) {
+  m_impl->run(rev, std::nullopt, std::nullopt, true, true, progress,
+              [&](const Plan& p, Workspace& from, Workspace& to, std::vector<Change>*) {
+    if (!p.cached) {
+      replayed_fields(from.items, from.feedback, from.docs);
+      replayed_fields(to.items, to.feedback, to.docs);
+    }
     HistoryStep step{p.commit, {}, {}, {}, std::move(from), std::move(to)};
-    for (const auto& f : p.old_files) {
-      step.old_files.push_back(f.path);
-    }
-    for (const auto& f : p.new_files) {
-      step.new_files.push_back(f.path);
-    }
-    for (const auto& [before, after] : p.pairs) {
-      step.in_place.push_back(after.path);
+    if (p.cached) {
+      for (const auto& f : p.cached->old_files) {
+        step.old_files.push_back(f.path);
+      }
+      for (const auto& f : p.cached->new_files) {
+        step.new_files.push_back(f.path);
+      }
+      step.in_place = p.cached->in_place;
+    } else {
+      for (const auto& f : p.old_files) {
+        step.old_files.push_back(f.path);
+      }
+      for (const auto& f : p.new_files) {
+        step.new_files.push_back(f.path);
+      }
+      for (const auto& [before, after] : p.pairs) {
+        step.in_place.push_back(after.path);
+      }
     }
     visit(step);
   });
 }
 
 void History::Impl::run(const std::string& rev, std::optional<Date> since, std::optional<Date> until,
-                        bool oldest_first, const std::function<void(size_t, size_t)>& progress,
-                        const std::function<void(const Plan&, Workspace&, Workspace&)>& visit)
+                        bool oldest_first, bool states, const std::function<void(size_t, size_t)>& progress,
+                        const std::function<void(const Plan&, Workspace&, Workspace&, std::vector<Change>*)>& visit)
 {
   if (rev == "HEAD" && !repo.has_commits()) {
     return;
   }
   Impl& m = *this;
   m.read_blobs.clear();
-  // 1. Plan: the commits in the date range and the files each one changed (tree entries only).
+  HistoryCache* store = m.whole_files ? nullptr : m.cache.get();
+  // 1. Plan: the commits in the date range and the files each one changed (tree entries only), or
+  // what the cache holds of them.
   std::vector<Plan> plans;
   WalkPtr w = m.walk(rev);
   git_oid id;
@@ -741,9 +859,22 @@ void History::Impl::run(const std::string& rev, std::optional<Date> since, std::
     if ((since && p.day < *since) || (until && p.day > *until)) {
       continue;
     }
+    if (store) {
+      if (const HistoryCache::Record* r = store->find(p.commit.id)) {
+        if (!r->empty) {
+          p.cached = r;
+          plans.push_back(std::move(p));
+        }
+        continue;
+      }
+    }
     m.plan(c, p);
     if (!p.empty()) {
       plans.push_back(std::move(p));
+    } else if (store) {
+      HistoryCache::Record none;
+      none.empty = true;
+      store->add(p.commit.id, std::move(none));
     }
   }
   if (oldest_first) {
@@ -771,8 +902,22 @@ void History::Impl::run(const std::string& rev, std::optional<Date> since, std::
       {
         Workspace from;
         Workspace to;
-        m.states_of(plans[i], from, to);
-        visit(plans[i], from, to);
+        std::vector<Change> changes;
+        if (plans[i].cached) {
+          if (states) {
+            m.cached_states(*plans[i].cached, from, to);
+          }
+          changes = plans[i].cached->changes;
+        } else if (store) {
+          HistoryCache::Record record;
+          m.states_of(plans[i], from, to, &record);
+          changes = diff_workspaces(from, to);
+          record.changes = changes;
+          store->add(plans[i].commit.id, std::move(record));
+        } else {
+          m.states_of(plans[i], from, to, nullptr);
+        }
+        visit(plans[i], from, to, store ? &changes : nullptr);
       }
       if (progress) {
         progress(i + 1, plans.size());
@@ -794,6 +939,23 @@ void History::Impl::run(const std::string& rev, std::optional<Date> since, std::
       }
     }
   }
+  if (store) {
+    store->save();
+  }
+}
+
+void History::use_cache(const std::string& dir)
+{
+  if (dir.empty()) {
+    m_impl->cache.reset();
+    return;
+  }
+  m_impl->cache = std::make_unique<HistoryCache>(dir, m_impl->root, m_impl->prefix, pops_build_id());
+}
+
+std::size_t History::cached_commits() const
+{
+  return m_impl->cache ? m_impl->cache->hits() : 0;
 }
 
 std::optional<CommitRef> History::commit_at(const std::string& rev, Date date)

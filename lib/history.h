@@ -24,7 +24,9 @@ struct HistoryEntry {
 };
 
 /// One commit of History::replay: the pops files it changed in the workspace, on each side (every
-/// file when pops.yaml changed), and the model read from them (items, feedback and docs only).
+/// file when pops.yaml changed), and the model read from them: items with only their file, id, title,
+/// status, horizon, squad and target; feedback with its file, id and items; docs with their file,
+/// type, status and items; no positions (so the history cache can keep each version once).
 /// A roadmap or feedback file changed in place (same path, same pops.yaml) is in `in_place`, not in
 /// `old_files` and `new_files`, and `before` and `after` hold only its elements that can differ:
 /// those between the leading and trailing elements both versions share byte for byte.
@@ -69,6 +71,13 @@ public:
   /// The first commit on the first-parent line from `rev` (newest first) whose committer date is on
   /// or before `date`, like `git rev-list -1 --first-parent --until`; nullopt when there is none.
   std::optional<CommitRef> commit_at(const std::string& rev, Date date);
+
+  /// Keeps what each commit changed in the cache folder `dir` (cache_dir_for) between runs, and
+  /// reads it back instead of the commit's files (lib/history_cache.h); "" turns it off. Walks
+  /// give the same results either way.
+  void use_cache(const std::string& dir);
+  /// Commits read back from the cache so far.
+  std::size_t cached_commits() const;
 
   /// Blobs parsed so far, over all walks (each distinct blob at most once per walk).
   std::size_t parsed_blobs() const;

@@ -405,6 +405,27 @@ py 'assert [(c["id"], c["field"]) for c in out["changes"]] == [("PAY-1", "target
 run -C product show PAY-1 --at v1 --format json
 py 'assert out["target"] == "2026-11-20"'
 
+t_begin "log and metrics: the same with the history cache, filled, read back, damaged or off"
+unset POPS_CACHE
+use_history
+for args in "log" "log --format json" "log PAY-1 --format json" "log --squad platform" "metrics --format json --until 2026-10-31"; do
+  off=$(POPS_CACHE=off "$POPS" $args 2>&1)
+  [ -z "$(ls .git/pops 2>/dev/null)" ] && pass || fail "POPS_CACHE=off wrote a cache"
+  no=$("$POPS" $args --no-cache 2>&1)
+  [ -z "$(ls .git/pops 2>/dev/null)" ] && pass || fail "--no-cache wrote a cache"
+  on1=$("$POPS" $args 2>&1)
+  on2=$("$POPS" $args 2>&1)
+  if [ "$on1" = "$off" ] && [ "$on2" = "$off" ] && [ "$no" = "$off" ]; then pass; else
+    fail "the history cache changes 'pops $args'"; diff <(printf '%s\n' "$off") <(printf '%s\n' "$on2") | head -10
+  fi
+  ls .git/pops/*.history >/dev/null 2>&1 && pass || fail "no history cache under .git/pops"
+  for f in .git/pops/*.history; do head -c 100 "$f" > "$f.cut" && mv "$f.cut" "$f"; done
+  on3=$("$POPS" $args 2>&1)
+  [ "$on3" = "$off" ] && pass || fail "a truncated history cache changes 'pops $args'"
+  rm -rf .git/pops
+done
+[ -z "$(git status --porcelain)" ] && pass || fail "the cache wrote inside the tracked tree: $(git status --porcelain)"
+
 t_begin "help lists the history commands"
 run help; expect_out "  diff "; expect_out "  log "; expect_out "  show "
 run help log; expect_rc 0; expect_out "--since"; expect_out "committer dates"

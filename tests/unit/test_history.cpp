@@ -1,4 +1,5 @@
 #include "history.h"
+#include "history_cache.h"
 #include "metrics.h"
 #include "date.h"
 #include "repo.h"
@@ -14,6 +15,8 @@
 #include <map>
 #include <random>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -76,6 +79,84 @@ const Change* find(const std::vector<Change>& v, const std::string& id, const st
     }
   }
   return nullptr;
+}
+
+/// Random edits of two roadmap files and a feedback file over 60 commits: statuses, targets, items
+/// added, removed and moved between files, comments, a header change, an unusual layout now and then.
+void random_history(TempRepo& r)
+{
+  std::mt19937 rng(4242);
+  struct It {
+    std::string id, status, target;
+    std::string note;  // a comment line above the item, or nothing
+  };
+  std::map<std::string, std::vector<It>> files{{"roadmap/a.yaml", {}}, {"roadmap/b.yaml", {}}};
+  int next = 1;
+  for (int i = 0; i < 12; ++i) {
+    files[i % 2 ? "roadmap/b.yaml" : "roadmap/a.yaml"].push_back(
+      {"PAY-" + std::to_string(next++), "idea", "2026-10-1" + std::to_string(i % 10), ""});
+  }
+  const std::vector<std::string> statuses = {"idea", "discovery", "planned", "in-progress", "shipped"};
+  bool flow = false;
+  std::string header = "squad: payments\n";
+  auto render = [&](const std::vector<It>& items) {
+    std::string t = "# roadmap\n" + header + "items:\n";
+    if (flow) {
+      t = header + "items: [";
+      for (size_t k = 0; k < items.size(); ++k) {
+        t += (k ? ", " : "") + std::string("{id: ") + items[k].id + ", title: T, status: " + items[k].status + "}";
+      }
+      return t + "]\n";
+    }
+    for (const auto& it : items) {
+      t += it.note + "  - id: " + it.id + "\n    title: Item " + it.id + "\n    status: " + it.status +
+           "\n    target: " + it.target + "\n";
+    }
+    return t;
+  };
+  std::string feedback = "entries:\n  - {id: FB-1, date: 2026-01-02, source: support, quote: hi}\n";
+  std::vector<std::pair<std::string, std::string>> all = {{"pops.yaml", k_config}, {"feedback/f.yaml", feedback}};
+  for (const auto& [p, items] : files) {
+    all.emplace_back(p, render(items));
+  }
+  r.commit(all, "2026-01-01", "alice");
+  for (int c = 0; c < 60; ++c) {
+    flow = rng() % 25 == 0;
+    if (rng() % 20 == 0) {
+      header = rng() % 2 ? "squad: payments\n" : "squad: payments  # owners: alice\n";
+    }
+    for (int e = 0, n = 1 + static_cast<int>(rng() % 3); e < n; ++e) {
+      auto& items = files[rng() % 2 ? "roadmap/b.yaml" : "roadmap/a.yaml"];
+      if (items.empty()) {
+        continue;
+      }
+      auto& it = items[rng() % items.size()];
+      switch (rng() % 7) {
+      case 0: it.status = statuses[rng() % statuses.size()]; break;
+      case 1: it.target = "2026-11-" + std::to_string(10 + rng() % 19); break;
+      case 2: items.insert(items.begin() + static_cast<long>(rng() % items.size()),
+                           {"PAY-" + std::to_string(next++), "idea", "2026-12-01", ""}); break;
+      case 3: items.erase(items.begin() + static_cast<long>(rng() % items.size())); break;
+      case 4: it.note = rng() % 2 ? "  # looked at again\n" : ""; break;
+      case 5: {  // move to the other file
+        It moved = it;
+        items.erase(std::find_if(items.begin(), items.end(), [&](const It& x) { return x.id == moved.id; }));
+        auto& other = &items == &files["roadmap/a.yaml"] ? files["roadmap/b.yaml"] : files["roadmap/a.yaml"];
+        other.push_back(moved);
+        break;
+      }
+      default: it.status = statuses[(std::find(statuses.begin(), statuses.end(), it.status) - statuses.begin() + 1) % 5]; break;
+      }
+    }
+    if (rng() % 6 == 0) {
+      feedback += "  - {id: FB-" + std::to_string(c + 2) + ", date: 2026-01-03, source: sales, quote: more}\n";
+    }
+    std::vector<std::pair<std::string, std::string>> changed = {{"feedback/f.yaml", feedback}};
+    for (const auto& [p, items] : files) {
+      changed.emplace_back(p, render(items));
+    }
+    r.commit(changed, "2026-02-" + std::to_string(10 + c / 4), "alice");
+  }
 }
 
 } // namespace
@@ -373,82 +454,9 @@ TEST_CASE("history: the commit at a date, and committer dates in the committer's
 
 TEST_CASE("history: diffing files changed in place element by element equals diffing whole workspaces")
 {
-  // Random edits of two roadmap files and a feedback file over 60 commits: statuses, targets, items
-  // added, removed and moved between files, comments, a header change, an unusual layout now and
-  // then. Every commit's changes from log() must equal diff_workspaces of the two full trees.
-  std::mt19937 rng(4242);
-  struct It {
-    std::string id, status, target;
-    std::string note;  // a comment line above the item, or nothing
-  };
-  std::map<std::string, std::vector<It>> files{{"roadmap/a.yaml", {}}, {"roadmap/b.yaml", {}}};
-  int next = 1;
-  for (int i = 0; i < 12; ++i) {
-    files[i % 2 ? "roadmap/b.yaml" : "roadmap/a.yaml"].push_back(
-      {"PAY-" + std::to_string(next++), "idea", "2026-10-1" + std::to_string(i % 10), ""});
-  }
-  const std::vector<std::string> statuses = {"idea", "discovery", "planned", "in-progress", "shipped"};
-  bool flow = false;
-  std::string header = "squad: payments\n";
-  auto render = [&](const std::vector<It>& items) {
-    std::string t = "# roadmap\n" + header + "items:\n";
-    if (flow) {
-      t = header + "items: [";
-      for (size_t k = 0; k < items.size(); ++k) {
-        t += (k ? ", " : "") + std::string("{id: ") + items[k].id + ", title: T, status: " + items[k].status + "}";
-      }
-      return t + "]\n";
-    }
-    for (const auto& it : items) {
-      t += it.note + "  - id: " + it.id + "\n    title: Item " + it.id + "\n    status: " + it.status +
-           "\n    target: " + it.target + "\n";
-    }
-    return t;
-  };
-  std::string feedback = "entries:\n  - {id: FB-1, date: 2026-01-02, source: support, quote: hi}\n";
+  // Every commit's changes from log() must equal diff_workspaces of the two full trees.
   TempRepo r;
-  std::vector<std::pair<std::string, std::string>> all = {{"pops.yaml", k_config}, {"feedback/f.yaml", feedback}};
-  for (const auto& [p, items] : files) {
-    all.emplace_back(p, render(items));
-  }
-  r.commit(all, "2026-01-01", "alice");
-  for (int c = 0; c < 60; ++c) {
-    flow = rng() % 25 == 0;
-    if (rng() % 20 == 0) {
-      header = rng() % 2 ? "squad: payments\n" : "squad: payments  # owners: alice\n";
-    }
-    for (int e = 0, n = 1 + static_cast<int>(rng() % 3); e < n; ++e) {
-      auto& items = files[rng() % 2 ? "roadmap/b.yaml" : "roadmap/a.yaml"];
-      if (items.empty()) {
-        continue;
-      }
-      auto& it = items[rng() % items.size()];
-      switch (rng() % 7) {
-      case 0: it.status = statuses[rng() % statuses.size()]; break;
-      case 1: it.target = "2026-11-" + std::to_string(10 + rng() % 19); break;
-      case 2: items.insert(items.begin() + static_cast<long>(rng() % items.size()),
-                           {"PAY-" + std::to_string(next++), "idea", "2026-12-01", ""}); break;
-      case 3: items.erase(items.begin() + static_cast<long>(rng() % items.size())); break;
-      case 4: it.note = rng() % 2 ? "  # looked at again\n" : ""; break;
-      case 5: {  // move to the other file
-        It moved = it;
-        items.erase(std::find_if(items.begin(), items.end(), [&](const It& x) { return x.id == moved.id; }));
-        auto& other = &items == &files["roadmap/a.yaml"] ? files["roadmap/b.yaml"] : files["roadmap/a.yaml"];
-        other.push_back(moved);
-        break;
-      }
-      default: it.status = statuses[(std::find(statuses.begin(), statuses.end(), it.status) - statuses.begin() + 1) % 5]; break;
-      }
-    }
-    if (rng() % 6 == 0) {
-      feedback += "  - {id: FB-" + std::to_string(c + 2) + ", date: 2026-01-03, source: sales, quote: more}\n";
-    }
-    std::vector<std::pair<std::string, std::string>> changed = {{"feedback/f.yaml", feedback}};
-    for (const auto& [p, items] : files) {
-      changed.emplace_back(p, render(items));
-    }
-    r.commit(changed, "2026-02-" + std::to_string(10 + c / 4), "alice");
-  }
+  random_history(r);
   Repository repo = Repository::open(r.dir);
   History h(repo, r.dir, "");
   HistoryFilter everything;
@@ -548,4 +556,129 @@ TEST_CASE("history: an entry appended to a feedback file")
   REQUIRE(log[0].changes.size() == 1);
   CHECK(log[0].changes[0].id == "FB-2");
   CHECK(log[0].changes[0].loc.line == 3);
+}
+
+TEST_CASE("history cache: log and metrics are the same without it, cold, warm and from a damaged file")
+{
+  TempRepo r;
+  random_history(r);
+  // A pops.yaml change (every file read again) and a document, so every kind of fragment is kept.
+  r.commit({{"pops.yaml", std::string(k_config) + "  growth: {prefix: GRO}\n"},
+            {"docs/prd/a.md", "---\ntitle: A\ntype: prd\nstatus: approved\nitems: [PAY-1]\n---\n# A\n"}},
+           "2026-03-01", "bob");
+  Repository repo = Repository::open(r.dir);
+  const std::string dir = r.dir + "/.git/pops";
+  const Workspace cfg = load_workspace(r.dir, {SourceFile{"pops.yaml", k_config}}, 1);
+  HistoryFilter everything;
+  everything.items_only = false;
+  size_t hits = 0;
+  auto run = [&](bool cached) {
+    History h(repo, r.dir, "");
+    if (cached) {
+      h.use_cache(dir);
+    }
+    std::string out = render_log_json(h.log("HEAD", everything));
+    MetricsOptions o;
+    o.until = *parse_date("2026-03-31");
+    out += render_metrics_json(compute_metrics(h, "HEAD", cfg.config, o));
+    HistoryFilter payments;
+    payments.squads = {"payments"};
+    payments.since = parse_date("2026-02-12");
+    out += render_log_json(h.log("HEAD", payments));
+    hits = h.cached_commits();
+    return out;
+  };
+  const std::string reference = run(false);
+  REQUIRE(reference.find("\"changes\": [\n") != std::string::npos);
+  size_t commits = 0;
+  git_revwalk* w = nullptr;
+  REQUIRE(git_revwalk_new(&w, repo.raw()) == 0);
+  git_revwalk_push_head(w);
+  for (git_oid oid; git_revwalk_next(&oid, w) == 0;) {
+    ++commits;
+  }
+  git_revwalk_free(w);
+  REQUIRE(commits == 62);
+
+  CHECK(run(true) == reference);  // cold: the first walk stores every commit, the others read it back
+  const size_t cold_hits = hits;
+  CHECK(cold_hits > commits);
+  std::string file;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() == ".history") {
+      file = e.path().string();
+    }
+  }
+  REQUIRE_FALSE(file.empty());
+  CHECK(run(true) == reference);  // warm: nothing read from the commits' files
+  const size_t warm_hits = hits;
+  CHECK(warm_hits == cold_hits + commits);  // the first walk too
+
+  auto read = [&] {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  auto write = [&](const std::string& bytes) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << bytes;
+  };
+  const std::string good = read();
+  REQUIRE(good.size() > 100);
+  std::string flipped = good;
+  flipped[flipped.size() / 2] ^= 0x20;
+  for (const std::string& bad : {good.substr(0, good.size() - 7), flipped, std::string("not a cache"), std::string()}) {
+    write(bad);
+    CHECK(run(true) == reference);
+    CHECK(read() == good);  // written again as it was
+  }
+  CHECK(run(true) == reference);
+  CHECK(hits == warm_hits);
+}
+
+TEST_CASE("history cache: a record is read back only by the same build, workspace and folder")
+{
+  std::string tmpl = (fs::temp_directory_path() / "pops-hcache.XXXXXX").string();
+  REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+  const std::string dir = tmpl;
+  const std::string commit(40, 'a');
+  {
+    HistoryCache c(dir, "/ws", "", "build 1");
+    HistoryFragment f;
+    Item it;
+    it.file = "roadmap/a.yaml";
+    it.id.value = "PAY-1";
+    it.id.set = true;
+    f.items.push_back(it);
+    HistoryCache::Record rec;
+    rec.new_files.push_back({"roadmap/a.yaml", c.add_fragment(f)});
+    rec.in_before = c.add_fragment({});
+    rec.in_after = rec.in_before;
+    Change ch;
+    ch.kind = Change::Kind::added;
+    ch.entity = "item";
+    ch.id = "PAY-1";
+    ch.loc.line = 3;
+    rec.changes.push_back(ch);
+    c.add(commit, rec);
+    c.save();
+  }
+  {
+    HistoryCache c(dir, "/ws", "", "build 1");
+    const HistoryCache::Record* rec = c.find(commit);
+    REQUIRE(rec != nullptr);
+    REQUIRE(rec->changes.size() == 1);
+    CHECK(rec->changes[0].id == "PAY-1");
+    CHECK(rec->changes[0].loc.line == 3);
+    REQUIRE(rec->new_files.size() == 1);
+    auto f = c.fragment(rec->new_files[0].fragment);
+    REQUIRE(f != nullptr);
+    REQUIRE(f->items.size() == 1);
+    CHECK(f->items[0].id.value == "PAY-1");
+    CHECK(c.find(std::string(40, 'b')) == nullptr);
+  }
+  CHECK(HistoryCache(dir, "/ws", "", "build 2").find(commit) == nullptr);
+  CHECK(HistoryCache(dir, "/other", "", "build 1").find(commit) == nullptr);
+  CHECK(HistoryCache(dir, "/ws", "sub/", "build 1").find(commit) == nullptr);
+  std::error_code ec;
+  fs::remove_all(dir, ec);
 }
