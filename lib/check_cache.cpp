@@ -17,6 +17,7 @@
 #include <thread>
 #include <unistd.h>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace fs = std::filesystem;
 
@@ -942,6 +943,74 @@ void CheckCache::save()
   }
 }
 
+namespace {
+
+/// The base of the transition rules for `ws` (read from `files`): only the files of `base_files`
+/// that differ from `files` (another blob, or another pops.yaml), when that changes nothing the rules
+/// see. The rules read only the items and feedback the diff from the base finds removed or changed;
+/// an id that only files the same on both sides hold is the same on both sides, and leaving those
+/// files out of the base makes it look added, which the rules ignore. That holds unless such an id
+/// is also in a file that differs (duplicate ids): then the whole base is read.
+Workspace load_base(CheckCache& cache, const std::vector<StateFile>& files, std::vector<StateFile>& base_files,
+                    const Workspace& ws, const std::function<std::string(StateFile&)>& fetch)
+{
+  auto config_oid = [](const std::vector<StateFile>& v) {
+    auto it = std::find_if(v.begin(), v.end(), [](const StateFile& f) { return f.path == "pops.yaml"; });
+    return it == v.end() ? std::string("-") : it->oid;
+  };
+  const std::string cfg_now = config_oid(files);
+  const std::string cfg_base = config_oid(base_files);
+  auto key = [](const std::string& cfg, const StateFile& f) { return cfg + '\0' + f.path + '\0' + f.oid; };
+  std::unordered_set<std::string> now_keys, base_keys;
+  for (const auto& f : files) {
+    now_keys.insert(key(cfg_now, f));
+  }
+  for (const auto& f : base_files) {
+    base_keys.insert(key(cfg_base, f));
+  }
+  std::vector<StateFile> differ;
+  for (const auto& f : base_files) {
+    if (f.path == "pops.yaml" || !now_keys.count(key(cfg_base, f))) {
+      differ.push_back(f);
+    }
+  }
+  if (differ.size() == base_files.size()) {
+    return cache.load(base_files, fetch);
+  }
+  std::unordered_set<std::string> changed_now;  ///< files of `ws` not the same in the base
+  for (const auto& f : files) {
+    if (!base_keys.count(key(cfg_now, f))) {
+      changed_now.insert(f.path);
+    }
+  }
+  Workspace part = cache.load(differ, fetch);
+  std::unordered_set<std::string> item_ids, feedback_ids;  ///< in files that differ, either side
+  for (const auto& it : part.items) {
+    item_ids.insert(it.id.value);
+  }
+  for (const auto& fb : part.feedback) {
+    feedback_ids.insert(fb.id.value);
+  }
+  for (const auto& it : ws.items) {
+    if (changed_now.count(it.file)) {
+      item_ids.insert(it.id.value);
+    }
+  }
+  for (const auto& fb : ws.feedback) {
+    if (changed_now.count(fb.file)) {
+      feedback_ids.insert(fb.id.value);
+    }
+  }
+  const bool shared = std::any_of(ws.items.begin(), ws.items.end(), [&](const Item& it) {
+    return !changed_now.count(it.file) && item_ids.count(it.id.value);
+  }) || std::any_of(ws.feedback.begin(), ws.feedback.end(), [&](const Feedback& fb) {
+    return !changed_now.count(fb.file) && feedback_ids.count(fb.id.value);
+  });
+  return shared ? cache.load(base_files, fetch) : part;
+}
+
+} // namespace
+
 CheckResult check_cached(const std::string& root, const CheckRequest& req, Repository* repo, CheckCache& cache,
                          std::map<std::string, std::string>* blobs)
 {
@@ -1042,7 +1111,7 @@ CheckResult check_cached(const std::string& root, const CheckRequest& req, Repos
     opts.today = req.today;
     opts.commands = req.commands;
     if (!req.base_rev.empty()) {
-      base = cache.load(base_files, fetch_git);
+      base = load_base(cache, files, base_files, ws, fetch_git);
       opts.base = &*base;
     }
     stored.result = check_workspace(ws, opts);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 #include <tuple>
 
 namespace pops {
@@ -212,9 +214,22 @@ template <class T> std::map<std::string, const T*> by_id(const std::vector<T>& v
   return m;
 }
 
+/// The first element with each id, for lookups only.
+template <class T> std::unordered_map<std::string_view, const T*> index_by_id(const std::vector<T>& v)
+{
+  std::unordered_map<std::string_view, const T*> m;
+  m.reserve(v.size());
+  for (const auto& x : v) {
+    if (x.id.set) {
+      m.emplace(x.id.value, &x);
+    }
+  }
+  return m;
+}
+
 } // namespace
 
-std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to)
+std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, bool with_added)
 {
   std::vector<Change> out;
   auto item_change = [&](Change::Kind kind, const Item& it) {
@@ -230,7 +245,7 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to)
     return c;
   };
   const auto a = by_id(from.items);
-  const auto b = by_id(to.items);
+  const auto b = index_by_id(to.items);
   for (const auto& [id, old_it] : a) {
     auto found = b.find(id);
     if (found == b.end()) {
@@ -283,14 +298,16 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to)
       }
     }
   }
-  for (const auto& [id, it] : b) {
-    if (!a.count(id)) {
-      out.push_back(item_change(Change::Kind::added, *it));
+  if (with_added) {
+    for (const auto& [id, it] : by_id(to.items)) {
+      if (!a.count(id)) {
+        out.push_back(item_change(Change::Kind::added, *it));
+      }
     }
   }
   // Feedback: added and removed entries.
   const auto fa = by_id(from.feedback);
-  const auto fbk = by_id(to.feedback);
+  const auto fbk = index_by_id(to.feedback);
   auto fb_change = [&](Change::Kind kind, const Feedback& f) {
     Change c;
     c.kind = kind;
@@ -310,9 +327,11 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to)
       out.push_back(fb_change(Change::Kind::removed, *f));
     }
   }
-  for (const auto& [id, f] : fbk) {
-    if (!fa.count(id)) {
-      out.push_back(fb_change(Change::Kind::added, *f));
+  if (with_added) {
+    for (const auto& [id, f] : by_id(to.feedback)) {
+      if (!fa.count(id)) {
+        out.push_back(fb_change(Change::Kind::added, *f));
+      }
     }
   }
   // Documents, by path.
@@ -351,7 +370,7 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to)
     }
   }
   for (const auto& [path, d] : db) {
-    if (!da.count(path)) {
+    if (with_added && !da.count(path)) {
       out.push_back(doc_change(Change::Kind::added, *d));
     }
   }

@@ -42,7 +42,8 @@ struct ChangeText {
 };
 ChangeText describe_change(const Change& c);
 
-/// What changed from `from` to `to`, grouped by squad, then by id, in a stable order.
-std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to);
+/// What changed from `from` to `to`, grouped by squad, then by id, in a stable order. Without
+/// `with_added`, items, feedback and docs only `to` has are left out (the transition rules).
+std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, bool with_added = true);
 
 } // namespace pops

@@ -49,7 +49,7 @@ bool different_titles(const std::string& a, const std::string& b)
 void rule_transitions(const RuleContext& c, const Workspace& base)
 {
   const Config& cfg = c.ws.config;
-  for (const auto& ch : diff_workspaces(base, c.ws)) {
+  for (const auto& ch : diff_workspaces(base, c.ws, false)) {
     if (ch.entity == "item" && ch.kind == Change::Kind::removed) {
       c.add(ch.file, ch.loc, "item-removed",
             fmt::format("item {} ({}) was deleted; items leave the roadmap with 'status: dropped' and a "

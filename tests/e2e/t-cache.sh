@@ -156,6 +156,46 @@ same --base HEAD
 same --rev HEAD
 GIT_INDEX_FILE=.git/index same --staged
 
+t_begin "--staged reads of HEAD only the files that differ, with the same findings"
+make_repo
+cat > roadmap/extra.yaml <<'YAML'
+squad: payments
+items:
+  - id: PAY-20
+    title: Payouts report
+    status: planned
+    target: 2026-12-01
+YAML
+cat > feedback/2026-10.yaml <<'YAML'
+entries:
+  - {id: FB-7, date: 2026-10-02, source: support, quote: Refunds are slow, items: [PAY-1]}
+  - {id: FB-8, date: 2026-10-03, source: sales, quote: Need payouts, items: [PAY-20]}
+YAML
+git add -A && git commit -qm "more"
+# A status going back, a target slipping and a feedback entry deleted, in staged files; the rest unchanged.
+sed -i 's/status: planned/status: idea/; s/target: 2026-12-01/target: 2026-12-20/' roadmap/extra.yaml
+sed -i '/FB-8/d' feedback/2026-10.yaml
+git add -A
+same --staged
+timing --staged; expect_rc 1; expect_out "status-regression"; expect_out "target-slip"; expect_out "FB-8"
+# An id in a file the same on both sides and in a staged file too (a duplicate, first in the file
+# that did not change): the whole base is read, or the staged copy would be compared with the other.
+git reset -q --hard
+cat > roadmap/zz.yaml <<'YAML'
+squad: payments
+items:
+  - id: PAY-1
+    title: Something else entirely
+    status: in-progress
+YAML
+git add -A && git commit -qm "a duplicate id"
+sed -i 's/status: in-progress/status: idea/' roadmap/zz.yaml
+git add -A
+same --staged
+timing --staged; expect_no_out "id-reused"
+git rm -q roadmap/zz.yaml
+same --staged
+
 t_begin "concurrent runs leave a usable cache"
 make_repo
 sed -i 's/status: planned/status: plannex/' roadmap/payments.yaml

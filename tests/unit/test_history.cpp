@@ -682,3 +682,56 @@ TEST_CASE("history cache: a record is read back only by the same build, workspac
   std::error_code ec;
   fs::remove_all(dir, ec);
 }
+
+TEST_CASE("diff_workspaces without additions is the full diff less what was added")
+{
+  auto item = [](const std::string& id, const std::string& squad, const std::string& status, const std::string& file) {
+    Item it;
+    it.id.value = id;
+    it.id.set = true;
+    it.squad.value = squad;
+    it.squad.set = true;
+    it.status.value = status;
+    it.status.set = true;
+    it.title.value = "Title of " + id;
+    it.title.set = true;
+    it.file = file;
+    return it;
+  };
+  auto feedback = [](const std::string& id) {
+    Feedback f;
+    f.id.value = id;
+    f.id.set = true;
+    f.file = "feedback/f.yaml";
+    return f;
+  };
+  Workspace from;
+  Workspace to;
+  from.items = {item("PAY-1", "payments", "planned", "roadmap/a.yaml"), item("PAY-2", "payments", "idea", "roadmap/a.yaml"),
+                item("PAY-3", "payments", "idea", "roadmap/a.yaml"), item("PLAT-1", "platform", "idea", "roadmap/p.yaml")};
+  to.items = {item("PAY-1", "payments", "shipped", "roadmap/a.yaml"), item("PAY-3", "platform", "idea", "roadmap/p.yaml"),
+              item("PLAT-1", "platform", "idea", "roadmap/p.yaml"), item("PLAT-2", "platform", "idea", "roadmap/p.yaml"),
+              item("PAY-9", "payments", "idea", "roadmap/b.yaml")};
+  from.feedback = {feedback("FB-1"), feedback("FB-2")};
+  to.feedback = {feedback("FB-2"), feedback("FB-3")};
+  Doc d;
+  d.file = "docs/new.md";
+  to.docs.push_back(d);
+  const auto all = diff_workspaces(from, to);
+  const auto some = diff_workspaces(from, to, false);
+  std::vector<Change> expected;
+  for (const auto& c : all) {
+    if (c.kind != Change::Kind::added) {
+      expected.push_back(c);
+    }
+  }
+  CHECK(all.size() > expected.size() + 3);  // PLAT-2, PAY-9, FB-3 and the document were added
+  REQUIRE(some.size() == expected.size());
+  for (size_t k = 0; k < some.size(); ++k) {
+    CHECK(some[k].id == expected[k].id);
+    CHECK(some[k].kind == expected[k].kind);
+    CHECK(some[k].field == expected[k].field);
+    CHECK(some[k].old_value == expected[k].old_value);
+    CHECK(some[k].new_value == expected[k].new_value);
+  }
+}
