@@ -174,11 +174,28 @@ def main():
             subprocess.run(gen + ["history", repo], check=True)
         first = subprocess.run(["git", "-C", repo, "rev-list", "--max-parents=0", "HEAD"], capture_output=True,
                                text=True, check=True).stdout.strip()
-        cases = [("pops log", [pops, "log"]),
-                 ("pops diff FIRST HEAD", [pops, "diff", first, "HEAD"]),
-                 ("pops metrics", [pops, "metrics"]),
-                 ("git log -p -- roadmap/", ["git", "log", "-p", "--", "roadmap/"])]
-        res = bench(cases, repo, a.runs)
+        log_help = subprocess.run([pops, "log", "--help"], env=ENV, capture_output=True, text=True).stdout
+        if "--no-cache" in log_help:
+            # The history cache: a first run (cache emptied before it, so it fills it), warm runs
+            # (nothing changed since the last) and runs without it (cold).
+            cases = [("pops log, first run (fills the cache)", [pops, "log"]),
+                     ("pops log (warm)", [pops, "log"]),
+                     ("pops log --no-cache", [pops, "log", "--no-cache"]),
+                     ("pops diff FIRST HEAD", [pops, "diff", first, "HEAD"]),
+                     ("pops metrics (warm)", [pops, "metrics"]),
+                     ("pops metrics --no-cache", [pops, "metrics", "--no-cache"]),
+                     ("git log -p -- roadmap/", ["git", "log", "-p", "--", "roadmap/"])]
+        else:
+            cases = [("pops log", [pops, "log"]),
+                     ("pops diff FIRST HEAD", [pops, "diff", first, "HEAD"]),
+                     ("pops metrics", [pops, "metrics"]),
+                     ("git log -p -- roadmap/", ["git", "log", "-p", "--", "roadmap/"])]
+
+        def empty_cache(name):
+            if name.startswith("pops log, first run"):
+                shutil.rmtree(os.path.join(repo, ".git", "pops"), ignore_errors=True)
+
+        res = bench(cases, repo, a.runs, prepare=empty_cache)
         table("history H: 2,000 items, 2,000 commits", res, "git log -p -- roadmap/")
         out["results"]["history-H"] = res
 

@@ -10,7 +10,7 @@ std::shared_ptr<const YamlDoc> ChunkCache::get(std::string_view chunk, const Yam
 {
   {
     std::lock_guard lock(m_mutex);
-    if (auto it = m_parses.find(std::string(chunk)); it != m_parses.end()) {
+    if (auto it = m_parses.find(chunk); it != m_parses.end()) {
       ++m_hits;
       return it->second;
     }
@@ -255,19 +255,17 @@ std::optional<ChunkLayout> chunk_layout(std::string_view t, const YamlLimits& li
   // Element starts; any other line at indentation k or less ends the list: not this layout.
   for (std::size_t i = first; i < lines.size(); ++i) {
     const std::string_view s = body(t, lines[i]);
-    if (indent_of(s) < s.size() && s[indent_of(s)] == '\t') {
+    const std::size_t ind = indent_of(s);
+    if (ind == s.size() || s[ind] == '#') {
+      continue;  // blank or a comment
+    }
+    if (s[ind] == '\t' || !line_closes(s)) {
       return std::nullopt;
     }
-    if (blank_or_comment(s)) {
-      continue;
-    }
-    if (!line_closes(s)) {
-      return std::nullopt;
-    }
-    if (starts_element(s, k)) {
+    if (ind == k && s[k] == '-' && (s.size() == k + 1 || s[k + 1] == ' ')) {  // starts_element
       layout.starts.push_back(lines[i].begin);
       layout.start_lines.push_back(static_cast<int>(i));
-    } else if (indent_of(s) <= k) {
+    } else if (ind <= k) {
       return std::nullopt;
     }
   }

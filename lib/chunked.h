@@ -34,7 +34,12 @@ public:
 
 private:
   mutable std::mutex m_mutex;
-  std::unordered_map<std::string, std::shared_ptr<const YamlDoc>> m_parses;
+  /// Looked up by the chunk's view, without copying it.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::shared_ptr<const YamlDoc>, Hash, std::equal_to<>> m_parses;
   std::size_t m_hits = 0;
   std::size_t m_misses = 0;
 };
