@@ -1,6 +1,7 @@
 #include "chunked.h"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <vector>
 
@@ -219,10 +220,37 @@ long count_nodes(const YNode& n)
 
 } // namespace
 
+namespace {
+
+/// What no layout is tried for: too large, a BOM, too little depth.
+bool beyond_layout(std::string_view t, const YamlLimits& limits)
+{
+  return static_cast<long>(t.size()) > limits.max_bytes || static_cast<long>(t.size()) > limits.max_flow_marks
+         || t.starts_with("\xEF\xBB\xBF") || limits.max_depth < 2;
+}
+
+/// One line of the list at element indentation `k`: 1 an element starts, 0 another line of an
+/// element (or blank, or a comment), -1 not this layout.
+int list_line(std::string_view s, std::size_t k)
+{
+  const std::size_t ind = indent_of(s);
+  if (ind == s.size() || s[ind] == '#') {
+    return 0;  // blank or a comment
+  }
+  if (s[ind] == '\t' || !line_closes(s)) {
+    return -1;
+  }
+  if (ind == k && s[k] == '-' && (s.size() == k + 1 || s[k + 1] == ' ')) {  // starts_element
+    return 1;
+  }
+  return ind <= k ? -1 : 0;
+}
+
+} // namespace
+
 std::optional<ChunkLayout> chunk_layout(std::string_view t, const YamlLimits& limits)
 {
-  if (static_cast<long>(t.size()) > limits.max_bytes || static_cast<long>(t.size()) > limits.max_flow_marks
-      || t.starts_with("\xEF\xBB\xBF") || limits.max_depth < 2) {
+  if (beyond_layout(t, limits)) {
     return std::nullopt;
   }
   const std::vector<Line> lines = split_lines(t);
@@ -254,23 +282,109 @@ std::optional<ChunkLayout> chunk_layout(std::string_view t, const YamlLimits& li
   layout.header_end = lines[first].begin;
   // Element starts; any other line at indentation k or less ends the list: not this layout.
   for (std::size_t i = first; i < lines.size(); ++i) {
-    const std::string_view s = body(t, lines[i]);
-    const std::size_t ind = indent_of(s);
-    if (ind == s.size() || s[ind] == '#') {
-      continue;  // blank or a comment
-    }
-    if (s[ind] == '\t' || !line_closes(s)) {
+    const int kind = list_line(body(t, lines[i]), k);
+    if (kind < 0) {
       return std::nullopt;
     }
-    if (ind == k && s[k] == '-' && (s.size() == k + 1 || s[k + 1] == ' ')) {  // starts_element
+    if (kind > 0) {
       layout.starts.push_back(lines[i].begin);
       layout.start_lines.push_back(static_cast<int>(i));
-    } else if (ind <= k) {
-      return std::nullopt;
     }
   }
   layout.starts.push_back(t.size());
   return layout;
+}
+
+std::optional<ChunkLayout> chunk_layout_from(std::string_view old_text, const ChunkLayout& old,
+                                             std::string_view t, const YamlLimits& limits)
+{
+  if (beyond_layout(t, limits)) {
+    return std::nullopt;
+  }
+  if (beyond_layout(old_text, limits) || old.starts.size() < 2 || old.starts.back() != old_text.size()) {
+    return chunk_layout(t, limits);
+  }
+  // The bytes both share at the start (`p`) and at the end (`s`).
+  const std::size_t n = std::min(old_text.size(), t.size());
+  constexpr std::size_t block = 64;  // compared with memcmp first, then byte by byte
+  std::size_t p = 0;
+  while (p + block <= n && std::memcmp(old_text.data() + p, t.data() + p, block) == 0) {
+    p += block;
+  }
+  while (p < n && old_text[p] == t[p]) {
+    ++p;
+  }
+  if (p == old_text.size() && p == t.size()) {
+    return old;
+  }
+  std::size_t s = 0;
+  while (s + block <= n - p
+         && std::memcmp(old_text.data() + old_text.size() - s - block, t.data() + t.size() - s - block, block) == 0) {
+    s += block;
+  }
+  while (s < n - p && old_text[old_text.size() - 1 - s] == t[t.size() - 1 - s]) {
+    ++s;
+  }
+  // The header, the key and the elements' indentation must be the same: the change starts after
+  // the first element's first line.
+  const std::size_t first_line_end = old_text.find('\n', old.starts[0]);
+  if (first_line_end == std::string_view::npos || p <= first_line_end) {
+    return chunk_layout(t, limits);
+  }
+  const std::size_t k = indent_of(old_text.substr(old.starts[0]));
+  const std::size_t from = old_text.rfind('\n', p - 1) + 1;  // the start of the line the change starts in
+  const long delta = static_cast<long>(t.size()) - static_cast<long>(old_text.size());
+  const std::size_t b_end = t.size() - s;  // the shared end starts here in `t`
+  // The line number of a line start `pos` of `text`, from the last element start before it.
+  auto line_at = [](std::string_view text, const ChunkLayout& l, std::size_t pos) {
+    const auto last = std::upper_bound(l.starts.begin(), l.starts.end() - 1, pos) - 1;
+    const std::size_t i = static_cast<std::size_t>(last - l.starts.begin());
+    return l.start_lines[i] + static_cast<int>(std::count(text.begin() + static_cast<long>(l.starts[i]),
+                                                          text.begin() + static_cast<long>(pos), '\n'));
+  };
+  ChunkLayout out;
+  out.key = old.key;
+  out.header_end = old.header_end;
+  std::size_t e = 0;
+  for (; e + 1 < old.starts.size() && old.starts[e] < from; ++e) {
+    out.starts.push_back(old.starts[e]);
+    out.start_lines.push_back(old.start_lines[e]);
+  }
+  // Scan the lines of `t` from `from` up to the first line wholly in the shared end (the '\n' before
+  // it is shared too, so it starts a line in both versions).
+  int line = line_at(old_text, old, from);
+  std::size_t pos = from;
+  while (pos < t.size() && pos <= b_end) {
+    std::size_t nl = t.find('\n', pos);
+    const std::size_t end = nl == std::string_view::npos ? t.size() : nl;
+    std::string_view body_of = t.substr(pos, end - pos);
+    if (body_of.ends_with('\r')) {
+      body_of.remove_suffix(1);
+    }
+    const int kind = list_line(body_of, k);
+    if (kind < 0) {
+      return chunk_layout(t, limits);
+    }
+    if (kind > 0) {
+      out.starts.push_back(pos);
+      out.start_lines.push_back(line);
+    }
+    ++line;
+    pos = nl == std::string_view::npos ? t.size() : nl + 1;
+  }
+  if (pos < t.size()) {
+    // The rest is the old version's, shifted.
+    const std::size_t old_pos = static_cast<std::size_t>(static_cast<long>(pos) - delta);
+    const int line_delta = line - line_at(old_text, old, old_pos);
+    for (e = 0; e + 1 < old.starts.size(); ++e) {
+      if (old.starts[e] >= old_pos) {
+        out.starts.push_back(static_cast<std::size_t>(static_cast<long>(old.starts[e]) + delta));
+        out.start_lines.push_back(old.start_lines[e] + line_delta);
+      }
+    }
+  }
+  out.starts.push_back(t.size());
+  return out;
 }
 
 std::optional<YamlDoc> parse_chunks(std::string_view t, const ChunkLayout& layout, std::size_t first,

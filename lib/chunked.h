@@ -64,6 +64,14 @@ struct ChunkLayout {
 };
 std::optional<ChunkLayout> chunk_layout(std::string_view text, const YamlLimits& limits = {});
 
+/// chunk_layout(text) from the layout of an earlier version of the file: only the lines between the
+/// bytes both versions share at their start and at their end are scanned again, the rest is taken
+/// from `old_layout` (shifted). The same result as chunk_layout(text), at the cost of the change; a
+/// change in the header or the first element's first line, or any line the scan refuses, lays out
+/// the whole text.
+std::optional<ChunkLayout> chunk_layout_from(std::string_view old_text, const ChunkLayout& old_layout,
+                                             std::string_view text, const YamlLimits& limits = {});
+
 /// The tree of `text` whose list holds only elements [first, last), each at its true position; nothing
 /// when a part asks for a full parse. The history commands diff two versions of a file by parsing only
 /// the elements between their common leading and trailing elements.

@@ -568,12 +568,6 @@ struct History::Impl {
       }
     }
     laid_pool = std::move(fresh);
-    std::vector<LaidOut*> todo;
-    for (auto& [key, l] : laid_pool) {
-      if (!l.layout && !l.laid) {
-        todo.push_back(&l);
-      }
-    }
     std::vector<std::pair<const FileAt*, const FileAt*>> pairs;
     for (size_t i = from; i < to; ++i) {
       for (const auto& [before, after] : plans[i].pairs) {
@@ -597,10 +591,25 @@ struct History::Impl {
         t.join();
       }
     };
-    on_every_core(todo.size(), [&](size_t k) {
-      todo[k]->layout = chunk_layout(todo[k]->text);
-      todo[k]->laid = true;
-    });
+    // Each version from the other side of a pair when that one is laid out (the cost of the change),
+    // else whole; in the walk's order, so a file's versions follow from one another.
+    auto lay_out = [](LaidOut& target, const LaidOut* other) {
+      target.layout = other && other->layout ? chunk_layout_from(other->text, *other->layout, target.text)
+                                           : chunk_layout(target.text);
+      target.laid = true;
+    };
+    for (const auto& [before, after] : pairs) {
+      LaidOut& a = laid_pool.at(oid_str(before->blob));
+      LaidOut& b = laid_pool.at(oid_str(after->blob));
+      if (!a.laid && !b.laid) {
+        lay_out(b, nullptr);
+      }
+      if (!a.laid) {
+        lay_out(a, &b);
+      } else if (!b.laid) {
+        lay_out(b, &a);
+      }
+    }
     on_every_core(pairs.size(), [&](size_t k) {
       const auto& [before, after] = pairs[k];
       const LaidOut& a = laid_pool.at(oid_str(before->blob));
@@ -743,9 +752,9 @@ struct History::Impl {
   /// Walks the first-parent commits from `rev` whose day is in [since, until] and that changed a pops
   /// file, newest first (or oldest first), and calls `visit` with each plan and the model of the files
   /// it changed on each side. `progress(done, total)` after each commit.
-  /// With the cache, `changes` is given (diff_workspaces of the states, from the cache or stored in
-  /// it), and a commit read back from the cache has states only with `states` and only the fields a
-  /// replay gives; else `changes` is null.
+  /// `states`: a replay (the states are needed, not the changes); else a log. With the cache, a log's
+  /// `changes` is given (diff_workspaces of the states, read back or stored), and a replay's commit
+  /// read back from the cache has states with only the fields a replay gives; else `changes` is null.
   void run(const std::string& rev, std::optional<Date> since, std::optional<Date> until, bool oldest_first,
            bool states, const std::function<void(size_t, size_t)>& progress,
            const std::function<void(const Plan&, Workspace&, Workspace&, std::vector<Change>*)>& visit);
@@ -860,7 +869,8 @@ void History::Impl::run(const std::string& rev, std::optional<Date> since, std::
       continue;
     }
     if (store) {
-      if (const HistoryCache::Record* r = store->find(p.commit.id)) {
+      const HistoryCache::Record* r = store->find(p.commit.id);
+      if (r && (states || r->empty || r->has_changes)) {
         if (!r->empty) {
           p.cached = r;
           plans.push_back(std::move(p));
@@ -907,17 +917,24 @@ void History::Impl::run(const std::string& rev, std::optional<Date> since, std::
           if (states) {
             m.cached_states(*plans[i].cached, from, to);
           }
-          changes = plans[i].cached->changes;
+          if (!states) {
+            changes = plans[i].cached->changes;
+          }
         } else if (store) {
           HistoryCache::Record record;
           m.states_of(plans[i], from, to, &record);
-          changes = diff_workspaces(from, to);
-          record.changes = changes;
+          if (!states) {
+            // A log: the changes are what it shows. A replay does not need them.
+            changes = diff_workspaces(from, to);
+            record.has_changes = true;
+            record.changes = changes;
+          }
           store->add(plans[i].commit.id, std::move(record));
         } else {
           m.states_of(plans[i], from, to, nullptr);
         }
-        visit(plans[i], from, to, store ? &changes : nullptr);
+        const bool known = !states && (plans[i].cached || store);
+        visit(plans[i], from, to, known ? &changes : nullptr);
       }
       if (progress) {
         progress(i + 1, plans.size());

@@ -92,6 +92,7 @@ std::string encode_record(const HistoryCache::Record& r)
   }
   w.fixed64(r.in_before);
   w.fixed64(r.in_after);
+  w.b(r.has_changes);
   w.u(r.changes.size());
   for (const auto& c : r.changes) {
     put_change(w, c);
@@ -118,6 +119,7 @@ std::optional<HistoryCache::Record> decode_record(std::string_view bytes)
     }
     r.in_before = rd.fixed64();
     r.in_after = rd.fixed64();
+    r.has_changes = rd.b();
     for (size_t n = rd.count(); n > 0; --n) {
       r.changes.push_back(get_change(rd));
     }
@@ -397,6 +399,7 @@ void HistoryCache::add(const std::string& commit, Record r)
   if (d.dir.empty()) {
     return;
   }
+  d.records.erase(commit);  // a record without changes, stored again with them
   d.new_records[commit] = encode_record(r);
   d.used.insert(commit);
   d.dirty = true;

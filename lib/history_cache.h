@@ -4,7 +4,8 @@
 // cache of `pops check` (`<git dir>/pops/`). A commit's tree and its first parent's never change, so
 // a record is valid for as long as pops's build and the workspace's folder are the same.
 //
-// A record holds the commit's changes (what `pops log` shows, before any filter) and its step as
+// A record holds the commit's changes (what `pops log` shows, before any filter; a record a replay
+// stored has none, and a log walk stores the commit again with them) and its step as
 // History::replay gives it: the files it changed on each side, each as a reference to the model read
 // from it (a fragment), and a fragment of the elements that can differ in the files it changed in
 // place. Replayed models keep only the fields a replay gives (HistoryStep), without positions, so a
@@ -52,6 +53,7 @@ public:
     std::vector<FileRef> old_files, new_files;
     std::vector<std::string> in_place;   ///< files changed in place
     uint64_t in_before = 0, in_after = 0; ///< fragments of their elements that can differ
+    bool has_changes = false;             ///< `changes` known (a replay stores none, a log does)
     std::vector<Change> changes;          ///< diff_workspaces of the commit's states, unfiltered
   };
 

@@ -69,7 +69,8 @@ struct ItemState {
 };
 
 struct FileState {
-  std::vector<ItemState> items;
+  /// Its items by id: each id's items in the order they came (a duplicate id has several).
+  std::unordered_map<std::string, std::vector<ItemState>> items;
   std::vector<std::vector<std::string>> feedback_links;   ///< per entry: the items it lists
   std::vector<std::vector<std::string>> approved_prds;    ///< per approved PRD: the items it lists
 };
@@ -141,12 +142,9 @@ struct Replayer {
     if (w == where.end() || w->second.empty()) {
       return nullptr;
     }
-    for (const auto& it : files.at(*w->second.begin()).items) {
-      if (it.id == id) {
-        return &it;
-      }
-    }
-    return nullptr;
+    const auto& items = files.at(*w->second.begin()).items;
+    auto it = items.find(id);
+    return it == items.end() || it->second.empty() ? nullptr : &it->second.front();
   }
 
   std::shared_ptr<const Snapshot> snapshot() const
@@ -231,8 +229,8 @@ struct Replayer {
       if (f == files.end()) {
         continue;
       }
-      for (const auto& it : f->second.items) {
-        where[it.id].erase(path);
+      for (const auto& [id, versions] : f->second.items) {
+        where[id].erase(path);
       }
       files.erase(f);
     }
@@ -250,12 +248,13 @@ struct Replayer {
           continue;
         }
         auto& items = f->second.items;
-        auto pos = std::find_if(items.begin(), items.end(), [&](const ItemState& x) { return x.id == it.id.value; });
-        if (pos == items.end()) {
+        auto pos = items.find(it.id.value);
+        if (pos == items.end() || pos->second.empty()) {
           continue;
         }
-        items.erase(pos);
-        if (std::none_of(items.begin(), items.end(), [&](const ItemState& x) { return x.id == it.id.value; })) {
+        pos->second.erase(pos->second.begin());
+        if (pos->second.empty()) {
+          items.erase(pos);
           where[it.id.value].erase(it.file);
         }
       }
@@ -285,7 +284,7 @@ struct Replayer {
       if (it.target.set) {
         s.target = it.target.value;
       }
-      files[it.file].items.push_back(std::move(s));
+      files[it.file].items[it.id.value].push_back(std::move(s));
       where[it.id.value].insert(it.file);
     }
     for (const auto& fb : st.after.feedback) {

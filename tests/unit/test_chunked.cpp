@@ -192,3 +192,62 @@ TEST_CASE("chunked parse: random line edits of a roadmap file parse the same bot
   CHECK(chunked > runs / 10);
   CHECK(chunked < runs);
 }
+
+TEST_CASE("chunk_layout_from an earlier version equals chunk_layout, edit after edit")
+{
+  std::string text;
+  for (const auto& [path, t] : pops::sample_final_files(pops::make_date(2026, 11, 22))) {
+    if (path == "roadmap/payments.yaml") {
+      text = t;
+    }
+  }
+  REQUIRE(!text.empty());
+  const std::vector<std::string> inserts = {"  - id: PAY-99\n", "squad: late\n", "    - nested\n", "  # note\n", "\n",
+                                            "\t- tab\n", "    title: \"open\n", "  -\n", "- col0\n", "    x: [1,\n",
+                                            "other:\n", "   - odd\n", "  - id: PAY-1 # c\n", "    status: shipped\r\n"};
+  std::mt19937 rng(112233);
+  int incremental = 0;
+  for (int round = 0; round < 3000; ++round) {
+    // Edits follow one another (each from the version before), and now and then start again.
+    std::vector<std::string> lines;
+    for (size_t from = 0; from < text.size();) {
+      size_t nl = text.find('\n', from);
+      nl = nl == std::string::npos ? text.size() - 1 : nl;
+      lines.push_back(text.substr(from, nl - from + 1));
+      from = nl + 1;
+    }
+    if (lines.empty()) {
+      lines.push_back("items:\n");
+    }
+    const size_t at = rng() % lines.size();
+    switch (rng() % 5) {
+    case 0: lines.erase(lines.begin() + static_cast<long>(at)); break;
+    case 1: lines.insert(lines.begin() + static_cast<long>(at), inserts[rng() % inserts.size()]); break;
+    case 2: lines.insert(lines.begin() + static_cast<long>(at), lines[at]); break;
+    case 3: lines[at] = lines[at].substr(std::min<size_t>(lines[at].size() - 1, rng() % 3)); break;
+    default: lines[at] = "    title: Changed " + std::to_string(round) + "\n"; break;
+    }
+    std::string next;
+    for (const auto& l : lines) {
+      next += l;
+    }
+    if (rng() % 7 == 0) {
+      next.pop_back();  // no final newline
+    }
+    const auto old_layout = pops::chunk_layout(text);
+    const auto full = pops::chunk_layout(next);
+    if (old_layout) {
+      const auto derived = pops::chunk_layout_from(text, *old_layout, next);
+      REQUIRE(derived.has_value() == full.has_value());
+      if (full) {
+        CHECK(derived->key == full->key);
+        CHECK(derived->header_end == full->header_end);
+        CHECK(derived->starts == full->starts);
+        CHECK(derived->start_lines == full->start_lines);
+        ++incremental;
+      }
+    }
+    text = full && rng() % 50 ? next : text;
+  }
+  CHECK(incremental > 1000);
+}

@@ -633,6 +633,19 @@ TEST_CASE("history cache: log and metrics are the same without it, cold, warm an
   }
   CHECK(run(true) == reference);
   CHECK(hits == warm_hits);
+  // A replay first stores the commits without their changes; a log then stores them again with them.
+  fs::remove_all(dir);
+  {
+    History h(repo, r.dir, "");
+    h.use_cache(dir);
+    MetricsOptions o;
+    o.until = *parse_date("2026-03-31");
+    (void)compute_metrics(h, "HEAD", cfg.config, o);
+    CHECK(h.cached_commits() == 0);
+  }
+  CHECK(run(true) == reference);
+  CHECK(run(true) == reference);
+  CHECK(hits == warm_hits);
 }
 
 TEST_CASE("history cache: a record is read back only by the same build, workspace and folder")
