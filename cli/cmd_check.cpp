@@ -183,14 +183,14 @@ int run_check(Context& ctx, const CheckOpts& o)
     const auto t0 = std::chrono::steady_clock::now();
     std::optional<Repository> repo;
     const bool need_repo = o.staged || !o.rev.empty() || !o.base.empty();
+    // The working tree needs no repository, only where the cache goes: found without opening one
+    // (setting libgit2 up costs more than checking a small workspace).
+    std::string git_dir;
     if (need_repo) {
       repo.emplace(Repository::open(ctx.workspace));
+      git_dir = git_dir_of(*repo);
     } else {
-      try {
-        repo.emplace(Repository::open(ctx.workspace));
-      } catch (const std::exception&) {
-        // Not in a git repository (or not one pops may use): the user's cache folder.
-      }
+      git_dir = find_git_dir(ctx.workspace);
     }
     CheckRequest req;
     req.today = opts.today;
@@ -212,7 +212,7 @@ int run_check(Context& ctx, const CheckOpts& o)
       req.source = CheckRequest::Source::rev;
       req.rev = o.rev;
     }
-    CheckCache cache(cache_dir_for(repo ? git_dir_of(*repo) : std::string()), ctx.workspace);
+    CheckCache cache(cache_dir_for(git_dir), ctx.workspace);
     CheckResult r = check_cached(ctx.workspace, req, repo ? &*repo : nullptr, cache, &sources.blobs);
     sources.repo = repo ? &*repo : nullptr;
     if (const char* t = std::getenv("POPS_DEBUG_TIMING"); t && *t && std::string_view(t) != "0") {

@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <memory>
 #include <stdexcept>
 
@@ -148,6 +151,56 @@ std::string git_dir_of(Repository& repo)
     d.pop_back();
   }
   return d;
+}
+
+std::string find_git_dir(const std::string& path)
+{
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  auto mine = [](const fs::path& dir) {
+    struct stat st {};
+    return ::stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid();
+  };
+  auto done = [](fs::path dir) {
+    std::string d = dir.lexically_normal().string();
+    while (d.size() > 1 && d.back() == '/') {
+      d.pop_back();
+    }
+    return d;
+  };
+  if (const char* env = std::getenv("GIT_DIR"); env && *env) {
+    fs::path d = fs::absolute(env, ec);
+    return !ec && mine(d) ? done(d) : std::string();
+  }
+  fs::path start = fs::absolute(path, ec);
+  if (ec) {
+    return {};
+  }
+  for (fs::path dir = start; !dir.empty(); dir = dir.parent_path()) {
+    const fs::path dot = dir / ".git";
+    if (fs::is_directory(dot, ec)) {
+      if (fs::exists(dot / "HEAD", ec)) {
+        return mine(dot) ? done(dot) : std::string();
+      }
+    } else if (fs::is_regular_file(dot, ec)) {
+      std::ifstream in(dot);
+      std::string line;
+      std::getline(in, line);
+      if (line.starts_with("gitdir:")) {
+        std::string target = line.substr(7);
+        target.erase(0, target.find_first_not_of(" \t"));
+        while (!target.empty() && (target.back() == '\r' || target.back() == ' ')) {
+          target.pop_back();
+        }
+        fs::path t = fs::path(target).is_absolute() ? fs::path(target) : dir / target;
+        return mine(t) ? done(t) : std::string();
+      }
+    }
+    if (dir == dir.root_path()) {
+      break;
+    }
+  }
+  return {};
 }
 
 } // namespace pops

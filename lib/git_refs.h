@@ -31,5 +31,9 @@ std::string read_blob(Repository& repo, const std::string& oid);
 /// The git directory (for a linked work tree, its own one under the main .git/worktrees/), no
 /// trailing slash.
 std::string git_dir_of(Repository& repo);
+/// The git directory `path` is in, found like git (GIT_DIR, else `.git` folders and `gitdir:` files
+/// upward from `path`) without opening the repository: no library set-up, for a command that needs
+/// only where its cache goes. Empty outside a repository or when the folder belongs to another user.
+std::string find_git_dir(const std::string& path);
 
 } // namespace pops

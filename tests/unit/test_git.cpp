@@ -1,4 +1,5 @@
 #include "git.h"
+#include "git_refs.h"
 #include "repo.h"
 
 #include <doctest/doctest.h>
@@ -6,6 +7,7 @@
 #include <git2.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -62,6 +64,51 @@ TEST_CASE("index_files: a symbolic link and a blob over the size limit are findi
     // Without a list for them, they are left out all the same.
     CHECK(repo.index_files("").size() == 1);
   }
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+}
+
+TEST_CASE("find_git_dir finds what opening the repository finds, without opening it")
+{
+  std::string dir = (fs::temp_directory_path() / "pops-gitdir.XXXXXX").string();
+  REQUIRE(::mkdtemp(dir.data()) != nullptr);
+  dir = fs::canonical(dir).string();
+  GitLibrary lib;
+  const std::string main = dir + "/main";
+  fs::create_directories(main + "/product/roadmap");
+  init_repo(main);
+  {
+    Repository repo = Repository::open(main + "/product");
+    CHECK(find_git_dir(main + "/product/roadmap") == git_dir_of(repo));
+    CHECK(find_git_dir(main) == main + "/.git");
+    // A linked work tree: a `.git` file naming its own folder under the main one.
+    git_signature* sig = nullptr;
+    REQUIRE(git_signature_new(&sig, "t", "t@example.com", 1700000000, 0) == 0);
+    git_index* index = nullptr;
+    REQUIRE(git_repository_index(&index, repo.raw()) == 0);
+    git_oid tree_id;
+    REQUIRE(git_index_write_tree(&tree_id, index) == 0);
+    git_tree* tree = nullptr;
+    REQUIRE(git_tree_lookup(&tree, repo.raw(), &tree_id) == 0);
+    git_oid commit_id;
+    REQUIRE(git_commit_create_v(&commit_id, repo.raw(), "HEAD", sig, sig, nullptr, "init", tree, 0) == 0);
+    git_worktree* wt = nullptr;
+    REQUIRE(git_worktree_add(&wt, repo.raw(), "side", (dir + "/side").c_str(), nullptr) == 0);
+    git_worktree_free(wt);
+    git_tree_free(tree);
+    git_index_free(index);
+    git_signature_free(sig);
+  }
+  {
+    Repository side = Repository::open(dir + "/side");
+    CHECK(find_git_dir(dir + "/side") == git_dir_of(side));
+    CHECK(git_dir_of(side).find("/worktrees/side") != std::string::npos);
+  }
+  fs::create_directories(dir + "/plain");
+  CHECK(find_git_dir(dir + "/plain").empty());
+  ::setenv("GIT_DIR", (main + "/.git").c_str(), 1);
+  CHECK(find_git_dir(dir + "/plain") == main + "/.git");
+  ::unsetenv("GIT_DIR");
   std::error_code ec;
   fs::remove_all(dir, ec);
 }
