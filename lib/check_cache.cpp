@@ -503,6 +503,41 @@ std::string encode_part(const FilePart& part)
   return std::move(w.out);
 }
 
+namespace {
+
+/// encode_part's layout with one element in the list `slot` (2 items, 3 feedback, 4 docs).
+template <class T> std::string encode_one(const T& element, int slot)
+{
+  Writer w;
+  for (int list = 0; list < 7; ++list) {
+    if (list == slot) {
+      w.u(1);
+      put(w, element);
+    } else {
+      w.u(0);
+    }
+  }
+  w.b(false);  // no doc_index
+  return std::move(w.out);
+}
+
+} // namespace
+
+std::string encode_part_of(const Item& item)
+{
+  return encode_one(item, 2);
+}
+
+std::string encode_part_of(const Feedback& feedback)
+{
+  return encode_one(feedback, 3);
+}
+
+std::string encode_part_of(const Doc& doc)
+{
+  return encode_one(doc, 4);
+}
+
 bool decode_part(std::string_view bytes, FilePart& part)
 {
   try {

@@ -50,6 +50,10 @@ std::optional<std::string_view> decode_cache_file(std::string_view bytes, std::s
 
 /// FilePart to bytes and back; decode_part returns false on malformed bytes.
 std::string encode_part(const FilePart& part);
+/// The bytes of encode_part for a FilePart holding only this element, without building one.
+std::string encode_part_of(const Item& item);
+std::string encode_part_of(const Feedback& feedback);
+std::string encode_part_of(const Doc& doc);
 bool decode_part(std::string_view bytes, FilePart& part);
 
 /// A file of one state of the workspace: path, blob id and, once read, its bytes.

@@ -185,6 +185,73 @@ void replayed_fields(std::vector<Item>& items, std::vector<Feedback>& feedback, 
   }
 }
 
+bool same_replayed(const Item& a, const Item& b)
+{
+  auto same = [](const auto& x, const auto& y) { return x.set == y.set && x.value == y.value; };
+  return a.file == b.file && same(a.id, b.id) && same(a.title, b.title) && same(a.status, b.status)
+         && same(a.horizon, b.horizon) && same(a.squad, b.squad) && a.target.set == b.target.set
+         && a.target.value.days == b.target.value.days;
+}
+
+bool same_replayed(const Feedback& a, const Feedback& b)
+{
+  if (a.file != b.file || a.id.set != b.id.set || a.id.value != b.id.value || a.items.size() != b.items.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.items.size(); ++i) {
+    if (a.items[i].set != b.items[i].set || a.items[i].value != b.items[i].value) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Leaves out of `before` (from `b0` on) and `after` (from `a0` on), the elements of files changed
+/// in place, those a replay sees unchanged: an id once on each side, the same in every field a replay
+/// gives. (Whole-file replays see them unchanged too: they are the same element on both sides.)
+template <class T> void drop_unchanged(std::vector<T>& before, std::vector<T>& after, size_t b0, size_t a0)
+{
+  auto count = [](const std::vector<T>& v, size_t from) {
+    std::unordered_map<std::string_view, std::pair<int, size_t>> m;
+    for (size_t i = from; i < v.size(); ++i) {
+      if (v[i].id.set) {
+        auto& e = m[v[i].id.value];
+        ++e.first;
+        e.second = i;
+      }
+    }
+    return m;
+  };
+  std::vector<char> drop_before(before.size(), 0);
+  std::vector<char> drop_after(after.size(), 0);
+  {
+    const auto in_before = count(before, b0);
+    const auto in_after = count(after, a0);
+    for (const auto& [id, e] : in_before) {
+      auto it = in_after.find(id);
+      if (e.first == 1 && it != in_after.end() && it->second.first == 1
+          && same_replayed(before[e.second], after[it->second.second])) {
+        drop_before[e.second] = 1;
+        drop_after[it->second.second] = 1;
+      }
+    }
+  }
+  auto erase = [](std::vector<T>& v, const std::vector<char>& drop) {
+    size_t k = 0;
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (!drop[i]) {
+        if (k != i) {
+          v[k] = std::move(v[i]);
+        }
+        ++k;
+      }
+    }
+    v.resize(k);
+  };
+  erase(before, drop_before);
+  erase(after, drop_after);
+}
+
 Fragment replayed(const std::vector<Item>& items, const std::vector<Feedback>& feedback, const std::vector<Doc>& docs)
 {
   Fragment f;
@@ -282,6 +349,8 @@ struct Plan {
   std::vector<std::pair<FileAt, FileAt>> pairs;
   /// What the cache holds of this commit: then nothing above is planned, nothing read.
   const HistoryCache::Record* cached = nullptr;
+  /// Where the elements of the files changed in place start in the states (states_of).
+  mutable size_t tail_from_items = 0, tail_from_feedback = 0, tail_to_items = 0, tail_to_feedback = 0;
   bool empty() const { return old_files.empty() && new_files.empty() && pairs.empty(); }
 };
 
@@ -716,6 +785,10 @@ struct History::Impl {
     laid_now.clear();
     const size_t from_items = from.items.size(), from_feedback = from.feedback.size();
     const size_t to_items = to.items.size(), to_feedback = to.feedback.size();
+    p.tail_from_items = from_items;
+    p.tail_from_feedback = from_feedback;
+    p.tail_to_items = to_items;
+    p.tail_to_feedback = to_feedback;
     for (const auto& [before, after] : p.pairs) {
       changed_in_place(p, before, after, from, to);
       if (record) {
@@ -724,8 +797,14 @@ struct History::Impl {
     }
     if (record) {
       auto tail = [](const auto& v, size_t from_pos) { return std::vector(v.begin() + static_cast<std::ptrdiff_t>(from_pos), v.end()); };
-      record->in_before = cache->add_fragment(replayed(tail(from.items, from_items), tail(from.feedback, from_feedback), {}));
-      record->in_after = cache->add_fragment(replayed(tail(to.items, to_items), tail(to.feedback, to_feedback), {}));
+      auto items_before = tail(from.items, from_items);
+      auto items_after = tail(to.items, to_items);
+      auto feedback_before = tail(from.feedback, from_feedback);
+      auto feedback_after = tail(to.feedback, to_feedback);
+      drop_unchanged(items_before, items_after, 0, 0);
+      drop_unchanged(feedback_before, feedback_after, 0, 0);
+      record->in_before = cache->add_fragment(replayed(items_before, feedback_before, {}));
+      record->in_after = cache->add_fragment(replayed(items_after, feedback_after, {}));
     }
   }
 
@@ -816,6 +895,8 @@ void History::replay(const std::string& rev, const std::function<void(const Hist
   m_impl->run(rev, std::nullopt, std::nullopt, true, true, progress,
               [&](const Plan& p, Workspace& from, Workspace& to, std::vector<Change>*) {
     if (!p.cached) {
+      drop_unchanged(from.items, to.items, p.tail_from_items, p.tail_to_items);
+      drop_unchanged(from.feedback, to.feedback, p.tail_from_feedback, p.tail_to_feedback);
       replayed_fields(from.items, from.feedback, from.docs);
       replayed_fields(to.items, to.feedback, to.docs);
     }

@@ -29,7 +29,8 @@ struct HistoryEntry {
 /// type, status and items; no positions (so the history cache can keep each version once).
 /// A roadmap or feedback file changed in place (same path, same pops.yaml) is in `in_place`, not in
 /// `old_files` and `new_files`, and `before` and `after` hold only its elements that can differ:
-/// those between the leading and trailing elements both versions share byte for byte.
+/// those between the leading and trailing elements both versions share byte for byte, less those
+/// the same in every field above on both sides (an id once on each side).
 struct HistoryStep {
   CommitRef commit;
   std::vector<std::string> old_files, new_files;  ///< paths relative to the workspace, pops.yaml left out

@@ -292,9 +292,8 @@ struct HistoryCache::Impl {
     return f;
   }
 
-  uint64_t add_element(FilePart part)
+  uint64_t add_element(std::string b)
   {
-    std::string b = encode_part(part);
     const uint64_t id = hash64(b, 0x656c656d) | 1;
     if (element_bytes(id).empty()) {
       new_elements.emplace(id, std::move(b));
@@ -368,21 +367,15 @@ uint64_t HistoryCache::add_fragment(const HistoryFragment& f)
   Writer w;
   w.u(f.items.size());
   for (const auto& it : f.items) {
-    FilePart p;
-    p.items.push_back(it);
-    w.fixed64(d.add_element(std::move(p)));
+    w.fixed64(d.add_element(encode_part_of(it)));
   }
   w.u(f.feedback.size());
   for (const auto& fb : f.feedback) {
-    FilePart p;
-    p.feedback.push_back(fb);
-    w.fixed64(d.add_element(std::move(p)));
+    w.fixed64(d.add_element(encode_part_of(fb)));
   }
   w.u(f.docs.size());
   for (const auto& doc : f.docs) {
-    FilePart p;
-    p.docs.push_back(doc);
-    w.fixed64(d.add_element(std::move(p)));
+    w.fixed64(d.add_element(encode_part_of(doc)));
   }
   const uint64_t id = hash64(w.out, 0x66726167) | 1;
   if (d.fragment_bytes(id).empty()) {

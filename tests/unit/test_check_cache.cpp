@@ -258,3 +258,28 @@ TEST_CASE("new parts go beside the parts file; a damaged file of new parts is ig
   CHECK(cached(s, &st) == uncached(s.root));
   CHECK(st.parsed == 1);
 }
+
+TEST_CASE("encode_part_of one element is encode_part of a part holding it")
+{
+  pops::Item it;
+  it.file = "roadmap/a.yaml";
+  it.id.value = "PAY-1";
+  it.id.set = true;
+  it.title.value = "Refunds";
+  it.tags.push_back(it.title);
+  pops::FilePart a;
+  a.items.push_back(it);
+  CHECK(pops::encode_part_of(it) == pops::encode_part(a));
+  pops::Feedback fb;
+  fb.id.value = "FB-1";
+  fb.items.push_back(it.id);
+  pops::FilePart b;
+  b.feedback.push_back(fb);
+  CHECK(pops::encode_part_of(fb) == pops::encode_part(b));
+  pops::Doc d;
+  d.file = "docs/a.md";
+  d.items.push_back(it.id);
+  pops::FilePart c;
+  c.docs.push_back(d);
+  CHECK(pops::encode_part_of(d) == pops::encode_part(c));
+}
