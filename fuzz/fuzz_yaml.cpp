@@ -1,5 +1,6 @@
 // Fuzz target: a file's bytes through what `pops check` does to one roadmap or feedback file: the
-// located YAML tree (lib/yaml_tree), the chunked parse that must equal it (lib/chunked), the model
+// located YAML tree (lib/yaml_tree), the chunked parse that must equal it (lib/chunked), a layout
+// derived from another version that must equal the whole one (chunk_layout_from), the model
 // builder (lib/load) and every rule (lib/check). The same bytes are also read as pops.yaml.
 
 #include "check.h"
@@ -81,6 +82,33 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
       std::fprintf(stderr, "chunked parse differs from the full parse (round %d)\n", round);
       std::abort();
     }
+  }
+
+  // A layout derived from another version of the file (as a history walk does) equals laying the
+  // file out whole: from a usual roadmap file to the bytes and back, and from the bytes to the bytes
+  // with a line added in their middle.
+  {
+    auto check_from = [](std::string_view a, std::string_view b) {
+      const auto la = pops::chunk_layout(a);
+      if (!la) {
+        return;
+      }
+      const auto derived = pops::chunk_layout_from(a, *la, b);
+      const auto whole = pops::chunk_layout(b);
+      if (derived.has_value() != whole.has_value()
+          || (whole && (derived->key != whole->key || derived->header_end != whole->header_end
+                        || derived->starts != whole->starts || derived->start_lines != whole->start_lines))) {
+        std::fprintf(stderr, "a derived layout differs from the whole layout\n");
+        std::abort();
+      }
+    };
+    const std::string_view usual = pops_fuzz::k_roadmap;
+    check_from(usual, text);
+    check_from(text, usual);
+    std::string edited = text;
+    edited.insert(edited.size() / 2, "  - id: PLAT-9\n    title: x\n");
+    check_from(text, edited);
+    check_from(edited, text);
   }
 
   // The model and the rules, with the bytes as a roadmap file and as a feedback file.

@@ -1,5 +1,7 @@
 #include "cache_bytes.h"
 
+#include "fsutil.h"
+
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -19,21 +21,11 @@ bool read_whole(const std::string& path, std::string& out)
     return false;
   }
   out.resize(static_cast<size_t>(st.st_size));
-  size_t got = 0;
-  while (got < out.size()) {
-    ssize_t n = ::read(fd, out.data() + got, out.size() - got);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      break;
-    }
-    got += static_cast<size_t>(n);
-  }
+  read_fd(fd, out);
   ::close(fd);
-  out.resize(got);
   return true;
 }
+
 
 void write_cache_file(const std::string& path, std::string_view content)
 {

@@ -3,6 +3,8 @@
 // bounds-checked reader (a malformed input throws Malformed, never reads out of bounds), and reading
 // and writing whole cache files.
 
+#include "finding.h"
+
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -131,6 +133,20 @@ private:
   std::string_view m_in;
   size_t m_pos = 0;
 };
+
+/// A position: line, column, byte offset.
+inline void put(Writer& w, const Loc& l)
+{
+  w.i(l.line);
+  w.i(l.column);
+  w.i(l.pos);
+}
+inline void get(Reader& r, Loc& l)
+{
+  l.line = r.int32();
+  l.column = r.int32();
+  l.pos = static_cast<long>(r.i());
+}
 
 /// Reads a whole regular file; false when it cannot be opened or is not a regular file.
 bool read_whole(const std::string& path, std::string& out);

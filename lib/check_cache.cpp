@@ -44,18 +44,8 @@ uint64_t mix(uint64_t x)
 
 // ---- the model ------------------------------------------------------------------------------------
 
-void put(Writer& w, const Loc& l)
-{
-  w.i(l.line);
-  w.i(l.column);
-  w.i(l.pos);
-}
-void get(Reader& r, Loc& l)
-{
-  l.line = r.int32();
-  l.column = r.int32();
-  l.pos = r.i();
-}
+using cache_bytes::put;
+using cache_bytes::get;
 
 void put(Writer& w, const std::string& s) { w.s(s); }
 void get(Reader& r, std::string& s) { s = r.s(); }

@@ -56,4 +56,20 @@ void write_file_atomic(const std::string& path, std::string_view content, unsign
   }
 }
 
+void read_fd(int fd, std::string& out)
+{
+  size_t got = 0;
+  while (got < out.size()) {
+    ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      break;
+    }
+    got += static_cast<size_t>(n);
+  }
+  out.resize(got);
+}
+
 } // namespace pops

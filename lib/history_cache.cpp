@@ -26,20 +26,6 @@ constexpr size_t k_max_bytes = 256u << 20;
 // its items, feedback entries and documents; a record is the empty flag, the (path, fragment) of each
 // side, the files changed in place, the two fragments of their elements and the changes.
 
-void put_loc(Writer& w, const Loc& l)
-{
-  w.i(l.line);
-  w.i(l.column);
-  w.i(l.pos);
-}
-
-void get_loc(Reader& r, Loc& l)
-{
-  l.line = r.int32();
-  l.column = r.int32();
-  l.pos = static_cast<long>(r.i());
-}
-
 void put_change(Writer& w, const Change& c)
 {
   w.u(static_cast<uint64_t>(c.kind));
@@ -47,7 +33,7 @@ void put_change(Writer& w, const Change& c)
                                &c.status, &c.reason, &c.customer}) {
     w.s(*s);
   }
-  put_loc(w, c.loc);
+  put(w, c.loc);
   w.i(c.days);
   w.u(c.links.size());
   for (const auto& l : c.links) {
@@ -67,7 +53,7 @@ Change get_change(Reader& r)
                          &c.status, &c.reason, &c.customer}) {
     *s = r.s();
   }
-  get_loc(r, c.loc);
+  get(r, c.loc);
   c.days = r.int32();
   for (size_t n = r.count(); n > 0; --n) {
     c.links.push_back(r.s());

@@ -1,6 +1,7 @@
 // Finding the workspace and reading its files from disk.
 
 #include "file_part.h"
+#include "fsutil.h"
 #include "yaml_tree.h"
 
 #include <fmt/format.h>
@@ -90,19 +91,8 @@ bool read_file(const fs::path& p, long limit, std::string& out, std::string& err
     fill_stat(st, *stat_out);
   }
   out.resize(static_cast<size_t>(st.st_size));
-  size_t got = 0;
-  while (got < out.size()) {
-    ssize_t n = ::read(fd, out.data() + got, out.size() - got);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      break;
-    }
-    got += static_cast<size_t>(n);
-  }
+  read_fd(fd, out);
   ::close(fd);
-  out.resize(got);
   return true;
 }
 
