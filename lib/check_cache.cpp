@@ -1,11 +1,11 @@
 #include "check_cache.h"
 
 #include "cache_bytes.h"
+#include "parallel.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -358,24 +358,10 @@ unsigned worker_count(size_t jobs)
   return static_cast<unsigned>(std::min<size_t>(hw, std::max<size_t>(1, jobs)));
 }
 
-/// Runs fn(i) for i in [0, n) on every core.
-template <class F> void parallel_for(size_t n, F fn)
+/// Runs fn(i) for i in [0, n) on every core, one thread per four files at the most.
+void for_each_file(size_t n, const std::function<void(size_t)>& fn)
 {
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < n; i = next++) {
-      fn(i);
-    }
-  };
-  const unsigned threads = worker_count(n / 4);
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) {
-    pool.emplace_back(work);
-  }
-  work();
-  for (auto& t : pool) {
-    t.join();
-  }
+  parallel_for(n, fn, worker_count(n / 4));
 }
 
 struct StatEntry {
@@ -675,7 +661,7 @@ std::vector<StateFile> CheckCache::worktree_state(std::vector<Finding>& io)
   }
   std::vector<char> failed(listed.size(), 0);
   std::vector<Finding> fail_findings(listed.size());
-  parallel_for(to_hash.size(), [&](size_t k) {
+  for_each_file(to_hash.size(), [&](size_t k) {
     const size_t i = to_hash[k];
     std::string content;
     if (!read_worktree_file(m_root, listed[i], content, fail_findings[i])) {
@@ -783,7 +769,7 @@ Workspace CheckCache::load(std::vector<StateFile>& files,
   }
   // Read back what is cached; what is not (or does not decode) is parsed.
   std::vector<char> ok(files.size(), 0);
-  parallel_for(files.size(), [&](size_t i) {
+  for_each_file(files.size(), [&](size_t i) {
     if (cached[i]) {
       ok[i] = decode_part(cached_bytes[i], parts[i].second) ? 1 : 0;
     }
@@ -800,7 +786,7 @@ Workspace CheckCache::load(std::vector<StateFile>& files,
   }
   std::vector<std::string> encoded(files.size());
   const bool keep = !m_dir.empty();
-  parallel_for(to_parse.size(), [&](size_t k) {
+  for_each_file(to_parse.size(), [&](size_t k) {
     const size_t i = to_parse[k];
     if (cfg_parsed && cfg_it != files.end() && i == static_cast<size_t>(cfg_it - files.begin())) {
       parts[i].second = build_file_part(config.config, files[i].path, *cfg_parsed);

@@ -3,6 +3,7 @@
 #include "check_cache.h"
 #include "chunked.h"
 #include "history_cache.h"
+#include "parallel.h"
 
 #include <git2.h>
 
@@ -10,9 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <functional>
-#include <thread>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -553,21 +552,9 @@ struct History::Impl {
                         nullptr});
       });
     }
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t k = next++; k < jobs.size(); k = next++) {
-        jobs[k].result = parse_file(std::move(jobs[k].content), jobs[k].kind, chunks);
-      }
-    };
-    const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), jobs.size());
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < threads; ++t) {
-      pool.emplace_back(work);
-    }
-    work();
-    for (auto& t : pool) {
-      t.join();
-    }
+    parallel_for(jobs.size(), [&](size_t k) {
+      jobs[k].result = parse_file(std::move(jobs[k].content), jobs[k].kind, chunks);
+    });
     for (auto& j : jobs) {
       count_read(j.key.substr(0, j.key.find(':')));
       parsed.emplace(std::move(j.key), std::move(j.result));
@@ -643,23 +630,6 @@ struct History::Impl {
         pairs.emplace_back(&before, &after);
       }
     }
-    const size_t threads = std::max(1u, std::thread::hardware_concurrency());
-    auto on_every_core = [&](size_t count, const std::function<void(size_t)>& job) {
-      std::atomic<size_t> next{0};
-      auto work = [&] {
-        for (size_t k = next++; k < count; k = next++) {
-          job(k);
-        }
-      };
-      std::vector<std::thread> pool;
-      for (size_t t = 1; t < std::min(threads, count); ++t) {
-        pool.emplace_back(work);
-      }
-      work();
-      for (auto& t : pool) {
-        t.join();
-      }
-    };
     // Each version from the other side of a pair when that one is laid out (the cost of the change),
     // else whole; in the walk's order, so a file's versions follow from one another.
     auto lay_out = [](LaidOut& target, const LaidOut* other) {
@@ -679,7 +649,7 @@ struct History::Impl {
         lay_out(b, &a);
       }
     }
-    on_every_core(pairs.size(), [&](size_t k) {
+    parallel_for(pairs.size(), [&](size_t k) {
       const auto& [before, after] = pairs[k];
       const LaidOut& a = laid_pool.at(oid_str(before->blob));
       const LaidOut& b = laid_pool.at(oid_str(after->blob));

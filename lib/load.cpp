@@ -6,15 +6,14 @@
 #include "schema.h"
 #include "text.h"
 #include "file_part.h"
+#include "parallel.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <memory>
 #include <stdexcept>
-#include <thread>
 
 namespace pops {
 
@@ -635,40 +634,21 @@ Workspace load_workspace(const std::string& root, std::vector<SourceFile> files,
   // Then every file on its own, on every core: parsed, turned into its part of the model, and its
   // bytes and parse tree freed at once, so memory holds the model, not the trees of every file.
   std::vector<std::pair<std::string, FilePart>> parts(files.size());
-  if (threads == 0) {
-    threads = std::max(1u, std::thread::hardware_concurrency());
-  }
-  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, files.size())));
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) {
-      parts[i].first = files[i].path;
-      const FileKind kind = classify(files[i].path);
-      if (kind == FileKind::config && cfg_parsed && cfg_file == files.begin() + static_cast<long>(i)) {
-        parts[i].second = build_file_part(config.config, files[i].path, *cfg_parsed);
-      } else {
-        ParsedFile p;
-        p.content = std::move(files[i].content);
-        p.kind = kind;
-        if (kind != FileKind::none) {
-          parse_one(p);
-        }
-        parts[i].second = build_file_part(config.config, files[i].path, p);
+  parallel_for(files.size(), [&](size_t i) {
+    parts[i].first = files[i].path;
+    const FileKind kind = classify(files[i].path);
+    if (kind == FileKind::config && cfg_parsed && cfg_file == files.begin() + static_cast<long>(i)) {
+      parts[i].second = build_file_part(config.config, files[i].path, *cfg_parsed);
+    } else {
+      ParsedFile p;
+      p.content = std::move(files[i].content);
+      p.kind = kind;
+      if (kind != FileKind::none) {
+        parse_one(p);
       }
+      parts[i].second = build_file_part(config.config, files[i].path, p);
     }
-  };
-  if (threads <= 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) {
-      pool.emplace_back(work);
-    }
-    work();
-    for (auto& t : pool) {
-      t.join();
-    }
-  }
+  }, threads);
   return assemble_workspace(root, std::move(config), std::move(parts));
 }
 
