@@ -345,13 +345,11 @@ struct Collector {
 
   void add(const std::string& repo_path, const git_oid& id, uint32_t mode)
   {
-    if (!repo_path.starts_with(prefix)) {
+    std::optional<std::string> workspace_rel = pops_path(prefix, repo_path, mode);
+    if (!workspace_rel) {
       return;
     }
-    std::string rel = repo_path.substr(prefix.size());
-    if (classify(rel) == FileKind::none || (mode & 0170000) == 0160000) {
-      return;  // not pops's business, or a submodule
-    }
+    std::string rel = std::move(*workspace_rel);
     const std::string key = oid_str(id);
     auto it = blobs.find(key);
     // A blob read already passed the size check.
@@ -384,6 +382,18 @@ int tree_cb(const char* root, const git_tree_entry* entry, void* payload)
 }
 
 } // namespace
+
+std::optional<std::string> pops_path(const std::string& prefix, const std::string& repo_path, uint32_t mode)
+{
+  if (!repo_path.starts_with(prefix)) {
+    return std::nullopt;
+  }
+  std::string rel = repo_path.substr(prefix.size());
+  if (classify(rel) == FileKind::none || (mode & 0170000) == 0160000) {
+    return std::nullopt;  // not pops's business, or a submodule
+  }
+  return rel;
+}
 
 std::string unreadable_entry(git_repository* repo, const git_oid& id, uint32_t mode, const std::string& repo_path,
                              bool size_too)

@@ -72,6 +72,10 @@ private:
   std::unique_ptr<Cache> m_cache;
 };
 
+/// The path relative to the workspace of an index or tree entry at `repo_path` (the workspace being
+/// the folder `prefix` of the repository), or nullopt when it is outside it, not a pops file, or a
+/// submodule.
+std::optional<std::string> pops_path(const std::string& prefix, const std::string& repo_path, uint32_t mode);
 /// Why an entry of the index or of a tree is not read as a workspace file, or "" when it is read:
 /// a symbolic link (git holds the link, not the file) or, with `size_too`, a blob over the size
 /// limit (from the object's header, without inflating it). `repo_path` names it in errors.

@@ -42,13 +42,11 @@ struct RefCollector {
 
   void add(const std::string& repo_path, const git_oid& id, uint32_t mode)
   {
-    if (!repo_path.starts_with(prefix)) {
+    std::optional<std::string> workspace_rel = pops_path(prefix, repo_path, mode);
+    if (!workspace_rel) {
       return;
     }
-    std::string rel = repo_path.substr(prefix.size());
-    if (classify(rel) == FileKind::none || (mode & 0170000) == 0160000) {
-      return;  // not pops's business, or a submodule
-    }
+    std::string rel = std::move(*workspace_rel);
     // As Repository::index_files and tree_files: a link is never read as the file's text, and a
     // blob over the size limit is refused from its header, without being inflated.
     if (std::string why = unreadable_entry(repo, id, mode, repo_path, true); !why.empty()) {
