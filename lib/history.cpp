@@ -387,6 +387,7 @@ struct History::Impl {
   size_t built = 0;
   /// What earlier runs walked, when the cache is on.
   std::unique_ptr<HistoryCache> cache;
+  size_t cache_hits = 0;  ///< commits read back from it, over all walks
 
   Impl(Repository& r, std::string root_, std::string prefix_)
     : repo(r), root(std::move(root_)), prefix(std::move(prefix_))
@@ -922,6 +923,7 @@ void History::Impl::run(const std::string& rev, std::optional<Date> since, std::
     if (store) {
       const HistoryCache::Record* r = store->find(p.commit.id);
       if (r && (states || r->empty || r->has_changes)) {
+        ++m.cache_hits;
         if (!r->empty) {
           p.cached = r;
           plans.push_back(std::move(p));
@@ -1023,7 +1025,7 @@ void History::use_cache(const std::string& dir)
 
 std::size_t History::cached_commits() const
 {
-  return m_impl->cache ? m_impl->cache->hits() : 0;
+  return m_impl->cache_hits;
 }
 
 std::optional<CommitRef> History::commit_at(const std::string& rev, Date date)

@@ -305,7 +305,6 @@ const HistoryCache::Record* HistoryCache::find(const std::string& commit)
 {
   Impl& d = *m_impl;
   if (auto it = d.records.find(commit); it != d.records.end()) {
-    ++m_hits;
     d.used.insert(commit);
     return it->second.get();
   }
@@ -334,7 +333,6 @@ const HistoryCache::Record* HistoryCache::find(const std::string& commit)
     d.dirty = true;
     return nullptr;
   }
-  ++m_hits;
   d.used.insert(commit);
   return d.records.emplace(commit, std::make_unique<Record>(std::move(*r))).first->second.get();
 }
@@ -382,7 +380,6 @@ void HistoryCache::add(const std::string& commit, Record r)
   d.new_records[commit] = encode_record(r);
   d.used.insert(commit);
   d.dirty = true;
-  ++m_added;
 }
 
 void HistoryCache::save()

@@ -70,13 +70,9 @@ public:
   /// cannot be written is skipped).
   void save();
 
-  std::size_t hits() const { return m_hits; }
-  std::size_t added() const { return m_added; }
-
 private:
   struct Impl;
   std::unique_ptr<Impl> m_impl;
-  std::size_t m_hits = 0, m_added = 0;
 };
 
 } // namespace pops
