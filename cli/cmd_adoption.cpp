@@ -3,9 +3,9 @@
 
 #include "commands.h"
 
-#include "adoption.h"
-#include "ops.h"
-#include "text.h"
+#include "edit/adoption.h"
+#include "edit/ops.h"
+#include "base/text.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,12 +2,12 @@
 
 #include "commands.h"
 
-#include "check.h"
-#include "check_cache.h"
-#include "git.h"
-#include "report.h"
-#include "text.h"
-#include "workspace.h"
+#include "check/check.h"
+#include "cache/check_cache.h"
+#include "git/git.h"
+#include "check/report.h"
+#include "base/text.h"
+#include "workspace/workspace.h"
 
 #include <algorithm>
 #include <chrono>

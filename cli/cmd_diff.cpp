@@ -2,10 +2,10 @@
 
 #include "commands.h"
 
-#include "diff.h"
-#include "git.h"
-#include "history.h"
-#include "workspace.h"
+#include "workspace/diff.h"
+#include "git/git.h"
+#include "history/history.h"
+#include "workspace/workspace.h"
 
 #include <algorithm>
 #include <map>

@@ -2,12 +2,12 @@
 
 #include "commands.h"
 
-#include "digest.h"
-#include "git.h"
-#include "history.h"
-#include "roadmap.h"
-#include "text.h"
-#include "workspace.h"
+#include "features/digest.h"
+#include "git/git.h"
+#include "history/history.h"
+#include "features/roadmap.h"
+#include "base/text.h"
+#include "workspace/workspace.h"
 
 namespace pops::cli {
 

@@ -3,10 +3,10 @@
 #include "commands.h"
 #include "complete.h"
 
-#include "date.h"
-#include "docs.h"
-#include "text.h"
-#include "workspace.h"
+#include "base/date.h"
+#include "features/docs.h"
+#include "base/text.h"
+#include "workspace/workspace.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,9 +3,9 @@
 
 #include "commands.h"
 
-#include "fsutil.h"
-#include "integrations.h"
-#include "text.h"
+#include "base/fsutil.h"
+#include "edit/integrations.h"
+#include "base/text.h"
 
 #include <fmt/format.h>
 

@@ -4,12 +4,12 @@
 #include "commands.h"
 #include "complete.h"
 
-#include "csv.h"
-#include "date.h"
-#include "import.h"
-#include "insights.h"
-#include "ops.h"
-#include "text.h"
+#include "base/csv.h"
+#include "base/date.h"
+#include "edit/import.h"
+#include "features/insights.h"
+#include "edit/ops.h"
+#include "base/text.h"
 
 #include <nlohmann/json.hpp>
 

@@ -4,10 +4,10 @@
 #include "complete.h"
 #include "man.h"
 
-#include "alias.h"
-#include "fsutil.h"
-#include "text.h"
-#include "workspace.h"
+#include "workspace/alias.h"
+#include "base/fsutil.h"
+#include "base/text.h"
+#include "workspace/workspace.h"
 
 #include <filesystem>
 

@@ -3,7 +3,7 @@
 
 #include "commands.h"
 
-#include "hook.h"
+#include "git/hook.h"
 
 #include <filesystem>
 #include <memory>

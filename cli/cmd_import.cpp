@@ -3,8 +3,8 @@
 
 #include "commands.h"
 
-#include "integrations.h"
-#include "text.h"
+#include "edit/integrations.h"
+#include "base/text.h"
 
 #include <fmt/format.h>
 

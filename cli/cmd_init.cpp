@@ -3,8 +3,8 @@
 #include "commands.h"
 #include "complete.h"
 
-#include "init.h"
-#include "jsonschema.h"
+#include "features/init.h"
+#include "features/jsonschema.h"
 
 namespace pops::cli {
 

@@ -2,9 +2,9 @@
 
 #include "commands.h"
 
-#include "insights.h"
-#include "text.h"
-#include "workspace.h"
+#include "features/insights.h"
+#include "base/text.h"
+#include "workspace/workspace.h"
 
 #include <nlohmann/json.hpp>
 

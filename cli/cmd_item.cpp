@@ -4,11 +4,11 @@
 #include "commands.h"
 #include "complete.h"
 
-#include "date.h"
-#include "lock.h"
-#include "ops.h"
-#include "repo.h"
-#include "udiff.h"
+#include "base/date.h"
+#include "base/lock.h"
+#include "edit/ops.h"
+#include "git/repo.h"
+#include "base/udiff.h"
 
 #include <cstdlib>
 #include <optional>

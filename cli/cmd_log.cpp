@@ -3,11 +3,11 @@
 #include "commands.h"
 #include "complete.h"
 
-#include "diff.h"
-#include "git.h"
-#include "history.h"
-#include "text.h"
-#include "workspace.h"
+#include "workspace/diff.h"
+#include "git/git.h"
+#include "history/history.h"
+#include "base/text.h"
+#include "workspace/workspace.h"
 
 #include <algorithm>
 #include <set>

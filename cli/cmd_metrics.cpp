@@ -3,11 +3,11 @@
 #include "commands.h"
 #include "complete.h"
 
-#include "git.h"
-#include "history.h"
-#include "metrics.h"
-#include "text.h"
-#include "workspace.h"
+#include "git/git.h"
+#include "history/history.h"
+#include "features/metrics.h"
+#include "base/text.h"
+#include "workspace/workspace.h"
 
 #include <algorithm>
 #include <chrono>

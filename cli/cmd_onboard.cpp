@@ -3,8 +3,8 @@
 #include "commands.h"
 #include "complete.h"
 
-#include "date.h"
-#include "docs_onboard.h"
+#include "base/date.h"
+#include "features/docs_onboard.h"
 
 namespace pops::cli {
 

@@ -3,9 +3,9 @@
 #include "commands.h"
 #include "complete.h"
 
-#include "rank.h"
-#include "text.h"
-#include "workspace.h"
+#include "features/rank.h"
+#include "base/text.h"
+#include "workspace/workspace.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,10 +3,10 @@
 #include "commands.h"
 #include "complete.h"
 
-#include "dashboard.h"
-#include "fsutil.h"
-#include "metrics.h"
-#include "workspace.h"
+#include "features/dashboard.h"
+#include "base/fsutil.h"
+#include "features/metrics.h"
+#include "workspace/workspace.h"
 
 namespace pops::cli {
 

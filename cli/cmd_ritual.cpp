@@ -3,11 +3,11 @@
 #include "commands.h"
 #include "complete.h"
 
-#include "date.h"
-#include "ritual.h"
-#include "schema.h"
-#include "text.h"
-#include "workspace.h"
+#include "base/date.h"
+#include "features/ritual.h"
+#include "workspace/schema.h"
+#include "base/text.h"
+#include "workspace/workspace.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,8 +2,8 @@
 
 #include "commands.h"
 
-#include "jsonschema.h"
-#include "text.h"
+#include "features/jsonschema.h"
+#include "base/text.h"
 
 #include <algorithm>
 #include <filesystem>

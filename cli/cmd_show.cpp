@@ -3,11 +3,11 @@
 #include "commands.h"
 #include "complete.h"
 
-#include "adoption.h"
-#include "git.h"
-#include "history.h"
-#include "text.h"
-#include "workspace.h"
+#include "edit/adoption.h"
+#include "git/git.h"
+#include "history/history.h"
+#include "base/text.h"
+#include "workspace/workspace.h"
 
 #include <nlohmann/json.hpp>
 

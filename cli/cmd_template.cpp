@@ -3,8 +3,8 @@
 #include "commands.h"
 #include "complete.h"
 
-#include "template.h"
-#include "text.h"
+#include "features/template.h"
+#include "base/text.h"
 
 #include <nlohmann/json.hpp>
 

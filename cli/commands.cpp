@@ -1,9 +1,9 @@
 #include "commands.h"
 
-#include "check_cache.h"
-#include "git_refs.h"
-#include "history.h"
-#include "text.h"
+#include "cache/check_cache.h"
+#include "git/git_refs.h"
+#include "history/history.h"
+#include "base/text.h"
 
 #include <fmt/format.h>
 

@@ -3,7 +3,7 @@
 // function that declares its options. `pops help` is generated from this table.
 
 #include "context.h"
-#include "date.h"
+#include "base/date.h"
 
 #include <CLI/CLI.hpp>
 

@@ -4,12 +4,12 @@
 
 #include "complete.h"
 
-#include "alias.h"
+#include "workspace/alias.h"
 #include "commands.h"
 #include "dispatch.h"
 
-#include "template.h"
-#include "workspace.h"
+#include "features/template.h"
+#include "workspace/workspace.h"
 
 #include <fmt/format.h>
 

@@ -4,9 +4,9 @@
 
 #include "commands.h"
 
-#include "alias.h"
-#include "text.h"
-#include "workspace.h"
+#include "workspace/alias.h"
+#include "base/text.h"
+#include "workspace/workspace.h"
 
 #include <fmt/format.h>
 

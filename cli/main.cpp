@@ -7,8 +7,8 @@
 #include "context.h"
 #include "dispatch.h"
 
-#include "text.h"
-#include "workspace.h"
+#include "base/text.h"
+#include "workspace/workspace.h"
 
 #include <cerrno>
 #include <cstdlib>

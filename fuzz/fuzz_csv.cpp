@@ -1,7 +1,7 @@
 // Fuzz target: the CSV reader (lib/csv). Rows and errors must be located inside the text, and a
 // field written back with csv_field must read back as the same field.
 
-#include "csv.h"
+#include "base/csv.h"
 
 #include <algorithm>
 #include <cstdint>

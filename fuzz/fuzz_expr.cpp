@@ -1,7 +1,7 @@
 // Fuzz target: the scoring expression language (lib/expr): parse, list names, evaluate, split into
 // terms. Errors carry a column inside the text; a value is finite; the terms add up to the value.
 
-#include "expr.h"
+#include "base/expr.h"
 
 #include <cmath>
 #include <cstdint>

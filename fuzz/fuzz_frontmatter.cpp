@@ -2,9 +2,9 @@
 // note: the front-matter splitter, the headings scanner, the front matter's YAML, the model builder
 // and every rule.
 
-#include "check.h"
+#include "check/check.h"
 #include "common.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <cstdint>
 #include <cstdio>

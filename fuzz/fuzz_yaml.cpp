@@ -3,11 +3,11 @@
 // derived from another version that must equal the whole one (chunk_layout_from), the model
 // builder (lib/load) and every rule (lib/check). The same bytes are also read as pops.yaml.
 
-#include "check.h"
-#include "chunked.h"
+#include "check/check.h"
+#include "yaml/chunked.h"
 #include "common.h"
-#include "workspace.h"
-#include "yaml_tree.h"
+#include "workspace/workspace.h"
+#include "yaml/yaml_tree.h"
 
 #include <cstdint>
 #include <cstdio>

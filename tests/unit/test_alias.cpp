@@ -1,6 +1,6 @@
-#include "alias.h"
+#include "workspace/alias.h"
 
-#include "yaml_tree.h"
+#include "yaml/yaml_tree.h"
 
 #include <doctest/doctest.h>
 

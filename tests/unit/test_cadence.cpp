@@ -1,4 +1,4 @@
-#include "cadence.h"
+#include "workspace/cadence.h"
 
 #include <doctest/doctest.h>
 

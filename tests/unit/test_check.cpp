@@ -1,5 +1,5 @@
-#include "check.h"
-#include "workspace.h"
+#include "check/check.h"
+#include "workspace/workspace.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
-#include "check_cache.h"
-#include "report.h"
-#include "sample.h"
-#include "workspace.h"
+#include "cache/check_cache.h"
+#include "check/report.h"
+#include "features/sample.h"
+#include "workspace/workspace.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

@@ -1,8 +1,8 @@
 // Tests of lib/chunked.*: the item-by-item parse gives exactly the tree and findings of a full parse.
 
-#include "chunked.h"
-#include "date.h"
-#include "sample.h"
+#include "yaml/chunked.h"
+#include "base/date.h"
+#include "features/sample.h"
 
 #include <doctest/doctest.h>
 

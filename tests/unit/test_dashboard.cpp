@@ -1,5 +1,5 @@
-#include "dashboard.h"
-#include "workspace.h"
+#include "features/dashboard.h"
+#include "workspace/workspace.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
-#include "config.h"
-#include "date.h"
+#include "workspace/config.h"
+#include "base/date.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
-#include "digest.h"
-#include "workspace.h"
+#include "features/digest.h"
+#include "workspace/workspace.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
-#include "docs.h"
+#include "features/docs.h"
 
-#include "check.h"
-#include "workspace.h"
+#include "check/check.h"
+#include "workspace/workspace.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
-#include "edit.h"
-#include "lock.h"
-#include "repo.h"
-#include "udiff.h"
+#include "yaml/edit.h"
+#include "base/lock.h"
+#include "git/repo.h"
+#include "base/udiff.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -523,8 +523,8 @@ TEST_CASE("the workspace lock: one holder, stale locks are reported, never stole
 // Randomized edits of the sample workspace: after every edit the file re-parses to the model the test
 // predicts on its own, the bytes outside the edited entry are unchanged and no comment line is lost.
 
-#include "sample.h"
-#include "text.h"
+#include "features/sample.h"
+#include "base/text.h"
 
 #include <algorithm>
 #include <chrono>

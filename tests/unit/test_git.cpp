@@ -1,6 +1,6 @@
-#include "git.h"
-#include "git_refs.h"
-#include "repo.h"
+#include "git/git.h"
+#include "git/git_refs.h"
+#include "git/repo.h"
 
 #include <doctest/doctest.h>
 

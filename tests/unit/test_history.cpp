@@ -1,9 +1,9 @@
-#include "history.h"
-#include "history_cache.h"
-#include "metrics.h"
-#include "date.h"
-#include "repo.h"
-#include "workspace.h"
+#include "history/history.h"
+#include "cache/history_cache.h"
+#include "features/metrics.h"
+#include "base/date.h"
+#include "git/repo.h"
+#include "workspace/workspace.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "hook.h"
+#include "git/hook.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "import.h"
+#include "edit/import.h"
 
 #include <doctest/doctest.h>
 

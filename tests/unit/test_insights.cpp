@@ -1,6 +1,6 @@
-#include "insights.h"
+#include "features/insights.h"
 
-#include "ops.h"
+#include "edit/ops.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
-#include "integrations.h"
+#include "edit/integrations.h"
 
-#include "check.h"
+#include "check/check.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
-#include "config.h"
-#include "date.h"
-#include "jsonschema.h"
+#include "workspace/config.h"
+#include "base/date.h"
+#include "features/jsonschema.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

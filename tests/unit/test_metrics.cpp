@@ -1,6 +1,6 @@
-#include "metrics.h"
-#include "repo.h"
-#include "workspace.h"
+#include "features/metrics.h"
+#include "git/repo.h"
+#include "workspace/workspace.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
-#include "ops.h"
+#include "edit/ops.h"
 
-#include "git.h"
-#include "repo.h"
+#include "git/git.h"
+#include "git/repo.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
-#include "rank.h"
+#include "features/rank.h"
 
-#include "insights.h"
-#include "ops.h"
+#include "features/insights.h"
+#include "edit/ops.h"
 
 #include <doctest/doctest.h>
 

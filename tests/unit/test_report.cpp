@@ -1,5 +1,5 @@
-#include "report.h"
-#include "rules.h"
+#include "check/report.h"
+#include "workspace/rules.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
-#include "ritual.h"
+#include "features/ritual.h"
 
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <doctest/doctest.h>
 

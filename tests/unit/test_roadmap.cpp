@@ -1,6 +1,6 @@
-#include "roadmap.h"
-#include "text.h"
-#include "workspace.h"
+#include "features/roadmap.h"
+#include "base/text.h"
+#include "workspace/workspace.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Tests of the sample organization (lib/sample.*) and the libgit2 layer (lib/repo.*).
 
-#include "repo.h"
-#include "sample.h"
+#include "git/repo.h"
+#include "features/sample.h"
 
 #include <doctest/doctest.h>
 #include <git2.h>

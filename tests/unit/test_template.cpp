@@ -1,10 +1,10 @@
-#include "template.h"
+#include "features/template.h"
 
-#include "check.h"
-#include "docs.h"
-#include "docs_onboard.h"
-#include "ritual.h"
-#include "workspace.h"
+#include "check/check.h"
+#include "features/docs.h"
+#include "features/docs_onboard.h"
+#include "features/ritual.h"
+#include "workspace/workspace.h"
 
 #include <doctest/doctest.h>
 

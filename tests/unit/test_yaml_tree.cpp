@@ -1,4 +1,4 @@
-#include "yaml_tree.h"
+#include "yaml/yaml_tree.h"
 
 #include <doctest/doctest.h>
 

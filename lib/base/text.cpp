@@ -1,0 +1,363 @@
+#include "base/text.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace pops {
+
+int edit_distance(std::string_view a, std::string_view b)
+{
+  // Optimal string alignment distance with three rolling rows.
+  const size_t m = b.size();
+  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (size_t j = 0; j <= m; ++j) {
+    prev[j] = static_cast<int>(j);
+  }
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      }
+    }
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[m];
+}
+
+namespace {
+
+/// edit_distance of two words of at most 64 bytes, both lower case already, or `bound + 1` as soon
+/// as it must exceed `bound`. No allocation: "did you mean" runs for every unknown reference.
+int bounded_distance(std::string_view a, std::string_view b, int bound)
+{
+  std::array<int, 66> r0{}, r1{}, r2{};
+  int* prev2 = r0.data();
+  int* prev = r1.data();
+  int* cur = r2.data();
+  const size_t m = b.size();
+  for (size_t j = 0; j <= m; ++j) {
+    prev[j] = static_cast<int>(j);
+  }
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    int row_min = cur[0];
+    for (size_t j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min(std::min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        v = std::min(v, prev2[j - 2] + 1);
+      }
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > bound) {
+      return bound + 1;
+    }
+    int* old = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = old;
+  }
+  return prev[m];
+}
+
+template <class C> std::string closest_impl(std::string_view word, const C& candidates)
+{
+  if (word.empty() || word.size() > 64) {
+    return {};
+  }
+  const std::string lw = lower(word);
+  std::string best;
+  int best_d = 1 << 20;
+  std::array<char, 64> buf{};
+  for (const auto& c : candidates) {
+    const std::string_view cv = c;
+    // A candidate whose length differs by more than a third cannot be close enough.
+    const size_t diff = cv.size() > word.size() ? cv.size() - word.size() : word.size() - cv.size();
+    if (cv.size() > 64 || diff * 3 > std::max(cv.size(), word.size()) + 2) {
+      continue;
+    }
+    for (size_t k = 0; k < cv.size(); ++k) {
+      buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(cv[k])));
+    }
+    // Only a distance within what counts as close, and better than the best so far, matters.
+    const int allowed = std::max(1, static_cast<int>(std::max(word.size(), cv.size())) / 3);
+    const int bound = std::min(allowed, best_d - 1);
+    if (bound < 0) {
+      continue;
+    }
+    const int dist = bounded_distance(lw, std::string_view(buf.data(), cv.size()), bound);
+    if (dist <= bound && dist < best_d) {
+      best_d = dist;
+      best = std::string(cv);
+    }
+  }
+  // Close enough: a third of the longer word, at least 1, and not the whole word.
+  const int longest = static_cast<int>(std::max(word.size(), best.size()));
+  const int allowed = std::max(1, longest / 3);
+  if (best.empty() || best_d > allowed || best_d >= static_cast<int>(word.size())) {
+    return {};
+  }
+  return best;
+}
+
+} // namespace
+
+std::string closest(std::string_view word, std::span<const std::string> candidates)
+{
+  return closest_impl(word, candidates);
+}
+
+std::string closest(std::string_view word, std::span<const std::string_view> candidates)
+{
+  return closest_impl(word, candidates);
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string> candidates)
+{
+  std::string c = closest(word, candidates);
+  return c.empty() ? std::string() : " (did you mean '" + c + "'?)";
+}
+
+std::string join(std::span<const std::string> parts, std::string_view sep)
+{
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) {
+      out += sep;
+    }
+    out += parts[i];
+  }
+  return out;
+}
+
+namespace {
+
+bool upper_or_digit(char c)
+{
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool counter(std::string_view n)
+{
+  return !n.empty() && n.size() <= 9 && n[0] >= '1' && n[0] <= '9'
+         && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+} // namespace
+
+bool is_prefix(std::string_view s)
+{
+  return s.size() >= 2 && s.size() <= 10 && s[0] >= 'A' && s[0] <= 'Z'
+         && std::all_of(s.begin(), s.end(), upper_or_digit);
+}
+
+bool is_item_id(std::string_view s)
+{
+  auto dash = s.find('-');
+  return dash != std::string_view::npos && is_prefix(s.substr(0, dash)) && counter(s.substr(dash + 1));
+}
+
+bool is_feedback_id(std::string_view s)
+{
+  return s.starts_with("FB-") && counter(s.substr(3));
+}
+
+bool is_squad_id(std::string_view s)
+{
+  return !s.empty() && s.size() <= 40 && s[0] >= 'a' && s[0] <= 'z'
+         && std::all_of(s.begin(), s.end(), [](char c) {
+              return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            });
+}
+
+std::string valid_utf8(std::string_view s)
+{
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = p[i];
+    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 && c >= 0xC2 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                 : (c & 0xF8) == 0xF0 && c <= 0xF4                ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (size_t k = 1; ok && k < len; ++k) {
+      ok = (p[i + k] & 0xC0) == 0x80;
+    }
+    if (ok && len == 3) {
+      const unsigned cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6);
+      ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
+    } else if (ok && len == 4) {
+      const unsigned cp = ((c & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12);
+      ok = cp >= 0x10000 && cp <= 0x10FFFF;
+    }
+    if (!ok) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+std::string printable(std::string_view s)
+{
+  std::string out = valid_utf8(s);
+  for (auto& ch : out) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) {
+      ch = '?';
+    }
+  }
+  return out;
+}
+
+std::string lower(std::string_view s)
+{
+  std::string out(s);
+  for (auto& ch : out) {
+    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s)
+{
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+namespace {
+
+/// The next code point of `s` from `i` (advancing `i`); an invalid byte is returned as itself
+/// (and counts one column).
+char32_t next_code_point(std::string_view s, size_t& i)
+{
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  int len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || i + static_cast<size_t>(len) > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+  for (int k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
+    if ((b & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  i += static_cast<size_t>(len);
+  return cp;
+}
+
+int code_point_width(char32_t c)
+{
+  struct Range {
+    char32_t lo, hi;
+  };
+  static constexpr std::array<Range, 10> k_zero = {{{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD},
+                                                    {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F},
+                                                    {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F},
+                                                    {0xE0100, 0xE01EF}}};
+  static constexpr std::array<Range, 16> k_wide = {{{0x1100, 0x115F}, {0x2E80, 0x303E}, {0x3041, 0x33FF},
+                                                    {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA000, 0xA4CF},
+                                                    {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE30, 0xFE4F},
+                                                    {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F},
+                                                    {0x1F680, 0x1F6FF}, {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD},
+                                                    {0x30000, 0x3FFFD}}};
+  if (c == 0x200D || c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+    return 0;
+  }
+  for (const auto& r : k_zero) {
+    if (c >= r.lo && c <= r.hi) {
+      return 0;
+    }
+  }
+  for (const auto& r : k_wide) {
+    if (c >= r.lo && c <= r.hi) {
+      return 2;
+    }
+  }
+  return 1;
+}
+
+} // namespace
+
+int display_width(std::string_view s)
+{
+  int w = 0;
+  for (size_t i = 0; i < s.size();) {
+    w += code_point_width(next_code_point(s, i));
+  }
+  return w;
+}
+
+std::string truncate_width(std::string_view s, int width, std::string_view ellipsis)
+{
+  if (display_width(s) <= width) {
+    return std::string(s);
+  }
+  const int ew = display_width(ellipsis);
+  if (width <= 0) {
+    return {};
+  }
+  if (width < ew) {
+    return std::string(width, '.');
+  }
+  const int room = width - ew;
+  int w = 0;
+  size_t i = 0;
+  size_t cut = 0;
+  while (i < s.size()) {
+    size_t j = i;
+    const int cw = code_point_width(next_code_point(s, j));
+    if (w + cw > room) {
+      break;
+    }
+    w += cw;
+    i = j;
+    cut = i;
+  }
+  std::string out(s.substr(0, cut));
+  while (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+  }
+  return out + std::string(ellipsis);
+}
+
+std::string pad_width(std::string_view s, int width, std::string_view ellipsis)
+{
+  std::string out = truncate_width(s, width, ellipsis);
+  const int w = display_width(out);
+  if (w < width) {
+    out.append(static_cast<size_t>(width - w), ' ');
+  }
+  return out;
+}
+
+std::string cell_text(std::string_view s, int width)
+{
+  std::string out(s);
+  for (auto& c : out) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      c = ' ';
+    }
+  }
+  return truncate_width(printable(out), width, "...");
+}
+
+} // namespace pops

@@ -1,0 +1,42 @@
+#pragma once
+// Internal: the rule implementations that check_workspace runs. Each appends findings with the
+// rule's default severity; check_workspace then applies pops.yaml's `rules:`.
+
+#include "workspace/model.h"
+
+#include <string>
+#include <vector>
+
+namespace pops {
+
+struct RuleContext {
+  const Workspace& ws;
+  Date today;
+  std::vector<Finding>& out;
+
+  void add(const std::string& file, const Loc& loc, std::string_view rule, std::string message,
+           std::vector<std::string> squads) const;
+  std::vector<std::string> squads_of(const Item& it) const;
+  std::vector<std::string> squads_of(const Feedback& fb) const;
+  std::vector<std::string> squads_of(const Doc& d) const;
+  std::vector<std::string> squads_of(const RitualNote& n) const;
+};
+
+void rule_duplicate_id(const RuleContext& c);
+void rule_id_prefix(const RuleContext& c);
+void rule_unknown_ref(const RuleContext& c);
+void rule_dependency_cycle(const RuleContext& c);
+void rule_dependency_order(const RuleContext& c);
+void rule_wip_limit(const RuleContext& c);
+void rule_target_passed(const RuleContext& c);
+void rule_action_overdue(const RuleContext& c);
+void rule_doc_required(const RuleContext& c);  ///< doc-required-field and doc-required-section
+void rule_doc_stale(const RuleContext& c);
+/// doc-index-stale: a docs/README.md written by `pops doc index` that no longer matches (docs.cpp).
+void rule_doc_index_stale(const RuleContext& c);
+/// series-unlinked: a usage series (metrics/**/*.yaml) no item links to (adoption.cpp).
+void rule_series_unlinked(const RuleContext& c);
+/// status-regression, item-removed, id-reused, target-slip: `c.ws` against `base`.
+void rule_transitions(const RuleContext& c, const Workspace& base);
+
+} // namespace pops

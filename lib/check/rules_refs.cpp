@@ -1,0 +1,208 @@
+// duplicate-id, id-prefix, unknown-ref.
+
+#include "workspace/config.h"
+#include "check/rule_impl.h"
+#include "workspace/schema.h"
+#include "base/text.h"
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+namespace pops {
+
+namespace {
+
+std::string where(const std::string& file, const Loc& loc)
+{
+  return fmt::format("{}:{}", file, loc.line);
+}
+
+} // namespace
+
+void rule_duplicate_id(const RuleContext& c)
+{
+  std::unordered_map<std::string, const Item*> items;
+  for (const auto& it : c.ws.items) {
+    if (!it.id.set) {
+      continue;
+    }
+    auto [pos, fresh] = items.emplace(it.id.value, &it);
+    if (!fresh) {
+      c.add(it.file, it.id.loc, "duplicate-id",
+            fmt::format("duplicate item id {} (first used at {})", quote(it.id.value),
+                        where(pos->second->file, pos->second->id.loc)),
+            c.squads_of(it));
+    }
+  }
+  std::unordered_map<std::string, const Feedback*> fbs;
+  for (const auto& fb : c.ws.feedback) {
+    if (!fb.id.set) {
+      continue;
+    }
+    auto [pos, fresh] = fbs.emplace(fb.id.value, &fb);
+    if (!fresh) {
+      c.add(fb.file, fb.id.loc, "duplicate-id",
+            fmt::format("duplicate feedback id {} (first used at {})", quote(fb.id.value),
+                        where(pos->second->file, pos->second->id.loc)),
+            c.squads_of(fb));
+    }
+  }
+}
+
+void rule_id_prefix(const RuleContext& c)
+{
+  for (const auto& it : c.ws.items) {
+    if (!it.id.set || !it.squad.set) {
+      continue;
+    }
+    const Squad* sq = c.ws.config.squad(it.squad.value);
+    auto dash = it.id.value.rfind('-');
+    if (!sq || !sq->prefix.set || dash == std::string::npos) {
+      continue;
+    }
+    const std::string prefix = it.id.value.substr(0, dash);
+    if (prefix == sq->prefix.value) {
+      continue;
+    }
+    std::string msg = fmt::format("item id {} has prefix {} but squad {} uses {}", quote(it.id.value),
+                                  quote(prefix), quote(sq->id.value), quote(sq->prefix.value));
+    if (const Squad* other = c.ws.config.squad_by_prefix(prefix)) {
+      msg += fmt::format(" (prefix {} belongs to squad {})", quote(prefix), quote(other->id.value));
+    }
+    c.add(it.file, it.id.loc, "id-prefix", std::move(msg), c.squads_of(it));
+  }
+}
+
+void rule_unknown_ref(const RuleContext& c)
+{
+  const Config& cfg = c.ws.config;
+  const auto squads = squad_ids(cfg);
+  const auto people = person_ids(cfg);
+  std::vector<std::string> item_ids;
+  item_ids.reserve(c.ws.items.size());
+  for (const auto& it : c.ws.items) {
+    item_ids.push_back(it.id.value);
+  }
+  auto person = [&](const std::string& file, const LStr& p, std::string_view role,
+                    const std::vector<std::string>& about) {
+    if (p.set && !cfg.person(p.value)) {
+      c.add(file, p.loc, "unknown-ref",
+            fmt::format("unknown person {} as {}{}; people are declared under 'people:' in pops.yaml",
+                        quote(p.value), role, did_you_mean(p.value, people)),
+            about);
+    }
+  };
+  auto squad = [&](const std::string& file, const LStr& s, std::vector<std::string> about) {
+    if (s.set && !cfg.squad(s.value)) {
+      c.add(file, s.loc, "unknown-ref",
+            fmt::format("unknown squad {}{}; squads are declared under 'squads:' in pops.yaml",
+                        quote(s.value), did_you_mean(s.value, squads)),
+            std::move(about));
+    }
+  };
+  // Suggestions for unknown items come from ids with the same prefix, so a workspace with
+  // thousands of items and many broken references stays fast.
+  std::unordered_map<std::string, std::vector<std::string>> ids_by_prefix;
+  for (const auto& id : item_ids) {
+    ids_by_prefix[id.substr(0, id.rfind('-'))].push_back(id);
+  }
+  // Suggestions cost one edit distance per candidate: bounded per run, so thousands of broken
+  // references in a large workspace still report in moments (the first ones get suggestions).
+  long suggestion_budget = 250'000;
+  auto item = [&](const std::string& file, const LStr& id, std::string_view in,
+                  const std::vector<std::string>& about) {
+    if (id.set && !c.ws.item(id.value)) {
+      auto same = ids_by_prefix.find(id.value.substr(0, id.value.rfind('-')));
+      const auto& pool = same == ids_by_prefix.end() ? item_ids : same->second;
+      suggestion_budget -= static_cast<long>(pool.size());
+      const std::string dym = suggestion_budget >= 0 ? did_you_mean(id.value, pool) : std::string();
+      c.add(file, id.loc, "unknown-ref", fmt::format("unknown item {} in {}{}", quote(id.value), in, dym), about);
+    }
+  };
+
+  // pops.yaml
+  for (const auto& s : cfg.squads) {
+    person(cfg.file, s.lead, "lead of squad '" + s.id.value + "'", {s.id.value});
+  }
+  for (const auto& p : cfg.people) {
+    squad(cfg.file, p.squad, {});
+  }
+  for (const auto& r : cfg.rituals) {
+    for (const auto& s : r.squads) {
+      squad(cfg.file, s, {s.value});
+    }
+  }
+  for (const auto& [id, rc] : cfg.rules) {
+    for (const auto& s : rc.pilot) {
+      squad(cfg.file, s, {s.value});
+    }
+  }
+  // roadmap
+  for (const auto& it : c.ws.items) {
+    const auto about = c.squads_of(it);
+    squad(it.file, it.squad, about);
+    person(it.file, it.owner, "owner", about);
+    for (const auto& d : it.depends_on) {
+      item(it.file, d, "depends_on", about);
+    }
+  }
+  // feedback
+  for (const auto& fb : c.ws.feedback) {
+    const auto about = c.squads_of(fb);
+    for (const auto& id : fb.items) {
+      item(fb.file, id, "items", about);
+    }
+  }
+  // docs
+  std::vector<std::string> types;
+  for (const auto& t : cfg.doc_types) {
+    types.push_back(t.name.value);
+  }
+  for (const auto& d : c.ws.docs) {
+    const auto about = c.squads_of(d);
+    if (d.type.set && !cfg.doc_type(d.type.value)) {
+      c.add(d.file, d.type.loc, "unknown-ref",
+            fmt::format("unknown doc type {}{}; doc types are declared under 'docs: types:' in pops.yaml",
+                        quote(d.type.value), did_you_mean(d.type.value, types)),
+            about);
+    }
+    person(d.file, d.owner, "owner", about);
+    for (const auto& id : d.items) {
+      item(d.file, id, "items", about);
+    }
+  }
+  // ritual notes
+  std::vector<std::string> rituals;
+  for (const auto& r : cfg.rituals) {
+    rituals.push_back(r.name.value);
+  }
+  for (const auto& n : c.ws.notes) {
+    const auto about = c.squads_of(n);
+    if (n.ritual.set && !cfg.ritual(n.ritual.value)) {
+      c.add(n.file, n.ritual.loc, "unknown-ref",
+            fmt::format("unknown ritual {}{}; rituals are declared under 'rituals:' in pops.yaml",
+                        quote(n.ritual.value), did_you_mean(n.ritual.value, rituals)),
+            about);
+    } else if (n.ritual.set && n.ritual.value != n.folder) {
+      c.add(n.file, n.ritual.loc, "unknown-ref",
+            fmt::format("note says ritual {} but lives in rituals/{}/; move it to rituals/{}/",
+                        quote(n.ritual.value), n.folder, n.ritual.value),
+            about);
+    }
+    if (n.date.set && format_date(n.date.value) != n.file_date && parse_date(n.file_date)) {
+      c.add(n.file, n.date.loc, "unknown-ref",
+            fmt::format("note date {} does not match its file name {}.md", format_date(n.date.value),
+                        n.file_date),
+            about);
+    }
+    for (const auto& a : n.attendees) {
+      person(n.file, a, "attendee", about);
+    }
+    for (const auto& a : n.actions) {
+      person(n.file, a.owner, "action owner", about);
+    }
+  }
+}
+
+} // namespace pops

@@ -1,0 +1,57 @@
+#pragma once
+// The dashboard of `pops report`: a portfolio summary, throughput per squad and period, the cycle
+// time distribution, status by squad, the Now/Next/Later board, slips, top customer demand, adoption
+// against success targets and open ritual actions; rendered as one self-contained HTML page (inline CSS and SVG, no scripts) or as
+// Markdown. Everything read from the workspace is escaped.
+
+#include "edit/adoption.h"
+#include "features/metrics.h"
+#include "workspace/model.h"
+#include "features/ritual.h"
+#include "features/roadmap.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pops {
+
+/// An item customers asked for: the distinct customers of the feedback linking it, and their ARR.
+struct TopDemand {
+  const Item* item = nullptr;
+  std::vector<std::string> customers;  ///< distinct, sorted
+  int entries = 0;                     ///< feedback entries linking it (also those without a customer)
+  std::optional<double> arr;           ///< sum of the customers' ARR, each once; none when no ARR is known
+};
+
+
+/// The cycle time bins of the distribution: [lo, hi] days, hi < 0 for no upper bound.
+struct CycleBin {
+  int lo = 0, hi = 0;
+  int count = 0;
+};
+
+struct Dashboard {
+  std::string product;
+  Date today;
+  std::vector<std::string> squads;                     ///< shown, in pops.yaml order
+  std::vector<std::string> statuses;                   ///< the workflow's statuses, in order
+  std::vector<std::vector<int>> status_counts;         ///< [squad][status] items now
+  std::vector<RoadmapColumn> board;                    ///< open items by horizon
+  std::vector<CycleBin> cycle_bins;                    ///< items shipped in the window
+  std::vector<TopDemand> demand;                          ///< top first, at most 10
+  std::vector<OpenAction> actions;                     ///< by due date, undated last
+  std::vector<SuccessStatus> adoption;                 ///< success targets of items not dropped
+  int open_items = 0, feedback_entries = 0;
+};
+
+/// The dashboard of workspace `ws` (as it is now) with history metrics `m`; `squads` filters (empty:
+/// all).
+Dashboard build_dashboard(const Workspace& ws, const Metrics& m, const std::vector<std::string>& squads, Date today);
+
+/// One HTML page: inline CSS (with @media print), SVG charts drawn by pops, no scripts.
+std::string render_dashboard_html(const Dashboard& d, const Metrics& m);
+/// The same sections in GitHub-flavoured Markdown (tables instead of charts).
+std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m);
+
+} // namespace pops

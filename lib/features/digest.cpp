@@ -1,0 +1,615 @@
+#include "features/digest.h"
+
+#include "features/ritual.h"
+
+#include "features/roadmap.h"
+#include "base/text.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace pops {
+
+namespace {
+
+constexpr std::array<std::string_view, 7> k_weekdays = {"monday", "tuesday", "wednesday", "thursday",
+                                                        "friday", "saturday", "sunday"};
+
+} // namespace
+
+namespace {
+
+/// "every 2 weeks on thursday": the digest leaves out the start date.
+std::string every_text(const Cadence& c)
+{
+  std::string unit = c.unit;
+  if (c.every == 1 && !unit.empty() && unit.back() == 's') {
+    unit.pop_back();
+  }
+  std::string s = fmt::format("every {} {}", c.every, unit);
+  if (c.on >= 0 && c.on < 7) {
+    s += fmt::format(" on {}", k_weekdays[static_cast<size_t>(c.on)]);
+  }
+  return s;
+}
+
+} // namespace
+
+namespace {
+
+std::string one_line(std::string_view s)
+{
+  std::string out;
+  for (char ch : s) {
+    if (ch == '\n' || ch == '\r' || ch == '\t') {
+      ch = ' ';
+    }
+    if (ch == ' ' && (out.empty() || out.back() == ' ')) {
+      continue;
+    }
+    out += ch;
+  }
+  while (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+  }
+  return out;
+}
+
+bool lists(const std::vector<LStr>& v, const std::string& id)
+{
+  return std::any_of(v.begin(), v.end(), [&](const LStr& s) { return s.value == id; });
+}
+
+/// An entry for `id`, read from the newer state (or the older one for a removed item).
+DigestEntry entry_of(const Workspace& ws, const Item& it)
+{
+  DigestEntry e;
+  e.id = it.id.value;
+  e.title = it.title.value;
+  e.squad = it.squad.value;
+  e.status = it.status.value;
+  e.horizon = it.horizon.value;
+  e.description = one_line(it.description.value);
+  if (it.target.set) {
+    e.target = it.target.value;
+  }
+  for (const auto& d : ws.docs) {
+    if (lists(d.items, e.id)) {
+      e.docs.push_back({d.file, d.title.value, d.status.value});
+    }
+  }
+  std::sort(e.docs.begin(), e.docs.end(), [](const DigestDoc& a, const DigestDoc& b) { return a.file < b.file; });
+  std::set<std::string> customers;
+  for (const auto& f : ws.feedback) {
+    if (lists(f.items, e.id)) {
+      e.feedback.push_back(f.id.value);
+      if (f.customer.set && !f.customer.value.empty()) {
+        customers.insert(f.customer.value);
+      }
+    }
+  }
+  std::sort(e.feedback.begin(), e.feedback.end(), natural_less);
+  e.customers.assign(customers.begin(), customers.end());
+  return e;
+}
+
+const Item* find_item(const Workspace& ws, const std::string& id)
+{
+  for (const auto& it : ws.items) {
+    if (it.id.value == id) {
+      return &it;
+    }
+  }
+  return nullptr;
+}
+
+bool closed(const std::string& status)
+{
+  return status == "shipped" || status == "dropped";
+}
+
+} // namespace
+
+Digest build_digest(const Workspace& from, const Workspace& to, Date today)
+{
+  Digest d;
+  d.product = to.config.product.value;
+  d.first_horizon = to.config.horizons.empty() ? "now" : to.config.horizons.front().value;
+  const std::string& now = d.first_horizon;
+  for (const Change& c : diff_workspaces(from, to)) {
+    if (c.entity != "item") {
+      continue;
+    }
+    const Item* cur = find_item(to, c.id);
+    const Item* old = find_item(from, c.id);
+    if (c.kind == Change::Kind::removed && old) {
+      DigestEntry e = entry_of(to, *old);
+      e.removed = true;
+      e.was = old->status.value;
+      if (!closed(old->status.value)) {
+        d.dropped.push_back(std::move(e));
+      }
+      continue;
+    }
+    if (!cur) {
+      continue;
+    }
+    if (c.kind == Change::Kind::added) {
+      if (cur->status.value == "shipped") {
+        d.shipped.push_back(entry_of(to, *cur));
+      } else if (cur->horizon.value == now && !closed(cur->status.value)) {
+        d.committed.push_back(entry_of(to, *cur));
+      }
+      continue;
+    }
+    if (c.kind != Change::Kind::changed) {
+      continue;
+    }
+    if (c.field == "status" && c.new_value == "shipped") {
+      d.shipped.push_back(entry_of(to, *cur));
+    } else if (c.field == "status" && c.new_value == "dropped") {
+      DigestEntry e = entry_of(to, *cur);
+      e.was = c.old_value;
+      e.reason = one_line(c.reason);
+      d.dropped.push_back(std::move(e));
+    } else if (c.field == "horizon" && c.new_value == now && !closed(cur->status.value)) {
+      DigestEntry e = entry_of(to, *cur);
+      e.was = c.old_value;
+      d.committed.push_back(std::move(e));
+    } else if (c.field == "target" && c.days > 0 && !closed(cur->status.value)) {
+      DigestEntry e = entry_of(to, *cur);
+      e.old_target = parse_date(c.old_value);
+      e.days = c.days;
+      d.slipped.push_back(std::move(e));
+    }
+  }
+  for (const auto& st : ritual_status(to, today)) {
+    const Ritual& r = *st.ritual;
+    if (!r.cadence.set) {
+      continue;
+    }
+    DigestRitual dr;
+    dr.name = r.name.value;
+    dr.cadence = every_text(r.cadence.value);
+    dr.next = st.next_due;
+    for (const auto& sq : r.squads) {
+      dr.squads.push_back(sq.value);
+    }
+    d.rituals.push_back(std::move(dr));
+  }
+  std::stable_sort(d.rituals.begin(), d.rituals.end(), [](const DigestRitual& a, const DigestRitual& b) {
+    if (a.next.has_value() != b.next.has_value()) {
+      return a.next.has_value();
+    }
+    return a.next != b.next ? a.next < b.next : a.name < b.name;
+  });
+  // Figures per squad.
+  std::vector<std::string> order;
+  std::map<std::string, SquadFigures> figs;
+  auto fig = [&](const std::string& squad) -> SquadFigures& {
+    if (!figs.count(squad)) {
+      order.push_back(squad);
+      figs[squad].squad = squad;
+    }
+    return figs[squad];
+  };
+  for (const auto& s : to.config.squads) {
+    fig(s.id.value);
+  }
+  for (const auto& e : d.shipped) {
+    ++fig(e.squad).shipped;
+  }
+  for (const auto& e : d.committed) {
+    ++fig(e.squad).committed;
+  }
+  for (const auto& e : d.slipped) {
+    ++fig(e.squad).slipped;
+    fig(e.squad).slip_days += e.days;
+  }
+  for (const auto& e : d.dropped) {
+    ++fig(e.squad).dropped;
+  }
+  for (const auto& it : to.items) {
+    if (it.status.value == "in-progress") {
+      ++fig(it.squad.value).in_progress;
+    }
+    if (it.horizon.value == now && !closed(it.status.value)) {
+      ++fig(it.squad.value).open_now;
+    }
+  }
+  SquadFigures total;
+  total.squad = "total";
+  for (const auto& s : order) {
+    const SquadFigures& f = figs[s];
+    d.figures.push_back(f);
+    total.shipped += f.shipped;
+    total.committed += f.committed;
+    total.slipped += f.slipped;
+    total.slip_days += f.slip_days;
+    total.dropped += f.dropped;
+    total.in_progress += f.in_progress;
+    total.open_now += f.open_now;
+  }
+  d.figures.push_back(total);
+  return d;
+}
+
+void attach_commits(Digest& d, const std::vector<HistoryEntry>& range)
+{
+  auto find = [&](DigestEntry& e, const std::function<bool(const Change&)>& made_it) {
+    for (const auto& h : range) {
+      for (const auto& c : h.changes) {
+        if (c.entity == "item" && c.id == e.id && made_it(c)) {
+          e.commit = h.commit.short_id;
+          e.commit_date = h.date;
+          return;
+        }
+      }
+    }
+  };
+  using K = Change::Kind;
+  for (auto& e : d.shipped) {
+    find(e, [](const Change& c) {
+      return (c.kind == K::changed && c.field == "status" && c.new_value == "shipped")
+             || (c.kind == K::added && c.status == "shipped");
+    });
+  }
+  for (auto& e : d.committed) {
+    const std::string now = d.first_horizon;
+    find(e, [&](const Change& c) {
+      return (c.kind == K::changed && c.field == "horizon" && c.new_value == now) || c.kind == K::added;
+    });
+  }
+  for (auto& e : d.slipped) {
+    find(e, [](const Change& c) { return c.kind == K::changed && c.field == "target"; });
+  }
+  for (auto& e : d.dropped) {
+    const bool removed = e.removed;
+    find(e, [removed](const Change& c) {
+      return removed ? c.kind == K::removed : c.kind == K::changed && c.field == "status" && c.new_value == "dropped";
+    });
+  }
+}
+
+std::optional<Audience> parse_audience(std::string_view name)
+{
+  for (auto a : {Audience::all, Audience::exec, Audience::sales, Audience::support, Audience::marketing}) {
+    if (audience_name(a) == name) {
+      return a;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view audience_name(Audience a)
+{
+  switch (a) {
+  case Audience::all:
+    return "all";
+  case Audience::exec:
+    return "exec";
+  case Audience::sales:
+    return "sales";
+  case Audience::support:
+    return "support";
+  case Audience::marketing:
+    return "marketing";
+  }
+  return "all";
+}
+
+namespace {
+
+/// What an audience sees.
+struct View {
+  bool figures = false, shipped = true, committed = true, slipped = true, dropped = true, rituals = true;
+  bool notes = true;            ///< descriptions and docs
+  bool customers = true;        ///< customers and feedback ids
+  bool customer_facing = false; ///< committed, slipped, dropped: only items with linked feedback
+};
+
+View view_of(Audience a)
+{
+  View v;
+  switch (a) {
+  case Audience::all:
+    v.figures = true;
+    break;
+  case Audience::exec:
+    v.figures = true;
+    v.notes = false;
+    v.customers = false;
+    break;
+  case Audience::sales:
+    v.rituals = false;
+    break;
+  case Audience::marketing:
+    v.dropped = false;
+    v.rituals = false;
+    v.customers = false;
+    break;
+  case Audience::support:
+    v.rituals = false;
+    v.customer_facing = true;
+    break;
+  }
+  return v;
+}
+
+std::vector<const DigestEntry*> shown(const std::vector<DigestEntry>& v, bool customer_facing)
+{
+  std::vector<const DigestEntry*> out;
+  for (const auto& e : v) {
+    if (!customer_facing || !e.feedback.empty()) {
+      out.push_back(&e);
+    }
+  }
+  return out;
+}
+
+/// The sections of a digest for a view: title and entries (shipped always lists everything).
+struct Section {
+  std::string key, title;
+  std::vector<const DigestEntry*> entries;
+};
+
+std::vector<Section> sections_of(const Digest& d, const View& v)
+{
+  std::vector<Section> out;
+  if (v.shipped) {
+    out.push_back({"shipped", "Shipped", shown(d.shipped, false)});
+  }
+  if (v.committed) {
+    out.push_back({"committed", fmt::format("Newly committed to {}", column_title(d.first_horizon)),
+                   shown(d.committed, v.customer_facing)});
+  }
+  if (v.slipped) {
+    out.push_back({"slipped", "Slipped", shown(d.slipped, v.customer_facing)});
+  }
+  if (v.dropped) {
+    out.push_back({"dropped", "Dropped", shown(d.dropped, v.customer_facing)});
+  }
+  return out;
+}
+
+std::string span_text(const DigestSpan& s)
+{
+  if (s.from_commit.empty()) {
+    return fmt::format("Since {}: every change up to {} ({})", s.since, s.to_commit, s.to_date);
+  }
+  return fmt::format("Since {}: the changes after {} ({}) up to {} ({})", s.since, s.from_commit, s.from_date,
+                     s.to_commit, s.to_date);
+}
+
+/// The detail after an entry's title, by section.
+std::string detail_of(const std::string& key, const DigestEntry& e)
+{
+  std::string s;
+  if (key == "shipped") {
+    s = "shipped";
+  } else if (key == "committed") {
+    s = e.target ? "target " + format_date(*e.target) : "no target";
+    s += e.was.empty() ? ", new" : ", was " + e.was;
+  } else if (key == "slipped") {
+    s = fmt::format("target {} -> {} (+{} day{})", e.old_target ? format_date(*e.old_target) : "?",
+                    e.target ? format_date(*e.target) : "?", e.days, e.days == 1 ? "" : "s");
+  } else if (key == "dropped") {
+    if (e.removed) {
+      s = fmt::format("removed from the roadmap (was {}; no reason recorded)", e.was);
+    } else {
+      s = fmt::format("was {}: {}", e.was, e.reason.empty() ? "no reason recorded" : e.reason);
+    }
+  }
+  if (!e.commit.empty()) {
+    s += fmt::format(" ({} {})", e.commit_date, e.commit);
+  }
+  return s;
+}
+
+std::string md_escape(std::string_view s)
+{
+  std::string out;
+  for (char c : printable(one_line(s))) {
+    if (std::string_view("\\`*_[]<|#").find(c) != std::string_view::npos) {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string next_text(const DigestRitual& r)
+{
+  if (!r.next) {
+    return "no date";
+  }
+  static constexpr std::array<std::string_view, 7> k_days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  return fmt::format("{} {}", k_days[static_cast<size_t>(weekday(*r.next))], format_date(*r.next));
+}
+
+} // namespace
+
+std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan& span)
+{
+  const View v = view_of(a);
+  std::string s = fmt::format("# {}: product update{}\n\n", md_escape(d.product.empty() ? "Product" : d.product),
+                              a == Audience::all ? "" : fmt::format(" for {}", audience_name(a)));
+  s += md_escape(span_text(span)) + ".\n";
+  if (v.figures) {
+    s += "\n## Figures\n\n| Squad | Shipped | Newly committed | Slipped | Days slipped | Dropped | In progress | Open in "
+         + md_escape(column_title(d.first_horizon)) + " |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
+    for (const auto& f : d.figures) {
+      s += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                       f.squad == "total" ? "**Total**" : md_escape(f.squad), f.shipped, f.committed, f.slipped,
+                       f.slip_days, f.dropped, f.in_progress, f.open_now);
+    }
+  }
+  for (const auto& sec : sections_of(d, v)) {
+    s += fmt::format("\n## {} ({})\n\n", sec.title, sec.entries.size());
+    if (sec.entries.empty()) {
+      s += "None.\n";
+      continue;
+    }
+    for (const DigestEntry* e : sec.entries) {
+      s += fmt::format("- **{} {}** ({}): {}\n", md_escape(e->id), md_escape(e->title), md_escape(e->squad),
+                       md_escape(detail_of(sec.key, *e)));
+      if (v.notes && sec.key == "shipped" && !e->description.empty()) {
+        s += fmt::format("  - {}\n", md_escape(e->description));
+      }
+      if (v.notes && (sec.key == "shipped" || sec.key == "committed")) {
+        for (const auto& doc : e->docs) {
+          s += fmt::format("  - Doc: [{}]({}){}\n", md_escape(doc.title.empty() ? doc.file : doc.title), doc.file,
+                           doc.status.empty() ? "" : " (" + md_escape(doc.status) + ")");
+        }
+      }
+      if (v.customers && !e->feedback.empty()) {
+        s += fmt::format("  - Asked for by: {} ({})\n",
+                         e->customers.empty() ? std::string("no customer named") : md_escape(join(e->customers, ", ")),
+                         join(e->feedback, ", "));
+      }
+    }
+  }
+  if (v.rituals) {
+    s += "\n## Upcoming rituals\n\n";
+    if (d.rituals.empty()) {
+      s += "None configured.\n";
+    }
+    for (const auto& r : d.rituals) {
+      s += fmt::format("- {}: {} ({}{})\n", md_escape(r.name), next_text(r), r.cadence,
+                       r.squads.empty() ? "" : "; " + md_escape(join(r.squads, ", ")));
+    }
+  }
+  return s;
+}
+
+std::string render_digest_text(const Digest& d, Audience a, const DigestSpan& span)
+{
+  const View v = view_of(a);
+  std::string s = fmt::format("{}: product update{}\n", printable(d.product.empty() ? "Product" : d.product),
+                              a == Audience::all ? "" : fmt::format(" for {}", audience_name(a)));
+  s += printable(span_text(span)) + "\n";
+  if (v.figures) {
+    s += fmt::format("\nFigures\n  {:<14} {:>8} {:>9} {:>8} {:>5} {:>8} {:>8} {:>8}\n", "squad", "shipped",
+                     "committed", "slipped", "days", "dropped", "in-prog", "open-" + d.first_horizon);
+    for (const auto& f : d.figures) {
+      s += fmt::format("  {:<14} {:>8} {:>9} {:>8} {:>5} {:>8} {:>8} {:>8}\n", printable(f.squad), f.shipped,
+                       f.committed, f.slipped, f.slip_days, f.dropped, f.in_progress, f.open_now);
+    }
+  }
+  for (const auto& sec : sections_of(d, v)) {
+    s += fmt::format("\n{} ({})\n", sec.title, sec.entries.size());
+    if (sec.entries.empty()) {
+      s += "  none\n";
+      continue;
+    }
+    for (const DigestEntry* e : sec.entries) {
+      s += fmt::format("  {}  {} ({}): {}\n", printable(e->id), printable(e->title), printable(e->squad),
+                       printable(detail_of(sec.key, *e)));
+      if (v.notes && sec.key == "shipped" && !e->description.empty()) {
+        s += fmt::format("      {}\n", printable(e->description));
+      }
+      if (v.notes && (sec.key == "shipped" || sec.key == "committed")) {
+        for (const auto& doc : e->docs) {
+          s += fmt::format("      doc: {} \"{}\"{}\n", printable(doc.file), printable(doc.title),
+                           doc.status.empty() ? "" : " (" + printable(doc.status) + ")");
+        }
+      }
+      if (v.customers && !e->feedback.empty()) {
+        s += fmt::format("      asked for by: {} ({})\n",
+                         e->customers.empty() ? std::string("no customer named") : printable(join(e->customers, ", ")),
+                         join(e->feedback, ", "));
+      }
+    }
+  }
+  if (v.rituals) {
+    s += "\nUpcoming rituals\n";
+    if (d.rituals.empty()) {
+      s += "  none configured\n";
+    }
+    for (const auto& r : d.rituals) {
+      s += fmt::format("  {}: {} ({}{})\n", printable(r.name), next_text(r), r.cadence,
+                       r.squads.empty() ? "" : "; " + printable(join(r.squads, ", ")));
+    }
+  }
+  return s;
+}
+
+std::string render_digest_json(const Digest& d, Audience a, const DigestSpan& span)
+{
+  using Json = nlohmann::ordered_json;
+  const View v = view_of(a);
+  auto or_null = [](const std::string& s) { return s.empty() ? Json() : Json(s); };
+  auto date_or_null = [](const std::optional<Date>& x) { return x ? Json(format_date(*x)) : Json(); };
+  Json j;
+  j["version"] = 1;
+  j["product"] = d.product;
+  j["audience"] = std::string(audience_name(a));
+  j["since"] = span.since;
+  j["from"] = span.from_commit.empty() ? Json() : Json{{"commit", span.from_commit}, {"date", span.from_date}};
+  j["to"] = Json{{"commit", span.to_commit}, {"date", span.to_date}};
+  if (v.figures) {
+    j["figures"] = Json::array();
+    for (const auto& f : d.figures) {
+      j["figures"].push_back(Json{{"squad", f.squad}, {"shipped", f.shipped}, {"committed", f.committed},
+                                  {"slipped", f.slipped}, {"slip_days", f.slip_days}, {"dropped", f.dropped},
+                                  {"in_progress", f.in_progress}, {"open_now", f.open_now}});
+    }
+  }
+  for (const auto& sec : sections_of(d, v)) {
+    Json arr = Json::array();
+    for (const DigestEntry* e : sec.entries) {
+      Json x;
+      x["id"] = e->id;
+      x["title"] = e->title;
+      x["squad"] = e->squad;
+      x["status"] = e->status;
+      x["horizon"] = or_null(e->horizon);
+      x["target"] = date_or_null(e->target);
+      if (sec.key == "slipped") {
+        x["old_target"] = date_or_null(e->old_target);
+        x["days"] = e->days;
+      }
+      if (sec.key == "committed") {
+        x["was"] = or_null(e->was);
+      }
+      if (sec.key == "dropped") {
+        x["was"] = e->was;
+        x["reason"] = or_null(e->reason);
+        x["removed"] = e->removed;
+      }
+      if (v.notes && sec.key == "shipped") {
+        x["description"] = or_null(e->description);
+      }
+      if (v.notes && (sec.key == "shipped" || sec.key == "committed")) {
+        x["docs"] = Json::array();
+        for (const auto& doc : e->docs) {
+          x["docs"].push_back(Json{{"file", doc.file}, {"title", or_null(doc.title)}, {"status", or_null(doc.status)}});
+        }
+      }
+      if (v.customers) {
+        x["customers"] = e->customers;
+        x["feedback"] = e->feedback;
+      }
+      x["commit"] = or_null(e->commit);
+      x["date"] = or_null(e->commit_date);
+      arr.push_back(std::move(x));
+    }
+    j[sec.key] = std::move(arr);
+  }
+  if (v.rituals) {
+    j["rituals"] = Json::array();
+    for (const auto& r : d.rituals) {
+      j["rituals"].push_back(Json{{"name", r.name}, {"cadence", r.cadence}, {"next", date_or_null(r.next)},
+                                  {"squads", r.squads}});
+    }
+  }
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+} // namespace pops

@@ -1,0 +1,82 @@
+#pragma once
+// The stakeholder digest: what changed for people outside the product team between two states of
+// the workspace, from their semantic diff (diff_workspaces): items shipped (with release-note lines
+// from their descriptions and linked docs), newly committed to the first horizon, slipped, dropped or
+// removed; the next dates of the rituals; figures per squad. Nothing is invented: every entry is a
+// change between the two states, and names the commit that made it when the history is given.
+
+#include "history/history.h"
+#include "workspace/model.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pops {
+
+struct DigestDoc {
+  std::string file, title, status;
+};
+
+/// One item in the digest.
+struct DigestEntry {
+  std::string id, title, squad, status, horizon;
+  std::string description;                 ///< on one line
+  std::optional<Date> target;              ///< in the newer state
+  std::optional<Date> old_target;          ///< slipped: the target before
+  int days = 0;                            ///< slipped: new minus old target
+  std::string was;                         ///< dropped: the status before; committed: the horizon before ("" when new)
+  std::string reason;                      ///< dropped: dropped_reason
+  bool removed = false;                    ///< dropped: deleted from the roadmap files instead
+  std::vector<DigestDoc> docs;             ///< docs listing the item (newer state)
+  std::vector<std::string> customers;      ///< customers of feedback listing the item (newer state), sorted
+  std::vector<std::string> feedback;       ///< ids of that feedback
+  std::string commit, commit_date;         ///< the newest commit in the range that made the change ("" unknown)
+};
+
+struct DigestRitual {
+  std::string name, cadence;
+  std::optional<Date> next;
+  std::vector<std::string> squads;         ///< empty: all
+};
+
+struct SquadFigures {
+  std::string squad;
+  int shipped = 0, committed = 0, slipped = 0, slip_days = 0, dropped = 0;
+  int in_progress = 0, open_now = 0;       ///< in the newer state: in-progress; open items in the first horizon
+};
+
+struct Digest {
+  std::string product;
+  std::string first_horizon;               ///< "now"
+  std::vector<DigestEntry> shipped, committed, slipped, dropped;
+  std::vector<DigestRitual> rituals;
+  std::vector<SquadFigures> figures;       ///< the squads of pops.yaml, then any others, then "total"
+};
+
+/// The digest of the change from `from` to `to`; rituals from `to`'s pops.yaml, their next dates on
+/// or after `today`.
+Digest build_digest(const Workspace& from, const Workspace& to, Date today);
+
+/// Fills each entry's commit from `range` (History::log newest first, the commits after `from` up
+/// to `to`): the newest commit that made that change to the item.
+void attach_commits(Digest& d, const std::vector<HistoryEntry>& range);
+
+/// Who reads the digest; picks sections and details.
+enum class Audience { all, exec, sales, support, marketing };
+/// "exec" ... ; nullopt for an unknown name.
+std::optional<Audience> parse_audience(std::string_view name);
+std::string_view audience_name(Audience a);
+
+/// The period a digest covers, for its heading.
+struct DigestSpan {
+  std::string since;                       ///< as given
+  std::string from_commit, from_date;      ///< "" when the period starts before the first commit
+  std::string to_commit, to_date;
+};
+
+std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan& span);
+std::string render_digest_text(const Digest& d, Audience a, const DigestSpan& span);
+std::string render_digest_json(const Digest& d, Audience a, const DigestSpan& span);
+
+} // namespace pops

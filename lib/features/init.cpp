@@ -1,0 +1,224 @@
+#include "features/init.h"
+
+#include "base/embedded.h"
+#include "base/fsutil.h"
+#include "features/jsonschema.h"
+#include "git/repo.h"
+#include "features/sample.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include "base/text.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace fs = std::filesystem;
+
+namespace pops {
+
+namespace {
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to)
+{
+  for (size_t p = text.find(from); p != std::string::npos; p = text.find(from, p + to.size())) {
+    text.replace(p, from.size(), to);
+  }
+  return text;
+}
+
+/// A YAML scalar for `text`: plain when safe, else double-quoted.
+std::string yaml_scalar(std::string_view text)
+{
+  std::string s(text);
+  auto safe = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view(" ._/()-").find(c) != std::string_view::npos;
+  };
+  if (!s.empty() && std::isalnum(static_cast<unsigned char>(s[0])) && s.back() != ' '
+      && std::all_of(s.begin(), s.end(), safe)) {
+    return s;
+  }
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+void write(const fs::path& root, const std::string& rel, std::string_view content, InitResult& r)
+{
+  fs::path p = root / rel;
+  std::error_code ec;
+  fs::create_directories(p.parent_path(), ec);
+  if (ec) {
+    throw std::runtime_error(fmt::format("cannot create '{}': {}", p.parent_path().string(), ec.message()));
+  }
+  write_file_atomic(p.string(), content);
+  r.written.push_back(rel);
+}
+
+bool empty_dir(const fs::path& dir)
+{
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) {
+    return true;
+  }
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().filename() != ".git") {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// The editor files (schemas, VS Code settings) for the workspace whose pops.yaml is `config_text`.
+EditorWiring wiring_for(const fs::path& root, std::string_view config_text)
+{
+  std::vector<Finding> findings;
+  const Config cfg = config_from_text(config_text, findings);
+  return editor_wiring(root.string(), cfg);
+}
+
+void write_wiring(const fs::path& root, const EditorWiring& w, InitResult& r)
+{
+  for (const auto& f : w.files) {
+    write(root, f.path, f.content, r);
+  }
+  r.editor_settings_problem = w.settings_problem;
+}
+
+std::string_view final_config(const std::vector<std::pair<std::string, std::string>>& files)
+{
+  for (const auto& [path, content] : files) {
+    if (path == "pops.yaml") {
+      return content;
+    }
+  }
+  throw std::logic_error("the sample has no pops.yaml");
+}
+
+} // namespace
+
+InitSquad parse_init_squad(const std::string& spec)
+{
+  auto colon = spec.find(':');
+  if (colon == std::string::npos) {
+    throw std::invalid_argument(fmt::format("--squad '{}' needs the form ID:PREFIX, e.g. payments:PAY", spec));
+  }
+  InitSquad s{spec.substr(0, colon), spec.substr(colon + 1)};
+  if (!is_squad_id(s.id)) {
+    throw std::invalid_argument(fmt::format(
+      "squad id '{}' must be lowercase letters, digits, '-' or '_', starting with a letter", s.id));
+  }
+  if (!is_prefix(s.prefix)) {
+    throw std::invalid_argument(fmt::format(
+      "prefix '{}' must be 2-10 capital letters or digits, starting with a letter (e.g. PAY)", s.prefix));
+  }
+  return s;
+}
+
+InitResult init_workspace(const InitOptions& opts)
+{
+  InitResult r;
+  fs::path root = fs::absolute(opts.dir).lexically_normal();
+  if (root.filename().empty()) {
+    root = root.parent_path();  // "dir/" and "." end in a separator
+  }
+  std::error_code ec;
+  if (fs::exists(root / "pops.yaml", ec)) {
+    throw std::runtime_error(fmt::format("'{}' already holds a pops workspace (pops.yaml); pops init "
+                                         "never touches an existing one", opts.dir));
+  }
+  if (fs::exists(root, ec) && !fs::is_directory(root, ec)) {
+    throw std::runtime_error(fmt::format("'{}' exists and is not a folder", opts.dir));
+  }
+  if (opts.sample && !empty_dir(root)) {
+    throw std::runtime_error(fmt::format("'{}' is not empty; the sample goes into a new or empty folder",
+                                         opts.dir));
+  }
+  fs::create_directories(root, ec);
+  if (ec) {
+    throw std::runtime_error(fmt::format("cannot create '{}': {}", opts.dir, ec.message()));
+  }
+  GitLibrary git;
+  const bool in_repo = inside_git_repo(root.string());
+  if (in_repo) {
+    r.enclosing_repo = root.string();
+  } else {
+    init_repo(root.string());
+    r.git_initialized = true;
+  }
+
+  if (opts.sample) {
+    const auto files = sample_final_files(opts.today);
+    const EditorWiring wiring = wiring_for(root, final_config(files));
+    if (r.git_initialized) {
+      commit_sample_history(root.string(), opts.today);
+      const auto history = sample_history(opts.today);
+      r.commits = static_cast<int>(history.size());
+      for (const auto& [path, content] : files) {
+        r.written.push_back(path);
+      }
+      // The team wired their editors after the last change: one more commit, a quarter of an hour later.
+      std::vector<std::pair<std::string, std::string>> editor;
+      for (const auto& f : wiring.files) {
+        editor.emplace_back(f.path, f.content);
+        r.written.push_back(f.path);
+      }
+      const SampleCommit& last = history.back();
+      commit_files(root.string(), editor, {},
+                   CommitInfo{"Wire VS Code to the workspace's JSON Schemas (pops schema --vscode)",
+                              last.author_name, last.author_email, last.time + 15 * 60, last.tz_offset_minutes});
+    } else {
+      for (const auto& [path, content] : files) {
+        write(root, path, content, r);
+      }
+      write_wiring(root, wiring, r);
+    }
+    return r;
+  }
+
+  std::string product = opts.product;
+  if (product.empty()) {
+    product = root.filename().string();
+  }
+  if (product.empty()) {
+    product = "My product";
+  }
+  std::vector<InitSquad> squads = opts.squads;
+  if (squads.empty()) {
+    squads.push_back({"core", "CORE"});
+  }
+  std::string squad_text;
+  for (const auto& s : squads) {
+    std::string name = s.id;
+    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    squad_text += fmt::format("  {}:\n    name: {}\n    prefix: {}\n", s.id, yaml_scalar(name), s.prefix);
+  }
+  auto config = embedded_file("init/pops.yaml");
+  auto readme = embedded_file("init/README.md");
+  if (!config || !readme) {
+    throw std::runtime_error("built-in template 'init' is missing from this pops binary");
+  }
+  std::string text = replace_all(std::string(*config), "@PRODUCT@", yaml_scalar(product));
+  text = replace_all(text, "@SQUADS@\n", squad_text);
+  write(root, "pops.yaml", text, r);
+  write(root, "README.md", replace_all(std::string(*readme), "@PRODUCT@", product), r);
+  for (const auto& s : squads) {
+    write(root, fmt::format("roadmap/{}.yaml", s.id),
+          fmt::format("# Roadmap of the {} squad. Item ids start with {}-.\nsquad: {}\nitems: []\n", s.id,
+                      s.prefix, s.id),
+          r);
+  }
+  for (const char* d : {"feedback", "docs", "rituals"}) {
+    write(root, fmt::format("{}/.gitkeep", d), "", r);
+  }
+  write_wiring(root, wiring_for(root, text), r);
+  return r;
+}
+
+} // namespace pops

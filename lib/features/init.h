@@ -1,0 +1,43 @@
+#pragma once
+// `pops init`: a new, minimal workspace, or the sample organization with its git history.
+
+#include "base/date.h"
+
+#include <string>
+#include <vector>
+
+namespace pops {
+
+struct InitSquad {
+  std::string id;      ///< e.g. payments
+  std::string prefix;  ///< e.g. PAY
+};
+
+struct InitOptions {
+  std::string dir;                 ///< created when missing
+  std::string product;             ///< default: the folder's name
+  std::vector<InitSquad> squads;   ///< default: one squad "core" with prefix CORE
+  bool sample = false;
+  Date today;
+};
+
+struct InitResult {
+  std::vector<std::string> written;  ///< files written, relative to dir
+  bool git_initialized = false;      ///< a repository was created
+  int commits = 0;                   ///< commits of sample history made
+  std::string enclosing_repo;        ///< set when dir was already inside a git repository
+  /// Set when an existing .vscode/settings.json was left alone (not plain JSON): says why.
+  std::string editor_settings_problem;
+};
+
+/// Parses "ID:PREFIX"; throws std::invalid_argument with a message saying what is wrong.
+InitSquad parse_init_squad(const std::string& spec);
+
+/// Writes the workspace. Refuses (std::runtime_error) when `dir` already holds pops.yaml, or, for
+/// the sample, when `dir` is not empty. Creates a git repository when `dir` is not inside one; the
+/// sample's history is committed only into a repository it created. Wires VS Code to the workspace's
+/// JSON Schemas (lib/features/jsonschema.h): .pops/schema/ and .vscode/settings.json, merged when it exists; the
+/// sample commits them on top of its history.
+InitResult init_workspace(const InitOptions& opts);
+
+} // namespace pops

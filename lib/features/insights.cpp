@@ -1,0 +1,306 @@
+// Feedback filters, demand and insights. See insights.h.
+
+#include "features/insights.h"
+
+#include "base/text.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+namespace pops {
+
+namespace {
+
+long id_number(const std::string& id)
+{
+  const size_t dash = id.rfind('-');
+  long n = 0;
+  for (size_t i = dash == std::string::npos ? id.size() : dash + 1; i < id.size() && n < 1'000'000'000; ++i) {
+    if (id[i] < '0' || id[i] > '9') {
+      return 0;
+    }
+    n = n * 10 + (id[i] - '0');
+  }
+  return n;
+}
+
+bool is_open(const Item& it)
+{
+  return it.status.value != "shipped" && it.status.value != "dropped";
+}
+
+bool in_period(const Feedback& fb, Date since, Date until)
+{
+  return fb.date.set && fb.date.value >= since && fb.date.value <= until;
+}
+
+/// The keys an entry counts under for `by`.
+std::vector<std::string> keys_of(const Feedback& fb, const std::string& by)
+{
+  std::vector<std::string> out;
+  if (by == "item") {
+    for (const auto& i : fb.items) {
+      if (std::find(out.begin(), out.end(), i.value) == out.end()) {
+        out.push_back(i.value);
+      }
+    }
+  } else if (by == "tag") {
+    for (const auto& t : fb.tags) {
+      if (std::find(out.begin(), out.end(), t.value) == out.end()) {
+        out.push_back(t.value);
+      }
+    }
+    if (out.empty()) {
+      out.emplace_back();
+    }
+  } else if (by == "segment") {
+    out.push_back(fb.segment.value);
+  } else if (by == "source") {
+    out.push_back(fb.source.value);
+  } else {
+    out.push_back(fb.customer.set ? std::string(trim(fb.customer.value)) : std::string());
+  }
+  return out;
+}
+
+bool demand_before(const Demand& a, const Demand& b)
+{
+  if (a.arr.has_value() != b.arr.has_value()) {
+    return a.arr.has_value();
+  }
+  if (a.arr && *a.arr != *b.arr) {
+    return *a.arr > *b.arr;
+  }
+  if (a.customers != b.customers) {
+    return a.customers > b.customers;
+  }
+  return a.entries > b.entries;
+}
+
+} // namespace
+
+std::string customer_key(std::string_view name)
+{
+  return lower(trim(name));
+}
+
+std::vector<const Feedback*> filter_feedback(const Workspace& ws, const FeedbackFilter& f)
+{
+  std::set<std::string> customers;
+  for (const auto& c : f.customers) {
+    customers.insert(customer_key(c));
+  }
+  std::vector<const Feedback*> out;
+  for (const auto& fb : ws.feedback) {
+    if (f.unlinked && !fb.items.empty()) {
+      continue;
+    }
+    if ((f.since && (!fb.date.set || fb.date.value < *f.since)) || (f.until && (!fb.date.set || fb.date.value > *f.until))) {
+      continue;
+    }
+    auto any = [](const std::vector<LStr>& have, const std::vector<std::string>& want) {
+      if (want.empty()) {
+        return true;
+      }
+      for (const auto& h : have) {
+        if (std::find(want.begin(), want.end(), h.value) != want.end()) {
+          return true;
+        }
+      }
+      return false;
+    };
+    if (!any(fb.tags, f.tags) || !any(fb.items, f.items)) {
+      continue;
+    }
+    if (!customers.empty() && !customers.count(customer_key(fb.customer.value))) {
+      continue;
+    }
+    out.push_back(&fb);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Feedback* a, const Feedback* b) {
+    if (a->date.value != b->date.value) {
+      return a->date.value < b->date.value;
+    }
+    return id_number(a->id.value) < id_number(b->id.value);
+  });
+  return out;
+}
+
+std::map<std::string, CustomerArr> customer_arr(const Workspace& ws)
+{
+  std::map<std::string, CustomerArr> out;
+  std::map<std::string, Date> when;
+  for (const auto& fb : ws.feedback) {
+    if (!fb.arr.set || !fb.customer.set || trim(fb.customer.value).empty()) {
+      continue;
+    }
+    const std::string k = customer_key(fb.customer.value);
+    auto it = out.find(k);
+    const Date d = fb.date.value;
+    if (it == out.end() || d > when[k] || (d == when[k] && fb.arr.value > it->second.arr)) {
+      out[k] = {std::string(trim(fb.customer.value)), fb.arr.value, fb.id.value};
+      when[k] = d;
+    }
+  }
+  return out;
+}
+
+Demand demand_of(const std::vector<const Feedback*>& entries, const std::map<std::string, CustomerArr>& arr)
+{
+  Demand d;
+  std::set<std::string> seen;
+  for (const Feedback* fb : entries) {
+    ++d.entries;
+    d.feedback.push_back(fb->id.value);
+    const std::string k = customer_key(fb->customer.value);
+    if (k.empty() || !seen.insert(k).second) {
+      continue;
+    }
+    ++d.customers;
+    auto it = arr.find(k);
+    if (it == arr.end()) {
+      d.by_customer.emplace_back(std::string(trim(fb->customer.value)), std::nullopt);
+      continue;
+    }
+    d.by_customer.emplace_back(std::string(trim(fb->customer.value)), it->second.arr);
+    d.arr = d.arr.value_or(0) + it->second.arr;
+  }
+  return d;
+}
+
+Insights compute_insights(const Workspace& ws, const InsightOptions& o)
+{
+  static const std::vector<std::string> k_by = {"item", "tag", "segment", "source", "customer"};
+  if (std::find(k_by.begin(), k_by.end(), o.by) == k_by.end()) {
+    throw std::invalid_argument(fmt::format("unknown grouping '{}'{}; use item, tag, segment, source or customer",
+                                            o.by, did_you_mean(o.by, k_by)));
+  }
+  Insights r;
+  r.by = o.by;
+  r.until = o.until ? *o.until : (o.since && *o.since > o.today ? *o.since : o.today);
+  r.since = o.since ? *o.since : Date{r.until.days - 89};
+  if (r.since > r.until) {
+    throw std::invalid_argument(fmt::format("the period ends ({}) before it starts ({})", format_date(r.until),
+                                            format_date(r.since)));
+  }
+  const int len = r.until.days - r.since.days + 1;
+  r.prev_until = Date{r.since.days - 1};
+  r.prev_since = Date{r.since.days - len};
+  const auto arr = customer_arr(ws);
+
+  std::map<std::string, std::pair<std::vector<const Feedback*>, std::vector<const Feedback*>>> groups;
+  std::vector<const Feedback*> sorted = filter_feedback(ws, {});
+  for (const Feedback* fb : sorted) {
+    const bool now = in_period(*fb, r.since, r.until);
+    const bool before = in_period(*fb, r.prev_since, r.prev_until);
+    if (!now && !before) {
+      continue;
+    }
+    if (r.by == "item" && fb->items.empty()) {
+      continue;
+    }
+    for (const auto& k : keys_of(*fb, r.by)) {
+      auto& g = groups[k];
+      (now ? g.first : g.second).push_back(fb);
+    }
+  }
+  // Customers are grouped ignoring case.
+  if (r.by == "customer") {
+    std::map<std::string, std::pair<std::vector<const Feedback*>, std::vector<const Feedback*>>> merged;
+    std::map<std::string, std::string> shown;
+    for (auto& [k, g] : groups) {
+      const std::string ck = customer_key(k);
+      shown.emplace(ck, k);
+      auto& m = merged[shown[ck]];
+      m.first.insert(m.first.end(), g.first.begin(), g.first.end());
+      m.second.insert(m.second.end(), g.second.begin(), g.second.end());
+    }
+    groups = std::move(merged);
+  }
+  for (auto& [k, g] : groups) {
+    InsightGroup ig;
+    ig.key = k;
+    if (r.by == "item") {
+      if (const Item* it = ws.item(k)) {
+        ig.label = it->title.value;
+      }
+    }
+    ig.now = demand_of(g.first, arr);
+    ig.before = demand_of(g.second, arr);
+    ig.trend = ig.now.entries - ig.before.entries;
+    if (ig.before.entries > 0) {
+      ig.trend_pct = 100.0 * ig.trend / ig.before.entries;
+    }
+    r.groups.push_back(std::move(ig));
+  }
+  std::stable_sort(r.groups.begin(), r.groups.end(), [](const InsightGroup& a, const InsightGroup& b) {
+    if (a.now.entries == 0 || b.now.entries == 0) {
+      if ((a.now.entries == 0) != (b.now.entries == 0)) {
+        return b.now.entries == 0;
+      }
+    }
+    return demand_before(a.now, b.now);
+  });
+
+  // Unlinked feedback of the period, by tag.
+  std::map<std::string, std::vector<std::string>> unlinked;
+  for (const Feedback* fb : sorted) {
+    if (!fb->items.empty() || !in_period(*fb, r.since, r.until)) {
+      continue;
+    }
+    for (const auto& t : keys_of(*fb, "tag")) {
+      unlinked[t].push_back(fb->id.value);
+    }
+  }
+  for (auto& [t, ids] : unlinked) {
+    r.unlinked_by_tag.emplace_back(t, std::move(ids));
+  }
+  std::stable_sort(r.unlinked_by_tag.begin(), r.unlinked_by_tag.end(),
+                   [](const auto& a, const auto& b) {
+                     if (a.second.size() != b.second.size()) {
+                       return a.second.size() > b.second.size();
+                     }
+                     return !a.first.empty() && b.first.empty();  // untagged last
+                   });
+
+  // Items: demand in the period, and any evidence at all.
+  std::map<std::string, std::vector<const Feedback*>> by_item;
+  std::set<std::string> evidenced;
+  for (const Feedback* fb : sorted) {
+    for (const auto& i : fb->items) {
+      evidenced.insert(i.value);
+      if (in_period(*fb, r.since, r.until)) {
+        auto& v = by_item[i.value];
+        if (std::find(v.begin(), v.end(), fb) == v.end()) {
+          v.push_back(fb);
+        }
+      }
+    }
+  }
+  for (const auto& it : ws.items) {
+    if (!is_open(it) || ws.item(it.id.value) != &it) {
+      continue;
+    }
+    if (it.horizon.value == "later" || it.status.value == "idea") {
+      auto f = by_item.find(it.id.value);
+      if (f != by_item.end()) {
+        Demand d = demand_of(f->second, arr);
+        if (d.customers >= o.min_customers) {
+          r.high_demand_later.push_back({&it, std::move(d)});
+        }
+      }
+    }
+    if (it.horizon.value == "now" && !evidenced.count(it.id.value)) {
+      r.now_without_evidence.push_back(&it);
+    }
+  }
+  std::stable_sort(r.high_demand_later.begin(), r.high_demand_later.end(),
+                   [](const ItemDemand& a, const ItemDemand& b) { return demand_before(a.demand, b.demand); });
+  return r;
+}
+
+} // namespace pops

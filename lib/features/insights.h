@@ -1,0 +1,82 @@
+#pragma once
+// Customer feedback as evidence: filtering entries (`pops feedback list`), demand per item, tag,
+// segment, source or customer with the trend against the previous period (`pops insights`), and the
+// demand behind one item (`pops rank`). A figure with no data is missing (nullopt), never 0.
+
+#include "workspace/model.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pops {
+
+struct FeedbackFilter {
+  bool unlinked = false;              ///< only entries linked to no item
+  std::optional<Date> since, until;   ///< inclusive
+  std::vector<std::string> tags;      ///< any of them
+  std::vector<std::string> customers; ///< any of them, ignoring case
+  std::vector<std::string> items;     ///< linked to any of them
+};
+
+/// The entries that pass `f`, by date then id.
+std::vector<const Feedback*> filter_feedback(const Workspace& ws, const FeedbackFilter& f);
+
+/// A customer's name as compared: trimmed, lower case.
+std::string customer_key(std::string_view name);
+
+/// Each customer's ARR: the `arr` of their most recent entry that states one (the higher value when
+/// two entries of the same day differ), by customer_key. Customers who never state one are absent.
+struct CustomerArr {
+  std::string name;                   ///< as written on that entry
+  double arr = 0;
+  std::string from;                   ///< the entry, e.g. FB-12
+};
+std::map<std::string, CustomerArr> customer_arr(const Workspace& ws);
+
+/// The demand of a set of entries: each customer once, their ARR once.
+struct Demand {
+  int entries = 0;
+  int customers = 0;                  ///< unique customers (entries without a customer not counted)
+  std::optional<double> arr;          ///< sum of the customers' ARR; missing when no customer has one
+  std::vector<std::string> feedback;  ///< entry ids
+  std::vector<std::pair<std::string, std::optional<double>>> by_customer;  ///< name, ARR (missing: unknown)
+};
+Demand demand_of(const std::vector<const Feedback*>& entries, const std::map<std::string, CustomerArr>& arr);
+
+struct InsightOptions {
+  std::string by = "item";            ///< item | tag | segment | source | customer
+  std::optional<Date> since, until;   ///< default: the 90 days up to today
+  Date today;
+  int min_customers = 3;              ///< "high demand" for items in later or idea
+};
+
+struct InsightGroup {
+  std::string key;                    ///< the item id, tag, segment, source or customer
+  std::string label;                  ///< the item's title; empty otherwise
+  Demand now;                         ///< in the period
+  Demand before;                      ///< in the previous period of the same length
+  int trend = 0;                      ///< now.entries - before.entries
+  std::optional<double> trend_pct;    ///< missing when the previous period has no entries
+};
+
+struct ItemDemand {
+  const Item* item = nullptr;
+  Demand demand;
+};
+
+struct Insights {
+  std::string by;
+  Date since, until, prev_since, prev_until;
+  std::vector<InsightGroup> groups;   ///< by ARR (missing last), customers, entries, key
+  /// Entries of the period linked to no item, by tag ("" for untagged), most entries first.
+  std::vector<std::pair<std::string, std::vector<std::string>>> unlinked_by_tag;
+  std::vector<ItemDemand> high_demand_later;  ///< horizon later or status idea, >= min_customers in the period
+  std::vector<const Item*> now_without_evidence;  ///< horizon now, open, no feedback at all
+};
+
+/// Throws std::invalid_argument for an unknown `by` or a period that ends before it starts.
+Insights compute_insights(const Workspace& ws, const InsightOptions& o);
+
+} // namespace pops

@@ -1,0 +1,75 @@
+#pragma once
+// JSON Schema (draft-07) documents for the files of a workspace, generated from its pops.yaml: the
+// custom fields, squads, statuses, horizons, feedback sources, people, rituals and doc types become
+// enums, item ids a pattern per squad prefix. Editors (VS Code's YAML extension) use them for
+// completion, hover help and validation while typing; `pops check` stays the reference.
+
+#include "workspace/model.h"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pops {
+
+/// One schema: its name (`pops schema NAME`), file name, and the files it describes.
+struct SchemaKind {
+  std::string_view name;     ///< pops, roadmap, feedback, doc, ritual
+  std::string_view file;     ///< e.g. roadmap.schema.json
+  std::string_view summary;  ///< what it validates, one line
+  /// Globs (relative to the workspace root) for VS Code's `yaml.schemas`; empty for Markdown front
+  /// matter, which the YAML extension does not read.
+  std::span<const std::string_view> globs;
+};
+
+std::span<const SchemaKind> schema_kinds();
+const SchemaKind* find_schema_kind(std::string_view name);
+
+/// The schema `kind` for the workspace configured by `cfg`: JSON text, 2-space indent, final newline.
+/// The same configuration always gives the same bytes.
+std::string json_schema(const Config& cfg, const SchemaKind& kind);
+
+/// Reads the configuration from the text of pops.yaml; its problems are appended to `findings`.
+/// `cfg.loaded` is false when the text is not a usable pops.yaml.
+Config config_from_text(std::string_view text, std::vector<Finding>& findings);
+
+/// config_from_text over the workspace's pops.yaml. Throws std::runtime_error when it cannot be read.
+Config config_of_workspace(const std::string& root, std::vector<Finding>& findings);
+
+/// Where `pops schema --vscode` and `pops init` put the schemas, relative to the workspace root.
+inline constexpr std::string_view k_editor_schema_dir = ".pops/schema";
+inline constexpr std::string_view k_vscode_settings = ".vscode/settings.json";
+
+/// A file to write, relative to the workspace root.
+struct EditorFile {
+  std::string path;
+  std::string content;
+};
+
+/// Merges the `yaml.schemas` entries of the schemas in `k_editor_schema_dir` into the text of an
+/// existing settings.json (empty: a new file). Keeps every other setting and every other schema
+/// mapping, in order; replaces earlier entries of these schemas. Returns nullopt when `existing` is
+/// not a plain JSON object (for example JSONC with comments or trailing commas), with `problem` set.
+std::optional<std::string> merge_vscode_settings(std::string_view existing, std::string& problem);
+
+/// The `yaml.schemas` entries as a JSON object text, for a hint when settings.json cannot be merged.
+std::string vscode_schema_entries();
+
+struct EditorWiring {
+  std::vector<EditorFile> files;  ///< the schemas, then .vscode/settings.json unless it is left alone
+  std::string settings_problem;   ///< set when .vscode/settings.json exists and is left alone
+};
+
+/// What wiring the workspace at `root` for VS Code writes: every schema under
+/// `k_editor_schema_dir`, and `.vscode/settings.json` created or merged.
+EditorWiring editor_wiring(const std::string& root, const Config& cfg);
+
+/// Files of `files` whose content on disk under `root` differs (or that are missing).
+std::vector<std::string> stale_files(const std::string& root, const std::vector<EditorFile>& files);
+
+/// Writes `files` under `root`, each atomically, creating folders. Throws std::runtime_error.
+void write_files(const std::string& root, const std::vector<EditorFile>& files);
+
+} // namespace pops

@@ -1,0 +1,776 @@
+#include "features/metrics.h"
+
+#include "workspace/diff.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <set>
+#include <unordered_map>
+
+namespace pops {
+
+std::string period_name(PeriodKind k, Date d)
+{
+  int y = 0;
+  int m = 0;
+  int day = 0;
+  split_date(d, y, m, day);
+  if (k == PeriodKind::quarter) {
+    return fmt::format("{:04}-Q{}", y, (m - 1) / 3 + 1);
+  }
+  return fmt::format("{:04}-{:02}", y, m);
+}
+
+Date period_start(PeriodKind k, Date d)
+{
+  int y = 0;
+  int m = 0;
+  int day = 0;
+  split_date(d, y, m, day);
+  if (k == PeriodKind::quarter) {
+    m = (m - 1) / 3 * 3 + 1;
+  }
+  return make_date(y, m, 1);
+}
+
+Date period_end(PeriodKind k, Date d)
+{
+  const Date next = add_months(period_start(k, d), k == PeriodKind::quarter ? 3 : 1);
+  return Date{next.days - 1};
+}
+
+std::optional<double> percentile(std::vector<int> values, double p)
+{
+  if (values.empty()) {
+    return std::nullopt;
+  }
+  std::sort(values.begin(), values.end());
+  const double rank = (static_cast<double>(values.size()) - 1) * p / 100.0;
+  const auto lo = static_cast<size_t>(std::floor(rank));
+  const size_t hi = std::min(lo + 1, values.size() - 1);
+  return values[lo] + (rank - static_cast<double>(lo)) * (values[hi] - values[lo]);
+}
+
+namespace {
+
+const std::string k_in_progress = "in-progress";
+const std::string k_shipped = "shipped";
+const std::string k_dropped = "dropped";
+
+/// What the metrics need of an item in one state.
+struct ItemState {
+  std::string id, title, status, horizon, squad;
+  std::optional<Date> target;
+};
+
+struct FileState {
+  /// Its items by id: each id's items in the order they came (a duplicate id has several).
+  std::unordered_map<std::string, std::vector<ItemState>> items;
+  std::vector<std::vector<std::string>> feedback_links;   ///< per entry: the items it lists
+  std::vector<std::vector<std::string>> approved_prds;    ///< per approved PRD: the items it lists
+};
+
+bool is_open(const std::string& status)
+{
+  return status != k_shipped && status != k_dropped;
+}
+
+/// The counts a period boundary needs, per squad.
+struct SquadCounts {
+  int wip = 0, open = 0, prd_covered = 0, feedback_covered = 0;
+};
+struct Snapshot {
+  std::map<std::string, SquadCounts> squads;             ///< "" holds items without a squad
+  std::vector<std::pair<std::string, std::string>> committed;  ///< (id, squad): open items in now
+};
+
+/// Events of the walk, dated.
+struct Event {
+  Date date;
+  std::string squad;
+  std::string id;
+};
+
+struct ItemTrack {
+  ItemFacts facts;
+  std::string last_status;              ///< last status seen, also after a removal
+  std::optional<Date> shipped_at;
+  std::optional<size_t> removal;        ///< its pending removal while open (a drop unless it comes back)
+  std::string shipped_squad;
+  std::vector<Date> ship_moves;         ///< every move to shipped
+};
+
+/// The state of the workspace along the replay, and what happened to each item.
+struct Replayer {
+  const MetricsOptions& opts;
+  std::map<std::string, FileState> files;
+  std::unordered_map<std::string, std::set<std::string>> where;  ///< id -> files holding it
+  std::map<std::string, ItemTrack> tracks;
+  std::vector<Event> added, dropped;
+  std::map<size_t, Event> removals;      ///< items deleted while open, by order; added to `dropped` at the end
+  size_t next_removal = 0;
+  std::vector<SlipEvent> slips;
+  std::vector<Date> boundaries;          ///< ascending; snapshots of the state at the end of each
+  std::vector<std::shared_ptr<const Snapshot>> snaps;
+  std::optional<Date> first_day;
+  size_t commits = 0;
+
+  static bool in_place(const HistoryStep& st, const std::string& file)
+  {
+    return std::find(st.in_place.begin(), st.in_place.end(), file) != st.in_place.end();
+  }
+
+  Date day_of(const CommitRef& c) const
+  {
+    if (!opts.author_date) {
+      return commit_date(c);
+    }
+    CommitRef a = c;
+    a.commit_time = c.author_time;
+    a.commit_tz = c.author_tz;
+    return commit_date(a);
+  }
+
+  const ItemState* find(const std::string& id) const
+  {
+    auto w = where.find(id);
+    if (w == where.end() || w->second.empty()) {
+      return nullptr;
+    }
+    const auto& items = files.at(*w->second.begin()).items;
+    auto it = items.find(id);
+    return it == items.end() || it->second.empty() ? nullptr : &it->second.front();
+  }
+
+  std::shared_ptr<const Snapshot> snapshot() const
+  {
+    std::set<std::string> prd;
+    std::set<std::string> linked;
+    for (const auto& [path, f] : files) {
+      for (const auto& v : f.approved_prds) {
+        prd.insert(v.begin(), v.end());
+      }
+      for (const auto& v : f.feedback_links) {
+        linked.insert(v.begin(), v.end());
+      }
+    }
+    auto s = std::make_shared<Snapshot>();
+    for (const auto& [id, paths] : where) {
+      if (paths.empty()) {
+        continue;
+      }
+      const ItemState* it = find(id);
+      if (!it) {
+        continue;
+      }
+      SquadCounts& c = s->squads[it->squad];
+      if (it->status == k_in_progress) {
+        ++c.wip;
+        c.prd_covered += prd.count(id) ? 1 : 0;
+      }
+      if (is_open(it->status)) {
+        ++c.open;
+        c.feedback_covered += linked.count(id) ? 1 : 0;
+        if (it->horizon == "now") {
+          s->committed.emplace_back(id, it->squad);
+        }
+      }
+    }
+    return s;
+  }
+
+  /// Snapshots every boundary before `day`.
+  void snap_until(std::optional<Date> day)
+  {
+    std::shared_ptr<const Snapshot> s;
+    while (snaps.size() < boundaries.size() && (!day || boundaries[snaps.size()] < *day)) {
+      if (!s) {
+        s = snapshot();
+      }
+      snaps.push_back(s);
+    }
+  }
+
+  void step(const HistoryStep& st, const std::function<void(Date)>& on_first)
+  {
+    const Date day = day_of(st.commit);
+    if (!first_day) {
+      first_day = day;
+      on_first(day);
+    }
+    snap_until(day);
+    ++commits;
+    const bool counted = day <= opts.until;
+    // The ids this commit may have touched, with their state before it.
+    std::map<std::string, std::optional<ItemState>> touched;
+    for (const auto& it : st.before.items) {
+      if (it.id.set) {
+        touched.emplace(it.id.value, std::nullopt);
+      }
+    }
+    for (const auto& it : st.after.items) {
+      if (it.id.set) {
+        touched.emplace(it.id.value, std::nullopt);
+      }
+    }
+    for (auto& [id, old] : touched) {
+      if (const ItemState* s = find(id)) {
+        old = *s;
+      }
+    }
+    // Apply: drop what the changed files held, add what they hold now.
+    for (const auto& path : st.old_files) {
+      auto f = files.find(path);
+      if (f == files.end()) {
+        continue;
+      }
+      for (const auto& [id, versions] : f->second.items) {
+        where[id].erase(path);
+      }
+      files.erase(f);
+    }
+    for (const auto& path : st.new_files) {
+      files[path];
+    }
+    // In files changed in place, drop the elements that can differ; `after` holds them as they are now.
+    if (!st.in_place.empty()) {
+      for (const auto& it : st.before.items) {
+        if (!it.id.set || !in_place(st, it.file)) {
+          continue;
+        }
+        auto f = files.find(it.file);
+        if (f == files.end()) {
+          continue;
+        }
+        auto& items = f->second.items;
+        auto pos = items.find(it.id.value);
+        if (pos == items.end() || pos->second.empty()) {
+          continue;
+        }
+        pos->second.erase(pos->second.begin());
+        if (pos->second.empty()) {
+          items.erase(pos);
+          where[it.id.value].erase(it.file);
+        }
+      }
+      for (const auto& fb : st.before.feedback) {
+        if (!in_place(st, fb.file)) {
+          continue;
+        }
+        auto f = files.find(fb.file);
+        if (f == files.end()) {
+          continue;
+        }
+        std::vector<std::string> ids;
+        for (const auto& i : fb.items) {
+          ids.push_back(i.value);
+        }
+        auto& links = f->second.feedback_links;
+        if (auto pos = std::find(links.begin(), links.end(), ids); pos != links.end()) {
+          links.erase(pos);
+        }
+      }
+    }
+    for (const auto& it : st.after.items) {
+      if (!it.id.set) {
+        continue;
+      }
+      ItemState s{it.id.value, it.title.value, it.status.value, it.horizon.value, it.squad.value, std::nullopt};
+      if (it.target.set) {
+        s.target = it.target.value;
+      }
+      files[it.file].items[it.id.value].push_back(std::move(s));
+      where[it.id.value].insert(it.file);
+    }
+    for (const auto& fb : st.after.feedback) {
+      std::vector<std::string> ids;
+      for (const auto& i : fb.items) {
+        ids.push_back(i.value);
+      }
+      files[fb.file].feedback_links.push_back(std::move(ids));
+    }
+    for (const auto& d : st.after.docs) {
+      if (d.type.value == "prd" && d.status.value == "approved") {
+        std::vector<std::string> ids;
+        for (const auto& i : d.items) {
+          ids.push_back(i.value);
+        }
+        files[d.file].approved_prds.push_back(std::move(ids));
+      }
+    }
+    if (!counted) {
+      return;
+    }
+    for (const auto& [id, old] : touched) {
+      const ItemState* now = find(id);
+      if (!old && !now) {
+        continue;
+      }
+      ItemTrack& t = tracks[id];
+      ItemFacts& f = t.facts;
+      f.id = id;
+      // The status before this commit; for an item back after a removal, the one it had then.
+      const std::string before = old ? old->status : t.last_status;
+      if (now) {
+        f.title = now->title;
+        f.squad = now->squad;
+        f.status = now->status;
+        if (f.squads.empty() || f.squads.back() != now->squad) {
+          f.squads.push_back(now->squad);
+        }
+        t.last_status = now->status;
+      } else {
+        f.status.clear();
+      }
+      if (!old && now && !f.first_seen) {
+        f.first_seen = day;
+        added.push_back({day, now->squad, id});
+      }
+      if (!old && now && t.removal) {
+        // Back after a removal (a file that did not parse, an item moved in two commits): not a drop.
+        removals.erase(*t.removal);
+        t.removal.reset();
+      }
+      if (now && now->status == k_in_progress && !f.started) {
+        f.started = day;
+      }
+      // An item that first appears shipped shipped at a date the history does not know.
+      if (now && now->status == k_shipped && !before.empty() && before != k_shipped) {
+        t.shipped_at = day;
+        t.shipped_squad = now->squad;
+        t.ship_moves.push_back(day);
+      }
+      if (now && now->status == k_dropped && !before.empty() && before != k_dropped) {
+        dropped.push_back({day, now->squad, id});
+      }
+      if (old && !now && is_open(before)) {
+        t.removal = next_removal;
+        removals.emplace(next_removal++, Event{day, old->squad, id});
+      }
+      if (old && now && old->target && now->target && *now->target > *old->target) {
+        const int days = now->target->days - old->target->days;
+        ++f.slips;
+        f.slip_days += days;
+        slips.push_back({id, now->title, now->squad, day, *old->target, *now->target, days});
+      }
+    }
+  }
+};
+
+bool wanted(const std::vector<std::string>& squads, const std::string& s)
+{
+  return squads.empty() || std::find(squads.begin(), squads.end(), s) != squads.end();
+}
+
+} // namespace
+
+Metrics compute_metrics(History& history, const std::string& rev, const Config& config, const MetricsOptions& opts,
+                        const std::function<void(std::size_t, std::size_t)>& progress)
+{
+  Metrics m;
+  m.period = opts.period;
+  m.author_date = opts.author_date;
+  m.until = opts.until;
+  Replayer r{opts, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0};
+  std::vector<Date> starts;  // of the periods
+  auto plan_periods = [&](Date first) {
+    Date from = opts.since && *opts.since > first ? *opts.since : first;
+    if (from > opts.until) {
+      return;
+    }
+    for (Date p = period_start(opts.period, from); p <= opts.until; p = Date{period_end(opts.period, p).days + 1}) {
+      starts.push_back(p);
+      r.boundaries.push_back(Date{p.days - 1});
+      r.boundaries.push_back(std::min(period_end(opts.period, p), opts.until));
+    }
+    std::sort(r.boundaries.begin(), r.boundaries.end());
+    r.boundaries.erase(std::unique(r.boundaries.begin(), r.boundaries.end()), r.boundaries.end());
+  };
+  history.replay(rev, [&](const HistoryStep& st) { r.step(st, plan_periods); }, progress, opts.whole_files);
+  r.snap_until(std::nullopt);
+  for (const auto& [n, e] : r.removals) {
+    r.dropped.push_back(e);
+  }
+  m.commits = r.commits;
+  if (!starts.empty()) {
+    m.since = starts.front();
+  }
+
+  // Squads: pops.yaml's order, then any other squad seen in the history.
+  std::set<std::string> seen;
+  for (const auto& s : config.squads) {
+    if (s.id.set && seen.insert(s.id.value).second) {
+      m.squads.push_back(s.id.value);
+    }
+  }
+  std::set<std::string> others;
+  for (const auto& [id, t] : r.tracks) {
+    for (const auto& s : t.facts.squads) {
+      if (!s.empty() && !seen.count(s)) {
+        others.insert(s);
+      }
+    }
+  }
+  m.squads.insert(m.squads.end(), others.begin(), others.end());
+  if (!opts.squads.empty()) {
+    std::erase_if(m.squads, [&](const std::string& s) { return !wanted(opts.squads, s); });
+  }
+
+  // Per item: shipped only when its last status is still shipped.
+  for (auto& [id, t] : r.tracks) {
+    ItemFacts& f = t.facts;
+    if (t.last_status == k_shipped && t.shipped_at) {
+      f.shipped = t.shipped_at;
+      if (f.started && *f.started <= *f.shipped) {
+        f.cycle_days = f.shipped->days - f.started->days;
+      }
+      if (f.first_seen) {
+        f.lead_days = f.shipped->days - f.first_seen->days;
+      }
+    } else {
+      t.ship_moves.clear();
+    }
+  }
+
+  auto index_of = [&](const std::vector<Date>& b, Date d) {
+    return static_cast<size_t>(std::lower_bound(b.begin(), b.end(), d) - b.begin());
+  };
+  for (Date start : starts) {
+    const Date end = std::min(period_end(opts.period, start), opts.until);
+    const Snapshot& at_start = *r.snaps[index_of(r.boundaries, Date{start.days - 1})];
+    const Snapshot& at_end = *r.snaps[index_of(r.boundaries, end)];
+    auto in = [&](Date d) { return d >= start && d <= end; };
+    std::vector<std::string> rows_of;
+    if (opts.squads.empty()) {
+      rows_of.push_back("");
+    }
+    rows_of.insert(rows_of.end(), m.squads.begin(), m.squads.end());
+    for (const auto& squad : rows_of) {
+      const bool all = squad.empty();
+      auto mine = [&](const std::string& s) { return all || s == squad; };
+      PeriodMetrics p;
+      p.period = period_name(opts.period, start);
+      p.start = start;
+      p.end = end;
+      p.squad = squad;
+      std::vector<int> cycle;
+      std::vector<int> lead;
+      for (const auto& [id, t] : r.tracks) {
+        if (t.facts.shipped && in(*t.facts.shipped) && mine(t.shipped_squad)) {
+          ++p.shipped;
+          if (t.facts.cycle_days) {
+            cycle.push_back(*t.facts.cycle_days);
+          }
+          if (t.facts.lead_days) {
+            lead.push_back(*t.facts.lead_days);
+          }
+        }
+      }
+      p.cycle_median = percentile(cycle, 50);
+      p.cycle_p85 = percentile(cycle, 85);
+      p.lead_median = percentile(lead, 50);
+      p.lead_p85 = percentile(lead, 85);
+      for (const auto& [s, c] : at_end.squads) {
+        if (mine(s)) {
+          p.wip += c.wip;
+          p.open += c.open;
+          p.prd_covered += c.prd_covered;
+          p.feedback_covered += c.feedback_covered;
+        }
+      }
+      if (!all) {
+        if (const Squad* sq = config.squad(squad); sq && sq->wip_limit.set) {
+          p.wip_limit = sq->wip_limit.value;
+        }
+      }
+      if (p.wip > 0) {
+        p.prd_coverage = static_cast<double>(p.prd_covered) / p.wip;
+      }
+      if (p.open > 0) {
+        p.feedback_coverage = static_cast<double>(p.feedback_covered) / p.open;
+      }
+      std::set<std::string> slipped;
+      for (const auto& e : r.slips) {
+        if (in(e.date) && mine(e.squad)) {
+          slipped.insert(e.id);
+          p.slip_days += e.days;
+        }
+      }
+      p.slipped = static_cast<int>(slipped.size());
+      for (const auto& [id, s] : at_start.committed) {
+        if (!mine(s)) {
+          continue;
+        }
+        ++p.committed;
+        const auto& moves = r.tracks[id].ship_moves;
+        if (std::any_of(moves.begin(), moves.end(), in)) {
+          ++p.committed_shipped;
+        }
+      }
+      if (p.committed > 0) {
+        p.predictability = static_cast<double>(p.committed_shipped) / p.committed;
+      }
+      for (const auto& e : r.added) {
+        p.added += in(e.date) && mine(e.squad) ? 1 : 0;
+      }
+      for (const auto& e : r.dropped) {
+        p.dropped += in(e.date) && mine(e.squad) ? 1 : 0;
+      }
+      m.rows.push_back(std::move(p));
+    }
+  }
+
+  for (const auto& e : r.slips) {
+    if (m.since && e.date >= *m.since && wanted(opts.squads, e.squad)) {
+      m.slips.push_back(e);
+    }
+  }
+  for (auto& [id, t] : r.tracks) {
+    const ItemFacts& f = t.facts;
+    if (!opts.squads.empty()
+        && std::none_of(f.squads.begin(), f.squads.end(), [&](const std::string& s) { return wanted(opts.squads, s); })) {
+      continue;
+    }
+    if (f.shipped && m.since && *f.shipped < *m.since) {
+      continue;  // done before the window
+    }
+    m.items.push_back(f);
+  }
+  std::sort(m.items.begin(), m.items.end(), [](const ItemFacts& a, const ItemFacts& b) { return natural_less(a.id, b.id); });
+  return m;
+}
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+template <class T> Json opt(const std::optional<T>& v)
+{
+  return v ? Json(*v) : Json();
+}
+
+Json opt_date(const std::optional<Date>& d)
+{
+  return d ? Json(format_date(*d)) : Json();
+}
+
+/// Days and shares rounded for output: 4.25 days, 0.667 (`scale` 100 or 1000).
+double round_to(double v, double scale)
+{
+  return std::round(v * scale) / scale;
+}
+
+Json days_json(const std::optional<double>& v)
+{
+  return v ? Json(round_to(*v, 100)) : Json();
+}
+
+Json share_json(const std::optional<double>& v)
+{
+  return v ? Json(round_to(*v, 1000)) : Json();
+}
+
+std::string_view period_word(PeriodKind k)
+{
+  return k == PeriodKind::quarter ? "quarter" : "month";
+}
+
+/// The text cells of a row, in column order, with `missing` for no data.
+std::vector<std::string> cells(const PeriodMetrics& p, std::string_view missing)
+{
+  auto days = [&](const std::optional<double>& v) {
+    if (!v) {
+      return std::string(missing);
+    }
+    std::string s = fmt::format("{:.1f}", round_to(*v, 10));
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) {
+      s.resize(s.size() - 2);
+    }
+    return s;
+  };
+  auto share = [&](const std::optional<double>& v) {
+    return v ? fmt::format("{:.0f}%", *v * 100) : std::string(missing);
+  };
+  return {p.period,
+          p.squad.empty() ? std::string("(all)") : p.squad,
+          std::to_string(p.shipped),
+          days(p.cycle_median),
+          days(p.cycle_p85),
+          days(p.lead_median),
+          days(p.lead_p85),
+          std::to_string(p.wip),
+          p.wip_limit ? std::to_string(*p.wip_limit) : std::string(missing),
+          std::to_string(p.slipped),
+          std::to_string(p.slip_days),
+          share(p.predictability),
+          std::to_string(p.added),
+          std::to_string(p.dropped),
+          share(p.prd_coverage),
+          share(p.feedback_coverage)};
+}
+
+const std::vector<std::string> k_columns = {
+  "period", "squad", "shipped", "cycle_p50", "cycle_p85", "lead_p50", "lead_p85", "wip", "wip_limit", "slipped",
+  "slip_days", "predictability", "added", "dropped", "prd_coverage", "feedback_coverage"};
+
+std::string csv_cell(const std::string& s)
+{
+  if (s.find_first_of(",\"\n\r") == std::string::npos) {
+    return s;
+  }
+  std::string out = "\"";
+  for (char c : s) {
+    out += c;
+    if (c == '"') {
+      out += '"';
+    }
+  }
+  return out + "\"";
+}
+
+const char* const k_dash = "\xe2\x80\x93";  // en dash
+
+size_t text_width(const std::string& s)
+{
+  size_t n = 0;
+  for (unsigned char c : s) {
+    n += (c & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return n;
+}
+
+} // namespace
+
+std::string render_metrics_json(const Metrics& m)
+{
+  Json j;
+  j["period"] = std::string(period_word(m.period));
+  j["dates"] = m.author_date ? "author" : "committer";
+  j["since"] = opt_date(m.since);
+  j["until"] = format_date(m.until);
+  j["commits"] = m.commits;
+  j["squads"] = m.squads;
+  j["rows"] = Json::array();
+  for (const auto& p : m.rows) {
+    Json r;
+    r["period"] = p.period;
+    r["start"] = format_date(p.start);
+    r["end"] = format_date(p.end);
+    r["squad"] = p.squad.empty() ? Json() : Json(p.squad);
+    r["shipped"] = p.shipped;
+    r["cycle_median"] = days_json(p.cycle_median);
+    r["cycle_p85"] = days_json(p.cycle_p85);
+    r["lead_median"] = days_json(p.lead_median);
+    r["lead_p85"] = days_json(p.lead_p85);
+    r["wip"] = p.wip;
+    r["wip_limit"] = opt(p.wip_limit);
+    r["over_limit"] = p.wip_limit ? Json(p.wip > *p.wip_limit) : Json();
+    r["slipped"] = p.slipped;
+    r["slip_days"] = p.slip_days;
+    r["committed"] = p.committed;
+    r["committed_shipped"] = p.committed_shipped;
+    r["predictability"] = share_json(p.predictability);
+    r["added"] = p.added;
+    r["dropped"] = p.dropped;
+    r["prd_covered"] = p.prd_covered;
+    r["prd_coverage"] = share_json(p.prd_coverage);
+    r["open"] = p.open;
+    r["feedback_covered"] = p.feedback_covered;
+    r["feedback_coverage"] = share_json(p.feedback_coverage);
+    j["rows"].push_back(std::move(r));
+  }
+  j["items"] = Json::array();
+  for (const auto& f : m.items) {
+    Json i;
+    i["id"] = f.id;
+    i["squad"] = f.squad.empty() ? Json() : Json(f.squad);
+    i["first_seen"] = opt_date(f.first_seen);
+    i["started"] = opt_date(f.started);
+    i["shipped"] = opt_date(f.shipped);
+    i["cycle_days"] = opt(f.cycle_days);
+    i["lead_days"] = opt(f.lead_days);
+    i["slips"] = f.slips;
+    i["slip_days"] = f.slip_days;
+    j["items"].push_back(std::move(i));
+  }
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string render_metrics_csv(const Metrics& m)
+{
+  std::string out = fmt::format("{}\n", fmt::join(k_columns, ","));
+  for (const auto& p : m.rows) {
+    std::vector<std::string> c = cells(p, "");
+    for (auto& s : c) {
+      s = csv_cell(s);
+    }
+    out += fmt::format("{}\n", fmt::join(c, ","));
+  }
+  return out;
+}
+
+std::string render_metrics_markdown(const Metrics& m)
+{
+  std::string out = fmt::format("| {} |\n", fmt::join(k_columns, " | "));
+  std::vector<std::string> rule(k_columns.size(), "---");
+  for (size_t i = 2; i < rule.size(); ++i) {
+    rule[i] = "---:";
+  }
+  out += fmt::format("| {} |\n", fmt::join(rule, " | "));
+  for (const auto& p : m.rows) {
+    std::vector<std::string> c = cells(p, k_dash);
+    for (auto& s : c) {
+      std::string e;
+      for (char ch : s) {
+        if (ch == '|') {
+          e += '\\';
+        }
+        e += ch;
+      }
+      s = e;
+    }
+    out += fmt::format("| {} |\n", fmt::join(c, " | "));
+  }
+  return out;
+}
+
+std::string render_metrics_table(const Metrics& m)
+{
+  if (m.rows.empty()) {
+    return {};
+  }
+  const std::vector<std::string> head = {"PERIOD", "SQUAD", "SHIPPED", "CYCLE50", "CYCLE85", "LEAD50", "LEAD85",
+                                         "WIP", "LIMIT", "SLIPPED", "DAYS", "PREDICT", "ADDED", "DROPPED", "PRD",
+                                         "FEEDBACK"};
+  std::vector<std::vector<std::string>> rows = {head};
+  for (const auto& p : m.rows) {
+    rows.push_back(cells(p, k_dash));
+  }
+  std::vector<size_t> w(head.size(), 0);
+  for (const auto& r : rows) {
+    for (size_t i = 0; i < r.size(); ++i) {
+      w[i] = std::max(w[i], text_width(r[i]));
+    }
+  }
+  std::string out;
+  for (const auto& r : rows) {
+    std::string line;
+    for (size_t i = 0; i < r.size(); ++i) {
+      const std::string pad(w[i] - text_width(r[i]), ' ');
+      line += i == 0 ? "" : "  ";
+      line += i < 2 ? r[i] + pad : pad + r[i];
+    }
+    while (!line.empty() && line.back() == ' ') {
+      line.pop_back();
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+} // namespace pops

@@ -1,0 +1,408 @@
+// Scoring models and ranking. See rank.h.
+
+#include "features/rank.h"
+
+#include "base/text.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pops {
+
+namespace {
+
+constexpr std::string_view k_demand_names[] = {"demand.entries", "demand.customers", "demand.arr"};
+constexpr std::string_view k_scoring_keys[] = {"default", "models"};
+
+ScoreModel make_model(std::string name, std::string text, bool builtin)
+{
+  ScoreModel m;
+  m.name = std::move(name);
+  m.text = std::move(text);
+  m.builtin = builtin;
+  ParsedExpr p = parse_expr(m.text);
+  if (p.root) {
+    m.root = std::move(*p.root);
+  }
+  return m;
+}
+
+/// Where column `col` (1-based) of the expression in scalar `n` is in the file.
+Loc column_loc(const YNode& n, int col)
+{
+  Loc l = n.loc;
+  const int shift = (n.quoted ? 1 : 0) + col - 1;
+  l.column += shift;
+  if (l.pos >= 0) {
+    l.pos += shift;
+  }
+  return l;
+}
+
+/// A problem with a name of an expression, or "".
+std::string name_problem(const std::string& name)
+{
+  const size_t dot = name.find('.');
+  if (dot == std::string::npos) {
+    return {};
+  }
+  const std::string head = name.substr(0, dot);
+  if (head == "score") {
+    return name.find('.', dot + 1) == std::string::npos
+             ? std::string()
+             : fmt::format("unknown name '{}'; score inputs are written score.NAME", name);
+  }
+  if (head == "demand") {
+    for (auto d : k_demand_names) {
+      if (d == name) {
+        return {};
+      }
+    }
+    std::vector<std::string> known(std::begin(k_demand_names), std::end(k_demand_names));
+    return fmt::format("unknown name '{}'{}; demand is demand.entries, demand.customers or demand.arr", name,
+                       did_you_mean(name, known));
+  }
+  return fmt::format("unknown name '{}'; names are score inputs (reach), score.NAME, custom number fields and "
+                     "demand.entries, demand.customers, demand.arr", name);
+}
+
+/// First name node in `n` with this name.
+const ExprNode* find_name(const ExprNode& n, const std::string& name)
+{
+  if (n.kind == ExprNode::Kind::name && n.name == name) {
+    return &n;
+  }
+  for (const auto& a : n.args) {
+    if (const ExprNode* f = find_name(a, name)) {
+      return f;
+    }
+  }
+  return nullptr;
+}
+
+/// The outermost node starting at byte `begin`.
+const ExprNode* node_at_begin(const ExprNode& n, int begin)
+{
+  if (n.begin == begin) {
+    return &n;
+  }
+  for (const auto& a : n.args) {
+    if (const ExprNode* f = node_at_begin(a, begin)) {
+      return f;
+    }
+  }
+  return nullptr;
+}
+
+std::string number_text(double v)
+{
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    return fmt::format("{}", static_cast<long long>(v));
+  }
+  return fmt::format("{}", v);
+}
+
+bool is_open(const Item& it)
+{
+  return it.status.value != "shipped" && it.status.value != "dropped";
+}
+
+RankedItem score_item(const ScoreModel& model, const Item& it,
+                      const std::map<std::string, CustomerArr>& arr,
+                      const std::map<std::string, std::vector<const Feedback*>>& linked)
+{
+  RankedItem r;
+  r.item = &it;
+  auto lf = linked.find(it.id.value);
+  r.demand = demand_of(lf == linked.end() ? std::vector<const Feedback*>{} : lf->second, arr);
+  const std::string where = fmt::format("{}:{}", it.file, it.loc.line);
+  for (const auto& name : expr_names(model.root)) {
+    RankInput in;
+    in.name = name;
+    const bool explicit_score = name.rfind("score.", 0) == 0;
+    const std::string key = explicit_score ? name.substr(6) : name;
+    if (name.rfind("demand.", 0) == 0) {
+      const Demand& d = r.demand;
+      std::string customers;
+      for (const auto& [c, a] : d.by_customer) {
+        customers += fmt::format("{}{} {}", customers.empty() ? "" : ", ", c, a ? number_text(*a) : "ARR unknown");
+      }
+      const std::string from = d.entries == 0
+                                 ? std::string("no linked feedback")
+                                 : fmt::format("{} entr{} ({}) from {} customer{}{}", d.entries,
+                                               d.entries == 1 ? "y" : "ies", join(d.feedback, ", "), d.customers,
+                                               d.customers == 1 ? "" : "s",
+                                               customers.empty() ? "" : ": " + customers);
+      if (name == "demand.entries") {
+        in.value = d.entries;
+      } else if (name == "demand.customers") {
+        in.value = d.customers;
+      } else if (name == "demand.arr") {
+        if (d.entries == 0) {
+          in.value = 0.0;
+        } else if (d.arr) {
+          in.value = *d.arr;
+        }
+      }
+      in.source = in.value || d.entries == 0 ? "linked feedback: " + from
+                                             : "missing: no customer of the linked feedback states an ARR (" + from + ")";
+    } else {
+      for (const auto& [k, v] : it.score) {
+        if (k.value == key) {
+          in.value = v.value;
+          in.source = fmt::format("score.{}, {}:{}", key, it.file, v.loc.line);
+        }
+      }
+      if (!in.value && !explicit_score) {
+        for (const auto& [k, v] : it.fields) {
+          double num = 0;
+          if (k.value == key && v.is_scalar() && !v.quoted && parse_number(v.text, num)) {
+            in.value = num;
+            in.source = fmt::format("field {}, {}:{}", key, it.file, v.loc.line);
+          }
+        }
+      }
+      if (!in.value) {
+        in.source = fmt::format("missing: {} has no score.{} ({})", it.id.value, key, where);
+      }
+    }
+    r.inputs.push_back(std::move(in));
+  }
+  auto lookup = [&](std::string_view n) -> std::optional<double> {
+    for (const auto& in : r.inputs) {
+      if (in.name == n) {
+        return in.value;
+      }
+    }
+    return std::nullopt;
+  };
+  ExprValue v = eval_expr(model.root, lookup);
+  if (!v.ok) {
+    std::vector<std::string> missing;
+    for (const auto& in : r.inputs) {
+      if (!in.value) {
+        missing.push_back(in.name);
+      }
+    }
+    r.problem = missing.empty() ? fmt::format("{} (column {} of the model)", v.error.message, v.error.column)
+                                : fmt::format("missing {}", join(missing, ", "));
+    if (v.error.message == "division by zero") {
+      if (const ExprNode* d = node_at_begin(model.root, v.error.column - 1)) {
+        r.problem = fmt::format("division by zero: {} is 0",
+                                model.text.substr(static_cast<size_t>(d->begin), static_cast<size_t>(d->end - d->begin)));
+      }
+    }
+    return r;
+  }
+  r.scored = true;
+  r.score = v.value;
+  for (const auto& t : expr_terms(model.root)) {
+    ExprValue tv = eval_expr(*t.node, lookup);
+    r.terms.push_back({t.sign,
+                       model.text.substr(static_cast<size_t>(t.node->begin), static_cast<size_t>(t.node->end - t.node->begin)),
+                       t.sign * (tv.ok ? tv.value : 0)});
+  }
+  return r;
+}
+
+std::map<std::string, std::vector<const Feedback*>> linked_feedback(const Workspace& ws)
+{
+  std::map<std::string, std::vector<const Feedback*>> out;
+  for (const Feedback* fb : filter_feedback(ws, {})) {
+    for (const auto& i : fb->items) {
+      auto& v = out[i.value];
+      if (std::find(v.begin(), v.end(), fb) == v.end()) {
+        v.push_back(fb);
+      }
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+const ScoreModel* Scoring::find(std::string_view name) const
+{
+  for (const auto& m : models) {
+    if (m.name == name) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Scoring::names() const
+{
+  std::vector<std::string> out;
+  for (const auto& m : models) {
+    out.push_back(m.name);
+  }
+  return out;
+}
+
+std::vector<ScoreModel> builtin_models()
+{
+  std::vector<ScoreModel> out;
+  out.push_back(make_model("rice", "reach * impact * confidence / effort", true));
+  out.push_back(make_model("ice", "impact * confidence * ease", true));
+  out.push_back(make_model("wsjf", "(business_value + time_criticality + risk_reduction) / job_size", true));
+  return out;
+}
+
+void check_scoring(const YNode& scoring, SchemaReader& r)
+{
+  if (!scoring.is_map()) {
+    return;
+  }
+  r.check_keys(scoring, k_scoring_keys, "'scoring'");
+  std::vector<std::string> names;
+  for (const auto& m : builtin_models()) {
+    names.push_back(m.name);
+  }
+  if (const YNode* models = scoring.get("models"); models && !models->is_null() && r.expect_map(*models, "'scoring.models'")) {
+    for (const auto& [k, v] : models->entries) {
+      const std::string name = k.text;
+      for (const auto& m : builtin_models()) {
+        if (m.name == name) {
+          r.report(k.loc, fmt::format("scoring model '{}' is built in; give yours another name", name));
+        }
+      }
+      if (!v.is_scalar() || (!v.quoted && v.text.empty())) {
+        r.report(v.loc.known() ? v.loc : k.loc,
+                 fmt::format("scoring model '{}' must be an expression, e.g. reach * impact * confidence / effort, "
+                             "found {}", name, v.kind_name()));
+        continue;
+      }
+      names.push_back(name);
+      ParsedExpr p = parse_expr(v.text);
+      if (!p.root) {
+        r.report(column_loc(v, p.error.column),
+                 fmt::format("scoring model '{}', column {}: {}", name, p.error.column, p.error.message));
+        continue;
+      }
+      for (const auto& n : expr_names(*p.root)) {
+        if (std::string problem = name_problem(n); !problem.empty()) {
+          const ExprNode* at = find_name(*p.root, n);
+          const int col = at ? at->begin + 1 : 1;
+          r.report(column_loc(v, col), fmt::format("scoring model '{}', column {}: {}", name, col, problem));
+        }
+      }
+    }
+  }
+  if (const YNode* d = scoring.get("default"); d && !d->is_null()) {
+    if (!d->is_scalar()) {
+      r.report(d->loc, fmt::format("'scoring.default' must be the name of a model, found {}", d->kind_name()));
+    } else if (std::find(names.begin(), names.end(), d->text) == names.end()) {
+      r.report(d->loc, fmt::format("unknown scoring model '{}'{}; the models are {}", d->text,
+                                   did_you_mean(d->text, names), join(names, ", ")));
+    }
+  }
+}
+
+Scoring read_scoring(const Config& cfg)
+{
+  Scoring s;
+  s.models = builtin_models();
+  const YNode& sc = cfg.scoring;
+  if (!sc.is_map()) {
+    return s;
+  }
+  if (const YNode* models = sc.get("models"); models && models->is_map()) {
+    for (const auto& [k, v] : models->entries) {
+      if (!v.is_scalar() || s.find(k.text)) {
+        continue;
+      }
+      ScoreModel m = make_model(k.text, v.text, false);
+      ParsedExpr p = parse_expr(v.text);
+      bool ok = p.root.has_value();
+      for (const auto& n : ok ? expr_names(m.root) : std::vector<std::string>{}) {
+        ok = ok && name_problem(n).empty();
+      }
+      if (ok) {
+        s.models.push_back(std::move(m));
+      }
+    }
+  }
+  if (const YNode* d = sc.get("default"); d && d->is_scalar() && s.find(d->text)) {
+    s.default_model = d->text;
+  }
+  return s;
+}
+
+std::vector<RankedItem> rank_items(const Workspace& ws, const ScoreModel& model, const RankOptions& o)
+{
+  const auto arr = customer_arr(ws);
+  const auto linked = linked_feedback(ws);
+  std::vector<RankedItem> out;
+  for (const auto& it : ws.items) {
+    if (!is_open(it) || ws.item(it.id.value) != &it) {
+      continue;
+    }
+    if (!o.squads.empty() && std::find(o.squads.begin(), o.squads.end(), it.squad.value) == o.squads.end()) {
+      continue;
+    }
+    if (!o.horizons.empty() && std::find(o.horizons.begin(), o.horizons.end(), it.horizon.value) == o.horizons.end()) {
+      continue;
+    }
+    out.push_back(score_item(model, it, arr, linked));
+  }
+  auto num = [](const RankedItem& r) {
+    const std::string& id = r.item->id.value;
+    const size_t dash = id.rfind('-');
+    return std::make_pair(id.substr(0, dash), dash == std::string::npos ? 0L : std::atol(id.c_str() + dash + 1));
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const RankedItem& a, const RankedItem& b) {
+    if (a.scored != b.scored) {
+      return a.scored;
+    }
+    if (a.scored && a.score != b.score) {
+      return a.score > b.score;
+    }
+    return num(a) < num(b);
+  });
+  int rank = 0;
+  for (auto& r : out) {
+    if (r.scored) {
+      r.rank = ++rank;
+    }
+  }
+  return out;
+}
+
+std::optional<RankedItem> explain_item(const Workspace& ws, const ScoreModel& model, std::string_view id)
+{
+  const Item* it = ws.item(id);
+  if (!it) {
+    return std::nullopt;
+  }
+  return score_item(model, *it, customer_arr(ws), linked_feedback(ws));
+}
+
+std::vector<Misaligned> misaligned(const std::vector<RankedItem>& ranked)
+{
+  std::vector<Misaligned> out;
+  int n = 0;
+  for (const auto& r : ranked) {
+    n += r.scored ? 1 : 0;
+  }
+  if (n < 2) {
+    return out;
+  }
+  const int third = (n + 2) / 3;
+  for (const auto& r : ranked) {
+    if (!r.scored) {
+      continue;
+    }
+    const std::string& h = r.item->horizon.value;
+    if (r.rank <= third && r.item->horizon.set && h != "now") {
+      out.push_back({&r, fmt::format("ranks {} of {} (top third) but sits in {}", r.rank, n, h)});
+    } else if (r.rank > n - third && h == "now") {
+      out.push_back({&r, fmt::format("ranks {} of {} (bottom third) but sits in now", r.rank, n)});
+    }
+  }
+  return out;
+}
+
+} // namespace pops

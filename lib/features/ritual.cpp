@@ -1,0 +1,478 @@
+#include "features/ritual.h"
+
+#include "workspace/diff.h"
+#include "git/git.h"
+#include "history/history.h"
+#include "git/repo.h"
+#include "workspace/schema.h"
+#include "features/template.h"
+#include "base/text.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace pops {
+
+namespace {
+
+using json = nlohmann::json;
+
+json opt_str(const std::string& s)
+{
+  return s.empty() ? json() : json(s);
+}
+
+json opt_date(const Located<Date>& d)
+{
+  return d.set ? json(format_date(d.value)) : json();
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s)
+{
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+json item_json(const Item& it)
+{
+  json j;
+  j["id"] = it.id.value;
+  j["title"] = it.title.value;
+  j["squad"] = it.squad.value;
+  j["status"] = it.status.value;
+  j["owner"] = opt_str(it.owner.value);
+  j["target"] = opt_date(it.target);
+  j["horizon"] = opt_str(it.horizon.value);
+  return j;
+}
+
+/// The period of a cadence in days, roughly (months count 30 days), for tolerances.
+int period_days(const Cadence& c)
+{
+  const int n = std::max(1, c.every);
+  return c.unit == "months" ? 30 * n : c.unit == "weeks" ? 7 * n : n;
+}
+
+} // namespace
+
+std::string ritual_title(std::string_view name)
+{
+  std::string t(name);
+  std::replace(t.begin(), t.end(), '-', ' ');
+  std::replace(t.begin(), t.end(), '_', ' ');
+  if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') {
+    t[0] = static_cast<char>(t[0] - 'a' + 'A');
+  }
+  return t;
+}
+
+std::vector<std::string> ritual_squads(const Workspace& ws, const Ritual& r)
+{
+  std::vector<std::string> out;
+  for (const auto& s : r.squads) {
+    out.push_back(s.value);
+  }
+  if (out.empty()) {
+    for (const auto& s : ws.config.squads) {
+      out.push_back(s.id.value);
+    }
+  }
+  return out;
+}
+
+std::vector<const RitualNote*> ritual_notes(const Workspace& ws, std::string_view name)
+{
+  std::vector<const RitualNote*> out;
+  for (const auto& n : ws.notes) {
+    if (n.folder == name && n.ritual.value == name && n.date.set) {
+      out.push_back(&n);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const RitualNote* a, const RitualNote* b) { return a->date.value < b->date.value; });
+  return out;
+}
+
+namespace {
+
+std::optional<Date> last_held(const Workspace& ws, const Ritual& r, Date today, std::string* file = nullptr)
+{
+  std::optional<Date> last;
+  for (const RitualNote* n : ritual_notes(ws, r.name.value)) {
+    if (n->date.value <= today) {
+      last = n->date.value;
+      if (file) {
+        *file = n->file;
+      }
+    }
+  }
+  return last;
+}
+
+} // namespace
+
+std::optional<Schedule> ritual_schedule(const Workspace& ws, const Ritual& r, Date today)
+{
+  if (!r.cadence.set || r.cadence.value.every <= 0) {
+    return std::nullopt;
+  }
+  Schedule s;
+  s.cadence = r.cadence.value;
+  if (s.cadence.from) {
+    s.anchor = *s.cadence.from;
+  } else if (auto last = last_held(ws, r, today)) {
+    s.anchor = *last;
+  } else {
+    s.anchor = today;
+  }
+  return s;
+}
+
+std::vector<RitualStatus> ritual_status(const Workspace& ws, Date today)
+{
+  std::vector<RitualStatus> out;
+  for (const auto& r : ws.config.rituals) {
+    RitualStatus st;
+    st.ritual = &r;
+    st.squads = ritual_squads(ws, r);
+    st.notes = static_cast<int>(ritual_notes(ws, r.name.value).size());
+    st.last_held = last_held(ws, r, today, &st.last_file);
+    if (auto s = ritual_schedule(ws, r, today)) {
+      // Held today: the next one is the one after.
+      const Date after = st.last_held && *st.last_held == today ? Date{today.days + 1} : today;
+      st.next_due = next_on_or_after(*s, after);
+      // The last date of the cadence before today is covered by a note dated after the date before
+      // it (a meeting moved by a few days still counts).
+      if (auto p = previous_before(*s, today)) {
+        const std::optional<Date> before_p = previous_before(*s, *p);
+        const Date window = before_p ? Date{before_p->days + 1} : Date{p->days - period_days(s->cadence) / 2};
+        const bool covered = std::any_of(ws.notes.begin(), ws.notes.end(), [&](const RitualNote& n) {
+          return n.folder == r.name.value && n.date.set && n.date.value >= window && n.date.value <= today;
+        });
+        if (!covered) {
+          st.missed = *p;
+        }
+      }
+    }
+    out.push_back(std::move(st));
+  }
+  return out;
+}
+
+std::vector<Date> ritual_next(const Workspace& ws, const Ritual& r, Date today, int count)
+{
+  auto s = ritual_schedule(ws, r, today);
+  if (!s) {
+    return {};
+  }
+  return occurrences(*s, today, count);
+}
+
+std::vector<OpenAction> open_actions(const Workspace& ws, Date today, const std::string& owner, bool overdue_only)
+{
+  std::vector<OpenAction> out;
+  for (const auto& n : ws.notes) {
+    for (const auto& a : n.actions) {
+      if (a.done.set && a.done.value) {
+        continue;
+      }
+      if (!owner.empty() && a.owner.value != owner) {
+        continue;
+      }
+      const bool overdue = a.due.set && a.due.value < today;
+      if (overdue_only && !overdue) {
+        continue;
+      }
+      out.push_back({&n, &a, overdue});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const OpenAction& x, const OpenAction& y) {
+    if (x.action->due.set != y.action->due.set) {
+      return x.action->due.set;
+    }
+    if (x.action->due.set && x.action->due.value != y.action->due.value) {
+      return x.action->due.value < y.action->due.value;
+    }
+    if (x.note->file != y.note->file) {
+      return x.note->file < y.note->file;
+    }
+    return x.action->loc.line < y.action->loc.line;
+  });
+  return out;
+}
+
+json ritual_note_data(const Ritual& r, const Workspace* before, const Workspace& now, const Workspace& notes_ws,
+                      Date date, Date today, const std::string& period_text)
+{
+  const std::vector<std::string> squads = ritual_squads(now, r);
+  json d;
+  d["ritual"] = r.name.value;
+  d["title"] = ritual_title(r.name.value);
+  d["date"] = format_date(date);
+  d["today"] = format_date(today);
+  d["product"] = now.config.product.value;
+  d["period_text"] = period_text;
+  d["squads"] = json::array();
+  std::vector<std::string> squad_names;
+  for (const auto& id : squads) {
+    const Squad* sq = now.config.squad(id);
+    const std::string name = sq && sq->name.set ? sq->name.value : id;
+    squad_names.push_back(name);
+    d["squads"].push_back({{"id", id}, {"name", name}});
+  }
+  d["squads_text"] = join(squad_names, ", ");
+  for (const char* k : {"shipped", "started", "slipped", "dropped", "added", "risks", "carried", "feedback", "wip"}) {
+    d[k] = json::array();
+  }
+  const int in_progress_rank = now.config.status_rank("in-progress");
+  if (before) {
+    for (const Change& c : diff_workspaces(*before, now)) {
+      if (c.entity != "item" || !contains(squads, c.squad)) {
+        continue;
+      }
+      const Item* it = now.item(c.id);
+      if (c.kind == Change::Kind::added && it) {
+        d["added"].push_back(item_json(*it));
+        continue;
+      }
+      if (c.kind != Change::Kind::changed || !it) {
+        continue;
+      }
+      if (c.field == "status") {
+        json j = item_json(*it);
+        j["from"] = opt_str(c.old_value);
+        if (c.new_value == "shipped") {
+          d["shipped"].push_back(j);
+        } else if (c.new_value == "dropped") {
+          j["reason"] = opt_str(c.reason);
+          d["dropped"].push_back(j);
+        } else if (c.new_value == "in-progress"
+                   && (c.old_value.empty() || before->config.status_rank(c.old_value) < in_progress_rank)) {
+          d["started"].push_back(j);
+        }
+      } else if (c.field == "target" && c.days > 0 && !c.old_value.empty()) {
+        json j = item_json(*it);
+        j["old_target"] = c.old_value;
+        j["new_target"] = c.new_value;
+        j["days"] = std::to_string(c.days);
+        d["slipped"].push_back(j);
+      }
+    }
+    // New feedback: entries not in the earlier state, about the ritual's squads (or about no item).
+    std::set<std::string> known;
+    for (const auto& f : before->feedback) {
+      known.insert(f.id.value);
+    }
+    struct Group {
+      std::vector<std::string> ids;
+      std::set<std::string> customers;
+    };
+    std::map<std::string, Group> groups;
+    for (const auto& f : now.feedback) {
+      if (known.count(f.id.value)) {
+        continue;
+      }
+      bool about = f.items.empty();
+      for (const auto& id : f.items) {
+        const Item* it = now.item(id.value);
+        about = about || (it && contains(squads, it->squad.value));
+      }
+      if (!about) {
+        continue;
+      }
+      std::vector<std::string> tags;
+      for (const auto& t : f.tags) {
+        tags.push_back(t.value);
+      }
+      if (tags.empty()) {
+        tags.push_back("untagged");
+      }
+      for (const auto& t : tags) {
+        Group& g = groups[t];
+        g.ids.push_back(f.id.value);
+        if (f.customer.set && !f.customer.value.empty()) {
+          g.customers.insert(f.customer.value);
+        }
+      }
+    }
+    std::vector<std::pair<std::string, Group>> sorted(groups.begin(), groups.end());
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return a.second.ids.size() > b.second.ids.size(); });
+    for (auto& [tag, g] : sorted) {
+      std::sort(g.ids.begin(), g.ids.end(), natural_less);
+      json j;
+      j["tag"] = tag;
+      j["entries"] = std::to_string(g.ids.size());
+      j["customers"] = std::to_string(g.customers.size());
+      j["ids"] = join(g.ids, ", ");
+      const size_t n = g.ids.size();
+      const size_t c = g.customers.size();
+      j["summary"] = fmt::format("{} entr{}", n, n == 1 ? "y" : "ies")
+                     + (c == 0 ? std::string() : fmt::format(" from {} customer{}", c, c == 1 ? "" : "s"));
+      j["customer_list"] = join(std::vector<std::string>(g.customers.begin(), g.customers.end()), ", ");
+      d["feedback"].push_back(j);
+    }
+  }
+  // Dependency risks: an item of the first horizon (now), not shipped or dropped, that depends on an
+  // item that has not started.
+  const std::string first_horizon = now.config.horizons.empty() ? "now" : now.config.horizons.front().value;
+  for (const auto& it : now.items) {
+    if (!contains(squads, it.squad.value) || it.horizon.value != first_horizon || it.status.value == "shipped"
+        || it.status.value == "dropped" || in_progress_rank < 0) {
+      continue;
+    }
+    for (const auto& dep_id : it.depends_on) {
+      const Item* dep = now.item(dep_id.value);
+      if (!dep || dep->status.value == "dropped" || dep->status.value == "shipped") {
+        continue;
+      }
+      const int rank = now.config.status_rank(dep->status.value);
+      if (rank >= 0 && rank < in_progress_rank) {
+        json j = item_json(it);
+        j["dep_id"] = dep->id.value;
+        j["dep_title"] = dep->title.value;
+        j["dep_status"] = dep->status.value;
+        j["dep_squad"] = dep->squad.value;
+        d["risks"].push_back(j);
+      }
+    }
+  }
+  // Open actions of earlier notes of this ritual.
+  for (const OpenAction& a : open_actions(notes_ws, today)) {
+    if (a.note->folder != r.name.value || !a.note->date.set || !(a.note->date.value < date)) {
+      continue;
+    }
+    json j;
+    j["what"] = a.action->what.value;
+    j["owner"] = opt_str(a.action->owner.value);
+    j["due"] = opt_date(a.action->due);
+    j["overdue"] = a.overdue;
+    j["from"] = format_date(a.note->date.value);
+    j["file"] = a.note->file;
+    d["carried"].push_back(j);
+  }
+  // Work in progress against each squad's limit.
+  for (const auto& id : squads) {
+    const Squad* sq = now.config.squad(id);
+    std::vector<std::string> ids;
+    for (const auto& it : now.items) {
+      if (it.squad.value == id && it.status.value == "in-progress") {
+        ids.push_back(it.id.value);
+      }
+    }
+    std::sort(ids.begin(), ids.end(), natural_less);
+    json j;
+    j["squad"] = id;
+    j["name"] = sq && sq->name.set ? sq->name.value : id;
+    j["in_progress"] = std::to_string(ids.size());
+    j["ids"] = join(ids, ", ");
+    const bool limited = sq && sq->wip_limit.set;
+    j["limit"] = limited ? json(std::to_string(sq->wip_limit.value)) : json();
+    j["over"] = limited && static_cast<long>(ids.size()) > sq->wip_limit.value;
+    d["wip"].push_back(j);
+  }
+  for (const char* k : {"shipped", "started", "slipped", "dropped", "added"}) {
+    std::stable_sort(d[k].begin(), d[k].end(), [](const json& a, const json& b) {
+      return natural_less(a["id"].get<std::string>(), b["id"].get<std::string>());
+    });
+  }
+  return d;
+}
+
+EditPlan plan_ritual_new(const EditSession& s, const std::string& name, std::optional<Date> date_opt, Date today)
+{
+  const Workspace& ws = s.ws;
+  if (!ws.config.loaded) {
+    throw OpError("pops.yaml cannot be read; run 'pops check' to see why");
+  }
+  const Ritual* r = ws.config.ritual(name);
+  if (!r) {
+    std::vector<std::string> names;
+    for (const auto& x : ws.config.rituals) {
+      names.push_back(x.name.value);
+    }
+    throw OpError(fmt::format("unknown ritual {}{}", quote(name), did_you_mean(name, names)),
+                  names.empty() ? "declare rituals under rituals: in pops.yaml" : "rituals: " + join(names, ", "));
+  }
+  if (name.empty() || name.front() == '.' || name.find_first_of("/\\") != std::string::npos) {
+    throw OpError(fmt::format("ritual name {} cannot be a folder name under rituals/", quote(name)));
+  }
+  const Date date = date_opt.value_or(today);
+  const std::string path = fmt::format("rituals/{}/{}.md", name, format_date(date));
+  std::error_code ec;
+  if (s.files.count(path) || fs::exists(fs::symlink_status(fs::path(s.root) / path, ec))) {
+    throw OpError(fmt::format("{} exists already; pops never overwrites ritual notes", quote(path)),
+                  "edit it, or give another --date");
+  }
+  // The previous instance: the latest note before `date`, else the cadence's previous date.
+  std::optional<Date> since;
+  std::string since_text;
+  for (const RitualNote* n : ritual_notes(ws, name)) {
+    if (n->date.value < date) {
+      since = n->date.value;
+      since_text = fmt::format("Since the previous {} on {} ({}).", lower(ritual_title(name)),
+                               format_date(n->date.value), n->file);
+    }
+  }
+  if (!since) {
+    if (auto sched = ritual_schedule(ws, *r, today); sched) {
+      if (auto p = previous_before(*sched, date)) {
+        since = *p;
+        since_text = fmt::format("Since {}, the previous date of its cadence (no earlier notes).", format_date(*p));
+      }
+    }
+  }
+  // The two states from git: at the previous instance, and at `date` (the working tree for today or
+  // later).
+  std::optional<Workspace> before;
+  std::optional<Workspace> at_date;
+  std::string period = since_text;
+  if (inside_git_repo(s.root)) {
+    Repository repo = Repository::open(s.root);
+    const std::string prefix = repo.prefix_of(s.root);
+    if (repo.has_commits()) {
+      History history(repo, s.root, prefix);
+      if (since) {
+        if (auto c = history.commit_at("HEAD", *since)) {
+          before = load_workspace(s.root, repo.tree_files(c->id, prefix));
+        } else {
+          before = load_workspace(s.root, {});
+          before->config = ws.config;  // nothing existed yet: every item is new
+        }
+      } else {
+        before = load_workspace(s.root, {});
+        before->config = ws.config;
+        period = "Since the start of the history (no earlier notes, no cadence).";
+      }
+      if (date < today) {
+        if (auto c = history.commit_at("HEAD", date)) {
+          at_date = load_workspace(s.root, repo.tree_files(c->id, prefix));
+        }
+      }
+    }
+  }
+  if (!before) {
+    period = "No git history: changes since the previous meeting are not known.";
+  }
+  const Workspace& now = at_date && at_date->config.loaded ? *at_date : ws;
+  json data = ritual_note_data(*r, before ? &*before : nullptr, now, ws, date, today, period);
+  const std::string tname = r->template_name.set ? r->template_name.value : name;
+  std::optional<TemplateText> t = find_template(s.root, tname);
+  EditPlan plan;
+  if (!t) {
+    t = builtin_template("sprint-review");
+    plan.hints.push_back(fmt::format("no template {} in templates/ or built in; used 'sprint-review'", quote(tname)));
+  }
+  plan.id = path;
+  plan.changes.push_back({path, "", render_template(*t, data), true});
+  plan.summary = fmt::format("created {}", path);
+  plan.message = fmt::format("{} {}", ritual_title(name), format_date(date));
+  return plan;
+}
+
+} // namespace pops

@@ -1,0 +1,44 @@
+#pragma once
+// Cadence arithmetic for rituals: the dates a ritual falls on, from its `cadence:` in pops.yaml
+// (every N days, weeks or months; optionally on a weekday; from a first date).
+//
+// Occurrence k is computed from the anchor, never step by step, so a monthly ritual from January 31
+// falls on February 28 (29 in a leap year), March 31, April 30 ... and does not drift to the 28th.
+// With `on:`, each computed date moves forward to the first such weekday on or after it.
+
+#include "workspace/model.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pops {
+
+/// The schedule of one ritual: its cadence and the date occurrence 0 is computed from.
+struct Schedule {
+  Cadence cadence;
+  Date anchor;  ///< cadence.from when set, else a date the caller chooses (the last meeting, today)
+};
+
+/// "2 weeks on thursday from 2026-01-08", "1 month".
+std::string cadence_text(const Cadence& c);
+
+/// The first date on or after `d` that falls on `weekday` (0 = Monday).
+Date align_weekday(Date d, int weekday);
+
+/// Occurrence `k` (k >= 0) of the schedule.
+Date occurrence(const Schedule& s, long k);
+
+/// The first occurrence on or after `d` (the anchor's occurrence when `d` is before it).
+Date next_on_or_after(const Schedule& s, Date d);
+
+/// The last occurrence strictly before `d`, or nullopt when `d` is on or before the first one.
+std::optional<Date> previous_before(const Schedule& s, Date d);
+
+/// `count` occurrences starting with the first on or after `d`.
+std::vector<Date> occurrences(const Schedule& s, Date d, int count);
+
+/// Lower-case English weekday name, 0 = monday.
+std::string weekday_name(int weekday);
+
+} // namespace pops

@@ -1,0 +1,484 @@
+#include "workspace/config.h"
+
+#include "edit/integrations.h"
+#include "workspace/alias.h"
+#include "features/rank.h"
+#include "workspace/rules.h"
+#include "base/text.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <set>
+
+namespace pops {
+
+namespace {
+
+constexpr std::array<std::string_view, 14> k_top_keys = {
+  "version", "product", "squads", "people", "statuses", "horizons", "feedback_sources",
+  "fields", "rituals", "docs", "rules", "scoring", "integrations", "aliases"};
+constexpr std::array<std::string_view, 4> k_squad_keys = {"name", "prefix", "lead", "wip_limit"};
+constexpr std::array<std::string_view, 4> k_person_keys = {"name", "email", "role", "squad"};
+constexpr std::array<std::string_view, 2> k_field_keys = {"type", "values"};
+constexpr std::array<std::string_view, 6> k_field_types = {"string", "number", "date", "bool", "enum", "list"};
+constexpr std::array<std::string_view, 3> k_ritual_keys = {"cadence", "template", "squads"};
+constexpr std::array<std::string_view, 3> k_cadence_keys = {"every", "on", "from"};
+constexpr std::array<std::string_view, 1> k_docs_keys = {"types"};
+constexpr std::array<std::string_view, 5> k_doctype_keys = {"dir", "template", "required", "sections",
+                                                            "review_every"};
+constexpr std::array<std::string_view, 2> k_rule_keys = {"severity", "pilot"};
+constexpr std::array<std::string_view, 7> k_weekdays = {"monday", "tuesday", "wednesday", "thursday",
+                                                        "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 16> k_item_keys = {
+  "id", "title", "status", "horizon", "squad", "owner", "target", "depends_on", "tags", "okr",
+  "links", "score", "success", "description", "dropped_reason", "reopened"};
+
+std::vector<LStr> list_or_default(SchemaReader& r, const YNode& root, std::string_view key,
+                                  std::initializer_list<const char*> defaults)
+{
+  std::vector<LStr> out;
+  if (const YNode* v = root.get(key); v && !v->is_null()) {
+    out = r.str_list_of(*v, key);
+    if (v->is_seq() && out.empty()) {
+      r.report(v->loc, fmt::format("'{}' must list at least one value", key));
+    }
+    std::set<std::string> seen;
+    for (const auto& s : out) {
+      if (!seen.insert(s.value).second) {
+        r.report(s.loc, fmt::format("{} is listed twice in '{}'", quote(s.value), key));
+      }
+    }
+  }
+  if (out.empty()) {
+    for (const char* d : defaults) {
+      LStr s;
+      s.value = d;
+      s.set = true;
+      out.push_back(std::move(s));
+    }
+  }
+  return out;
+}
+
+/// Calls fn(key, value) for each entry of the mapping at root[key], reporting a non-mapping.
+template <class F> void each_entry(SchemaReader& r, const YNode& root, std::string_view key, F fn)
+{
+  const YNode* m = root.get(key);
+  if (!m || m->is_null()) {
+    return;
+  }
+  if (!r.expect_map(*m, fmt::format("'{}'", key))) {
+    return;
+  }
+  for (const auto& [k, v] : m->entries) {
+    fn(k, v);
+  }
+}
+
+LStr key_str(const YNode& k)
+{
+  LStr s;
+  s.value = k.text;
+  s.loc = k.loc;
+  s.key_loc = k.loc;
+  s.set = true;
+  return s;
+}
+
+} // namespace
+
+std::span<const std::string_view> item_keys()
+{
+  return k_item_keys;
+}
+
+bool parse_period(std::string_view text, int& count, std::string& unit)
+{
+  text = trim(text);
+  size_t i = 0;
+  count = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9' && count < 100000) {
+    count = count * 10 + (text[i] - '0');
+    ++i;
+  }
+  if (i == 0) {
+    count = 1;  // "week", "month"
+  }
+  std::string u = lower(trim(text.substr(i)));
+  if (u == "day" || u == "days") {
+    unit = "days";
+  } else if (u == "week" || u == "weeks") {
+    unit = "weeks";
+  } else if (u == "month" || u == "months") {
+    unit = "months";
+  } else {
+    return false;
+  }
+  return count >= 1 && count <= 10000;
+}
+
+Date add_period(Date d, int count, const std::string& unit)
+{
+  if (unit == "months") {
+    return add_months(d, count);
+  }
+  return Date{d.days + count * (unit == "weeks" ? 7 : 1)};
+}
+
+void read_config(const YNode& root, SchemaReader& r, Config& cfg)
+{
+  if (root.is_null()) {
+    r.report({1, 1, 0}, "pops.yaml is empty; it needs at least 'version: 1', 'product' and 'squads'");
+    return;
+  }
+  if (!r.expect_map(root, "pops.yaml")) {
+    return;
+  }
+  cfg.loaded = true;
+  r.check_keys(root, k_top_keys, "pops.yaml");
+
+  if (r.require(root, "version", "pops.yaml")) {
+    cfg.version = r.integer(root, "version");
+    if (cfg.version.set && cfg.version.value != 1) {
+      r.report(cfg.version.loc, fmt::format("unsupported version {}; this pops reads version 1",
+                                            cfg.version.value));
+    }
+  }
+  if (r.require(root, "product", "pops.yaml")) {
+    cfg.product = r.str(root, "product");
+  }
+
+  // people first: squads refer to them, but references are checked by the unknown-ref rule.
+  each_entry(r, root, "people", [&](const YNode& k, const YNode& v) {
+    Person p;
+    p.id = key_str(k);
+    if (v.is_null()) {
+      cfg.people.push_back(std::move(p));
+      return;
+    }
+    if (!r.expect_map(v, fmt::format("person {}", quote(k.text)))) {
+      return;
+    }
+    r.check_keys(v, k_person_keys, fmt::format("person {}", quote(k.text)));
+    p.name = r.str(v, "name");
+    p.email = r.str(v, "email");
+    p.role = r.str(v, "role");
+    p.squad = r.str(v, "squad");
+    cfg.people.push_back(std::move(p));
+  });
+
+  if (r.require(root, "squads", "pops.yaml")) {
+    const YNode* sq = root.get("squads");
+    if (sq->is_map() && sq->entries.empty()) {
+      r.report(sq->loc, "'squads' must declare at least one squad");
+    }
+  }
+  std::set<std::string> prefixes;
+  each_entry(r, root, "squads", [&](const YNode& k, const YNode& v) {
+    Squad s;
+    s.id = key_str(k);
+    const std::string what = fmt::format("squad {}", quote(k.text));
+    const size_t first_finding = r.count();
+    if (v.is_null()) {
+      r.report(k.loc, fmt::format("{} needs at least a 'prefix'", what));
+      return;
+    }
+    if (!r.expect_map(v, what)) {
+      return;
+    }
+    r.check_keys(v, k_squad_keys, what);
+    s.name = r.str(v, "name");
+    s.lead = r.str(v, "lead");
+    if (r.require(v, "prefix", what)) {
+      s.prefix = r.str(v, "prefix");
+      if (s.prefix.set && !is_prefix(s.prefix.value)) {
+        r.report(s.prefix.loc, fmt::format("prefix {} of {} must be 2-10 capital letters or digits, "
+                                           "starting with a letter (e.g. PAY)",
+                                           quote(s.prefix.value), what));
+        s.prefix.set = false;  // no id-prefix findings against a prefix that is itself wrong
+      } else if (s.prefix.set && !prefixes.insert(s.prefix.value).second) {
+        r.report(s.prefix.loc, fmt::format("prefix {} is used by another squad; prefixes are unique",
+                                           quote(s.prefix.value)));
+      } else if (s.prefix.value == "FB") {
+        r.report(s.prefix.loc, "prefix 'FB' is reserved for feedback ids");
+      }
+    }
+    s.wip_limit = r.integer(v, "wip_limit");
+    if (s.wip_limit.set && s.wip_limit.value < 1) {
+      r.report(s.wip_limit.loc, fmt::format("wip_limit of {} must be at least 1", what));
+      s.wip_limit.set = false;
+    }
+    r.attribute_since(first_finding, s.id.value);
+    cfg.squads.push_back(std::move(s));
+  });
+
+  cfg.statuses = list_or_default(r, root, "statuses",
+                                 {"idea", "discovery", "planned", "in-progress", "shipped", "dropped"});
+  cfg.horizons = list_or_default(r, root, "horizons", {"now", "next", "later"});
+  cfg.feedback_sources =
+    list_or_default(r, root, "feedback_sources", {"support", "sales", "survey", "interview", "other"});
+
+  each_entry(r, root, "fields", [&](const YNode& k, const YNode& v) {
+    FieldDef f;
+    f.name = key_str(k);
+    const std::string what = fmt::format("field {}", quote(k.text));
+    for (auto builtin : item_keys()) {
+      if (builtin == k.text) {
+        r.report(k.loc, fmt::format("{} is a built-in item key; pick another name for the custom field",
+                                    quote(k.text)));
+        return;
+      }
+    }
+    if (!r.expect_map(v, what)) {
+      return;
+    }
+    r.check_keys(v, k_field_keys, what);
+    if (r.require(v, "type", what)) {
+      f.type = r.str(v, "type");
+      bool known = false;
+      for (auto t : k_field_types) {
+        known = known || t == f.type.value;
+      }
+      if (f.type.set && !known) {
+        std::vector<std::string> types(k_field_types.begin(), k_field_types.end());
+        r.report(f.type.loc, fmt::format("unknown field type {}{}; expected one of {}", quote(f.type.value),
+                                         did_you_mean(f.type.value, types), join(types, ", ")));
+        f.type.set = false;
+      }
+    }
+    f.values = r.str_list(v, "values");
+    if (f.type.value == "enum" && f.values.empty()) {
+      r.report(v.loc, fmt::format("{} has type enum but no 'values' list", what));
+    }
+    cfg.fields.push_back(std::move(f));
+  });
+
+  each_entry(r, root, "rituals", [&](const YNode& k, const YNode& v) {
+    Ritual rit;
+    rit.name = key_str(k);
+    const std::string what = fmt::format("ritual {}", quote(k.text));
+    if (!r.expect_map(v, what)) {
+      return;
+    }
+    r.check_keys(v, k_ritual_keys, what);
+    rit.template_name = r.str(v, "template");
+    rit.squads = r.str_list(v, "squads", "payments");
+    if (const YNode* c = v.get("cadence"); c && !c->is_null() && r.expect_map(*c, "cadence")) {
+      r.check_keys(*c, k_cadence_keys, "cadence");
+      rit.cadence.loc = c->loc;
+      rit.cadence.set = true;
+      if (r.require(*c, "every", "cadence")) {
+        LStr every = r.str(*c, "every");
+        if (every.set && !parse_period(every.value, rit.cadence.value.every, rit.cadence.value.unit)) {
+          r.report(every.loc, fmt::format("cadence 'every' {} is not a period; expected e.g. '2 weeks', "
+                                          "'1 month' or '10 days'", quote(every.value)));
+          rit.cadence.set = false;
+        }
+      }
+      if (LStr on = r.str(*c, "on"); on.set) {
+        std::vector<std::string> days(k_weekdays.begin(), k_weekdays.end());
+        for (size_t i = 0; i < days.size(); ++i) {
+          if (lower(on.value) == days[i]) {
+            rit.cadence.value.on = static_cast<int>(i);
+          }
+        }
+        if (rit.cadence.value.on < 0) {
+          r.report(on.loc, fmt::format("'on' must be a weekday (monday ... sunday), found {}{}",
+                                       quote(on.value), did_you_mean(lower(on.value), days)));
+        }
+      }
+      if (auto from = r.date(*c, "from"); from.set) {
+        rit.cadence.value.from = from.value;
+      }
+    }
+    cfg.rituals.push_back(std::move(rit));
+  });
+
+  if (const YNode* docs = root.get("docs"); docs && !docs->is_null() && r.expect_map(*docs, "'docs'")) {
+    r.check_keys(*docs, k_docs_keys, "'docs'");
+    each_entry(r, *docs, "types", [&](const YNode& k, const YNode& v) {
+      DocType t;
+      t.name = key_str(k);
+      const std::string what = fmt::format("doc type {}", quote(k.text));
+      if (!r.expect_map(v, what)) {
+        return;
+      }
+      r.check_keys(v, k_doctype_keys, what);
+      t.dir = r.str(v, "dir");
+      t.template_name = r.str(v, "template");
+      t.required = r.str_list(v, "required", "title");
+      t.sections = r.str_list(v, "sections", "Problem");
+      if (LStr every = r.str(v, "review_every"); every.set) {
+        if (!parse_period(every.value, t.review_every.value.every, t.review_every.value.unit)) {
+          r.report(every.loc, fmt::format("'review_every' {} is not a period; expected e.g. '90 days', "
+                                          "'12 weeks' or '3 months'", quote(every.value)));
+        } else {
+          t.review_every.loc = every.loc;
+          t.review_every.set = true;
+        }
+      }
+      cfg.doc_types.push_back(std::move(t));
+    });
+  }
+
+  each_entry(r, root, "rules", [&](const YNode& k, const YNode& v) {
+    const RuleInfo* info = find_rule(k.text);
+    if (!info) {
+      std::vector<std::string> ids;
+      for (const auto& ri : all_rules()) {
+        ids.emplace_back(ri.id);
+      }
+      r.report(k.loc, fmt::format("unknown rule {}{}", quote(k.text), did_you_mean(k.text, ids)));
+      return;
+    }
+    RuleConfig rc;
+    rc.severity = info->default_severity;
+    rc.loc = k.loc;
+    auto set_severity = [&](const YNode& n) {
+      LStr s = r.str_of(n, "severity");
+      if (s.set && !parse_severity(s.value, rc.severity)) {
+        static const std::vector<std::string> k_names{"off", "info", "warning", "error"};
+        r.report(n.loc, fmt::format("unknown severity {}{}; expected off, info, warning or error",
+                                    quote(s.value), did_you_mean(s.value, k_names)));
+        return false;
+      }
+      return s.set;
+    };
+    if (v.is_scalar()) {
+      rc.set = set_severity(v);
+    } else if (v.is_map()) {
+      r.check_keys(v, k_rule_keys, fmt::format("rule {}", quote(k.text)));
+      rc.set = true;
+      if (const YNode* s = v.get("severity")) {
+        set_severity(*s);
+      }
+      rc.pilot = r.str_list(v, "pilot", "payments");
+    } else {
+      r.report(v.loc, fmt::format("rule {} takes a severity (off, info, warning, error) or "
+                                  "{{severity, pilot}}, found {}", quote(k.text), v.kind_name()));
+    }
+    if (rc.set) {
+      cfg.rules[std::string(k.text)] = std::move(rc);
+    }
+  });
+
+  for (auto key : {"scoring", "integrations", "aliases"}) {
+    if (const YNode* v = root.get(key); v && !v->is_null() && r.expect_map(*v, fmt::format("'{}'", key))) {
+      YNode& dst = std::string_view(key) == "scoring"        ? cfg.scoring
+                   : std::string_view(key) == "integrations" ? cfg.integrations
+                                                             : cfg.aliases;
+      dst = *v;
+    }
+  }
+  check_scoring(cfg.scoring, r);
+  check_integrations(cfg.integrations, cfg, r);
+  read_aliases(cfg.aliases, r);
+}
+
+// Config lookups.
+
+const Squad* Config::squad(std::string_view id) const
+{
+  for (const auto& s : squads) {
+    if (s.id.value == id) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+const Squad* Config::squad_by_prefix(std::string_view prefix) const
+{
+  for (const auto& s : squads) {
+    if (s.prefix.value == prefix) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+const Person* Config::person(std::string_view id) const
+{
+  for (const auto& p : people) {
+    if (p.id.value == id) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+const Ritual* Config::ritual(std::string_view name) const
+{
+  for (const auto& r : rituals) {
+    if (r.name.value == name) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+const DocType* Config::doc_type(std::string_view name) const
+{
+  for (const auto& t : doc_types) {
+    if (t.name.value == name) {
+      return &t;
+    }
+  }
+  return nullptr;
+}
+
+const FieldDef* Config::field(std::string_view name) const
+{
+  for (const auto& f : fields) {
+    if (f.name.value == name) {
+      return &f;
+    }
+  }
+  return nullptr;
+}
+
+bool Config::has_status(std::string_view s) const
+{
+  return status_rank(s) >= 0;
+}
+
+int Config::status_rank(std::string_view s) const
+{
+  for (size_t i = 0; i < statuses.size(); ++i) {
+    if (statuses[i].value == s) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+bool Config::has_horizon(std::string_view h) const
+{
+  for (const auto& x : horizons) {
+    if (x.value == h) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> squad_ids(const Config& cfg)
+{
+  std::vector<std::string> out;
+  for (const auto& s : cfg.squads) {
+    out.push_back(s.id.value);
+  }
+  return out;
+}
+
+std::vector<std::string> person_ids(const Config& cfg)
+{
+  std::vector<std::string> out;
+  for (const auto& p : cfg.people) {
+    out.push_back(p.id.value);
+  }
+  return out;
+}
+
+} // namespace pops

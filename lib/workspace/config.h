@@ -1,0 +1,24 @@
+#pragma once
+// Reading pops.yaml into the Config model.
+
+#include "workspace/model.h"
+#include "workspace/schema.h"
+
+namespace pops {
+
+/// Fills `cfg` from the parsed pops.yaml, reporting schema findings through `r`.
+void read_config(const YNode& root, SchemaReader& r, Config& cfg);
+
+/// Built-in item keys (roadmap files), in documentation order.
+std::span<const std::string_view> item_keys();
+
+/// Parses "2 weeks", "1 month", "90 days" into a count and a unit ("days", "weeks", "months").
+bool parse_period(std::string_view text, int& count, std::string& unit);
+/// `d` plus `count` units (months keep the day of month where it exists).
+Date add_period(Date d, int count, const std::string& unit);
+
+/// The ids of the squads and of the people, in pops.yaml's order (for checks and suggestions).
+std::vector<std::string> squad_ids(const Config& cfg);
+std::vector<std::string> person_ids(const Config& cfg);
+
+} // namespace pops

@@ -1,0 +1,192 @@
+#pragma once
+// The model of a workspace (format v1). Every value remembers where it came from so findings and
+// edits can point at the exact place. Later commands query this model; none re-read the files.
+
+#include "base/date.h"
+#include "base/finding.h"
+#include "yaml/yaml_tree.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace pops {
+
+template <class T> struct Located {
+  T value{};
+  Loc loc;          ///< where the value starts
+  Loc key_loc;      ///< where its key starts (for map values)
+  bool set = false; ///< present in the file
+  explicit operator bool() const { return set; }
+};
+using LStr = Located<std::string>;
+
+struct Squad {
+  LStr id, name, prefix, lead;
+  Located<long> wip_limit;
+};
+
+struct Person {
+  LStr id, name, email, role, squad;
+};
+
+struct FieldDef {
+  LStr name;
+  LStr type;                        ///< string | number | date | bool | enum | list
+  std::vector<LStr> values;         ///< enum values
+};
+
+struct Cadence {
+  int every = 0;                    ///< N ...
+  std::string unit;                 ///< "days", "weeks" or "months"
+  int on = -1;                      ///< weekday 0 = Monday, -1 unset
+  std::optional<Date> from;
+};
+
+struct Ritual {
+  LStr name;
+  Located<Cadence> cadence;
+  LStr template_name;
+  std::vector<LStr> squads;         ///< empty: all squads
+};
+
+struct DocType {
+  LStr name, dir, template_name;
+  std::vector<LStr> required;       ///< front-matter keys that must be present
+  std::vector<LStr> sections;       ///< headings that must be present
+  Located<Cadence> review_every;   ///< every + unit (on and from unused)
+};
+
+struct RuleConfig {
+  Severity severity;
+  std::vector<LStr> pilot;          ///< empty: every squad
+  Loc loc;
+  bool set = false;
+};
+
+struct Config {
+  std::string file = "pops.yaml";
+  bool loaded = false;              ///< false: pops.yaml unusable, findings say why
+  Located<long> version;
+  LStr product;
+  std::vector<Squad> squads;
+  std::vector<Person> people;
+  std::vector<LStr> statuses;
+  std::vector<LStr> horizons;
+  std::vector<LStr> feedback_sources;
+  std::vector<FieldDef> fields;
+  std::vector<Ritual> rituals;
+  std::vector<DocType> doc_types;
+  std::map<std::string, RuleConfig, std::less<>> rules;
+  YNode scoring, integrations, aliases;  ///< kept raw; read by the commands that use them
+
+  const Squad* squad(std::string_view id) const;
+  const Squad* squad_by_prefix(std::string_view prefix) const;
+  const Person* person(std::string_view id) const;
+  const Ritual* ritual(std::string_view name) const;
+  const DocType* doc_type(std::string_view name) const;
+  const FieldDef* field(std::string_view name) const;
+  bool has_status(std::string_view s) const;
+  /// Position of a status in the workflow, -1 if unknown.
+  int status_rank(std::string_view s) const;
+  bool has_horizon(std::string_view h) const;
+};
+
+struct Success {
+  LStr metric, target;
+};
+
+struct Item {
+  std::string file;
+  Loc loc;                          ///< the item's mapping
+  LStr id, title, status, horizon, squad, owner, okr, description, dropped_reason;
+  Located<Date> target;
+  Located<bool> reopened;
+  std::vector<LStr> depends_on, tags;
+  std::vector<std::pair<LStr, LStr>> links;               ///< tool -> value
+  std::vector<std::pair<LStr, Located<double>>> score;    ///< name -> number (80% -> 0.8)
+  std::vector<Success> success;
+  std::vector<std::pair<LStr, YNode>> fields;            ///< custom fields
+  bool squad_from_file = false;    ///< squad came from the file's `squad:`
+};
+
+struct Feedback {
+  std::string file;
+  Loc loc;
+  LStr id, source, customer, segment, quote, summary, url;
+  Located<Date> date;
+  Located<double> arr;
+  std::vector<LStr> tags, items;
+};
+
+/// One point of a usage series: metrics/**/*.yaml `points:` entry `DATE: VALUE`.
+struct SeriesPoint {
+  Located<Date> date;
+  Located<double> value;
+};
+
+/// A usage or adoption series (metrics/**/*.yaml `series:`), e.g. Amplitude's daily uniques of an
+/// event or Pendo's daily visitors of a feature. Items link to it by `links.<source>: <key>`.
+struct Series {
+  std::string file;
+  Loc loc;
+  LStr source, key, metric, unit;
+  std::vector<SeriesPoint> points;  ///< in file order
+};
+
+struct Heading {
+  int level = 0;
+  int line = 0;
+  std::string text;
+};
+
+struct Doc {
+  std::string file;
+  bool has_front_matter = false;
+  Loc loc;                          ///< start of the front matter
+  LStr title, type, owner, status;
+  std::vector<LStr> items;
+  Located<Date> reviewed, created;
+  std::vector<LStr> keys;           ///< every front-matter key present
+  std::vector<Heading> headings;
+};
+
+struct Action {
+  Loc loc;
+  LStr what, owner;
+  Located<Date> due;
+  Located<bool> done;
+};
+
+struct RitualNote {
+  std::string file;
+  std::string folder;               ///< rituals/<folder>/
+  std::string file_date;            ///< the file name without .md
+  Loc loc;
+  LStr ritual;
+  Located<Date> date;
+  std::vector<LStr> attendees, decisions;
+  std::vector<Action> actions;
+  std::vector<Heading> headings;
+};
+
+struct Workspace {
+  std::string root;                 ///< absolute path of the folder holding pops.yaml
+  Config config;
+  std::vector<Item> items;
+  std::vector<Feedback> feedback;
+  std::vector<Doc> docs;
+  std::vector<RitualNote> notes;
+  std::vector<Series> series;       ///< from metrics/**/*.yaml, in file order
+  std::vector<std::string> files;   ///< every file read, relative to root, sorted
+  std::optional<std::string> doc_index;  ///< docs/README.md as read (see `pops doc index`)
+  std::vector<Finding> findings;    ///< found while loading: yaml-syntax, duplicate-key, schema
+  std::unordered_map<std::string, size_t> item_index;  ///< id -> first item with that id
+
+  /// The item with this id (the first one, if the id is duplicated), or nullptr.
+  const Item* item(std::string_view id) const;
+};
+
+} // namespace pops

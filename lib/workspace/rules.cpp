@@ -1,0 +1,84 @@
+#include "workspace/rules.h"
+
+#include <array>
+
+namespace pops {
+
+namespace {
+
+constexpr std::array k_rules = {
+  RuleInfo{"yaml-syntax", Severity::error, "a file that cannot be read as YAML",
+           "The file is unreadable, is not valid UTF-8, holds a NUL byte, is larger than the size "
+           "limit, nests deeper than the depth limit, expands to too many nodes through aliases, holds "
+           "more than one document, or is not valid YAML (or front matter). Fix the text at the "
+           "location given."},
+  RuleInfo{"schema", Severity::error, "a value that does not fit the workspace format",
+           "A required key is missing, a value has the wrong type, a value is outside its enum "
+           "(status, horizon, feedback source, doc status, a custom enum), a date is not YYYY-MM-DD, a "
+           "key is unknown, an id is malformed, or pops.yaml declares an unsupported version. The "
+           "message says what would be right and suggests the closest known value."},
+  RuleInfo{"duplicate-key", Severity::error, "a key written twice in the same mapping",
+           "YAML parsers disagree on which of two equal keys wins; pops refuses both. Keep one."},
+  RuleInfo{"duplicate-id", Severity::error, "an item or feedback id used twice in the workspace",
+           "Ids name one thing across all files. Give one of them the next free id."},
+  RuleInfo{"id-prefix", Severity::error, "an item id whose prefix is not its squad's prefix",
+           "Item ids are PREFIX-<n> with the prefix of the item's squad. Fix the id or the squad."},
+  RuleInfo{"unknown-ref", Severity::error, "a reference to an item, squad, person, ritual or doc type that does not exist",
+           "depends_on, feedback items and doc items name existing items; squads, people (owner, "
+           "lead, attendees, action owners), ritual names and doc types exist; a ritual note lives in "
+           "rituals/<ritual>/<date>.md matching its front matter."},
+  RuleInfo{"dependency-cycle", Severity::error, "items that depend on each other in a cycle",
+           "A cycle can never be delivered in order. The finding shows the cycle; remove one edge."},
+  RuleInfo{"dependency-order", Severity::warning, "an item planned before something it depends on",
+           "An item is due in an earlier horizon than an item it depends on, or is shipped while a "
+           "dependency is not."},
+  RuleInfo{"wip-limit", Severity::warning, "a squad with more items in progress than its wip_limit",
+           "Finish or pause work, or raise the squad's wip_limit in pops.yaml."},
+  RuleInfo{"target-passed", Severity::warning, "an item whose target date has passed and is not shipped",
+           "Ship it, move the target (the slip shows in history), or drop the item."},
+  RuleInfo{"action-overdue", Severity::warning, "a ritual action item past its due date and not done",
+           "Mark it done: true, or agree a new due date."},
+  RuleInfo{"doc-required-field", Severity::error, "a document missing a front-matter field its type requires",
+           "docs.types.<type>.required in pops.yaml lists the fields; add the missing one."},
+  RuleInfo{"doc-required-section", Severity::error, "a document missing a heading its type requires",
+           "docs.types.<type>.sections in pops.yaml lists the headings; add the missing one."},
+  RuleInfo{"doc-stale", Severity::warning, "a document not reviewed within its type's review_every",
+           "Review it and set reviewed: YYYY-MM-DD in its front matter, or mark it obsolete."},
+  RuleInfo{"doc-index-stale", Severity::error, "a generated document index that no longer matches the documents",
+           "docs/README.md, written by `pops doc index`, lists every document by type and status. A "
+           "document added, removed or changed since makes it stale. Run `pops doc index` (pops doc "
+           "new and pops onboard keep it current). A hand-written docs/README.md is never checked."},
+  RuleInfo{"series-unlinked", Severity::info, "a usage series no item links to",
+           "A series of metrics/**/*.yaml (imported by `pops adoption import`) whose key no item names in "
+           "links.amplitude or links.pendo: its figures reach no success target. Link the item it measures."},
+  RuleInfo{"status-regression", Severity::error, "an item moved backward in the workflow",
+           "With --base (and --staged), an item whose status moves to an earlier one (shipped -> "
+           "in-progress) needs `reopened: true` on the item; moving to dropped is always allowed."},
+  RuleInfo{"item-removed", Severity::error, "an item or feedback entry deleted instead of dropped",
+           "With --base (and --staged): items leave the roadmap by status: dropped with a "
+           "dropped_reason, never by deletion; feedback entries are never deleted. Restore it."},
+  RuleInfo{"id-reused", Severity::warning, "an id that now names a different item than in the base",
+           "With --base (and --staged): an id whose title changed completely (no word of four or more "
+           "letters in common) was probably reused for a new item. Give the new item the next free id."},
+  RuleInfo{"target-slip", Severity::info, "an item whose target date moved later",
+           "With --base (and --staged): reports how many days the target slipped, so reviews see it."},
+};
+
+} // namespace
+
+std::span<const RuleInfo> all_rules()
+{
+  return k_rules;
+}
+
+const RuleInfo* find_rule(std::string_view id)
+{
+  for (const auto& r : k_rules) {
+    if (r.id == id) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace pops

@@ -1,0 +1,322 @@
+// Finding the workspace and reading its files from disk.
+
+#include "workspace/file_part.h"
+#include "base/fsutil.h"
+#include "yaml/yaml_tree.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace pops {
+
+namespace {
+
+bool has_ext(std::string_view p, std::string_view ext)
+{
+  return p.size() > ext.size() && p.ends_with(ext);
+}
+
+bool is_yaml(std::string_view p)
+{
+  return has_ext(p, ".yaml") || has_ext(p, ".yml");
+}
+
+std::string basename_of(std::string_view p)
+{
+  auto s = p.rfind('/');
+  return std::string(s == std::string_view::npos ? p : p.substr(s + 1));
+}
+
+bool is_readme(std::string_view p)
+{
+  std::string b = basename_of(p);
+  std::transform(b.begin(), b.end(), b.begin(), [](unsigned char c) { return std::tolower(c); });
+  return b == "readme.md";
+}
+
+Finding io_finding(const std::string& path, std::string message)
+{
+  Finding f;
+  f.file = path;
+  f.loc = {1, 1, 0};
+  f.rule = "yaml-syntax";
+  f.message = std::move(message);
+  return f;
+}
+
+std::string too_large(long long size, long limit)
+{
+  return fmt::format("file is {:.1f} MiB, over the {} MiB limit; split it into smaller files",
+                     static_cast<double>(size) / (1024.0 * 1024.0), limit / (1024 * 1024));
+}
+
+void fill_stat(const struct stat& st, FileStat& out)
+{
+  out.size = st.st_size;
+  out.mtime_ns = static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
+  out.ctime_ns = static_cast<long long>(st.st_ctim.tv_sec) * 1'000'000'000LL + st.st_ctim.tv_nsec;
+  out.ino = st.st_ino;
+  out.dev = st.st_dev;
+}
+
+/// Reads a regular file of at most `limit` bytes; never blocks on a FIFO or device.
+bool read_file(const fs::path& p, long limit, std::string& out, std::string& err, FileStat* stat_out = nullptr)
+{
+  int fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    err = fmt::format("cannot read: {}", std::strerror(errno));
+    return false;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    err = "not a regular file; expected a text file";
+    return false;
+  }
+  if (st.st_size > limit) {
+    ::close(fd);
+    err = too_large(st.st_size, limit);
+    return false;
+  }
+  if (stat_out) {
+    fill_stat(st, *stat_out);
+  }
+  out.resize(static_cast<size_t>(st.st_size));
+  read_fd(fd, out);
+  ::close(fd);
+  return true;
+}
+
+struct Walker {
+  fs::path root;
+  std::string root_canon;
+  std::vector<SourceFile>& files;
+  std::vector<Finding>& findings;
+  std::vector<FileStat>* stats = nullptr;  ///< set: list the files with their stat data, do not read
+
+  bool inside(const fs::path& target) const
+  {
+    const std::string t = target.string();
+    return t == root_canon || t.starts_with(root_canon + "/");
+  }
+
+  void visit_file(const fs::path& abs, const std::string& rel)
+  {
+    std::error_code ec;
+    auto lst = fs::symlink_status(abs, ec);
+    if (fs::is_symlink(lst)) {
+      fs::path target = fs::weakly_canonical(abs, ec);
+      if (ec || !fs::exists(target, ec)) {
+        findings.push_back(io_finding(rel, "broken symbolic link; not followed"));
+        return;
+      }
+      if (!inside(target)) {
+        findings.push_back(io_finding(rel, "symbolic link points outside the workspace; not followed"));
+        return;
+      }
+    }
+    auto st = fs::status(abs, ec);
+    if (fs::is_directory(st)) {
+      findings.push_back(io_finding(rel, "is a directory, expected a file"));
+      return;
+    }
+    if (stats) {
+      struct stat sb {};
+      if (::stat(abs.c_str(), &sb) != 0) {
+        findings.push_back(io_finding(rel, fmt::format("cannot read: {}", std::strerror(errno))));
+        return;
+      }
+      if (!S_ISREG(sb.st_mode)) {
+        findings.push_back(io_finding(rel, "not a regular file; expected a text file"));
+        return;
+      }
+      if (sb.st_size > YamlLimits{}.max_bytes) {
+        findings.push_back(io_finding(rel, too_large(sb.st_size, YamlLimits{}.max_bytes)));
+        return;
+      }
+      FileStat fst;
+      fst.path = rel;
+      fill_stat(sb, fst);
+      stats->push_back(std::move(fst));
+      return;
+    }
+    SourceFile f;
+    f.path = rel;
+    std::string err;
+    if (!read_file(abs, YamlLimits{}.max_bytes, f.content, err)) {
+      findings.push_back(io_finding(rel, err));
+      return;
+    }
+    files.push_back(std::move(f));
+  }
+
+  void walk(const fs::path& dir, const std::string& rel_dir, int depth)
+  {
+    std::error_code ec;
+    if (depth > 32) {
+      return;
+    }
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      findings.push_back(io_finding(rel_dir, fmt::format("cannot read folder: {}", ec.message())));
+      return;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        break;
+      }
+      entries.push_back(*it);
+    }
+    for (const auto& e : entries) {
+      const std::string name = e.path().filename().string();
+      if (name.empty() || name[0] == '.') {
+        continue;
+      }
+      const std::string rel = rel_dir + "/" + name;
+      const bool link = e.is_symlink(ec);
+      if (!link && e.is_directory(ec)) {
+        if (classify(rel) != FileKind::none) {
+          findings.push_back(io_finding(rel, "is a directory, expected a file"));
+          continue;
+        }
+        walk(e.path(), rel, depth + 1);
+        continue;
+      }
+      if (classify(rel) == FileKind::none) {
+        continue;
+      }
+      if (link && fs::is_directory(fs::status(e.path(), ec))) {
+        continue;  // symlinked folders are not followed
+      }
+      visit_file(e.path(), rel);
+    }
+  }
+};
+
+} // namespace
+
+FileKind classify(std::string_view p)
+{
+  if (p == "pops.yaml") {
+    return FileKind::config;
+  }
+  if (p.starts_with("roadmap/") && is_yaml(p)) {
+    return FileKind::roadmap;
+  }
+  if (p.starts_with("feedback/") && is_yaml(p)) {
+    return FileKind::feedback;
+  }
+  if (p.starts_with("metrics/") && is_yaml(p)) {
+    return FileKind::metrics;
+  }
+  if (p == "docs/README.md") {
+    return FileKind::doc_index;
+  }
+  if (p.starts_with("docs/") && has_ext(p, ".md") && !is_readme(p)) {
+    return FileKind::doc;
+  }
+  if (p.starts_with("rituals/") && has_ext(p, ".md") && !is_readme(p)) {
+    return FileKind::ritual;
+  }
+  return FileKind::none;
+}
+
+std::optional<std::string> find_workspace(const std::string& start)
+{
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  if (ec) {
+    return std::nullopt;
+  }
+  dir = dir.lexically_normal();
+  while (true) {
+    // Any entry named pops.yaml marks the workspace, even a broken link or a folder: reading it
+    // then says what is wrong, instead of silently using a workspace further up.
+    if (fs::exists(fs::symlink_status(dir / "pops.yaml", ec))) {
+      std::string s = dir.string();
+      while (s.size() > 1 && s.back() == '/') {
+        s.pop_back();
+      }
+      return s;
+    }
+    if (!dir.has_parent_path() || dir.parent_path() == dir) {
+      return std::nullopt;
+    }
+    dir = dir.parent_path();
+  }
+}
+
+std::vector<SourceFile> read_worktree(const std::string& root, std::vector<Finding>& findings)
+{
+  std::vector<SourceFile> files;
+  std::error_code ec;
+  Walker w{root, fs::weakly_canonical(root, ec).string(), files, findings};
+  w.visit_file(fs::path(root) / "pops.yaml", "pops.yaml");
+  for (const char* top : {"roadmap", "feedback", "docs", "rituals", "metrics"}) {
+    fs::path d = fs::path(root) / top;
+    if (fs::is_directory(fs::symlink_status(d, ec))) {
+      w.walk(d, top, 0);
+    }
+  }
+  std::sort(files.begin(), files.end(),
+            [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+  return files;
+}
+
+std::vector<FileStat> list_worktree(const std::string& root, std::vector<Finding>& findings)
+{
+  std::vector<SourceFile> files;
+  std::vector<FileStat> stats;
+  std::error_code ec;
+  Walker w{root, fs::weakly_canonical(root, ec).string(), files, findings, &stats};
+  w.visit_file(fs::path(root) / "pops.yaml", "pops.yaml");
+  for (const char* top : {"roadmap", "feedback", "docs", "rituals", "metrics"}) {
+    fs::path d = fs::path(root) / top;
+    if (fs::is_directory(fs::symlink_status(d, ec))) {
+      w.walk(d, top, 0);
+    }
+  }
+  std::sort(stats.begin(), stats.end(), [](const FileStat& a, const FileStat& b) { return a.path < b.path; });
+  return stats;
+}
+
+bool read_worktree_file(const std::string& root, FileStat& st, std::string& content, Finding& finding)
+{
+  std::string err;
+  if (!read_file(fs::path(root) / st.path, YamlLimits{}.max_bytes, content, err, &st)) {
+    finding = io_finding(st.path, err);
+    return false;
+  }
+  return true;
+}
+
+Workspace load_worktree(const std::string& root)
+{
+  std::vector<Finding> io;
+  auto files = read_worktree(root, io);
+  Workspace ws = load_workspace(root, std::move(files));
+  if (std::any_of(io.begin(), io.end(), [](const Finding& f) { return f.file == "pops.yaml"; })) {
+    // The reason it could not be read says more than "missing".
+    std::erase_if(ws.findings, [](const Finding& f) {
+      return f.file == "pops.yaml" && f.message.starts_with("pops.yaml is missing");
+    });
+  }
+  for (auto& f : io) {
+    ws.files.push_back(f.file);
+    ws.findings.push_back(std::move(f));
+  }
+  std::sort(ws.files.begin(), ws.files.end());
+  return ws;
+}
+
+} // namespace pops
