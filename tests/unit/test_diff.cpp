@@ -1,0 +1,106 @@
+#include "workspace/diff.h"
+#include "workspace/workspace.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace pops;
+
+namespace {
+
+const char* k_config = R"(version: 1
+product: Test
+squads:
+  payments: {prefix: PAY}
+  platform: {prefix: PLAT}
+)";
+
+Workspace ws(const std::string& payments, const std::string& platform = "items: []\n")
+{
+  return load_workspace("/nowhere", {{"pops.yaml", k_config},
+                                     {"roadmap/payments.yaml", "squad: payments\n" + payments},
+                                     {"roadmap/platform.yaml", "squad: platform\n" + platform}},
+                        1);
+}
+
+const Change* find(const std::vector<Change>& v, const std::string& id, const std::string& field = "")
+{
+  auto it = std::find_if(v.begin(), v.end(), [&](const Change& c) {
+    return c.id == id && (field.empty() || c.field == field);
+  });
+  return it == v.end() ? nullptr : &*it;
+}
+
+} // namespace
+
+TEST_CASE("ids order naturally")
+{
+  CHECK(natural_less("PAY-2", "PAY-10"));
+  CHECK_FALSE(natural_less("PAY-10", "PAY-2"));
+  CHECK(natural_less("PAY-9", "PLAT-1"));
+  CHECK_FALSE(natural_less("PAY-1", "PAY-1"));
+}
+
+TEST_CASE("the same workspace has no changes")
+{
+  const auto a = ws("items:\n  - {id: PAY-1, title: A, status: planned, target: 2026-12-01}\n");
+  CHECK(diff_workspaces(a, a).empty());
+}
+
+TEST_CASE("added, removed and changed items, field by field, with the target's days")
+{
+  const auto a = ws("items:\n  - {id: PAY-1, title: A, status: planned, target: 2026-12-01}\n"
+                    "  - {id: PAY-2, title: B, status: idea}\n");
+  const auto b = ws("items:\n  - {id: PAY-1, title: A2, status: in-progress, target: 2026-12-15}\n"
+                    "  - {id: PAY-3, title: C, status: idea}\n");
+  const auto d = diff_workspaces(a, b);
+  const Change* added = find(d, "PAY-3");
+  REQUIRE(added);
+  CHECK(added->kind == Change::Kind::added);
+  const Change* removed = find(d, "PAY-2");
+  REQUIRE(removed);
+  CHECK(removed->kind == Change::Kind::removed);
+  CHECK(removed->title == "B");
+  const Change* status = find(d, "PAY-1", "status");
+  REQUIRE(status);
+  CHECK(status->kind == Change::Kind::changed);
+  CHECK(status->old_value == "planned");
+  CHECK(status->new_value == "in-progress");
+  const Change* target = find(d, "PAY-1", "target");
+  REQUIRE(target);
+  CHECK(target->days == 14);
+  CHECK(describe_change(*target).detail.find("+14 days") != std::string::npos);
+  CHECK(find(d, "PAY-1", "title"));
+  // Without added entries (the transition rules), PAY-3 is left out.
+  CHECK_FALSE(find(diff_workspaces(a, b, false), "PAY-3"));
+}
+
+TEST_CASE("an item that changes file is moved, not removed and added")
+{
+  const auto a = ws("items:\n  - {id: PAY-1, title: A, status: idea}\n");
+  const auto b = ws("items: []\n", "items:\n  - {id: PAY-1, title: A, status: idea, squad: payments}\n");
+  const auto d = diff_workspaces(a, b);
+  REQUIRE_FALSE(d.empty());
+  CHECK(std::none_of(d.begin(), d.end(), [](const Change& c) {
+    return c.kind == Change::Kind::added || c.kind == Change::Kind::removed;
+  }));
+  const Change* moved = find(d, "PAY-1");
+  REQUIRE(moved);
+  CHECK(moved->kind == Change::Kind::moved);
+  CHECK(moved->file == "roadmap/platform.yaml");
+}
+
+TEST_CASE("a drop carries its reason in the status change")
+{
+  const auto a = ws("items:\n  - {id: PAY-1, title: A, status: planned}\n");
+  const auto b = ws("items:\n  - {id: PAY-1, title: A, status: dropped, dropped_reason: no demand}\n");
+  const auto d = diff_workspaces(a, b);
+  const Change* status = find(d, "PAY-1", "status");
+  REQUIRE(status);
+  CHECK(status->reason == "no demand");
+  CHECK_FALSE(find(d, "PAY-1", "dropped_reason"));
+  CHECK(describe_change(*status).label == "dropped");
+}
