@@ -1,12 +1,13 @@
 #pragma once
-// Adoption: usage series imported from Amplitude and Pendo exports into metrics/adoption.yaml, and
-// items' `success` targets evaluated against them. A series is linked to an item by the item's
-// `links.amplitude` / `links.pendo` (the event or feature name in the export); a success entry's
-// `metric` names one of the item's linked series by its `metric` (or by its key).
+// Adoption: usage series imported from Amplitude and Pendo exports into metrics/adoption.yaml
+// (the file is read by workspace/metrics_file.h; items' success targets are evaluated by
+// workspace/success.h).
 
 #include "edit/import.h"
 #include "edit/ops.h"
+#include "workspace/metrics_file.h"
 #include "workspace/schema.h"
+#include "workspace/success.h"
 
 #include <optional>
 #include <span>
@@ -15,15 +16,6 @@
 #include <vector>
 
 namespace pops {
-
-// ---------------------------------------------------------------------------------------------
-// The file
-
-/// Reads the `series:` of a metrics file into `out` with `schema` findings: unknown keys, a missing
-/// source or key, a date that is not YYYY-MM-DD, a value that is not a number, a series whose
-/// source, key and metric are those of another series (here or in an earlier file).
-void read_metrics_file(const std::string& path, const YNode& root, SchemaReader& r, std::vector<Series>& out);
-
 
 // ---------------------------------------------------------------------------------------------
 // Reading exports
@@ -81,49 +73,5 @@ struct AdoptionImportResult {
 /// new points inserted in date order; the rest of the file untouched. Creates the file when absent.
 /// Throws OpError for an unknown --from, a --to outside metrics/, a file pops cannot edit.
 AdoptionImportResult plan_adoption_import(const EditSession& s, std::string_view csv, const AdoptionImportOptions& o);
-
-// ---------------------------------------------------------------------------------------------
-// Targets
-
-/// A success target: `< 2%`, `>= 500`, `> 40%`, `= 0`, `< 2 min`; or a change since the first point
-/// of the series: `+10%`, `-50%`, `+200`.
-struct Target {
-  enum class Op { lt, le, gt, ge, eq, rise, fall };
-  Op op = Op::lt;
-  double number = 0;
-  bool percent = false;
-  std::string unit;                   ///< text after the number other than '%' ("min"), shown only
-};
-std::optional<Target> parse_target(std::string_view text);
-
-enum class TargetState { met, not_met, no_data, unknown_target };
-std::string_view state_name(TargetState s);  ///< "met", "not met", "no data", "target not understood"
-
-/// One success entry of an item, evaluated.
-struct SuccessStatus {
-  const Item* item = nullptr;
-  std::string metric, target;
-  const Series* series = nullptr;     ///< the linked series it names; nullptr: none
-  std::optional<Date> date;           ///< of the latest point
-  std::optional<double> value;        ///< the latest value
-  std::string shown;                  ///< the latest value as compared: "1.8%", "412"
-  std::optional<double> baseline;     ///< first value (relative targets)
-  std::optional<Date> trend_from;     ///< the point the trend is measured from
-  std::optional<double> trend;        ///< latest minus the value 4 weeks before the latest point
-  TargetState state = TargetState::no_data;
-  std::string note;                   ///< why there is no data, e.g. "no series 'x' linked"
-};
-
-/// The series linked to `item` (links.<source> equals the series' key), in workspace order.
-std::vector<const Series*> series_of_item(const Workspace& ws, const Item& item);
-/// The item's success entries evaluated against its linked series.
-std::vector<SuccessStatus> evaluate_success(const Workspace& ws, const Item& item);
-/// Every item with success entries, in workspace order (only `squads` when not empty; not dropped).
-std::vector<SuccessStatus> evaluate_all(const Workspace& ws, const std::vector<std::string>& squads = {});
-
-/// A value with its series' unit: "412", "1.8%", "41.25%".
-std::string format_usage(double v, std::string_view unit);
-/// The trend as "+12 since 2026-10-25" / "-0.4% since ..."; empty without one.
-std::string trend_text(const SuccessStatus& s);
 
 } // namespace pops

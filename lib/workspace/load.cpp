@@ -1,6 +1,6 @@
 // Parsing workspace files (in parallel) and building the model from them.
 
-#include "edit/adoption.h"
+#include "workspace/metrics_file.h"
 #include "yaml/chunked.h"
 #include "workspace/config.h"
 #include "workspace/schema.h"
