@@ -3,13 +3,11 @@
 
 #include "commands.h"
 
-#include "base/fsutil.h"
 #include "edit/integrations.h"
 #include "base/text.h"
 
 #include <fmt/format.h>
 
-#include <filesystem>
 
 namespace pops::cli {
 
@@ -53,18 +51,9 @@ void setup_export(CLI::App& app, Runner& run)
     const std::string text = o->format == "jira" ? export_jira_csv(ws)
                              : o->format == "csv" ? export_items_csv(ws)
                                                   : export_json(ws);
-    if (o->output.empty() || o->output == "-") {
-      ctx.out.write(text);
-      return k_exit_ok;
-    }
-    namespace fs = std::filesystem;
-    const fs::path full = fs::path(o->output).is_absolute() ? fs::path(o->output) : fs::path(ctx.cwd) / o->output;
-    write_file_atomic(full.string(), text);
-    if (!ctx.quiet) {
-      ctx.err.write(fmt::format("wrote {} item{} to {}\n", ws.items.size(), ws.items.size() == 1 ? "" : "s",
-                                o->output));
-    }
-    return k_exit_ok;
+    return write_output(ctx, o->output, text, "--output",
+                        fmt::format("wrote {} item{} to {}\n", ws.items.size(), ws.items.size() == 1 ? "" : "s",
+                                    printable(o->output)));
   };
 }
 

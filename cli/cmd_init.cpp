@@ -5,6 +5,7 @@
 
 #include "features/init.h"
 #include "features/jsonschema.h"
+#include "base/text.h"
 
 namespace pops::cli {
 
@@ -42,6 +43,9 @@ int run_init(Context& ctx, const InitOpts& o)
   } catch (const std::runtime_error& e) {
     error(ctx.err, e.what());
     return k_exit_usage;
+  }
+  for (const auto& k : r.kept) {
+    warning(ctx.err, fmt::format("kept the existing '{}' (pops init never overwrites a file)", printable(k)));
   }
   if (!r.editor_settings_problem.empty()) {
     warning(ctx.err, fmt::format("left {} alone: {}", k_vscode_settings, r.editor_settings_problem));

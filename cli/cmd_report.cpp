@@ -4,8 +4,8 @@
 #include "complete.h"
 
 #include "features/dashboard.h"
-#include "base/fsutil.h"
 #include "features/metrics.h"
+#include "base/text.h"
 #include "workspace/workspace.h"
 
 namespace pops::cli {
@@ -45,16 +45,7 @@ int run_report(Context& ctx, const ReportOpts& o)
   const Workspace ws = load_worktree(ctx.workspace);
   const Dashboard d = build_dashboard(ws, m, o.squads, today());
   const std::string text = format == "markdown" ? render_dashboard_markdown(d, m) : render_dashboard_html(d, m);
-  if (o.out.empty() || o.out == "-") {
-    ctx.out.write(text);
-    return k_exit_ok;
-  }
-  const std::string path = o.out.front() == '/' ? o.out : ctx.cwd + "/" + o.out;
-  write_file_atomic(path, text);
-  if (!ctx.quiet) {
-    ctx.err.write(fmt::format("wrote {}\n", o.out));
-  }
-  return k_exit_ok;
+  return write_output(ctx, o.out, text, "--out", fmt::format("wrote {}\n", printable(o.out)));
 }
 
 } // namespace

@@ -3,12 +3,15 @@
 #include "cache/check_cache.h"
 #include "git/git_refs.h"
 #include "history/history.h"
+#include "base/fsutil.h"
 #include "base/text.h"
+#include "workspace/workspace.h"
 
 #include <fmt/format.h>
 
 #include <array>
 #include <cstdlib>
+#include <filesystem>
 
 namespace pops::cli {
 
@@ -103,6 +106,39 @@ void use_history_cache(History& history, Repository& repo, bool no_cache)
   if (cache_wanted(no_cache)) {
     history.use_cache(cache_dir_for(git_dir_of(repo)));
   }
+}
+
+int write_output(Context& ctx, const std::string& file, std::string_view text, std::string_view option,
+                 const std::string& done)
+{
+  namespace fs = std::filesystem;
+  if (file.empty() || file == "-") {
+    ctx.out.write(text);
+    return k_exit_ok;
+  }
+  const fs::path full = (fs::path(file).is_absolute() ? fs::path(file) : fs::path(ctx.cwd) / file).lexically_normal();
+  if (!ctx.workspace.empty()) {
+    // The path as written and the file it finally names (through links) must not be workspace data.
+    const fs::path root = fs::path(ctx.workspace).lexically_normal();
+    const fs::path canon_root = resolve_links(root.string());
+    const fs::path target = resolve_links(full.string());
+    auto data = [](const fs::path& p, const fs::path& base) {
+      const std::string r = p.lexically_relative(base).generic_string();
+      return !r.empty() && r != "." && !r.starts_with("..") && is_workspace_data(r);
+    };
+    if (data(full, root) || data(target, canon_root)) {
+      error(ctx.err, fmt::format("{} '{}' is workspace data; pops never writes its output over pops.yaml or into "
+                                 "roadmap/, feedback/, docs/, rituals/, metrics/ or templates/", option,
+                                 printable(file)));
+      hint(ctx.err, "write it elsewhere, e.g. outside the workspace or in a folder such as public/");
+      return k_exit_usage;
+    }
+  }
+  write_output_file(full.string(), text);
+  if (!ctx.quiet && !done.empty()) {
+    ctx.err.write(done);
+  }
+  return k_exit_ok;
 }
 
 void use_full_help(CLI::App& app)

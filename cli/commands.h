@@ -102,6 +102,15 @@ bool parse_date_option(Context& ctx, const std::string& text, const char* option
 /// Throws std::runtime_error("cannot read 'x': ...").
 std::string read_csv_file(const Context& ctx, const std::string& path);
 
+/// Writes a command's output where its -o/--out FILE says (relative to the current folder): "-" or
+/// empty is standard output; a regular file is replaced atomically, a symbolic link written through,
+/// a character device, FIFO or socket written where it is (write_output_file). A FILE that is (or a
+/// link to) workspace data (is_workspace_data: pops.yaml, roadmap/, feedback/, docs/, rituals/,
+/// metrics/, templates/) is refused: an error and exit 2, nothing written. Returns the exit status;
+/// `done` is printed on stderr (unless -q) after a write to a file.
+int write_output(Context& ctx, const std::string& file, std::string_view text, std::string_view option,
+                 const std::string& done);
+
 /// For a command with subcommands (pops item add|set|...): its help shows every subcommand with its
 /// options.
 void use_full_help(CLI::App& app);

@@ -2,12 +2,17 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <stdexcept>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
+#include <vector>
 
 namespace pops {
 
@@ -53,6 +58,139 @@ void write_file_atomic(const std::string& path, std::string_view content, unsign
     ::unlink(tmp.c_str());
     errno = e;
     fail("cannot rename the temporary file");
+  }
+}
+
+namespace {
+
+/// Writes all of `content` to `fd` (retrying short and interrupted writes); false with errno set.
+bool write_all(int fd, std::string_view content)
+{
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+} // namespace
+
+std::string resolve_links(const std::string& path)
+{
+  namespace fs = std::filesystem;
+  std::vector<fs::path> todo;
+  for (const auto& part : fs::path(path).relative_path()) {
+    todo.push_back(part);
+  }
+  std::reverse(todo.begin(), todo.end());  // a stack: the next part last
+  fs::path done = "/";
+  int hops = 0;
+  while (!todo.empty()) {
+    const fs::path part = todo.back();
+    todo.pop_back();
+    if (part.empty() || part == ".") {
+      continue;
+    }
+    if (part == "..") {
+      done = done.parent_path();
+      continue;
+    }
+    const fs::path next = done / part;
+    struct stat st {};
+    if (::lstat(next.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+      if (++hops > 40) {
+        throw std::runtime_error("too many levels of symbolic links");
+      }
+      std::error_code ec;
+      const fs::path to = fs::read_symlink(next, ec);
+      if (ec) {
+        throw std::runtime_error(fmt::format("cannot follow the symbolic link: {}", ec.message()));
+      }
+      std::vector<fs::path> more;
+      for (const auto& p : to.relative_path()) {
+        more.push_back(p);
+      }
+      todo.insert(todo.end(), more.rbegin(), more.rend());
+      if (to.is_absolute()) {
+        done = "/";
+      }
+      continue;
+    }
+    done = next;
+  }
+  return done.string();
+}
+
+void write_output_file(const std::string& path, std::string_view content)
+{
+  namespace fs = std::filesystem;
+  auto fail = [&](std::string_view what) {
+    throw std::runtime_error(fmt::format("cannot write '{}': {}", path, what));
+  };
+  std::string target = path;
+  struct stat lst {};
+  if (::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
+    // Through the link (and any chain of links) to the file it names; a dangling link names the file
+    // to create.
+    try {
+      target = resolve_links(path);
+    } catch (const std::runtime_error& e) {
+      fail(e.what());
+    }
+  }
+  struct stat st {};
+  if (::stat(target.c_str(), &st) != 0) {
+    if (errno != ENOENT) {
+      fail(std::strerror(errno));
+    }
+    write_file_atomic(target, content);
+    return;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    fail("it is a folder");
+  }
+  if (S_ISREG(st.st_mode)) {
+    write_file_atomic(target, content);
+    return;
+  }
+  int fd = -1;
+  if (S_ISSOCK(st.st_mode)) {
+    sockaddr_un addr {};
+    if (target.size() >= sizeof(addr.sun_path)) {
+      fail("the socket's path is too long");
+    }
+    addr.sun_family = AF_UNIX;
+    std::memcpy(addr.sun_path, target.c_str(), target.size() + 1);
+    fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd >= 0 && ::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof(addr)) != 0) {
+      const int e = errno;
+      ::close(fd);
+      errno = e;
+      fd = -1;
+    }
+  } else {
+    // A character device, FIFO (or block device): written where it is, never replaced nor truncated
+    // by a rename. Opening a FIFO waits for its reader, like a shell redirection.
+    fd = ::open(target.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  }
+  if (fd < 0) {
+    fail(std::strerror(errno));
+  }
+  if (!write_all(fd, content)) {
+    const int e = errno;
+    ::close(fd);
+    errno = e;
+    fail(std::strerror(errno));
+  }
+  if (::close(fd) != 0 && errno != EINTR) {
+    fail(std::strerror(errno));
   }
 }
 

@@ -11,6 +11,17 @@ namespace pops {
 /// std::runtime_error("cannot write 'path': reason").
 void write_file_atomic(const std::string& path, std::string_view content, unsigned mode = 0644);
 
+/// Writes a command's output (its -o/--out FILE) to `path`. A regular file, or a new one, is replaced
+/// atomically (write_file_atomic). A symbolic link is written through: its final target is replaced
+/// atomically and the link stays. A character device (/dev/null, a terminal), a FIFO or a socket is
+/// opened and written, never replaced. Throws std::runtime_error("cannot write 'path': reason").
+void write_output_file(const std::string& path, std::string_view content);
+
+/// The absolute path `path` with every symbolic link on the way followed (also a dangling one, and
+/// parts that do not exist yet, taken as they are), "." and ".." resolved. Throws
+/// std::runtime_error after 40 links (a loop).
+std::string resolve_links(const std::string& path);
+
 /// Reads `fd` into `out` up to out.size() bytes (retrying interrupted reads), then cuts `out` to what
 /// was read (a file that shrank meanwhile).
 void read_fd(int fd, std::string& out);

@@ -624,25 +624,31 @@ AdoptionImportResult plan_adoption_import(const EditSession& s, std::string_view
                               did_you_mean(o.from, std::vector<std::string>{"amplitude", "pendo"})),
                   "use --from amplitude or --from pendo");
   }
-  if (classify(o.to) != FileKind::metrics) {
+  std::string to;
+  try {
+    to = confine_path(s.root, o.to, "metrics", "--to");
+  } catch (const PathError& e) {
+    throw OpError(e.what(), "write to a .yaml file under metrics/, e.g. metrics/adoption.yaml");
+  }
+  if (classify(to) != FileKind::metrics) {
     throw OpError(fmt::format("--to '{}' is not a metrics file", o.to),
                   "write to a .yaml file under metrics/, e.g. metrics/adoption.yaml");
   }
   auto series = res.read.series;
   res.plan.message = fmt::format("Import {} usage data from {}", o.from, o.file);
   auto finish = [&](std::string before, std::string after, bool created) {
-    res.plan.summary = fmt::format("{}: {} series added, {} point{} added, {} changed, {} unchanged", o.to,
+    res.plan.summary = fmt::format("{}: {} series added, {} point{} added, {} changed, {} unchanged", to,
                                    res.series_added, res.points_added, res.points_added == 1 ? "" : "s",
                                    res.points_changed, res.points_same);
     if (after != before) {
-      res.plan.changes.push_back({o.to, std::move(before), std::move(after), created});
+      res.plan.changes.push_back({to, std::move(before), std::move(after), created});
     }
     if (res.series_added > 0) {
       res.plan.hints.push_back("link items to the new series with 'pops item set ID links.<source>=<key>'; "
                                "see 'pops adoption list'");
     }
   };
-  auto existing = s.files.find(o.to);
+  auto existing = s.files.find(to);
   if (existing == s.files.end()) {
     for (const auto& e : series) {
       ++res.series_added;
@@ -688,7 +694,7 @@ AdoptionImportResult plan_adoption_import(const EditSession& s, std::string_view
         continue;
       }
       if (!pts->is_map()) {
-        throw OpError(fmt::format("cannot import into {}: 'points' of series {} is {}, not a mapping", o.to,
+        throw OpError(fmt::format("cannot import into {}: 'points' of series {} is {}, not a mapping", to,
                                   quote(e.key), pts->kind_name()),
                       "fix it first (pops check shows the problem)");
       }
@@ -721,7 +727,7 @@ AdoptionImportResult plan_adoption_import(const EditSession& s, std::string_view
     }
     finish(existing->second, yt.text(), false);
   } catch (const EditRefused& e) {
-    throw OpError(fmt::format("cannot import into {}: {}", o.to, e.what()),
+    throw OpError(fmt::format("cannot import into {}: {}", to, e.what()),
                   "fix the file first (pops check shows the problem), or import with --to another file");
   }
   return res;

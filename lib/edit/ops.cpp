@@ -1355,7 +1355,12 @@ std::vector<Finding> new_errors(const EditSession& s, const EditPlan& plan, Date
 void apply_plan(const std::string& root, const EditPlan& plan)
 {
   for (const auto& c : plan.changes) {
-    fs::path full = fs::path(root) / c.path;
+    // Every file pops edits stays in its folder of the workspace (a link may lead elsewhere in the
+    // workspace, not out of it nor into another data folder).
+    const auto slash = c.path.find('/');
+    const std::string rel =
+      confine_path(root, c.path, slash == std::string::npos ? std::string() : c.path.substr(0, slash), "file");
+    fs::path full = fs::path(root) / rel;
     std::error_code ec;
     if (fs::is_symlink(fs::symlink_status(full, ec))) {
       // Write through a link (pops reads only links whose target is in the workspace), not over it.

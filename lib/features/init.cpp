@@ -49,10 +49,15 @@ std::string yaml_scalar(std::string_view text)
   return out + "\"";
 }
 
-void write(const fs::path& root, const std::string& rel, std::string_view content, InitResult& r)
+void write(const fs::path& root, const std::string& rel, std::string_view content, InitResult& r,
+           bool keep_existing = false)
 {
   fs::path p = root / rel;
   std::error_code ec;
+  if (keep_existing && fs::exists(fs::symlink_status(p, ec))) {
+    r.kept.push_back(rel);  // a file of the folder pops init goes into: never replaced
+    return;
+  }
   fs::create_directories(p.parent_path(), ec);
   if (ec) {
     throw std::runtime_error(fmt::format("cannot create '{}': {}", p.parent_path().string(), ec.message()));
@@ -207,15 +212,15 @@ InitResult init_workspace(const InitOptions& opts)
   std::string text = replace_all(std::string(*config), "@PRODUCT@", yaml_scalar(product));
   text = replace_all(text, "@SQUADS@\n", squad_text);
   write(root, "pops.yaml", text, r);
-  write(root, "README.md", replace_all(std::string(*readme), "@PRODUCT@", product), r);
+  write(root, "README.md", replace_all(std::string(*readme), "@PRODUCT@", product), r, true);
   for (const auto& s : squads) {
     write(root, fmt::format("roadmap/{}.yaml", s.id),
           fmt::format("# Roadmap of the {} squad. Item ids start with {}-.\nsquad: {}\nitems: []\n", s.id,
                       s.prefix, s.id),
-          r);
+          r, true);
   }
   for (const char* d : {"feedback", "docs", "rituals"}) {
-    write(root, fmt::format("{}/.gitkeep", d), "", r);
+    write(root, fmt::format("{}/.gitkeep", d), "", r, true);
   }
   write_wiring(root, wiring_for(root, text), r);
   return r;

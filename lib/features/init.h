@@ -23,6 +23,7 @@ struct InitOptions {
 
 struct InitResult {
   std::vector<std::string> written;  ///< files written, relative to dir
+  std::vector<std::string> kept;     ///< files that existed already and were left as they were
   bool git_initialized = false;      ///< a repository was created
   int commits = 0;                   ///< commits of sample history made
   std::string enclosing_repo;        ///< set when dir was already inside a git repository
@@ -34,7 +35,9 @@ struct InitResult {
 InitSquad parse_init_squad(const std::string& spec);
 
 /// Writes the workspace. Refuses (std::runtime_error) when `dir` already holds pops.yaml, or, for
-/// the sample, when `dir` is not empty. Creates a git repository when `dir` is not inside one; the
+/// the sample, when `dir` is not empty. Never overwrites a file: in a folder that is not empty it
+/// writes only the files missing (an existing README.md or roadmap/<squad>.yaml is listed in
+/// `kept`). Creates a git repository when `dir` is not inside one; the
 /// sample's history is committed only into a repository it created. Wires VS Code to the workspace's
 /// JSON Schemas (lib/features/jsonschema.h): .pops/schema/ and .vscode/settings.json, merged when it exists; the
 /// sample commits them on top of its history.

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,26 @@ namespace pops {
 /// `doc_index` is docs/README.md: read only to compare it with `pops doc index` (doc-index-stale).
 enum class FileKind { none, config, roadmap, feedback, doc, ritual, metrics, doc_index };
 FileKind classify(std::string_view path);
+
+/// True when the workspace-relative path `rel` is workspace data that pops reads or edits: pops.yaml,
+/// or anything in roadmap/, feedback/, docs/, rituals/, metrics/, templates/ (or .git/, .pops.lock).
+bool is_workspace_data(std::string_view rel);
+
+/// Thrown by confine_path; the message names the path and the folder it must be in.
+struct PathError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// The one rule for every path pops writes or reads on a user's word (an option such as --to, a
+/// folder or template named in pops.yaml, a file of an edit): `path` (relative to the workspace
+/// `root`, or absolute) must be a file inside `folder` of the workspace ("metrics"; empty: pops.yaml
+/// and other files at the root). Returns the normalized workspace-relative path ("metrics//a.yaml"
+/// and "metrics/./a.yaml" give "metrics/a.yaml"). A symbolic link on the way may lead to a file of
+/// the same folder or to a file of the workspace outside its data folders, never out of the workspace
+/// nor into another data folder. Throws PathError otherwise; `what` names the path's origin in the
+/// message (e.g. "--to").
+std::string confine_path(const std::string& root, std::string_view path, std::string_view folder,
+                         std::string_view what = "path");
 
 /// A file to load: its path relative to the workspace root and its bytes. The bytes may come from
 /// the working tree, the git index or a commit.

@@ -231,6 +231,103 @@ FileKind classify(std::string_view p)
   return FileKind::none;
 }
 
+namespace {
+
+constexpr std::string_view k_data_folders[] = {"roadmap", "feedback", "docs", "rituals", "metrics", "templates",
+                                               ".git"};
+
+/// The first component of a workspace-relative path.
+std::string_view top_of(std::string_view rel)
+{
+  const auto s = rel.find('/');
+  return s == std::string_view::npos ? rel : rel.substr(0, s);
+}
+
+} // namespace
+
+bool is_workspace_data(std::string_view rel)
+{
+  if (rel == "pops.yaml" || rel == ".pops.lock") {
+    return true;
+  }
+  if (rel.find('/') == std::string_view::npos) {
+    return false;
+  }
+  const std::string_view top = top_of(rel);
+  return std::find(std::begin(k_data_folders), std::end(k_data_folders), top) != std::end(k_data_folders);
+}
+
+std::string confine_path(const std::string& root, std::string_view path, std::string_view folder,
+                         std::string_view what)
+{
+  const std::string where = folder.empty() ? std::string("the workspace's top folder") : fmt::format("{}/", folder);
+  auto refuse = [&](std::string_view why) -> std::string {
+    throw PathError(fmt::format("{} '{}' {}; it must be a file in {} of the workspace", what, path, why, where));
+  };
+  if (path.empty()) {
+    return refuse("is empty");
+  }
+  if (path.find('\0') != std::string_view::npos) {
+    return refuse("holds a NUL byte");
+  }
+  const fs::path base = fs::path(root).lexically_normal();
+  fs::path p(path);
+  const fs::path abs = (p.is_absolute() ? p : base / p).lexically_normal();
+  std::string rel = abs.lexically_relative(base).generic_string();
+  if (rel.empty() || rel == "." || rel == ".." || rel.starts_with("../")) {
+    return refuse("is outside the workspace");
+  }
+  if (rel.ends_with("/") || abs.filename().empty()) {
+    return refuse("names a folder, not a file");
+  }
+  const bool in_folder = folder.empty() ? rel.find('/') == std::string::npos
+                                        : rel.size() > folder.size() + 1 && rel.starts_with(folder) &&
+                                            rel[folder.size()] == '/';
+  if (!in_folder) {
+    return refuse(fmt::format("is outside {}", where));
+  }
+  // Every symbolic link on the way, followed: the file it finally names must stay in the workspace
+  // and in this folder, or be a file of the workspace outside its data folders.
+  fs::path canon_root, target;
+  try {
+    canon_root = resolve_links(base.string());
+  } catch (const std::runtime_error& e) {
+    return refuse(fmt::format("cannot be resolved: {}", e.what()));
+  }
+  fs::path cur = base;
+  bool linked = false;
+  for (const auto& part : fs::path(rel)) {
+    cur /= part;
+    struct stat st {};
+    if (::lstat(cur.c_str(), &st) != 0) {
+      break;  // the rest does not exist yet
+    }
+    if (S_ISLNK(st.st_mode)) {
+      linked = true;
+      break;
+    }
+  }
+  if (!linked) {
+    return rel;
+  }
+  try {
+    target = resolve_links(abs.string());
+  } catch (const std::runtime_error& e) {
+    return refuse(fmt::format("is a symbolic link that cannot be followed ({})", e.what()));
+  }
+  const std::string t = target.lexically_relative(canon_root).generic_string();
+  if (t.empty() || t == "." || t == ".." || t.starts_with("../")) {
+    return refuse(fmt::format("leads through a symbolic link out of the workspace (to '{}')", target.string()));
+  }
+  const bool same_folder = folder.empty() ? t.find('/') == std::string::npos
+                                          : t.size() > folder.size() + 1 && t.starts_with(folder) &&
+                                              t[folder.size()] == '/';
+  if (!same_folder && is_workspace_data(t)) {
+    return refuse(fmt::format("leads through a symbolic link to '{}', outside {}", t, where));
+  }
+  return rel;
+}
+
 std::optional<std::string> find_workspace(const std::string& start)
 {
   std::error_code ec;

@@ -121,7 +121,7 @@ expect_rc 2
 expect_err "cannot read 'missing.csv'"
 run adoption import "$DATA/pendo-features.csv" --from pendo --to roadmap/usage.yaml
 expect_rc 2
-expect_err "--to 'roadmap/usage.yaml' is not a metrics file"
+expect_err "--to 'roadmap/usage.yaml' is outside metrics/; it must be a file in metrics/ of the workspace"
 if [ ! -e metrics ]; then pass; else fail "metrics/ written on a usage error"; fi
 
 t_begin "show and report: adoption against target"
