@@ -105,6 +105,19 @@ void use_history_cache(History& history, Repository& repo, bool no_cache)
   }
 }
 
+void note_shallow(Context& ctx, Repository& repo, const History* history)
+{
+  if (!repo.is_shallow() || ctx.quiet) {
+    return;
+  }
+  std::optional<Date> oldest = history ? history->oldest_day() : std::nullopt;
+  if (!oldest) {
+    oldest = commit_date(repo.shallow_oldest());
+  }
+  warning(ctx.err, fmt::format("the history is shallow (depth {}): commits before {} are absent", repo.shallow_depth(),
+                               format_date(*oldest)));
+}
+
 void use_full_help(CLI::App& app)
 {
   auto fmt = std::make_shared<FullHelp>();
