@@ -55,16 +55,12 @@ int run_digest(Context& ctx, const DigestOpts& o)
     HistoryFilter filter;
     if (base) {
       filter.since = commit_date(*base);
+      filter.stop_at = base->id;
     }
-    std::vector<HistoryEntry> range;
-    for (auto& e : history.log("HEAD", filter)) {
-      if (base && e.commit.id == base->id) {
-        break;
-      }
-      range.push_back(std::move(e));
-    }
+    std::vector<HistoryEntry> range = history.log("HEAD", filter);
     attach_commits(d, range);
   }
+  note_shallow(ctx, repo);
   DigestSpan span;
   span.since = since;
   if (base) {

@@ -82,8 +82,11 @@ int run_log(Context& ctx, const LogOpts& o)
   } else {
     // Every id must name an item that exists now or appears somewhere in the history, whatever the
     // dates asked for: an unknown id is a usage error, not an empty answer.
+    // (In a shallow clone, only the window asked for can be read: the history before it is absent.)
     HistoryFilter all = filter;
-    all.since.reset();
+    if (!repo.is_shallow()) {
+      all.since.reset();
+    }
     all.until.reset();
     entries = history.log(o.rev, all);
     std::set<std::string> seen;
@@ -109,6 +112,7 @@ int run_log(Context& ctx, const LogOpts& o)
       return (filter.since && d < *filter.since) || (filter.until && d > *filter.until);
     });
   }
+  note_shallow(ctx, repo, &history);
   if (o.format == "json") {
     ctx.out.write(render_log_json(entries));
   } else {

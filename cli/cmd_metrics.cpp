@@ -99,10 +99,16 @@ int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std:
   Repository repo = Repository::open(ctx.workspace);
   History history(repo, ctx.workspace, repo.prefix_of(ctx.workspace));
   use_history_cache(history, repo, no_cache);
+  // The first period's figures start from the state the day before it (in a shallow clone, only a
+  // window starting after its oldest commit can be measured).
+  if (opts.since) {
+    history.shallow_window(period_start(opts.period, *opts.since));
+  }
   {
     ProgressBar bar(ctx.err, ctx.quiet);
     out = compute_metrics(history, "HEAD", config, opts, std::ref(bar));
   }
+  note_shallow(ctx, repo, &history);
   for (const auto& s : squads) {
     if (std::find(out.squads.begin(), out.squads.end(), s) == out.squads.end()) {
       std::vector<std::string> known;

@@ -141,6 +141,19 @@ int write_output(Context& ctx, const std::string& file, std::string_view text, s
   return k_exit_ok;
 }
 
+void note_shallow(Context& ctx, Repository& repo, const History* history)
+{
+  if (!repo.is_shallow() || ctx.quiet) {
+    return;
+  }
+  std::optional<Date> oldest = history ? history->oldest_day() : std::nullopt;
+  if (!oldest) {
+    oldest = commit_date(repo.shallow_oldest());
+  }
+  warning(ctx.err, fmt::format("the history is shallow (depth {}): commits before {} are absent", repo.shallow_depth(),
+                               format_date(*oldest)));
+}
+
 void use_full_help(CLI::App& app)
 {
   auto fmt = std::make_shared<FullHelp>();

@@ -90,6 +90,9 @@ int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std:
 /// Whether pops may keep results between runs: not with `--no-cache` (`no_cache`) nor POPS_CACHE=off
 /// (or 0).
 bool cache_wanted(bool no_cache);
+/// In a shallow clone, says on stderr that the history before its oldest commit is absent (a command
+/// that answered anyway: its window lies after the boundary; docs/metrics.md, "Shallow clones").
+void note_shallow(Context& ctx, pops::Repository& repo, const pops::History* history = nullptr);
 /// Turns the history cache on for `history` (under the repository's git folder) when cache_wanted.
 void use_history_cache(pops::History& history, pops::Repository& repo, bool no_cache = false);
 

@@ -205,7 +205,8 @@ struct Replayer {
     }
     snap_until(day);
     ++commits;
-    const bool counted = day <= opts.until;
+    // A shallow clone's oldest commit is a state, not changes made on its day.
+    const bool counted = day <= opts.until && !st.shallow_root;
     // The ids this commit may have touched, with their state before it.
     std::map<std::string, std::optional<ItemState>> touched;
     for (const auto& it : st.before.items) {

@@ -12,9 +12,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -233,6 +235,9 @@ bool trusted_like_git(const std::string& dir)
 
 struct Repository::Cache {
   std::unordered_map<std::string, std::string> blobs;  ///< oid -> content
+  std::optional<std::unordered_set<std::string>> shallow;  ///< read on first use
+  std::optional<int> depth;
+  std::string oldest;  ///< its id
 };
 
 Repository::Repository(git_repository* repo) : m_repo(repo), m_cache(std::make_unique<Cache>())
@@ -494,6 +499,73 @@ CommitRef Repository::commit(const std::string& rev)
 bool Repository::has_commits()
 {
   return git_repository_head_unborn(m_repo) == 0;
+}
+
+const std::unordered_set<std::string>& Repository::shallow_commits()
+{
+  if (!m_cache->shallow) {
+    m_cache->shallow.emplace();
+    if (git_repository_is_shallow(m_repo) == 1) {
+      const char* common = git_repository_commondir(m_repo);
+      std::ifstream in(fs::path(common ? common : git_repository_path(m_repo)) / "shallow");
+      std::string line;
+      while (std::getline(in, line)) {
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
+          line.pop_back();
+        }
+        if (!line.empty()) {
+          m_cache->shallow->insert(line);
+        }
+      }
+    }
+  }
+  return *m_cache->shallow;
+}
+
+bool Repository::is_shallow()
+{
+  return !shallow_commits().empty();
+}
+
+int Repository::shallow_depth()
+{
+  if (!m_cache->depth) {
+    int n = 0;
+    const auto& boundary = shallow_commits();
+    if (!boundary.empty() && has_commits()) {
+      git_object* obj = nullptr;
+      check(git_revparse_single(&obj, m_repo, "HEAD^{commit}"), "cannot read HEAD");
+      CommitPtr c(reinterpret_cast<git_commit*>(obj));
+      while (c) {
+        ++n;
+        m_cache->oldest = oid_str(*git_commit_id(c.get()));
+        if (boundary.count(oid_str(*git_commit_id(c.get()))) || git_commit_parentcount(c.get()) == 0) {
+          break;
+        }
+        git_commit* parent = nullptr;
+        check(git_commit_parent(&parent, c.get(), 0), "cannot read a parent commit");
+        c.reset(parent);
+      }
+    }
+    m_cache->depth = n;
+  }
+  return *m_cache->depth;
+}
+
+CommitRef Repository::shallow_oldest()
+{
+  if (shallow_depth() == 0) {
+    return {};
+  }
+  return commit(m_cache->oldest);
+}
+
+ShallowHistory::ShallowHistory(int depth)
+  : std::runtime_error(fmt::format("the history is shallow (depth {}); fetch it whole (git fetch --unshallow, "
+                                   "or actions/checkout with fetch-depth: 0)",
+                                   depth)),
+    m_depth(depth)
+{
 }
 
 bool Repository::merging()

@@ -8,7 +8,9 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 struct git_repository;
@@ -61,6 +63,17 @@ public:
   bool merging();
   /// Paths with unresolved conflicts in the index.
   std::vector<std::string> conflicts();
+  /// True in a shallow clone (git clone --depth, actions/checkout's default): some commits' parents
+  /// are absent.
+  bool is_shallow();
+  /// The commits of a shallow clone whose parents are absent (the ids .git/shallow lists); empty
+  /// when the repository is whole.
+  const std::unordered_set<std::string>& shallow_commits();
+  /// The number of commits on HEAD's first-parent line that the clone holds (the N of
+  /// git clone --depth N); 0 when the repository is whole.
+  int shallow_depth();
+  /// The oldest commit on HEAD's first-parent line in a shallow clone (where shallow_depth stops).
+  CommitRef shallow_oldest();
 
   git_repository* raw() { return m_repo; }
 
@@ -70,6 +83,17 @@ private:
   std::string m_workdir;
   struct Cache;
   std::unique_ptr<Cache> m_cache;
+};
+
+/// Thrown when a command needs commits a shallow clone does not hold (docs/metrics.md, "Shallow
+/// clones"): "the history is shallow (depth N); fetch it whole (...)".
+class ShallowHistory : public std::runtime_error {
+public:
+  explicit ShallowHistory(int depth);
+  int depth() const { return m_depth; }
+
+private:
+  int m_depth;
 };
 
 /// The path relative to the workspace of an index or tree entry at `repo_path` (the workspace being

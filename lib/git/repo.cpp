@@ -373,7 +373,7 @@ int id_walk_cb(const char* /*root*/, const git_tree_entry* entry, void* payload)
   }
   git_blob* raw = nullptr;
   if (git_blob_lookup(&raw, w->repo, git_tree_entry_id(entry)) < 0) {
-    return 0;
+    return -1;  // an error, not a file without ids
   }
   std::unique_ptr<git_blob, BlobFree> blob(raw);
   scan_ids(std::string_view(static_cast<const char*>(git_blob_rawcontent(raw)),
@@ -620,6 +620,10 @@ std::map<std::string, long> history_max_ids(const std::string& workspace_root) {
     return out;
   }
   Repository repo = Repository::open(workspace_root);
+  if (repo.is_shallow()) {
+    // The ids of items deleted before the boundary are unknown: never hand one out again.
+    throw ShallowHistory(repo.shallow_depth());
+  }
   const std::string prefix = repo.prefix_of(workspace_root);
   git_repository* r = repo.raw();
   git_revwalk* raw_walk = nullptr;
@@ -647,16 +651,17 @@ std::map<std::string, long> history_max_ids(const std::string& workspace_root) {
   std::unordered_set<std::string> seen;
   IdWalk w{r, seen, out};
   git_oid oid;
-  while (git_revwalk_next(&oid, walk.get()) == 0) {
-    git_commit* raw_commit = nullptr;
-    if (git_commit_lookup(&raw_commit, r, &oid) < 0) {
-      continue;
+  for (;;) {
+    const int rc = git_revwalk_next(&oid, walk.get());
+    if (rc == GIT_ITEROVER) {
+      break;
     }
+    check_git(rc, "cannot read the git history");
+    git_commit* raw_commit = nullptr;
+    check_git(git_commit_lookup(&raw_commit, r, &oid), "cannot read the git history");
     CommitPtr commit(raw_commit);
     git_tree* raw_tree = nullptr;
-    if (git_commit_tree(&raw_tree, commit.get()) < 0) {
-      continue;
-    }
+    check_git(git_commit_tree(&raw_tree, commit.get()), "cannot read the git history");
     TreePtr tree(raw_tree);
     TreePtr ws = workspace_tree(r, tree.get(), prefix);
     if (!ws) {
@@ -668,9 +673,7 @@ std::map<std::string, long> history_max_ids(const std::string& workspace_root) {
         continue;
       }
       git_tree* raw_sub = nullptr;
-      if (git_tree_lookup(&raw_sub, r, git_tree_entry_id(e)) < 0) {
-        continue;
-      }
+      check_git(git_tree_lookup(&raw_sub, r, git_tree_entry_id(e)), "cannot read the git history");
       TreePtr sub(raw_sub);
       check_git(git_tree_walk(sub.get(), GIT_TREEWALK_PRE, id_walk_cb, &w), "cannot read the git history");
     }

@@ -30,7 +30,6 @@ using TreePtr = std::unique_ptr<git_tree, Free<git_tree, git_tree_free>>;
 using CommitPtr = std::unique_ptr<git_commit, Free<git_commit, git_commit_free>>;
 using BlobPtr = std::unique_ptr<git_blob, Free<git_blob, git_blob_free>>;
 using EntryPtr = std::unique_ptr<git_tree_entry, Free<git_tree_entry, git_tree_entry_free>>;
-using WalkPtr = std::unique_ptr<git_revwalk, Free<git_revwalk, git_revwalk_free>>;
 
 std::string git_message()
 {
@@ -348,6 +347,8 @@ struct Plan {
   std::vector<std::pair<FileAt, FileAt>> pairs;
   /// What the cache holds of this commit: then nothing above is planned, nothing read.
   const HistoryCache::Record* cached = nullptr;
+  /// A shallow clone's boundary commit read as a root commit: kept out of the cache.
+  bool as_root = false;
   /// Where the elements of the files changed in place start in the states (states_of).
   mutable size_t tail_from_items = 0, tail_from_feedback = 0, tail_to_items = 0, tail_to_feedback = 0;
   bool empty() const { return old_files.empty() && new_files.empty() && pairs.empty(); }
@@ -390,7 +391,7 @@ struct History::Impl {
   size_t cache_hits = 0;  ///< commits read back from it, over all walks
 
   Impl(Repository& r, std::string root_, std::string prefix_)
-    : repo(r), root(std::move(root_)), prefix(std::move(prefix_))
+    : repo(r), root(std::move(root_)), prefix(std::move(prefix_)), shallow(r.shallow_commits())
   {
   }
 
@@ -465,11 +466,11 @@ struct History::Impl {
 
   /// Which files `commit` changed in the workspace, against its first parent: only tree entries are
   /// compared, no file is read.
-  void plan(const git_commit* commit, Plan& p)
+  void plan(const git_commit* commit, Plan& p, bool as_root = false)
   {
     TreePtr after = workspace_tree(commit);
     TreePtr before;
-    if (git_commit_parentcount(commit) > 0) {
+    if (!as_root && git_commit_parentcount(commit) > 0) {
       git_commit* parent_raw = nullptr;
       check(git_commit_parent(&parent_raw, commit, 0), "cannot read a parent commit");
       CommitPtr parent(parent_raw);
@@ -805,27 +806,42 @@ struct History::Impl {
   /// `states`: a replay (the states are needed, not the changes); else a log. With the cache, a log's
   /// `changes` is given (diff_workspaces of the states, read back or stored), and a replay's commit
   /// read back from the cache has states with only the fields a replay gives; else `changes` is null.
-  void run(const std::string& rev, std::optional<Date> since, std::optional<Date> until, bool oldest_first,
-           bool states, const std::function<void(size_t, size_t)>& progress,
+  void run(const std::string& rev, std::optional<Date> since, std::optional<Date> until, const std::string& stop_at,
+           bool oldest_first, bool states, const std::function<void(size_t, size_t)>& progress,
            const std::function<void(const Plan&, Workspace&, Workspace&, std::vector<Change>*)>& visit);
 
-  /// A first-parent walk from `rev`, newest first.
-  WalkPtr walk(const std::string& rev)
+  /// The commit `rev` names; throws "unknown revision 'x'".
+  CommitPtr start(const std::string& rev)
   {
     git_object* obj = nullptr;
     if (git_revparse_single(&obj, raw(), (rev + "^{commit}").c_str()) < 0) {
       throw std::runtime_error(fmt::format("unknown revision '{}'", rev));
     }
-    git_oid start = *git_object_id(obj);
-    git_object_free(obj);
-    git_revwalk* w = nullptr;
-    check(git_revwalk_new(&w, raw()), "cannot walk the history");
-    WalkPtr walker(w);
-    check(git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME), "cannot walk the history");
-    check(git_revwalk_simplify_first_parent(w), "cannot walk the history");
-    check(git_revwalk_push(w, &start), "cannot walk the history");
-    return walker;
+    return CommitPtr(reinterpret_cast<git_commit*>(obj));
   }
+
+  /// Whether `c` is a boundary of a shallow clone (its parents are absent).
+  bool boundary(const git_commit* c) { return !shallow.empty() && shallow.count(oid_str(*git_commit_id(c))) > 0; }
+
+  /// The first parent of `c`, or null for a root commit or a shallow clone's boundary (any other
+  /// error reading it throws: a walk never takes an error for the end of the history).
+  CommitPtr next(const git_commit* c)
+  {
+    if (boundary(c) || git_commit_parentcount(c) == 0) {
+      return CommitPtr();
+    }
+    git_commit* parent = nullptr;
+    check(git_commit_parent(&parent, c, 0), "cannot read a parent commit");
+    return CommitPtr(parent);
+  }
+
+  /// The commits .git/shallow lists (empty when the repository is whole).
+  const std::unordered_set<std::string>& shallow;
+  /// replay(): the history needed starts on this day (shallow_window).
+  std::optional<Date> window;
+  /// The last walk stopped at a shallow boundary; the day of its oldest commit read.
+  bool truncated = false;
+  std::optional<Date> oldest;
 };
 
 History::History(Repository& repo, std::string root, std::string prefix)
@@ -838,7 +854,7 @@ History::~History() = default;
 std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilter& filter)
 {
   std::vector<HistoryEntry> out;
-  m_impl->run(rev, filter.since, filter.until, false, false, {},
+  m_impl->run(rev, filter.since, filter.until, filter.stop_at, false, false, {},
               [&](const Plan& p, Workspace& from, Workspace& to, std::vector<Change>* changes) {
     HistoryEntry e;
     e.commit = p.commit;
@@ -863,7 +879,7 @@ void History::replay(const std::string& rev, const std::function<void(const Hist
     WholeFiles(bool& f, bool on) : flag(f) { flag = on; }
     ~WholeFiles() { flag = false; }
   } whole(m_impl->whole_files, whole_files);
-  m_impl->run(rev, std::nullopt, std::nullopt, true, true, progress,
+  m_impl->run(rev, std::nullopt, std::nullopt, "", true, true, progress,
               [&](const Plan& p, Workspace& from, Workspace& to, std::vector<Change>*) {
     if (!p.cached) {
       drop_unchanged(from.items, to.items, p.tail_from_items, p.tail_to_items);
@@ -871,7 +887,7 @@ void History::replay(const std::string& rev, const std::function<void(const Hist
       replayed_fields(from.items, from.feedback, from.docs);
       replayed_fields(to.items, to.feedback, to.docs);
     }
-    HistoryStep step{p.commit, {}, {}, {}, std::move(from), std::move(to)};
+    HistoryStep step{p.commit, {}, {}, {}, std::move(from), std::move(to), p.as_root};
     if (p.cached) {
       for (const auto& f : p.cached->old_files) {
         step.old_files.push_back(f.path);
@@ -896,7 +912,8 @@ void History::replay(const std::string& rev, const std::function<void(const Hist
 }
 
 void History::Impl::run(const std::string& rev, std::optional<Date> since, std::optional<Date> until,
-                        bool oldest_first, bool states, const std::function<void(size_t, size_t)>& progress,
+                        const std::string& stop_at, bool oldest_first, bool states,
+                        const std::function<void(size_t, size_t)>& progress,
                         const std::function<void(const Plan&, Workspace&, Workspace&, std::vector<Change>*)>& visit)
 {
   if (rev == "HEAD" && !repo.has_commits()) {
@@ -908,15 +925,35 @@ void History::Impl::run(const std::string& rev, std::optional<Date> since, std::
   // 1. Plan: the commits in the date range and the files each one changed (tree entries only), or
   // what the cache holds of them.
   std::vector<Plan> plans;
-  WalkPtr w = m.walk(rev);
-  git_oid id;
-  while (git_revwalk_next(&id, w.get()) == 0) {
-    git_commit* c = nullptr;
-    check(git_commit_lookup(&c, m.raw(), &id), "cannot read a commit");
-    CommitPtr commit(c);
+  m.truncated = false;
+  m.oldest.reset();
+  for (CommitPtr commit = m.start(rev), up; commit; commit = std::move(up)) {
+    const git_commit* c = commit.get();
+    if (!stop_at.empty() && oid_str(*git_commit_id(c)) == stop_at) {
+      break;
+    }
+    up = m.next(c);
     Plan p;
     p.commit = commit_ref(c);
     p.day = commit_date(p.commit);
+    if (m.boundary(c)) {
+      // A shallow clone's oldest commit: what it changed is unknown. A log whose window starts after
+      // its day does not need it; a replay whose window does starts from its state.
+      m.truncated = true;
+      m.oldest = p.day;
+      if (since && p.day < *since) {
+        break;
+      }
+      if (!states || !m.window || !(p.day < *m.window)) {
+        throw ShallowHistory(m.repo.shallow_depth());
+      }
+      m.plan(c, p, true);
+      p.as_root = true;
+      if (!p.empty()) {
+        plans.push_back(std::move(p));
+      }
+      break;
+    }
     if ((since && p.day < *since) || (until && p.day > *until)) {
       continue;
     }
@@ -973,7 +1010,7 @@ void History::Impl::run(const std::string& rev, std::optional<Date> since, std::
           if (!states) {
             changes = plans[i].cached->changes;
           }
-        } else if (store) {
+        } else if (store && !plans[i].as_root) {
           HistoryCache::Record record;
           m.states_of(plans[i], from, to, &record);
           if (!states) {
@@ -1033,18 +1070,31 @@ std::optional<CommitRef> History::commit_at(const std::string& rev, Date date)
   if (rev == "HEAD" && !m_impl->repo.has_commits()) {
     return std::nullopt;
   }
-  WalkPtr w = m_impl->walk(rev);
-  git_oid id;
-  while (git_revwalk_next(&id, w.get()) == 0) {
-    git_commit* c = nullptr;
-    check(git_commit_lookup(&c, m_impl->raw(), &id), "cannot read a commit");
-    CommitPtr commit(c);
-    CommitRef r = commit_ref(c);
+  for (CommitPtr c = m_impl->start(rev); c; c = m_impl->next(c.get())) {
+    CommitRef r = commit_ref(c.get());
     if (commit_date(r) <= date) {
       return r;
     }
+    if (m_impl->boundary(c.get())) {
+      throw ShallowHistory(m_impl->repo.shallow_depth());
+    }
   }
   return std::nullopt;
+}
+
+void History::shallow_window(std::optional<Date> since)
+{
+  m_impl->window = since;
+}
+
+bool History::truncated() const
+{
+  return m_impl->truncated;
+}
+
+std::optional<Date> History::oldest_day() const
+{
+  return m_impl->oldest;
 }
 
 std::size_t History::parsed_blobs() const
@@ -1067,6 +1117,9 @@ std::string merge_base(Repository& repo, const std::string& a, const std::string
   check(git_oid_fromstr(&oa, ca.id.c_str()), "bad commit id");
   check(git_oid_fromstr(&ob, cb.id.c_str()), "bad commit id");
   if (git_merge_base(&base, repo.raw(), &oa, &ob) < 0) {
+    if (repo.is_shallow()) {
+      throw ShallowHistory(repo.shallow_depth());
+    }
     throw std::runtime_error(fmt::format("'{}' and '{}' have no common ancestor", a, b));
   }
   return oid_str(base);

@@ -36,12 +36,16 @@ struct HistoryStep {
   std::vector<std::string> old_files, new_files;  ///< paths relative to the workspace, pops.yaml left out
   std::vector<std::string> in_place;              ///< files changed in place
   Workspace before, after;
+  /// The oldest commit of a shallow clone (History::shallow_window): `after` is its state, not what
+  /// it changed (`before` is empty); nothing in it happened on its day.
+  bool shallow_root = false;
 };
 
 struct HistoryFilter {
   std::vector<std::string> ids;     ///< only these items (empty: all)
   std::vector<std::string> squads;  ///< only items in these squads, before or after a move (empty: all)
   std::optional<Date> since, until; ///< committer dates, inclusive
+  std::string stop_at;              ///< a full commit id: the walk ends there, without it (or "")
   bool items_only = true;           ///< false: feedback and doc changes too (with `ids`: those listing one)
 };
 
@@ -72,6 +76,17 @@ public:
   /// The first commit on the first-parent line from `rev` (newest first) whose committer date is on
   /// or before `date`, like `git rev-list -1 --first-parent --until`; nullopt when there is none.
   std::optional<CommitRef> commit_at(const std::string& rev, Date date);
+
+  /// In a shallow clone (Repository::is_shallow), walks stop at its boundary: log() and commit_at()
+  /// throw ShallowHistory when they would need a commit before it (a log whose `since` is after the
+  /// boundary commit's day does not), and so does replay() unless `since` is set here and is after
+  /// that day: then the boundary commit is replayed as the first commit (every item it holds added
+  /// on its day) and the walk counts as truncated. Never set: every replay needs the whole history.
+  void shallow_window(std::optional<Date> since);
+  /// True when a walk stopped at a shallow clone's boundary (older commits are absent).
+  bool truncated() const;
+  /// The day of the oldest commit a truncated walk read, else nullopt.
+  std::optional<Date> oldest_day() const;
 
   /// Keeps what each commit changed in the cache folder `dir` (cache_dir_for) between runs, and
   /// reads it back instead of the commit's files (lib/cache/history_cache.h); "" turns it off. Walks
