@@ -91,6 +91,7 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
   if (ws.config.loaded) {
     RuleContext c{ws, opts.today, all};
     rule_duplicate_id(c);
+    rule_duplicate_title(c);
     rule_id_prefix(c);
     rule_unknown_ref(c);
     rule_dependency_cycle(c);

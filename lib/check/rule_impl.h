@@ -23,6 +23,10 @@ struct RuleContext {
 };
 
 void rule_duplicate_id(const RuleContext& c);
+/// duplicate-title: two items of a squad, not dropped, whose titles are equal once normalized.
+void rule_duplicate_title(const RuleContext& c);
+/// A title compared by duplicate-title: ASCII case folded, punctuation and runs of white space one space.
+std::string normalized_title(std::string_view title);
 void rule_id_prefix(const RuleContext& c);
 void rule_unknown_ref(const RuleContext& c);
 void rule_dependency_cycle(const RuleContext& c);

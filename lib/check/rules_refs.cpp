@@ -1,4 +1,4 @@
-// duplicate-id, id-prefix, unknown-ref.
+// duplicate-id, duplicate-title, id-prefix, unknown-ref.
 
 #include "workspace/config.h"
 #include "check/rule_impl.h"
@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <unordered_map>
 
 namespace pops {
@@ -46,6 +47,48 @@ void rule_duplicate_id(const RuleContext& c)
             fmt::format("duplicate feedback id {} (first used at {})", quote(fb.id.value),
                         where(pos->second->file, pos->second->id.loc)),
             c.squads_of(fb));
+    }
+  }
+}
+
+std::string normalized_title(std::string_view title)
+{
+  std::string out;
+  bool space = false;
+  for (unsigned char ch : title) {
+    if (ch < 0x80 && (std::isspace(ch) || std::ispunct(ch))) {
+      space = !out.empty();  // punctuation separates words as a space does: "A/B" is "a b"
+      continue;
+    }
+    if (space) {
+      out += ' ';
+      space = false;
+    }
+    out += static_cast<char>(ch < 0x80 ? std::tolower(ch) : ch);
+  }
+  return out;
+}
+
+void rule_duplicate_title(const RuleContext& c)
+{
+  std::unordered_map<std::string, const Item*> seen;  // squad + '\n' + normalized title -> first item
+  for (const auto& it : c.ws.items) {
+    if (!it.id.set || !it.title.set || !it.squad.set || it.status.value == "dropped") {
+      continue;
+    }
+    const std::string norm = normalized_title(it.title.value);
+    if (norm.empty()) {
+      continue;
+    }
+    auto [pos, fresh] = seen.emplace(it.squad.value + '\n' + norm, &it);
+    if (!fresh) {
+      c.add(it.file, it.title.loc, "duplicate-title",
+            fmt::format("item {} has the title of {} ({}) in squad {}: likely a duplicate; drop one "
+                        "(dropped_reason: duplicate of {}) or tell them apart",
+                        quote(it.id.value), quote(pos->second->id.value),
+                        where(pos->second->file, pos->second->title.loc), quote(it.squad.value),
+                        pos->second->id.value),
+            c.squads_of(it));
     }
   }
 }

@@ -56,7 +56,8 @@ const std::array<ToolDefaults, 3>& tool_defaults()
       {"Description", "description"},
       {"Assignee", "owner"},
       {"Due date", "target"},
-      {"Labels", "tags"}}},
+      {"Labels", "tags"},
+      {"pops id", "id"}}},
     {"linear",
      "Linear",
      {{"Todo", "planned"},
@@ -75,7 +76,8 @@ const std::array<ToolDefaults, 3>& tool_defaults()
       {"Assignee", "owner"},
       {"Due Date", "target"},
       {"Labels", "tags"},
-      {"Estimate", "score.effort"}}},
+      {"Estimate", "score.effort"},
+      {"pops id", "id"}}},
     {"productboard",
      "Productboard",
      {{"Planned", "planned"},
@@ -94,15 +96,16 @@ const std::array<ToolDefaults, 3>& tool_defaults()
       {"Description", "description"},
       {"Owner", "owner"},
       {"Timeframe end", "target"},
-      {"Tags", "tags"}}},
+      {"Tags", "tags"},
+      {"pops id", "id"}}},
   }};
   return k;
 }
 
 constexpr std::string_view k_tools[] = {"jira", "linear", "productboard"};
 constexpr std::string_view k_tool_keys[] = {"squad", "squads", "statuses", "fields", "people"};
-constexpr std::string_view k_plain_fields[] = {"key",   "title", "status",  "squad", "description",
-                                               "owner", "target", "horizon", "tags", "okr"};
+constexpr std::string_view k_plain_fields[] = {"key",   "id",     "title",   "status", "squad", "description",
+                                               "owner", "target", "horizon", "tags",   "okr"};
 
 const ToolDefaults* defaults_of(std::string_view tool)
 {
@@ -169,6 +172,16 @@ bool valid_target(const Config& cfg, std::string_view f)
     }
   }
   return cfg.field(f) != nullptr;
+}
+
+std::string link_of(const Item& it, std::string_view tool)
+{
+  for (const auto& [k, v] : it.links) {
+    if (k.value == tool) {
+      return v.value;
+    }
+  }
+  return {};
 }
 
 std::string fmt_number(double v)
@@ -552,7 +565,7 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
     // The other fields.
     RowValues vals;
     for (const auto& [field, at] : order) {
-      if (field == "key" || field == "title" || field == "status" || field == "squad") {
+      if (field == "key" || field == "id" || field == "title" || field == "status" || field == "squad") {
         continue;
       }
       if (field == "tags" || (cfg.field(field) && cfg.field(field)->type.value == "list")) {
@@ -663,8 +676,29 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
       continue;
     }
     const std::string reason = fmt::format("Dropped in {} ({})", m.name, status_cell.text);
-    auto existing = by_key.find(key.text);
-    if (existing == by_key.end()) {
+    // The item the row is: by the tool's key (links.<tool>), else by the pops id column that
+    // `pops export` writes. A pops id the workspace does not have is a new item.
+    std::string match;
+    if (auto k = by_key.find(key.text); k != by_key.end()) {
+      match = k->second;
+    }
+    std::string link_to_add;  // links.<tool> for an item matched by its pops id that has none
+    if (const Cell pid = get("id"); !pid.text.empty() && s.ws.item(pid.text)) {
+      if (!match.empty() && match != pid.text) {
+        error_at(pid.line, pid.column,
+                 fmt::format("the row's {} key {} is linked to {}, but its '{}' is {}; fix one of them", m.name,
+                             quote(key.text), quote(match), col_name("id"), quote(pid.text)));
+        ++r.skipped;
+        continue;
+      }
+      if (match.empty()) {
+        match = pid.text;
+        if (key.text != pid.text && link_of(*s.ws.item(pid.text), tool).empty()) {
+          link_to_add = key.text;
+        }
+      }
+    }
+    if (match.empty()) {
       ItemSpec spec;
       spec.squad = squad;
       spec.title = title.text;
@@ -693,10 +727,13 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
       ++r.added;
       continue;
     }
-    // An item imported before: only what changed.
-    const Item& item = *s.ws.item(existing->second);
+    // An item imported (or exported) before: only what changed.
+    const Item& item = *s.ws.item(match);
     std::vector<Assignment> changes;
     auto set = [&](const std::string& k, const std::string& v) { changes.push_back({k, '=', v}); };
+    if (!link_to_add.empty()) {
+      set("links." + std::string(tool), link_to_add);
+    }
     if (trim(item.title.value) != title.text) {
       set("title", title.text);
     }
@@ -803,16 +840,6 @@ std::string csv_row(const std::vector<std::string>& fields)
   return out + "\n";
 }
 
-std::string link_of(const Item& it, std::string_view tool)
-{
-  for (const auto& [k, v] : it.links) {
-    if (k.value == tool) {
-      return v.value;
-    }
-  }
-  return {};
-}
-
 /// A custom field's value as text: lists joined with `sep`.
 std::string field_text(const Item& it, const std::string& name, std::string_view sep)
 {
@@ -844,6 +871,7 @@ std::string export_jira_csv(const Workspace& ws)
   for (size_t i = 0; i < labels; ++i) {
     head.emplace_back("Labels");
   }
+  head.emplace_back("pops id");  // what `pops import jira` matches an item by when it has no links.jira
   std::string out = csv_row(head);
   for (const auto& it : ws.items) {
     std::string status = it.status.value;
@@ -866,6 +894,7 @@ std::string export_jira_csv(const Workspace& ws)
     for (size_t i = 0; i < labels; ++i) {
       row.push_back(i < it.tags.size() ? it.tags[i].value : "");
     }
+    row.push_back(it.id.value);
     out += csv_row(row);
   }
   return out;

@@ -2,8 +2,9 @@
 // `pops import` and `pops export`: roadmap items from the CSV exports of Jira, Linear and Productboard,
 // and the workspace back out as Jira's CSV import format, a flat CSV of items or versioned JSON.
 // An import maps the tool's columns, statuses, teams and people onto the workspace (the tool's
-// defaults, then pops.yaml `integrations.<tool>`), keeps the tool's key in the item's `links`, and
-// plans one minimal edit per file: new items under the next free id of their squad, and for items
+// defaults, then pops.yaml `integrations.<tool>`), keeps the tool's key in the item's `links`, matches
+// rows to items by that key or by a `pops id` column (which `pops export jira` writes), and plans one
+// minimal edit per file: new items under the next free id of their squad, and for items
 // imported before only the values that changed.
 
 #include "edit/ops.h"
@@ -67,7 +68,8 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
 std::optional<Date> parse_tool_date(std::string_view text);
 
 /// `pops export jira`: Jira's CSV import format, one row per item: Issue key, Summary, Issue Type,
-/// Status, Description, Assignee, Due date (YYYY-MM-DD), Labels (repeated columns).
+/// Status, Description, Assignee, Due date (YYYY-MM-DD), Labels (repeated columns), pops id (the
+/// item's id: what `pops import` matches a row by when the item has no links.jira).
 std::string export_jira_csv(const Workspace& ws);
 /// `pops export csv`: one row per item, lists joined with ';', mappings as key=value;..., custom
 /// fields last in the order of pops.yaml.

@@ -21,6 +21,10 @@ constexpr std::array k_rules = {
            "YAML parsers disagree on which of two equal keys wins; pops refuses both. Keep one."},
   RuleInfo{"duplicate-id", Severity::error, "an item or feedback id used twice in the workspace",
            "Ids name one thing across all files. Give one of them the next free id."},
+  RuleInfo{"duplicate-title", Severity::warning, "two items of a squad with the same title",
+           "Items of one squad, not dropped, whose titles are equal ignoring case, punctuation and "
+           "white space are probably one item written twice (an import that did not match an item, "
+           "a copy and paste). Drop one with dropped_reason: duplicate of <id>, or retitle them."},
   RuleInfo{"id-prefix", Severity::error, "an item id whose prefix is not its squad's prefix",
            "Item ids are PREFIX-<n> with the prefix of the item's squad. Fix the id or the squad."},
   RuleInfo{"unknown-ref", Severity::error, "a reference to an item, squad, person, ritual or doc type that does not exist",

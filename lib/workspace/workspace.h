@@ -12,7 +12,9 @@
 
 namespace pops {
 
-/// What a file is to pops, from its path relative to the workspace root.
+/// What a file is to pops, from its path relative to the workspace root: the one predicate of which
+/// paths are workspace files, for the working tree, the git index and trees alike (`none` for a path
+/// with a component starting with '.', e.g. roadmap/.drafts/x.yaml).
 /// `doc_index` is docs/README.md: read only to compare it with `pops doc index` (doc-index-stale).
 enum class FileKind { none, config, roadmap, feedback, doc, ritual, metrics, doc_index };
 FileKind classify(std::string_view path);

@@ -180,7 +180,7 @@ struct Walker {
     for (const auto& e : entries) {
       const std::string name = e.path().filename().string();
       if (name.empty() || name[0] == '.') {
-        continue;
+        continue;  // what classify says of every path under it; not walked
       }
       const std::string rel = rel_dir + "/" + name;
       const bool link = e.is_symlink(ec);
@@ -207,6 +207,18 @@ struct Walker {
 
 FileKind classify(std::string_view p)
 {
+  // A file or folder whose name starts with '.' is never pops's (docs/format.md), wherever the path
+  // comes from: the disk, the index or a tree.
+  for (size_t at = 0; at < p.size();) {
+    if (p[at] == '.') {
+      return FileKind::none;
+    }
+    const size_t slash = p.find('/', at);
+    if (slash == std::string_view::npos) {
+      break;
+    }
+    at = slash + 1;
+  }
   if (p == "pops.yaml") {
     return FileKind::config;
   }

@@ -121,3 +121,28 @@ git checkout -q main
 sed -i 's/title: Ledger service/title: Ledger service (main)/' roadmap/platform.yaml && git commit -qam main
 git merge -q side >/dev/null 2>&1
 run check --staged; expect_rc 2; expect_err "unresolved conflicts"; expect_err "roadmap/platform.yaml"
+
+t_begin "dot-files are never workspace files: check --staged, --rev, diff, log, roadmap --at, the hook"
+make_repo
+mkdir -p roadmap/.drafts docs/.archive .hidden
+# A draft that check would reject, one that would add a phantom item, an archived doc with no front
+# matter: working-tree check ignores all three (docs/format.md), and so must every reader of git.
+printf 'squad: payments\nitems:\n  - id: PAY-7\n    title: Draft idea\n    status: plannd\n' > roadmap/.drafts/wip.yaml
+printf 'squad: payments\nitems:\n  - id: PAY-8\n    title: Phantom\n    status: planned\n' > roadmap/.drafts/ok.yaml
+printf '# no front matter\n' > docs/.archive/old.md
+printf 'version: 1\n' > .hidden/pops.yaml
+run check; expect_rc 0; expect_out "no problems in 3 files"
+git add -A
+run check --staged; expect_rc 0; expect_out "no problems in 3 files"
+run hook install; expect_rc 0
+if git commit -qm "drafts only" 2>"$T_ROOT/hookerr"; then pass; else fail "the hook refused: $(cat "$T_ROOT/hookerr")"; fi
+run check --rev HEAD; expect_rc 0; expect_out "no problems in 3 files"
+run check --base HEAD~1; expect_rc 0
+run diff HEAD~1 HEAD; expect_rc 0; expect_no_out "PAY-7"; expect_no_out "PAY-8"
+run log; expect_rc 0; expect_no_out "drafts only"; expect_no_out "PAY-8"
+run roadmap --at HEAD; expect_rc 0; expect_no_out "PAY-8"; expect_out "PAY-1"
+run show PAY-8; expect_rc 2
+# Removing the drafts is no removal of items.
+git rm -rq roadmap/.drafts && git commit -qm "drop drafts"
+run check --base HEAD~1; expect_rc 0
+run log; expect_no_out "drop drafts"

@@ -2,7 +2,8 @@
 # (Jira's repeated Labels columns and d/MMM/yy dates, Linear's comma-joined labels and ISO times,
 # Productboard's BOM and CRLF), a check that passes after, a re-import that changes nothing, one that
 # changes one status (one line, comments kept), a drop, bad rows located by line and column, --dry-run,
-# integrations: checked by pops check, and export jira -> import jira into a fresh workspace.
+# integrations: checked by pops check, export jira -> import jira into a fresh workspace, and into the
+# same one (a no-op: rows match by the pops id column, for Linear and Productboard too).
 . "$(dirname "$0")/lib.sh"
 
 DATA="$(cd "$(dirname "$0")" && pwd)/data/import"
@@ -218,7 +219,7 @@ YAML
 run export jira -o out.csv
 expect_rc 0
 expect_err "wrote 6 items to out.csv"
-if head -1 out.csv | grep -qx 'Issue key,Summary,Issue Type,Status,Description,Assignee,Due date,Labels,Labels,Labels'; then pass; else fail "jira header: $(head -1 out.csv)"; fi
+if head -1 out.csv | grep -qx 'Issue key,Summary,Issue Type,Status,Description,Assignee,Due date,Labels,Labels,Labels,pops id'; then pass; else fail "jira header: $(head -1 out.csv)"; fi
 run export json
 printf '%s\n' "$OUT" > a.json
 mkdir fresh && cp pops.yaml fresh/ && cp out.csv fresh/
@@ -239,6 +240,62 @@ a, b = key(sys.argv[1]), key(sys.argv[2])
 sys.exit(0 if a == b and len(a) == 6 else print(a, b, sep="\n") or 1)
 PY
 then pass; else fail "titles and statuses differ after the round trip"; fi
+
+t_begin "export jira, then import jira into the same workspace: a no-op (the pops id column)"
+cd "$T_ROOT" && rm -rf rt && "$POPS" init --sample rt >/dev/null 2>&1 && cd rt || exit 1
+run export jira -o x.csv
+expect_rc 0
+if head -1 x.csv | grep -q ',pops id$'; then pass; else fail "no pops id column: $(head -1 x.csv)"; fi
+run import jira x.csv
+expect_rc 0
+expect_err "0 added, 0 updated, 31 unchanged"
+if [ "$(git status --porcelain)" = "?? x.csv" ]; then pass; else fail "the round trip changed files"; git status --porcelain; fi
+run check
+expect_rc 0
+no_dup=$(printf '%s\n' "$OUT" | grep -c 'duplicate-title')
+[ "$no_dup" -eq 0 ] && pass || fail "duplicate-title after the round trip"
+# Without the column, the items with no links.jira come back as new ones, and check says so.
+python3 - <<'PY'
+import csv
+rows = list(csv.reader(open("x.csv", newline="")))
+with open("nopid.csv", "w", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows(r[:-1] for r in rows)
+PY
+run import jira nopid.csv
+expect_rc 0
+expect_err "16 added, 0 updated, 15 unchanged"
+run check
+expect_rc 0
+expect_out "warning: item 'PLAT-15' has the title of 'PLAT-10' (roadmap/platform.yaml:114) in squad 'platform': likely a duplicate"
+expect_out "0 errors, 15 warnings"
+
+t_begin "linear and productboard: a pops id column matches the item; the tool's key is linked once"
+import_ws
+printf 'ID,Title,Status,Team,pops id\nPM-77,One-click refunds,In Progress,Payments,PAY-1\n' > linear.csv
+run import linear linear.csv
+expect_rc 0
+expect_err "0 added, 1 updated, 0 unchanged"
+if grep -q "links: {linear: PM-77}" roadmap/payments.yaml && [ "$(grep -c 'id: PAY-' roadmap/payments.yaml)" -eq 1 ]; then pass; else fail "linear link"; cat roadmap/payments.yaml; fi
+cp roadmap/payments.yaml before.yaml
+run import linear linear.csv
+expect_rc 0
+expect_err "0 added, 0 updated, 1 unchanged"
+cmp -s before.yaml roadmap/payments.yaml && pass || fail "the second import changed the file"
+printf 'Feature ID,Feature name,Status,Teams,pops id\npb-1,Ledger service,Released,Platform,PLAT-1\n' > pb.csv
+run import productboard pb.csv
+expect_rc 0
+expect_err "0 added, 1 updated, 0 unchanged"
+if grep -q "links: {productboard: pb-1}" roadmap/platform.yaml; then pass; else fail "productboard link"; cat roadmap/platform.yaml; fi
+# A key linked to one item and a pops id naming another: the row is refused, located.
+printf 'ID,Title,Status,Team,pops id\nPM-77,One-click refunds,In Progress,Payments,PLAT-1\n' > clash.csv
+run import linear clash.csv
+expect_rc 1
+expect_err "clash.csv:2:46: the row's Linear key 'PM-77' is linked to 'PAY-1', but its 'pops id' is 'PLAT-1'; fix one of them"
+# A pops id the workspace does not have (another workspace's export): a new item.
+printf 'ID,Title,Status,Team,pops id\nPM-78,Wallets,Todo,Payments,PAY-40\n' > other.csv
+run import linear other.csv
+expect_rc 0
+expect_err "1 added, 0 updated, 0 unchanged (new: PAY-2)"
 
 t_begin "export csv and json: columns, quoting, the documented shape, -o"
 make_ws

@@ -394,6 +394,35 @@ finding roadmap/platform.yaml:8:9 error duplicate-id "duplicate item id 'PLAT-1'
 sed -i '8s/PLAT-1/PLAT-2/' roadmap/platform.yaml
 run check; clean
 
+# ---------------------------------------------------------------------------------------------
+# duplicate-title
+
+t_begin "duplicate-title: the example of docs/rules.md, other squads, dropped items, the fix"
+make_ws
+cat > roadmap/payments.yaml <<'YAML'
+# roadmap/payments.yaml
+squad: payments
+items:
+  - id: PAY-3
+    title: Refund API v2
+    status: planned
+  - id: PAY-19
+    title: "refund API, v2"
+    status: planned
+YAML
+printf '  - id: PLAT-2\n    title: "  REFUND   api v2!"\n    status: planned\n' >> roadmap/platform.yaml
+run check; expect_rc 0
+finding roadmap/payments.yaml:8:12 warning duplicate-title "item 'PAY-19' has the title of 'PAY-3' (roadmap/payments.yaml:5) in squad 'payments': likely a duplicate; drop one (dropped_reason: duplicate of PAY-3) or tell them apart"
+no_finding duplicate-title roadmap/platform.yaml
+summary "0 errors, 1 warning in 3 files"
+printf '    dropped_reason: duplicate of PAY-3\n' >> roadmap/payments.yaml
+sed -i '9s/planned/dropped/' roadmap/payments.yaml
+run check; clean
+# A third copy in another file of the squad is reported against the first.
+printf 'squad: payments\nitems:\n  - id: PAY-20\n    title: Refund-API v2\n    status: idea\n' > roadmap/payments2.yaml
+run check; expect_rc 0
+finding roadmap/payments2.yaml:4:12 warning duplicate-title "item 'PAY-20' has the title of 'PAY-3' (roadmap/payments.yaml:5) in squad 'payments': likely a duplicate; drop one (dropped_reason: duplicate of PAY-3) or tell them apart"
+
 t_begin "duplicate-id: a feedback id in two files"
 make_ws
 for m in 10 11; do
@@ -610,7 +639,7 @@ items:
     status: planned
     depends_on: [PAY-12]
   - id: PAY-12
-    title: One-click refunds
+    title: One-click refund flow
     status: planned
     depends_on: [PLAT-1, PAY-3]
 YAML
