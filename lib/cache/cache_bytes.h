@@ -52,6 +52,8 @@ struct Malformed : std::runtime_error {
 class Reader {
 public:
   explicit Reader(std::string_view in) : m_in(in) {}
+  // A Reader only views its input: never let it outlive a temporary.
+  explicit Reader(std::string&&) = delete;
 
   uint64_t u()
   {

@@ -61,7 +61,8 @@ TEST_CASE("a value cut short or out of range throws Malformed, never reads past 
     CHECK_THROWS_AS(r.s(), Malformed);
   }
   // A varint that never ends.
-  Reader endless(std::string(11, '\xff'));
+  const std::string ff(11, '\xff');
+  Reader endless(ff);
   CHECK_THROWS_AS(endless.u(), Malformed);
   // A count larger than the bytes left.
   Writer c;
