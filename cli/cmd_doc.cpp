@@ -134,6 +134,7 @@ void setup_doc(CLI::App& app, Runner& run)
   index->add_flag("-n,--dry-run", o->edit.dry_run, "Print the change as a unified diff; write nothing");
   index->add_flag("--commit", o->edit.commit, "Commit docs/README.md with your git identity");
   index->add_option("-m,--message", o->edit.message, "Commit message for --commit")->option_text("MSG");
+  index->add_flag("--no-verify", o->edit.no_verify, "With --commit: skip the pre-commit and commit-msg hooks");
 
   app.footer("pops doc new never overwrites a file. When docs/README.md was written by 'pops doc index', pops doc\n"
              "new keeps it current, and 'pops check' reports doc-index-stale when it falls behind.\n"

@@ -2,6 +2,8 @@
 // to roadmap items, in place; list it.
 
 #include "commands.h"
+
+#include "workspace/filters.h"
 #include "complete.h"
 
 #include "base/csv.h"
@@ -146,6 +148,23 @@ int run_list(Context& ctx, const FeedbackOpts& o)
                                      [](const Finding& x) { return x.rule == "yaml-syntax"; });
       bad > 0 && !ctx.quiet) {
     warning(ctx.err, fmt::format("{} file{} could not be read; run 'pops check' for details", bad, bad == 1 ? "" : "s"));
+  }
+  {
+    // An item or tag no entry and no item has is a usage error, not an empty list.
+    std::vector<std::string> items = known_values(ws, FilterKind::item);
+    for (const auto& fb : ws.feedback) {
+      for (const auto& i : fb.items) {
+        if (std::find(items.begin(), items.end(), i.value) == items.end()) {
+          items.push_back(i.value);
+        }
+      }
+    }
+    for (auto msg : {unknown_value(f.items, items, "item"), unknown_value(ws, FilterKind::tag, f.tags)}) {
+      if (!msg.empty()) {
+        error(ctx.err, msg);
+        return k_exit_usage;
+      }
+    }
   }
   const auto list = filter_feedback(ws, f);
   if (o.format == "json") {

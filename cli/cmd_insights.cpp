@@ -256,7 +256,7 @@ void setup_insights(CLI::App& app, Runner& run)
   app.add_option("--until", o->until, "Last day of the period (default: today)")->option_text("YYYY-MM-DD");
   app.add_option("--min-customers", o->min_customers,
                  "Customers that make demand high, for items in later or idea (default 3)")
-    ->check(CLI::PositiveNumber)->option_text("N");
+    ->check(CLI::Range(1, 1000000))->option_text("N");
   app.add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"table", "json", "markdown"}))->default_str("table");
   app.footer("ARR counts each customer once per group: the ARR of their most recent entry that states one.\n"

@@ -58,6 +58,7 @@ void add_edit_options(CLI::App& app, EditOptions& o)
   app.add_flag("-n,--dry-run", o.dry_run, "Print the change as a unified diff; write nothing");
   app.add_flag("--commit", o.commit, "Commit the changed files (only them) with your git identity");
   app.add_option("-m,--message", o.message, "Commit message for --commit")->option_text("MSG");
+  app.add_flag("--no-verify", o.no_verify, "With --commit: skip the pre-commit and commit-msg hooks");
   app.add_flag("--force", o.force, "Write the change even if 'pops check' would report new errors");
 }
 
@@ -65,6 +66,10 @@ int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_
 {
   if (!o.message.empty() && !o.commit) {
     error(ctx.err, "-m/--message goes with --commit");
+    return k_exit_usage;
+  }
+  if (o.no_verify && !o.commit) {
+    error(ctx.err, "--no-verify goes with --commit");
     return k_exit_usage;
   }
   std::optional<WorkspaceLock> lock;
@@ -120,7 +125,16 @@ int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_
   std::string committed;
   if (o.commit) {
     try {
-      committed = commit_paths(ctx.workspace, plan.paths(), o.message.empty() ? plan.message : o.message);
+      CommitResult c =
+          commit_paths(ctx.workspace, plan.paths(), o.message.empty() ? plan.message : o.message, !o.no_verify);
+      committed = c.id;
+      ctx.err.write(c.output);  // what the hooks said, as 'git commit' shows it
+    } catch (const CommitFailed& e) {
+      ctx.err.write(e.output);
+      error(ctx.err, e.what());
+      hint(ctx.err, "the files are written but not committed; fix what is reported and commit them with git"
+                    + std::string(o.no_verify ? "" : " (or run 'git commit --no-verify' to skip the hooks)"));
+      return k_exit_findings;
     } catch (const std::exception& e) {
       error(ctx.err, e.what());
       hint(ctx.err, "the files are written; commit them yourself with git");

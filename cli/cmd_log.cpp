@@ -7,6 +7,7 @@
 #include "git/git.h"
 #include "history/history.h"
 #include "base/text.h"
+#include "workspace/filters.h"
 #include "workspace/workspace.h"
 
 #include <algorithm>
@@ -77,6 +78,23 @@ int run_log(Context& ctx, const LogOpts& o)
   filter.ids = o.items;
   filter.squads = o.squads;
   std::vector<HistoryEntry> entries;
+  if (!o.squads.empty()) {
+    // A squad of the workspace now, or one that an item belonged to in the history read.
+    HistoryFilter all;
+    all.since = repo.is_shallow() ? filter.since : std::nullopt;
+    std::vector<std::string> known = known_values(load_worktree(ctx.workspace), FilterKind::squad);
+    for (const auto& e : history.log(o.rev, all)) {
+      for (const auto& c : e.changes) {
+        if (!c.squad.empty() && std::find(known.begin(), known.end(), c.squad) == known.end()) {
+          known.push_back(c.squad);
+        }
+      }
+    }
+    if (std::string msg = unknown_value(o.squads, known, "squad"); !msg.empty()) {
+      error(ctx.err, msg);
+      return k_exit_usage;
+    }
+  }
   if (o.items.empty()) {
     entries = history.log(o.rev, filter);
   } else {

@@ -1,6 +1,8 @@
 // pops metrics: delivery metrics from the git history of the workspace (docs/metrics.md).
 
 #include "commands.h"
+
+#include "workspace/filters.h"
 #include "complete.h"
 
 #include "git/git.h"
@@ -109,15 +111,16 @@ int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std:
     out = compute_metrics(history, "HEAD", config, opts, std::ref(bar));
   }
   note_shallow(ctx, repo, &history);
-  for (const auto& s : squads) {
-    if (std::find(out.squads.begin(), out.squads.end(), s) == out.squads.end()) {
-      std::vector<std::string> known;
-      for (const auto& sq : config.squads) {
-        known.push_back(sq.id.value);
-      }
-      error(ctx.err, fmt::format("unknown squad '{}'{}", s, did_you_mean(s, known)));
-      return k_exit_usage;
+  // The squads measured: those of pops.yaml and those items belonged to in the history.
+  std::vector<std::string> known = out.squads;
+  for (const auto& sq : config.squads) {
+    if (std::find(known.begin(), known.end(), sq.id.value) == known.end()) {
+      known.push_back(sq.id.value);
     }
+  }
+  if (std::string msg = unknown_value(squads, known, "squad"); !msg.empty()) {
+    error(ctx.err, msg);
+    return k_exit_usage;
   }
   return k_exit_ok;
 }

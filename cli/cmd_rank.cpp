@@ -1,6 +1,8 @@
 // pops rank: items scored by a model (RICE, ICE, WSJF or pops.yaml `scoring:`), explained term by term.
 
 #include "commands.h"
+
+#include "workspace/filters.h"
 #include "complete.h"
 
 #include "features/rank.h"
@@ -153,13 +155,9 @@ int run_rank(Context& ctx, const RankOpts& o)
   if (!o.explain.empty()) {
     return explain(ctx, ws, *m, o);
   }
-  std::vector<std::string> squads;
-  for (const auto& sq : ws.config.squads) {
-    squads.push_back(sq.id.value);
-  }
-  for (const auto& sq : o.squads) {
-    if (!ws.config.squad(sq)) {
-      error(ctx.err, fmt::format("unknown squad '{}'{}", sq, did_you_mean(sq, squads)));
+  for (auto msg : {unknown_value(ws, FilterKind::squad, o.squads), unknown_value(ws, FilterKind::horizon, o.horizons)}) {
+    if (!msg.empty()) {
+      error(ctx.err, msg);
       return k_exit_usage;
     }
   }

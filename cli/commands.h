@@ -71,6 +71,7 @@ struct EditOptions {
   bool dry_run = false;
   bool commit = false;
   bool force = false;
+  bool no_verify = false;  ///< --no-verify: the commit of --commit skips the pre-commit and commit-msg hooks
   std::string message;
 };
 void add_edit_options(CLI::App& app, EditOptions& o);

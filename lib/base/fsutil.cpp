@@ -211,3 +211,19 @@ void read_fd(int fd, std::string& out)
 }
 
 } // namespace pops
+
+namespace pops {
+
+std::string too_large_message(unsigned long long size, unsigned long long limit)
+{
+  std::string readable;
+  if (limit >= 1024 * 1024 && limit % (1024 * 1024) == 0) {
+    readable = fmt::format(" ({} MiB)", limit / (1024 * 1024));
+  } else if (limit >= 1024 && limit % 1024 == 0) {
+    readable = fmt::format(" ({} KiB)", limit / 1024);
+  }
+  return fmt::format("file is {} bytes, over the limit of {} bytes{}; split it into smaller files", size, limit,
+                     readable);
+}
+
+} // namespace pops

@@ -26,4 +26,8 @@ std::string resolve_links(const std::string& path);
 /// was read (a file that shrank meanwhile).
 void read_fd(int fd, std::string& out);
 
+/// The one message for a file over a size limit, in exact bytes (8,388,609 bytes is not "8.0 MiB"):
+/// "file is 8388609 bytes, over the limit of 8388608 bytes (8 MiB); split it into smaller files".
+std::string too_large_message(unsigned long long size, unsigned long long limit);
+
 } // namespace pops

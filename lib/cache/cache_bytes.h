@@ -54,6 +54,7 @@ public:
   explicit Reader(std::string_view in) : m_in(in) {}
   // A Reader only views its input: never let it outlive a temporary.
   explicit Reader(std::string&&) = delete;
+  explicit Reader(const char* literal) : m_in(literal) {}
 
   uint64_t u()
   {

@@ -203,6 +203,40 @@ size_t find_entry(const YamlText& y, std::string_view key, const std::string& id
   return found;
 }
 
+/// Why `id` may be unknown only because the file holding it could not be read: a roadmap or
+/// feedback file that mentions it but did not load (merge conflict markers, invalid YAML), or one
+/// that was not read at all. Empty when every file was read.
+std::string unread_holder(const EditSession& s, const std::string& id, FileKind kind)
+{
+  for (const auto& [path, content] : s.files) {
+    if (classify(path) != kind || content.find(id) == std::string::npos) {
+      continue;
+    }
+    // A conflicted file: markers at the start of a line.
+    size_t line = 1;
+    for (size_t i = 0; i < content.size(); ++i) {
+      if ((i == 0 || content[i - 1] == '\n') && content.compare(i, 8, "<<<<<<< ") == 0) {
+        return fmt::format("'{}' has unresolved merge conflicts (line {}); resolve them first, then run the "
+                           "command again",
+                           path, line);
+      }
+      line += content[i] == '\n';
+    }
+    for (const auto& f : s.ws.findings) {
+      if (f.file == path && f.rule == "yaml-syntax") {
+        return fmt::format("'{}' mentions it but cannot be read (line {}: {}); fix that file first", path,
+                           f.loc.line, f.message);
+      }
+    }
+  }
+  for (const auto& [path, why] : s.unread) {
+    if (classify(path) == kind) {
+      return fmt::format("'{}' was not read ({}); fix that file first", path, why);
+    }
+  }
+  return {};
+}
+
 const Item& find_item(const EditSession& s, const std::string& id)
 {
   std::vector<const Item*> found;
@@ -217,6 +251,9 @@ const Item& find_item(const EditSession& s, const std::string& id)
       ids.push_back(it.id.value);
     }
     std::string msg = fmt::format("unknown item '{}'", id);
+    if (std::string why = unread_holder(s, id, FileKind::roadmap); !why.empty()) {
+      throw OpError(msg + ": " + why);
+    }
     if (auto dym = did_you_mean(id, ids); !dym.empty()) {
       msg += dym;
     }
@@ -583,6 +620,10 @@ EditSession EditSession::read(const std::string& root)
   std::vector<SourceFile> files = read_worktree(root, io);
   EditSession s = of(root, std::move(files));
   for (auto& f : io) {
+    const FileKind k = classify(f.file);
+    if ((k == FileKind::roadmap || k == FileKind::feedback) && !s.files.contains(f.file)) {
+      s.unread.emplace_back(f.file, f.message);
+    }
     s.ws.findings.push_back(std::move(f));
   }
   return s;
@@ -613,7 +654,7 @@ Assignment parse_assignment(std::string_view text)
     --key_end;
   }
   a.key = std::string(trim(text.substr(0, key_end)));
-  a.value = std::string(trim(text.substr(eq + 1)));
+  a.value = std::string(text.substr(eq + 1));  // exactly as given: 'title=trail ' keeps its space
   if (a.key.empty()) {
     throw OpError(fmt::format("'{}' names no key", text));
   }
@@ -622,6 +663,12 @@ Assignment parse_assignment(std::string_view text)
 
 long next_number(const EditSession& s, const std::string& prefix, const UsedIds& history)
 {
+  if (!s.unread.empty()) {
+    const auto& [path, why] = s.unread.front();
+    throw OpError(fmt::format("cannot choose a new {} id: '{}' was not read ({}) and may hold ids in use; "
+                              "fix that file first",
+                              prefix, path, why));
+  }
   UsedIds used = history;
   for (const auto& [path, content] : s.files) {
     const FileKind k = classify(path);
@@ -1242,6 +1289,9 @@ EditPlan plan_feedback_link(const EditSession& s, const std::string& fb, const s
     }
   }
   if (!entry) {
+    if (std::string why = unread_holder(s, fb, FileKind::feedback); !why.empty()) {
+      throw OpError(fmt::format("unknown feedback '{}': {}", fb, why));
+    }
     throw OpError(fmt::format("unknown feedback '{}'{}", fb, did_you_mean(fb, ids)));
   }
   if (count > 1) {
@@ -1352,6 +1402,30 @@ std::vector<Finding> new_errors(const EditSession& s, const EditPlan& plan, Date
   return out;
 }
 
+namespace {
+
+/// "a FIFO", "a symbolic link", ... for messages about what is in the way.
+std::string file_type_name(const fs::file_status& st)
+{
+  switch (st.type()) {
+  case fs::file_type::directory:
+    return "a folder";
+  case fs::file_type::symlink:
+    return "a symbolic link pops does not follow (it leads out of the workspace or nowhere)";
+  case fs::file_type::fifo:
+    return "a FIFO";
+  case fs::file_type::socket:
+    return "a socket";
+  case fs::file_type::character:
+  case fs::file_type::block:
+    return "a device";
+  default:
+    return "not a file pops can read";
+  }
+}
+
+} // namespace
+
 void apply_plan(const std::string& root, const EditPlan& plan)
 {
   for (const auto& c : plan.changes) {
@@ -1370,8 +1444,16 @@ void apply_plan(const std::string& root, const EditPlan& plan)
       }
     }
     if (c.created) {
-      if (fs::exists(fs::symlink_status(full, ec))) {
-        throw std::runtime_error(fmt::format("'{}' was created while pops was editing; run the command again", c.path));
+      const auto st = fs::symlink_status(full, ec);
+      if (fs::exists(st) || fs::is_symlink(st)) {
+        // Something pops did not read is in the way: only a regular file can have appeared meanwhile.
+        if (fs::is_regular_file(st)) {
+          throw std::runtime_error(
+            fmt::format("'{}' was created while pops was editing; run the command again", c.path));
+        }
+        throw std::runtime_error(fmt::format("cannot write '{}': it is {}, not a regular file; remove it or "
+                                             "replace it with a YAML file",
+                                             c.path, file_type_name(st)));
       }
       fs::create_directories(full.parent_path(), ec);
       if (ec) {

@@ -8,6 +8,7 @@
 #include "workspace/workspace.h"
 
 #include <map>
+#include <utility>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -34,6 +35,9 @@ struct EditSession {
   std::string root;
   std::map<std::string, std::string, std::less<>> files;  ///< workspace-relative path -> bytes
   Workspace ws;
+  /// Roadmap and feedback files that were found but not read (too large, not a regular file, a link
+  /// out of the workspace, unreadable), with why: ids may live there, so no new id is handed out.
+  std::vector<std::pair<std::string, std::string>> unread;
 
   /// Reads the workspace at `root` from disk.
   static EditSession read(const std::string& root);

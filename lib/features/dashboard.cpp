@@ -1,5 +1,7 @@
 #include "features/dashboard.h"
 
+#include "features/insights.h"
+
 #include "workspace/diff.h"
 #include "base/html.h"
 
@@ -73,17 +75,10 @@ Dashboard build_dashboard(const Workspace& ws, const Metrics& m, const std::vect
     }
   }
 
-  // Demand: a customer's ARR is that of their latest entry giving one, counted once per item.
-  std::map<std::string, std::pair<Date, double>> arr_of;
-  for (const auto& fb : ws.feedback) {
-    if (fb.customer.set && !fb.customer.value.empty() && fb.arr.set) {
-      auto [it, fresh] = arr_of.emplace(fb.customer.value, std::pair{fb.date.value, fb.arr.value});
-      if (!fresh && fb.date.value >= it->second.first) {
-        it->second = {fb.date.value, fb.arr.value};
-      }
-    }
-  }
-  std::map<std::string, TopDemand> by_item;
+  // Demand: the one definition of lib/features/insights (customer_arr, demand_of): each customer
+  // once per item, compared without case, with the ARR of their latest entry that states one.
+  const std::map<std::string, CustomerArr> arr = customer_arr(ws);
+  std::map<std::string, std::vector<const Feedback*>> entries_of;
   for (const auto& fb : ws.feedback) {
     ++d.feedback_entries;
     std::set<std::string> ids;
@@ -92,25 +87,21 @@ Dashboard build_dashboard(const Workspace& ws, const Metrics& m, const std::vect
     }
     for (const auto& id : ids) {
       const Item* it = ws.item(id);
-      if (!it || !wanted(squads, it->squad.value)) {
-        continue;
-      }
-      TopDemand& dm = by_item[id];
-      dm.item = it;
-      ++dm.entries;
-      if (fb.customer.set && !fb.customer.value.empty()
-          && std::find(dm.customers.begin(), dm.customers.end(), fb.customer.value) == dm.customers.end()) {
-        dm.customers.push_back(fb.customer.value);
+      if (it && wanted(squads, it->squad.value)) {
+        entries_of[id].push_back(&fb);
       }
     }
   }
-  for (auto& [id, dm] : by_item) {
-    std::sort(dm.customers.begin(), dm.customers.end());
-    for (const auto& c : dm.customers) {
-      if (auto a = arr_of.find(c); a != arr_of.end()) {
-        dm.arr = dm.arr.value_or(0) + a->second.second;
-      }
+  for (const auto& [id, entries] : entries_of) {
+    const Demand dem = demand_of(entries, arr);
+    TopDemand dm;
+    dm.item = ws.item(id);
+    dm.entries = dem.entries;
+    dm.arr = dem.arr;
+    for (const auto& [name, a] : dem.by_customer) {
+      dm.customers.push_back(name);
     }
+    std::sort(dm.customers.begin(), dm.customers.end());
     d.demand.push_back(std::move(dm));
   }
   std::sort(d.demand.begin(), d.demand.end(), [](const TopDemand& a, const TopDemand& b) {

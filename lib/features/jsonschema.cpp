@@ -1,5 +1,7 @@
 #include "features/jsonschema.h"
 
+#include "base/id_syntax.h"
+
 #include "workspace/config.h"
 #include "base/fsutil.h"
 #include "features/rank.h"
@@ -49,8 +51,8 @@ constexpr std::string_view k_date_re =
   "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)$";
 constexpr std::string_view k_quarter_re = "^[0-9]{4}-Q[1-4]$";
 constexpr std::string_view k_percent_re = "^[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?%$";
-constexpr std::string_view k_prefix_re = "^[A-Z][A-Z0-9]{1,9}$";
-constexpr std::string_view k_counter_re = "-[1-9][0-9]*$";
+const std::string k_prefix_re = "^" + id_syntax::prefix_pattern() + "$";
+const std::string k_counter_re = "-" + id_syntax::counter_pattern() + "$";
 constexpr std::string_view k_space = "[ \\t\\n\\r\\f\\v]*";
 
 /// A case-insensitive regex for `word` (pops lower-cases weekdays and period units).
@@ -211,7 +213,7 @@ struct Facts {
       doc_types.push_back(t.name.value);
     }
     if (prefixes.empty()) {
-      item_id_re = std::string("^[A-Z][A-Z0-9]{1,9}") + std::string(k_counter_re);
+      item_id_re = "^" + id_syntax::prefix_pattern() + k_counter_re;
       item_id_error = "item ids are PREFIX-<n> like PAY-12";
     } else {
       item_id_re = fmt::format("^(?:{}){}", fmt::join(prefixes, "|"), k_counter_re);
@@ -245,7 +247,7 @@ J schema_doc(std::string_view title, std::string_view desc, J body)
 
 J item_id_for(const std::string& prefix)
 {
-  return {{"pattern", "^" + prefix + std::string(k_counter_re)},
+  return {{"pattern", "^" + prefix + k_counter_re},
           {"patternErrorMessage", fmt::format("items of this squad have ids {}-<n>", prefix)}};
 }
 
@@ -482,7 +484,7 @@ J feedback_schema(const Facts& w)
 {
   J entry = object(
     "A feedback entry; it needs 'quote', 'summary' or both.",
-    {{"id", pattern("^FB-[1-9][0-9]*$", "feedback ids are FB-<n> like FB-1042",
+    {{"id", pattern("^FB-" + id_syntax::counter_pattern() + "$", "feedback ids are FB-<n> like FB-1042",
                     "Feedback id FB-<n>, unique across feedback files.")},
      {"date", date("When the feedback was given, YYYY-MM-DD.")},
      {"source", text_enum(w.sources, fmt::format("Where it came from: {}.", listing(w.sources)))},

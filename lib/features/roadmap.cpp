@@ -1,5 +1,7 @@
 #include "features/roadmap.h"
 
+#include "workspace/filters.h"
+
 #include "base/text.h"
 
 #include <fmt/format.h>
@@ -80,68 +82,12 @@ std::vector<std::string> split_values(const std::vector<std::string>& values)
   return out;
 }
 
-namespace {
-
-bool is_quarter(std::string_view s)
-{
-  return s.size() == 7 && std::all_of(s.begin(), s.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })
-         && s.substr(4, 2) == "-Q" && s[6] >= '1' && s[6] <= '4';
-}
-
-void add_unique(std::vector<std::string>& v, const std::string& s)
-{
-  if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) {
-    v.push_back(s);
-  }
-}
-
-} // namespace
 
 std::string unknown_filter_value(const Workspace& ws, const RoadmapFilter& f)
 {
-  std::vector<std::string> squads, statuses, horizons, tags, owners;
-  for (const auto& s : ws.config.squads) {
-    add_unique(squads, s.id.value);
-  }
-  for (const auto& s : ws.config.statuses) {
-    add_unique(statuses, s.value);
-  }
-  for (const auto& h : ws.config.horizons) {
-    add_unique(horizons, h.value);
-  }
-  for (const auto& p : ws.config.people) {
-    add_unique(owners, p.id.value);
-  }
-  for (const auto& it : ws.items) {
-    add_unique(squads, it.squad.value);
-    add_unique(statuses, it.status.value);
-    add_unique(owners, it.owner.value);
-    for (const auto& t : it.tags) {
-      add_unique(tags, t.value);
-    }
-  }
-  auto check = [](const std::vector<std::string>& wanted, const std::vector<std::string>& known,
-                  std::string_view what, bool quarters) -> std::string {
-    for (const auto& w : wanted) {
-      if (std::find(known.begin(), known.end(), w) != known.end() || (quarters && is_quarter(w))) {
-        continue;
-      }
-      std::string hint = did_you_mean(w, known);
-      if (hint.empty() && !known.empty()) {
-        std::vector<std::string> shown(known.begin(), known.begin() + std::min<size_t>(known.size(), 8));
-        hint = fmt::format("; {} {}{}", quarters ? "expected one of" : "known:", join(shown, ", "),
-                           known.size() > shown.size() ? ", ..." : "");
-      }
-      if (quarters && hint.find("did you mean") == std::string::npos) {
-        hint += known.empty() ? "; expected a quarter such as 2027-Q1" : " or a quarter such as 2027-Q1";
-      }
-      return fmt::format("unknown {} '{}'{}", what, printable(w), hint);
-    }
-    return {};
-  };
-  for (auto msg : {check(f.squads, squads, "squad", false), check(f.statuses, statuses, "status", false),
-                   check(f.horizons, horizons, "horizon", true), check(f.tags, tags, "tag", false),
-                   check(f.owners, owners, "owner", false)}) {
+  for (auto msg : {unknown_value(ws, FilterKind::squad, f.squads), unknown_value(ws, FilterKind::status, f.statuses),
+                   unknown_value(ws, FilterKind::horizon, f.horizons), unknown_value(ws, FilterKind::tag, f.tags),
+                   unknown_value(ws, FilterKind::owner, f.owners)}) {
     if (!msg.empty()) {
       return msg;
     }

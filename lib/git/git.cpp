@@ -1,5 +1,7 @@
 #include "git/git.h"
 
+#include "base/fsutil.h"
+
 #include <git2.h>
 
 #include <sys/stat.h>
@@ -419,8 +421,7 @@ std::string unreadable_entry(git_repository* repo, const git_oid& id, uint32_t m
   git_odb_free(odb);
   check(rc, fmt::format("cannot read '{}'", repo_path));
   if (size > static_cast<size_t>(limit)) {
-    return fmt::format("file is {:.1f} MiB, over the {} MiB limit; split it into smaller files",
-                       static_cast<double>(size) / (1024.0 * 1024.0), limit / (1024 * 1024));
+    return too_large_message(size, static_cast<unsigned long long>(limit));
   }
   return {};
 }

@@ -1,6 +1,7 @@
 #include "git/repo.h"
 
 #include "base/date.h"
+#include "base/process.h"
 #include "git/git.h"
 
 #include <git2.h>
@@ -501,39 +502,6 @@ std::vector<std::string> repo_paths(Repository& repo, const std::string& root,
   return out;
 }
 
-/// Paths staged (index differs from HEAD) other than `ours`.
-std::vector<std::string> other_staged(git_repository* repo, const std::vector<std::string>& ours) {
-  git_index* raw_index = nullptr;
-  check_git(git_repository_index(&raw_index, repo), "cannot read the index");
-  IndexPtr index(raw_index);
-  CommitPtr head = head_commit(repo);
-  TreePtr tree;
-  if (head) {
-    git_tree* raw_tree = nullptr;
-    check_git(git_commit_tree(&raw_tree, head.get()), "cannot read HEAD");
-    tree.reset(raw_tree);
-  }
-  git_diff* raw_diff = nullptr;
-  check_git(git_diff_tree_to_index(&raw_diff, repo, tree.get(), index.get(), nullptr), "cannot compare the index with HEAD");
-  std::unique_ptr<git_diff, DiffFree> diff(raw_diff);
-  std::vector<std::string> out;
-  const size_t n = git_diff_num_deltas(diff.get());
-  for (size_t i = 0; i < n; ++i) {
-    const git_diff_delta* d = git_diff_get_delta(diff.get(), i);
-    for (const char* cp : {d->old_file.path, d->new_file.path}) {
-      if (!cp) {
-        continue;
-      }
-      const std::string p = cp;
-      if (std::find(ours.begin(), ours.end(), p) == ours.end() &&
-          std::find(out.begin(), out.end(), p) == out.end()) {
-        out.push_back(p);
-      }
-    }
-  }
-  return out;
-}
-
 void check_commit(Repository& repo, const std::vector<std::string>& ours) {
   if (repo.merging()) {
     throw std::runtime_error("cannot commit: a merge, rebase or cherry-pick is in progress; finish it first, "
@@ -542,18 +510,22 @@ void check_commit(Repository& repo, const std::vector<std::string>& ours) {
   if (auto conflicts = repo.conflicts(); !conflicts.empty()) {
     throw std::runtime_error("cannot commit: '" + conflicts.front() + "' has unresolved conflicts");
   }
-  auto others = other_staged(repo.raw(), ours);
-  if (!others.empty()) {
-    std::string list;
-    for (size_t i = 0; i < others.size() && i < 5; ++i) {
-      list += (i ? ", '" : "'") + others[i] + "'";
+  // Only the command's own change is committed: a file of ours that already differs from HEAD (a
+  // hand edit, staged or not) would be swept into the commit under the command's message.
+  for (const auto& p : ours) {
+    unsigned int flags = 0;
+    const int rc = git_status_file(&flags, repo.raw(), p.c_str());
+    if (rc == GIT_ENOTFOUND) {
+      continue;  // neither in HEAD, the index nor the work tree: a file the command creates
     }
-    if (others.size() > 5) {
-      list += ", ...";
+    check_git(rc, "cannot read the status of '" + p + "'");
+    if (flags & GIT_STATUS_IGNORED) {
+      throw std::runtime_error("cannot commit: '" + p + "' is ignored by git (.gitignore); run without --commit");
     }
-    throw std::runtime_error("cannot commit: other changes are staged (" + list +
-                             "); commit them or unstage them with 'git restore --staged <file>' first, or run "
-                             "without --commit");
+    if (flags != GIT_STATUS_CURRENT) {
+      throw std::runtime_error("cannot commit: '" + p + "' has uncommitted changes of its own; commit or stash "
+                               "them first ('git diff -- " + p + "' shows them), or run without --commit");
+    }
   }
   SignaturePtr author = signature(repo.raw(), "AUTHOR");
   SignaturePtr committer = signature(repo.raw(), "COMMITTER");
@@ -690,39 +662,55 @@ void check_commit_paths(const std::string& workspace_root, const std::vector<std
   check_commit(repo, repo_paths(repo, workspace_root, paths));
 }
 
-std::string commit_paths(const std::string& workspace_root, const std::vector<std::string>& paths,
-                         const std::string& message) {
+CommitResult commit_paths(const std::string& workspace_root, const std::vector<std::string>& paths,
+                          const std::string& message, bool verify) {
   Repository repo = Repository::open(workspace_root);
   const std::vector<std::string> ours = repo_paths(repo, workspace_root, paths);
-  check_commit(repo, ours);
-  git_repository* r = repo.raw();
-  git_index* raw_index = nullptr;
-  check_git(git_repository_index(&raw_index, r), "cannot read the index");
-  IndexPtr index(raw_index);
-  for (const auto& p : ours) {
-    std::error_code ec;
-    if (fs::exists(fs::path(repo.workdir()) / p, ec)) {
-      check_git(git_index_add_bypath(index.get(), p.c_str()), "cannot stage '" + p + "'");
-    } else {
-      check_git(git_index_remove_bypath(index.get(), p.c_str()), "cannot stage '" + p + "'");
-    }
+  const std::string workdir = repo.workdir();
+  if (workdir.empty()) {
+    throw std::runtime_error("cannot commit: the repository has no work tree");
   }
-  check_git(git_index_write(index.get()), "cannot write the index");
-  git_oid tree_id;
-  check_git(git_index_write_tree(&tree_id, index.get()), "cannot write a tree");
-  git_tree* raw_tree = nullptr;
-  check_git(git_tree_lookup(&raw_tree, r, &tree_id), "cannot read the tree");
-  TreePtr tree(raw_tree);
-  SignaturePtr author = signature(r, "AUTHOR");
-  SignaturePtr committer = signature(r, "COMMITTER");
-  CommitPtr parent = head_commit(r);
-  const git_commit* parents[1] = {parent.get()};
-  const std::string msg = with_final_newline(message);
-  git_oid commit_id;
-  check_git(git_commit_create(&commit_id, r, "HEAD", author.get(), committer.get(), nullptr, msg.c_str(),
-                              tree.get(), parent ? 1 : 0, parents),
-            "cannot commit");
-  return oid_hex(&commit_id).substr(0, 7);
+  // git itself commits, so the repository's hooks run as for 'git commit' (pre-commit,
+  // prepare-commit-msg, commit-msg, post-commit, core.hooksPath). 'git add' first so that a new file
+  // is known to git; '--only' then commits exactly these paths, whatever else is staged.
+  std::vector<std::string> add = {"git", "add", "-A", "--"};
+  add.insert(add.end(), ours.begin(), ours.end());
+  ProcessResult r = run_process(add, workdir);
+  if (!r.started) {
+    throw std::runtime_error("cannot commit: cannot run git (" + r.error + "); --commit runs 'git commit' so that "
+                             "the repository's hooks run; install git, or commit the files yourself");
+  }
+  if (r.exit_code != 0) {
+    throw CommitFailed("cannot commit: 'git add' failed (exit " + std::to_string(r.exit_code) + ")", r.output);
+  }
+  std::vector<std::string> commit = {"git", "commit", "--only", "--quiet", "--cleanup=whitespace", "-m",
+                                     with_final_newline(message)};
+  if (!verify) {
+    commit.push_back("--no-verify");
+  }
+  commit.push_back("--");
+  commit.insert(commit.end(), ours.begin(), ours.end());
+  r = run_process(commit, workdir);
+  if (!r.started || r.exit_code != 0) {
+    // Leave the index as it was: the paths were unchanged from HEAD (check_commit) before 'git add'.
+    std::vector<std::string> reset = {"git", "reset", "--quiet", "--"};
+    reset.insert(reset.end(), ours.begin(), ours.end());
+    (void)run_process(reset, workdir);
+  }
+  if (!r.started) {
+    throw std::runtime_error("cannot commit: cannot run git (" + r.error + ")");
+  }
+  if (r.exit_code != 0) {
+    throw CommitFailed("cannot commit: 'git commit' failed (exit " + std::to_string(r.exit_code) +
+                           (verify ? "; a hook may have refused it, see above" : "") + ")",
+                       r.output);
+  }
+  Repository after = Repository::open(workspace_root);
+  CommitPtr head = head_commit(after.raw());
+  if (!head) {
+    throw std::runtime_error("cannot commit: 'git commit' made no commit");
+  }
+  return CommitResult{oid_hex(git_commit_id(head.get())).substr(0, 7), std::move(r.output)};
 }
 
 } // namespace pops

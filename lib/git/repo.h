@@ -4,6 +4,7 @@
 // git-style lowercase messages; nothing here prints.
 
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -58,15 +59,27 @@ void scan_ids(std::string_view text, std::map<std::string, long>& max_ids);
 std::map<std::string, long> history_max_ids(const std::string& workspace_root);
 
 /// Checks, before anything is written, that `paths` (relative to the workspace root) can be committed
-/// on their own: a work tree, no merge in progress, nothing else staged, a git identity. Throws
-/// std::runtime_error saying what to do otherwise.
+/// on their own: a work tree, no merge in progress, none of `paths` with uncommitted changes (staged or
+/// not) of its own, a git identity. Throws std::runtime_error saying what to do otherwise.
 void check_commit_paths(const std::string& workspace_root, const std::vector<std::string>& paths);
 
-/// Stages `paths` (relative to the workspace root) as they are in the work tree, only them, and
-/// commits on HEAD with `message`, as the user's git identity (GIT_AUTHOR_NAME/EMAIL/DATE and
-/// GIT_COMMITTER_* when set, else user.name and user.email through git_signature_default). Returns the
-/// new commit's short id.
-std::string commit_paths(const std::string& workspace_root, const std::vector<std::string>& paths,
-                         const std::string& message);
+/// 'git commit' failed or was refused (by a hook): `output` is what git and the hooks printed.
+class CommitFailed : public std::runtime_error {
+public:
+  CommitFailed(const std::string& what, std::string out) : std::runtime_error(what), output(std::move(out)) {}
+  std::string output;
+};
+
+struct CommitResult {
+  std::string id;      ///< the new commit's short id
+  std::string output;  ///< what git and the hooks printed (e.g. a hook's warnings)
+};
+
+/// Commits `paths` (relative to the workspace root) as they are in the work tree, only them (other
+/// staged changes stay staged), on HEAD with `message`, through 'git commit' itself so that the
+/// repository's hooks run as they would for the user's own commit; `verify` false is --no-verify.
+/// The identity is git's (GIT_AUTHOR_* and GIT_COMMITTER_* when set, else user.name and user.email).
+CommitResult commit_paths(const std::string& workspace_root, const std::vector<std::string>& paths,
+                          const std::string& message, bool verify = true);
 
 } // namespace pops

@@ -83,8 +83,10 @@ std::string_view state_name(TargetState s)
 
 std::string format_usage(double v, std::string_view unit)
 {
-  std::string s = fmt::format("{:.2f}", v);
-  while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) {
+  // Beyond 10^15 a figure in full is a row of digits no one reads: 1.5e+300, not 301 digits.
+  const bool huge = std::fabs(v) >= 1e15;
+  std::string s = huge ? fmt::format("{:.6g}", v) : fmt::format("{:.2f}", v);
+  while (!huge && s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) {
     const bool dot = s.back() == '.';
     s.pop_back();
     if (dot) {

@@ -55,8 +55,7 @@ Finding io_finding(const std::string& path, std::string message)
 
 std::string too_large(long long size, long limit)
 {
-  return fmt::format("file is {:.1f} MiB, over the {} MiB limit; split it into smaller files",
-                     static_cast<double>(size) / (1024.0 * 1024.0), limit / (1024 * 1024));
+  return too_large_message(static_cast<unsigned long long>(size), static_cast<unsigned long long>(limit));
 }
 
 void fill_stat(const struct stat& st, FileStat& out)

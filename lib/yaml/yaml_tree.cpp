@@ -1,5 +1,7 @@
 #include "yaml/yaml_tree.h"
 
+#include "base/fsutil.h"
+
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -391,9 +393,7 @@ YamlDoc parse_yaml(std::string_view text, const YamlLimits& limits, int line_off
   };
   if (static_cast<long>(text.size()) > limits.max_bytes) {
     return fail({1, 1, pos_offset},
-                fmt::format("file is {:.1f} MiB, over the {} MiB limit; split it into smaller files",
-                            static_cast<double>(text.size()) / (1024.0 * 1024.0),
-                            limits.max_bytes / (1024 * 1024)));
+                too_large_message(text.size(), static_cast<unsigned long long>(limits.max_bytes)));
   }
   if (text.starts_with("\xEF\xBB\xBF")) {
     text.remove_prefix(3);

@@ -449,14 +449,20 @@ expect_rc 0; expect_out "PAY-5"; expect_err "committed "
 git status --porcelain | grep -q '^?? notes.txt' && pass || fail "notes.txt touched"
 run item set PAY-5 status=planned --commit -m "Plan PAY-5"
 expect_rc 0; [ "$(git log -1 --format=%s)" = "Plan PAY-5" ] && pass || fail "message"
-# Other staged changes: refused before anything is written.
+# Other staged changes stay staged and out of the commit.
 echo "# staged" >> pops.yaml && git add pops.yaml
-cp roadmap/payments.yaml "$T_DIR/before"
-run item set PAY-5 status=in-progress --commit
-expect_rc 2; expect_err "pops: error: cannot commit: other changes are staged ('pops.yaml')"
-expect_same roadmap/payments.yaml "$T_DIR/before"
-git diff --cached --name-only | grep -qx pops.yaml && pass || fail "the index was touched"
+run item set PAY-5 status=in-progress --commit; expect_rc 0
+[ "$(git show --name-only --format= HEAD)" = "roadmap/payments.yaml" ] && pass || fail "commit holds $(git show --name-only --format= HEAD)"
+git diff --cached --name-only | grep -qx pops.yaml && pass || fail "pops.yaml no longer staged"
 git reset -q pops.yaml && git checkout -q pops.yaml
+# A hand edit of the file the command changes: refused before anything is written, or it would be
+# committed under the command's message.
+echo "# by hand" >> roadmap/payments.yaml
+cp roadmap/payments.yaml "$T_DIR/before"
+run item set PAY-5 title=Renamed --commit
+expect_rc 2; expect_err "pops: error: cannot commit: 'roadmap/payments.yaml' has uncommitted changes of its own"
+expect_same roadmap/payments.yaml "$T_DIR/before"
+git checkout -q roadmap/payments.yaml
 run item set PAY-5 status=in-progress --commit; expect_rc 0
 [ -z "$(git status --porcelain -- roadmap pops.yaml)" ] && pass || fail "$(git status --porcelain)"
 # No identity: a clear error, nothing written.
@@ -472,6 +478,32 @@ env -u GIT_AUTHOR_NAME -u GIT_AUTHOR_EMAIL -u GIT_COMMITTER_NAME -u GIT_COMMITTE
   -u GIT_COMMITTER_DATE "$POPS" item set PAY-5 status=shipped --commit > /dev/null 2>&1
 [ "$(git log -1 --format='%an <%ae>')" = "Grace Config <grace@example.com>" ] && pass || fail "$(git log -1 --format='%an <%ae>')"
 run item set PAY-5 "title=x" -m "only with --commit"; expect_rc 2; expect_err "-m/--message goes with --commit"
+run item set PAY-5 "title=x" --no-verify; expect_rc 2; expect_err "--no-verify goes with --commit"
+
+t_begin "--commit runs the repository's hooks as git commit does; --no-verify skips them"
+golden_ws
+git init -q -b main . && git add -A && git commit -qm init
+mkdir -p .git/hooks
+printf '#!/bin/sh\necho "pre-commit: no commits on Fridays" >&2\nexit 1\n' > .git/hooks/pre-commit
+chmod +x .git/hooks/pre-commit
+head_before=$(git rev-parse HEAD)
+run item add --squad payments "Hooked" --commit
+expect_rc 1; expect_err "pre-commit: no commits on Fridays"; expect_err "pops: error: cannot commit: 'git commit' failed"
+[ "$(git rev-parse HEAD)" = "$head_before" ] && pass || fail "a commit was made past the hook"
+grep -q "Hooked" roadmap/payments.yaml && pass || fail "the change was not written"
+git diff --cached --quiet && pass || fail "the refused commit left the index changed"
+git checkout -q roadmap/payments.yaml
+run item add --squad payments "Hooked" --commit --no-verify
+expect_rc 0; [ "$(git log -1 --format=%s)" = "Add PAY-5: Hooked" ] && pass || fail "--no-verify: $(git log -1 --format=%s)"
+# A commit-msg hook sees the message; core.hooksPath is honoured.
+mkdir -p hooks2
+printf '#!/bin/sh\ngrep -q "^Update" "$1" || { echo "commit-msg: bad" >&2; exit 1; }\necho "commit-msg: ok" >&2\n' > hooks2/commit-msg
+chmod +x hooks2/commit-msg
+git add hooks2 && git commit -qm hooks --no-verify
+git config core.hooksPath hooks2
+run item set PAY-5 title=Renamed --commit; expect_rc 0; expect_err "commit-msg: ok"
+run item set PAY-5 title=Again --commit -m "Rename it"; expect_rc 1; expect_err "commit-msg: bad"
+git checkout -q roadmap/payments.yaml
 
 t_begin "a workspace in a sub-folder of the repository commits its own paths"
 git init -q -b main .

@@ -26,7 +26,7 @@ s = json.load(sys.stdin)
 assert s["$schema"] == "http://json-schema.org/draft-07/schema#", s["$schema"]
 item = s["properties"]["items"]["items"]
 assert item["properties"]["squad"]["enum"] == ["payments", "platform"], item["properties"]["squad"]
-assert item["properties"]["id"]["pattern"] == "^(?:PAY|PLAT)-[1-9][0-9]*$", item["properties"]["id"]
+assert item["properties"]["id"]["pattern"] == "^(?:PAY|PLAT)-[1-9][0-9]{0,8}$", item["properties"]["id"]
 assert item["additionalProperties"] is False
 '; then pass; else fail "roadmap schema content"; fi
 run schema roadmaps; expect_rc 2; expect_err "no schema 'roadmaps' (did you mean 'roadmap'?)"

@@ -53,7 +53,7 @@ TEST_CASE("index_files: a symbolic link and a blob over the size limit are findi
     std::sort(unreadable.begin(), unreadable.end(),
               [](const Finding& a, const Finding& b) { return a.file < b.file; });
     CHECK(unreadable[0].file == "roadmap/big.yaml");
-    CHECK(unreadable[0].message.find("over the 8 MiB limit") != std::string::npos);
+    CHECK(unreadable[0].message.find("over the limit of 8388608 bytes (8 MiB)") != std::string::npos);
     CHECK(unreadable[1].file == "roadmap/link.yaml");
     CHECK(unreadable[1].message.find("not followed") != std::string::npos);
     for (const auto& f : unreadable) {

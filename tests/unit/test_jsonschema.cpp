@@ -1,6 +1,7 @@
 #include "workspace/config.h"
 #include "base/date.h"
 #include "features/jsonschema.h"
+#include "base/text.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -87,7 +88,7 @@ TEST_CASE("the roadmap schema carries the workspace's statuses, squads, people, 
   CHECK(p.at("status").at("enum") == json::array({"idea", "planned", "in-progress", "shipped", "dropped"}));
   CHECK(p.at("squad").at("enum") == json::array({"payments", "platform"}));
   CHECK(p.at("owner").at("enum") == json::array({"alice", "bo", nullptr}));
-  CHECK(p.at("id").at("pattern") == "^(?:PAY|PLAT)-[1-9][0-9]*$");
+  CHECK(p.at("id").at("pattern") == "^(?:PAY|PLAT)-[1-9][0-9]{0,8}$");
   CHECK(matches(p.at("id"), "PAY-12"));
   CHECK_FALSE(matches(p.at("id"), "PAY-012"));
   CHECK_FALSE(matches(p.at("id"), "IOS-1"));
@@ -115,7 +116,7 @@ TEST_CASE("the roadmap schema carries the workspace's statuses, squads, people, 
   const std::string all = item.at("allOf").dump();
   CHECK(all.find(R"("required":["dropped_reason"])") != std::string::npos);
   CHECK(all.find(R"("if":{"properties":{"squad":{"const":"platform"}},"required":["squad"]})") != std::string::npos);
-  CHECK(all.find("^PLAT-[1-9][0-9]*$") != std::string::npos);
+  CHECK(all.find("^PLAT-[1-9][0-9]{0,8}$") != std::string::npos);
   // Without a file squad, every item needs its own.
   CHECK(s.at("else").dump() == R"({"properties":{"items":{"items":{"required":["squad"]}}}})");
 }
@@ -146,12 +147,12 @@ TEST_CASE("a workspace without valid prefixes falls back to the general id patte
 {
   const auto cfg = config("version: 1\nproduct: P\nsquads:\n  core: {prefix: CORE}\n");
   CHECK(schema(cfg, "roadmap").at("properties").at("items").at("items").at("properties").at("id").at("pattern")
-        == "^(?:CORE)-[1-9][0-9]*$");
+        == "^(?:CORE)-[1-9][0-9]{0,8}$");
   std::vector<pops::Finding> findings;
   const auto bad = pops::config_from_text("version: 1\nproduct: P\nsquads:\n  core: {prefix: core}\n", findings);
   CHECK(!findings.empty());
   CHECK(schema(bad, "roadmap").at("properties").at("items").at("items").at("properties").at("id").at("pattern")
-        == "^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]*$");
+        == "^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,8}$");
 }
 
 TEST_CASE("the date pattern accepts exactly the dates pops accepts")
@@ -235,4 +236,52 @@ TEST_CASE("VS Code settings: created, merged keeping everything else, refused wh
   CHECK_FALSE(pops::merge_vscode_settings(R"({"yaml.schemas": []})", problem));
   CHECK(problem.find("yaml.schemas") != std::string::npos);
   CHECK(json::parse(pops::vscode_schema_entries()).at("yaml.schemas").size() == 3);
+}
+
+TEST_CASE("the id patterns of the schema accept exactly the ids pops check accepts")
+{
+  // The schema of a workspace without valid prefixes uses the general item id pattern; feedback ids
+  // and squad prefixes have one pattern each. Compared with the loader's predicates over every string
+  // of up to 5 characters from an alphabet that reaches every branch, and over long counters.
+  std::vector<pops::Finding> findings;
+  const auto general = pops::config_from_text("version: 1\nproduct: P\nsquads:\n  core: {prefix: core}\n", findings);
+  const std::regex item(schema(general, "roadmap").at("properties").at("items").at("items").at("properties")
+                          .at("id").at("pattern").get<std::string>());
+  const std::regex feedback(
+    schema(config(), "feedback").at("properties").at("entries").at("items").at("properties").at("id")
+      .at("pattern").get<std::string>());
+  const std::regex prefix(schema(config(), "pops").at("properties").at("squads").at("additionalProperties")
+                            .at("properties").at("prefix").at("pattern").get<std::string>());
+  std::vector<std::string> texts = {"", "FB-", "PAY-", "PAY-0", "PAY-01"};
+  const std::string alphabet = "AB0F1-9a";
+  std::vector<std::string> level = {""};
+  for (int len = 1; len <= 5; ++len) {
+    std::vector<std::string> next;
+    for (const auto& t : level) {
+      for (char c : alphabet) {
+        next.push_back(t + c);
+      }
+    }
+    texts.insert(texts.end(), next.begin(), next.end());
+    level = std::move(next);
+  }
+  for (int digits = 1; digits <= 12; ++digits) {
+    const std::string n = "1" + std::string(static_cast<size_t>(digits - 1), '0');
+    texts.push_back("CORE-" + n);
+    texts.push_back("FB-" + n);
+  }
+  for (int len = 1; len <= 12; ++len) {
+    texts.push_back("A" + std::string(static_cast<size_t>(len - 1), 'B'));
+    texts.push_back("A" + std::string(static_cast<size_t>(len - 1), 'B') + "-7");
+  }
+  size_t accepted = 0;
+  for (const auto& t : texts) {
+    CAPTURE(t);
+    CHECK(std::regex_search(t, item) == pops::is_item_id(t));
+    CHECK(std::regex_search(t, feedback) == pops::is_feedback_id(t));
+    CHECK(std::regex_search(t, prefix) == pops::is_prefix(t));
+    accepted += pops::is_item_id(t) ? 1 : 0;
+  }
+  CHECK(accepted > 100);  // the set reaches accepted ids, not only rejections
+  CHECK_FALSE(std::regex_search(std::string("CORE-1234567890"), item));
 }

@@ -1,3 +1,4 @@
+#include "base/process.h"
 #include "edit/ops.h"
 
 #include "git/git.h"
@@ -446,13 +447,9 @@ TEST_CASE("apply and commit exactly the changed files")
   check_commit_paths(root, p.paths());
   apply_plan(root, p);
   CHECK(r.read("roadmap/payments.yaml") == p.changes[0].after);
-  // Another staged change: refused before anything is written.
+  // Another staged change stays staged and out of the commit.
   r.stage("notes.txt", "y\n");
-  CHECK_THROWS_WITH_AS(check_commit_paths(root, p.paths()),
-                       doctest::Contains("other changes are staged ('notes.txt')"), std::runtime_error);
-  CHECK_THROWS_AS(commit_paths(root, p.paths(), "Update PAY-7"), std::runtime_error);
-  r.stage("notes.txt", "x\n");  // back to HEAD's content: nothing staged
-  const std::string id = commit_paths(root, p.paths(), "Update PAY-7: status=planned");
+  const std::string id = commit_paths(root, p.paths(), "Update PAY-7: status=planned").id;
   CHECK(id.size() == 7);
   Repository repo = Repository::open(root);
   CHECK(repo.commit("HEAD").summary == "Update PAY-7: status=planned");
@@ -462,6 +459,19 @@ TEST_CASE("apply and commit exactly the changed files")
   auto it = std::find_if(files.begin(), files.end(), [](const SourceFile& f) { return f.path == "roadmap/payments.yaml"; });
   REQUIRE(it != files.end());
   CHECK(it->content == p.changes[0].after);
+  // notes.txt: HEAD keeps the committed version, the index the staged one.
+  CHECK(run_process({"git", "show", "HEAD:notes.txt"}, root).output == "x\n");
+  CHECK(run_process({"git", "show", ":notes.txt"}, root).output == "y\n");
+  // A hand edit of a file the command changes would be swept into its commit: refused first.
+  std::ofstream(r.dir / "roadmap/payments.yaml", std::ios::app) << "# by hand\n";
+  CHECK_THROWS_WITH_AS(check_commit_paths(root, p.paths()),
+                       doctest::Contains("'roadmap/payments.yaml' has uncommitted changes of its own"),
+                       std::runtime_error);
+  r.stage("roadmap/payments.yaml", r.read("roadmap/payments.yaml"));
+  CHECK_THROWS_WITH_AS(check_commit_paths(root, p.paths()), doctest::Contains("has uncommitted changes of its own"),
+                       std::runtime_error);
+  r.stage("roadmap/payments.yaml", p.changes[0].after);
+  std::ofstream(r.dir / "roadmap/payments.yaml", std::ios::trunc) << p.changes[0].after;
   // A file changed on disk since it was read is not overwritten.
   EditPlan q = plan_item_set(EditSession::read(root), "PAY-7", {"status=idea"});
   std::ofstream(r.dir / "roadmap/payments.yaml", std::ios::app) << "# hand edit\n";
