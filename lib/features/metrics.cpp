@@ -458,6 +458,7 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
       p.period = period_name(opts.period, start);
       p.start = start;
       p.end = end;
+      p.complete = end == period_end(opts.period, start);
       p.squad = squad;
       std::vector<int> cycle;
       std::vector<int> lead;
@@ -513,7 +514,9 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
           ++p.committed_shipped;
         }
       }
-      if (p.committed > 0) {
+      // Predictability judges a commitment at the period's end: a period still running has none yet
+      // (two days into a month, 0 of 9 shipped is not 0% predictable).
+      if (p.committed > 0 && p.complete) {
         p.predictability = static_cast<double>(p.committed_shipped) / p.committed;
       }
       for (const auto& e : r.added) {
@@ -662,6 +665,7 @@ std::string render_metrics_json(const Metrics& m)
     r["period"] = p.period;
     r["start"] = format_date(p.start);
     r["end"] = format_date(p.end);
+    r["complete"] = p.complete;
     r["squad"] = p.squad.empty() ? Json() : Json(p.squad);
     r["shipped"] = p.shipped;
     r["cycle_median"] = days_json(p.cycle_median);

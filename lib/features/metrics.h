@@ -56,6 +56,7 @@ struct SlipEvent {
 struct PeriodMetrics {
   std::string period;                 ///< "2026-11" or "2026-Q4"
   Date start, end;                    ///< inclusive; `end` is cut at `until`
+  bool complete = true;               ///< false: `until` falls before the period's last day (a partial period)
   std::string squad;                  ///< "" for the whole portfolio
   int shipped = 0;                    ///< throughput
   std::optional<double> cycle_median, cycle_p85;  ///< days, over items shipped in the period
@@ -66,7 +67,7 @@ struct PeriodMetrics {
   int slip_days = 0;                  ///< days those moves added up to
   int committed = 0;                  ///< open items in `now` at the start of the period
   int committed_shipped = 0;          ///< of those, shipped at its end
-  std::optional<double> predictability;  ///< committed_shipped / committed
+  std::optional<double> predictability;  ///< committed_shipped / committed; missing for a partial period
   int added = 0;                      ///< items first seen in the period
   int dropped = 0;                    ///< items moved to dropped, or removed before they shipped
   int prd_covered = 0;                ///< in-progress items (at the end) with an approved PRD
