@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
+#include <xxhash.h>
 
 namespace fs = std::filesystem;
 
@@ -28,19 +29,9 @@ using namespace cache_bytes;
 namespace {
 
 constexpr std::string_view k_magic = "POPSCACH";
-constexpr uint32_t k_format = 2;  // 2: metrics series in the parts
+constexpr uint32_t k_format = 3;  // 2: metrics series in the parts; 3: XXH3 checksums and keys
 constexpr long long k_racy_ns = 2'000'000'000LL;  ///< entries changed this close to a run are hashed again
 constexpr uint32_t k_keep_generations = 8;          ///< parts unused for this many writes are dropped
-
-uint64_t mix(uint64_t x)
-{
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
 
 // ---- the model ------------------------------------------------------------------------------------
 
@@ -371,28 +362,9 @@ struct StatEntry {
 
 } // namespace
 
-uint64_t hash64(std::string_view data, uint64_t seed)
+uint64_t content_hash(std::string_view data, uint64_t seed)
 {
-  uint64_t h = mix(seed ^ 0x9E3779B97F4A7C15ULL ^ data.size());
-  const char* p = data.data();
-  size_t n = data.size();
-  uint64_t a = h, b = ~h;
-  while (n >= 16) {
-    uint64_t x, y;
-    std::memcpy(&x, p, 8);
-    std::memcpy(&y, p + 8, 8);
-    a = (a ^ x) * 0x9FB21C651E98DF25ULL;
-    b = (b ^ y) * 0xC2B2AE3D27D4EB4FULL;
-    a = (a << 29) | (a >> 35);
-    b = (b << 31) | (b >> 33);
-    p += 16;
-    n -= 16;
-  }
-  uint64_t tail = 0;
-  for (size_t i = 0; i < n; ++i) {
-    tail = (tail << 8) | static_cast<unsigned char>(p[i]);
-  }
-  return mix(a ^ mix(b + tail) ^ (n * 0x165667B19E3779F9ULL));
+  return XXH3_64bits_withSeed(data.data(), data.size(), seed);
 }
 
 std::string pops_build_id()
@@ -429,7 +401,7 @@ std::string encode_cache_file(std::string_view kind, std::string_view build, std
   w.s(build);
   w.s(root);
   w.u(payload.size());
-  w.fixed64(hash64(payload, 0x706f7073));
+  w.fixed64(content_hash(payload, 0x706f7073));
   w.out.append(payload);
   return std::move(w.out);
 }
@@ -453,7 +425,7 @@ std::optional<std::string_view> decode_cache_file(std::string_view bytes, std::s
       return std::nullopt;
     }
     std::string_view payload = bytes.substr(header);
-    if (hash64(payload, 0x706f7073) != sum) {
+    if (content_hash(payload, 0x706f7073) != sum) {
       return std::nullopt;
     }
     return payload;
@@ -552,7 +524,7 @@ uint64_t state_key(const std::vector<StateFile>& files, const std::vector<Findin
     w.s(f.file);
     w.s(f.message);
   }
-  return hash64(w.out, seed);
+  return content_hash(w.out, seed);
 }
 
 // ---- the cache ------------------------------------------------------------------------------------
@@ -605,7 +577,7 @@ namespace {
 
 std::string file_id(const std::string& root)
 {
-  return fmt::format("{:016x}", hash64(root, 0x726f6f74));
+  return fmt::format("{:016x}", content_hash(root, 0x726f6f74));
 }
 
 } // namespace
@@ -1076,7 +1048,7 @@ CheckResult check_cached(const std::string& root, const CheckRequest& req, Repos
   k.b(!req.base_rev.empty());
   k.fixed64(state_key(files, io, 1));
   k.fixed64(req.base_rev.empty() ? 0 : state_key(base_files, {}, 2));
-  const uint64_t key = hash64(k.out, 3) ^ (hash64(k.out, 4) << 1);
+  const uint64_t key = content_hash(k.out, 3);
 
   CheckCache::Stored stored;
   if (auto hit = cache.result(kind, key)) {

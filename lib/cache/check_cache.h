@@ -30,8 +30,9 @@
 namespace pops {
 
 
-/// 64-bit hash of `data` (not cryptographic): checksums and keys.
-uint64_t hash64(std::string_view data, uint64_t seed = 0);
+/// XXH3 (64 bits) of `data` with `seed`, not cryptographic: the content addresses, keys and checksums
+/// of the caches. Every byte counts, whatever the length.
+uint64_t content_hash(std::string_view data, uint64_t seed = 0);
 
 /// pops's build: version, cache format and the executable's size and time, so a rebuilt pops never
 /// reads what another build wrote.
