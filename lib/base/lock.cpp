@@ -308,7 +308,7 @@ WorkspaceLock WorkspaceLock::acquire(const std::string& root, long wait_ms)
       throw std::runtime_error(fmt::format("cannot lock the workspace: '{}' names no process; {}", path, clear));
     }
     if (std::chrono::steady_clock::now() >= deadline) {
-      if (h.complete && h.host != host) {
+      if (h.complete && !h.host.empty() && h.host != host) {
         throw std::runtime_error(fmt::format(
           "cannot lock the workspace: pops process {} on host '{}' is changing it ('{}' exists); try again when "
           "it is done, or remove '{}' if no pops is running there", h.pid, h.host, path, path));

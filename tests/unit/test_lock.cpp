@@ -79,6 +79,9 @@ TEST_CASE("the workspace lock: a stale lock of this host is taken over, others a
     CHECK_THROWS_WITH_AS(WorkspaceLock::acquire(root, 50), doctest::Contains("(the lock names no host); remove '"),
                          std::runtime_error);
     CHECK(fs::exists(path));
+    std::ofstream(path) << ::getppid() << "\n";
+    const std::string held = fmt::format("another pops (process {}) is changing it", ::getppid());
+    CHECK_THROWS_WITH_AS(WorkspaceLock::acquire(root, 50), doctest::Contains(held.c_str()), std::runtime_error);
   }
 }
 
