@@ -367,6 +367,12 @@ uint64_t content_hash(std::string_view data, uint64_t seed)
   return XXH3_64bits_withSeed(data.data(), data.size(), seed);
 }
 
+Key128 content_hash128(std::string_view data)
+{
+  const XXH128_hash_t h = XXH3_128bits(data.data(), data.size());
+  return Key128{h.low64, h.high64};
+}
+
 std::string pops_build_id()
 {
   std::string id = fmt::format("pops {} cache {}", POPS_VERSION, k_format);
@@ -511,7 +517,7 @@ bool decode_part(std::string_view bytes, FilePart& part)
   }
 }
 
-uint64_t state_key(const std::vector<StateFile>& files, const std::vector<Finding>& io, uint64_t seed)
+std::string state_bytes(const std::vector<StateFile>& files, const std::vector<Finding>& io)
 {
   Writer w;
   w.u(files.size());
@@ -524,7 +530,7 @@ uint64_t state_key(const std::vector<StateFile>& files, const std::vector<Findin
     w.s(f.file);
     w.s(f.message);
   }
-  return content_hash(w.out, seed);
+  return std::move(w.out);
 }
 
 // ---- the cache ------------------------------------------------------------------------------------
@@ -559,7 +565,7 @@ struct CheckCache::Impl {
   struct Result {
     bool read = false;
     bool dirty = false;
-    uint64_t key = 0;
+    Key128 key;
     std::optional<Stored> stored;
   };
   std::map<std::string, Result> results;
@@ -788,7 +794,7 @@ Workspace CheckCache::load(std::vector<StateFile>& files,
   return assemble_workspace(m_root, std::move(config), std::move(parts));
 }
 
-std::optional<CheckCache::Stored> CheckCache::result(const std::string& kind, uint64_t key)
+std::optional<CheckCache::Stored> CheckCache::result(const std::string& kind, const Key128& key)
 {
   auto& r = m_impl->results[kind];
   if (!m_dir.empty() && !r.read) {
@@ -798,7 +804,8 @@ std::optional<CheckCache::Stored> CheckCache::result(const std::string& kind, ui
       if (auto payload = decode_cache_file(bytes, "result " + kind, m_build, m_root)) {
         try {
           Reader rd(*payload);
-          r.key = rd.fixed64();
+          r.key.low = rd.fixed64();
+          r.key.high = rd.fixed64();
           Stored s;
           get(rd, s.files);
           get(rd, s.result.findings);
@@ -820,7 +827,7 @@ std::optional<CheckCache::Stored> CheckCache::result(const std::string& kind, ui
   return std::nullopt;
 }
 
-void CheckCache::store_result(const std::string& kind, uint64_t key, const Stored& stored)
+void CheckCache::store_result(const std::string& kind, const Key128& key, const Stored& stored)
 {
   auto& r = m_impl->results[kind];
   r.read = true;
@@ -862,7 +869,8 @@ void CheckCache::save()
       continue;
     }
     Writer w;
-    w.fixed64(r.key);
+    w.fixed64(r.key.low);
+    w.fixed64(r.key.high);
     put(w, r.stored->files);
     put(w, r.stored->result.findings);
     w.i(r.stored->result.summary.files);
@@ -1046,9 +1054,9 @@ CheckResult check_cached(const std::string& root, const CheckRequest& req, Repos
   k.s(kind);
   k.i(req.today.days);
   k.b(!req.base_rev.empty());
-  k.fixed64(state_key(files, io, 1));
-  k.fixed64(req.base_rev.empty() ? 0 : state_key(base_files, {}, 2));
-  const uint64_t key = content_hash(k.out, 3);
+  k.s(state_bytes(files, io));
+  k.s(req.base_rev.empty() ? std::string() : state_bytes(base_files, {}));
+  const Key128 key = content_hash128(k.out);
 
   CheckCache::Stored stored;
   if (auto hit = cache.result(kind, key)) {

@@ -290,6 +290,7 @@ TEST_CASE("encode_part_of one element is encode_part of a part holding it")
 TEST_CASE("content_hash: every byte counts, whatever the length")
 {
   CHECK(content_hash("status: planned") != content_hash("STATUS: planned"));
+  CHECK_FALSE(content_hash128("status: planned") == content_hash128("STATUS: planned"));
   CHECK(content_hash("status: planned", 1) != content_hash("status: planned", 2));
   for (size_t len = 0; len <= 64; ++len) {
     std::string base(len, 'a');
@@ -297,6 +298,12 @@ TEST_CASE("content_hash: every byte counts, whatever the length")
       base[i] = static_cast<char>('a' + (i * 7) % 26);
     }
     std::set<uint64_t> seen{content_hash(base)};
+    std::set<std::pair<uint64_t, uint64_t>> seen128;
+    const auto key128 = [](const std::string& v) {
+      const Key128 k = content_hash128(v);
+      return std::make_pair(k.low, k.high);
+    };
+    seen128.insert(key128(base));
     for (size_t pos = 0; pos < len; ++pos) {
       for (const char c : {'\0', 'Z', static_cast<char>(base[pos] ^ 1), static_cast<char>(base[pos] ^ 0x80)}) {
         std::string other = base;
@@ -306,6 +313,7 @@ TEST_CASE("content_hash: every byte counts, whatever the length")
         }
         INFO("length " << len << ", byte " << pos);
         CHECK(seen.insert(content_hash(other)).second);
+        CHECK(seen128.insert(key128(other)).second);
       }
     }
     // A length differs from its prefix and from the same bytes with one more.
