@@ -24,7 +24,8 @@ t_begin "a writer killed by SIGPIPE (its reader gone) leaves no lock"
 make_ws
 for i in 1 2 3; do
   { sleep 0.2; "$POPS" item set PAY-99 title=x; } 2>&1 | true
-  [ "${PIPESTATUS[0]}" -eq 141 ] && pass || fail "pops did not die of SIGPIPE (exit ${PIPESTATUS[0]})"
+  rc=${PIPESTATUS[0]}
+  [ "$rc" -eq 141 ] && pass || fail "pops did not die of SIGPIPE (exit $rc)"
   no_lock
 done
 run item set PAY-1 title=After; expect_rc 0
