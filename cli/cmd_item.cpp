@@ -75,6 +75,9 @@ int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_
   std::optional<WorkspaceLock> lock;
   if (!o.dry_run) {
     lock.emplace(WorkspaceLock::acquire(ctx.workspace, lock_wait_ms()));
+    if (!lock->taken_over().empty()) {
+      warning(ctx.err, lock->taken_over());
+    }
   }
   EditPlan plan;
   EditSession session;

@@ -151,12 +151,18 @@ inline void get(Reader& r, Loc& l)
   l.pos = static_cast<long>(r.i());
 }
 
-/// Reads a whole regular file; false when it cannot be opened or is not a regular file.
-bool read_whole(const std::string& path, std::string& out);
+/// The largest cache file pops writes or reads: a larger one is not written (the cache is then only
+/// not kept) and one found larger is ignored without reading it, so a damaged or planted file costs
+/// neither time nor memory.
+constexpr uint64_t k_max_file_bytes = uint64_t{1} << 30;
+
+/// Reads a whole regular file; false when it cannot be opened, is not a regular file, is larger than
+/// `max_bytes` (looked at before reading) or does not fit in memory.
+bool read_whole(const std::string& path, std::string& out, uint64_t max_bytes = k_max_file_bytes);
 
 /// Writes `content` to `path` through a temporary file renamed over it, without flushing to disk: a
 /// cache file cut short by a crash fails its checksum and is ignored. Failures are silent (a cache
-/// that cannot be written only costs time).
+/// that cannot be written only costs time); content larger than k_max_file_bytes is not written.
 void write_cache_file(const std::string& path, std::string_view content);
 
 } // namespace pops::cache_bytes

@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
+#include <xxhash.h>
 
 namespace fs = std::filesystem;
 
@@ -28,19 +29,9 @@ using namespace cache_bytes;
 namespace {
 
 constexpr std::string_view k_magic = "POPSCACH";
-constexpr uint32_t k_format = 2;  // 2: metrics series in the parts
+constexpr uint32_t k_format = 3;  // 2: metrics series in the parts; 3: XXH3 checksums and keys
 constexpr long long k_racy_ns = 2'000'000'000LL;  ///< entries changed this close to a run are hashed again
 constexpr uint32_t k_keep_generations = 8;          ///< parts unused for this many writes are dropped
-
-uint64_t mix(uint64_t x)
-{
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
 
 // ---- the model ------------------------------------------------------------------------------------
 
@@ -371,28 +362,15 @@ struct StatEntry {
 
 } // namespace
 
-uint64_t hash64(std::string_view data, uint64_t seed)
+uint64_t content_hash(std::string_view data, uint64_t seed)
 {
-  uint64_t h = mix(seed ^ 0x9E3779B97F4A7C15ULL ^ data.size());
-  const char* p = data.data();
-  size_t n = data.size();
-  uint64_t a = h, b = ~h;
-  while (n >= 16) {
-    uint64_t x, y;
-    std::memcpy(&x, p, 8);
-    std::memcpy(&y, p + 8, 8);
-    a = (a ^ x) * 0x9FB21C651E98DF25ULL;
-    b = (b ^ y) * 0xC2B2AE3D27D4EB4FULL;
-    a = (a << 29) | (a >> 35);
-    b = (b << 31) | (b >> 33);
-    p += 16;
-    n -= 16;
-  }
-  uint64_t tail = 0;
-  for (size_t i = 0; i < n; ++i) {
-    tail = (tail << 8) | static_cast<unsigned char>(p[i]);
-  }
-  return mix(a ^ mix(b + tail) ^ (n * 0x165667B19E3779F9ULL));
+  return XXH3_64bits_withSeed(data.data(), data.size(), seed);
+}
+
+Key128 content_hash128(std::string_view data)
+{
+  const XXH128_hash_t h = XXH3_128bits(data.data(), data.size());
+  return Key128{h.low64, h.high64};
 }
 
 std::string pops_build_id()
@@ -429,7 +407,7 @@ std::string encode_cache_file(std::string_view kind, std::string_view build, std
   w.s(build);
   w.s(root);
   w.u(payload.size());
-  w.fixed64(hash64(payload, 0x706f7073));
+  w.fixed64(content_hash(payload, 0x706f7073));
   w.out.append(payload);
   return std::move(w.out);
 }
@@ -453,7 +431,7 @@ std::optional<std::string_view> decode_cache_file(std::string_view bytes, std::s
       return std::nullopt;
     }
     std::string_view payload = bytes.substr(header);
-    if (hash64(payload, 0x706f7073) != sum) {
+    if (content_hash(payload, 0x706f7073) != sum) {
       return std::nullopt;
     }
     return payload;
@@ -539,7 +517,7 @@ bool decode_part(std::string_view bytes, FilePart& part)
   }
 }
 
-uint64_t state_key(const std::vector<StateFile>& files, const std::vector<Finding>& io, uint64_t seed)
+std::string state_bytes(const std::vector<StateFile>& files, const std::vector<Finding>& io)
 {
   Writer w;
   w.u(files.size());
@@ -552,7 +530,7 @@ uint64_t state_key(const std::vector<StateFile>& files, const std::vector<Findin
     w.s(f.file);
     w.s(f.message);
   }
-  return hash64(w.out, seed);
+  return std::move(w.out);
 }
 
 // ---- the cache ------------------------------------------------------------------------------------
@@ -587,7 +565,7 @@ struct CheckCache::Impl {
   struct Result {
     bool read = false;
     bool dirty = false;
-    uint64_t key = 0;
+    Key128 key;
     std::optional<Stored> stored;
   };
   std::map<std::string, Result> results;
@@ -605,7 +583,7 @@ namespace {
 
 std::string file_id(const std::string& root)
 {
-  return fmt::format("{:016x}", hash64(root, 0x726f6f74));
+  return fmt::format("{:016x}", content_hash(root, 0x726f6f74));
 }
 
 } // namespace
@@ -816,7 +794,7 @@ Workspace CheckCache::load(std::vector<StateFile>& files,
   return assemble_workspace(m_root, std::move(config), std::move(parts));
 }
 
-std::optional<CheckCache::Stored> CheckCache::result(const std::string& kind, uint64_t key)
+std::optional<CheckCache::Stored> CheckCache::result(const std::string& kind, const Key128& key)
 {
   auto& r = m_impl->results[kind];
   if (!m_dir.empty() && !r.read) {
@@ -826,7 +804,8 @@ std::optional<CheckCache::Stored> CheckCache::result(const std::string& kind, ui
       if (auto payload = decode_cache_file(bytes, "result " + kind, m_build, m_root)) {
         try {
           Reader rd(*payload);
-          r.key = rd.fixed64();
+          r.key.low = rd.fixed64();
+          r.key.high = rd.fixed64();
           Stored s;
           get(rd, s.files);
           get(rd, s.result.findings);
@@ -848,7 +827,7 @@ std::optional<CheckCache::Stored> CheckCache::result(const std::string& kind, ui
   return std::nullopt;
 }
 
-void CheckCache::store_result(const std::string& kind, uint64_t key, const Stored& stored)
+void CheckCache::store_result(const std::string& kind, const Key128& key, const Stored& stored)
 {
   auto& r = m_impl->results[kind];
   r.read = true;
@@ -890,7 +869,8 @@ void CheckCache::save()
       continue;
     }
     Writer w;
-    w.fixed64(r.key);
+    w.fixed64(r.key.low);
+    w.fixed64(r.key.high);
     put(w, r.stored->files);
     put(w, r.stored->result.findings);
     w.i(r.stored->result.summary.files);
@@ -1074,9 +1054,9 @@ CheckResult check_cached(const std::string& root, const CheckRequest& req, Repos
   k.s(kind);
   k.i(req.today.days);
   k.b(!req.base_rev.empty());
-  k.fixed64(state_key(files, io, 1));
-  k.fixed64(req.base_rev.empty() ? 0 : state_key(base_files, {}, 2));
-  const uint64_t key = hash64(k.out, 3) ^ (hash64(k.out, 4) << 1);
+  k.s(state_bytes(files, io));
+  k.s(req.base_rev.empty() ? std::string() : state_bytes(base_files, {}));
+  const Key128 key = content_hash128(k.out);
 
   CheckCache::Stored stored;
   if (auto hit = cache.result(kind, key)) {

@@ -30,8 +30,18 @@
 namespace pops {
 
 
-/// 64-bit hash of `data` (not cryptographic): checksums and keys.
-uint64_t hash64(std::string_view data, uint64_t seed = 0);
+/// XXH3 (64 bits) of `data` with `seed`, not cryptographic: the content addresses, keys and checksums
+/// of the caches. Every byte counts, whatever the length.
+uint64_t content_hash(std::string_view data, uint64_t seed = 0);
+
+/// XXH3 (128 bits) of `data`: the key of stored check results, where a collision would go unnoticed
+/// (the stored findings would be shown for another state).
+struct Key128 {
+  uint64_t low = 0;
+  uint64_t high = 0;
+  bool operator==(const Key128&) const = default;
+};
+Key128 content_hash128(std::string_view data);
 
 /// pops's build: version, cache format and the executable's size and time, so a rebuilt pops never
 /// reads what another build wrote.
@@ -95,8 +105,8 @@ public:
     CheckResult result;
     std::vector<std::string> files;
   };
-  std::optional<Stored> result(const std::string& kind, uint64_t key);
-  void store_result(const std::string& kind, uint64_t key, const Stored& stored);
+  std::optional<Stored> result(const std::string& kind, const Key128& key);
+  void store_result(const std::string& kind, const Key128& key, const Stored& stored);
 
   /// Writes what changed (atomically; a folder that cannot be written is skipped silently).
   void save();
@@ -111,8 +121,9 @@ private:
   std::unique_ptr<Impl> m_impl;
 };
 
-/// A key over a state: every path and blob id, and the findings about files that could not be read.
-uint64_t state_key(const std::vector<StateFile>& files, const std::vector<Finding>& io, uint64_t seed);
+/// The bytes a state is keyed by: every path and blob id, and the findings about files that could not
+/// be read.
+std::string state_bytes(const std::vector<StateFile>& files, const std::vector<Finding>& io);
 
 /// Which state `pops check` looks at.
 struct CheckRequest {

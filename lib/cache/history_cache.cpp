@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <sys/stat.h>
 #include <unordered_set>
 
 namespace pops {
@@ -16,7 +17,7 @@ using namespace cache_bytes;
 namespace {
 
 /// The kind of cache file, with the version of the layout below.
-constexpr std::string_view k_kind = "history 1";
+constexpr std::string_view k_kind = "history 2";  // 2: XXH3 content addresses
 /// Past this size, only the records of the last run are kept (a long-lived clone of a rewritten
 /// history does not grow its cache without bound).
 constexpr size_t k_max_bytes = 256u << 20;
@@ -179,7 +180,12 @@ struct HistoryCache::Impl {
 
   void load()
   {
-    if (dir.empty() || !read_whole(path, bytes)) {
+    if (dir.empty()) {
+      return;
+    }
+    if (!read_whole(path, bytes)) {
+      struct stat st {};
+      dirty = ::lstat(path.c_str(), &st) == 0;  // there but unreadable or too large: written again
       return;
     }
     auto payload = decode_cache_file(bytes, k_kind, build, root);
@@ -280,7 +286,7 @@ struct HistoryCache::Impl {
 
   uint64_t add_element(std::string b)
   {
-    const uint64_t id = hash64(b, 0x656c656d) | 1;
+    const uint64_t id = content_hash(b, 0x656c656d) | 1;
     if (element_bytes(id).empty()) {
       new_elements.emplace(id, std::move(b));
     }
@@ -295,7 +301,7 @@ HistoryCache::HistoryCache(std::string dir, std::string root, std::string prefix
   d.dir = std::move(dir);
   d.root = std::move(root) + "\n" + prefix;
   d.build = std::move(build);
-  d.path = d.dir + "/" + fmt::format("{:016x}", hash64(d.root, 0x68697374)) + ".history";
+  d.path = d.dir + "/" + fmt::format("{:016x}", content_hash(d.root, 0x68697374)) + ".history";
   d.load();
 }
 
@@ -361,7 +367,7 @@ uint64_t HistoryCache::add_fragment(const HistoryFragment& f)
   for (const auto& doc : f.docs) {
     w.fixed64(d.add_element(encode_part_of(doc)));
   }
-  const uint64_t id = hash64(w.out, 0x66726167) | 1;
+  const uint64_t id = content_hash(w.out, 0x66726167) | 1;
   if (d.fragment_bytes(id).empty()) {
     d.new_fragments.emplace(id, std::move(w.out));
     d.dirty = true;

@@ -404,11 +404,11 @@ for id in $ids; do grep -q "^  - id: $id\$" roadmap/payments.yaml && pass || fai
 run check; expect_rc 0
 [ ! -e .pops.lock ] && pass || fail "lock left behind"
 
-t_begin "a stale or held lock is reported with how to clear it"
+t_begin "a lock of an older pops (no host) or a held lock is reported with how to clear it"
 golden_ws
 echo 999999999 > .pops.lock
 run item set PAY-1 status=shipped; expect_rc 2
-expect_err "pops: error: cannot lock the workspace: '$T_DIR/.pops.lock' was left by pops process 999999999, which is no longer running; remove '$T_DIR/.pops.lock' if no other pops is running"
+expect_err "pops: error: cannot lock the workspace: '$T_DIR/.pops.lock' was left by pops process 999999999, which is not running here (the lock names no host); remove '$T_DIR/.pops.lock' if no other pops is running"
 sleep 30 & holder=$!
 echo $holder > .pops.lock
 POPS_LOCK_WAIT=0.3 run item set PAY-1 status=shipped; expect_rc 2

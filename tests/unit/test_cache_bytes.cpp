@@ -74,7 +74,7 @@ TEST_CASE("a value cut short or out of range throws Malformed, never reads past 
   big.i(1ll << 40);
   Reader rb(big.out);
   CHECK_THROWS_AS(rb.int32(), Malformed);
-  Reader none("");
+  Reader none(std::string_view{});
   CHECK_THROWS_AS(none.fixed64(), Malformed);
   CHECK_THROWS_AS(none.b(), Malformed);
 }
@@ -95,4 +95,21 @@ TEST_CASE("cache files are written whole and read back; what is not a regular fi
   // Writing into a folder that does not exist fails silently.
   write_cache_file((t.path / "no" / "such" / "x").string(), "x");
   CHECK_FALSE(read_whole((t.path / "no" / "such" / "x").string(), back));
+}
+
+TEST_CASE("a file larger than any cache pops writes is not read, nor is one larger than asked")
+{
+  test::TempDir t("pops-cache-bytes");
+  const std::string file = (t.path / "big.cache").string();
+  write_cache_file(file, "x");
+  // Sparse: takes no room on disk, and reading it whole would take 1 GiB + 1 of memory.
+  std::filesystem::resize_file(file, k_max_file_bytes + 1);
+  std::string back = "before";
+  CHECK_FALSE(read_whole(file, back));
+  CHECK(back.capacity() < 4096);
+  std::filesystem::resize_file(file, 100);
+  CHECK(read_whole(file, back));
+  CHECK(back.size() == 100);
+  CHECK_FALSE(read_whole(file, back, 99));
+  CHECK(read_whole(file, back, 100));
 }

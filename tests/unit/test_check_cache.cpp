@@ -6,7 +6,10 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "cache/cache_bytes.h"
+
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <unistd.h>
 
@@ -282,4 +285,63 @@ TEST_CASE("encode_part_of one element is encode_part of a part holding it")
   pops::FilePart c;
   c.docs.push_back(d);
   CHECK(pops::encode_part_of(d) == pops::encode_part(c));
+}
+
+TEST_CASE("content_hash: every byte counts, whatever the length")
+{
+  CHECK(content_hash("status: planned") != content_hash("STATUS: planned"));
+  CHECK_FALSE(content_hash128("status: planned") == content_hash128("STATUS: planned"));
+  CHECK(content_hash("status: planned", 1) != content_hash("status: planned", 2));
+  for (size_t len = 0; len <= 64; ++len) {
+    std::string base(len, 'a');
+    for (size_t i = 0; i < len; ++i) {
+      base[i] = static_cast<char>('a' + (i * 7) % 26);
+    }
+    std::set<uint64_t> seen{content_hash(base)};
+    std::set<std::pair<uint64_t, uint64_t>> seen128;
+    const auto key128 = [](const std::string& v) {
+      const Key128 k = content_hash128(v);
+      return std::make_pair(k.low, k.high);
+    };
+    seen128.insert(key128(base));
+    for (size_t pos = 0; pos < len; ++pos) {
+      for (const char c : {'\0', 'Z', static_cast<char>(base[pos] ^ 1), static_cast<char>(base[pos] ^ 0x80)}) {
+        std::string other = base;
+        other[pos] = c;
+        if (other == base) {
+          continue;
+        }
+        INFO("length " << len << ", byte " << pos);
+        CHECK(seen.insert(content_hash(other)).second);
+        CHECK(seen128.insert(key128(other)).second);
+      }
+    }
+    // A length differs from its prefix and from the same bytes with one more.
+    CHECK(seen.insert(content_hash(base + 'a')).second);
+  }
+}
+
+TEST_CASE("a cache file of the previous format is ignored")
+{
+  const std::string payload = "some payload bytes";
+  const std::string now = encode_cache_file("parts", "build 1", "/ws/a", payload);
+  REQUIRE(decode_cache_file(now, "parts", "build 1", "/ws/a").has_value());
+  // The same file with format 2 (the one before XXH3) in its header, checksum and all.
+  for (uint64_t format : {uint64_t{1}, uint64_t{2}}) {
+    cache_bytes::Writer w;
+    w.out.append("POPSCACH");
+    w.u(format);
+    w.s("parts");
+    w.s("build 1");
+    w.s("/ws/a");
+    w.u(payload.size());
+    w.fixed64(content_hash(payload, 0x706f7073));
+    w.out.append(payload);
+    CHECK_FALSE(decode_cache_file(w.out, "parts", "build 1", "/ws/a"));
+    // Only the format number differs from what pops writes now.
+    cache_bytes::Writer cur;
+    cur.out.append("POPSCACH");
+    cur.u(3);
+    CHECK(w.out.substr(9) == now.substr(cur.out.size()));
+  }
 }

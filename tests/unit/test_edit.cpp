@@ -498,27 +498,6 @@ TEST_CASE("ids are found where they are given, not where they are mentioned")
   CHECK(m.size() == 3);
 }
 
-TEST_CASE("the workspace lock: one holder, stale locks are reported, never stolen")
-{
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / fmt::format("pops-lock-{}", ::getpid());
-  fs::create_directories(dir);
-  {
-    WorkspaceLock a = WorkspaceLock::acquire(dir.string(), 0);
-    CHECK(fs::exists(lock_path(dir.string())));
-    CHECK_THROWS_WITH_AS(WorkspaceLock::acquire(dir.string(), 50), doctest::Contains("another pops"),
-                         std::runtime_error);
-  }
-  CHECK_FALSE(fs::exists(lock_path(dir.string())));
-  {
-    std::ofstream(lock_path(dir.string())) << "999999999\n";
-    CHECK_THROWS_WITH_AS(WorkspaceLock::acquire(dir.string(), 1000),
-                         doctest::Contains("no longer running; remove '"), std::runtime_error);
-    CHECK(fs::exists(lock_path(dir.string())));
-  }
-  fs::remove_all(dir);
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Randomized edits of the sample workspace: after every edit the file re-parses to the model the test
 // predicts on its own, the bytes outside the edited entry are unchanged and no comment line is lost.
