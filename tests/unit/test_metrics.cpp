@@ -456,6 +456,23 @@ TEST_CASE("metrics by quarter, cut at --until, since, and for one squad")
     CHECK(item(m, "PAY-4").status == "in-progress");
     CHECK(item(m, "PLAT-2").status == "planned");
   }
+  SUBCASE("a period still running has no predictability yet; complete ones keep theirs")
+  {
+    MetricsOptions o;
+    o.until = d("2026-03-02");
+    const Metrics m = run(r, o);
+    const PeriodMetrics& mar = row(m, "2026-03", "");
+    CHECK_FALSE(mar.complete);
+    CHECK(mar.committed > 0);  // something was committed, and nothing of it shipped in two days
+    CHECK_FALSE(mar.predictability.has_value());
+    MetricsOptions whole;
+    whole.until = d("2026-03-31");
+    const Metrics full = run(r, whole);
+    CHECK(row(m, "2026-02", "").complete);
+    CHECK(row(m, "2026-02", "").predictability == row(full, "2026-02", "").predictability);
+    CHECK(row(full, "2026-03", "").complete);
+    CHECK(row(full, "2026-03", "").predictability.has_value());
+  }
   SUBCASE("since starts at its period and leaves out items shipped before")
   {
     MetricsOptions o;
