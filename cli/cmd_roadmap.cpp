@@ -5,6 +5,7 @@
 #include "complete.h"
 
 #include "git/git.h"
+#include "git/repo.h"
 #include "history/history.h"
 #include "features/roadmap.h"
 #include "base/text.h"
@@ -75,8 +76,13 @@ std::map<std::string, Date> start_dates(Context& ctx, const std::optional<Commit
     }
     History history(repo, ctx.workspace, repo.prefix_of(ctx.workspace));
     use_history_cache(history, repo);
-    return first_started(history.log(at ? at->id : "HEAD"));
-  } catch (const std::runtime_error&) {
+    auto out = first_started(history.log(at ? at->id : "HEAD"));
+    note_shallow(ctx, repo, &history);  // items started before the boundary get a later start
+    return out;
+  } catch (const std::runtime_error& e) {
+    if (inside_git_repo(ctx.workspace)) {
+      warning(ctx.err, fmt::format("the bars have no start dates: {}", e.what()));
+    }
     return {};
   }
 }

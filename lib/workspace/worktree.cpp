@@ -162,6 +162,8 @@ struct Walker {
   {
     std::error_code ec;
     if (depth > 32) {
+      // Said, not skipped in silence: files below would be missing from every answer.
+      findings.push_back(io_finding(rel_dir, "folders nest more than 32 levels deep here; nothing below is read"));
       return;
     }
     fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
@@ -172,6 +174,7 @@ struct Walker {
     std::vector<fs::directory_entry> entries;
     for (; it != fs::directory_iterator(); it.increment(ec)) {
       if (ec) {
+        findings.push_back(io_finding(rel_dir, fmt::format("cannot read the whole folder: {}", ec.message())));
         break;
       }
       entries.push_back(*it);

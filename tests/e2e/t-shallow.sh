@@ -51,6 +51,10 @@ expect_rc 0
 expect_err "commits before 2026-11-19 are absent"
 run check --base HEAD
 expect_rc 0
+# The Gantt chart's start dates come from the history: in a shallow clone that is said, not hidden.
+run roadmap --format mermaid
+expect_rc 0
+expect_err "the history is shallow (depth 1)"
 
 t_begin "depth 3: log and digest of recent windows"
 cd "$S/d3"

@@ -127,3 +127,10 @@ run log --squad paymnts; expect_rc 2; expect_err "unknown squad 'paymnts' (did y
 run log --squad ""; expect_rc 2; expect_err "unknown squad ''; known: payments, platform"
 run metrics --squad ""; expect_rc 2; expect_err "unknown squad ''"
 run log --squad payments; expect_rc 0
+
+t_begin "folders nested too deep are reported, not skipped in silence"
+make_ws
+deep=roadmap; for i in $(seq 1 34); do deep="$deep/d$i"; done
+mkdir -p "$deep" && printf 'squad: platform\nitems:\n  - {id: PLAT-9, title: Deep, status: idea}\n' > "$deep/x.yaml"
+run check
+expect_rc 1; expect_err "" ; expect_out "folders nest more than 32 levels deep here; nothing below is read"
