@@ -110,6 +110,27 @@ int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std:
     ProgressBar bar(ctx.err, ctx.quiet);
     out = compute_metrics(history, "HEAD", config, opts, std::ref(bar));
   }
+  if (history.truncated() && history.oldest_day()) {
+    // Items already there in the clone's oldest commit have no first-seen day (the replay leaves it
+    // unknown), and their start is unknown too: they may have been in progress before the boundary,
+    // then back to planned. One shipped in the periods needs that history for its cycle and lead
+    // time (exit 2, as for any history before the boundary); for the others the dates stay unknown.
+    const Date oldest = *history.oldest_day();
+    for (auto& f : out.items) {
+      if (f.first_seen) {
+        continue;
+      }
+      if (f.shipped && out.since && *f.shipped >= *out.since) {
+        error(ctx.err, ShallowHistory(repo.shallow_depth()).what());
+        hint(ctx.err, fmt::format("{} shipped on {} and was there already in the clone's oldest commit ({}): its cycle "
+                                  "time needs the history before it",
+                                  f.id, format_date(*f.shipped), format_date(oldest)));
+        return k_exit_usage;
+      }
+      f.started.reset();
+      f.cycle_days.reset();
+    }
+  }
   note_shallow(ctx, repo, &history);
   // The squads measured: those of pops.yaml and those items belonged to in the history.
   std::vector<std::string> known = out.squads;

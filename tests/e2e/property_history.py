@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""Property test of the figures pops reads from history.
+
+Builds random histories (items added, started, shipped, reopened, dropped, deleted, moved between
+squad files, targets moved later and earlier, changes that reach the branch through merge commits)
+with pinned dates, replays each one here, independently of pops, by the definitions of
+docs/metrics.md, and checks that `pops metrics`, `pops log` and a shallow clone's `pops metrics` all
+give what the replay gives. Usage: property_history.py POPS WORKDIR SEED...
+"""
+import copy
+import datetime as dt
+import json
+import os
+import random
+import subprocess
+import sys
+
+CONFIG = """version: 1
+product: Property Co
+squads:
+  payments: {name: Payments, prefix: PAY}
+  platform: {name: Platform, prefix: PLAT}
+"""
+SQUADS = ["payments", "platform"]
+PREFIX = {"payments": "PAY", "platform": "PLAT"}
+
+
+def git(repo, *args, day=None, check=True):
+    env = dict(os.environ)
+    if day:
+        stamp = f"{day.isoformat()}T12:00:00Z"
+        env["GIT_AUTHOR_DATE"] = stamp
+        env["GIT_COMMITTER_DATE"] = stamp
+    return subprocess.run(["git", "-C", repo, *args], env=env, check=check, capture_output=True, text=True)
+
+
+def write_state(repo, state):
+    os.makedirs(os.path.join(repo, "roadmap"), exist_ok=True)
+    for squad in SQUADS:
+        lines = [f"squad: {squad}", "items:"]
+        mine = [i for i in sorted(state, key=lambda x: (x.split("-")[0], int(x.split("-")[1])))
+                if state[i]["squad"] == squad]
+        for i in mine:
+            it = state[i]
+            fields = [f"id: {i}", f"title: Item {i}", f"status: {it['status']}", f"horizon: {it['horizon']}"]
+            if it.get("target"):
+                fields.append(f"target: {it['target']}")
+            lines.append("  - {" + ", ".join(fields) + "}")
+        if not mine:
+            lines[-1] = "items: []"
+        with open(os.path.join(repo, "roadmap", f"{squad}.yaml"), "w") as f:
+            f.write("\n".join(lines) + "\n")
+
+
+def mutate(rng, state, counters, deleted):
+    """One random change of the state; returns a short description."""
+    open_ids = [i for i, it in state.items() if it["status"] not in ("shipped", "dropped")]
+    choices = ["add"] * 3
+    if open_ids:
+        choices += ["advance"] * 4 + ["ship"] * 2 + ["drop", "delete", "target", "target", "move"]
+    if any(it["status"] == "shipped" for it in state.values()):
+        choices += ["reopen"]
+    op = rng.choice(choices)
+    if op == "add":
+        squad = rng.choice(SQUADS)
+        counters[squad] += 1
+        i = f"{PREFIX[squad]}-{counters[squad]}"
+        state[i] = {"squad": squad, "status": rng.choice(["idea", "planned", "in-progress"]),
+                    "horizon": rng.choice(["now", "next"]), "target": None}
+        return f"add {i}"
+    if op == "reopen":
+        i = rng.choice(sorted(i for i, it in state.items() if it["status"] == "shipped"))
+        state[i]["status"] = "in-progress"
+        return f"reopen {i}"
+    i = rng.choice(sorted(open_ids))
+    it = state[i]
+    if op == "advance":
+        it["status"] = {"idea": "planned", "planned": "in-progress", "in-progress": "shipped"}[it["status"]]
+    elif op == "ship":
+        it["status"] = "shipped"
+    elif op == "drop":
+        it["status"] = "dropped"
+    elif op == "delete":
+        del state[i]
+        deleted.add(i)
+    elif op == "target":
+        base = dt.date.fromisoformat(it["target"]) if it["target"] else dt.date(2026, 6, 1)
+        r = rng.random()
+        it["target"] = None if r < 0.15 else (base + dt.timedelta(days=rng.choice([-9, -3, 4, 7, 11, 20]))).isoformat()
+    elif op == "move":
+        it["squad"] = "platform" if it["squad"] == "payments" else "payments"
+    return f"{op} {i}"
+
+
+def build(repo, seed):
+    """A random repository; returns the first-parent states [(day, state)] the replay reads."""
+    rng = random.Random(seed)
+    os.makedirs(repo)
+    git(repo, "init", "-q", "-b", "main")
+    with open(os.path.join(repo, "pops.yaml"), "w") as f:
+        f.write(CONFIG)
+    state, counters, deleted = {}, {s: 0 for s in SQUADS}, set()
+    day = dt.date(2026, 1, 5)
+    history = []
+    for n in range(rng.randint(22, 34)):
+        day += dt.timedelta(days=rng.randint(1, 6))
+        before = copy.deepcopy(state)
+        what = [mutate(rng, state, counters, deleted) for _ in range(rng.randint(1, 3))]
+        write_state(repo, state)
+        git(repo, "add", "-A")
+        if git(repo, "diff", "--cached", "--quiet", check=False).returncode == 0:
+            state = before  # the changes undid each other: nothing to commit
+            continue
+        if n > 3 and rng.random() < 0.2:
+            # The change reaches main through a merge: committed on a branch two days earlier.
+            branch = f"topic{n}"
+            git(repo, "checkout", "-q", "-b", branch)
+            git(repo, "commit", "-q", "-m", "; ".join(what), day=day - dt.timedelta(days=2))
+            git(repo, "checkout", "-q", "main")
+            git(repo, "merge", "-q", "--no-ff", "-m", f"Merge {branch}", branch, day=day)
+        else:
+            git(repo, "commit", "-q", "-m", "; ".join(what), day=day)
+        history.append((day, copy.deepcopy(state)))
+    return history
+
+
+def month(d):
+    return f"{d.year:04}-{d.month:02}"
+
+
+def replay(history, until):
+    """Per-period portfolio figures and per-item dates, by docs/metrics.md."""
+    first_seen, started, shipped_day, drops, slips, targets = {}, {}, {}, [], [], {}
+    prev = {}
+    changes = []  # (day, id) of every item change, as pops log lists them
+    for day, state in history:
+        if day > until:
+            break
+        for i, it in state.items():
+            old = prev.get(i)
+            first_seen.setdefault(i, day)
+            if it["status"] == "in-progress":
+                started.setdefault(i, day)
+            if it["status"] == "shipped" and (old is None or old["status"] != "shipped"):
+                if old is not None:
+                    shipped_day[i] = day
+                else:
+                    shipped_day[i] = None  # first seen shipped: the day is not known
+            if old is not None and it["status"] == "dropped" and old["status"] != "dropped":
+                drops.append((day, i))
+            t_old = old.get("target") if old else None
+            t_new = it.get("target")
+            if t_old and t_new and t_new > t_old:
+                slips.append((day, i, (dt.date.fromisoformat(t_new) - dt.date.fromisoformat(t_old)).days))
+            if old is None or old != it:
+                changes.append((day.isoformat(), i))
+        for i, old in prev.items():
+            if i not in state:
+                changes.append((day.isoformat(), i))
+                if old["status"] not in ("shipped", "dropped"):
+                    drops.append((day, i))  # ids are never reused: never back later
+        prev = state
+    # "Still shipped at the end": its last status, also when it was deleted after (an archived item).
+    last_status = {}
+    for day, state in history:
+        if day > until:
+            break
+        for i, it in state.items():
+            last_status[i] = it["status"]
+    shipped = {i: d for i, d in shipped_day.items() if d and last_status.get(i) == "shipped"}
+    periods = {}
+
+    def row(d):
+        return periods.setdefault(month(d), {"shipped": 0, "added": 0, "dropped": set(), "slipped": set(),
+                                             "slip_days": 0})
+    for i, d in first_seen.items():
+        row(d)["added"] += 1
+    for i, d in shipped.items():
+        row(d)["shipped"] += 1
+    for d, i in drops:
+        row(d)["dropped"].add(i)
+    for d, i, days in slips:
+        row(d)["slipped"].add(i)
+        row(d)["slip_days"] += days
+    out = {p: {"shipped": r["shipped"], "added": r["added"], "dropped": len(r["dropped"]),
+               "slipped": len(r["slipped"]), "slip_days": r["slip_days"]} for p, r in periods.items()}
+    items = {i: {"first_seen": first_seen[i].isoformat(), "started": started[i].isoformat() if i in started else None,
+                 "shipped": shipped[i].isoformat() if i in shipped else None} for i in first_seen}
+    return out, items, sorted(set(changes))
+
+
+def pops(bin_, repo, *args):
+    r = subprocess.run([bin_, "-C", repo, *args], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise AssertionError(f"pops {' '.join(args)} exited {r.returncode}: {r.stderr.strip()}")
+    return r
+
+
+def check_seed(bin_, workdir, seed):
+    repo = os.path.join(workdir, f"seed{seed}")
+    history = build(repo, seed)
+    first, last = history[0][0], history[-1][0]
+    expected, items, changes = replay(history, last)
+    problems = []
+    got = json.loads(pops(bin_, repo, "metrics", "--since", first.isoformat(), "--until", last.isoformat(),
+                          "--format", "json", "--no-cache").stdout)
+    rows = {r["period"]: r for r in got["rows"] if r["squad"] is None}
+    for p in sorted(set(rows) | set(expected)):
+        want = expected.get(p, {"shipped": 0, "added": 0, "dropped": 0, "slipped": 0, "slip_days": 0})
+        have = {k: rows.get(p, {}).get(k) for k in want}
+        if have != want:
+            problems.append(f"metrics {p}: pops {have}, replay {want}")
+    for it in got["items"]:
+        want = items.get(it["id"])
+        have = {"first_seen": it["first_seen"], "started": it["started"], "shipped": it["shipped"]}
+        if want is not None and have != want:
+            problems.append(f"metrics item {it['id']}: pops {have}, replay {want}")
+    # The cache gives the same answer as no cache.
+    cached = json.loads(pops(bin_, repo, "metrics", "--since", first.isoformat(), "--until", last.isoformat(),
+                             "--format", "json").stdout)
+    cached2 = json.loads(pops(bin_, repo, "metrics", "--since", first.isoformat(), "--until", last.isoformat(),
+                              "--format", "json").stdout)
+    for c in (cached, cached2):
+        if c["rows"] != got["rows"] or c["items"] != got["items"]:
+            problems.append("metrics with the cache differ from --no-cache")
+    # pops log: the item changes of every first-parent commit.
+    log = json.loads(pops(bin_, repo, "log", "--format", "json", "--no-cache").stdout)
+    have_changes = sorted({(c["date"], ch["id"]) for c in log["commits"] for ch in c["changes"]
+                           if ch.get("entity", "item") == "item"})
+    if have_changes != changes:
+        extra = sorted(set(have_changes) - set(changes))[:5]
+        missing = sorted(set(changes) - set(have_changes))[:5]
+        problems.append(f"log: pops lists {extra} the replay has not, lacks {missing}")
+    # A shallow clone answers a window after its boundary exactly as the whole history does.
+    depth = max(3, len(history) // 2)
+    clone = repo + "-shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", str(depth), "file://" + repo, clone], check=True,
+                   capture_output=True)
+    oldest = dt.date.fromisoformat(subprocess.run(
+        ["git", "-C", clone, "log", "--first-parent", "--format=%cs"], check=True, capture_output=True,
+        text=True).stdout.split()[-1])
+    since = (oldest.replace(day=1) + dt.timedelta(days=62)).replace(day=1)
+    if since <= last:
+        args = ["metrics", "--since", since.isoformat(), "--until", last.isoformat(), "--format", "json",
+                "--no-cache"]
+        whole = json.loads(pops(bin_, repo, *args).stdout)
+        r = subprocess.run([bin_, "-C", clone, *args], capture_output=True, text=True)
+        if r.returncode == 0:
+            if json.loads(r.stdout)["rows"] != whole["rows"]:
+                problems.append(f"shallow clone (depth {depth}) from {since}: rows differ from the whole history's")
+            if "the history is shallow" not in r.stderr:
+                problems.append("shallow clone: no note that older history is absent")
+        elif r.returncode != 2 or "the history is shallow" not in r.stderr:
+            problems.append(f"shallow clone: exit {r.returncode}: {r.stderr.strip()}")
+    return history, problems
+
+
+def main():
+    bin_, workdir, seeds = sys.argv[1], sys.argv[2], [int(s) for s in sys.argv[3:]]
+    failed = 0
+    commits = 0
+    for seed in seeds:
+        history, problems = check_seed(bin_, workdir, seed)
+        commits += len(history)
+        for p in problems[:8]:
+            print(f"FAIL [seed {seed}]: {p}")
+        failed += 1 if problems else 0
+    print(f"{len(seeds)} random histories, {commits} first-parent commits, {failed} disagreed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
