@@ -107,7 +107,7 @@ int run_list(Context& ctx, const AdoptionOpts& o)
                          {"items", items_of(*s)},
                          {"points", pts}});
     }
-    ctx.out.write(arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    ctx.out.write_json(arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     return k_exit_ok;
   }
   std::string out;

@@ -281,15 +281,15 @@ int report(Context& ctx, const CheckOpts& o, const CheckResult& result, const So
   }
   const CheckResult& r = *shown;
   if (o.format == "json") {
-    ctx.out.write(render_json(r));
+    ctx.out.write_json(render_json(r));
   } else if (o.format == "sarif") {
-    ctx.out.write(render_sarif(r, POPS_VERSION));
+    ctx.out.write_json(render_sarif(r, POPS_VERSION));
   } else if (o.format == "github") {
     ctx.out.write(render_github(r));
   } else if (o.format == "junit") {
-    ctx.out.write(render_junit(r));
+    ctx.out.write_data(render_junit(r));
   } else if (o.format == "gitlab") {
-    ctx.out.write(render_gitlab(r));
+    ctx.out.write_json(render_gitlab(r));
   } else {
     print_text(ctx, r, sources);
   }

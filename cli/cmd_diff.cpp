@@ -205,7 +205,7 @@ int run_diff(Context& ctx, const DiffOpts& o)
   warn_unreadable(ctx, to);
   const std::vector<Change> changes = diff_workspaces(from.ws, to.ws);
   if (o.format == "json") {
-    ctx.out.write(render_diff_json(from.name, to.name, from.commit, to.commit, changes));
+    ctx.out.write_json(render_diff_json(from.name, to.name, from.commit, to.commit, changes));
   } else if (o.format == "markdown") {
     print_markdown(ctx, from, to, changes);
   } else {

@@ -70,7 +70,7 @@ int run_digest(Context& ctx, const DigestOpts& o)
   span.to_commit = head.short_id;
   span.to_date = format_date(commit_date(head));
   if (o.format == "json") {
-    ctx.out.write(render_digest_json(d, *audience, span));
+    ctx.out.write_json(render_digest_json(d, *audience, span));
   } else if (o.format == "text") {
     ctx.out.write(render_digest_text(d, *audience, span));
   } else {

@@ -77,7 +77,7 @@ int run_list(Context& ctx, const DocOpts& o)
                    {"review_due", r.review_due ? nlohmann::ordered_json(format_date(*r.review_due)) : nlohmann::ordered_json()},
                    {"stale", r.stale}});
     }
-    ctx.out.write(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    ctx.out.write_json(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     return k_exit_ok;
   }
   size_t w = 8;

@@ -53,7 +53,8 @@ void setup_export(CLI::App& app, Runner& run)
                                                   : export_json(ws);
     return write_output(ctx, o->output, text, "--output",
                         fmt::format("wrote {} item{} to {}\n", ws.items.size(), ws.items.size() == 1 ? "" : "s",
-                                    printable(o->output)));
+                                    printable(o->output)),
+                        o->format == "json" ? OutputKind::json : OutputKind::data);
   };
 }
 

@@ -187,7 +187,7 @@ int run_list(Context& ctx, const FeedbackOpts& o)
       e["line"] = fb->loc.line;
       j.push_back(std::move(e));
     }
-    ctx.out.write(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    ctx.out.write_json(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     return k_exit_ok;
   }
   if (o.format == "csv") {
@@ -202,7 +202,7 @@ int run_list(Context& ctx, const FeedbackOpts& o)
       }
       s += "\n";
     }
-    ctx.out.write(s);
+    ctx.out.write_data(s);
     return k_exit_ok;
   }
   if (o.format == "markdown") {

@@ -114,7 +114,7 @@ void print_json(Context& ctx, const Insights& r)
   for (const Item* it : r.now_without_evidence) {
     j["now_without_evidence"].push_back({{"id", it->id.value}, {"title", it->title.value}, {"status", it->status.value}});
   }
-  ctx.out.write(j.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+  ctx.out.write_json(j.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
 }
 
 std::string md(std::string_view s)

@@ -132,7 +132,7 @@ int run_log(Context& ctx, const LogOpts& o)
   }
   note_shallow(ctx, repo, &history);
   if (o.format == "json") {
-    ctx.out.write(render_log_json(entries));
+    ctx.out.write_json(render_log_json(entries));
   } else {
     print_text(ctx, entries);
   }

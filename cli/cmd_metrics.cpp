@@ -38,7 +38,7 @@ public:
   ~ProgressBar()
   {
     if (m_shown) {
-      m_err.write("\r\x1b[K");
+      m_err.clear_progress();
     }
   }
   ProgressBar(const ProgressBar&) = delete;
@@ -58,7 +58,7 @@ public:
     m_shown = true;
     const int width = 30;
     const auto filled = static_cast<int>(width * done / total);
-    m_err.write(fmt::format("\rreading history [{}{}] {}/{} commits", std::string(static_cast<size_t>(filled), '#'),
+    m_err.progress(fmt::format("reading history [{}{}] {}/{} commits", std::string(static_cast<size_t>(filled), '#'),
                             std::string(static_cast<size_t>(width - filled), ' '), done, total));
   }
 
@@ -155,9 +155,9 @@ int run_metrics(Context& ctx, const MetricsOpts& o)
     return rc;
   }
   if (o.format == "json") {
-    ctx.out.write(render_metrics_json(m));
+    ctx.out.write_json(render_metrics_json(m));
   } else if (o.format == "csv") {
-    ctx.out.write(render_metrics_csv(m));
+    ctx.out.write_data(render_metrics_csv(m));
   } else if (o.format == "markdown") {
     ctx.out.write(render_metrics_markdown(m));
   } else {

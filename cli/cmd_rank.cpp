@@ -94,7 +94,7 @@ int explain(Context& ctx, const Workspace& ws, const ScoreModel& m, const RankOp
     json j;
     j["model"] = model_json(m);
     j["item"] = item_json(*r, true);
-    ctx.out.write(j.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+    ctx.out.write_json(j.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
     return r->scored ? k_exit_ok : k_exit_findings;
   }
   const bool mdown = o.format == "markdown";
@@ -186,7 +186,7 @@ int run_rank(Context& ctx, const RankOpts& o)
       }
       j["items"].push_back(std::move(e));
     }
-    ctx.out.write(j.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+    ctx.out.write_json(j.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
     return k_exit_ok;
   }
   std::string s;

@@ -45,7 +45,8 @@ int run_report(Context& ctx, const ReportOpts& o)
   const Workspace ws = load_worktree(ctx.workspace);
   const Dashboard d = build_dashboard(ws, m, o.squads, today());
   const std::string text = format == "markdown" ? render_dashboard_markdown(d, m) : render_dashboard_html(d, m);
-  return write_output(ctx, o.out, text, "--out", fmt::format("wrote {}\n", printable(o.out)));
+  return write_output(ctx, o.out, text, "--out", fmt::format("wrote {}\n", printable(o.out)),
+                      format == "markdown" ? OutputKind::text : OutputKind::data);
 }
 
 } // namespace

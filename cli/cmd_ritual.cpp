@@ -36,7 +36,7 @@ ojson opt_date(const std::optional<Date>& d)
 
 void write_json(Context& ctx, const ojson& j)
 {
-  ctx.out.write(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  ctx.out.write_json(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 std::vector<std::string> ritual_names(const Workspace& ws)

@@ -130,11 +130,11 @@ int run_roadmap(Context& ctx, RoadmapOpts o)
       return out.paint(status_color(status), text);
     }));
   } else if (format == "json") {
-    ctx.out.write(render_roadmap_json(cols, at ? std::optional<RoadmapAt>(RoadmapAt{o.at, *at}) : std::nullopt));
+    ctx.out.write_json(render_roadmap_json(cols, at ? std::optional<RoadmapAt>(RoadmapAt{o.at, *at}) : std::nullopt));
   } else if (format == "markdown") {
     ctx.out.write(render_roadmap_markdown(cols));
   } else if (format == "csv") {
-    ctx.out.write(render_roadmap_csv(cols));
+    ctx.out.write_data(render_roadmap_csv(cols));
   } else if (format == "mermaid") {
     // The day the chart is drawn for: the date of --at DATE, the commit's date for --at REV, else today.
     const auto at_day = parse_date(o.at);

@@ -144,7 +144,7 @@ int run_schema(Context& ctx, const SchemaOpts& o)
     return run_out(ctx, o, cfg, kinds);
   }
   if (!o.name.empty()) {
-    ctx.out.write(json_schema(cfg, *kinds.front()));
+    ctx.out.write_json(json_schema(cfg, *kinds.front()));
     return k_exit_ok;
   }
   for (const auto& k : schema_kinds()) {

@@ -278,7 +278,7 @@ void print_json(Context& ctx, const ItemView& v, const std::optional<CommitRef>&
                                  {"key", a.series ? Json(a.series->key.value) : Json()},
                                  {"note", a.note.empty() ? Json() : Json(a.note)}});
   }
-  ctx.out.write(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  ctx.out.write_json(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 int run_show(Context& ctx, const ShowOpts& o)

@@ -38,7 +38,7 @@ int run_list(Context& ctx, const TemplateOpts& o)
                    {"path", t.workspace ? "templates/" + t.name + ".md" : std::string()},
                    {"summary", t.summary}});
     }
-    ctx.out.write(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    ctx.out.write_json(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     return k_exit_ok;
   }
   size_t w = 8;

@@ -109,11 +109,17 @@ void use_history_cache(History& history, Repository& repo, bool no_cache)
 }
 
 int write_output(Context& ctx, const std::string& file, std::string_view text, std::string_view option,
-                 const std::string& done)
+                 const std::string& done, OutputKind kind)
 {
   namespace fs = std::filesystem;
   if (file.empty() || file == "-") {
-    ctx.out.write(text);
+    if (kind == OutputKind::text) {
+      ctx.out.write(text);
+    } else if (kind == OutputKind::json) {
+      ctx.out.write_json(text);
+    } else {
+      ctx.out.write_data(text);
+    }
     return k_exit_ok;
   }
   const fs::path full = (fs::path(file).is_absolute() ? fs::path(file) : fs::path(ctx.cwd) / file).lexically_normal();
@@ -134,7 +140,9 @@ int write_output(Context& ctx, const std::string& file, std::string_view text, s
       return k_exit_usage;
     }
   }
-  write_output_file(full.string(), text);
+  write_output_file(full.string(), kind == OutputKind::text   ? terminal_text(text)
+                                   : kind == OutputKind::json ? json_escape_controls(text)
+                                                              : std::string(text));
   if (!ctx.quiet && !done.empty()) {
     ctx.err.write(done);
   }

@@ -111,9 +111,12 @@ std::string read_csv_file(const Context& ctx, const std::string& path);
 /// a character device, FIFO or socket written where it is (write_output_file). A FILE that is (or a
 /// link to) workspace data (is_workspace_data: pops.yaml, roadmap/, feedback/, docs/, rituals/,
 /// metrics/, templates/) is refused: an error and exit 2, nothing written. Returns the exit status;
-/// `done` is printed on stderr (unless -q) after a write to a file.
+/// `done` is printed on stderr (unless -q) after a write to a file. `kind` says how the bytes are
+/// kept, the same on stdout and in a file: text (Term::write's terminal_text), data (verbatim) or
+/// json (Term::write_json's escapes).
+enum class OutputKind { text, data, json };
 int write_output(Context& ctx, const std::string& file, std::string_view text, std::string_view option,
-                 const std::string& done);
+                 const std::string& done, OutputKind kind);
 
 /// For a command with subcommands (pops item add|set|...): its help shows every subcommand with its
 /// options.

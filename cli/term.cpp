@@ -1,5 +1,7 @@
 #include "term.h"
 
+#include "base/text.h"
+
 #include <cstdlib>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -12,6 +14,47 @@ bool env_set(const char* name)
 {
   const char* v = std::getenv(name);
   return v && *v;
+}
+
+/// The escape codes paint() emits, the only ones write() lets through.
+constexpr std::string_view k_reset = "\033[0m";
+constexpr std::string_view k_codes[] = {"\033[31m", "\033[32m", "\033[33m", "\033[34m", "\033[35m",
+                                        "\033[36m", "\033[1m",  "\033[2m",  k_reset};
+
+std::string_view code_of(Color c)
+{
+  switch (c) {
+  case Color::red:
+    return k_codes[0];
+  case Color::green:
+    return k_codes[1];
+  case Color::yellow:
+    return k_codes[2];
+  case Color::blue:
+    return k_codes[3];
+  case Color::magenta:
+    return k_codes[4];
+  case Color::cyan:
+    return k_codes[5];
+  case Color::bold:
+    return k_codes[6];
+  case Color::dim:
+    return k_codes[7];
+  case Color::none:
+    break;
+  }
+  return {};
+}
+
+/// The length of the colour code `text` starts with, 0 when it starts with none.
+size_t own_code_at(std::string_view text)
+{
+  for (const std::string_view code : k_codes) {
+    if (text.starts_with(code)) {
+      return code.size();
+    }
+  }
+  return 0;
 }
 
 } // namespace
@@ -44,41 +87,50 @@ std::string Term::paint(Color c, std::string_view text) const
   if (!m_color || c == Color::none) {
     return std::string(text);
   }
-  const char* code = "";
-  switch (c) {
-  case Color::red:
-    code = "\033[31m";
-    break;
-  case Color::green:
-    code = "\033[32m";
-    break;
-  case Color::yellow:
-    code = "\033[33m";
-    break;
-  case Color::blue:
-    code = "\033[34m";
-    break;
-  case Color::magenta:
-    code = "\033[35m";
-    break;
-  case Color::cyan:
-    code = "\033[36m";
-    break;
-  case Color::bold:
-    code = "\033[1m";
-    break;
-  case Color::dim:
-    code = "\033[2m";
-    break;
-  case Color::none:
-    break;
-  }
-  return std::string(code) + std::string(text) + "\033[0m";
+  return std::string(code_of(c)) + std::string(text) + std::string(k_reset);
 }
 
 void Term::write(std::string_view text) const
 {
-  std::fwrite(text.data(), 1, text.size(), m_file);
+  std::string out;
+  out.reserve(text.size());
+  // Split at the colour codes pops itself emits (ESC is ASCII, so no character is cut in two);
+  // everything else goes through terminal_text, which shows any other ESC as '?'.
+  size_t from = 0;
+  for (size_t i = text.find('\033'); m_color && i != std::string_view::npos; i = text.find('\033', i + 1)) {
+    if (const size_t n = own_code_at(text.substr(i)); n > 0) {
+      out += terminal_text(text.substr(from, i - from));
+      out.append(text.substr(i, n));
+      from = i + n;
+      i = from - 1;
+    }
+  }
+  out += terminal_text(text.substr(from));
+  write_data(out);
+}
+
+void Term::write_data(std::string_view bytes) const
+{
+  std::fwrite(bytes.data(), 1, bytes.size(), m_file);
+}
+
+void Term::write_json(std::string_view json) const
+{
+  write_data(json_escape_controls(json));
+}
+
+void Term::progress(std::string_view text) const
+{
+  if (m_tty) {
+    write_data("\r" + printable(text));
+  }
+}
+
+void Term::clear_progress() const
+{
+  if (m_tty) {
+    write_data("\r\033[K");
+  }
 }
 
 void error(const Term& err, std::string_view message)

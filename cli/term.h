@@ -1,6 +1,7 @@
 #pragma once
 // The only place that knows about terminals: colour (off unless a terminal, never with NO_COLOR or
-// TERM=dumb or --no-color; CLICOLOR_FORCE forces it), widths, and git-style messages.
+// TERM=dumb or --no-color; CLICOLOR_FORCE forces it), widths, and git-style messages. Whatever pops
+// prints as text goes through Term::write, which lets no terminal control through but its own colours.
 
 #include <cstdio>
 #include <string>
@@ -23,7 +24,19 @@ public:
   int width() const;
   /// `text` wrapped in the colour's escape codes when colour is on.
   std::string paint(Color c, std::string_view text) const;
+  /// `text` made safe for a terminal (terminal_text: C0 but tab and line feed, DEL, C1 and the
+  /// bidirectional controls shown as '?'); only the exact colour codes paint() emits pass, and only
+  /// when colour is on. For text and Markdown, wherever they go.
   void write(std::string_view text) const;
+  /// `bytes` verbatim: machine formats (CSV, HTML, XML), which must stay lossless.
+  void write_data(std::string_view bytes) const;
+  /// A JSON text verbatim but for DEL, C1 and the bidirectional controls, written as \uXXXX escapes
+  /// (json_escape_controls): a JSON reader gets the exact values, a terminal nothing to act on.
+  void write_json(std::string_view json) const;
+  /// A progress line redrawn in place: "\r" and `text` (as write) on a terminal; nothing elsewhere.
+  void progress(std::string_view text) const;
+  /// Erases the progress line on a terminal.
+  void clear_progress() const;
 
 private:
   FILE* m_file;

@@ -207,14 +207,84 @@ std::string valid_utf8(std::string_view s)
   return out;
 }
 
+namespace {
+
+/// Bytes of the character at `s[i]` (valid UTF-8) that terminal_text replaces, else 0.
+size_t terminal_control_at(std::string_view s, size_t i, bool keep_newline)
+{
+  const auto b = [&s](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x20) {
+    return c == '\t' || (c == '\n' && keep_newline) ? 0 : 1;
+  }
+  if (c == 0x7F) {
+    return 1;
+  }
+  if (c == 0xC2 && i + 1 < s.size() && b(i + 1) >= 0x80 && b(i + 1) <= 0x9F) {
+    return 2;  // C1: U+0080..U+009F
+  }
+  if (c == 0xE2 && i + 2 < s.size()) {
+    const unsigned char b1 = b(i + 1);
+    const unsigned char b2 = b(i + 2);
+    if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) {
+      return 3;  // U+202A..U+202E, U+2066..U+2069
+    }
+  }
+  return 0;
+}
+
+std::string replace_controls(std::string_view s, bool keep_newline)
+{
+  const std::string in = valid_utf8(s);
+  std::string out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size();) {
+    if (const size_t n = terminal_control_at(in, i, keep_newline); n > 0) {
+      out += '?';
+      i += n;
+    } else {
+      out += in[i++];
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+std::string terminal_text(std::string_view s)
+{
+  return replace_controls(s, true);
+}
+
 std::string printable(std::string_view s)
 {
-  std::string out = valid_utf8(s);
-  for (auto& ch : out) {
-    const auto c = static_cast<unsigned char>(ch);
-    if ((c < 0x20 && c != '\t') || c == 0x7F) {
-      ch = '?';
+  return replace_controls(s, false);
+}
+
+std::string json_escape_controls(std::string_view json)
+{
+  std::string out;
+  out.reserve(json.size());
+  for (size_t i = 0; i < json.size();) {
+    // Outside strings a JSON text is ASCII without controls, so every match is inside a string.
+    const size_t n = terminal_control_at(json, i, true);
+    if (n == 0 || static_cast<unsigned char>(json[i]) < 0x20) {
+      out += json[i++];
+      continue;
     }
+    unsigned cp = 0x7F;
+    if (n == 2) {
+      cp = static_cast<unsigned char>(json[i + 1]);
+    } else if (n == 3) {
+      cp = 0x2000u | ((static_cast<unsigned char>(json[i + 1]) & 0x3Fu) << 6) |
+           (static_cast<unsigned char>(json[i + 2]) & 0x3Fu);
+    }
+    static constexpr char k_hex[] = "0123456789abcdef";
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) {
+      out += k_hex[(cp >> shift) & 0xFu];
+    }
+    i += n;
   }
   return out;
 }

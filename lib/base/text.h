@@ -31,8 +31,16 @@ bool is_squad_id(std::string_view s);
 
 /// `s` with every invalid UTF-8 sequence replaced by U+FFFD.
 std::string valid_utf8(std::string_view s);
-/// `s` safe to print on a terminal: valid UTF-8, control characters (but tab) shown as '?'.
+/// `s` safe to print on a terminal: valid UTF-8 (invalid bytes as U+FFFD), and every character a
+/// terminal would act on shown as '?': C0 controls but tab and line feed, DEL, C1 controls
+/// (U+0080..U+009F) and the bidirectional embedding, override and isolate controls (U+202A..U+202E,
+/// U+2066..U+2069).
+std::string terminal_text(std::string_view s);
+/// terminal_text(s) on one line: a line feed is shown as '?' too.
 std::string printable(std::string_view s);
+/// A JSON text (as nlohmann-json dumps it, valid UTF-8) with DEL, C1 controls and the bidirectional
+/// controls of terminal_text written as \uXXXX escapes: the same values, nothing a terminal acts on.
+std::string json_escape_controls(std::string_view json);
 
 /// Lowercase ASCII copy.
 std::string lower(std::string_view s);

@@ -23,3 +23,51 @@ TEST_CASE("did you mean suggests only close words")
   CHECK(did_you_mean("banana", statuses).empty());
   CHECK(did_you_mean("x", statuses).empty());
 }
+
+TEST_CASE("terminal text shows every C0 control but tab and line feed as '?'")
+{
+  CHECK(terminal_text("a\tb\nc") == "a\tb\nc");
+  CHECK(terminal_text("bell\a") == "bell?");
+  CHECK(terminal_text("\x1b]0;x\a") == "?]0;x?");
+  CHECK(terminal_text("\x1b[2J") == "?[2J");
+  CHECK(terminal_text("cr\rback\bspace") == "cr?back?space");
+  CHECK(terminal_text(std::string("nul\0end", 7)) == "nul?end");
+  CHECK(terminal_text("\x01\x1f") == "??");
+}
+
+TEST_CASE("terminal text shows DEL and the C1 controls as '?'")
+{
+  CHECK(terminal_text("del\x7f") == "del?");
+  CHECK(terminal_text("\xc2\x9b" "2J") == "?2J");  // CSI as one character
+  CHECK(terminal_text("\xc2\x80\xc2\x9f") == "??");
+  CHECK(terminal_text("\xc2\xa0\xc2\xa9") == "\xc2\xa0\xc2\xa9");  // U+00A0, U+00A9 are not controls
+}
+
+TEST_CASE("terminal text shows the bidirectional override and isolate controls as '?'")
+{
+  CHECK(terminal_text("a\u202Eb") == "a?b");
+  CHECK(terminal_text("\u202A\u202B\u202C\u202D") == "????");
+  CHECK(terminal_text("\u2066\u2067\u2068\u2069") == "????");
+  CHECK(terminal_text("\u2029\u202F\u2065\u206A") == "\u2029\u202F\u2065\u206A");  // the neighbours stay
+}
+
+TEST_CASE("terminal text keeps multibyte text and replaces invalid UTF-8")
+{
+  CHECK(terminal_text("Zahlungsübersicht — 支払い 🚀") == "Zahlungsübersicht — 支払い 🚀");
+  CHECK(terminal_text("bad \xff byte") == "bad \xEF\xBF\xBD byte");
+  CHECK(terminal_text("\xc2") == "\xEF\xBF\xBD");        // cut C1 lead byte
+  CHECK(terminal_text("\xe2\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // cut U+202E
+  CHECK(terminal_text("\xc0\x9b") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong, not a C1
+}
+
+TEST_CASE("printable is terminal text on one line")
+{
+  CHECK(printable("a\nb\tc\x1b[2J\u202E") == "a?b\tc?[2J?");
+}
+
+TEST_CASE("json escapes DEL, C1 and the bidirectional controls and nothing else")
+{
+  CHECK(json_escape_controls("{\n  \"t\": \"a\x7f\xc2\x9b\u202E\u2066b\\u001b\"\n}\n") ==
+        "{\n  \"t\": \"a\\u007f\\u009b\\u202e\\u2066b\\u001b\"\n}\n");
+  CHECK(json_escape_controls("[\"Zahlungsübersicht 支払い 🚀\"]") == "[\"Zahlungsübersicht 支払い 🚀\"]");
+}
