@@ -74,7 +74,7 @@ TEST_CASE("a value cut short or out of range throws Malformed, never reads past 
   big.i(1ll << 40);
   Reader rb(big.out);
   CHECK_THROWS_AS(rb.int32(), Malformed);
-  Reader none("");
+  Reader none(std::string_view{});
   CHECK_THROWS_AS(none.fixed64(), Malformed);
   CHECK_THROWS_AS(none.b(), Malformed);
 }
