@@ -4,6 +4,7 @@
 #include "complete.h"
 
 #include "features/rank.h"
+#include "base/markdown.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
 
@@ -37,15 +38,6 @@ std::string num(double v)
     s.pop_back();
   }
   return s == "-0" ? "0" : s;
-}
-
-std::string md(std::string_view s)
-{
-  std::string out;
-  for (char c : s) {
-    out += c == '|' ? std::string("\\|") : (c == '\n' || c == '\r') ? std::string(" ") : std::string(1, c);
-  }
-  return out;
 }
 
 json item_json(const RankedItem& r, bool detail)
@@ -97,7 +89,7 @@ int explain(Context& ctx, const Workspace& ws, const ScoreModel& m, const RankOp
   }
   const bool mdown = o.format == "markdown";
   std::string s;
-  s += mdown ? fmt::format("## {} {}\n\n", r->item->id.value, md(r->item->title.value))
+  s += mdown ? fmt::format("## {} {}\n\n", markdown_text(r->item->id.value), markdown_text(r->item->title.value))
              : ctx.out.paint(Color::bold, fmt::format("{} {}", r->item->id.value, printable(r->item->title.value))) + "\n";
   s += fmt::format("{}model {}: {}{}\n", mdown ? "" : "", m.name, mdown ? "`" + m.text + "`" : m.text,
                    m.builtin ? " (built in)" : " (pops.yaml)");
@@ -110,7 +102,7 @@ int explain(Context& ctx, const Workspace& ws, const ScoreModel& m, const RankOp
       const auto& t = r->terms[i];
       const std::string sign = i == 0 ? (t.sign < 0 ? "-" : " ") : (t.sign < 0 ? "-" : "+");
       const double shown = t.sign < 0 ? -t.value : t.value;
-      s += mdown ? fmt::format("| {} | {} |\n", md(t.text), num(t.value))
+      s += mdown ? fmt::format("| {} | {} |\n", markdown_cell(t.text), num(t.value))
                  : fmt::format("  {} {:>14}  {}\n", sign, num(shown), t.text);
     }
     s += mdown ? fmt::format("| **score** | **{}** |\n", num(r->score))
@@ -121,7 +113,7 @@ int explain(Context& ctx, const Workspace& ws, const ScoreModel& m, const RankOp
   s += mdown ? "\n| Input | Value | From |\n|---|---|---|\n" : "\ninputs:\n";
   for (const auto& in : r->inputs) {
     const std::string v = in.value ? num(*in.value) : "missing";
-    s += mdown ? fmt::format("| {} | {} | {} |\n", in.name, v, md(in.source))
+    s += mdown ? fmt::format("| {} | {} | {} |\n", markdown_cell(in.name), v, markdown_cell(in.source))
                : fmt::format("  {:<18} {:>12}  {}\n", in.name, v, printable(in.source));
   }
   ctx.out.write(s);
@@ -194,11 +186,12 @@ int run_rank(Context& ctx, const RankOpts& o)
   std::string s;
   if (o.format == "markdown") {
     s += fmt::format("## {} by {}\n\n`{}`\n\n| Rank | ID | Title | Horizon | Status | Score | Note |\n"
-                     "|---|---|---|---|---|---|---|\n", o.misaligned ? "Misaligned items" : "Items", m->name, m->text);
+                     "|---|---|---|---|---|---|---|\n", o.misaligned ? "Misaligned items" : "Items", markdown_text(m->name), m->text);
     for (const auto& [r, why] : rows) {
       s += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", r->scored ? std::to_string(r->rank) : "-",
-                       r->item->id.value, md(r->item->title.value), r->item->horizon.value, r->item->status.value,
-                       r->scored ? num(r->score) : "-", md(why));
+                       markdown_cell(r->item->id.value), markdown_cell(r->item->title.value),
+                       markdown_cell(r->item->horizon.value), markdown_cell(r->item->status.value),
+                       r->scored ? num(r->score) : "-", markdown_cell(why));
     }
     ctx.out.write(s);
     return k_exit_ok;
