@@ -628,7 +628,7 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
     }
     o += "\n" + rule + "\n";
     for (const auto& sq : d.squads) {
-      o += "| " + markdown_text(sq) + " |";
+      o += "| " + markdown_cell(sq) + " |";
       for (const auto& p : periods) {
         o += fmt::format(" {} |", throughput(m, p, sq));
       }
@@ -655,12 +655,12 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
   o += "## Status by squad\n\n| squad |";
   std::string rule = "| --- |";
   for (const auto& st : d.statuses) {
-    o += " " + markdown_text(st) + " |";
+    o += " " + markdown_cell(st) + " |";
     rule += " ---: |";
   }
   o += "\n" + rule + "\n";
   for (size_t i = 0; i < d.squads.size(); ++i) {
-    o += "| " + markdown_text(d.squads[i]) + " |";
+    o += "| " + markdown_cell(d.squads[i]) + " |";
     for (size_t k = 0; k < d.statuses.size(); ++k) {
       o += fmt::format(" {} |", d.status_counts[i][k]);
     }
@@ -686,8 +686,8 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
   } else {
     o += "| date | item | squad | target | days |\n| --- | --- | --- | --- | ---: |\n";
     for (auto it = m.slips.rbegin(); it != m.slips.rend(); ++it) {
-      o += fmt::format("| {} | {} {} | {} | {} \xe2\x86\x92 {} | +{} |\n", format_date(it->date), markdown_text(it->id),
-                       markdown_text(it->title), markdown_text(it->squad), format_date(it->from), format_date(it->to), it->days);
+      o += fmt::format("| {} | {} {} | {} | {} \xe2\x86\x92 {} | +{} |\n", format_date(it->date), markdown_cell(it->id),
+                       markdown_cell(it->title), markdown_cell(it->squad), format_date(it->from), format_date(it->to), it->days);
     }
     o += "\n";
   }
@@ -700,10 +700,10 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
     for (const auto& dm : d.demand) {
       std::vector<std::string> names;
       for (const auto& c : dm.customers) {
-        names.push_back(markdown_text(c));
+        names.push_back(markdown_cell(c));
       }
-      o += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", markdown_text(dm.item->id.value), markdown_text(dm.item->title.value),
-                       markdown_text(dm.item->status.value), dm.customers.size(), dm.arr ? money(*dm.arr) : std::string(k_dash),
+      o += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", markdown_cell(dm.item->id.value), markdown_cell(dm.item->title.value),
+                       markdown_cell(dm.item->status.value), dm.customers.size(), dm.arr ? money(*dm.arr) : std::string(k_dash),
                        dm.entries, fmt::join(names, ", "));
     }
     o += "\n";
@@ -721,11 +721,11 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
         state += ": " + a.note;
       }
       const std::string trend = trend_text(a);
-      o += fmt::format("| {} {} | {} | {} | {} | {} | {} | {} |\n", markdown_text(a.item->id.value), markdown_text(a.item->title.value),
-                       markdown_text(a.metric), a.value ? markdown_text(a.shown) : std::string(k_dash),
-                       a.target.empty() ? std::string(k_dash) : markdown_text(a.target), markdown_text(state),
+      o += fmt::format("| {} {} | {} | {} | {} | {} | {} | {} |\n", markdown_cell(a.item->id.value), markdown_cell(a.item->title.value),
+                       markdown_cell(a.metric), a.value ? markdown_cell(a.shown) : std::string(k_dash),
+                       a.target.empty() ? std::string(k_dash) : markdown_cell(a.target), markdown_cell(state),
                        a.date ? format_date(*a.date) : std::string(k_dash),
-                       trend.empty() ? std::string(k_dash) : markdown_text(trend));
+                       trend.empty() ? std::string(k_dash) : markdown_cell(trend));
     }
     o += "\n";
   }
@@ -738,8 +738,8 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
     for (const auto& a : d.actions) {
       o += fmt::format("| {}{} | {} | {} | {} {} |\n",
                        a.action->due.set ? format_date(a.action->due.value) : std::string(k_dash),
-                       a.overdue ? " (overdue)" : "", markdown_text(a.action->what.value), markdown_text(a.action->owner.value),
-                       markdown_text(a.note->ritual.value.empty() ? a.note->folder : a.note->ritual.value), markdown_text(a.note->file_date));
+                       a.overdue ? " (overdue)" : "", markdown_cell(a.action->what.value), markdown_cell(a.action->owner.value),
+                       markdown_cell(a.note->ritual.value.empty() ? a.note->folder : a.note->ritual.value), markdown_cell(a.note->file_date));
     }
   }
   return o;

@@ -432,10 +432,10 @@ std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan
   s += markdown_text(span_text(span)) + ".\n";
   if (v.figures) {
     s += "\n## Figures\n\n| Squad | Shipped | Newly committed | Slipped | Days slipped | Dropped | In progress | Open in "
-         + markdown_text(column_title(d.first_horizon)) + " |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
+         + markdown_cell(column_title(d.first_horizon)) + " |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const auto& f : d.figures) {
       s += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                       f.squad == "total" ? "**Total**" : markdown_text(f.squad), f.shipped, f.committed, f.slipped,
+                       f.squad == "total" ? "**Total**" : markdown_cell(f.squad), f.shipped, f.committed, f.slipped,
                        f.slip_days, f.dropped, f.in_progress, f.open_now);
     }
   }
