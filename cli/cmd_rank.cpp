@@ -91,8 +91,8 @@ int explain(Context& ctx, const Workspace& ws, const ScoreModel& m, const RankOp
   std::string s;
   s += mdown ? fmt::format("## {} {}\n\n", markdown_text(r->item->id.value), markdown_text(r->item->title.value))
              : ctx.out.paint(Color::bold, fmt::format("{} {}", r->item->id.value, printable(r->item->title.value))) + "\n";
-  s += fmt::format("{}model {}: {}{}\n", mdown ? "" : "", m.name, mdown ? "`" + m.text + "`" : m.text,
-                   m.builtin ? " (built in)" : " (pops.yaml)");
+  s += fmt::format("{}model {}: {}{}\n", mdown ? "" : "", mdown ? markdown_text(m.name) : m.name,
+                   mdown ? markdown_code(m.text) : m.text, m.builtin ? " (built in)" : " (pops.yaml)");
   if (r->scored) {
     s += fmt::format("{}score {}{}\n\n", mdown ? "\n" : "", num(r->score), mdown ? "" : "");
     if (mdown) {
@@ -185,8 +185,9 @@ int run_rank(Context& ctx, const RankOpts& o)
   }
   std::string s;
   if (o.format == "markdown") {
-    s += fmt::format("## {} by {}\n\n`{}`\n\n| Rank | ID | Title | Horizon | Status | Score | Note |\n"
-                     "|---|---|---|---|---|---|---|\n", o.misaligned ? "Misaligned items" : "Items", markdown_text(m->name), m->text);
+    s += fmt::format("## {} by {}\n\n{}\n\n| Rank | ID | Title | Horizon | Status | Score | Note |\n"
+                     "|---|---|---|---|---|---|---|\n", o.misaligned ? "Misaligned items" : "Items", markdown_text(m->name),
+                     markdown_code(m->text));
     for (const auto& [r, why] : rows) {
       s += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", r->scored ? std::to_string(r->rank) : "-",
                        markdown_cell(r->item->id.value), markdown_cell(r->item->title.value),

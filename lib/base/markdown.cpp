@@ -4,6 +4,8 @@
 
 #include "base/text.h"
 
+#include <algorithm>
+
 namespace pops {
 
 namespace {
@@ -28,11 +30,9 @@ std::string escape(std::string_view s, bool line_start)
     out += v[i++];
   }
   size_t marker = std::string_view::npos;
-  if (!line_start) {
-    // A table cell: no block marker to defuse.
-  } else if (i < v.size() && (v[i] == '#' || v[i] == '-' || v[i] == '+')) {
+  if (line_start && i < v.size() && (v[i] == '#' || v[i] == '-' || v[i] == '+')) {
     marker = i;
-  } else {
+  } else if (line_start) {
     size_t d = i;
     while (d < v.size() && v[d] >= '0' && v[d] <= '9') {
       ++d;
@@ -83,6 +83,23 @@ std::string markdown_text(std::string_view s)
 std::string markdown_cell(std::string_view s)
 {
   return escape(s, false);
+}
+
+std::string markdown_code(std::string_view s)
+{
+  std::string flat;
+  for (char c : s) {
+    flat += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  const std::string v = printable(flat);
+  size_t longest = 0, run = 0;
+  for (char c : v) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  const std::string fence(longest + 1, '`');
+  const bool pad = !v.empty() && (v.front() == '`' || v.back() == '`');
+  return fence + (pad ? " " : "") + v + (pad ? " " : "") + fence;
 }
 
 } // namespace pops

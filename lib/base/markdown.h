@@ -22,4 +22,8 @@ std::string markdown_text(std::string_view s);
 /// is left as it is (a cell never starts a block), so `-3` stays `-3`.
 std::string markdown_cell(std::string_view s);
 
+/// `s` as an inline code span, on one line: fenced with one backtick more than its longest run of
+/// backticks, with a space inside each fence when it starts or ends with one, as CommonMark says.
+std::string markdown_code(std::string_view s);
+
 } // namespace pops

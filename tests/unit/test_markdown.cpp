@@ -51,3 +51,11 @@ TEST_CASE("markdown: one line, control characters shown")
   CHECK(markdown_text("plain words, caf\xc3\xa9") == "plain words, caf\xc3\xa9");
   CHECK(markdown_text("") == "");
 }
+
+TEST_CASE("markdown: code spans hold any backticks")
+{
+  CHECK(markdown_code("reach * impact") == "`reach * impact`");
+  CHECK(markdown_code("a ` b") == "``a ` b``");
+  CHECK(markdown_code("`x``") == "``` `x`` ```");
+  CHECK(markdown_code("<b>\nx") == "`<b> x`");
+}
