@@ -2,6 +2,7 @@
 
 #include "commands.h"
 
+#include "base/markdown.h"
 #include "workspace/diff.h"
 #include "git/git.h"
 #include "history/history.h"
@@ -102,15 +103,16 @@ void print_text(Context& ctx, const std::vector<Change>& changes)
 
 void print_markdown(Context& ctx, const Side& from, const Side& to, const std::vector<Change>& changes)
 {
-  std::string s = fmt::format("# Changes from {} to {}\n\n", from.name, to.name);
+  std::string s = fmt::format("# Changes from {} to {}\n\n", markdown_text(from.name), markdown_text(to.name));
   if (changes.empty()) {
     s += "No changes.\n";
   }
   for (const auto& [group, list] : grouped(changes)) {
-    s += fmt::format("## {}\n\n", group);
+    s += fmt::format("## {}\n\n", markdown_text(group));
     for (const Change* c : list) {
       const ChangeText t = describe_change(*c);
-      s += fmt::format("- **{}** {}{}\n", c->id, t.label, t.detail.empty() ? "" : ": " + t.detail);
+      s += fmt::format("- **{}** {}{}\n", markdown_text(c->id), markdown_text(t.label),
+                       t.detail.empty() ? "" : ": " + markdown_text(t.detail));
     }
     s += "\n";
   }

@@ -12,6 +12,7 @@
 #include "features/insights.h"
 #include "edit/ops.h"
 #include "base/text.h"
+#include "base/markdown.h"
 
 #include <nlohmann/json.hpp>
 
@@ -71,15 +72,6 @@ std::optional<Date> date_option(const std::string& text, const char* option)
     throw CLI::ValidationError(option, fmt::format("'{}' is not a date; write YYYY-MM-DD", text));
   }
   return d;
-}
-
-std::string md_cell(std::string_view s)
-{
-  std::string out;
-  for (char c : s) {
-    out += c == '|' ? std::string("\\|") : (c == '\n' || c == '\r') ? std::string(" ") : std::string(1, c);
-  }
-  return out;
 }
 
 std::string one_line(std::string_view s, size_t width)
@@ -191,16 +183,13 @@ int run_list(Context& ctx, const FeedbackOpts& o)
     return k_exit_ok;
   }
   if (o.format == "csv") {
-    std::string s = "id,date,source,customer,segment,arr,quote,summary,tags,items,url\n";
+    std::string s = csv_row({"id", "date", "source", "customer", "segment", "arr", "quote", "summary", "tags", "items", "url"});
     for (const Feedback* fb : list) {
       std::vector<std::string> row = {fb->id.value, fb->date.set ? format_date(fb->date.value) : "",
                                       fb->source.value, fb->customer.value, fb->segment.value, arr_text(*fb),
                                       fb->quote.value, fb->summary.value, join(values(fb->tags), ","),
                                       join(values(fb->items), ","), fb->url.value};
-      for (size_t i = 0; i < row.size(); ++i) {
-        s += (i ? "," : "") + csv_field(row[i]);
-      }
-      s += "\n";
+      s += csv_row(row);
     }
     ctx.out.write_data(s);
     return k_exit_ok;
@@ -209,9 +198,9 @@ int run_list(Context& ctx, const FeedbackOpts& o)
     std::string s = "| ID | Date | Source | Customer | Items | Tags | Feedback |\n|---|---|---|---|---|---|---|\n";
     for (const Feedback* fb : list) {
       s += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", fb->id.value,
-                       fb->date.set ? format_date(fb->date.value) : "", md_cell(fb->source.value),
-                       md_cell(fb->customer.value), join(values(fb->items), ", "), md_cell(join(values(fb->tags), ", ")),
-                       md_cell(one_line(text_of(*fb), 0)));
+                       fb->date.set ? format_date(fb->date.value) : "", markdown_cell(fb->source.value),
+                       markdown_cell(fb->customer.value), join(values(fb->items), ", "), markdown_cell(join(values(fb->tags), ", ")),
+                       markdown_cell(one_line(text_of(*fb), 0)));
     }
     ctx.out.write(s);
     return k_exit_ok;

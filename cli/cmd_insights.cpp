@@ -4,6 +4,7 @@
 
 #include "features/insights.h"
 #include "base/text.h"
+#include "base/markdown.h"
 #include "workspace/workspace.h"
 
 #include <nlohmann/json.hpp>
@@ -117,15 +118,6 @@ void print_json(Context& ctx, const Insights& r)
   ctx.out.write_json(j.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
 }
 
-std::string md(std::string_view s)
-{
-  std::string out;
-  for (char c : s) {
-    out += c == '|' ? std::string("\\|") : (c == '\n' || c == '\r') ? std::string(" ") : std::string(1, c);
-  }
-  return out;
-}
-
 void print_markdown(Context& ctx, const Insights& r, int min_customers)
 {
   std::string s = fmt::format("## Feedback by {}, {} to {}\n\nTrend against {} to {}.\n\n", r.by, format_date(r.since),
@@ -133,8 +125,8 @@ void print_markdown(Context& ctx, const Insights& r, int min_customers)
   s += fmt::format("| {} |{} Entries | Customers | ARR | Trend |\n|---|{}---|---|---|---|\n", r.by,
                    r.by == "item" ? " Title |" : "", r.by == "item" ? "---|" : "");
   for (const auto& g : r.groups) {
-    s += fmt::format("| {} |{} {} | {} | {} | {} |\n", md(group_name(r, g)),
-                     r.by == "item" ? " " + md(g.label) + " |" : "", g.now.entries, g.now.customers,
+    s += fmt::format("| {} |{} {} | {} | {} | {} |\n", markdown_cell(group_name(r, g)),
+                     r.by == "item" ? " " + markdown_cell(g.label) + " |" : "", g.now.entries, g.now.customers,
                      arr_cell(g.now.arr), trend_cell(g));
   }
   s += "\n## Unlinked feedback by tag\n\n";
@@ -142,14 +134,14 @@ void print_markdown(Context& ctx, const Insights& r, int min_customers)
     s += "None.\n";
   }
   for (const auto& [t, ids] : r.unlinked_by_tag) {
-    s += fmt::format("- {}: {} ({})\n", t.empty() ? "(untagged)" : md(t), ids.size(), join(ids, ", "));
+    s += fmt::format("- {}: {} ({})\n", t.empty() ? "(untagged)" : markdown_text(t), ids.size(), join(ids, ", "));
   }
   s += fmt::format("\n## Items in later or idea with {} or more customers\n\n", min_customers);
   if (r.high_demand_later.empty()) {
     s += "None.\n";
   }
   for (const auto& d : r.high_demand_later) {
-    s += fmt::format("- {} {} ({}, {}): {} customers, ARR {}\n", d.item->id.value, md(d.item->title.value),
+    s += fmt::format("- {} {} ({}, {}): {} customers, ARR {}\n", d.item->id.value, markdown_text(d.item->title.value),
                      d.item->status.value, d.item->horizon.set ? d.item->horizon.value : "no horizon",
                      d.demand.customers, arr_cell(d.demand.arr));
   }
@@ -158,7 +150,7 @@ void print_markdown(Context& ctx, const Insights& r, int min_customers)
     s += "None.\n";
   }
   for (const Item* it : r.now_without_evidence) {
-    s += fmt::format("- {} {} ({})\n", it->id.value, md(it->title.value), it->status.value);
+    s += fmt::format("- {} {} ({})\n", it->id.value, markdown_text(it->title.value), it->status.value);
   }
   ctx.out.write(s);
 }

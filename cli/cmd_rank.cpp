@@ -6,6 +6,7 @@
 #include "complete.h"
 
 #include "features/rank.h"
+#include "base/markdown.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
 
@@ -39,15 +40,6 @@ std::string num(double v)
     s.pop_back();
   }
   return s == "-0" ? "0" : s;
-}
-
-std::string md(std::string_view s)
-{
-  std::string out;
-  for (char c : s) {
-    out += c == '|' ? std::string("\\|") : (c == '\n' || c == '\r') ? std::string(" ") : std::string(1, c);
-  }
-  return out;
 }
 
 json item_json(const RankedItem& r, bool detail)
@@ -99,10 +91,10 @@ int explain(Context& ctx, const Workspace& ws, const ScoreModel& m, const RankOp
   }
   const bool mdown = o.format == "markdown";
   std::string s;
-  s += mdown ? fmt::format("## {} {}\n\n", r->item->id.value, md(r->item->title.value))
+  s += mdown ? fmt::format("## {} {}\n\n", markdown_text(r->item->id.value), markdown_text(r->item->title.value))
              : ctx.out.paint(Color::bold, fmt::format("{} {}", r->item->id.value, printable(r->item->title.value))) + "\n";
-  s += fmt::format("{}model {}: {}{}\n", mdown ? "" : "", m.name, mdown ? "`" + m.text + "`" : m.text,
-                   m.builtin ? " (built in)" : " (pops.yaml)");
+  s += fmt::format("{}model {}: {}{}\n", mdown ? "" : "", mdown ? markdown_text(m.name) : m.name,
+                   mdown ? markdown_code(m.text) : m.text, m.builtin ? " (built in)" : " (pops.yaml)");
   if (r->scored) {
     s += fmt::format("{}score {}{}\n\n", mdown ? "\n" : "", num(r->score), mdown ? "" : "");
     if (mdown) {
@@ -112,7 +104,7 @@ int explain(Context& ctx, const Workspace& ws, const ScoreModel& m, const RankOp
       const auto& t = r->terms[i];
       const std::string sign = i == 0 ? (t.sign < 0 ? "-" : " ") : (t.sign < 0 ? "-" : "+");
       const double shown = t.sign < 0 ? -t.value : t.value;
-      s += mdown ? fmt::format("| {} | {} |\n", md(t.text), num(t.value))
+      s += mdown ? fmt::format("| {} | {} |\n", markdown_cell(t.text), num(t.value))
                  : fmt::format("  {} {:>14}  {}\n", sign, num(shown), t.text);
     }
     s += mdown ? fmt::format("| **score** | **{}** |\n", num(r->score))
@@ -123,7 +115,7 @@ int explain(Context& ctx, const Workspace& ws, const ScoreModel& m, const RankOp
   s += mdown ? "\n| Input | Value | From |\n|---|---|---|\n" : "\ninputs:\n";
   for (const auto& in : r->inputs) {
     const std::string v = in.value ? num(*in.value) : "missing";
-    s += mdown ? fmt::format("| {} | {} | {} |\n", in.name, v, md(in.source))
+    s += mdown ? fmt::format("| {} | {} | {} |\n", markdown_cell(in.name), v, markdown_cell(in.source))
                : fmt::format("  {:<18} {:>12}  {}\n", in.name, v, printable(in.source));
   }
   ctx.out.write(s);
@@ -191,12 +183,14 @@ int run_rank(Context& ctx, const RankOpts& o)
   }
   std::string s;
   if (o.format == "markdown") {
-    s += fmt::format("## {} by {}\n\n`{}`\n\n| Rank | ID | Title | Horizon | Status | Score | Note |\n"
-                     "|---|---|---|---|---|---|---|\n", o.misaligned ? "Misaligned items" : "Items", m->name, m->text);
+    s += fmt::format("## {} by {}\n\n{}\n\n| Rank | ID | Title | Horizon | Status | Score | Note |\n"
+                     "|---|---|---|---|---|---|---|\n", o.misaligned ? "Misaligned items" : "Items", markdown_text(m->name),
+                     markdown_code(m->text));
     for (const auto& [r, why] : rows) {
       s += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", r->scored ? std::to_string(r->rank) : "-",
-                       r->item->id.value, md(r->item->title.value), r->item->horizon.value, r->item->status.value,
-                       r->scored ? num(r->score) : "-", md(why));
+                       markdown_cell(r->item->id.value), markdown_cell(r->item->title.value),
+                       markdown_cell(r->item->horizon.value), markdown_cell(r->item->status.value),
+                       r->scored ? num(r->score) : "-", markdown_cell(why));
     }
     ctx.out.write(s);
     return k_exit_ok;

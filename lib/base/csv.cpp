@@ -81,7 +81,7 @@ CsvTable read_csv(std::string_view t, char sep)
           ++i;
         }
       }
-      row.fields.push_back(field);
+      row.fields.push_back(csv_value(field));
       if (i < n && t[i] == '\r' && (i + 1 == n || t[i + 1] == '\n')) {
         ++i;
       }
@@ -110,8 +110,75 @@ CsvTable read_csv(std::string_view t, char sep)
   return out;
 }
 
-std::string csv_field(std::string_view v, char sep)
+namespace {
+
+/// `-12`, `+4`, `-3.5`, `.5`: a sign, digits, at most one decimal point, at least one digit.
+bool plain_number(std::string_view v)
 {
+  size_t i = 0;
+  if (i < v.size() && (v[i] == '+' || v[i] == '-')) {
+    ++i;
+  }
+  bool digit = false, point = false;
+  for (; i < v.size(); ++i) {
+    if (v[i] >= '0' && v[i] <= '9') {
+      digit = true;
+    } else if (v[i] == '.' && !point) {
+      point = true;
+    } else {
+      return false;
+    }
+  }
+  return digit;
+}
+
+} // namespace
+
+bool csv_formula_like(std::string_view v)
+{
+  const size_t start = v.find_first_not_of('\'');
+  if (start == std::string_view::npos) {
+    return false;
+  }
+  const std::string_view rest = v.substr(start);
+  const char c = rest.front();
+  if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') {
+    return false;
+  }
+  return !plain_number(rest);
+}
+
+std::string csv_value(std::string_view field)
+{
+  if (field.starts_with('\'') && csv_formula_like(field)) {
+    field.remove_prefix(1);
+  }
+  return std::string(field);
+}
+
+std::string csv_row(const std::vector<std::string>& fields, char sep, std::string_view eol)
+{
+  std::string out;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) {
+      out += sep;
+    }
+    out += csv_field(fields[i], sep);
+  }
+  out += eol;
+  return out;
+}
+
+std::string csv_field(std::string_view value, char sep)
+{
+  // A formula-like value, or one that is `'`s before one, gets one more `'` in front: csv_value
+  // takes exactly one off again, so every value reads back as it was.
+  std::string neutral;
+  if (csv_formula_like(value)) {
+    neutral = "'" + std::string(value);
+    value = neutral;
+  }
+  const std::string_view v = value;
   // A value starting with a byte order mark is quoted too: as the first field of a file, a reader
   // (read_csv included) would take the mark for the file's and drop it.
   const bool quote = v.find_first_of(std::string{sep, '"', '\n', '\r'}) != std::string_view::npos

@@ -831,15 +831,6 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
 
 namespace {
 
-std::string csv_row(const std::vector<std::string>& fields)
-{
-  std::string out;
-  for (size_t i = 0; i < fields.size(); ++i) {
-    out += (i ? "," : "") + csv_field(fields[i]);
-  }
-  return out + "\n";
-}
-
 /// A custom field's value as text: lists joined with `sep`.
 std::string field_text(const Item& it, const std::string& name, std::string_view sep)
 {

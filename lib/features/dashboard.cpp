@@ -4,6 +4,7 @@
 
 #include "workspace/diff.h"
 #include "base/html.h"
+#include "base/markdown.h"
 
 #include <fmt/format.h>
 
@@ -585,31 +586,10 @@ std::string render_dashboard_html(const Dashboard& d, const Metrics& m)
   return o;
 }
 
-namespace {
-
-/// Text for a Markdown table cell or list line: HTML specials escaped (GitHub renders raw HTML),
-/// pipes escaped, on one line.
-std::string md(std::string_view s)
-{
-  std::string out;
-  for (char c : html_escape(s)) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-} // namespace
-
 std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
 {
   const WindowFigures s = summarize(d, m);
-  std::string o = fmt::format("# {}\n\n", md(d.product.empty() ? std::string("Portfolio") : d.product));
+  std::string o = fmt::format("# {}\n\n", markdown_text(d.product.empty() ? std::string("Portfolio") : d.product));
   o += window_text(m) + ".\n\n";
   o += "## Summary\n\n| figure | value |\n| --- | ---: |\n";
   o += fmt::format("| open items | {} |\n", d.open_items);
@@ -618,7 +598,7 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
   o += fmt::format("| median lead time (days) | {} |\n", days_text(s.lead_median));
   o += fmt::format("| in progress / limit | {} |\n", wip_text(s));
   o += fmt::format("| predictability{} | {} |\n",
-                   s.predictability_period.empty() ? std::string() : ", " + md(s.predictability_period),
+                   s.predictability_period.empty() ? std::string() : ", " + markdown_text(s.predictability_period),
                    share_text(s.predictability));
   o += fmt::format("| items slipped (days) | {} |\n", slips_text(s, ""));
   o += fmt::format("| feedback entries | {} |\n", d.feedback_entries);
@@ -639,7 +619,7 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
     }
     o += "\n" + rule + "\n";
     for (const auto& sq : d.squads) {
-      o += "| " + md(sq) + " |";
+      o += "| " + markdown_cell(sq) + " |";
       for (const auto& p : periods) {
         o += fmt::format(" {} |", throughput(m, p, sq));
       }
@@ -666,12 +646,12 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
   o += "## Status by squad\n\n| squad |";
   std::string rule = "| --- |";
   for (const auto& st : d.statuses) {
-    o += " " + md(st) + " |";
+    o += " " + markdown_cell(st) + " |";
     rule += " ---: |";
   }
   o += "\n" + rule + "\n";
   for (size_t i = 0; i < d.squads.size(); ++i) {
-    o += "| " + md(d.squads[i]) + " |";
+    o += "| " + markdown_cell(d.squads[i]) + " |";
     for (size_t k = 0; k < d.statuses.size(); ++k) {
       o += fmt::format(" {} |", d.status_counts[i][k]);
     }
@@ -679,13 +659,13 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
   }
   o += "\n## Roadmap\n\n";
   for (const auto& col : d.board) {
-    o += fmt::format("### {}\n\n", md(horizon_title(col.horizon)));
+    o += fmt::format("### {}\n\n", markdown_text(horizon_title(col.horizon)));
     if (col.items.empty()) {
       o += "Nothing here.\n\n";
       continue;
     }
     for (const Item* it : col.items) {
-      o += fmt::format("- **{}** {} ({}{})\n", md(it->id.value), md(it->title.value), md(it->status.value),
+      o += fmt::format("- **{}** {} ({}{})\n", markdown_text(it->id.value), markdown_text(it->title.value), markdown_text(it->status.value),
                        it->target.set ? ", " + format_date(it->target.value) : std::string());
     }
     o += "\n";
@@ -697,8 +677,8 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
   } else {
     o += "| date | item | squad | target | days |\n| --- | --- | --- | --- | ---: |\n";
     for (auto it = m.slips.rbegin(); it != m.slips.rend(); ++it) {
-      o += fmt::format("| {} | {} {} | {} | {} \xe2\x86\x92 {} | +{} |\n", format_date(it->date), md(it->id),
-                       md(it->title), md(it->squad), format_date(it->from), format_date(it->to), it->days);
+      o += fmt::format("| {} | {} {} | {} | {} \xe2\x86\x92 {} | +{} |\n", format_date(it->date), markdown_cell(it->id),
+                       markdown_cell(it->title), markdown_cell(it->squad), format_date(it->from), format_date(it->to), it->days);
     }
     o += "\n";
   }
@@ -711,10 +691,10 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
     for (const auto& dm : d.demand) {
       std::vector<std::string> names;
       for (const auto& c : dm.customers) {
-        names.push_back(md(c));
+        names.push_back(markdown_cell(c));
       }
-      o += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", md(dm.item->id.value), md(dm.item->title.value),
-                       md(dm.item->status.value), dm.customers.size(), dm.arr ? money(*dm.arr) : std::string(k_dash),
+      o += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", markdown_cell(dm.item->id.value), markdown_cell(dm.item->title.value),
+                       markdown_cell(dm.item->status.value), dm.customers.size(), dm.arr ? money(*dm.arr) : std::string(k_dash),
                        dm.entries, fmt::join(names, ", "));
     }
     o += "\n";
@@ -732,11 +712,11 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
         state += ": " + a.note;
       }
       const std::string trend = trend_text(a);
-      o += fmt::format("| {} {} | {} | {} | {} | {} | {} | {} |\n", md(a.item->id.value), md(a.item->title.value),
-                       md(a.metric), a.value ? md(a.shown) : std::string(k_dash),
-                       a.target.empty() ? std::string(k_dash) : md(a.target), md(state),
+      o += fmt::format("| {} {} | {} | {} | {} | {} | {} | {} |\n", markdown_cell(a.item->id.value), markdown_cell(a.item->title.value),
+                       markdown_cell(a.metric), a.value ? markdown_cell(a.shown) : std::string(k_dash),
+                       a.target.empty() ? std::string(k_dash) : markdown_cell(a.target), markdown_cell(state),
                        a.date ? format_date(*a.date) : std::string(k_dash),
-                       trend.empty() ? std::string(k_dash) : md(trend));
+                       trend.empty() ? std::string(k_dash) : markdown_cell(trend));
     }
     o += "\n";
   }
@@ -749,8 +729,8 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
     for (const auto& a : d.actions) {
       o += fmt::format("| {}{} | {} | {} | {} {} |\n",
                        a.action->due.set ? format_date(a.action->due.value) : std::string(k_dash),
-                       a.overdue ? " (overdue)" : "", md(a.action->what.value), md(a.action->owner.value),
-                       md(a.note->ritual.value.empty() ? a.note->folder : a.note->ritual.value), md(a.note->file_date));
+                       a.overdue ? " (overdue)" : "", markdown_cell(a.action->what.value), markdown_cell(a.action->owner.value),
+                       markdown_cell(a.note->ritual.value.empty() ? a.note->folder : a.note->ritual.value), markdown_cell(a.note->file_date));
     }
   }
   return o;

@@ -4,6 +4,7 @@
 
 #include "features/roadmap.h"
 #include "base/text.h"
+#include "base/markdown.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -412,18 +413,6 @@ std::string detail_of(const std::string& key, const DigestEntry& e)
   return s;
 }
 
-std::string md_escape(std::string_view s)
-{
-  std::string out;
-  for (char c : printable(one_line(s))) {
-    if (std::string_view("\\`*_[]<|#").find(c) != std::string_view::npos) {
-      out += '\\';
-    }
-    out += c;
-  }
-  return out;
-}
-
 std::string next_text(const DigestRitual& r)
 {
   if (!r.next) {
@@ -438,15 +427,15 @@ std::string next_text(const DigestRitual& r)
 std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan& span)
 {
   const View v = view_of(a);
-  std::string s = fmt::format("# {}: product update{}\n\n", md_escape(d.product.empty() ? "Product" : d.product),
+  std::string s = fmt::format("# {}: product update{}\n\n", markdown_text(d.product.empty() ? "Product" : d.product),
                               a == Audience::all ? "" : fmt::format(" for {}", audience_name(a)));
-  s += md_escape(span_text(span)) + ".\n";
+  s += markdown_text(span_text(span)) + ".\n";
   if (v.figures) {
     s += "\n## Figures\n\n| Squad | Shipped | Newly committed | Slipped | Days slipped | Dropped | In progress | Open in "
-         + md_escape(column_title(d.first_horizon)) + " |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
+         + markdown_cell(column_title(d.first_horizon)) + " |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const auto& f : d.figures) {
       s += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                       f.squad == "total" ? "**Total**" : md_escape(f.squad), f.shipped, f.committed, f.slipped,
+                       f.squad == "total" ? "**Total**" : markdown_cell(f.squad), f.shipped, f.committed, f.slipped,
                        f.slip_days, f.dropped, f.in_progress, f.open_now);
     }
   }
@@ -457,20 +446,20 @@ std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan
       continue;
     }
     for (const DigestEntry* e : sec.entries) {
-      s += fmt::format("- **{} {}** ({}): {}\n", md_escape(e->id), md_escape(e->title), md_escape(e->squad),
-                       md_escape(detail_of(sec.key, *e)));
+      s += fmt::format("- **{} {}** ({}): {}\n", markdown_text(e->id), markdown_text(e->title), markdown_text(e->squad),
+                       markdown_text(detail_of(sec.key, *e)));
       if (v.notes && sec.key == "shipped" && !e->description.empty()) {
-        s += fmt::format("  - {}\n", md_escape(e->description));
+        s += fmt::format("  - {}\n", markdown_text(e->description));
       }
       if (v.notes && (sec.key == "shipped" || sec.key == "committed")) {
         for (const auto& doc : e->docs) {
-          s += fmt::format("  - Doc: [{}]({}){}\n", md_escape(doc.title.empty() ? doc.file : doc.title), doc.file,
-                           doc.status.empty() ? "" : " (" + md_escape(doc.status) + ")");
+          s += fmt::format("  - Doc: [{}]({}){}\n", markdown_text(doc.title.empty() ? doc.file : doc.title), doc.file,
+                           doc.status.empty() ? "" : " (" + markdown_text(doc.status) + ")");
         }
       }
       if (v.customers && !e->feedback.empty()) {
         s += fmt::format("  - Asked for by: {} ({})\n",
-                         e->customers.empty() ? std::string("no customer named") : md_escape(join(e->customers, ", ")),
+                         e->customers.empty() ? std::string("no customer named") : markdown_text(join(e->customers, ", ")),
                          join(e->feedback, ", "));
       }
     }
@@ -481,8 +470,8 @@ std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan
       s += "None configured.\n";
     }
     for (const auto& r : d.rituals) {
-      s += fmt::format("- {}: {} ({}{})\n", md_escape(r.name), next_text(r), r.cadence,
-                       r.squads.empty() ? "" : "; " + md_escape(join(r.squads, ", ")));
+      s += fmt::format("- {}: {} ({}{})\n", markdown_text(r.name), next_text(r), r.cadence,
+                       r.squads.empty() ? "" : "; " + markdown_text(join(r.squads, ", ")));
     }
   }
   return s;

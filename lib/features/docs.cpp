@@ -5,6 +5,7 @@
 #include "workspace/schema.h"
 #include "features/template.h"
 #include "base/text.h"
+#include "base/markdown.h"
 
 #include <fmt/format.h>
 
@@ -58,33 +59,6 @@ created: {{date}}
 ---
 # {{title}}
 )";
-
-std::string md_cell(std::string_view s)
-{
-  std::string out;
-  for (char c : s) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::string md_link_text(std::string_view s)
-{
-  std::string out;
-  for (char c : md_cell(s)) {
-    if (c == '[' || c == ']') {
-      out += '\\';
-    }
-    out += c;
-  }
-  return out;
-}
 
 int status_rank(std::string_view s)
 {
@@ -377,8 +351,8 @@ std::string render_doc_index(const Workspace& ws)
       if (reviewed.empty() && d->created.set) {
         reviewed = "created " + format_date(d->created.value);
       }
-      out += fmt::format("| [{}]({}) | {} | {} | {} |\n", md_link_text(d->title.set ? d->title.value : link), link,
-                         md_cell(d->owner.value), md_cell(join(items, ", ")), reviewed);
+      out += fmt::format("| [{}]({}) | {} | {} | {} |\n", markdown_cell(d->title.set ? d->title.value : link), link,
+                         markdown_cell(d->owner.value), markdown_cell(join(items, ", ")), reviewed);
     }
   }
   return out;

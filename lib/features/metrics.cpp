@@ -1,5 +1,7 @@
 #include "features/metrics.h"
 
+#include "base/csv.h"
+#include "base/markdown.h"
 #include "workspace/diff.h"
 
 #include <fmt/format.h>
@@ -622,21 +624,6 @@ const std::vector<std::string> k_columns = {
   "period", "squad", "shipped", "cycle_p50", "cycle_p85", "lead_p50", "lead_p85", "wip", "wip_limit", "slipped",
   "slip_days", "predictability", "added", "dropped", "prd_coverage", "feedback_coverage"};
 
-std::string csv_cell(const std::string& s)
-{
-  if (s.find_first_of(",\"\n\r") == std::string::npos) {
-    return s;
-  }
-  std::string out = "\"";
-  for (char c : s) {
-    out += c;
-    if (c == '"') {
-      out += '"';
-    }
-  }
-  return out + "\"";
-}
-
 const char* const k_dash = "\xe2\x80\x93";  // en dash
 
 size_t text_width(const std::string& s)
@@ -708,13 +695,9 @@ std::string render_metrics_json(const Metrics& m)
 
 std::string render_metrics_csv(const Metrics& m)
 {
-  std::string out = fmt::format("{}\n", fmt::join(k_columns, ","));
+  std::string out = csv_row(k_columns);
   for (const auto& p : m.rows) {
-    std::vector<std::string> c = cells(p, "");
-    for (auto& s : c) {
-      s = csv_cell(s);
-    }
-    out += fmt::format("{}\n", fmt::join(c, ","));
+    out += csv_row(cells(p, ""));
   }
   return out;
 }
@@ -730,14 +713,7 @@ std::string render_metrics_markdown(const Metrics& m)
   for (const auto& p : m.rows) {
     std::vector<std::string> c = cells(p, k_dash);
     for (auto& s : c) {
-      std::string e;
-      for (char ch : s) {
-        if (ch == '|') {
-          e += '\\';
-        }
-        e += ch;
-      }
-      s = e;
+      s = markdown_cell(s);
     }
     out += fmt::format("| {} |\n", fmt::join(c, " | "));
   }

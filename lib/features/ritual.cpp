@@ -6,6 +6,7 @@
 #include "git/repo.h"
 #include "workspace/schema.h"
 #include "features/template.h"
+#include "base/markdown.h"
 #include "base/text.h"
 
 #include <fmt/format.h>
@@ -43,10 +44,10 @@ json item_json(const Item& it)
 {
   json j;
   j["id"] = it.id.value;
-  j["title"] = it.title.value;
+  j["title"] = markdown_text(it.title.value);
   j["squad"] = it.squad.value;
   j["status"] = it.status.value;
-  j["owner"] = opt_str(it.owner.value);
+  j["owner"] = opt_str(markdown_text(it.owner.value));
   j["target"] = opt_date(it.target);
   j["horizon"] = opt_str(it.horizon.value);
   return j;
@@ -221,7 +222,7 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const Workspace&
   std::vector<std::string> squad_names;
   for (const auto& id : squads) {
     const Squad* sq = now.config.squad(id);
-    const std::string name = sq && sq->name.set ? sq->name.value : id;
+    const std::string name = markdown_text(sq && sq->name.set ? sq->name.value : id);
     squad_names.push_back(name);
     d["squads"].push_back({{"id", id}, {"name", name}});
   }
@@ -249,7 +250,7 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const Workspace&
         if (c.new_value == "shipped") {
           d["shipped"].push_back(j);
         } else if (c.new_value == "dropped") {
-          j["reason"] = opt_str(c.reason);
+          j["reason"] = opt_str(markdown_text(c.reason));
           d["dropped"].push_back(j);
         } else if (c.new_value == "in-progress"
                    && (c.old_value.empty() || before->config.status_rank(c.old_value) < in_progress_rank)) {
@@ -314,7 +315,11 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const Workspace&
       const size_t c = g.customers.size();
       j["summary"] = fmt::format("{} entr{}", n, n == 1 ? "y" : "ies")
                      + (c == 0 ? std::string() : fmt::format(" from {} customer{}", c, c == 1 ? "" : "s"));
-      j["customer_list"] = join(std::vector<std::string>(g.customers.begin(), g.customers.end()), ", ");
+      std::vector<std::string> customers;
+      for (const auto& name : g.customers) {
+        customers.push_back(markdown_text(name));
+      }
+      j["customer_list"] = join(customers, ", ");
       d["feedback"].push_back(j);
     }
   }
@@ -335,7 +340,7 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const Workspace&
       if (rank >= 0 && rank < in_progress_rank) {
         json j = item_json(it);
         j["dep_id"] = dep->id.value;
-        j["dep_title"] = dep->title.value;
+        j["dep_title"] = markdown_text(dep->title.value);
         j["dep_status"] = dep->status.value;
         j["dep_squad"] = dep->squad.value;
         d["risks"].push_back(j);
@@ -348,8 +353,8 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const Workspace&
       continue;
     }
     json j;
-    j["what"] = a.action->what.value;
-    j["owner"] = opt_str(a.action->owner.value);
+    j["what"] = markdown_text(a.action->what.value);
+    j["owner"] = opt_str(markdown_text(a.action->owner.value));
     j["due"] = opt_date(a.action->due);
     j["overdue"] = a.overdue;
     j["from"] = format_date(a.note->date.value);
@@ -368,7 +373,7 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const Workspace&
     std::sort(ids.begin(), ids.end(), natural_less);
     json j;
     j["squad"] = id;
-    j["name"] = sq && sq->name.set ? sq->name.value : id;
+    j["name"] = markdown_text(sq && sq->name.set ? sq->name.value : id);
     j["in_progress"] = std::to_string(ids.size());
     j["ids"] = join(ids, ", ");
     const bool limited = sq && sq->wip_limit.set;

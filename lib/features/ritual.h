@@ -48,6 +48,8 @@ std::vector<OpenAction> open_actions(const Workspace& ws, Date today, const std:
                                      bool overdue_only = false);
 
 /// What a new note is filled with; see docs/commands.md (pops ritual new) for the keys.
+/// Text from the workspace (titles, owners, names, customers, actions) is escaped for Markdown
+/// (markdown_text); ids, dates and figures are as they are.
 /// `before`: the workspace at the previous instance (nullptr: unknown, nothing is reported as changed);
 /// `now`: the workspace the note reports on; `notes_ws`: where open actions are read (the working tree).
 nlohmann::json ritual_note_data(const Ritual& r, const Workspace* before, const Workspace& now,

@@ -2,6 +2,8 @@
 
 #include "workspace/filters.h"
 
+#include "base/csv.h"
+#include "base/markdown.h"
 #include "base/text.h"
 
 #include <fmt/format.h>
@@ -205,21 +207,6 @@ std::string render_board(const std::vector<RoadmapColumn>& cols, int width, cons
 
 namespace {
 
-std::string md_cell(const std::string& s)
-{
-  std::string out;
-  for (char c : printable(s)) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::string target_text(const Item& it)
 {
   return it.target.set ? format_date(it.target.value) : std::string();
@@ -238,8 +225,8 @@ std::string render_roadmap_markdown(const std::vector<RoadmapColumn>& cols)
     }
     s += "| ID | Title | Status | Squad | Owner | Target |\n|---|---|---|---|---|---|\n";
     for (const Item* it : col.items) {
-      s += fmt::format("| {} | {} | {} | {} | {} | {} |\n", md_cell(it->id.value), md_cell(it->title.value),
-                       md_cell(it->status.value), md_cell(it->squad.value), md_cell(it->owner.value),
+      s += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_cell(it->id.value), markdown_cell(it->title.value),
+                       markdown_cell(it->status.value), markdown_cell(it->squad.value), markdown_cell(it->owner.value),
                        target_text(*it));
     }
     s += "\n";
@@ -285,34 +272,19 @@ std::string render_roadmap_json(const std::vector<RoadmapColumn>& cols, const st
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-std::string csv_field(std::string_view s)
-{
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    return std::string(s);
-  }
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') {
-      out += '"';
-    }
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string render_roadmap_csv(const std::vector<RoadmapColumn>& cols)
 {
-  std::string s = "id,title,status,horizon,squad,owner,target,tags,file,line\r\n";
+  std::string s = csv_row({"id", "title", "status", "horizon", "squad", "owner", "target", "tags", "file", "line"},
+                          ',', "\r\n");
   for (const auto& col : cols) {
     for (const Item* it : col.items) {
       std::vector<std::string> tags;
       for (const auto& t : it->tags) {
         tags.push_back(t.value);
       }
-      s += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(it->id.value), csv_field(it->title.value),
-                       csv_field(it->status.value), csv_field(it->horizon.value), csv_field(it->squad.value),
-                       csv_field(it->owner.value), target_text(*it), csv_field(join(tags, ";")),
-                       csv_field(it->file), it->loc.line);
+      s += csv_row({it->id.value, it->title.value, it->status.value, it->horizon.value, it->squad.value,
+                    it->owner.value, target_text(*it), join(tags, ";"), it->file, std::to_string(it->loc.line)},
+                   ',', "\r\n");
     }
   }
   return s;

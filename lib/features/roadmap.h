@@ -63,11 +63,9 @@ std::optional<CommitRef> resolve_at(Repository& repo, const std::string& root, c
 /// JSON: {"version":1,"at":null|{"rev","commit","date"},"columns":[{"horizon","title","items":[...]}]}.
 std::string render_roadmap_json(const std::vector<RoadmapColumn>& cols, const std::optional<RoadmapAt>& at);
 
-/// CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote, CR or LF, quotes
-/// doubled): a header row, then one row per item in column order.
+/// CSV (RFC 4180 through csv_row: CRLF line ends, fields quoted when needed, formula-like values
+/// neutralized): a header row, then one row per item in column order.
 std::string render_roadmap_csv(const std::vector<RoadmapColumn>& cols);
-/// One CSV field, RFC 4180 quoted when needed.
-std::string csv_field(std::string_view s);
 
 /// The date each item was first `in-progress` (added in progress, or its status changed to it), from
 /// a history newest first as History::log returns it.

@@ -152,7 +152,7 @@ expect_no_out "adoption:"
 run report --format markdown
 expect_rc 0
 expect_out "## Adoption"
-expect_out '| PAY-2 Refunds &lt;self-serve&gt; &amp; &quot;fast&quot; | uniques | 435 | &gt;= 400 | met | 2026-11-21 | +135 since 2026-10-25 |'
+expect_out '| PAY-2 Refunds &lt;self-serve&gt; &amp; "fast" | uniques | 435 | &gt;= 400 | met | 2026-11-21 | +135 since 2026-10-25 |'
 expect_out '| visitors | 58 | &gt; 80 | not met |'
 run report --out dash.html
 expect_rc 0

@@ -128,3 +128,53 @@ TEST_CASE("csv: a first field starting with a byte order mark reads back (found 
   REQUIRE(t.rows.size() == 1);
   CHECK(t.rows[0].fields == std::vector<std::string>{value});
 }
+
+TEST_CASE("csv: a value a spreadsheet would take for a formula gets a leading quote")
+{
+  CHECK(csv_field("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  CHECK(csv_field("+1+2") == "'+1+2");
+  CHECK(csv_field("-2+3") == "'-2+3");
+  CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv_field("\tx") == "'\tx");
+  CHECK(csv_field("\rx") == "\"'\rx\"");
+  CHECK(csv_field("-") == "'-");
+  CHECK(csv_field("=") == "'=");
+  // `'`s before a formula: one more, so that reading takes exactly one off.
+  CHECK(csv_field("'=1+1") == "''=1+1");
+  // Plain numbers and other text stay as they are.
+  for (const char* v : {"-12", "+4", "-3.5", "12", "0.5", "-.5", "a=b", "x-1", "'quoted", "'-12", "", "2026-01-05"}) {
+    CAPTURE(v);
+    CHECK(csv_field(v) == v);
+  }
+  CHECK(csv_formula_like("=1"));
+  CHECK(csv_formula_like("''@x"));
+  CHECK_FALSE(csv_formula_like("-12"));
+  CHECK(csv_formula_like("-1.2.3"));
+  CHECK_FALSE(csv_formula_like("'"));
+}
+
+TEST_CASE("csv: neutralized fields read back as they were written")
+{
+  const std::vector<std::string> values = {"=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-2+3", "@SUM(A1)", "\tx",
+                                           "\rx",  "-12", "'=x", "''+1", "'plain", "'", "'-12", "a,b", "-"};
+  CsvTable t = read_csv(csv_row(values) + csv_row({"x"}));
+  REQUIRE(t.errors.empty());
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0].fields == values);
+  t = read_csv(csv_row(values, ';', "\r\n"), ';');
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0].fields == values);
+  // What the reader takes off: one `'` before a formula-like value, nothing else.
+  CHECK(csv_value("'=1") == "=1");
+  CHECK(csv_value("''=1") == "'=1");
+  CHECK(csv_value("'-12") == "'-12");
+  CHECK(csv_value("'abc") == "'abc");
+  CHECK(csv_value("=1") == "=1");
+}
+
+TEST_CASE("csv: csv_row joins, quotes and ends rows")
+{
+  CHECK(csv_row({"a", "b c", "d,e"}) == "a,b c,\"d,e\"\n");
+  CHECK(csv_row({"a", "b;c"}, ';', "\r\n") == "a;\"b;c\"\r\n");
+  CHECK(csv_row({}) == "\n");
+}

@@ -97,7 +97,7 @@ TEST_CASE("digest renderings escape hostile text and keep one entry per line")
   const DigestSpan span{"2026-11-08", "", "", "abc1234", "2026-11-20"};
   const std::string md = render_digest_markdown(dg, Audience::all, span);
   CHECK(md.find("# Evil \\*Co\\*: product update") == 0);
-  CHECK(md.find("- **PAY-1 \\*\\*Bold\\*\\* \\[x\\](http://evil) \\<img src=x> second line** (payments): shipped\n")
+  CHECK(md.find("- **PAY-1 \\*\\*Bold\\*\\* \\[x\\](http://evil) &lt;img src=x&gt; second line** (payments): shipped\n")
         != std::string::npos);
   CHECK(md.find("  - a \\| b\n") != std::string::npos);
   CHECK(md.find('\x1b') == std::string::npos);

@@ -1,4 +1,5 @@
 #include "features/roadmap.h"
+#include "base/csv.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
 
