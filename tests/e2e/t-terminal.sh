@@ -174,7 +174,7 @@ hostile_ws
 run show PAY-2
 expect_out 'Refunds ?]0;x??[2J?31m???'
 run feedback list --format markdown
-expect_out 'Acme ?]0;x??[2J?31m???'
+expect_out 'Acme ?\]0;x??\[2J?31m???'
 
 t_begin "arguments and file names in messages print no terminal control"
 hostile_ws
@@ -194,7 +194,7 @@ hostile_ws
 run report --format markdown -o "$T_DIR/report.md"
 expect_rc 0
 OUT=$(cat "$T_DIR/report.md"); ERR=""
-expect_out "Refunds ?]0;x"
+expect_out "Refunds ?\\]0;x"
 check_bytes "report.md"
 
 t_begin "with colour forced only pops's own colour codes appear"
