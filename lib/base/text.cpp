@@ -3,42 +3,18 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
+#include <vector>
 
 namespace pops {
 
-int edit_distance(std::string_view a, std::string_view b)
-{
-  // Optimal string alignment distance with three rolling rows.
-  const size_t m = b.size();
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
-  for (size_t j = 0; j <= m; ++j) {
-    prev[j] = static_cast<int>(j);
-  }
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= m; ++j) {
-      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-      }
-    }
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
-  }
-  return prev[m];
-}
-
 namespace {
 
-/// edit_distance of two words of at most 64 bytes, both lower case already, or `bound + 1` as soon
-/// as it must exceed `bound`. No allocation: "did you mean" runs for every unknown reference.
-int bounded_distance(std::string_view a, std::string_view b, int bound)
+/// The optimal string alignment distance of `a` and `b` (insert, delete, replace, swap two
+/// neighbours), over three rolling rows of b.size() + 1 ints each; `bound + 1` as soon as it must
+/// exceed `bound`. The one implementation behind edit_distance and "did you mean".
+int osa_distance(std::string_view a, std::string_view b, int bound, int* prev2, int* prev, int* cur)
 {
-  std::array<int, 66> r0{}, r1{}, r2{};
-  int* prev2 = r0.data();
-  int* prev = r1.data();
-  int* cur = r2.data();
   const size_t m = b.size();
   for (size_t j = 0; j <= m; ++j) {
     prev[j] = static_cast<int>(j);
@@ -64,6 +40,14 @@ int bounded_distance(std::string_view a, std::string_view b, int bound)
     cur = old;
   }
   return prev[m];
+}
+
+/// osa_distance of two words of at most 64 bytes, both lower case already. No allocation: "did you
+/// mean" runs for every unknown reference.
+int bounded_distance(std::string_view a, std::string_view b, int bound)
+{
+  std::array<int, 66> r0{}, r1{}, r2{};
+  return osa_distance(a, b, bound, r0.data(), r1.data(), r2.data());
 }
 
 template <class C> std::string closest_impl(std::string_view word, const C& candidates)
@@ -107,6 +91,13 @@ template <class C> std::string closest_impl(std::string_view word, const C& cand
 }
 
 } // namespace
+
+int edit_distance(std::string_view a, std::string_view b)
+{
+  std::vector<int> rows(3 * (b.size() + 1));
+  int* r = rows.data();
+  return osa_distance(a, b, std::numeric_limits<int>::max() - 1, r, r + b.size() + 1, r + 2 * (b.size() + 1));
+}
 
 std::string closest(std::string_view word, std::span<const std::string> candidates)
 {

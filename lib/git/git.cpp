@@ -2,6 +2,8 @@
 
 #include "base/fsutil.h"
 
+#include "git/git_util.h"
+
 #include <git2.h>
 
 #include <sys/stat.h>
@@ -48,13 +50,6 @@ using ObjectPtr = std::unique_ptr<git_object, Free<git_object, git_object_free>>
 using TreePtr = std::unique_ptr<git_tree, Free<git_tree, git_tree_free>>;
 using BlobPtr = std::unique_ptr<git_blob, Free<git_blob, git_blob_free>>;
 using CommitPtr = std::unique_ptr<git_commit, Free<git_commit, git_commit_free>>;
-
-std::string oid_str(const git_oid& id)
-{
-  char buf[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(buf, sizeof buf, &id);
-  return buf;
-}
 
 /// Opens the repository holding `path` like git finds it: GIT_DIR and friends when set, else a plain
 /// upward search (libgit2 1.5 cannot use the environment with GIT_WORK_TREE set).
@@ -439,13 +434,10 @@ Finding unreadable_finding(std::string rel, std::string reason)
 std::vector<SourceFile> Repository::index_files(const std::string& prefix, std::vector<Finding>* unreadable)
 {
   git_index* raw = nullptr;
-  if (const char* env = std::getenv("GIT_INDEX_FILE"); env && *env) {
-    // Inside a hook git names the index to read; it differs for `commit -a` and `commit <paths>`.
-    fs::path p = fs::path(env).is_absolute() ? fs::path(env) : fs::path(m_workdir) / env;
-    check(git_index_open(&raw, p.c_str()), fmt::format("cannot read the index '{}'", p.string()));
-  } else {
-    check(git_repository_index(&raw, m_repo), "cannot read the index");
-  }
+  std::string index_path;
+  const int rc = open_index(&raw, m_repo, m_workdir, index_path);
+  check(rc, index_path.empty() ? std::string("cannot read the index")
+                               : fmt::format("cannot read the index '{}'", index_path));
   IndexPtr index(raw);
   std::vector<SourceFile> out;
   Collector c{m_repo, m_cache->blobs, prefix, out, unreadable};
@@ -577,12 +569,8 @@ bool Repository::merging()
 std::vector<std::string> Repository::conflicts()
 {
   git_index* raw = nullptr;
-  if (const char* env = std::getenv("GIT_INDEX_FILE"); env && *env) {
-    fs::path p = fs::path(env).is_absolute() ? fs::path(env) : fs::path(m_workdir) / env;
-    check(git_index_open(&raw, p.c_str()), "cannot read the index");
-  } else {
-    check(git_repository_index(&raw, m_repo), "cannot read the index");
-  }
+  std::string index_path;
+  check(open_index(&raw, m_repo, m_workdir, index_path), "cannot read the index");
   IndexPtr index(raw);
   std::vector<std::string> out;
   const size_t n = git_index_entrycount(raw);

@@ -1,5 +1,7 @@
 #include "git/git_refs.h"
 
+#include "git/git_util.h"
+
 #include <git2.h>
 
 #include <fmt/format.h>
@@ -25,13 +27,6 @@ void check(int rc, std::string_view what)
     const git_error* e = git_error_last();
     throw std::runtime_error(fmt::format("{}: {}", what, e && e->message ? e->message : "unknown error"));
   }
-}
-
-std::string oid_str(const git_oid& id)
-{
-  char buf[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(buf, sizeof buf, &id);
-  return buf;
 }
 
 struct RefCollector {
@@ -94,13 +89,10 @@ std::string blob_oid(std::string_view content)
 std::vector<BlobRef> index_entries(Repository& repo, const std::string& prefix, std::vector<Finding>* unreadable)
 {
   git_index* raw = nullptr;
-  if (const char* env = std::getenv("GIT_INDEX_FILE"); env && *env) {
-    // Inside a hook git names the index to read (as Repository::index_files).
-    fs::path p = fs::path(env).is_absolute() ? fs::path(env) : fs::path(repo.workdir()) / env;
-    check(git_index_open(&raw, p.c_str()), fmt::format("cannot read the index '{}'", p.string()));
-  } else {
-    check(git_repository_index(&raw, repo.raw()), "cannot read the index");
-  }
+  std::string index_path;
+  const int rc = open_index(&raw, repo.raw(), repo.workdir(), index_path);
+  check(rc, index_path.empty() ? std::string("cannot read the index")
+                               : fmt::format("cannot read the index '{}'", index_path));
   std::unique_ptr<git_index, void (*)(git_index*)> index(raw, git_index_free);
   std::vector<BlobRef> out;
   RefCollector c{repo.raw(), prefix, out, unreadable};

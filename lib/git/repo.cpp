@@ -3,6 +3,7 @@
 #include "base/date.h"
 #include "base/process.h"
 #include "git/git.h"
+#include "git/git_util.h"
 
 #include <git2.h>
 
@@ -353,11 +354,7 @@ struct IdWalk {
   std::map<std::string, long>& out;
 };
 
-std::string oid_hex(const git_oid* id) {
-  char buf[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(buf, sizeof buf, id);
-  return buf;
-}
+std::string oid_hex(const git_oid* id) { return oid_str(*id); }
 
 int id_walk_cb(const char* /*root*/, const git_tree_entry* entry, void* payload) {
   auto* w = static_cast<IdWalk*>(payload);

@@ -5,6 +5,8 @@
 #include "cache/history_cache.h"
 #include "base/parallel.h"
 
+#include "git/git_util.h"
+
 #include <git2.h>
 
 #include <fmt/format.h>
@@ -42,13 +44,6 @@ void check(int rc, std::string_view what)
   if (rc < 0) {
     throw std::runtime_error(fmt::format("{}: {}", what, git_message()));
   }
-}
-
-std::string oid_str(const git_oid& id)
-{
-  char buf[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(buf, sizeof buf, &id);
-  return buf;
 }
 
 CommitRef commit_ref(const git_commit* c)
