@@ -729,6 +729,8 @@ std::string render_metrics_json(const Metrics& m)
     i["lead_days"] = opt(f.lead_days);
     i["slips"] = f.slips;
     i["slip_days"] = f.slip_days;
+    i["first_target"] = opt_date(f.first_target);
+    i["late_days"] = opt(f.late_days);
     j["items"].push_back(std::move(i));
   }
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
