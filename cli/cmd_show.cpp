@@ -399,8 +399,9 @@ void setup_show(CLI::App& app, Runner& run)
     ->check(CLI::IsMember({"text", "json"}))
     ->default_str("text");
   app.footer("Shows the item's fields, the items it depends on and those that depend on it with their\n"
-             "statuses, the feedback and the docs that list it. Exit status: 0, 2 for an unknown item\n"
-             "(with a suggestion) or revision.");
+             "statuses, the feedback and the docs that list it; in a git repository, its slips and how late\n"
+             "it shipped against its first committed target (docs/metrics.md). Exit status: 0, 2 for an\n"
+             "unknown item (with a suggestion) or revision.");
   run = [o](Context& ctx) { return run_show(ctx, *o); };
 }
 

@@ -1,9 +1,10 @@
 #pragma once
 // The stakeholder digest: what changed for people outside the product team between two states of
 // the workspace, from their semantic diff (diff_workspaces): items shipped (with release-note lines
-// from their descriptions and linked docs), newly committed to the first horizon, slipped, dropped or
-// removed; the next dates of the rituals; figures per squad. Nothing is invented: every entry is a
-// change between the two states, and names the commit that made it when the history is given.
+// from their descriptions and linked docs, and how late against their first committed target), newly
+// committed to the first horizon, dropped or removed; the items that slipped in the period's commits
+// (docs/metrics.md, "Slips"); the next dates of the rituals; figures per squad. Nothing is invented:
+// every entry is a change in the period, and names the commit that made it when the history is given.
 
 #include "features/metrics.h"
 #include "history/history.h"
