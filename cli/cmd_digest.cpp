@@ -74,7 +74,8 @@ int run_digest(Context& ctx, const DigestOpts& o)
       // A shallow clone holding the period: its oldest commit stands for the state before it.
       history.shallow_window(Date{commit_date(*base).days + 1});
     }
-    Metrics m = compute_metrics(history, "HEAD", to.config, mo);
+    // A period with no commit has nothing to say: no walk.
+    Metrics m = range.empty() ? Metrics{} : compute_metrics(history, "HEAD", to.config, mo);
     if (history.truncated()) {
       // First committed targets may predate the clone: not known.
       for (auto& f : m.items) {
