@@ -3,11 +3,15 @@
 #include "commands.h"
 
 #include "features/digest.h"
+#include "features/metrics.h"
 #include "git/git.h"
 #include "history/history.h"
 #include "features/roadmap.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
+
+#include <algorithm>
+#include <set>
 
 namespace pops::cli {
 
@@ -47,7 +51,7 @@ int run_digest(Context& ctx, const DigestOpts& o)
   const CommitRef head = repo.commit("HEAD");
   Workspace from = base ? load_workspace(ctx.workspace, repo.tree_files(base->id, prefix)) : Workspace{};
   Workspace to = load_workspace(ctx.workspace, repo.tree_files(head.id, prefix));
-  Digest d = build_digest(from, to, today);
+  Digest d;
   {
     // The commits of the period, to name the one that made each change; older ones are not read.
     History history(repo, ctx.workspace, prefix);
@@ -58,6 +62,29 @@ int run_digest(Context& ctx, const DigestOpts& o)
       filter.stop_at = base->id;
     }
     std::vector<HistoryEntry> range = history.log("HEAD", filter);
+    // Slips and first committed targets from the whole history, as pops metrics counts them; the
+    // period's slips are those of its commits.
+    std::set<std::string> commits;
+    for (const auto& h : range) {
+      commits.insert(h.commit.id);
+    }
+    MetricsOptions mo;
+    mo.until = std::max(today, commit_date(head));
+    if (base) {
+      // A shallow clone holding the period: its oldest commit stands for the state before it.
+      history.shallow_window(Date{commit_date(*base).days + 1});
+    }
+    // A period with no commit has nothing to say: no walk.
+    Metrics m = range.empty() ? Metrics{} : compute_metrics(history, "HEAD", to.config, mo);
+    if (history.truncated()) {
+      // First committed targets may predate the clone: not known.
+      for (auto& f : m.items) {
+        f.first_target.reset();
+        f.late_days.reset();
+      }
+    }
+    d = build_digest(from, to, today, slips_of(m, [&](const SlipEvent& e) { return commits.count(e.commit) > 0; }),
+                     m.items);
     attach_commits(d, range);
   }
   note_shallow(ctx, repo);

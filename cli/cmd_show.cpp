@@ -4,7 +4,10 @@
 #include "complete.h"
 
 #include "edit/adoption.h"
+#include "features/digest.h"
+#include "features/metrics.h"
 #include "git/git.h"
+#include "git/repo.h"
 #include "history/history.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
@@ -32,7 +35,34 @@ struct ItemView {
   std::vector<const Feedback*> feedback;
   std::vector<const Doc*> docs;
   std::vector<SuccessStatus> adoption;     ///< success targets against usage series
+  bool history = false;                    ///< the git history was read (the fields below are known)
+  std::vector<SlipEvent> slips;            ///< its slips (docs/metrics.md), oldest first
+  std::optional<ItemFacts> facts;          ///< what the history says of it
 };
+
+/// Its slips and ship facts from the first-parent history up to `rev` (counted up to `until`), as
+/// pops metrics counts them; nothing outside a repository, before the first commit or in a shallow clone.
+void read_history(ItemView& v, const std::string& root, const Config& config, const std::string& rev, Date until)
+{
+  if (!inside_git_repo(root)) {
+    return;
+  }
+  Repository repo = Repository::open(root);
+  if (!repo.has_commits() || repo.is_shallow()) {
+    return;
+  }
+  History history(repo, root, repo.prefix_of(root));
+  use_history_cache(history, repo);
+  MetricsOptions mo;
+  mo.until = until;
+  const Metrics m = compute_metrics(history, rev, config, mo);
+  const std::string& id = v.item->id.value;
+  v.history = true;
+  v.slips = slips_of(m, [&](const SlipEvent& e) { return e.id == id; });
+  if (const ItemFacts* f = facts_of(m, id)) {
+    v.facts = *f;
+  }
+}
 
 bool lists(const std::vector<LStr>& v, const std::string& id)
 {
@@ -197,6 +227,17 @@ void print_text(Context& ctx, const ItemView& v, const std::string& as_of)
       s += line + "\n";
     }
   }
+  if (v.history && (!v.slips.empty() || (v.facts && v.facts->shipped))) {
+    s += "\nhistory:\n";
+    if (v.facts && v.facts->shipped) {
+      const std::string late = lateness_text(v.facts->first_target, v.facts->late_days);
+      s += fmt::format("  shipped {}{}\n", format_date(*v.facts->shipped), late.empty() ? "" : ", " + late);
+    }
+    for (const auto& e : v.slips) {
+      s += fmt::format("  {}  slipped {} -> {} (+{} day{})\n", format_date(e.date), format_date(e.from),
+                       format_date(e.to), e.days, e.days == 1 ? "" : "s");
+    }
+  }
   out.write(s);
 }
 
@@ -278,6 +319,25 @@ void print_json(Context& ctx, const ItemView& v, const std::optional<CommitRef>&
                                  {"key", a.series ? Json(a.series->key.value) : Json()},
                                  {"note", a.note.empty() ? Json() : Json(a.note)}});
   }
+  if (v.history) {
+    const ItemFacts* f = v.facts ? &*v.facts : nullptr;
+    auto date_or_null = [](const std::optional<Date>& d) { return d ? Json(format_date(*d)) : Json(); };
+    Json h;
+    h["first_target"] = f ? date_or_null(f->first_target) : Json();
+    h["shipped"] = f ? date_or_null(f->shipped) : Json();
+    h["late_days"] = f && f->late_days ? Json(*f->late_days) : Json();
+    int days = 0;
+    h["slips"] = Json::array();
+    for (const auto& e : v.slips) {
+      days += e.days;
+      h["slips"].push_back(Json{{"date", format_date(e.date)}, {"commit", e.commit}, {"from", format_date(e.from)},
+                                {"to", format_date(e.to)}, {"days", e.days}});
+    }
+    h["slip_days"] = days;
+    j["history"] = h;
+  } else {
+    j["history"] = Json();
+  }
   ctx.out.write_json(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
@@ -316,7 +376,8 @@ int run_show(Context& ctx, const ShowOpts& o)
     }
     return k_exit_usage;
   }
-  const ItemView v = gather(ws, *it);
+  ItemView v = gather(ws, *it);
+  read_history(v, ctx.workspace, ws.config, at ? at->id : "HEAD", at ? commit_date(*at) : today());
   if (o.format == "json") {
     print_json(ctx, v, at, o.at);
   } else {
@@ -338,8 +399,9 @@ void setup_show(CLI::App& app, Runner& run)
     ->check(CLI::IsMember({"text", "json"}))
     ->default_str("text");
   app.footer("Shows the item's fields, the items it depends on and those that depend on it with their\n"
-             "statuses, the feedback and the docs that list it. Exit status: 0, 2 for an unknown item\n"
-             "(with a suggestion) or revision.");
+             "statuses, the feedback and the docs that list it; in a git repository, its slips and how late\n"
+             "it shipped against its first committed target (docs/metrics.md). Exit status: 0, 2 for an\n"
+             "unknown item (with a suggestion) or revision.");
   run = [o](Context& ctx) { return run_show(ctx, *o); };
 }
 

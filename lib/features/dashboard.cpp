@@ -196,6 +196,28 @@ struct WindowFigures {
   int overdue = 0;
 };
 
+/// Items shipped in the window, newest first.
+std::vector<const ItemFacts*> shipped_in_window(const Metrics& m)
+{
+  std::vector<const ItemFacts*> out;
+  for (const auto& f : m.items) {
+    if (f.shipped && m.since && *f.shipped >= *m.since && *f.shipped <= m.until) {
+      out.push_back(&f);
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ItemFacts* a, const ItemFacts* b) { return *a->shipped > *b->shipped; });
+  return out;
+}
+
+/// Days after the first committed target: "+12", "-3", "0"; "–" without one.
+std::string late_text(const ItemFacts& f)
+{
+  if (!f.late_days) {
+    return std::string(k_dash);
+  }
+  return *f.late_days > 0 ? fmt::format("+{}", *f.late_days) : std::to_string(*f.late_days);
+}
+
 WindowFigures summarize(const Dashboard& d, const Metrics& m)
 {
   WindowFigures s;
@@ -513,6 +535,21 @@ std::string render_dashboard_html(const Dashboard& d, const Metrics& m)
   }
   o += "</section>\n";
 
+  // Shipped against the first committed target.
+  o += "<section id=\"shipped\">\n<h2>Shipped against the first target</h2>\n";
+  if (const auto shipped = shipped_in_window(m); shipped.empty()) {
+    o += "<p class=\"none\">Nothing shipped in the window.</p>\n";
+  } else {
+    o += "<table>\n<tr><th>shipped</th><th>item</th><th>squad</th><th>first target</th><th class=\"n\">days late</th></tr>\n";
+    for (const ItemFacts* f : shipped) {
+      o += fmt::format("<tr><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>\n",
+                       format_date(*f->shipped), html_escape(f->id), html_escape(f->title), html_escape(f->squad),
+                       f->first_target ? format_date(*f->first_target) : std::string(k_dash), late_text(*f));
+    }
+    o += "</table>\n";
+  }
+  o += "</section>\n";
+
   // Demand.
   o += "<section id=\"demand\">\n<h2>Top customer demand</h2>\n";
   if (d.demand.empty()) {
@@ -679,6 +716,19 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
     for (auto it = m.slips.rbegin(); it != m.slips.rend(); ++it) {
       o += fmt::format("| {} | {} {} | {} | {} \xe2\x86\x92 {} | +{} |\n", format_date(it->date), markdown_cell(it->id),
                        markdown_cell(it->title), markdown_cell(it->squad), format_date(it->from), format_date(it->to), it->days);
+    }
+    o += "\n";
+  }
+
+  o += "## Shipped against the first target\n\n";
+  if (const auto shipped = shipped_in_window(m); shipped.empty()) {
+    o += "Nothing shipped in the window.\n\n";
+  } else {
+    o += "| shipped | item | squad | first target | days late |\n| --- | --- | --- | --- | ---: |\n";
+    for (const ItemFacts* f : shipped) {
+      o += fmt::format("| {} | {} {} | {} | {} | {} |\n", format_date(*f->shipped), md(f->id), md(f->title),
+                       md(f->squad), f->first_target ? format_date(*f->first_target) : std::string(k_dash),
+                       late_text(*f));
     }
     o += "\n";
   }

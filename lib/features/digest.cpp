@@ -117,7 +117,22 @@ bool closed(const std::string& status)
 
 } // namespace
 
-Digest build_digest(const Workspace& from, const Workspace& to, Date today)
+std::string lateness_text(const std::optional<Date>& first_target, const std::optional<int>& late_days)
+{
+  if (!first_target || !late_days) {
+    return "";
+  }
+  const std::string date = format_date(*first_target);
+  if (*late_days == 0) {
+    return "on its first target " + date;
+  }
+  const int n = *late_days > 0 ? *late_days : -*late_days;
+  return fmt::format("{} day{} {} its first target {}", n, n == 1 ? "" : "s", *late_days > 0 ? "after" : "before",
+                     date);
+}
+
+Digest build_digest(const Workspace& from, const Workspace& to, Date today, const std::vector<SlipEvent>& slips,
+                    const std::vector<ItemFacts>& facts)
 {
   Digest d;
   d.product = to.config.product.value;
@@ -163,11 +178,41 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today)
       DigestEntry e = entry_of(to, *cur);
       e.was = c.old_value;
       d.committed.push_back(std::move(e));
-    } else if (c.field == "target" && c.days > 0 && !closed(cur->status.value)) {
-      DigestEntry e = entry_of(to, *cur);
-      e.old_target = parse_date(c.old_value);
-      e.days = c.days;
+    }
+  }
+  // Slipped: every item with a slip in the period (docs/metrics.md), shipped or not.
+  std::map<std::string, size_t> slipped_at;
+  for (const SlipEvent& ev : slips) {
+    auto [pos, fresh] = slipped_at.emplace(ev.id, d.slipped.size());
+    if (fresh) {
+      const Item* it = find_item(to, ev.id);
+      if (!it) {
+        it = find_item(from, ev.id);
+      }
+      DigestEntry e;
+      if (it) {
+        e = entry_of(to, *it);
+      } else {
+        e.id = ev.id;
+      }
+      e.old_target = ev.from;
       d.slipped.push_back(std::move(e));
+    }
+    DigestEntry& e = d.slipped[pos->second];
+    e.title = ev.title;
+    e.squad = ev.squad;
+    e.target = ev.to;
+    e.days += ev.days;
+    ++e.slips;
+  }
+  std::sort(d.slipped.begin(), d.slipped.end(),
+            [](const DigestEntry& a, const DigestEntry& b) { return natural_less(a.id, b.id); });
+  for (auto& e : d.shipped) {
+    auto f = std::find_if(facts.begin(), facts.end(), [&](const ItemFacts& x) { return x.id == e.id; });
+    if (f != facts.end()) {
+      e.shipped_on = f->shipped;
+      e.first_target = f->first_target;
+      e.late_days = f->late_days;
     }
   }
   for (const auto& st : ritual_status(to, today)) {
@@ -394,6 +439,12 @@ std::string detail_of(const std::string& key, const DigestEntry& e)
   std::string s;
   if (key == "shipped") {
     s = "shipped";
+    if (e.shipped_on) {
+      s += " " + format_date(*e.shipped_on);
+    }
+    if (const std::string late = lateness_text(e.first_target, e.late_days); !late.empty()) {
+      s += ", " + late;
+    }
   } else if (key == "committed") {
     s = e.target ? "target " + format_date(*e.target) : "no target";
     s += e.was.empty() ? ", new" : ", was " + e.was;
@@ -563,6 +614,12 @@ std::string render_digest_json(const Digest& d, Audience a, const DigestSpan& sp
       if (sec.key == "slipped") {
         x["old_target"] = date_or_null(e->old_target);
         x["days"] = e->days;
+        x["slips"] = e->slips;
+      }
+      if (sec.key == "shipped") {
+        x["shipped"] = date_or_null(e->shipped_on);
+        x["first_target"] = date_or_null(e->first_target);
+        x["late_days"] = e->late_days ? Json(*e->late_days) : Json();
       }
       if (sec.key == "committed") {
         x["was"] = or_null(e->was);

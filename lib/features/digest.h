@@ -1,10 +1,12 @@
 #pragma once
 // The stakeholder digest: what changed for people outside the product team between two states of
 // the workspace, from their semantic diff (diff_workspaces): items shipped (with release-note lines
-// from their descriptions and linked docs), newly committed to the first horizon, slipped, dropped or
-// removed; the next dates of the rituals; figures per squad. Nothing is invented: every entry is a
-// change between the two states, and names the commit that made it when the history is given.
+// from their descriptions and linked docs, and how late against their first committed target), newly
+// committed to the first horizon, dropped or removed; the items that slipped in the period's commits
+// (docs/metrics.md, "Slips"); the next dates of the rituals; figures per squad. Nothing is invented:
+// every entry is a change in the period, and names the commit that made it when the history is given.
 
+#include "features/metrics.h"
 #include "history/history.h"
 #include "workspace/model.h"
 
@@ -22,9 +24,13 @@ struct DigestDoc {
 struct DigestEntry {
   std::string id, title, squad, status, horizon;
   std::string description;                 ///< on one line
-  std::optional<Date> target;              ///< in the newer state
-  std::optional<Date> old_target;          ///< slipped: the target before
-  int days = 0;                            ///< slipped: new minus old target
+  std::optional<Date> target;              ///< in the newer state; slipped: after its last slip
+  std::optional<Date> old_target;          ///< slipped: the target before its first slip
+  int days = 0;                            ///< slipped: the days of its slips, summed
+  int slips = 0;                           ///< slipped: how many (docs/metrics.md, "Slips")
+  std::optional<Date> shipped_on;          ///< shipped: the day it shipped, when the history knows it
+  std::optional<Date> first_target;        ///< shipped: its first committed target (docs/metrics.md)
+  std::optional<int> late_days;            ///< shipped: shipped_on - first_target (negative: early)
   std::string was;                         ///< dropped: the status before; committed: the horizon before ("" when new)
   std::string reason;                      ///< dropped: dropped_reason
   bool removed = false;                    ///< dropped: deleted from the roadmap files instead
@@ -55,8 +61,14 @@ struct Digest {
 };
 
 /// The digest of the change from `from` to `to`; rituals from `to`'s pops.yaml, their next dates on
-/// or after `today`.
-Digest build_digest(const Workspace& from, const Workspace& to, Date today);
+/// or after `today`. Slipped: the items of `slips` (the slips of the period's commits, slips_of);
+/// shipped items take their ship day and first committed target from `facts` (compute_metrics).
+Digest build_digest(const Workspace& from, const Workspace& to, Date today, const std::vector<SlipEvent>& slips,
+                    const std::vector<ItemFacts>& facts);
+
+/// "12 days after its first target 2026-09-27", "on its first target 2026-09-27", "3 days before
+/// ..."; "" without a first committed target.
+std::string lateness_text(const std::optional<Date>& first_target, const std::optional<int>& late_days);
 
 /// Fills each entry's commit from `range` (History::log newest first, the commits after `from` up
 /// to `to`): the newest commit that made that change to the item.

@@ -121,6 +121,7 @@ struct Replayer {
   std::vector<std::shared_ptr<const Snapshot>> snaps;
   std::optional<Date> first_day;
   size_t commits = 0;
+  std::string first_horizon;              ///< pops.yaml's first horizon: a target there is committed
 
   static bool in_place(const HistoryStep& st, const std::string& file)
   {
@@ -355,11 +356,13 @@ struct Replayer {
         t.removal = next_removal;
         removals.emplace(next_removal++, Event{day, old->squad, id});
       }
-      if (old && now && old->target && now->target && *now->target > *old->target) {
-        const int days = now->target->days - old->target->days;
+      if (now && now->target && !f.first_target && now->horizon == first_horizon) {
+        f.first_target = now->target;
+      }
+      if (auto days = old && now ? slip_days(old->target, now->target) : std::nullopt) {
         ++f.slips;
-        f.slip_days += days;
-        slips.push_back({id, now->title, now->squad, day, *old->target, *now->target, days});
+        f.slip_days += *days;
+        slips.push_back({id, now->title, now->squad, day, st.commit.id, *old->target, *now->target, *days});
       }
     }
   }
@@ -372,6 +375,27 @@ bool wanted(const std::vector<std::string>& squads, const std::string& s)
 
 } // namespace
 
+std::optional<int> slip_days(const std::optional<Date>& before, const std::optional<Date>& after)
+{
+  if (!before || !after || !(*after > *before)) {
+    return std::nullopt;
+  }
+  return after->days - before->days;
+}
+
+std::vector<SlipEvent> slips_of(const Metrics& m, const std::function<bool(const SlipEvent&)>& in_window)
+{
+  std::vector<SlipEvent> out;
+  std::copy_if(m.slips.begin(), m.slips.end(), std::back_inserter(out), in_window);
+  return out;
+}
+
+const ItemFacts* facts_of(const Metrics& m, const std::string& id)
+{
+  auto it = std::find_if(m.items.begin(), m.items.end(), [&](const ItemFacts& f) { return f.id == id; });
+  return it == m.items.end() ? nullptr : &*it;
+}
+
 Metrics compute_metrics(History& history, const std::string& rev, const Config& config, const MetricsOptions& opts,
                         const std::function<void(std::size_t, std::size_t)>& progress)
 {
@@ -379,7 +403,8 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
   m.period = opts.period;
   m.author_date = opts.author_date;
   m.until = opts.until;
-  Replayer r{opts, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0};
+  Replayer r{opts, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0,
+             config.horizons.empty() ? std::string("now") : config.horizons.front().value};
   std::vector<Date> starts;  // of the periods
   auto plan_periods = [&](Date first) {
     Date from = opts.since && *opts.since > first ? *opts.since : first;
@@ -434,6 +459,9 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
       }
       if (f.first_seen) {
         f.lead_days = f.shipped->days - f.first_seen->days;
+      }
+      if (f.first_target) {
+        f.late_days = f.shipped->days - f.first_target->days;
       }
     } else {
       t.ship_moves.clear();
@@ -688,6 +716,8 @@ std::string render_metrics_json(const Metrics& m)
     i["lead_days"] = opt(f.lead_days);
     i["slips"] = f.slips;
     i["slip_days"] = f.slip_days;
+    i["first_target"] = opt_date(f.first_target);
+    i["late_days"] = opt(f.late_days);
     j["items"].push_back(std::move(i));
   }
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -42,15 +42,24 @@ struct ItemFacts {
   std::optional<int> lead_days;       ///< shipped - first_seen
   int slips = 0;                      ///< target moves later
   int slip_days = 0;                  ///< their days, summed
+  std::optional<Date> first_target;   ///< its first committed target: the first it had in the first horizon
+  std::optional<int> late_days;       ///< shipped - first_target (negative: early), when both are known
 };
 
-/// A target moved later.
+/// A slip (docs/metrics.md, "Slips"): in one commit, an item's target moved later.
 struct SlipEvent {
   std::string id, title, squad;       ///< squad at the time of the slip
   Date date;                          ///< of the commit
+  std::string commit;                 ///< its full id
   Date from, to;
   int days = 0;
 };
+
+/// The one definition of a slip, for a commit that changed an item's target from `before` to
+/// `after`: the days it moved later; nullopt for a first target, a removed target, a target moved
+/// earlier or one left alone. Every command that shows slips counts them with it (compute_metrics).
+std::optional<int> slip_days(const std::optional<Date>& before, const std::optional<Date>& after);
+
 
 /// The figures of one squad (or the portfolio: squad "") in one period.
 struct PeriodMetrics {
@@ -88,6 +97,12 @@ struct Metrics {
   std::vector<SlipEvent> slips;       ///< in the periods, oldest first
   std::size_t commits = 0;            ///< commits replayed
 };
+
+/// The slips of `m` that `in_window` accepts (e.g. those of a digest's commits), oldest first.
+std::vector<SlipEvent> slips_of(const Metrics& m, const std::function<bool(const SlipEvent&)>& in_window);
+
+/// The facts of item `id` in `m`, or nullptr.
+const ItemFacts* facts_of(const Metrics& m, const std::string& id);
 
 /// "2026-11" or "2026-Q4" for the period holding `d`, and its first and last day.
 std::string period_name(PeriodKind k, Date d);

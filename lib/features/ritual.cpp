@@ -207,8 +207,9 @@ std::vector<OpenAction> open_actions(const Workspace& ws, Date today, const std:
   return out;
 }
 
-json ritual_note_data(const Ritual& r, const Workspace* before, const Workspace& now, const Workspace& notes_ws,
-                      Date date, Date today, const std::string& period_text)
+json ritual_note_data(const Ritual& r, const Workspace* before, const std::vector<SlipEvent>& slips,
+                      const Workspace& now, const Workspace& notes_ws, Date date, Date today,
+                      const std::string& period_text)
 {
   const std::vector<std::string> squads = ritual_squads(now, r);
   json d;
@@ -256,13 +257,31 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const Workspace&
                    && (c.old_value.empty() || before->config.status_rank(c.old_value) < in_progress_rank)) {
           d["started"].push_back(j);
         }
-      } else if (c.field == "target" && c.days > 0 && !c.old_value.empty()) {
-        json j = item_json(*it);
-        j["old_target"] = c.old_value;
-        j["new_target"] = c.new_value;
-        j["days"] = std::to_string(c.days);
-        d["slipped"].push_back(j);
       }
+    }
+    // Slipped: one entry per item, from the target before its first slip to the one after its last.
+    std::map<std::string, size_t> at;
+    std::vector<int> days;
+    for (const SlipEvent& e : slips) {
+      if (!contains(squads, e.squad)) {
+        continue;
+      }
+      auto [pos, fresh] = at.emplace(e.id, d["slipped"].size());
+      if (fresh) {
+        json j;
+        if (const Item* it = now.item(e.id)) {
+          j = item_json(*it);
+        } else {
+          j = {{"id", e.id}, {"title", e.title}, {"squad", e.squad}, {"status", ""}, {"owner", nullptr},
+               {"target", nullptr}, {"horizon", nullptr}};
+        }
+        j["old_target"] = format_date(e.from);
+        d["slipped"].push_back(j);
+        days.push_back(0);
+      }
+      days[pos->second] += e.days;
+      d["slipped"][pos->second]["new_target"] = format_date(e.to);
+      d["slipped"][pos->second]["days"] = std::to_string(days[pos->second]);
     }
     // New feedback: entries not in the earlier state, about the ritual's squads (or about no item).
     std::set<std::string> known;
@@ -436,12 +455,21 @@ EditPlan plan_ritual_new(const EditSession& s, const std::string& name, std::opt
   // later).
   std::optional<Workspace> before;
   std::optional<Workspace> at_date;
+  std::vector<SlipEvent> slips;
   std::string period = since_text;
   if (inside_git_repo(s.root)) {
     Repository repo = Repository::open(s.root);
     const std::string prefix = repo.prefix_of(s.root);
     if (repo.has_commits()) {
       History history(repo, s.root, prefix);
+      // Slips as pops metrics counts them, in the commits after the previous instance up to `date`.
+      MetricsOptions mo;
+      mo.until = date;
+      if (since) {
+        history.shallow_window(Date{since->days + 1});
+      }
+      const Metrics m = compute_metrics(history, "HEAD", ws.config, mo);
+      slips = slips_of(m, [&](const SlipEvent& e) { return (!since || e.date > *since) && e.date <= date; });
       if (since) {
         if (auto c = history.commit_at("HEAD", *since)) {
           before = load_workspace(s.root, repo.tree_files(c->id, prefix));
@@ -465,7 +493,7 @@ EditPlan plan_ritual_new(const EditSession& s, const std::string& name, std::opt
     period = "No git history: changes since the previous meeting are not known.";
   }
   const Workspace& now = at_date && at_date->config.loaded ? *at_date : ws;
-  json data = ritual_note_data(*r, before ? &*before : nullptr, now, ws, date, today, period);
+  json data = ritual_note_data(*r, before ? &*before : nullptr, slips, now, ws, date, today, period);
   const std::string tname = r->template_name.set ? r->template_name.value : name;
   std::optional<TemplateText> t = find_template(s.root, tname);
   EditPlan plan;

@@ -158,7 +158,7 @@ use_history
 run digest; expect_rc 0
 expect_out "# Test Co: product update"
 expect_out_line "^Since 2026-11-08: the changes after [0-9a-f]{7} \\(2026-11-05\\) up to [0-9a-f]{7} \\(2026-11-20\\)\\.$"
-expect_section "Shipped (1)" "**PAY-1 One-click refunds** (payments): shipped (2026-11-10 "
+expect_section "Shipped (1)" "**PAY-1 One-click refunds** (payments): shipped 2026-11-10, 10 days before its first target 2026-11-20 (2026-11-10 "
 expect_section "Shipped" "  - Support agents refund a payment from the admin console in one click."
 expect_section "Shipped" "  - Doc: [Refunds from the console](docs/refunds.md) (approved)"
 expect_section "Shipped" "  - Asked for by: Globex (FB-1)"

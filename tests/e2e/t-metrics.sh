@@ -73,7 +73,8 @@ r = [x for x in out["rows"] if x["period"] == "2026-10" and x["squad"] is None][
 assert r["shipped"] == 2 and r["cycle_median"] == 20.5 and r["cycle_p85"] == 23.65, r
 i = [x for x in out["items"] if x["id"] == "PAY-1"][0]
 assert i == {"id": "PAY-1", "squad": "platform", "first_seen": "2026-10-05", "started": "2026-10-12",
-             "shipped": "2026-10-28", "cycle_days": 16, "lead_days": 23, "slips": 0, "slip_days": 0}, i
+             "shipped": "2026-10-28", "cycle_days": 16, "lead_days": 23, "slips": 0, "slip_days": 0,
+             "first_target": None, "late_days": None}, i
 # Shipped for platform, where it was when it shipped.
 p = [x for x in out["rows"] if x["period"] == "2026-10" and x["squad"] == "platform"][0]
 assert p["shipped"] == 1, p
@@ -89,7 +90,8 @@ assert out["until"] == "2026-11-30" and out["commits"] == 5, out
 items = {i["id"]: i for i in out["items"]}
 assert list(items) == ["PAY-1", "PAY-2", "PLAT-1"], list(items)
 assert items["PAY-2"] == {"id": "PAY-2", "squad": "payments", "first_seen": "2026-10-05", "started": "2026-10-05",
-                          "shipped": "2026-10-30", "cycle_days": 25, "lead_days": 25, "slips": 1, "slip_days": 7}
+                          "shipped": "2026-10-30", "cycle_days": 25, "lead_days": 25, "slips": 1, "slip_days": 7,
+                          "first_target": "2026-10-20", "late_days": 10}
 assert items["PLAT-1"]["started"] is None and items["PLAT-1"]["shipped"] is None
 assert items["PLAT-1"]["cycle_days"] is None and items["PLAT-1"]["lead_days"] is None
 oct_plat = [x for x in out["rows"] if x["period"] == "2026-10" and x["squad"] == "platform"][0]

@@ -36,16 +36,31 @@ TEST_CASE("build_digest: shipped, committed, slipped, dropped and removed from t
                                " dropped_reason: no demand}\n"},
             {"feedback/f.yaml", "entries:\n  - {id: FB-1, date: 2026-11-01, source: support, customer: Globex,"
                                 " quote: slow, items: [PAY-1]}\n"}});
-  const Digest dg = build_digest(from, to, d("2026-11-22"));
+  // The period's slips come from the history: PAY-2 slipped once; PAY-1 slipped, then shipped.
+  const std::vector<SlipEvent> slips = {
+    {"PAY-1", "Refunds", "payments", d("2026-11-10"), "c1", d("2026-11-13"), d("2026-11-20"), 7},
+    {"PAY-2", "Wallets", "payments", d("2026-11-12"), "c2", d("2026-12-01"), d("2026-12-15"), 14}};
+  ItemFacts pay1;
+  pay1.id = "PAY-1";
+  pay1.shipped = d("2026-11-21");
+  pay1.first_target = d("2026-11-13");
+  pay1.late_days = 8;
+  const Digest dg = build_digest(from, to, d("2026-11-22"), slips, {pay1});
   REQUIRE(dg.shipped.size() == 1);
   CHECK(dg.shipped[0].id == "PAY-1");
   CHECK(dg.shipped[0].description == "Refund from the console.");
   CHECK(dg.shipped[0].customers == std::vector<std::string>{"Globex"});
   REQUIRE(dg.committed.size() == 1);
   CHECK(dg.committed[0].was == "next");
-  REQUIRE(dg.slipped.size() == 1);
-  CHECK(dg.slipped[0].days == 14);
-  CHECK(format_date(*dg.slipped[0].old_target) == "2026-12-01");
+  CHECK(format_date(*dg.shipped[0].shipped_on) == "2026-11-21");
+  CHECK(format_date(*dg.shipped[0].first_target) == "2026-11-13");
+  CHECK(dg.shipped[0].late_days == 8);
+  REQUIRE(dg.slipped.size() == 2);
+  CHECK(dg.slipped[0].id == "PAY-1");
+  CHECK(dg.slipped[0].days == 7);
+  CHECK(dg.slipped[1].days == 14);
+  CHECK(dg.slipped[1].slips == 1);
+  CHECK(format_date(*dg.slipped[1].old_target) == "2026-12-01");
   REQUIRE(dg.dropped.size() == 2);
   CHECK(dg.dropped[0].id == "PAY-3");
   CHECK(dg.dropped[0].reason == "no demand");
@@ -56,13 +71,17 @@ TEST_CASE("build_digest: shipped, committed, slipped, dropped and removed from t
   REQUIRE(dg.figures.size() == 3);
   CHECK(dg.figures[0].squad == "payments");
   CHECK(dg.figures[0].shipped == 1);
-  CHECK(dg.figures[0].slip_days == 14);
+  CHECK(dg.figures[0].slipped == 2);
+  CHECK(dg.figures[0].slip_days == 21);
   CHECK(dg.figures[0].dropped == 2);
   CHECK(dg.figures[0].open_now == 1);
   CHECK(dg.figures[2].squad == "total");
 
+  // A target later in the diff is no slip without the history's slips.
+  CHECK(build_digest(from, to, d("2026-11-22"), {}, {}).slipped.empty());
+
   // Nothing changed: nothing listed.
-  const Digest same = build_digest(to, to, d("2026-11-22"));
+  const Digest same = build_digest(to, to, d("2026-11-22"), {}, {});
   CHECK(same.shipped.empty());
   CHECK(same.committed.empty());
   CHECK(same.slipped.empty());
@@ -74,10 +93,16 @@ TEST_CASE("build_digest: shipped, committed, slipped, dropped and removed from t
   CHECK(support.find("Asked for by: Globex (FB-1)") != std::string::npos);
   CHECK(support.find("PAY-2") == std::string::npos);
   const std::string exec = render_digest_markdown(dg, Audience::exec, span);
-  CHECK(exec.find("| payments | 1 | 1 | 1 | 14 | 2 | 0 | 1 |") != std::string::npos);
+  CHECK(exec.find("| payments | 1 | 1 | 2 | 21 | 2 | 0 | 1 |") != std::string::npos);
+  const std::string all = render_digest_markdown(dg, Audience::all, span);
+  CHECK(all.find("shipped 2026-11-21, 8 days after its first target 2026-11-13") != std::string::npos);
   CHECK(exec.find("Refund from the console") == std::string::npos);
   CHECK(parse_audience("sales") == Audience::sales);
   CHECK_FALSE(parse_audience("press"));
+  CHECK(lateness_text(d("2026-09-27"), 12) == "12 days after its first target 2026-09-27");
+  CHECK(lateness_text(d("2026-09-27"), -1) == "1 day before its first target 2026-09-27");
+  CHECK(lateness_text(d("2026-09-27"), 0) == "on its first target 2026-09-27");
+  CHECK(lateness_text(std::nullopt, std::nullopt).empty());
 }
 
 TEST_CASE("digest renderings escape hostile text and keep one entry per line")

@@ -91,13 +91,22 @@ TEST_CASE("a note's data: shipped, started, slipped, dropped, added, risks, acti
   REQUIRE(now.findings.empty());
   const Ritual* r = now.config.ritual("sprint-review");
   const Date date = *parse_date("2026-11-26");
-  const auto d = ritual_note_data(*r, &before, now, now, date, *parse_date("2026-11-22"), "Since 2026-11-12.");
+  // Slips since then: PAY-2 twice (one entry, days summed); GRW-1 is another squad's.
+  const std::vector<SlipEvent> slips = {
+    {"PAY-2", "Wallets", "payments", *parse_date("2026-11-14"), "c1", *parse_date("2026-12-01"),
+     *parse_date("2026-12-08"), 7},
+    {"GRW-1", "Invites", "growth", *parse_date("2026-11-15"), "c2", *parse_date("2026-12-01"),
+     *parse_date("2026-12-02"), 1},
+    {"PAY-2", "Wallets", "payments", *parse_date("2026-11-16"), "c3", *parse_date("2026-12-08"),
+     *parse_date("2026-12-15"), 7}};
+  const auto d = ritual_note_data(*r, &before, slips, now, now, date, *parse_date("2026-11-22"), "Since 2026-11-12.");
   CHECK(ids(d["shipped"]) == std::vector<std::string>{"PAY-1"});  // GRW-1 is another squad's
   CHECK(ids(d["started"]) == std::vector<std::string>{"PAY-2"});
   REQUIRE(d["slipped"].size() == 1);
   CHECK(d["slipped"][0]["id"] == "PAY-2");
   CHECK(d["slipped"][0]["days"] == "14");
   CHECK(d["slipped"][0]["old_target"] == "2026-12-01");
+  CHECK(d["slipped"][0]["new_target"] == "2026-12-15");
   CHECK(ids(d["dropped"]) == std::vector<std::string>{"PAY-3"});
   CHECK(d["dropped"][0]["reason"] == "Nobody asked");
   CHECK(ids(d["added"]) == std::vector<std::string>{"PAY-4"});
@@ -127,7 +136,7 @@ TEST_CASE("a note's data: shipped, started, slipped, dropped, added, risks, acti
 TEST_CASE("without an earlier state nothing is reported as changed")
 {
   const Workspace now = ws_of(k_after, true, false);
-  const auto d = ritual_note_data(*now.config.ritual("sprint-review"), nullptr, now, now, *parse_date("2026-11-26"),
+  const auto d = ritual_note_data(*now.config.ritual("sprint-review"), nullptr, {}, now, now, *parse_date("2026-11-26"),
                                   *parse_date("2026-11-22"), "No git history.");
   for (const char* k : {"shipped", "started", "slipped", "dropped", "added", "feedback", "carried"}) {
     CHECK_MESSAGE(d[k].empty(), k);
