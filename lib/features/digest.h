@@ -2,7 +2,7 @@
 // The stakeholder digest: what changed for people outside the product team between two states of
 // the workspace, from their semantic diff (diff_workspaces): items shipped (with release-note lines
 // from their descriptions and linked docs), newly committed to the first horizon, slipped, dropped or
-// removed; the next dates of the rituals; figures per squad. Nothing is invented: every entry is a
+// removed, moved to another squad under a new id (not a drop: the item goes on); the next dates of the rituals; figures per squad. Nothing is invented: every entry is a
 // change between the two states, and names the commit that made it when the history is given.
 
 #include "history/history.h"
@@ -28,6 +28,7 @@ struct DigestEntry {
   std::string was;                         ///< dropped: the status before; committed: the horizon before ("" when new)
   std::string reason;                      ///< dropped: dropped_reason
   bool removed = false;                    ///< dropped: deleted from the roadmap files instead
+  std::string moved_to, moved_squad;       ///< moved: the id and squad it goes on as (`item move --new-id`)
   std::vector<DigestDoc> docs;             ///< docs listing the item (newer state)
   std::vector<std::string> customers;      ///< customers of feedback listing the item (newer state), sorted
   std::vector<std::string> feedback;       ///< ids of that feedback
@@ -50,6 +51,7 @@ struct Digest {
   std::string product;
   std::string first_horizon;               ///< "now"
   std::vector<DigestEntry> shipped, committed, slipped, dropped;
+  std::vector<DigestEntry> moved;          ///< items moved under a new id: the old id, in the older state
   std::vector<DigestRitual> rituals;
   std::vector<SquadFigures> figures;       ///< the squads of pops.yaml, then any others, then "total"
 };

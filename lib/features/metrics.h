@@ -42,6 +42,7 @@ struct ItemFacts {
   std::optional<int> lead_days;       ///< shipped - first_seen
   int slips = 0;                      ///< target moves later
   int slip_days = 0;                  ///< their days, summed
+  std::string moved_from;             ///< the id whose track it continues (`item move --new-id`), or ""
 };
 
 /// A target moved later.
