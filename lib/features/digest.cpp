@@ -291,13 +291,14 @@ void attach_commits(Digest& d, const std::vector<HistoryEntry>& range)
   for (auto& e : d.shipped) {
     find(e, [](const Change& c) {
       return (c.kind == K::changed && c.field == "status" && c.new_value == "shipped")
-             || (c.kind == K::added && c.status == "shipped");
+             || ((c.kind == K::added || (c.kind == K::moved && c.field == "id")) && c.status == "shipped");
     });
   }
   for (auto& e : d.committed) {
     const std::string now = d.first_horizon;
     find(e, [&](const Change& c) {
-      return (c.kind == K::changed && c.field == "horizon" && c.new_value == now) || c.kind == K::added;
+      return (c.kind == K::changed && c.field == "horizon" && c.new_value == now) || c.kind == K::added
+             || (c.kind == K::moved && c.field == "id");
     });
   }
   for (auto& e : d.slipped) {

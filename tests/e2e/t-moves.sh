@@ -153,4 +153,9 @@ expect_out_line '^  moved from: +GRW-3$'
 run show PAY-12 --format json; expect_rc 0
 py 'assert out["moved_from"] == "GRW-3" and out["status"] == "shipped", out'
 
+t_begin "pops schema knows moved_from: an item id"
+build
+run schema roadmap; expect_rc 0
+printf '%s' "$OUT" | grep -q '"moved_from"' && pass || fail "roadmap schema has no moved_from"
+
 t_finish
