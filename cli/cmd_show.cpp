@@ -165,6 +165,7 @@ void print_text(Context& ctx, const ItemView& v, const std::string& as_of)
     field(k.value.c_str(), val.is_scalar() ? val.text : std::string(val.kind_name()));
   }
   field("dropped reason", one_line(it.dropped_reason.value));
+  field("moved from", it.moved_from.value);
   field("file", fmt::format("{}:{}", it.file, it.loc.line));
   field("as of", as_of);
   if (it.description.set && !it.description.value.empty()) {
@@ -271,6 +272,7 @@ void print_json(Context& ctx, const ItemView& v, const std::optional<CommitRef>&
   j["okr"] = str_or_null(it.okr);
   j["description"] = str_or_null(it.description);
   j["dropped_reason"] = str_or_null(it.dropped_reason);
+  j["moved_from"] = str_or_null(it.moved_from);
   j["file"] = it.file;
   j["line"] = it.loc.line;
   if (at) {

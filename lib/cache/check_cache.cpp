@@ -29,7 +29,7 @@ using namespace cache_bytes;
 namespace {
 
 constexpr std::string_view k_magic = "POPSCACH";
-constexpr uint32_t k_format = 3;  // 2: metrics series in the parts; 3: XXH3 checksums and keys
+constexpr uint32_t k_format = 4;  // 2: metrics series in the parts; 3: XXH3 checksums and keys; 4: moved_from
 constexpr long long k_racy_ns = 2'000'000'000LL;  ///< entries changed this close to a run are hashed again
 constexpr uint32_t k_keep_generations = 8;          ///< parts unused for this many writes are dropped
 
@@ -135,7 +135,7 @@ void put(Writer& w, const Item& it)
   w.s(it.file);
   put(w, it.loc);
   for (const LStr* s : {&it.id, &it.title, &it.status, &it.horizon, &it.squad, &it.owner, &it.okr,
-                        &it.description, &it.dropped_reason}) {
+                        &it.description, &it.dropped_reason, &it.moved_from}) {
     put(w, *s);
   }
   put(w, it.target);
@@ -153,7 +153,7 @@ void get(Reader& r, Item& it)
   it.file = r.s();
   get(r, it.loc);
   for (LStr* s : {&it.id, &it.title, &it.status, &it.horizon, &it.squad, &it.owner, &it.okr,
-                  &it.description, &it.dropped_reason}) {
+                  &it.description, &it.dropped_reason, &it.moved_from}) {
     get(r, *s);
   }
   get(r, it.target);

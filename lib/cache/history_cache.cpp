@@ -17,7 +17,7 @@ using namespace cache_bytes;
 namespace {
 
 /// The kind of cache file, with the version of the layout below.
-constexpr std::string_view k_kind = "history 2";  // 2: XXH3 content addresses
+constexpr std::string_view k_kind = "history 3";  // 2: XXH3 content addresses; 3: moved_from, moves
 /// Past this size, only the records of the last run are kept (a long-lived clone of a rewritten
 /// history does not grow its cache without bound).
 constexpr size_t k_max_bytes = 256u << 20;

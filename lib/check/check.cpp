@@ -94,6 +94,7 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
     rule_duplicate_title(c);
     rule_id_prefix(c);
     rule_unknown_ref(c);
+    rule_moved_from_live(c);
     rule_dependency_cycle(c);
     rule_dependency_order(c);
     rule_wip_limit(c);

@@ -29,6 +29,7 @@ void rule_duplicate_title(const RuleContext& c);
 std::string normalized_title(std::string_view title);
 void rule_id_prefix(const RuleContext& c);
 void rule_unknown_ref(const RuleContext& c);
+void rule_moved_from_live(const RuleContext& c);
 void rule_dependency_cycle(const RuleContext& c);
 void rule_dependency_order(const RuleContext& c);
 void rule_wip_limit(const RuleContext& c);

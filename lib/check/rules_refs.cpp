@@ -1,4 +1,4 @@
-// duplicate-id, duplicate-title, id-prefix, unknown-ref.
+// duplicate-id, duplicate-title, id-prefix, unknown-ref, moved-from-live.
 
 #include "workspace/config.h"
 #include "check/rule_impl.h"
@@ -114,6 +114,30 @@ void rule_id_prefix(const RuleContext& c)
       msg += fmt::format(" (prefix {} belongs to squad {})", quote(prefix), quote(other->id.value));
     }
     c.add(it.file, it.id.loc, "id-prefix", std::move(msg), c.squads_of(it));
+  }
+}
+
+void rule_moved_from_live(const RuleContext& c)
+{
+  std::unordered_map<std::string, const Item*> live;
+  for (const auto& it : c.ws.items) {
+    if (it.id.set && it.status.value != "dropped") {
+      live.emplace(it.id.value, &it);
+    }
+  }
+  for (const auto& it : c.ws.items) {
+    if (!it.id.set || !it.moved_from.set || it.moved_from.value == it.id.value) {
+      continue;
+    }
+    auto old = live.find(it.moved_from.value);
+    if (old == live.end()) {
+      continue;
+    }
+    c.add(it.file, it.moved_from.loc, "moved-from-live",
+          fmt::format("{} is moved from {}, which is still a live item ({}); drop {} or fix 'moved_from'",
+                      quote(it.id.value), quote(old->first), where(old->second->file, old->second->id.loc),
+                      old->first),
+          c.squads_of(it));
   }
 }
 

@@ -23,8 +23,8 @@ namespace pops {
 
 namespace {
 
-constexpr std::array<std::string_view, 16> k_item_order = {
-  "id",      "title", "status", "dropped_reason", "squad", "horizon", "owner",       "target",
+constexpr std::array<std::string_view, 17> k_item_order = {
+  "id",      "title", "status", "dropped_reason", "moved_from", "squad", "horizon", "owner", "target",
   "depends_on", "tags", "okr",  "links",          "score", "success", "description", "reopened"};
 
 constexpr std::array<std::string_view, 11> k_feedback_order = {
@@ -48,7 +48,8 @@ std::optional<KeyInfo> item_key(const Config& cfg, std::string_view key)
     {"tags", {KeyType::list, false}},      {"okr", {KeyType::text, false}},
     {"links", {KeyType::text_map, false}}, {"score", {KeyType::number_map, false}},
     {"success", {KeyType::unsupported, false}}, {"description", {KeyType::text, false}},
-    {"dropped_reason", {KeyType::text, false}}, {"reopened", {KeyType::plain, false}}};
+    {"dropped_reason", {KeyType::text, false}}, {"reopened", {KeyType::plain, false}},
+    {"moved_from", {KeyType::text, false}}};
   if (auto it = builtin.find(key); it != builtin.end()) {
     return it->second;
   }
@@ -1151,6 +1152,7 @@ EditPlan plan_item_move(const EditSession& s, const std::string& id, const std::
     const Path p{std::string(k_items), list->items.size() - 1};
     if (new_id) {
       dst.set(p, "id", NewValue::text(moved_id), st, k_item_order);
+      dst.set(p, "moved_from", NewValue::text(id), st, k_item_order);
     }
     if (explicit_squad) {
       if (new_id) {

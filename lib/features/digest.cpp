@@ -138,12 +138,46 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
   d.product = to.config.product.value;
   d.first_horizon = to.config.horizons.empty() ? "now" : to.config.horizons.front().value;
   const std::string& now = d.first_horizon;
+  std::set<std::string> moved_away;  // old ids of the items moved under a new id
+  for (const auto& it : to.items) {
+    if (std::string was = moved_from(from, to, it); !was.empty()) {
+      moved_away.insert(was);
+    }
+  }
   for (const Change& c : diff_workspaces(from, to)) {
     if (c.entity != "item") {
       continue;
     }
     const Item* cur = find_item(to, c.id);
     const Item* old = find_item(from, c.id);
+    if (c.kind == Change::Kind::moved && c.field == "id" && cur) {
+      // A move: the item goes on under its new id; what changed is against the old one.
+      const Item* was = find_item(from, c.old_value);
+      if (!was) {
+        continue;
+      }
+      DigestEntry e = entry_of(from, *was);
+      e.moved_to = cur->id.value;
+      e.moved_squad = cur->squad.value;
+      d.moved.push_back(std::move(e));
+      if (cur->status.value == "shipped" && was->status.value != "shipped") {
+        d.shipped.push_back(entry_of(to, *cur));
+      } else if (cur->horizon.value == now && was->horizon.value != now && !closed(cur->status.value)) {
+        DigestEntry n = entry_of(to, *cur);
+        n.was = was->horizon.value;
+        d.committed.push_back(std::move(n));
+      } else if (cur->target.set && was->target.set && cur->target.value > was->target.value
+                 && !closed(cur->status.value)) {
+        DigestEntry n = entry_of(to, *cur);
+        n.old_target = was->target.value;
+        n.days = cur->target.value.days - was->target.value.days;
+        d.slipped.push_back(std::move(n));
+      }
+      continue;
+    }
+    if (moved_away.count(c.id) && (c.kind == Change::Kind::removed || (c.field == "status" && c.new_value == "dropped"))) {
+      continue;  // not a drop: it was moved
+    }
     if (c.kind == Change::Kind::removed && old) {
       DigestEntry e = entry_of(to, *old);
       e.removed = true;
@@ -303,13 +337,14 @@ void attach_commits(Digest& d, const std::vector<HistoryEntry>& range)
   for (auto& e : d.shipped) {
     find(e, [](const Change& c) {
       return (c.kind == K::changed && c.field == "status" && c.new_value == "shipped")
-             || (c.kind == K::added && c.status == "shipped");
+             || ((c.kind == K::added || (c.kind == K::moved && c.field == "id")) && c.status == "shipped");
     });
   }
   for (auto& e : d.committed) {
     const std::string now = d.first_horizon;
     find(e, [&](const Change& c) {
-      return (c.kind == K::changed && c.field == "horizon" && c.new_value == now) || c.kind == K::added;
+      return (c.kind == K::changed && c.field == "horizon" && c.new_value == now) || c.kind == K::added
+             || (c.kind == K::moved && c.field == "id");
     });
   }
   for (auto& e : d.slipped) {
@@ -320,6 +355,18 @@ void attach_commits(Digest& d, const std::vector<HistoryEntry>& range)
     find(e, [removed](const Change& c) {
       return removed ? c.kind == K::removed : c.kind == K::changed && c.field == "status" && c.new_value == "dropped";
     });
+  }
+  for (auto& e : d.moved) {
+    for (const auto& h : range) {
+      if (std::any_of(h.changes.begin(), h.changes.end(), [&](const Change& c) {
+            return c.entity == "item" && c.kind == K::moved && c.field == "id" && c.id == e.moved_to
+                   && c.old_value == e.id;
+          })) {
+        e.commit = h.commit.short_id;
+        e.commit_date = h.date;
+        break;
+      }
+    }
   }
 }
 
@@ -421,6 +468,9 @@ std::vector<Section> sections_of(const Digest& d, const View& v)
   if (v.dropped) {
     out.push_back({"dropped", "Dropped", shown(d.dropped, v.customer_facing)});
   }
+  if (v.dropped && !d.moved.empty()) {
+    out.push_back({"moved", "Moved", shown(d.moved, v.customer_facing)});
+  }
   return out;
 }
 
@@ -457,6 +507,8 @@ std::string detail_of(const std::string& key, const DigestEntry& e)
     } else {
       s = fmt::format("was {}: {}", e.was, e.reason.empty() ? "no reason recorded" : e.reason);
     }
+  } else if (key == "moved") {
+    s = fmt::format("moved to {} as {}", e.moved_squad, e.moved_to);
   }
   if (!e.commit.empty()) {
     s += fmt::format(" ({} {})", e.commit_date, e.commit);
@@ -629,6 +681,10 @@ std::string render_digest_json(const Digest& d, Audience a, const DigestSpan& sp
         x["reason"] = or_null(e->reason);
         x["removed"] = e->removed;
       }
+      if (sec.key == "moved") {
+        x["moved_to"] = e->moved_to;
+        x["moved_squad"] = e->moved_squad;
+      }
       if (v.notes && sec.key == "shipped") {
         x["description"] = or_null(e->description);
       }
@@ -647,6 +703,9 @@ std::string render_digest_json(const Digest& d, Audience a, const DigestSpan& sp
       arr.push_back(std::move(x));
     }
     j[sec.key] = std::move(arr);
+  }
+  if (v.dropped && !j.contains("moved")) {
+    j["moved"] = Json::array();
   }
   if (v.rituals) {
     j["rituals"] = Json::array();

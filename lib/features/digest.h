@@ -2,9 +2,10 @@
 // The stakeholder digest: what changed for people outside the product team between two states of
 // the workspace, from their semantic diff (diff_workspaces): items shipped (with release-note lines
 // from their descriptions and linked docs, and how late against their first committed target), newly
-// committed to the first horizon, dropped or removed; the items that slipped in the period's commits
-// (docs/metrics.md, "Slips"); the next dates of the rituals; figures per squad. Nothing is invented:
-// every entry is a change in the period, and names the commit that made it when the history is given.
+// committed to the first horizon, dropped or removed, moved to another squad under a new id (not a
+// drop: the item goes on); the items that slipped in the period's commits (docs/metrics.md,
+// "Slips"); the next dates of the rituals; figures per squad. Nothing is invented: every entry is a
+// change in the period, and names the commit that made it when the history is given.
 
 #include "features/metrics.h"
 #include "history/history.h"
@@ -34,6 +35,7 @@ struct DigestEntry {
   std::string was;                         ///< dropped: the status before; committed: the horizon before ("" when new)
   std::string reason;                      ///< dropped: dropped_reason
   bool removed = false;                    ///< dropped: deleted from the roadmap files instead
+  std::string moved_to, moved_squad;       ///< moved: the id and squad it goes on as (`item move --new-id`)
   std::vector<DigestDoc> docs;             ///< docs listing the item (newer state)
   std::vector<std::string> customers;      ///< customers of feedback listing the item (newer state), sorted
   std::vector<std::string> feedback;       ///< ids of that feedback
@@ -56,6 +58,7 @@ struct Digest {
   std::string product;
   std::string first_horizon;               ///< "now"
   std::vector<DigestEntry> shipped, committed, slipped, dropped;
+  std::vector<DigestEntry> moved;          ///< items moved under a new id: the old id, in the older state
   std::vector<DigestRitual> rituals;
   std::vector<SquadFigures> figures;       ///< the squads of pops.yaml, then any others, then "total"
 };

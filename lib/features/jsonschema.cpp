@@ -445,6 +445,8 @@ J roadmap_schema(const Config& cfg, const Facts& w)
     {"description", nullable(scalar("Free text; use a block scalar (>-) for several lines."))},
     {"dropped_reason", nullable(scalar("Why the item was dropped; required when status is dropped."))},
     {"reopened", nullable(with_desc({{"type", "boolean"}}, "true when the item moved backward in the workflow."))},
+    {"moved_from", nullable(w.item_id("The id the item had before 'pops item move --new-id'; not its own id "
+                                      "(rule moved-from-live: no live item has it)."))},
   };
   for (const auto& f : cfg.fields) {
     item_props[f.name.value] = custom_field(f);

@@ -66,7 +66,7 @@ const std::string k_dropped = "dropped";
 
 /// What the metrics need of an item in one state.
 struct ItemState {
-  std::string id, title, status, horizon, squad;
+  std::string id, title, status, horizon, squad, moved_from;
   std::optional<Date> target;
 };
 
@@ -105,6 +105,7 @@ struct ItemTrack {
   std::optional<size_t> removal;        ///< its pending removal while open (a drop unless it comes back)
   std::string shipped_squad;
   std::vector<Date> ship_moves;         ///< every move to shipped
+  std::string moved_to;                 ///< the id it was moved to (`item move --new-id`); it lives on there
 };
 
 /// The state of the workspace along the replay, and what happened to each item.
@@ -284,7 +285,8 @@ struct Replayer {
       if (!it.id.set) {
         continue;
       }
-      ItemState s{it.id.value, it.title.value, it.status.value, it.horizon.value, it.squad.value, std::nullopt};
+      ItemState s{it.id.value,    it.title.value,      it.status.value, it.horizon.value,
+                  it.squad.value, it.moved_from.value, std::nullopt};
       if (it.target.set) {
         s.target = it.target.value;
       }
@@ -310,11 +312,36 @@ struct Replayer {
     if (!counted) {
       return;
     }
+    // Moves: an item new in this commit whose moved_from names an item open before it and gone or
+    // dropped after it continues that item's track; neither a drop nor an addition.
+    std::set<std::string> moved_away;
+    for (const auto& [id, old] : touched) {
+      const ItemState* now = find(id);
+      if (old || !now || now->moved_from.empty() || now->moved_from == id || tracks.count(id)) {
+        continue;
+      }
+      auto was = touched.find(now->moved_from);
+      if (was == touched.end() || !was->second || was->second->status == k_dropped) {
+        continue;
+      }
+      const ItemState* later = find(was->first);
+      if (later && later->status != k_dropped) {
+        continue;
+      }
+      ItemTrack& from = tracks[was->first];
+      ItemTrack t = from;
+      t.facts.moved_from = was->first;
+      t.removal.reset();
+      from.moved_to = id;
+      tracks[id] = std::move(t);
+      moved_away.insert(was->first);
+    }
     for (const auto& [id, old] : touched) {
       const ItemState* now = find(id);
       if (!old && !now) {
         continue;
       }
+      const bool moved = moved_away.count(id) > 0;
       ItemTrack& t = tracks[id];
       ItemFacts& f = t.facts;
       f.id = id;
@@ -331,7 +358,7 @@ struct Replayer {
       } else {
         f.status.clear();
       }
-      if (!old && now && !f.first_seen) {
+      if (!old && now && !f.first_seen && f.moved_from.empty()) {
         f.first_seen = day;
         added.push_back({day, now->squad, id});
       }
@@ -349,10 +376,10 @@ struct Replayer {
         t.shipped_squad = now->squad;
         t.ship_moves.push_back(day);
       }
-      if (now && now->status == k_dropped && !before.empty() && before != k_dropped) {
+      if (now && now->status == k_dropped && !before.empty() && before != k_dropped && !moved) {
         dropped.push_back({day, now->squad, id});
       }
-      if (old && !now && is_open(before)) {
+      if (old && !now && is_open(before) && !moved) {
         t.removal = next_removal;
         removals.emplace(next_removal++, Event{day, old->squad, id});
       }
@@ -539,7 +566,11 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
           continue;
         }
         ++p.committed;
-        const auto& moves = r.tracks[id].ship_moves;
+        const ItemTrack* t = &r.tracks[id];
+        for (size_t hops = 0; !t->moved_to.empty() && hops < r.tracks.size(); ++hops) {
+          t = &r.tracks[t->moved_to];  // a commitment moved under a new id is kept there
+        }
+        const auto& moves = t->ship_moves;
         if (std::any_of(moves.begin(), moves.end(), in)) {
           ++p.committed_shipped;
         }
@@ -566,6 +597,9 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
   }
   for (auto& [id, t] : r.tracks) {
     const ItemFacts& f = t.facts;
+    if (!t.moved_to.empty()) {
+      continue;  // its history goes on under its new id
+    }
     if (!opts.squads.empty()
         && std::none_of(f.squads.begin(), f.squads.end(), [&](const std::string& s) { return wanted(opts.squads, s); })) {
       continue;
@@ -718,6 +752,9 @@ std::string render_metrics_json(const Metrics& m)
     i["slip_days"] = f.slip_days;
     i["first_target"] = opt_date(f.first_target);
     i["late_days"] = opt(f.late_days);
+    if (!f.moved_from.empty()) {
+      i["moved_from"] = f.moved_from;  // only for an item that continues a moved one
+    }
     j["items"].push_back(std::move(i));
   }
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -44,6 +44,7 @@ struct ItemFacts {
   int slip_days = 0;                  ///< their days, summed
   std::optional<Date> first_target;   ///< its first committed target: the first it had in the first horizon
   std::optional<int> late_days;       ///< shipped - first_target (negative: early), when both are known
+  std::string moved_from;             ///< the id whose track it continues (`item move --new-id`), or ""
 };
 
 /// A slip (docs/metrics.md, "Slips"): in one commit, an item's target moved later.

@@ -159,6 +159,7 @@ void replayed_fields(std::vector<Item>& items, std::vector<Feedback>& feedback, 
     s.horizon = bare(it.horizon);
     s.squad = bare(it.squad);
     s.target = bare(it.target);
+    s.moved_from = bare(it.moved_from);
     it = std::move(s);
   }
   for (auto& fb : feedback) {
@@ -182,7 +183,8 @@ bool same_replayed(const Item& a, const Item& b)
 {
   auto same = [](const auto& x, const auto& y) { return x.set == y.set && x.value == y.value; };
   return a.file == b.file && same(a.id, b.id) && same(a.title, b.title) && same(a.status, b.status)
-         && same(a.horizon, b.horizon) && same(a.squad, b.squad) && a.target.set == b.target.set
+         && same(a.horizon, b.horizon) && same(a.squad, b.squad) && same(a.moved_from, b.moved_from)
+         && a.target.set == b.target.set
          && a.target.value.days == b.target.value.days;
 }
 
@@ -269,7 +271,8 @@ bool keep(const Change& c, const HistoryFilter& f)
     }
     return std::any_of(c.links.begin(), c.links.end(), [&](const std::string& id) { return in(f.ids, id); });
   }
-  if (!f.ids.empty() && !in(f.ids, c.id)) {
+  const bool id_move = c.kind == Change::Kind::moved && c.field == "id";
+  if (!f.ids.empty() && !in(f.ids, c.id) && !(id_move && in(f.ids, c.old_value))) {
     return false;
   }
   if (!f.squads.empty() && !in(f.squads, c.squad)
@@ -849,13 +852,25 @@ History::~History() = default;
 std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilter& filter)
 {
   std::vector<HistoryEntry> out;
+  // An item moved under a new id continues the old one: from its move back, the old id is followed too.
+  HistoryFilter f = filter;
   m_impl->run(rev, filter.since, filter.until, filter.stop_at, false, false, {},
               [&](const Plan& p, Workspace& from, Workspace& to, std::vector<Change>* changes) {
     HistoryEntry e;
     e.commit = p.commit;
     e.date = format_date(p.day);
-    for (auto& ch : changes ? std::move(*changes) : diff_workspaces(from, to)) {
-      if (keep(ch, filter)) {
+    std::vector<Change> all = changes ? std::move(*changes) : diff_workspaces(from, to);
+    if (!f.ids.empty()) {
+      for (const auto& ch : all) {
+        if (ch.entity == "item" && ch.kind == Change::Kind::moved && ch.field == "id"
+            && std::find(f.ids.begin(), f.ids.end(), ch.id) != f.ids.end()
+            && std::find(f.ids.begin(), f.ids.end(), ch.old_value) == f.ids.end()) {
+          f.ids.push_back(ch.old_value);
+        }
+      }
+    }
+    for (auto& ch : all) {
+      if (keep(ch, f)) {
         e.changes.push_back(std::move(ch));
       }
     }

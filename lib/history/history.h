@@ -25,8 +25,8 @@ struct HistoryEntry {
 
 /// One commit of History::replay: the pops files it changed in the workspace, on each side (every
 /// file when pops.yaml changed), and the model read from them: items with only their file, id, title,
-/// status, horizon, squad and target; feedback with its file, id and items; docs with their file,
-/// type, status and items; no positions (so the history cache can keep each version once).
+/// status, horizon, squad, target and moved_from; feedback with its file, id and items; docs with their
+/// file, type, status and items; no positions (so the history cache can keep each version once).
 /// A roadmap or feedback file changed in place (same path, same pops.yaml) is in `in_place`, not in
 /// `old_files` and `new_files`, and `before` and `after` hold only its elements that can differ:
 /// those between the leading and trailing elements both versions share byte for byte, less those

@@ -30,9 +30,9 @@ constexpr std::array<std::string_view, 5> k_doctype_keys = {"dir", "template", "
 constexpr std::array<std::string_view, 2> k_rule_keys = {"severity", "pilot"};
 constexpr std::array<std::string_view, 7> k_weekdays = {"monday", "tuesday", "wednesday", "thursday",
                                                         "friday", "saturday", "sunday"};
-constexpr std::array<std::string_view, 16> k_item_keys = {
+constexpr std::array<std::string_view, 17> k_item_keys = {
   "id", "title", "status", "horizon", "squad", "owner", "target", "depends_on", "tags", "okr",
-  "links", "score", "success", "description", "dropped_reason", "reopened"};
+  "links", "score", "success", "description", "dropped_reason", "reopened", "moved_from"};
 
 std::vector<LStr> list_or_default(SchemaReader& r, const YNode& root, std::string_view key,
                                   std::initializer_list<const char*> defaults)

@@ -127,6 +127,9 @@ ChangeText describe_change(const Change& c)
   case Change::Kind::removed:
     return {"removed", c.title.empty() ? std::string() : fmt::format("\"{}\"", shorten(c.title))};
   case Change::Kind::moved:
+    if (c.field == "id") {
+      return {"moved", fmt::format("{} to {} as {}", c.old_value, c.squad, c.new_value)};
+    }
     return {"moved", fmt::format("{} {} -> {}", c.field, c.old_value, c.new_value)};
   case Change::Kind::changed:
     break;
@@ -196,6 +199,7 @@ std::vector<std::pair<std::string, std::string>> fields_of(const Item& it)
     {"description", it.description.value},
     {"dropped_reason", it.dropped_reason.value},
     {"reopened", it.reopened.set ? (it.reopened.value ? "true" : "false") : ""},
+    {"moved_from", it.moved_from.value},
   };
   for (const auto& [k, v] : it.fields) {
     f.emplace_back(k.value, v.is_scalar() ? v.text : std::string(v.kind_name()));
@@ -228,6 +232,31 @@ template <class T> std::unordered_map<std::string_view, const T*> index_by_id(co
 }
 
 } // namespace
+
+std::string moved_from(const Workspace& from, const Workspace& to, const Item& now)
+{
+  const std::string& was = now.moved_from.value;
+  if (!now.moved_from.set || was.empty() || was == now.id.value) {
+    return {};
+  }
+  auto find = [](const Workspace& ws, const std::string& id) -> const Item* {
+    for (const auto& it : ws.items) {
+      if (it.id.set && it.id.value == id) {
+        return &it;
+      }
+    }
+    return nullptr;
+  };
+  if (find(from, now.id.value)) {
+    return {};
+  }
+  const Item* old = find(from, was);
+  if (!old || old->status.value == "dropped") {
+    return {};
+  }
+  const Item* later = find(to, was);
+  return !later || later->status.value == "dropped" ? was : std::string();
+}
 
 std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, bool with_added)
 {
@@ -300,7 +329,16 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, 
   }
   if (with_added) {
     for (const auto& [id, it] : by_id(to.items)) {
-      if (!a.count(id)) {
+      if (a.count(id)) {
+        continue;
+      }
+      if (std::string was = moved_from(from, to, *it); !was.empty()) {
+        Change c = item_change(Change::Kind::moved, *it);
+        c.field = "id";
+        c.old_value = std::move(was);
+        c.new_value = id;
+        out.push_back(std::move(c));
+      } else {
         out.push_back(item_change(Change::Kind::added, *it));
       }
     }

@@ -16,7 +16,7 @@ struct Change {
   std::string entity;     ///< "item", "feedback" or "doc"
   std::string id;         ///< item or feedback id; a doc's path
   std::string squad;      ///< the item's squad (new state, else old)
-  std::string field;      ///< for changed and moved: "status", "target", "squad", "file" ...
+  std::string field;      ///< for changed and moved: "status", "target", "squad", "file", "id" ...
   std::string old_value, new_value;
   std::string title;      ///< the item's or doc's title (new state, else old)
   std::string file;       ///< where it is now (old file for removed)
@@ -41,6 +41,12 @@ struct ChangeText {
   std::string label, detail;
 };
 ChangeText describe_change(const Change& c);
+
+/// The id `now` continues when the change from `from` to `to` moved it (`item move --new-id`): its
+/// `moved_from` X when `now`'s id is new in `to`, X is an item of `from` not dropped there, and X is
+/// gone or dropped in `to`; else "". Such an item is reported as a `moved` change of field "id" (X ->
+/// its id) instead of `added`.
+std::string moved_from(const Workspace& from, const Workspace& to, const Item& now);
 
 /// What changed from `from` to `to`, grouped by squad, then by id, in a stable order. Without
 /// `with_added`, items, feedback and docs only `to` has are left out (the transition rules).

@@ -415,6 +415,12 @@ private:
     it.okr = r.str(n, "okr");
     it.description = r.str(n, "description");
     it.dropped_reason = r.str(n, "dropped_reason");
+    it.moved_from = r.str(n, "moved_from");
+    check_item_id(r, it.moved_from, "'moved_from'");
+    if (it.moved_from.set && it.id.set && it.moved_from.value == it.id.value) {
+      r.report(it.moved_from.loc, fmt::format("{} names itself in 'moved_from'; it names the id the item had "
+                                              "before a move, or remove it", what));
+    }
     it.reopened = r.boolean(n, "reopened");
     if (const YNode* links = n.get("links"); links && !links->is_null() && r.expect_map(*links, "'links'")) {
       for (const auto& [k, v] : links->entries) {

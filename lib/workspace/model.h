@@ -102,6 +102,7 @@ struct Item {
   std::string file;
   Loc loc;                          ///< the item's mapping
   LStr id, title, status, horizon, squad, owner, okr, description, dropped_reason;
+  LStr moved_from;                  ///< the id it had before `item move --new-id` (format 1.1)
   Located<Date> target;
   Located<bool> reopened;
   std::vector<LStr> depends_on, tags;

@@ -31,6 +31,10 @@ constexpr std::array k_rules = {
            "depends_on, feedback items and doc items name existing items; squads, people (owner, "
            "lead, attendees, action owners), ritual names and doc types exist; a ritual note lives in "
            "rituals/<ritual>/<date>.md matching its front matter."},
+  RuleInfo{"moved-from-live", Severity::warning, "an item moved from an id that is still a live item",
+           "moved_from names the id an item had before 'pops item move --new-id'; that item is dropped "
+           "(or gone) once moved. A live item under that id means the move was not finished, or "
+           "moved_from names the wrong item. Drop the old item, or fix or remove moved_from."},
   RuleInfo{"dependency-cycle", Severity::error, "items that depend on each other in a cycle",
            "A cycle can never be delivered in order. The finding shows the cycle; remove one edge."},
   RuleInfo{"dependency-order", Severity::warning, "an item planned before something it depends on",

@@ -589,6 +589,46 @@ sed -i 's/boo}/bo}/; s/paymnets}/payments}/; s/platfrom\]/platform]/; s/paymens\
 run check; clean
 
 # ---------------------------------------------------------------------------------------------
+# moved-from-live
+
+t_begin "moved-from-live: the old id still live; its own id and a malformed id are schema errors"
+make_ws
+cat > roadmap/platform.yaml <<'YAML'
+squad: platform
+items:
+  - id: PLAT-1
+    title: Ledger service
+    status: shipped
+  - id: PLAT-2
+    title: One-click refunds
+    status: in-progress
+    moved_from: PAY-1
+  - id: PLAT-3
+    title: Queues
+    status: planned
+    moved_from: PLAT-3
+  - id: PLAT-4
+    title: Webhooks
+    status: planned
+    moved_from: pay-4
+YAML
+run check; expect_rc 1
+finding roadmap/platform.yaml:9:17 warning moved-from-live "'PLAT-2' is moved from 'PAY-1', which is still a live item (roadmap/payments.yaml:3); drop PAY-1 or fix 'moved_from'"
+finding roadmap/platform.yaml:13:17 error schema "item PLAT-3 names itself in 'moved_from'; it names the id the item had before a move, or remove it"
+finding roadmap/platform.yaml:17:17 error schema "malformed 'moved_from' 'pay-4'; item ids are PREFIX-<n> like PAY-12"
+no_finding moved-from-live roadmap/payments.yaml
+sed -i '/moved_from: PLAT-3/d; /moved_from: pay-4/d' roadmap/platform.yaml
+cat > roadmap/payments.yaml <<'YAML'
+squad: payments
+items:
+  - id: PAY-1
+    title: One-click refunds
+    status: dropped
+    dropped_reason: moved to platform as PLAT-2
+YAML
+run check; clean
+
+# ---------------------------------------------------------------------------------------------
 # dependency-cycle
 
 t_begin "dependency-cycle: two items across files"

@@ -104,3 +104,37 @@ TEST_CASE("a drop carries its reason in the status change")
   CHECK_FALSE(find(d, "PAY-1", "dropped_reason"));
   CHECK(describe_change(*status).label == "dropped");
 }
+
+TEST_CASE("an item new under moved_from, its old id dropped or gone, is a move of its id")
+{
+  const auto a = ws("items:\n  - {id: PAY-1, title: A, status: in-progress}\n");
+  const auto moved = ws("items:\n  - {id: PAY-1, title: A, status: dropped, dropped_reason: moved to platform as PLAT-1}\n",
+                        "items:\n  - {id: PLAT-1, title: A, status: in-progress, moved_from: PAY-1}\n");
+  for (const auto& b : {moved, ws("items: []\n", "items:\n  - {id: PLAT-1, title: A, status: planned, moved_from: PAY-1}\n")}) {
+    const auto d = diff_workspaces(a, b);
+    const Change* c = find(d, "PLAT-1");
+    REQUIRE(c);
+    CHECK(c->kind == Change::Kind::moved);
+    CHECK(c->field == "id");
+    CHECK(c->old_value == "PAY-1");
+    CHECK(c->new_value == "PLAT-1");
+    CHECK(c->squad == "platform");
+    CHECK(describe_change(*c).detail == "PAY-1 to platform as PLAT-1");
+    CHECK(moved_from(a, b, *b.item("PLAT-1")) == "PAY-1");
+  }
+  // The old id still live after, or dropped before: an addition with a note.
+  const auto live = ws("items:\n  - {id: PAY-1, title: A, status: in-progress}\n",
+                       "items:\n  - {id: PLAT-1, title: A, status: planned, moved_from: PAY-1}\n");
+  const auto d_live = diff_workspaces(a, live);
+  const Change* added = find(d_live, "PLAT-1");
+  REQUIRE(added);
+  CHECK(added->kind == Change::Kind::added);
+  CHECK(diff_workspaces(moved, moved).empty());
+  const auto later = ws("items:\n  - {id: PAY-1, title: A, status: dropped, dropped_reason: x}\n",
+                        "items:\n  - {id: PLAT-1, title: A, status: planned, moved_from: PAY-1}\n  - {id: PLAT-2, title: B, "
+                        "status: planned, moved_from: PAY-1}\n");
+  const auto d_later = diff_workspaces(moved, later);
+  const Change* second = find(d_later, "PLAT-2");
+  REQUIRE(second);
+  CHECK(second->kind == Change::Kind::added);
+}

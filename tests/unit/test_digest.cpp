@@ -105,6 +105,40 @@ TEST_CASE("build_digest: shipped, committed, slipped, dropped and removed from t
   CHECK(lateness_text(std::nullopt, std::nullopt).empty());
 }
 
+TEST_CASE("build_digest: an item moved under a new id is moved, not dropped, and compared with its old id")
+{
+  const Workspace from = load_workspace(
+    "/ws", {{"pops.yaml", k_config},
+            {"roadmap/p.yaml", "squad: payments\nitems:\n"
+                               "  - {id: PAY-1, title: Refunds, status: in-progress, horizon: next, target: 2026-11-20}\n"},
+            {"roadmap/q.yaml", "squad: platform\nitems: []\n"}});
+  const Workspace to = load_workspace(
+    "/ws", {{"pops.yaml", k_config},
+            {"roadmap/p.yaml", "squad: payments\nitems:\n"
+                               "  - {id: PAY-1, title: Refunds, status: dropped, horizon: next, target: 2026-11-20,"
+                               " dropped_reason: moved to platform as PLAT-4}\n"},
+            {"roadmap/q.yaml", "squad: platform\nitems:\n"
+                               "  - {id: PLAT-4, title: Refunds, status: in-progress, horizon: now, target: 2026-11-20,"
+                               " moved_from: PAY-1}\n"}});
+  const Digest dg = build_digest(from, to, d("2026-11-22"));
+  CHECK(dg.dropped.empty());
+  REQUIRE(dg.moved.size() == 1);
+  CHECK(dg.moved[0].id == "PAY-1");
+  CHECK(dg.moved[0].squad == "payments");
+  CHECK(dg.moved[0].moved_to == "PLAT-4");
+  CHECK(dg.moved[0].moved_squad == "platform");
+  // Newly committed to now: next before the move, now after it.
+  REQUIRE(dg.committed.size() == 1);
+  CHECK(dg.committed[0].id == "PLAT-4");
+  CHECK(dg.committed[0].was == "next");
+  for (const auto& f : dg.figures) {
+    CHECK(f.dropped == 0);
+  }
+  const std::string md = render_digest_markdown(dg, Audience::all, {});
+  CHECK(md.find("## Moved (1)") != std::string::npos);
+  CHECK(md.find("(payments): moved to platform as PLAT-4") != std::string::npos);
+}
+
 TEST_CASE("digest renderings escape hostile text and keep one entry per line")
 {
   Digest dg;

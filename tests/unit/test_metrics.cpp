@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -551,4 +552,53 @@ items:
   const ItemFacts& p2 = item(m, "PAY-2");
   CHECK_FALSE(p2.shipped.has_value());
   CHECK_FALSE(p2.lead_days.has_value());
+}
+
+TEST_CASE("a move under a new id: the old one deleted or dropped, read whole or in place; a moved_from that is no move")
+{
+  for (const bool whole : {false, true}) {
+    for (const bool deleted : {false, true}) {
+      CAPTURE(whole);
+      CAPTURE(deleted);
+      TempRepo r;
+      r.commit({{"pops.yaml", k_config},
+                {"roadmap/a.yaml", "squad: payments\nitems:\n  - {id: PAY-1, title: Refunds, status: planned}\n"
+                                   "  - {id: PAY-2, title: Stays, status: planned}\n"},
+                {"roadmap/b.yaml", "squad: platform\nitems:\n  - {id: PLAT-1, title: Queues, status: planned}\n"}},
+               "2026-01-05");
+      r.commit({{"roadmap/a.yaml", "squad: payments\nitems:\n  - {id: PAY-1, title: Refunds, status: in-progress}\n"
+                                   "  - {id: PAY-2, title: Stays, status: planned}\n"}},
+               "2026-01-10");
+      r.commit({{"roadmap/a.yaml", std::string("squad: payments\nitems:\n")
+                                     + (deleted ? "" : "  - {id: PAY-1, title: Refunds, status: dropped, dropped_reason: moved}\n")
+                                     + "  - {id: PAY-2, title: Stays, status: planned}\n"},
+                 {"roadmap/b.yaml", "squad: platform\nitems:\n  - {id: PLAT-1, title: Queues, status: planned}\n"
+                                    "  - {id: PLAT-2, title: Refunds, status: in-progress, moved_from: PAY-1}\n"
+                                    "  - {id: PLAT-3, title: Copy, status: planned, moved_from: PAY-2}\n"}},
+               "2026-02-02");
+      r.commit({{"roadmap/b.yaml", "squad: platform\nitems:\n  - {id: PLAT-1, title: Queues, status: planned}\n"
+                                   "  - {id: PLAT-2, title: Refunds, status: shipped, moved_from: PAY-1}\n"
+                                   "  - {id: PLAT-3, title: Copy, status: planned, moved_from: PAY-2}\n"}},
+               "2026-02-12");
+      MetricsOptions o;
+      o.until = d("2026-02-28");
+      o.whole_files = whole;
+      const Metrics m = run(r, o);
+      const PeriodMetrics& feb = row(m, "2026-02", "");
+      CHECK(feb.added == 1);    // PLAT-3 only: PAY-2 is still live, so it is no move
+      CHECK(feb.dropped == 0);  // PAY-1 was moved
+      CHECK(feb.shipped == 1);
+      CHECK(*feb.cycle_median == doctest::Approx(33));  // 01-10 .. 02-12
+      CHECK(row(m, "2026-02", "payments").dropped == 0);
+      CHECK(row(m, "2026-02", "platform").added == 1);
+      const ItemFacts& p = item(m, "PLAT-2");
+      CHECK(p.moved_from == "PAY-1");
+      CHECK(*p.first_seen == d("2026-01-05"));
+      CHECK(*p.lead_days == 38);
+      CHECK(p.squads == std::vector<std::string>{"payments", "platform"});
+      CHECK(std::none_of(m.items.begin(), m.items.end(), [](const ItemFacts& f) { return f.id == "PAY-1"; }));
+      CHECK(item(m, "PLAT-3").moved_from.empty());
+      CHECK(*item(m, "PLAT-3").first_seen == d("2026-02-02"));
+    }
+  }
 }

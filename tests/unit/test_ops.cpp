@@ -283,6 +283,7 @@ TEST_CASE("item move: to its squad's file; another squad needs a new id")
   CHECK(n.changes[0].after == std::string(k_misc) + "  - id: PLAT-6\n"
                                                     "    title: Refunds   # short\n"
                                                     "    status: planned\n"
+                                                    "    moved_from: PAY-1\n"
                                                     "    squad: platform\n"
                                                     "    owner: alice\n"
                                                     "    depends_on:\n"
