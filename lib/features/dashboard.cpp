@@ -726,8 +726,8 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
   } else {
     o += "| shipped | item | squad | first target | days late |\n| --- | --- | --- | --- | ---: |\n";
     for (const ItemFacts* f : shipped) {
-      o += fmt::format("| {} | {} {} | {} | {} | {} |\n", format_date(*f->shipped), md(f->id), md(f->title),
-                       md(f->squad), f->first_target ? format_date(*f->first_target) : std::string(k_dash),
+      o += fmt::format("| {} | {} {} | {} | {} | {} |\n", format_date(*f->shipped), markdown_cell(f->id), markdown_cell(f->title),
+                       markdown_cell(f->squad), f->first_target ? format_date(*f->first_target) : std::string(k_dash),
                        late_text(*f));
     }
     o += "\n";

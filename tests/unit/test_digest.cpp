@@ -120,7 +120,7 @@ TEST_CASE("build_digest: an item moved under a new id is moved, not dropped, and
             {"roadmap/q.yaml", "squad: platform\nitems:\n"
                                "  - {id: PLAT-4, title: Refunds, status: in-progress, horizon: now, target: 2026-11-20,"
                                " moved_from: PAY-1}\n"}});
-  const Digest dg = build_digest(from, to, d("2026-11-22"));
+  const Digest dg = build_digest(from, to, d("2026-11-22"), {}, {});
   CHECK(dg.dropped.empty());
   REQUIRE(dg.moved.size() == 1);
   CHECK(dg.moved[0].id == "PAY-1");
