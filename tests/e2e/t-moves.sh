@@ -91,7 +91,7 @@ assert (p["added"], p["dropped"], p["shipped"]) == (0, 0, 1), p
 i = {x["id"]: x for x in out["items"]}
 assert "GRW-3" not in i, i
 assert i["PAY-12"] == {"id": "PAY-12", "squad": "payments", "first_seen": "2026-10-05", "started": "2026-10-12",
-                       "shipped": "2026-11-10", "cycle_days": 29, "lead_days": 36, "slips": 1, "slip_days": 7,
+                       "shipped": "2026-11-10", "cycle_days": 29, "lead_days": 36, "slips": 1, "slip_days": 7, "first_target": "2026-11-20", "late_days": -10,
                        "moved_from": "GRW-3"}, i["PAY-12"]
 # The move without a new id (PAY-11 to another file) is neither a drop nor an addition either.
 assert i["PAY-11"]["first_seen"] == "2026-10-05" and "moved_from" not in i["PAY-11"], i["PAY-11"]
