@@ -156,3 +156,23 @@ items:
     title: First
     status: plannd
 '
+
+# --- Histories with pinned dates (t-metrics, t-slips, t-moves) -----------------------------------
+
+# commit DATE MESSAGE [AUTHOR_DATE]: commits everything, committer date DATE (noon UTC), author date
+# AUTHOR_DATE (default DATE).
+commit() {
+  git add -A && GIT_AUTHOR_DATE="${3:-$1}T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" git commit -qm "$2" || exit 1
+}
+
+# py CODE: runs CODE with `out`, the JSON of the last stdout; passes when it raises nothing.
+py() {
+  if printf '%s' "$OUT" | python3 -c "import json,sys; out=json.load(sys.stdin)
+$1" 2>"$T_ROOT/py.err"; then pass; else fail "python check failed: $(tail -3 "$T_ROOT/py.err")"; fi
+}
+
+# items SQUAD LINES...: writes roadmap/SQUAD.yaml with these item lines.
+items() {
+  local squad="$1"; shift
+  { echo "squad: $squad"; echo "items:"; printf '  %s\n' "$@"; } > "roadmap/$squad.yaml"
+}

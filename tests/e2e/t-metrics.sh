@@ -2,20 +2,7 @@
 # checked below is worked out by hand in the comments.
 . "$(dirname "$0")/lib.sh"
 
-# commit DATE MESSAGE [AUTHOR_DATE]: commits everything, committer date DATE (noon UTC).
-commit() {
-  git add -A && GIT_AUTHOR_DATE="${3:-$1}T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" git commit -qm "$2" || exit 1
-}
-
-py() {
-  if printf '%s' "$OUT" | python3 -c "import json,sys; out=json.load(sys.stdin)
-$1" 2>"$T_ROOT/py.err"; then pass; else fail "python check failed: $(tail -3 "$T_ROOT/py.err")"; fi
-}
-
-items() {  # items SQUAD LINES...: writes roadmap/SQUAD.yaml
-  local squad="$1"; shift
-  { echo "squad: $squad"; echo "items:"; printf '  %s\n' "$@"; } > "roadmap/$squad.yaml"
-}
+# commit, py and items: lib.sh.
 
 # 10-05 PAY-1 planned now, PAY-2 in-progress now (target 10-20), PLAT-1 planned now
 # 10-12 PAY-1 in-progress; PAY-2 target 10-20 -> 10-27 (+7)

@@ -3,20 +3,7 @@
 # committer dates; every figure checked below is worked out by hand in the comments.
 . "$(dirname "$0")/lib.sh"
 
-# commit DATE MESSAGE: commits everything, committer and author date DATE (noon UTC).
-commit() {
-  git add -A && GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" git commit -qm "$2" || exit 1
-}
-
-py() {
-  if printf '%s' "$OUT" | python3 -c "import json,sys; out=json.load(sys.stdin)
-$1" 2>"$T_ROOT/py.err"; then pass; else fail "python check failed: $(tail -3 "$T_ROOT/py.err")"; fi
-}
-
-items() {  # items SQUAD LINES...: writes roadmap/SQUAD.yaml
-  local squad="$1"; shift
-  { echo "squad: $squad"; echo "items:"; printf '  %s\n' "$@"; } > "roadmap/$squad.yaml"
-}
+# commit, py and items: lib.sh.
 
 # 10-05 GRW-1 planned later, GRW-3 planned now (target 11-20), PAY-11 planned later
 # 10-12 GRW-3 in-progress

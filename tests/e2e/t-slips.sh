@@ -3,20 +3,7 @@
 # shipped items against their first committed target. Every figure is worked out in the comments.
 . "$(dirname "$0")/lib.sh"
 
-# commit DATE MESSAGE: commits everything, committer and author date DATE (noon UTC).
-commit() {
-  git add -A && GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" git commit -qm "$2" || exit 1
-}
-
-py() {
-  if printf '%s' "$OUT" | python3 -c "import json,sys; out=json.load(sys.stdin)
-$1" 2>"$T_ROOT/py.err"; then pass; else fail "python check failed: $(tail -3 "$T_ROOT/py.err")"; fi
-}
-
-items() {  # items SQUAD LINES...: writes roadmap/SQUAD.yaml
-  local squad="$1"; shift
-  { echo "squad: $squad"; echo "items:"; printf '  %s\n' "$@"; } > "roadmap/$squad.yaml"
-}
+# commit, py and items: lib.sh.
 
 # Today is 2026-11-22 (lib.sh). The window starts 2026-10-01.
 #   09-15  PAY-1 planned in next, target 10-10 (not committed yet); PAY-2 planned in now, target 10-20;
