@@ -313,28 +313,45 @@ struct Replayer {
       return;
     }
     // Moves: an item new in this commit whose moved_from names an item open before it and gone or
-    // dropped after it continues that item's track; neither a drop nor an addition.
+    // dropped after it continues that item's track; neither a drop nor an addition. Two moves in
+    // one commit (PAY-3 to PLAT-2, then PLAT-2 to PAY-4 before committing) chain: the second
+    // continues what the first continued. `base`: the state before the commit each new id goes on
+    // from, for its slips.
     std::set<std::string> moved_away;
-    for (const auto& [id, old] : touched) {
-      const ItemState* now = find(id);
-      if (old || !now || now->moved_from.empty() || now->moved_from == id || tracks.count(id)) {
-        continue;
+    std::map<std::string, const ItemState*> base;
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (const auto& [id, old] : touched) {
+        const ItemState* now = find(id);
+        if (old || !now || now->moved_from.empty() || now->moved_from == id || tracks.count(id)) {
+          continue;
+        }
+        auto was = touched.find(now->moved_from);
+        if (was == touched.end()) {
+          continue;
+        }
+        const ItemState* from_state = was->second ? &*was->second : nullptr;
+        if (!from_state) {
+          auto b = base.find(was->first);  // new in this commit too: a move of a move
+          from_state = b == base.end() ? nullptr : b->second;
+        }
+        if (!from_state || from_state->status == k_dropped) {
+          continue;
+        }
+        const ItemState* later = find(was->first);
+        if (later && later->status != k_dropped) {
+          continue;
+        }
+        ItemTrack& from = tracks[was->first];
+        ItemTrack t = from;
+        t.facts.moved_from = was->first;
+        t.removal.reset();
+        from.moved_to = id;
+        tracks[id] = std::move(t);
+        moved_away.insert(was->first);
+        base[id] = from_state;
+        grew = true;
       }
-      auto was = touched.find(now->moved_from);
-      if (was == touched.end() || !was->second || was->second->status == k_dropped) {
-        continue;
-      }
-      const ItemState* later = find(was->first);
-      if (later && later->status != k_dropped) {
-        continue;
-      }
-      ItemTrack& from = tracks[was->first];
-      ItemTrack t = from;
-      t.facts.moved_from = was->first;
-      t.removal.reset();
-      from.moved_to = id;
-      tracks[id] = std::move(t);
-      moved_away.insert(was->first);
     }
     for (const auto& [id, old] : touched) {
       const ItemState* now = find(id);
@@ -386,10 +403,17 @@ struct Replayer {
       if (now && now->target && !f.first_target && now->horizon == first_horizon) {
         f.first_target = now->target;
       }
-      if (auto days = old && now ? slip_days(old->target, now->target) : std::nullopt) {
+      // A moved item's target is compared with the one it had under its old id.
+      const ItemState* was_state = old ? &*old : nullptr;
+      if (!was_state) {
+        if (auto b = base.find(id); b != base.end()) {
+          was_state = b->second;
+        }
+      }
+      if (auto days = was_state && now ? slip_days(was_state->target, now->target) : std::nullopt) {
         ++f.slips;
         f.slip_days += *days;
-        slips.push_back({id, now->title, now->squad, day, st.commit.id, *old->target, *now->target, *days});
+        slips.push_back({id, now->title, now->squad, day, st.commit.id, *was_state->target, *now->target, *days});
       }
     }
   }

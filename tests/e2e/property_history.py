@@ -2,7 +2,7 @@
 """Property test of the figures pops reads from history.
 
 Builds random histories (items added, started, shipped, reopened, dropped, deleted, moved between
-squad files, targets moved later and earlier, changes that reach the branch through merge commits)
+squad files or under a new id (moved_from), targets moved later and earlier, changes that reach the branch through merge commits)
 with pinned dates, replays each one here, independently of pops, by the definitions of
 docs/metrics.md, and checks that `pops metrics`, `pops log` and a shallow clone's `pops metrics` all
 give what the replay gives. Usage: property_history.py POPS WORKDIR SEED...
@@ -45,6 +45,8 @@ def write_state(repo, state):
             fields = [f"id: {i}", f"title: Item {i}", f"status: {it['status']}", f"horizon: {it['horizon']}"]
             if it.get("target"):
                 fields.append(f"target: {it['target']}")
+            if it.get("moved_from"):
+                fields.append(f"moved_from: {it['moved_from']}")
             lines.append("  - {" + ", ".join(fields) + "}")
         if not mine:
             lines[-1] = "items: []"
@@ -57,7 +59,7 @@ def mutate(rng, state, counters, deleted):
     open_ids = [i for i, it in state.items() if it["status"] not in ("shipped", "dropped")]
     choices = ["add"] * 3
     if open_ids:
-        choices += ["advance"] * 4 + ["ship"] * 2 + ["drop", "delete", "target", "target", "move"]
+        choices += ["advance"] * 4 + ["ship"] * 2 + ["drop", "delete", "target", "target", "move", "move-new-id"]
     if any(it["status"] == "shipped" for it in state.values()):
         choices += ["reopen"]
     op = rng.choice(choices)
@@ -89,6 +91,15 @@ def mutate(rng, state, counters, deleted):
         it["target"] = None if r < 0.15 else (base + dt.timedelta(days=rng.choice([-9, -3, 4, 7, 11, 20]))).isoformat()
     elif op == "move":
         it["squad"] = "platform" if it["squad"] == "payments" else "payments"
+    elif op == "move-new-id":
+        # pops item move --new-id: a copy under the other squad's next id, moved_from the old one,
+        # and the old one dropped.
+        squad = "platform" if it["squad"] == "payments" else "payments"
+        counters[squad] += 1
+        new = f"{PREFIX[squad]}-{counters[squad]}"
+        state[new] = dict(it, squad=squad, moved_from=i)
+        it["status"] = "dropped"
+        return f"move {i} to {new}"
     return f"{op} {i}"
 
 
@@ -133,10 +144,33 @@ def replay(history, until):
     first_seen, started, shipped_day, drops, slips, targets = {}, {}, {}, [], [], {}
     prev = {}
     changes = []  # (day, id) of every item change, as pops log lists them
+    gone = set()  # ids moved under a new id: their track goes on under it
     for day, state in history:
         if day > until:
             break
+        # Moves under a new id: the new item continues the old one's track (docs/metrics.md, "Moves").
+        moved = {}
         for i, it in state.items():
+            if i in gone:
+                continue
+            src = it.get("moved_from")
+            if i not in prev and src and src in prev and prev[src]["status"] != "dropped" and (
+                    src not in state or state[src]["status"] == "dropped"):
+                moved[src] = i
+                gone.add(src)
+                for d in (first_seen, started, shipped_day):
+                    if src in d:
+                        d[i] = d.pop(src)
+                prev = dict(prev)
+                prev[i] = prev[src]  # compared with the old item's state from here on
+        for i, it in state.items():
+            if i in moved:
+                changes.append((day.isoformat(), i))
+                continue  # dropped by the move: no drop
+            if i in gone:
+                if prev.get(i) != it:
+                    changes.append((day.isoformat(), i))
+                continue  # its track goes on under the new id
             old = prev.get(i)
             first_seen.setdefault(i, day)
             if it["status"] == "in-progress":
