@@ -84,7 +84,7 @@ int run_digest(Context& ctx, const DigestOpts& o)
       }
     }
     d = build_digest(from, to, today, slips_of(m, [&](const SlipEvent& e) { return commits.count(e.commit) > 0; }),
-                     m.items);
+                     shipped_in(m, [&](const ItemFacts& f) { return commits.count(f.shipped_commit) > 0; }));
     attach_commits(d, range);
   }
   note_shallow(ctx, repo);

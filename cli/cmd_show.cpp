@@ -58,10 +58,15 @@ void read_history(ItemView& v, const std::string& root, const Config& config, co
   const Metrics m = compute_metrics(history, rev, config, mo);
   const std::string& id = v.item->id.value;
   v.history = true;
-  v.slips = slips_of(m, [&](const SlipEvent& e) { return e.id == id; });
   if (const ItemFacts* f = facts_of(m, id)) {
     v.facts = *f;
   }
+  // Its slips, also those under the ids it had before a move (its track goes on under this one).
+  const std::vector<std::string> none;
+  const std::vector<std::string>& former = v.facts ? v.facts->former_ids : none;
+  v.slips = slips_of(m, [&](const SlipEvent& e) {
+    return e.id == id || std::find(former.begin(), former.end(), e.id) != former.end();
+  });
 }
 
 bool lists(const std::vector<LStr>& v, const std::string& id)
@@ -235,8 +240,8 @@ void print_text(Context& ctx, const ItemView& v, const std::string& as_of)
       s += fmt::format("  shipped {}{}\n", format_date(*v.facts->shipped), late.empty() ? "" : ", " + late);
     }
     for (const auto& e : v.slips) {
-      s += fmt::format("  {}  slipped {} -> {} (+{} day{})\n", format_date(e.date), format_date(e.from),
-                       format_date(e.to), e.days, e.days == 1 ? "" : "s");
+      s += fmt::format("  {}  slipped {} -> {} (+{} day{}){}\n", format_date(e.date), format_date(e.from),
+                       format_date(e.to), e.days, e.days == 1 ? "" : "s", e.id == it.id.value ? "" : " as " + e.id);
     }
   }
   out.write(s);
@@ -332,7 +337,8 @@ void print_json(Context& ctx, const ItemView& v, const std::optional<CommitRef>&
     h["slips"] = Json::array();
     for (const auto& e : v.slips) {
       days += e.days;
-      h["slips"].push_back(Json{{"date", format_date(e.date)}, {"commit", e.commit}, {"from", format_date(e.from)},
+      h["slips"].push_back(Json{{"date", format_date(e.date)}, {"commit", e.commit}, {"id", e.id},
+                                {"from", format_date(e.from)},
                                 {"to", format_date(e.to)}, {"days", e.days}});
     }
     h["slip_days"] = days;

@@ -17,7 +17,7 @@ using namespace cache_bytes;
 namespace {
 
 /// The kind of cache file, with the version of the layout below.
-constexpr std::string_view k_kind = "history 3";  // 2: XXH3 content addresses; 3: moved_from, moves
+constexpr std::string_view k_kind = "history 4";  // 2: XXH3 content addresses; 3: moved_from, moves; 4: old_squad
 /// Past this size, only the records of the last run are kept (a long-lived clone of a rewritten
 /// history does not grow its cache without bound).
 constexpr size_t k_max_bytes = 256u << 20;
@@ -31,7 +31,7 @@ void put_change(Writer& w, const Change& c)
 {
   w.u(static_cast<uint64_t>(c.kind));
   for (const std::string* s : {&c.entity, &c.id, &c.squad, &c.field, &c.old_value, &c.new_value, &c.title, &c.file,
-                               &c.status, &c.reason, &c.customer}) {
+                               &c.status, &c.reason, &c.customer, &c.old_squad}) {
     w.s(*s);
   }
   put(w, c.loc);
@@ -51,7 +51,7 @@ Change get_change(Reader& r)
   }
   c.kind = static_cast<Change::Kind>(kind);
   for (std::string* s : {&c.entity, &c.id, &c.squad, &c.field, &c.old_value, &c.new_value, &c.title, &c.file,
-                         &c.status, &c.reason, &c.customer}) {
+                         &c.status, &c.reason, &c.customer, &c.old_squad}) {
     *s = r.s();
   }
   get(r, c.loc);

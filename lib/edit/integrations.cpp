@@ -895,7 +895,7 @@ std::string export_items_csv(const Workspace& ws)
 {
   std::vector<std::string> head = {"id",     "title", "status", "squad", "horizon", "owner",       "target",
                                    "depends_on", "tags", "okr", "links", "score",   "success", "description",
-                                   "dropped_reason", "reopened", "file"};
+                                   "dropped_reason", "reopened", "moved_from", "file"};
   for (const auto& f : ws.config.fields) {
     head.push_back(f.name.value);
   }
@@ -927,6 +927,7 @@ std::string export_items_csv(const Workspace& ws)
                                     it.description.value,
                                     it.dropped_reason.value,
                                     it.reopened ? (it.reopened.value ? "true" : "false") : "",
+                                    it.moved_from.value,
                                     it.file};
     for (const auto& f : ws.config.fields) {
       row.push_back(field_text(it, f.name.value, ";"));
@@ -1060,6 +1061,7 @@ std::string export_json(const Workspace& ws)
     e["description"] = opt(it.description);
     e["dropped_reason"] = opt(it.dropped_reason);
     e["reopened"] = it.reopened ? it.reopened.value : false;
+    e["moved_from"] = opt(it.moved_from);
     Json custom = Json::object();
     for (const auto& [k, n] : it.fields) {
       custom[k.value] = field_json(cfg.field(k.value), n);

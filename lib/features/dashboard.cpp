@@ -197,15 +197,11 @@ struct WindowFigures {
 };
 
 /// Items shipped in the window, newest first.
-std::vector<const ItemFacts*> shipped_in_window(const Metrics& m)
+std::vector<ItemFacts> shipped_in_window(const Metrics& m)
 {
-  std::vector<const ItemFacts*> out;
-  for (const auto& f : m.items) {
-    if (f.shipped && m.since && *f.shipped >= *m.since && *f.shipped <= m.until) {
-      out.push_back(&f);
-    }
-  }
-  std::stable_sort(out.begin(), out.end(), [](const ItemFacts* a, const ItemFacts* b) { return *a->shipped > *b->shipped; });
+  std::vector<ItemFacts> out =
+    shipped_in(m, [&](const ItemFacts& f) { return m.since && *f.shipped >= *m.since && *f.shipped <= m.until; });
+  std::stable_sort(out.begin(), out.end(), [](const ItemFacts& a, const ItemFacts& b) { return *a.shipped > *b.shipped; });
   return out;
 }
 
@@ -234,14 +230,12 @@ WindowFigures summarize(const Dashboard& d, const Metrics& m)
   }
   std::vector<int> cycle;
   std::vector<int> lead;
-  for (const auto& f : m.items) {
-    if (f.shipped && m.since && *f.shipped >= *m.since && *f.shipped <= m.until) {
-      if (f.cycle_days) {
-        cycle.push_back(*f.cycle_days);
-      }
-      if (f.lead_days) {
-        lead.push_back(*f.lead_days);
-      }
+  for (const auto& f : shipped_in_window(m)) {
+    if (f.cycle_days) {
+      cycle.push_back(*f.cycle_days);
+    }
+    if (f.lead_days) {
+      lead.push_back(*f.lead_days);
     }
   }
   s.cycle_median = percentile(cycle, 50);
@@ -541,7 +535,8 @@ std::string render_dashboard_html(const Dashboard& d, const Metrics& m)
     o += "<p class=\"none\">Nothing shipped in the window.</p>\n";
   } else {
     o += "<table>\n<tr><th>shipped</th><th>item</th><th>squad</th><th>first target</th><th class=\"n\">days late</th></tr>\n";
-    for (const ItemFacts* f : shipped) {
+    for (const ItemFacts& shipped_item : shipped) {
+      const ItemFacts* f = &shipped_item;
       o += fmt::format("<tr><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>\n",
                        format_date(*f->shipped), html_escape(f->id), html_escape(f->title), html_escape(f->squad),
                        f->first_target ? format_date(*f->first_target) : std::string(k_dash), late_text(*f));
@@ -725,7 +720,8 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
     o += "Nothing shipped in the window.\n\n";
   } else {
     o += "| shipped | item | squad | first target | days late |\n| --- | --- | --- | --- | ---: |\n";
-    for (const ItemFacts* f : shipped) {
+    for (const ItemFacts& shipped_item : shipped) {
+      const ItemFacts* f = &shipped_item;
       o += fmt::format("| {} | {} {} | {} | {} | {} |\n", format_date(*f->shipped), markdown_cell(f->id), markdown_cell(f->title),
                        markdown_cell(f->squad), f->first_target ? format_date(*f->first_target) : std::string(k_dash),
                        late_text(*f));

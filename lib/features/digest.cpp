@@ -132,7 +132,7 @@ std::string lateness_text(const std::optional<Date>& first_target, const std::op
 }
 
 Digest build_digest(const Workspace& from, const Workspace& to, Date today, const std::vector<SlipEvent>& slips,
-                    const std::vector<ItemFacts>& facts)
+                    const std::vector<ItemFacts>& shipped)
 {
   Digest d;
   d.product = to.config.product.value;
@@ -160,19 +160,14 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
       e.moved_to = cur->id.value;
       e.moved_squad = cur->squad.value;
       d.moved.push_back(std::move(e));
-      if (cur->status.value == "shipped" && was->status.value != "shipped") {
-        d.shipped.push_back(entry_of(to, *cur));
+      if (cur->status.value == "shipped") {
+        // Shipped or not in the period, as the history says (below).
       } else if (cur->horizon.value == now && was->horizon.value != now && !closed(cur->status.value)) {
         DigestEntry n = entry_of(to, *cur);
         n.was = was->horizon.value;
         d.committed.push_back(std::move(n));
-      } else if (cur->target.set && was->target.set && cur->target.value > was->target.value
-                 && !closed(cur->status.value)) {
-        DigestEntry n = entry_of(to, *cur);
-        n.old_target = was->target.value;
-        n.days = cur->target.value.days - was->target.value.days;
-        d.slipped.push_back(std::move(n));
       }
+      // A target moved later with the move is a slip of the history's (below), under the new id.
       continue;
     }
     if (moved_away.count(c.id) && (c.kind == Change::Kind::removed || (c.field == "status" && c.new_value == "dropped"))) {
@@ -191,9 +186,7 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
       continue;
     }
     if (c.kind == Change::Kind::added) {
-      if (cur->status.value == "shipped") {
-        d.shipped.push_back(entry_of(to, *cur));
-      } else if (cur->horizon.value == now && !closed(cur->status.value)) {
+      if (cur->horizon.value == now && !closed(cur->status.value)) {
         d.committed.push_back(entry_of(to, *cur));
       }
       continue;
@@ -201,9 +194,7 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
     if (c.kind != Change::Kind::changed) {
       continue;
     }
-    if (c.field == "status" && c.new_value == "shipped") {
-      d.shipped.push_back(entry_of(to, *cur));
-    } else if (c.field == "status" && c.new_value == "dropped") {
+    if (c.field == "status" && c.new_value == "dropped") {
       DigestEntry e = entry_of(to, *cur);
       e.was = c.old_value;
       e.reason = one_line(c.reason);
@@ -233,6 +224,7 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
       d.slipped.push_back(std::move(e));
     }
     DigestEntry& e = d.slipped[pos->second];
+    e.commit_id = ev.commit;  // of its latest slip
     e.title = ev.title;
     e.squad = ev.squad;
     e.target = ev.to;
@@ -241,14 +233,27 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
   }
   std::sort(d.slipped.begin(), d.slipped.end(),
             [](const DigestEntry& a, const DigestEntry& b) { return natural_less(a.id, b.id); });
-  for (auto& e : d.shipped) {
-    auto f = std::find_if(facts.begin(), facts.end(), [&](const ItemFacts& x) { return x.id == e.id; });
-    if (f != facts.end()) {
-      e.shipped_on = f->shipped;
-      e.first_target = f->first_target;
-      e.late_days = f->late_days;
+  // Shipped: the items the history says shipped in the period (shipped_in), as pops metrics counts
+  // them: a reopened item shipped again is listed, one that first appears already shipped is not.
+  for (const ItemFacts& f : shipped) {
+    const Item* it = find_item(to, f.id);
+    DigestEntry e;
+    if (it) {
+      e = entry_of(to, *it);
+    } else {
+      e.id = f.id;  // shipped, then deleted from the files (archived) in the period
+      e.title = f.title;
+      e.squad = f.squad;
+      e.status = "shipped";
     }
+    e.shipped_on = f.shipped;
+    e.commit_id = f.shipped_commit;
+    e.first_target = f.first_target;
+    e.late_days = f.late_days;
+    d.shipped.push_back(std::move(e));
   }
+  std::sort(d.shipped.begin(), d.shipped.end(),
+            [](const DigestEntry& a, const DigestEntry& b) { return natural_less(a.id, b.id); });
   for (const auto& st : ritual_status(to, today)) {
     const Ritual& r = *st.ritual;
     if (!r.cadence.set) {
@@ -333,12 +338,19 @@ void attach_commits(Digest& d, const std::vector<HistoryEntry>& range)
       }
     }
   };
+  // Shipped and slipped entries name the commit the history found.
+  auto named = [&](DigestEntry& e) {
+    for (const auto& h : range) {
+      if (!e.commit_id.empty() && h.commit.id == e.commit_id) {
+        e.commit = h.commit.short_id;
+        e.commit_date = h.date;
+        return;
+      }
+    }
+  };
   using K = Change::Kind;
   for (auto& e : d.shipped) {
-    find(e, [](const Change& c) {
-      return (c.kind == K::changed && c.field == "status" && c.new_value == "shipped")
-             || ((c.kind == K::added || (c.kind == K::moved && c.field == "id")) && c.status == "shipped");
-    });
+    named(e);
   }
   for (auto& e : d.committed) {
     const std::string now = d.first_horizon;
@@ -348,7 +360,7 @@ void attach_commits(Digest& d, const std::vector<HistoryEntry>& range)
     });
   }
   for (auto& e : d.slipped) {
-    find(e, [](const Change& c) { return c.kind == K::changed && c.field == "target"; });
+    named(e);
   }
   for (auto& e : d.dropped) {
     const bool removed = e.removed;

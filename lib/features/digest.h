@@ -40,6 +40,8 @@ struct DigestEntry {
   std::vector<std::string> customers;      ///< customers of feedback listing the item (newer state), sorted
   std::vector<std::string> feedback;       ///< ids of that feedback
   std::string commit, commit_date;         ///< the newest commit in the range that made the change ("" unknown)
+  std::string commit_id;                   ///< shipped, slipped: the full id of the commit the history names
+                                           ///< (the ship; the latest slip), which attach_commits looks up
 };
 
 struct DigestRitual {
@@ -64,17 +66,20 @@ struct Digest {
 };
 
 /// The digest of the change from `from` to `to`; rituals from `to`'s pops.yaml, their next dates on
-/// or after `today`. Slipped: the items of `slips` (the slips of the period's commits, slips_of);
-/// shipped items take their ship day and first committed target from `facts` (compute_metrics).
+/// or after `today`. Slipped: the items of `slips` (the slips of the period's commits, slips_of).
+/// Shipped: the items of `shipped` (those shipped in the period's commits, shipped_in), with their
+/// ship day and first committed target; the diff alone does not say what shipped, since an item can
+/// ship, reopen and ship again between two states.
 Digest build_digest(const Workspace& from, const Workspace& to, Date today, const std::vector<SlipEvent>& slips,
-                    const std::vector<ItemFacts>& facts);
+                    const std::vector<ItemFacts>& shipped);
 
 /// "12 days after its first target 2026-09-27", "on its first target 2026-09-27", "3 days before
 /// ..."; "" without a first committed target.
 std::string lateness_text(const std::optional<Date>& first_target, const std::optional<int>& late_days);
 
 /// Fills each entry's commit from `range` (History::log newest first, the commits after `from` up
-/// to `to`): the newest commit that made that change to the item.
+/// to `to`): shipped and slipped entries the one of their `commit_id`, the others the newest commit
+/// that made that change to the item.
 void attach_commits(Digest& d, const std::vector<HistoryEntry>& range);
 
 /// Who reads the digest; picks sections and details.

@@ -102,6 +102,7 @@ struct ItemTrack {
   ItemFacts facts;
   std::string last_status;              ///< last status seen, also after a removal
   std::optional<Date> shipped_at;
+  std::string shipped_commit;           ///< the commit of that move to shipped
   std::optional<size_t> removal;        ///< its pending removal while open (a drop unless it comes back)
   std::string shipped_squad;
   std::vector<Date> ship_moves;         ///< every move to shipped
@@ -345,6 +346,7 @@ struct Replayer {
         ItemTrack& from = tracks[was->first];
         ItemTrack t = from;
         t.facts.moved_from = was->first;
+        t.facts.former_ids.push_back(was->first);
         t.removal.reset();
         from.moved_to = id;
         tracks[id] = std::move(t);
@@ -390,6 +392,7 @@ struct Replayer {
       // An item that first appears shipped shipped at a date the history does not know.
       if (now && now->status == k_shipped && !before.empty() && before != k_shipped) {
         t.shipped_at = day;
+        t.shipped_commit = st.commit.id;
         t.shipped_squad = now->squad;
         t.ship_moves.push_back(day);
       }
@@ -410,7 +413,9 @@ struct Replayer {
           was_state = b->second;
         }
       }
-      if (auto days = was_state && now ? slip_days(was_state->target, now->target) : std::nullopt) {
+      // The old id of a move is not compared: its track goes on under the new id, which is (a target
+      // changed with the move is one slip, not two).
+      if (auto days = was_state && now && !moved ? slip_days(was_state->target, now->target) : std::nullopt) {
         ++f.slips;
         f.slip_days += *days;
         slips.push_back({id, now->title, now->squad, day, st.commit.id, *was_state->target, *now->target, *days});
@@ -438,6 +443,14 @@ std::vector<SlipEvent> slips_of(const Metrics& m, const std::function<bool(const
 {
   std::vector<SlipEvent> out;
   std::copy_if(m.slips.begin(), m.slips.end(), std::back_inserter(out), in_window);
+  return out;
+}
+
+std::vector<ItemFacts> shipped_in(const Metrics& m, const std::function<bool(const ItemFacts&)>& in_window)
+{
+  std::vector<ItemFacts> out;
+  std::copy_if(m.items.begin(), m.items.end(), std::back_inserter(out),
+               [&](const ItemFacts& f) { return f.shipped && in_window(f); });
   return out;
 }
 
@@ -505,6 +518,7 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
     ItemFacts& f = t.facts;
     if (t.last_status == k_shipped && t.shipped_at) {
       f.shipped = t.shipped_at;
+      f.shipped_commit = t.shipped_commit;
       if (f.started && *f.started <= *f.shipped) {
         f.cycle_days = f.shipped->days - f.started->days;
       }

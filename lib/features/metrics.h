@@ -38,6 +38,7 @@ struct ItemFacts {
   std::optional<Date> first_seen;     ///< first commit holding it
   std::optional<Date> started;        ///< first commit where it was in-progress
   std::optional<Date> shipped;        ///< last move to shipped, if it is still shipped
+  std::string shipped_commit;         ///< the full id of the commit of that move ("" when not shipped)
   std::optional<int> cycle_days;      ///< shipped - started
   std::optional<int> lead_days;       ///< shipped - first_seen
   int slips = 0;                      ///< target moves later
@@ -45,6 +46,7 @@ struct ItemFacts {
   std::optional<Date> first_target;   ///< its first committed target: the first it had in the first horizon
   std::optional<int> late_days;       ///< shipped - first_target (negative: early), when both are known
   std::string moved_from;             ///< the id whose track it continues (`item move --new-id`), or ""
+  std::vector<std::string> former_ids; ///< every id it had before its moves under a new id, oldest first
 };
 
 /// A slip (docs/metrics.md, "Slips"): in one commit, an item's target moved later.
@@ -101,6 +103,11 @@ struct Metrics {
 
 /// The slips of `m` that `in_window` accepts (e.g. those of a digest's commits), oldest first.
 std::vector<SlipEvent> slips_of(const Metrics& m, const std::function<bool(const SlipEvent&)>& in_window);
+
+/// The items of `m` shipped (docs/metrics.md, "Item dates": the last move to shipped, still shipped
+/// at the end) whose ship `in_window` accepts, e.g. those shipped in a digest's commits: the one set
+/// of "shipped in the period" for metrics, digest and every view that lists what shipped.
+std::vector<ItemFacts> shipped_in(const Metrics& m, const std::function<bool(const ItemFacts&)>& in_window);
 
 /// The facts of item `id` in `m`, or nullptr.
 const ItemFacts* facts_of(const Metrics& m, const std::string& id);

@@ -276,7 +276,8 @@ bool keep(const Change& c, const HistoryFilter& f)
     return false;
   }
   if (!f.squads.empty() && !in(f.squads, c.squad)
-      && !(c.kind == Change::Kind::moved && c.field == "squad" && in(f.squads, c.old_value))) {
+      && !(c.kind == Change::Kind::moved && c.field == "squad" && in(f.squads, c.old_value))
+      && !(id_move && in(f.squads, c.old_squad))) {
     return false;
   }
   return true;

@@ -335,6 +335,9 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, 
       if (std::string was = moved_from(from, to, *it); !was.empty()) {
         Change c = item_change(Change::Kind::moved, *it);
         c.field = "id";
+        if (auto o = a.find(was); o != a.end()) {
+          c.old_squad = o->second->squad.value;
+        }
         c.old_value = std::move(was);
         c.new_value = id;
         out.push_back(std::move(c));

@@ -16,6 +16,7 @@ struct Change {
   std::string entity;     ///< "item", "feedback" or "doc"
   std::string id;         ///< item or feedback id; a doc's path
   std::string squad;      ///< the item's squad (new state, else old)
+  std::string old_squad;  ///< for a move under a new id (kind moved, field "id"): the old id's squad
   std::string field;      ///< for changed and moved: "status", "target", "squad", "file", "id" ...
   std::string old_value, new_value;
   std::string title;      ///< the item's or doc's title (new state, else old)

@@ -4,8 +4,9 @@
 Builds random histories (items added, started, shipped, reopened, dropped, deleted, moved between
 squad files or under a new id (moved_from), targets moved later and earlier, changes that reach the branch through merge commits)
 with pinned dates, replays each one here, independently of pops, by the definitions of
-docs/metrics.md, and checks that `pops metrics`, `pops log` and a shallow clone's `pops metrics` all
-give what the replay gives. Usage: property_history.py POPS WORKDIR SEED...
+docs/metrics.md, and checks that `pops metrics`, `pops log`, `pops show` of every item, `pops digest`
+from a date inside the history, `pops report` and a shallow clone's `pops metrics` all give what the
+replay gives. Usage: property_history.py POPS WORKDIR SEED...
 """
 import copy
 import datetime as dt
@@ -142,6 +143,7 @@ def month(d):
 def replay(history, until):
     """Per-period portfolio figures and per-item dates, by docs/metrics.md."""
     first_seen, started, shipped_day, drops, slips, targets = {}, {}, {}, [], [], {}
+    first_target, track_slips, ship_squad = {}, {}, {}
     prev = {}
     changes = []  # (day, id) of every item change, as pops log lists them
     gone = set()  # ids moved under a new id: their track goes on under it
@@ -158,7 +160,7 @@ def replay(history, until):
                     src not in state or state[src]["status"] == "dropped"):
                 moved[src] = i
                 gone.add(src)
-                for d in (first_seen, started, shipped_day):
+                for d in (first_seen, started, shipped_day, first_target, track_slips, ship_squad):
                     if src in d:
                         d[i] = d.pop(src)
                 prev = dict(prev)
@@ -178,14 +180,19 @@ def replay(history, until):
             if it["status"] == "shipped" and (old is None or old["status"] != "shipped"):
                 if old is not None:
                     shipped_day[i] = day
+                    ship_squad[i] = it["squad"]
                 else:
                     shipped_day[i] = None  # first seen shipped: the day is not known
+            if it.get("target") and it["horizon"] == "now":
+                first_target.setdefault(i, it["target"])
             if old is not None and it["status"] == "dropped" and old["status"] != "dropped":
                 drops.append((day, i))
             t_old = old.get("target") if old else None
             t_new = it.get("target")
             if t_old and t_new and t_new > t_old:
-                slips.append((day, i, (dt.date.fromisoformat(t_new) - dt.date.fromisoformat(t_old)).days))
+                days = (dt.date.fromisoformat(t_new) - dt.date.fromisoformat(t_old)).days
+                slips.append((day, i, days))
+                track_slips.setdefault(i, []).append((day.isoformat(), i, t_old, t_new, days))
             if old is None or old != it:
                 changes.append((day.isoformat(), i))
         for i, old in prev.items():
@@ -220,7 +227,15 @@ def replay(history, until):
                "slipped": len(r["slipped"]), "slip_days": r["slip_days"]} for p, r in periods.items()}
     items = {i: {"first_seen": first_seen[i].isoformat(), "started": started[i].isoformat() if i in started else None,
                  "shipped": shipped[i].isoformat() if i in shipped else None} for i in first_seen}
-    return out, items, sorted(set(changes))
+    # What the other views show of each track: its first committed target, lateness, slips and the
+    # squad it shipped in.
+    tracks = {}
+    for i in first_seen:
+        ft = first_target.get(i)
+        late = (shipped[i] - dt.date.fromisoformat(ft)).days if ft and i in shipped else None
+        tracks[i] = {"shipped": shipped.get(i), "first_target": ft, "late_days": late,
+                     "slips": track_slips.get(i, []), "squad": ship_squad.get(i)}
+    return out, items, sorted(set(changes)), tracks, slips
 
 
 def pops(bin_, repo, *args):
@@ -234,7 +249,7 @@ def check_seed(bin_, workdir, seed):
     repo = os.path.join(workdir, f"seed{seed}")
     history = build(repo, seed)
     first, last = history[0][0], history[-1][0]
-    expected, items, changes = replay(history, last)
+    expected, items, changes, tracks, slips = replay(history, last)
     problems = []
     got = json.loads(pops(bin_, repo, "metrics", "--since", first.isoformat(), "--until", last.isoformat(),
                           "--format", "json", "--no-cache").stdout)
@@ -286,7 +301,115 @@ def check_seed(bin_, workdir, seed):
                 problems.append("shallow clone: no note that older history is absent")
         elif r.returncode != 2 or "the history is shallow" not in r.stderr:
             problems.append(f"shallow clone: exit {r.returncode}: {r.stderr.strip()}")
+    problems += check_views(bin_, repo, history, tracks, slips, seed)
     return history, problems
+
+
+COUNTS = {"show": 0, "digest shipped": 0, "digest slipped": 0, "report slips": 0}
+
+
+def iso(d):
+    return d.isoformat() if d else None
+
+
+def md_table(text, heading):
+    """The rows of the first Markdown table under `## heading`, as lists of cells."""
+    part = text.split(f"## {heading}\n", 1)
+    if len(part) < 2:
+        return None
+    rows = []
+    for line in part[1].split("\n## ", 1)[0].splitlines():
+        if line.startswith("|") and not line.startswith("| ---"):
+            rows.append([c.strip() for c in line.strip("|").split("|")])
+    return rows[1:]  # without the header
+
+
+def check_views(bin_, repo, history, tracks, slips, seed):
+    """show, digest and report against the replay (and so against metrics and log)."""
+    problems = []
+    first, last = history[0][0], history[-1][0]
+    final = history[-1][1]
+    COUNTS["show"] += sum(1 for i in final if i in tracks)
+    env_today = last.isoformat()
+    # pops show ID: its ship day, first committed target, days late and every slip of its track.
+    for i in sorted(final):
+        if i not in tracks:
+            continue
+        r = subprocess.run([bin_, "-C", repo, "show", i, "--format", "json"], capture_output=True, text=True,
+                           env=dict(os.environ, POPS_TODAY=env_today))
+        if r.returncode != 0:
+            problems.append(f"show {i}: exit {r.returncode}: {r.stderr.strip()}")
+            continue
+        h = json.loads(r.stdout)["history"]
+        t = tracks[i]
+        have = {"shipped": h["shipped"], "first_target": h["first_target"], "late_days": h["late_days"],
+                "slips": [(s["date"], s.get("id", i), s["from"], s["to"], s["days"]) for s in h["slips"]],
+                "slip_days": h["slip_days"]}
+        want = {"shipped": iso(t["shipped"]), "first_target": t["first_target"], "late_days": t["late_days"],
+                "slips": t["slips"], "slip_days": sum(x[4] for x in t["slips"])}
+        if have != want:
+            problems.append(f"show {i}: pops {have}, replay {want}")
+    # pops digest --since D, for a D inside the history: shipped, slipped and their figures.
+    rng = random.Random(seed * 7919)
+    since = history[rng.randrange(1, len(history))][0]
+    r = subprocess.run([bin_, "-C", repo, "digest", "--since", since.isoformat(), "--format", "json"],
+                       capture_output=True, text=True, env=dict(os.environ, POPS_TODAY=env_today))
+    if r.returncode != 0:
+        return problems + [f"digest: exit {r.returncode}: {r.stderr.strip()}"]
+    dg = json.loads(r.stdout)
+    want_shipped = sorted((i, iso(t["shipped"]), t["first_target"], t["late_days"]) for i, t in tracks.items()
+                          if t["shipped"] and t["shipped"] >= since)
+    have_shipped = sorted((e["id"], e["shipped"], e["first_target"], e["late_days"]) for e in dg["shipped"])
+    COUNTS["digest shipped"] += len(want_shipped)
+    if have_shipped != want_shipped:
+        problems.append(f"digest --since {since}: shipped {have_shipped}, replay {want_shipped}")
+    want_slipped = {}
+    for day, i, days in slips:
+        if day >= since:
+            n, total = want_slipped.get(i, (0, 0))
+            want_slipped[i] = (n + 1, total + days)
+    have_slipped = {e["id"]: (e["slips"], e["days"]) for e in dg["slipped"]}
+    COUNTS["digest slipped"] += len(want_slipped)
+    if have_slipped != want_slipped:
+        problems.append(f"digest --since {since}: slipped {have_slipped}, replay {want_slipped}")
+    total = [f for f in dg["figures"] if f["squad"] == "total"][0]
+    want_total = (len(want_shipped), len(want_slipped), sum(v[1] for v in want_slipped.values()))
+    if (total["shipped"], total["slipped"], total["slip_days"]) != want_total:
+        problems.append(f"digest --since {since}: figures {total}, replay (shipped, slipped, days) {want_total}")
+    # pops report --format markdown over the whole history: throughput per squad and month, the
+    # slips and the shipped items against their first target.
+    r = subprocess.run([bin_, "-C", repo, "report", "--format", "markdown", "--since", first.isoformat(),
+                        "--until", last.isoformat()], capture_output=True, text=True,
+                       env=dict(os.environ, POPS_TODAY=env_today))
+    if r.returncode != 0:
+        return problems + [f"report: exit {r.returncode}: {r.stderr.strip()}"]
+    rep = r.stdout
+    rows = md_table(rep, "Throughput")
+    header = rep.split("## Throughput\n", 1)[1].split("\n## ", 1)[0]
+    months = [c.strip() for c in [l for l in header.splitlines() if l.startswith("| squad")][0].strip("|").split("|")][1:]
+    have_tp = {(row[0], m): int(v) for row in rows for m, v in zip(months, row[1:])}
+    want_tp = {(sq, m): 0 for sq in SQUADS for m in months}
+    for i, t in tracks.items():
+        if t["shipped"]:
+            want_tp[(t["squad"], month(t["shipped"]))] += 1
+    if have_tp != want_tp:
+        diff = {k: (have_tp.get(k), want_tp.get(k)) for k in set(have_tp) | set(want_tp) if have_tp.get(k) != want_tp.get(k)}
+        problems.append(f"report throughput (pops, replay): {diff}")
+    have_slips = sorted((row[0], row[1].split()[0], row[3], row[4]) for row in (md_table(rep, "Slips") or []))
+    want_slips = sorted((d.isoformat(), i, f"{x[2]} → {x[3]}", f"+{days}")
+                        for d, i, days in slips for x in [next(s for t in tracks.values() for s in t["slips"]
+                                                              if s[0] == d.isoformat() and s[1] == i)])
+    COUNTS["report slips"] += len(want_slips)
+    if have_slips != want_slips:
+        problems.append(f"report slips: pops {have_slips}, replay {want_slips}")
+    dash = "–"
+    have_late = sorted((row[0], row[1].split()[0], row[3], row[4]) for row in (md_table(rep, "Shipped against the first target") or []))
+    want_late = sorted((iso(t["shipped"]), i, t["first_target"] or dash,
+                        dash if t["late_days"] is None else (f"+{t['late_days']}" if t["late_days"] > 0 else str(t["late_days"])))
+                       for i, t in tracks.items() if t["shipped"])
+    if have_late != want_late:
+        problems.append(f"report shipped against the first target: pops {have_late}, replay {want_late}")
+    return problems
 
 
 def main():
@@ -299,7 +422,8 @@ def main():
         for p in problems[:8]:
             print(f"FAIL [seed {seed}]: {p}")
         failed += 1 if problems else 0
-    print(f"{len(seeds)} random histories, {commits} first-parent commits, {failed} disagreed")
+    print(f"{len(seeds)} random histories, {commits} first-parent commits, {failed} disagreed; compared "
+          + ", ".join(f"{n} {k}" for k, n in COUNTS.items()))
     return 1 if failed else 0
 
 

@@ -310,8 +310,8 @@ cat >> roadmap/payments.yaml <<'YAML'
 YAML
 run export csv
 expect_rc 0
-expect_out_line '^id,title,status,squad,horizon,owner,target,depends_on,tags,okr,links,score,success,description,dropped_reason,reopened,file,risk,regions$'
-expect_out 'PAY-1,One-click refunds,in-progress,payments,now,alice,2026-12-15,PLAT-1,refunds;a;b,,jira=PAY-1234,reach=4000;confidence=0.8,,"Say ""hi"", twice",,,roadmap/payments.yaml,high,eu;us'
+expect_out_line '^id,title,status,squad,horizon,owner,target,depends_on,tags,okr,links,score,success,description,dropped_reason,reopened,moved_from,file,risk,regions$'
+expect_out 'PAY-1,One-click refunds,in-progress,payments,now,alice,2026-12-15,PLAT-1,refunds;a;b,,jira=PAY-1234,reach=4000;confidence=0.8,,"Say ""hi"", twice",,,,roadmap/payments.yaml,high,eu;us'
 run export json
 expect_rc 0
 if printf '%s\n' "$OUT" | python3 -c '

@@ -133,12 +133,56 @@ assert days == ["2026-11-03", "2026-10-20", "2026-10-12", "2026-10-05"], days
 assert any(c["kind"] == "moved" and c["field"] == "id" and c["new"] == "PAY-12" for c in out["commits"][0]["changes"])
 '
 
+t_begin "log --squad growth shows GRW-3 leaving the squad as PAY-12, as log --squad payments does"
+build
+for sq in growth payments; do
+  run log --squad $sq --format json; expect_rc 0
+  py '
+moves = [(c["date"], ch["id"], ch["old"]) for c in out["commits"] for ch in c["changes"]
+         if ch["kind"] == "moved" and ch["field"] == "id"]
+assert moves == [("2026-11-03", "PAY-12", "GRW-3")], moves
+'
+done
+run log --squad growth; expect_rc 0
+expect_out_line "^  PAY-12 +moved +GRW-3 to payments as PAY-12$"
+
 t_begin "show PAY-12 names the id it was moved from"
 build
 run show PAY-12; expect_rc 0
 expect_out_line '^  moved from: +GRW-3$'
 run show PAY-12 --format json; expect_rc 0
 py 'assert out["moved_from"] == "GRW-3" and out["status"] == "shipped", out'
+
+t_begin "show PAY-12 lists the slip GRW-3 made before the move, as GRW-3"
+build
+run show PAY-12 --format json; expect_rc 0
+py '
+h = out["history"]
+assert [(s["date"], s["id"], s["from"], s["to"], s["days"]) for s in h["slips"]] == [
+    ("2026-10-20", "GRW-3", "2026-11-20", "2026-11-27", 7)], h
+assert (h["slip_days"], h["first_target"], h["shipped"], h["late_days"]) == (7, "2026-11-20", "2026-11-10", -10), h
+'
+run show PAY-12; expect_rc 0
+expect_out "2026-10-20  slipped 2026-11-20 -> 2026-11-27 (+7 days) as GRW-3"
+
+t_begin "a target moved in the commit of the move is one slip of the item, not one per id"
+build before
+# 11-03, by hand: GRW-3 dropped and PAY-12 (moved_from GRW-3) added, both with the target moved
+# from 11-27 to 12-04: one slip of 7 days, PAY-12's; GRW-3 is no longer compared.
+items growth '- {id: GRW-1, title: Referrals, status: planned, horizon: later}' \
+  '- {id: GRW-3, title: Smart retries, status: dropped, horizon: now, target: 2026-12-04}'
+items payments '- {id: PAY-11, title: Payouts, status: planned, horizon: later}' \
+  '- {id: PAY-12, title: Smart retries, status: in-progress, horizon: now, target: 2026-12-04, moved_from: GRW-3}'
+commit 2026-11-03 "Move GRW-3 to payments as PAY-12, two weeks later"
+run metrics --since 2026-11-01 --until 2026-11-30 --format json; expect_rc 0
+py '
+r = [x for x in out["rows"] if x["period"] == "2026-11" and x["squad"] is None][0]
+assert (r["slipped"], r["slip_days"], r["dropped"], r["added"]) == (1, 7, 0, 0), r
+i = {x["id"]: x for x in out["items"]}
+assert (i["PAY-12"]["slips"], i["PAY-12"]["slip_days"]) == (2, 14) and "GRW-3" not in i, i
+'
+run digest --since 2026-11-01 --format json; expect_rc 0
+py 'assert [(e["id"], e["days"]) for e in out["slipped"]] == [("PAY-12", 7)], out["slipped"]'
 
 t_begin "pops schema knows moved_from: an item id"
 build

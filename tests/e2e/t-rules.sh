@@ -2,10 +2,33 @@
 # severity, message and rule id, and a passing twin (the same input corrected).
 . "$(dirname "$0")/lib.sh"
 
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+python3 -c 'import jsonschema, yaml' 2>/dev/null && HAVE_JSONSCHEMA=1 || HAVE_JSONSCHEMA=
+SCHEMA_CASES=0
 # finding LOC SEVERITY RULE MESSAGE: some stdout line is exactly "LOC: SEVERITY: MESSAGE [RULE]".
+# A [schema] error is also one of the generated JSON Schemas (`pops schema`): the file it names
+# must fail them, so that an editor flags what pops check rejects.
 finding() {
   local want="$1: $2: $4 [$3]"
   if printf '%s\n' "$OUT" | grep -Fxq -- "$want"; then pass; else fail "no finding line: $want"; fi
+  if [ "$3" = schema ] && [ "$2" = error ] && [ -n "$HAVE_JSONSCHEMA" ]; then
+    schema_rejects "${1%%:*}" "$4"
+  fi
+}
+# What a JSON Schema cannot say: a value compared with another of the same item.
+SCHEMA_CANNOT="names itself in 'moved_from'"
+# schema_rejects FILE MESSAGE: the workspace's JSON Schemas reject FILE.
+schema_rejects() {
+  case "$2" in *"$SCHEMA_CANNOT"*) return ;; esac
+  SCHEMA_CASES=$((SCHEMA_CASES + 1))
+  local dir="$T_DIR/schemas.$SCHEMA_CASES" vout
+  rm -rf "$dir"
+  "$POPS" schema --out "$dir" >/dev/null 2>&1 || { fail "pops schema --out failed for: $2"; return; }
+  vout=$(python3 "$HERE/schema_validate.py" --schemas "$dir" --root . "$1" 2>&1)
+  case $? in
+    1) pass ;;
+    *) fail "$1: the JSON Schema accepts what pops check rejects ($2): $vout" ;;
+  esac
 }
 # no_finding RULE [FILE]: no finding of RULE (in FILE, when given).
 no_finding() {
@@ -1082,3 +1105,8 @@ sed -i 's/PLAT-1\]/PLAT-2]/' roadmap/payments.yaml
 run check roadmap/payments.yaml; expect_rc 1
 finding roadmap/payments.yaml:9:18 error unknown-ref "unknown item 'PLAT-2' in depends_on (did you mean 'PLAT-1'?)"
 summary "1 error, 0 warnings in 1 file"
+
+t_begin "the JSON Schemas rejected the files of every schema error above"
+if [ -z "$HAVE_JSONSCHEMA" ]; then
+  pass  # python3-jsonschema is not installed: t-schema.sh skips, and says so
+elif [ "$SCHEMA_CASES" -ge 35 ]; then pass; echo "$SCHEMA_CASES schema errors rejected by the JSON Schemas too"; else fail "only $SCHEMA_CASES schema errors were checked against the schemas"; fi

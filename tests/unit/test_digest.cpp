@@ -168,3 +168,32 @@ TEST_CASE("digest renderings escape hostile text and keep one entry per line")
   CHECK(json.find("\"customers\"") == std::string::npos);  // exec: no customers
   CHECK(json.find("\"from\": null") != std::string::npos);
 }
+
+TEST_CASE("build_digest: what shipped is what the history says shipped in the period, not the diff")
+{
+  // PAY-1 was shipped at the start, reopened and shipped again in the period: the two states agree,
+  // the history does not. PAY-2 appears already shipped: no ship day is known, nothing shipped.
+  const char* files = "squad: payments\nitems:\n"
+                      "  - {id: PAY-1, title: Refunds, status: shipped, horizon: now}\n";
+  const Workspace from = load_workspace("/ws", {{"pops.yaml", k_config}, {"roadmap/p.yaml", files}});
+  const Workspace to = load_workspace(
+    "/ws", {{"pops.yaml", k_config},
+            {"roadmap/p.yaml", std::string(files) + "  - {id: PAY-2, title: Wallets, status: shipped, horizon: now}\n"}});
+  ItemFacts pay1;
+  pay1.id = "PAY-1";
+  pay1.squad = "payments";
+  pay1.shipped = d("2026-11-20");
+  ItemFacts gone;  // shipped, then archived (deleted from the files) in the period
+  gone.id = "PAY-0";
+  gone.title = "Archived";
+  gone.squad = "payments";
+  gone.shipped = d("2026-11-12");
+  const Digest dg = build_digest(from, to, d("2026-11-22"), {}, {pay1, gone});
+  REQUIRE(dg.shipped.size() == 2);
+  CHECK(dg.shipped[0].id == "PAY-0");
+  CHECK(dg.shipped[0].title == "Archived");
+  CHECK(dg.shipped[1].id == "PAY-1");
+  CHECK(format_date(*dg.shipped[1].shipped_on) == "2026-11-20");
+  CHECK(dg.figures[0].shipped == 2);
+  CHECK(build_digest(from, to, d("2026-11-22"), {}, {}).shipped.empty());
+}

@@ -223,8 +223,8 @@ TEST_CASE("integrations: exports")
   const std::string items = export_items_csv(s.ws);
   CHECK(items.substr(0, items.find('\n'))
         == "id,title,status,squad,horizon,owner,target,depends_on,tags,okr,links,score,success,description,"
-           "dropped_reason,reopened,file,risk");
-  CHECK(items.find("PAY-1,Refunds,planned,payments,,,,,,,jira=PAY-900,,,,,,roadmap/payments.yaml,\n")
+           "dropped_reason,reopened,moved_from,file,risk");
+  CHECK(items.find("PAY-1,Refunds,planned,payments,,,,,,,jira=PAY-900,,,,,,,roadmap/payments.yaml,\n")
         != std::string::npos);
   const std::string jira = export_jira_csv(s.ws);
   CHECK(jira == "Issue key,Summary,Issue Type,Status,Description,Assignee,Due date,Labels,pops id\n"
