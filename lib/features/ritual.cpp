@@ -208,8 +208,8 @@ std::vector<OpenAction> open_actions(const Workspace& ws, Date today, const std:
 }
 
 json ritual_note_data(const Ritual& r, const Workspace* before, const std::vector<SlipEvent>& slips,
-                      const Workspace& now, const Workspace& notes_ws, Date date, Date today,
-                      const std::string& period_text)
+                      const std::vector<ItemFacts>& shipped, const Workspace& now, const Workspace& notes_ws,
+                      Date date, Date today, const std::string& period_text)
 {
   const std::vector<std::string> squads = ritual_squads(now, r);
   json d;
@@ -248,9 +248,7 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const std::vecto
       if (c.field == "status") {
         json j = item_json(*it);
         j["from"] = opt_str(c.old_value);
-        if (c.new_value == "shipped") {
-          d["shipped"].push_back(j);
-        } else if (c.new_value == "dropped") {
+        if (c.new_value == "dropped") {
           j["reason"] = opt_str(markdown_text(c.reason));
           d["dropped"].push_back(j);
         } else if (c.new_value == "in-progress"
@@ -258,6 +256,27 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const std::vecto
           d["started"].push_back(j);
         }
       }
+    }
+    // Shipped: what the history says shipped since then (docs/metrics.md, "Shipped in a period"),
+    // in the ritual's squads.
+    for (const ItemFacts& f : shipped) {
+      if (!contains(squads, f.squad)) {
+        continue;
+      }
+      json j;
+      if (const Item* it = now.item(f.id)) {
+        j = item_json(*it);
+      } else {
+        j = {{"id", f.id}, {"title", markdown_text(f.title)}, {"squad", f.squad}, {"status", "shipped"},
+             {"owner", nullptr}, {"target", nullptr}, {"horizon", nullptr}};
+      }
+      if (const Item* was = before->item(f.id)) {
+        j["from"] = opt_str(was->status.value);
+      } else {
+        j["from"] = nullptr;
+      }
+      j["shipped"] = format_date(*f.shipped);
+      d["shipped"].push_back(j);
     }
     // Slipped: one entry per item, from the target before its first slip to the one after its last.
     std::map<std::string, size_t> at;
@@ -456,6 +475,7 @@ EditPlan plan_ritual_new(const EditSession& s, const std::string& name, std::opt
   std::optional<Workspace> before;
   std::optional<Workspace> at_date;
   std::vector<SlipEvent> slips;
+  std::vector<ItemFacts> shipped;
   std::string period = since_text;
   if (inside_git_repo(s.root)) {
     Repository repo = Repository::open(s.root);
@@ -470,6 +490,7 @@ EditPlan plan_ritual_new(const EditSession& s, const std::string& name, std::opt
       }
       const Metrics m = compute_metrics(history, "HEAD", ws.config, mo);
       slips = slips_of(m, [&](const SlipEvent& e) { return (!since || e.date > *since) && e.date <= date; });
+      shipped = shipped_in(m, [&](const ItemFacts& f) { return (!since || *f.shipped > *since) && *f.shipped <= date; });
       if (since) {
         if (auto c = history.commit_at("HEAD", *since)) {
           before = load_workspace(s.root, repo.tree_files(c->id, prefix));
@@ -493,7 +514,7 @@ EditPlan plan_ritual_new(const EditSession& s, const std::string& name, std::opt
     period = "No git history: changes since the previous meeting are not known.";
   }
   const Workspace& now = at_date && at_date->config.loaded ? *at_date : ws;
-  json data = ritual_note_data(*r, before ? &*before : nullptr, slips, now, ws, date, today, period);
+  json data = ritual_note_data(*r, before ? &*before : nullptr, slips, shipped, now, ws, date, today, period);
   const std::string tname = r->template_name.set ? r->template_name.value : name;
   std::optional<TemplateText> t = find_template(s.root, tname);
   EditPlan plan;

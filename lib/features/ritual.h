@@ -52,11 +52,12 @@ std::vector<OpenAction> open_actions(const Workspace& ws, Date today, const std:
 /// Text from the workspace (titles, owners, names, customers, actions) is escaped for Markdown
 /// (markdown_text); ids, dates and figures are as they are.
 /// `before`: the workspace at the previous instance (nullptr: unknown, nothing is reported as changed);
-/// `slips`: the slips since then (docs/metrics.md, "Slips"; slips_of), of any squad;
+/// `slips`: the slips since then (docs/metrics.md, "Slips"; slips_of), of any squad; `shipped`: the
+/// items shipped since then (docs/metrics.md, "Shipped in a period"; shipped_in), of any squad;
 /// `now`: the workspace the note reports on; `notes_ws`: where open actions are read (the working tree).
 nlohmann::json ritual_note_data(const Ritual& r, const Workspace* before, const std::vector<SlipEvent>& slips,
-                                const Workspace& now, const Workspace& notes_ws, Date date, Date today,
-                                const std::string& period_text);
+                                const std::vector<ItemFacts>& shipped, const Workspace& now,
+                                const Workspace& notes_ws, Date date, Date today, const std::string& period_text);
 
 /// `pops ritual new`: plans rituals/NAME/DATE.md. Reads git history from the repository holding the
 /// workspace. Throws OpError for an unknown ritual or an existing note (never overwritten).

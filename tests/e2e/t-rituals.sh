@@ -167,6 +167,24 @@ has "- **PAY-4** Chargeback alerts: target 2027-01-15 -> 2027-02-15 (+31 days), 
 # Still open, from both earlier notes? Only from notes that list them: the 2026-11-05 ones.
 has "- [ ] Draft the refund FAQ (alice), due 2026-11-12, overdue, from 2026-11-05"
 
+t_begin "an item reopened and shipped again since the previous review is shipped, as pops metrics counts it"
+build_history
+run ritual new sprint-review --date 2026-11-19
+commit 2026-11-21 notes
+# PAY-1 shipped on 11-10 (before the 11-19 review), reopened on 11-23, shipped again on 11-25: the
+# two states agree (shipped), the history says it shipped since the review.
+sed -i 's/status: shipped, squad: payments, owner: alice/status: in-progress, squad: payments, owner: alice/' roadmap/all.yaml
+commit 2026-11-23 "Reopen refunds"
+sed -i 's/status: in-progress, squad: payments, owner: alice/status: shipped, squad: payments, owner: alice/' roadmap/all.yaml
+commit 2026-11-25 "Ship refunds again"
+run ritual new sprint-review --date 2026-12-03
+expect_rc 0
+NOTE=rituals/sprint-review/2026-12-03.md
+has "- **PAY-1** One-click refunds (alice)"
+lacks "Nothing shipped."
+run metrics --since 2026-11-20 --until 2026-12-03 --format json
+py 'assert [i["shipped"] for i in out["items"] if i["id"] == "PAY-1"] == ["2026-11-25"], out["items"]'
+
 t_begin "ritual list, next and the missed flag"
 build_history
 run ritual list

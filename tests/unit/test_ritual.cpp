@@ -99,8 +99,18 @@ TEST_CASE("a note's data: shipped, started, slipped, dropped, added, risks, acti
      *parse_date("2026-12-02"), 1},
     {"PAY-2", "Wallets", "payments", *parse_date("2026-11-16"), "c3", *parse_date("2026-12-08"),
      *parse_date("2026-12-15"), 7}};
-  const auto d = ritual_note_data(*r, &before, slips, now, now, date, *parse_date("2026-11-22"), "Since 2026-11-12.");
+  // Shipped since then, as the history says: PAY-1, and GRW-1 of another squad.
+  ItemFacts pay1, grw1;
+  pay1.id = "PAY-1";
+  pay1.squad = "payments";
+  pay1.shipped = *parse_date("2026-11-20");
+  grw1.id = "GRW-1";
+  grw1.squad = "growth";
+  grw1.shipped = *parse_date("2026-11-21");
+  const auto d = ritual_note_data(*r, &before, slips, {pay1, grw1}, now, now, date, *parse_date("2026-11-22"),
+                                  "Since 2026-11-12.");
   CHECK(ids(d["shipped"]) == std::vector<std::string>{"PAY-1"});  // GRW-1 is another squad's
+  CHECK(d["shipped"][0]["shipped"] == "2026-11-20");
   CHECK(ids(d["started"]) == std::vector<std::string>{"PAY-2"});
   REQUIRE(d["slipped"].size() == 1);
   CHECK(d["slipped"][0]["id"] == "PAY-2");
@@ -136,7 +146,7 @@ TEST_CASE("a note's data: shipped, started, slipped, dropped, added, risks, acti
 TEST_CASE("without an earlier state nothing is reported as changed")
 {
   const Workspace now = ws_of(k_after, true, false);
-  const auto d = ritual_note_data(*now.config.ritual("sprint-review"), nullptr, {}, now, now, *parse_date("2026-11-26"),
+  const auto d = ritual_note_data(*now.config.ritual("sprint-review"), nullptr, {}, {}, now, now, *parse_date("2026-11-26"),
                                   *parse_date("2026-11-22"), "No git history.");
   for (const char* k : {"shipped", "started", "slipped", "dropped", "added", "feedback", "carried"}) {
     CHECK_MESSAGE(d[k].empty(), k);

@@ -183,7 +183,7 @@ TEST_CASE("every built-in ritual template renders a note that passes pops check"
   for (const char* name : {"sprint-review", "strategy-sync", "retro"}) {
     const Ritual* r = ws.config.ritual(name);
     REQUIRE(r);
-    auto data = ritual_note_data(*r, &ws, {}, ws, ws, date, date, "Since 2026-11-12.");
+    auto data = ritual_note_data(*r, &ws, {}, {}, ws, ws, date, date, "Since 2026-11-12.");
     auto t = builtin_template(name);
     REQUIRE(t);
     const std::string text = render_template(*t, data);
