@@ -1,6 +1,7 @@
 #include "cache/check_cache.h"
 
 #include "cache/cache_bytes.h"
+#include "workspace/model_fields.h"
 #include "base/parallel.h"
 
 #include <fmt/format.h>
@@ -46,6 +47,8 @@ void put(Writer& w, double v) { w.f(v); }
 void get(Reader& r, double& v) { v = r.f(); }
 void put(Writer& w, bool v) { w.b(v); }
 void get(Reader& r, bool& v) { v = r.b(); }
+void put(Writer& w, int v) { w.i(v); }
+void get(Reader& r, int& v) { v = r.int32(); }
 
 template <class T> void put(Writer& w, const Located<T>& v)
 {
@@ -119,195 +122,19 @@ void get(Reader& r, Finding& f)
   get(r, f.squads);
 }
 
-void put(Writer& w, const Success& s)
+// The structs of model.h, member by member through their field lists (workspace/model_fields.h):
+// whatever is written is read back, in the same order.
+template <class T>
+  requires has_fields<T>
+void put(Writer& w, const T& x)
 {
-  put(w, s.metric);
-  put(w, s.target);
+  fields(x, [&w](const auto& m) { put(w, m); });
 }
-void get(Reader& r, Success& s)
+template <class T>
+  requires has_fields<T>
+void get(Reader& r, T& x)
 {
-  get(r, s.metric);
-  get(r, s.target);
-}
-
-void put(Writer& w, const Item& it)
-{
-  w.s(it.file);
-  put(w, it.loc);
-  for (const LStr* s : {&it.id, &it.title, &it.status, &it.horizon, &it.squad, &it.owner, &it.okr,
-                        &it.description, &it.dropped_reason, &it.moved_from}) {
-    put(w, *s);
-  }
-  put(w, it.target);
-  put(w, it.reopened);
-  put(w, it.depends_on);
-  put(w, it.tags);
-  put(w, it.links);
-  put(w, it.score);
-  put(w, it.success);
-  put(w, it.fields);
-  w.b(it.squad_from_file);
-}
-void get(Reader& r, Item& it)
-{
-  it.file = r.s();
-  get(r, it.loc);
-  for (LStr* s : {&it.id, &it.title, &it.status, &it.horizon, &it.squad, &it.owner, &it.okr,
-                  &it.description, &it.dropped_reason, &it.moved_from}) {
-    get(r, *s);
-  }
-  get(r, it.target);
-  get(r, it.reopened);
-  get(r, it.depends_on);
-  get(r, it.tags);
-  get(r, it.links);
-  get(r, it.score);
-  get(r, it.success);
-  get(r, it.fields);
-  it.squad_from_file = r.b();
-}
-
-void put(Writer& w, const Feedback& fb)
-{
-  w.s(fb.file);
-  put(w, fb.loc);
-  for (const LStr* s : {&fb.id, &fb.source, &fb.customer, &fb.segment, &fb.quote, &fb.summary, &fb.url}) {
-    put(w, *s);
-  }
-  put(w, fb.date);
-  put(w, fb.arr);
-  put(w, fb.tags);
-  put(w, fb.items);
-}
-void get(Reader& r, Feedback& fb)
-{
-  fb.file = r.s();
-  get(r, fb.loc);
-  for (LStr* s : {&fb.id, &fb.source, &fb.customer, &fb.segment, &fb.quote, &fb.summary, &fb.url}) {
-    get(r, *s);
-  }
-  get(r, fb.date);
-  get(r, fb.arr);
-  get(r, fb.tags);
-  get(r, fb.items);
-}
-
-void put(Writer& w, const Heading& h)
-{
-  w.i(h.level);
-  w.i(h.line);
-  w.s(h.text);
-}
-void get(Reader& r, Heading& h)
-{
-  h.level = r.int32();
-  h.line = r.int32();
-  h.text = r.s();
-}
-
-void put(Writer& w, const Doc& d)
-{
-  w.s(d.file);
-  w.b(d.has_front_matter);
-  put(w, d.loc);
-  for (const LStr* s : {&d.title, &d.type, &d.owner, &d.status}) {
-    put(w, *s);
-  }
-  put(w, d.items);
-  put(w, d.reviewed);
-  put(w, d.created);
-  put(w, d.keys);
-  put(w, d.headings);
-}
-void get(Reader& r, Doc& d)
-{
-  d.file = r.s();
-  d.has_front_matter = r.b();
-  get(r, d.loc);
-  for (LStr* s : {&d.title, &d.type, &d.owner, &d.status}) {
-    get(r, *s);
-  }
-  get(r, d.items);
-  get(r, d.reviewed);
-  get(r, d.created);
-  get(r, d.keys);
-  get(r, d.headings);
-}
-
-void put(Writer& w, const Action& a)
-{
-  put(w, a.loc);
-  put(w, a.what);
-  put(w, a.owner);
-  put(w, a.due);
-  put(w, a.done);
-}
-void get(Reader& r, Action& a)
-{
-  get(r, a.loc);
-  get(r, a.what);
-  get(r, a.owner);
-  get(r, a.due);
-  get(r, a.done);
-}
-
-void put(Writer& w, const RitualNote& n)
-{
-  w.s(n.file);
-  w.s(n.folder);
-  w.s(n.file_date);
-  put(w, n.loc);
-  put(w, n.ritual);
-  put(w, n.date);
-  put(w, n.attendees);
-  put(w, n.decisions);
-  put(w, n.actions);
-  put(w, n.headings);
-}
-void get(Reader& r, RitualNote& n)
-{
-  n.file = r.s();
-  n.folder = r.s();
-  n.file_date = r.s();
-  get(r, n.loc);
-  get(r, n.ritual);
-  get(r, n.date);
-  get(r, n.attendees);
-  get(r, n.decisions);
-  get(r, n.actions);
-  get(r, n.headings);
-}
-
-void put(Writer& w, const SeriesPoint& p)
-{
-  put(w, p.date);
-  put(w, p.value);
-}
-void get(Reader& r, SeriesPoint& p)
-{
-  get(r, p.date);
-  get(r, p.value);
-}
-
-void put(Writer& w, const Series& s)
-{
-  w.s(s.file);
-  put(w, s.loc);
-  put(w, s.source);
-  put(w, s.key);
-  put(w, s.metric);
-  put(w, s.unit);
-  put(w, s.points);
-}
-void get(Reader& r, Series& s)
-{
-  s.file = r.s();
-  get(r, s.loc);
-  get(r, s.source);
-  get(r, s.key);
-  get(r, s.metric);
-  get(r, s.unit);
-  get(r, s.points);
+  fields(x, [&r](auto& m) { get(r, m); });
 }
 
 template <class T> void put(Writer& w, const std::vector<T>& v)
