@@ -4,13 +4,13 @@
 #include "yaml/chunked.h"
 #include "cache/history_cache.h"
 #include "base/parallel.h"
+#include "history/replayed.h"
 
 #include "git/git_util.h"
 
 #include <git2.h>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -128,135 +128,6 @@ bool is_markdown(FileKind k)
 /// The model read from one file (against one pops.yaml).
 using Fragment = HistoryFragment;
 
-/// A value without its position.
-template <class T> Located<T> bare(const Located<T>& v)
-{
-  Located<T> r;
-  r.value = v.value;
-  r.set = v.set;
-  return r;
-}
-
-std::vector<LStr> bare(const std::vector<LStr>& v)
-{
-  std::vector<LStr> r;
-  r.reserve(v.size());
-  for (const auto& x : v) {
-    r.push_back(bare(x));
-  }
-  return r;
-}
-
-/// What a replay gives of the model (HistoryStep): the fields it documents, without positions.
-void replayed_fields(std::vector<Item>& items, std::vector<Feedback>& feedback, std::vector<Doc>& docs)
-{
-  for (auto& it : items) {
-    Item s;
-    s.file = std::move(it.file);
-    s.id = bare(it.id);
-    s.title = bare(it.title);
-    s.status = bare(it.status);
-    s.horizon = bare(it.horizon);
-    s.squad = bare(it.squad);
-    s.target = bare(it.target);
-    s.moved_from = bare(it.moved_from);
-    it = std::move(s);
-  }
-  for (auto& fb : feedback) {
-    Feedback s;
-    s.file = std::move(fb.file);
-    s.id = bare(fb.id);
-    s.items = bare(fb.items);
-    fb = std::move(s);
-  }
-  for (auto& d : docs) {
-    Doc s;
-    s.file = std::move(d.file);
-    s.type = bare(d.type);
-    s.status = bare(d.status);
-    s.items = bare(d.items);
-    d = std::move(s);
-  }
-}
-
-bool same_replayed(const Item& a, const Item& b)
-{
-  auto same = [](const auto& x, const auto& y) { return x.set == y.set && x.value == y.value; };
-  return a.file == b.file && same(a.id, b.id) && same(a.title, b.title) && same(a.status, b.status)
-         && same(a.horizon, b.horizon) && same(a.squad, b.squad) && same(a.moved_from, b.moved_from)
-         && a.target.set == b.target.set
-         && a.target.value.days == b.target.value.days;
-}
-
-bool same_replayed(const Feedback& a, const Feedback& b)
-{
-  if (a.file != b.file || a.id.set != b.id.set || a.id.value != b.id.value || a.items.size() != b.items.size()) {
-    return false;
-  }
-  for (size_t i = 0; i < a.items.size(); ++i) {
-    if (a.items[i].set != b.items[i].set || a.items[i].value != b.items[i].value) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/// Leaves out of `before` (from `b0` on) and `after` (from `a0` on), the elements of files changed
-/// in place, those a replay sees unchanged: an id once on each side, the same in every field a replay
-/// gives. (Whole-file replays see them unchanged too: they are the same element on both sides.)
-template <class T> void drop_unchanged(std::vector<T>& before, std::vector<T>& after, size_t b0, size_t a0)
-{
-  auto count = [](const std::vector<T>& v, size_t from) {
-    std::unordered_map<std::string_view, std::pair<int, size_t>> m;
-    for (size_t i = from; i < v.size(); ++i) {
-      if (v[i].id.set) {
-        auto& e = m[v[i].id.value];
-        ++e.first;
-        e.second = i;
-      }
-    }
-    return m;
-  };
-  std::vector<char> drop_before(before.size(), 0);
-  std::vector<char> drop_after(after.size(), 0);
-  {
-    const auto in_before = count(before, b0);
-    const auto in_after = count(after, a0);
-    for (const auto& [id, e] : in_before) {
-      auto it = in_after.find(id);
-      if (e.first == 1 && it != in_after.end() && it->second.first == 1
-          && same_replayed(before[e.second], after[it->second.second])) {
-        drop_before[e.second] = 1;
-        drop_after[it->second.second] = 1;
-      }
-    }
-  }
-  auto erase = [](std::vector<T>& v, const std::vector<char>& drop) {
-    size_t k = 0;
-    for (size_t i = 0; i < v.size(); ++i) {
-      if (!drop[i]) {
-        if (k != i) {
-          v[k] = std::move(v[i]);
-        }
-        ++k;
-      }
-    }
-    v.resize(k);
-  };
-  erase(before, drop_before);
-  erase(after, drop_after);
-}
-
-Fragment replayed(const std::vector<Item>& items, const std::vector<Feedback>& feedback, const std::vector<Doc>& docs)
-{
-  Fragment f;
-  f.items = items;
-  f.feedback = feedback;
-  f.docs = docs;
-  replayed_fields(f.items, f.feedback, f.docs);
-  return f;
-}
-
 bool keep(const Change& c, const HistoryFilter& f)
 {
   auto in = [](const std::vector<std::string>& v, const std::string& s) {
@@ -281,46 +152,6 @@ bool keep(const Change& c, const HistoryFilter& f)
     return false;
   }
   return true;
-}
-
-nlohmann::ordered_json str_or_null(const std::string& s)
-{
-  return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s);
-}
-
-nlohmann::ordered_json change_json(const Change& c)
-{
-  nlohmann::ordered_json j;
-  j["kind"] = std::string(kind_name(c.kind));
-  j["entity"] = c.entity;
-  j["id"] = c.id;
-  j["squad"] = str_or_null(c.squad);
-  j["field"] = str_or_null(c.field);
-  j["old"] = str_or_null(c.old_value);
-  j["new"] = str_or_null(c.new_value);
-  j["title"] = str_or_null(c.title);
-  j["file"] = c.file;
-  if (c.field == "target" && !c.old_value.empty() && !c.new_value.empty()) {
-    j["days"] = c.days;
-  }
-  if (!c.reason.empty()) {
-    j["reason"] = c.reason;
-  }
-  if (c.kind == Change::Kind::added && !c.status.empty()) {
-    j["status"] = c.status;
-  }
-  if (c.entity == "feedback") {
-    j["customer"] = str_or_null(c.customer);
-  }
-  if (c.entity != "item") {
-    j["items"] = c.links;
-  }
-  return j;
-}
-
-std::string dump(const nlohmann::ordered_json& j)
-{
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 } // namespace
@@ -1134,42 +965,6 @@ std::string merge_base(Repository& repo, const std::string& a, const std::string
     throw std::runtime_error(fmt::format("'{}' and '{}' have no common ancestor", a, b));
   }
   return oid_str(base);
-}
-
-std::string render_diff_json(const std::string& from, const std::string& to, const std::string& from_commit,
-                             const std::string& to_commit, const std::vector<Change>& changes)
-{
-  nlohmann::ordered_json j;
-  j["from"] = from;
-  j["to"] = to;
-  j["from_commit"] = str_or_null(from_commit);
-  j["to_commit"] = str_or_null(to_commit);
-  j["changes"] = nlohmann::ordered_json::array();
-  for (const auto& c : changes) {
-    j["changes"].push_back(change_json(c));
-  }
-  return dump(j);
-}
-
-std::string render_log_json(const std::vector<HistoryEntry>& entries)
-{
-  nlohmann::ordered_json j;
-  j["commits"] = nlohmann::ordered_json::array();
-  for (const auto& e : entries) {
-    nlohmann::ordered_json c;
-    c["commit"] = e.commit.id;
-    c["short"] = e.commit.short_id;
-    c["date"] = e.date;
-    c["author"] = e.commit.author;
-    c["email"] = e.commit.author_email;
-    c["summary"] = e.commit.summary;
-    c["changes"] = nlohmann::ordered_json::array();
-    for (const auto& ch : e.changes) {
-      c["changes"].push_back(change_json(ch));
-    }
-    j["commits"].push_back(std::move(c));
-  }
-  return dump(j);
 }
 
 } // namespace pops
