@@ -1,7 +1,6 @@
 #include "cache/check_cache.h"
 
 #include "cache/cache_bytes.h"
-#include "workspace/model_fields.h"
 #include "base/parallel.h"
 
 #include <fmt/format.h>
@@ -29,140 +28,8 @@ using namespace cache_bytes;
 
 namespace {
 
-constexpr std::string_view k_magic = "POPSCACH";
-constexpr uint32_t k_format = 4;  // 2: metrics series in the parts; 3: XXH3 checksums and keys; 4: moved_from
 constexpr long long k_racy_ns = 2'000'000'000LL;  ///< entries changed this close to a run are hashed again
 constexpr uint32_t k_keep_generations = 8;          ///< parts unused for this many writes are dropped
-
-// ---- the model ------------------------------------------------------------------------------------
-
-using cache_bytes::put;
-using cache_bytes::get;
-
-void put(Writer& w, const std::string& s) { w.s(s); }
-void get(Reader& r, std::string& s) { s = r.s(); }
-void put(Writer& w, const Date& d) { w.i(d.days); }
-void get(Reader& r, Date& d) { d.days = r.int32(); }
-void put(Writer& w, double v) { w.f(v); }
-void get(Reader& r, double& v) { v = r.f(); }
-void put(Writer& w, bool v) { w.b(v); }
-void get(Reader& r, bool& v) { v = r.b(); }
-void put(Writer& w, int v) { w.i(v); }
-void get(Reader& r, int& v) { v = r.int32(); }
-
-template <class T> void put(Writer& w, const Located<T>& v)
-{
-  w.b(v.set);
-  put(w, v.value);
-  put(w, v.loc);
-  put(w, v.key_loc);
-}
-template <class T> void get(Reader& r, Located<T>& v)
-{
-  v.set = r.b();
-  get(r, v.value);
-  get(r, v.loc);
-  get(r, v.key_loc);
-}
-
-template <class T> void put(Writer& w, const std::vector<T>& v);
-template <class T> void get(Reader& r, std::vector<T>& v);
-template <class A, class B> void put(Writer& w, const std::pair<A, B>& v);
-template <class A, class B> void get(Reader& r, std::pair<A, B>& v);
-
-void put(Writer& w, const YNode& n)
-{
-  w.u(static_cast<uint64_t>(n.kind));
-  w.b(n.quoted);
-  w.b(n.flow);
-  w.b(n.alias);
-  put(w, n.loc);
-  w.s(n.text);
-  put(w, n.items);
-  put(w, n.entries);
-}
-void get(Reader& r, YNode& n)
-{
-  const uint64_t k = r.u();
-  if (k > static_cast<uint64_t>(YNode::Kind::map)) {
-    throw Malformed();
-  }
-  n.kind = static_cast<YNode::Kind>(k);
-  n.quoted = r.b();
-  n.flow = r.b();
-  n.alias = r.b();
-  get(r, n.loc);
-  n.text = r.s();
-  get(r, n.items);
-  get(r, n.entries);
-}
-
-void put(Writer& w, const Finding& f)
-{
-  w.s(f.file);
-  put(w, f.loc);
-  put(w, f.end);
-  w.u(static_cast<uint64_t>(f.severity));
-  w.s(f.rule);
-  w.s(f.message);
-  put(w, f.squads);
-}
-void get(Reader& r, Finding& f)
-{
-  f.file = r.s();
-  get(r, f.loc);
-  get(r, f.end);
-  const uint64_t sev = r.u();
-  if (sev > static_cast<uint64_t>(Severity::error)) {
-    throw Malformed();
-  }
-  f.severity = static_cast<Severity>(sev);
-  f.rule = r.s();
-  f.message = r.s();
-  get(r, f.squads);
-}
-
-// The structs of model.h, member by member through their field lists (workspace/model_fields.h):
-// whatever is written is read back, in the same order.
-template <class T>
-  requires has_fields<T>
-void put(Writer& w, const T& x)
-{
-  fields(x, [&w](const auto& m) { put(w, m); });
-}
-template <class T>
-  requires has_fields<T>
-void get(Reader& r, T& x)
-{
-  fields(x, [&r](auto& m) { get(r, m); });
-}
-
-template <class T> void put(Writer& w, const std::vector<T>& v)
-{
-  w.u(v.size());
-  for (const auto& x : v) {
-    put(w, x);
-  }
-}
-template <class T> void get(Reader& r, std::vector<T>& v)
-{
-  const size_t n = r.count();
-  v.clear();
-  v.resize(n);
-  for (auto& x : v) {
-    get(r, x);
-  }
-}
-template <class A, class B> void put(Writer& w, const std::pair<A, B>& v)
-{
-  put(w, v.first);
-  put(w, v.second);
-}
-template <class A, class B> void get(Reader& r, std::pair<A, B>& v)
-{
-  get(r, v.first);
-  get(r, v.second);
-}
 
 long long now_ns()
 {
@@ -188,161 +55,6 @@ struct StatEntry {
 };
 
 } // namespace
-
-uint64_t content_hash(std::string_view data, uint64_t seed)
-{
-  return XXH3_64bits_withSeed(data.data(), data.size(), seed);
-}
-
-Key128 content_hash128(std::string_view data)
-{
-  const XXH128_hash_t h = XXH3_128bits(data.data(), data.size());
-  return Key128{h.low64, h.high64};
-}
-
-std::string pops_build_id()
-{
-  std::string id = fmt::format("pops {} cache {}", POPS_VERSION, k_format);
-  struct stat st {};
-  if (::stat("/proc/self/exe", &st) == 0) {
-    id += fmt::format(" exe {} {}.{}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-  }
-  return id;
-}
-
-std::string cache_dir_for(const std::string& git_dir)
-{
-  if (!git_dir.empty()) {
-    return git_dir + "/pops";
-  }
-  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x == '/') {
-    return std::string(x) + "/pops";
-  }
-  if (const char* home = std::getenv("HOME"); home && *home == '/') {
-    return std::string(home) + "/.cache/pops";
-  }
-  return {};
-}
-
-std::string encode_cache_file(std::string_view kind, std::string_view build, std::string_view root,
-                              std::string_view payload)
-{
-  Writer w;
-  w.out.append(k_magic);
-  w.u(k_format);
-  w.s(kind);
-  w.s(build);
-  w.s(root);
-  w.u(payload.size());
-  w.fixed64(content_hash(payload, 0x706f7073));
-  w.out.append(payload);
-  return std::move(w.out);
-}
-
-std::optional<std::string_view> decode_cache_file(std::string_view bytes, std::string_view kind,
-                                                  std::string_view build, std::string_view root)
-{
-  if (!bytes.starts_with(k_magic)) {
-    return std::nullopt;
-  }
-  try {
-    Reader r(bytes.substr(k_magic.size()));
-    if (r.u() != k_format || r.sv() != kind || r.sv() != build || r.sv() != root) {
-      return std::nullopt;
-    }
-    const uint64_t size = r.u();
-    const uint64_t sum = r.fixed64();
-    // The payload is all that follows the header: nothing missing (truncated), nothing added.
-    const size_t header = k_magic.size() + r.pos();
-    if (header > bytes.size() || bytes.size() - header != size) {
-      return std::nullopt;
-    }
-    std::string_view payload = bytes.substr(header);
-    if (content_hash(payload, 0x706f7073) != sum) {
-      return std::nullopt;
-    }
-    return payload;
-  } catch (const Malformed&) {
-    return std::nullopt;
-  }
-}
-
-std::string encode_part(const FilePart& part)
-{
-  Writer w;
-  put(w, part.parse_findings);
-  put(w, part.model_findings);
-  put(w, part.items);
-  put(w, part.feedback);
-  put(w, part.docs);
-  put(w, part.notes);
-  put(w, part.series);
-  w.b(part.doc_index.has_value());
-  if (part.doc_index) {
-    w.s(*part.doc_index);
-  }
-  return std::move(w.out);
-}
-
-namespace {
-
-/// encode_part's layout with one element in the list `slot` (2 items, 3 feedback, 4 docs).
-template <class T> std::string encode_one(const T& element, int slot)
-{
-  Writer w;
-  for (int list = 0; list < 7; ++list) {
-    if (list == slot) {
-      w.u(1);
-      put(w, element);
-    } else {
-      w.u(0);
-    }
-  }
-  w.b(false);  // no doc_index
-  return std::move(w.out);
-}
-
-} // namespace
-
-std::string encode_part_of(const Item& item)
-{
-  return encode_one(item, 2);
-}
-
-std::string encode_part_of(const Feedback& feedback)
-{
-  return encode_one(feedback, 3);
-}
-
-std::string encode_part_of(const Doc& doc)
-{
-  return encode_one(doc, 4);
-}
-
-bool decode_part(std::string_view bytes, FilePart& part)
-{
-  try {
-    Reader r(bytes);
-    FilePart p;
-    get(r, p.parse_findings);
-    get(r, p.model_findings);
-    get(r, p.items);
-    get(r, p.feedback);
-    get(r, p.docs);
-    get(r, p.notes);
-    get(r, p.series);
-    if (r.b()) {
-      p.doc_index = r.s();
-    }
-    if (!r.done()) {
-      return false;
-    }
-    part = std::move(p);
-    return true;
-  } catch (const Malformed&) {
-    return false;
-  }
-}
 
 std::string state_bytes(const std::vector<StateFile>& files, const std::vector<Finding>& io)
 {
@@ -634,8 +346,8 @@ std::optional<CheckCache::Stored> CheckCache::result(const std::string& kind, co
           r.key.low = rd.fixed64();
           r.key.high = rd.fixed64();
           Stored s;
-          get(rd, s.files);
-          get(rd, s.result.findings);
+          get_strings(rd, s.files);
+          get_findings(rd, s.result.findings);
           s.result.summary.files = static_cast<int>(rd.i());
           if (rd.done()) {
             summarize(s.result);
@@ -698,8 +410,8 @@ void CheckCache::save()
     Writer w;
     w.fixed64(r.key.low);
     w.fixed64(r.key.high);
-    put(w, r.stored->files);
-    put(w, r.stored->result.findings);
+    put_strings(w, r.stored->files);
+    put_findings(w, r.stored->result.findings);
     w.i(r.stored->result.summary.files);
     write(base + "." + kind, "result " + kind, w.out);
   }

@@ -17,6 +17,8 @@
 #include "check/check.h"
 #include "workspace/file_part.h"
 #include "git/git_refs.h"
+#include "cache/cache_file.h"
+#include "cache/model_codec.h"
 
 #include <cstdint>
 #include <functional>
@@ -29,42 +31,6 @@
 
 namespace pops {
 
-
-/// XXH3 (64 bits) of `data` with `seed`, not cryptographic: the content addresses, keys and checksums
-/// of the caches. Every byte counts, whatever the length.
-uint64_t content_hash(std::string_view data, uint64_t seed = 0);
-
-/// XXH3 (128 bits) of `data`: the key of stored check results, where a collision would go unnoticed
-/// (the stored findings would be shown for another state).
-struct Key128 {
-  uint64_t low = 0;
-  uint64_t high = 0;
-  bool operator==(const Key128&) const = default;
-};
-Key128 content_hash128(std::string_view data);
-
-/// pops's build: version, cache format and the executable's size and time, so a rebuilt pops never
-/// reads what another build wrote.
-std::string pops_build_id();
-
-/// The cache folder for a workspace: `<git dir>/pops` when `git_dir` is not empty, else
-/// $XDG_CACHE_HOME/pops (default ~/.cache/pops); empty when there is none.
-std::string cache_dir_for(const std::string& git_dir);
-
-/// A cache file: header + payload. decode_cache_file returns the payload, or nullopt when the bytes
-/// are not a cache file of this `kind`, build and workspace root, or are truncated or corrupt.
-std::string encode_cache_file(std::string_view kind, std::string_view build, std::string_view root,
-                              std::string_view payload);
-std::optional<std::string_view> decode_cache_file(std::string_view bytes, std::string_view kind,
-                                                  std::string_view build, std::string_view root);
-
-/// FilePart to bytes and back; decode_part returns false on malformed bytes.
-std::string encode_part(const FilePart& part);
-/// The bytes of encode_part for a FilePart holding only this element, without building one.
-std::string encode_part_of(const Item& item);
-std::string encode_part_of(const Feedback& feedback);
-std::string encode_part_of(const Doc& doc);
-bool decode_part(std::string_view bytes, FilePart& part);
 
 /// A file of one state of the workspace: path, blob id and, once read, its bytes.
 struct StateFile {
