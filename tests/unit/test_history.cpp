@@ -5,6 +5,8 @@
 #include "git/repo.h"
 #include "workspace/workspace.h"
 
+#include "helpers.h"
+
 #include <doctest/doctest.h>
 
 #include <git2.h>
@@ -21,6 +23,7 @@
 #include <vector>
 
 using namespace pops;
+using pops::test::TempRepo;
 namespace fs = std::filesystem;
 
 namespace {
@@ -31,40 +34,6 @@ squads:
   payments: {prefix: PAY}
   platform: {prefix: PLAT}
 )";
-
-/// A temporary git repository, removed at the end of the test.
-struct TempRepo {
-  std::string dir;
-  GitLibrary lib;
-
-  TempRepo()
-  {
-    std::string tmpl = (fs::temp_directory_path() / "pops-history.XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    dir = tmpl;
-    init_repo(dir);
-  }
-  ~TempRepo()
-  {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-
-  /// Commits `files` at noon UTC on `date` as `author`.
-  void commit(const std::vector<std::pair<std::string, std::string>>& files, const std::string& date,
-              const std::string& author, const std::vector<std::string>& removed = {}, int tz = 0)
-  {
-    CommitInfo info;
-    info.message = "change on " + date;
-    info.author_name = author;
-    info.author_email = author + "@example.com";
-    const auto day = parse_date(date);
-    REQUIRE_MESSAGE(day.has_value(), "not a date: " << date);
-    info.time = static_cast<long long>(day->days) * 86400 + 12 * 3600;
-    info.tz_offset_minutes = tz;
-    commit_files(dir, files, removed, info);
-  }
-};
 
 std::string roadmap(const std::string& squad, const std::string& items)
 {

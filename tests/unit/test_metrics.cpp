@@ -2,6 +2,8 @@
 #include "git/repo.h"
 #include "workspace/workspace.h"
 
+#include "helpers.h"
+
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +15,7 @@
 #include <vector>
 
 using namespace pops;
+using pops::test::TempRepo;
 namespace fs = std::filesystem;
 
 namespace {
@@ -27,37 +30,6 @@ docs:
     prd: {dir: docs/prd}
 )";
 
-struct TempRepo {
-  std::string dir;
-  GitLibrary lib;
-
-  TempRepo()
-  {
-    std::string tmpl = (fs::temp_directory_path() / "pops-metrics.XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    dir = tmpl;
-    init_repo(dir);
-  }
-  ~TempRepo()
-  {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-
-  /// Commits `files` at noon UTC on `date` (author and committer date alike).
-  void commit(const std::vector<std::pair<std::string, std::string>>& files, const std::string& date,
-              const std::vector<std::string>& removed = {})
-  {
-    CommitInfo info;
-    info.message = "change on " + date;
-    info.author_name = "Ada";
-    info.author_email = "ada@example.com";
-    const auto day = parse_date(date);
-    REQUIRE_MESSAGE(day.has_value(), "not a date: " << date);
-    info.time = static_cast<long long>(day->days) * 86400 + 12 * 3600;
-    commit_files(dir, files, removed, info);
-  }
-};
 
 std::string prd(const std::string& id, const std::string& status)
 {

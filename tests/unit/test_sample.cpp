@@ -3,6 +3,8 @@
 #include "git/repo.h"
 #include "features/sample.h"
 
+#include "helpers.h"
+
 #include <doctest/doctest.h>
 #include <git2.h>
 #include <unistd.h>
@@ -23,6 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 using pops::Date;
+using pops::test::TempDir;
 using FileMap = std::map<std::string, std::string>;
 
 const std::vector<std::string> k_todays = {"2026-11-22", "2027-03-05", "2027-01-01", "2026-12-31",
@@ -226,22 +229,6 @@ void check_state(const FileMap& files, Date day) {
     }
   }
 }
-
-/// A temporary folder removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "pops-test-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
 
 int count_commits(git_repository* repo) {
   git_revwalk* walk = nullptr;

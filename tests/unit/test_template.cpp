@@ -6,6 +6,8 @@
 #include "features/ritual.h"
 #include "workspace/workspace.h"
 
+#include "helpers.h"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -13,6 +15,7 @@
 #include <unistd.h>
 
 using namespace pops;
+using pops::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
@@ -88,20 +91,6 @@ std::string findings_text(const CheckResult& r)
   return s;
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir()
-  {
-    std::string tmpl = (fs::temp_directory_path() / "pops-template.XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir()
-  {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 } // namespace
 
