@@ -1,5 +1,7 @@
 #include "base/date.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <stdexcept>
@@ -8,47 +10,31 @@ namespace pops {
 
 namespace {
 
-// Howard Hinnant's days_from_civil / civil_from_days.
-int days_from_civil(int y, unsigned m, unsigned d)
+namespace chr = std::chrono;
+
+chr::year_month_day civil(Date date)
 {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int>(doe) - 719468;
+  return chr::year_month_day{chr::sys_days{chr::days{date.days}}};
 }
 
-bool leap(int y)
+Date from_civil(const chr::year_month_day& ymd)
 {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int days_in_month(int y, int m)
-{
-  static const int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : k_days[m - 1];
+  return Date{static_cast<int>(chr::sys_days{ymd}.time_since_epoch().count())};
 }
 
 } // namespace
 
 Date make_date(int year, int month, int day)
 {
-  return Date{days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day))};
+  return from_civil(chr::year{year} / chr::month{static_cast<unsigned>(month)} / chr::day{static_cast<unsigned>(day)});
 }
 
 void split_date(Date date, int& year, int& month, int& day)
 {
-  int z = date.days + 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int y = static_cast<int>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  year = y + (month <= 2);
+  const chr::year_month_day ymd = civil(date);
+  year = static_cast<int>(ymd.year());
+  month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  day = static_cast<int>(static_cast<unsigned>(ymd.day()));
 }
 
 std::optional<Date> parse_date(std::string_view t)
@@ -72,10 +58,11 @@ std::optional<Date> parse_date(std::string_view t)
   if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) {
     return std::nullopt;
   }
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
-    return std::nullopt;
+  const chr::year_month_day ymd{chr::year{y}, chr::month{static_cast<unsigned>(m)}, chr::day{static_cast<unsigned>(d)}};
+  if (y < 1 || !ymd.ok()) {
+    return std::nullopt;  // no month 13, no February 30, no February 29 out of leap years
   }
-  return make_date(y, m, d);
+  return from_civil(ymd);
 }
 
 std::string format_date(Date date)
@@ -91,24 +78,17 @@ std::string format_date(Date date)
 
 int weekday(Date d)
 {
-  // 1970-01-01 was a Thursday (3 when Monday is 0).
-  int w = (d.days % 7 + 7 + 3) % 7;
-  return w;
+  // Monday is 0 (chrono's iso_encoding is 1 for Monday).
+  return static_cast<int>(chr::weekday{chr::sys_days{chr::days{d.days}}}.iso_encoding()) - 1;
 }
 
 Date add_months(Date date, int months)
 {
-  int y = 0;
-  int m = 0;
-  int d = 0;
-  split_date(date, y, m, d);
-  int total = y * 12 + (m - 1) + months;
-  y = total / 12;
-  m = total % 12 + 1;
-  if (d > days_in_month(y, m)) {
-    d = days_in_month(y, m);
-  }
-  return make_date(y, m, d);
+  const chr::year_month_day ymd = civil(date);
+  const chr::year_month ym = chr::year_month{ymd.year(), ymd.month()} + chr::months{months};
+  // The same day of the month, or the month's last day when it has fewer (01-31 + 1 month = 02-28).
+  const chr::day last = chr::year_month_day_last{ym.year(), chr::month_day_last{ym.month()}}.day();
+  return from_civil(chr::year_month_day{ym.year(), ym.month(), std::min(ymd.day(), last)});
 }
 
 Date today()

@@ -2,6 +2,7 @@
 #include "base/date.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace pops;
 
@@ -40,4 +41,41 @@ TEST_CASE("periods")
   CHECK(format_date(add_period(*parse_date("2026-01-31"), 3, "months")) == "2026-04-30");
   CHECK_FALSE(parse_period("fortnight", n, unit));
   CHECK_FALSE(parse_period("0 days", n, unit));
+}
+
+TEST_CASE("every day from 1600 to 2400 round-trips, and weekdays and months follow the calendar")
+{
+  // Counted here by hand, day by day, independently of the library: the days of each month,
+  // February 29 only in leap years (every 4th year, not every 100th, but every 400th).
+  auto leap = [](int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; };
+  const int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  Date expect = make_date(1600, 1, 1);
+  int wd = weekday(expect);
+  CHECK(wd == 5);  // 1600-01-01 was a Saturday
+  int checked = 0;
+  for (int y = 1600; y <= 2400; ++y) {
+    for (int m = 1; m <= 12; ++m) {
+      const int n = m == 2 && leap(y) ? 29 : lengths[m - 1];
+      for (int d = 1; d <= n; ++d) {
+        const Date got = make_date(y, m, d);
+        REQUIRE(got.days == expect.days);
+        int yy = 0;
+        int mm = 0;
+        int dd = 0;
+        split_date(got, yy, mm, dd);
+        REQUIRE((yy == y && mm == m && dd == d));
+        REQUIRE(weekday(got) == wd);
+        REQUIRE(parse_date(format_date(got))->days == got.days);
+        expect.days += 1;
+        wd = (wd + 1) % 7;
+        ++checked;
+      }
+      const std::string past = fmt::format("{:04}-{:02}-{:02}", y, m, n + 1);
+      REQUIRE_FALSE(parse_date(past));
+    }
+  }
+  CHECK(checked == 292560);  // 801 years: 801 * 365 + 195 leap days
+  CHECK(format_date(add_months(*parse_date("2024-01-31"), 1)) == "2024-02-29");
+  CHECK(format_date(add_months(*parse_date("2024-03-31"), -13)) == "2023-02-28");
+  CHECK(format_date(add_months(*parse_date("2026-12-15"), 1)) == "2027-01-15");
 }
