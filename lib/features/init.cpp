@@ -1,5 +1,7 @@
 #include "features/init.h"
 
+#include "yaml/edit.h"
+
 #include "base/embedded.h"
 #include "base/fsutil.h"
 #include "features/jsonschema.h"
@@ -28,25 +30,10 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
   return text;
 }
 
-/// A YAML scalar for `text`: plain when safe, else double-quoted.
+/// A YAML scalar for `text`: plain when safe, else quoted (yaml/edit.h, the one YAML scalar writer).
 std::string yaml_scalar(std::string_view text)
 {
-  std::string s(text);
-  auto safe = [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view(" ._/()-").find(c) != std::string_view::npos;
-  };
-  if (!s.empty() && std::isalnum(static_cast<unsigned char>(s[0])) && s.back() != ' '
-      && std::all_of(s.begin(), s.end(), safe)) {
-    return s;
-  }
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-    }
-    out += c;
-  }
-  return out + "\"";
+  return format_scalar({std::string(text), true}, false);
 }
 
 void write(const fs::path& root, const std::string& rel, std::string_view content, InitResult& r,

@@ -1,6 +1,7 @@
 #include "features/sample.h"
 
 #include "git/repo.h"
+#include "yaml/edit.h"
 
 #include <fmt/format.h>
 
@@ -22,46 +23,7 @@ namespace {
 // ---------------------------------------------------------------------------------------------------
 // A small YAML emitter producing hand-written-looking text.
 
-/// True for words YAML (1.1 or 1.2) could read as a boolean or null.
-bool is_reserved_word(std::string_view s) {
-  static const std::array<std::string_view, 22> k_words = {
-      "true", "false", "yes", "no", "on", "off", "null", "y", "n", "~", "True", "False",
-      "Yes",  "No",    "On",  "Off", "Null", "TRUE", "FALSE", "NULL", "YES", "NO"};
-  return std::find(k_words.begin(), k_words.end(), s) != k_words.end();
-}
-
-/// True when a scalar could be read as a number, date or time (digits and number punctuation only).
-bool looks_numeric(std::string_view s) {
-  bool digit = false;
-  for (char ch : s) {
-    if (ch >= '0' && ch <= '9') {
-      digit = true;
-    } else if (std::string_view("+-.eE_:").find(ch) == std::string_view::npos) {
-      return false;
-    }
-  }
-  return digit;
-}
-
-/// True when `s` can be written as a plain (unquoted) scalar; `flow` for inside [..] or {..}.
-bool plain_ok(std::string_view s, bool flow) {
-  if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.back() == ':') {
-    return false;
-  }
-  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string_view::npos) {
-    return false;
-  }
-  if (is_reserved_word(s) || looks_numeric(s)) {
-    return false;
-  }
-  if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos ||
-      s.find_first_of("\n\t\r\\") != std::string_view::npos) {
-    return false;
-  }
-  return !flow || s.find_first_of(",[]{}#:\"") == std::string_view::npos;
-}
-
-/// A double-quoted scalar.
+/// A double-quoted scalar, always (quotes of feedback read as quotes).
 std::string quoted(std::string_view s) {
   std::string out = "\"";
   for (char ch : s) {
@@ -73,11 +35,11 @@ std::string quoted(std::string_view s) {
   return out + "\"";
 }
 
-/// A scalar in block context: plain when possible.
-std::string scalar(std::string_view s) { return plain_ok(s, false) ? std::string(s) : quoted(s); }
+/// A scalar in block context: plain when possible (yaml/edit.h, the one YAML scalar writer).
+std::string scalar(std::string_view s) { return format_scalar({std::string(s), true}, false); }
 
 /// A scalar inside a flow collection: plain when possible.
-std::string flow_scalar(std::string_view s) { return plain_ok(s, true) ? std::string(s) : quoted(s); }
+std::string flow_scalar(std::string_view s) { return format_scalar({std::string(s), true}, true); }
 
 /// [a, b, c]
 std::string flow_list(const std::vector<std::string>& values) {
