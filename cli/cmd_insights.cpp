@@ -23,24 +23,9 @@ struct InsightsOpts {
   int min_customers = 3;
 };
 
-std::string num(double v)
-{
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    return fmt::format("{}", static_cast<long long>(v));
-  }
-  std::string s = fmt::format("{:.2f}", v);
-  while (s.back() == '0') {
-    s.pop_back();
-  }
-  if (s.back() == '.') {
-    s.pop_back();
-  }
-  return s;
-}
-
 std::string arr_cell(const std::optional<double>& v)
 {
-  return v ? num(*v) : "-";
+  return v ? number_short(*v, 2) : "-";
 }
 
 std::string trend_cell(const InsightGroup& g)
@@ -49,7 +34,7 @@ std::string trend_cell(const InsightGroup& g)
   if (!g.trend_pct) {
     return g.now.entries > 0 ? d + " (new)" : d;
   }
-  return fmt::format("{} ({}{}%)", d, *g.trend_pct > 0 ? "+" : "", num(std::round(*g.trend_pct)));
+  return fmt::format("{} ({}{}%)", d, *g.trend_pct > 0 ? "+" : "", number_short(std::round(*g.trend_pct), 2));
 }
 
 std::string group_name(const Insights& r, const InsightGroup& g)

@@ -27,21 +27,6 @@ struct RankOpts {
   bool misaligned = false;
 };
 
-std::string num(double v)
-{
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    return fmt::format("{}", static_cast<long long>(v));
-  }
-  std::string s = fmt::format("{:.2f}", v);
-  while (s.back() == '0') {
-    s.pop_back();
-  }
-  if (s.back() == '.') {
-    s.pop_back();
-  }
-  return s == "-0" ? "0" : s;
-}
-
 json item_json(const RankedItem& r, bool detail)
 {
   json e;
@@ -96,7 +81,7 @@ int explain(Context& ctx, const Workspace& ws, const ScoreModel& m, const RankOp
   s += fmt::format("{}model {}: {}{}\n", mdown ? "" : "", mdown ? markdown_text(m.name) : m.name,
                    mdown ? markdown_code(m.text) : m.text, m.builtin ? " (built in)" : " (pops.yaml)");
   if (r->scored) {
-    s += fmt::format("{}score {}{}\n\n", mdown ? "\n" : "", num(r->score), mdown ? "" : "");
+    s += fmt::format("{}score {}{}\n\n", mdown ? "\n" : "", number_short(r->score, 2), mdown ? "" : "");
     if (mdown) {
       s += "| Term | Value |\n|---|---|\n";
     }
@@ -104,17 +89,17 @@ int explain(Context& ctx, const Workspace& ws, const ScoreModel& m, const RankOp
       const auto& t = r->terms[i];
       const std::string sign = i == 0 ? (t.sign < 0 ? "-" : " ") : (t.sign < 0 ? "-" : "+");
       const double shown = t.sign < 0 ? -t.value : t.value;
-      s += mdown ? fmt::format("| {} | {} |\n", markdown_cell(t.text), num(t.value))
-                 : fmt::format("  {} {:>14}  {}\n", sign, num(shown), t.text);
+      s += mdown ? fmt::format("| {} | {} |\n", markdown_cell(t.text), number_short(t.value, 2))
+                 : fmt::format("  {} {:>14}  {}\n", sign, number_short(shown, 2), t.text);
     }
-    s += mdown ? fmt::format("| **score** | **{}** |\n", num(r->score))
-               : fmt::format("  = {:>14}  score\n", num(r->score));
+    s += mdown ? fmt::format("| **score** | **{}** |\n", number_short(r->score, 2))
+               : fmt::format("  = {:>14}  score\n", number_short(r->score, 2));
   } else {
     s += fmt::format("{}not scored: {}\n", mdown ? "\n" : "", r->problem);
   }
   s += mdown ? "\n| Input | Value | From |\n|---|---|---|\n" : "\ninputs:\n";
   for (const auto& in : r->inputs) {
-    const std::string v = in.value ? num(*in.value) : "missing";
+    const std::string v = in.value ? number_short(*in.value, 2) : "missing";
     s += mdown ? fmt::format("| {} | {} | {} |\n", markdown_cell(in.name), v, markdown_cell(in.source))
                : fmt::format("  {:<18} {:>12}  {}\n", in.name, v, printable(in.source));
   }
@@ -190,7 +175,7 @@ int run_rank(Context& ctx, const RankOpts& o)
       s += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", r->scored ? std::to_string(r->rank) : "-",
                        markdown_cell(r->item->id.value), markdown_cell(r->item->title.value),
                        markdown_cell(r->item->horizon.value), markdown_cell(r->item->status.value),
-                       r->scored ? num(r->score) : "-", markdown_cell(why));
+                       r->scored ? number_short(r->score, 2) : "-", markdown_cell(why));
     }
     ctx.out.write(s);
     return k_exit_ok;
@@ -206,7 +191,7 @@ int run_rank(Context& ctx, const RankOpts& o)
   for (const auto& [r, why] : rows) {
     std::string line = fmt::format("  {:>4}  {:<10} {:<28} {:<10} {:<12} {:>12}  {}", r->scored ? std::to_string(r->rank) : "-",
                                    r->item->id.value, cell_text(r->item->title.value, 28), cell_text(r->item->horizon.value, 10),
-                                   cell_text(r->item->status.value, 12), r->scored ? num(r->score) : "-", why);
+                                   cell_text(r->item->status.value, 12), r->scored ? number_short(r->score, 2) : "-", why);
     while (!line.empty() && line.back() == ' ') {
       line.pop_back();
     }

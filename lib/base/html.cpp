@@ -1,4 +1,5 @@
 #include "base/html.h"
+#include "base/text.h"
 
 #include <fmt/format.h>
 
@@ -35,18 +36,6 @@ std::string html_escape(std::string_view s)
   return out;
 }
 
-namespace {
-
-std::string number(double v)
-{
-  if (std::fabs(v - std::round(v)) < 1e-9) {
-    return fmt::format("{}", static_cast<long long>(std::llround(v)));
-  }
-  return fmt::format("{:.1f}", v);
-}
-
-} // namespace
-
 std::string svg_bar_chart(const std::vector<Bar>& bars, const BarChartStyle& style)
 {
   const int top = 18;     // room for the values
@@ -71,12 +60,12 @@ std::string svg_bar_chart(const std::vector<Bar>& bars, const BarChartStyle& sty
     const double x = slot * static_cast<double>(i) + (slot - bar_w) / 2;
     const double y = top + h - bh;
     const std::string tip =
-      b.tip.empty() ? fmt::format("{}: {}{}", b.label, number(v), style.unit.empty() ? "" : " " + style.unit) : b.tip;
+      b.tip.empty() ? fmt::format("{}: {}{}", b.label, number_short(v, 1), style.unit.empty() ? "" : " " + style.unit) : b.tip;
     out += fmt::format("<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\">"
                        "<title>{}</title></rect>\n",
                        x, y, bar_w, bh, html_escape(tip));
     out += fmt::format("<text class=\"value\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                       x + bar_w / 2, y - 4, number(v));
+                       x + bar_w / 2, y - 4, number_short(v, 1));
     out += fmt::format("<text class=\"label\" x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", x + bar_w / 2,
                        top + h + 14, html_escape(b.label));
   }
@@ -103,7 +92,7 @@ std::string svg_stacked_bar(const std::vector<Segment>& segments, int width, con
     const double w = s.value / total * width;
     out += fmt::format("<rect class=\"seg {}\" x=\"{:.1f}\" y=\"0\" width=\"{:.1f}\" height=\"{}\"><title>{}: {}</title>"
                        "</rect>\n",
-                       html_escape(s.css_class), x, w, h, html_escape(s.label), number(s.value));
+                       html_escape(s.css_class), x, w, h, html_escape(s.label), number_short(s.value, 1));
     x += w;
   }
   out += "</svg>\n";

@@ -1,6 +1,9 @@
 #include "base/text.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <cctype>
 #include <limits>
@@ -419,6 +422,31 @@ std::string cell_text(std::string_view s, int width)
     }
   }
   return truncate_width(printable(out), width, "...");
+}
+
+std::string number_exact(double v)
+{
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    return v == 0 ? "0" : fmt::format("{}", static_cast<long long>(v));
+  }
+  return fmt::format("{}", v);
+}
+
+std::string number_short(double v, int decimals)
+{
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    return v == 0 ? "0" : fmt::format("{}", static_cast<long long>(v));
+  }
+  std::string s = fmt::format("{:.{}f}", v, std::max(0, decimals));
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') {
+      s.pop_back();
+    }
+    if (s.back() == '.') {
+      s.pop_back();
+    }
+  }
+  return s == "-0" ? "0" : s;
 }
 
 } // namespace pops

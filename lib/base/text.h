@@ -42,6 +42,13 @@ std::string printable(std::string_view s);
 /// controls of terminal_text written as \uXXXX escapes: the same values, nothing a terminal acts on.
 std::string json_escape_controls(std::string_view json);
 
+/// A number exactly, as pops writes it into files: the shortest text that reads back the same value,
+/// whole numbers below 1e15 without a fraction or an exponent (4000, 0.8, 1e+20).
+std::string number_exact(double v);
+
+/// A number for people: rounded to `decimals` places, without trailing zeros (2.5, 3, not 3.00 or -0).
+std::string number_short(double v, int decimals);
+
 /// Lowercase ASCII copy.
 std::string lower(std::string_view s);
 /// Strips ASCII white space at both ends.

@@ -45,15 +45,6 @@ bool same_number(double a, double b)
   return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(a));
 }
 
-/// A number as pops writes it in metrics files: shortest form that reads back the same.
-std::string number_text(double v)
-{
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    return fmt::format("{:.0f}", v);
-  }
-  return fmt::format("{}", v);
-}
-
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -431,7 +422,7 @@ NewValue points_value(const ExportSeries& e)
 {
   std::vector<std::pair<std::string, NewScalar>> m;
   for (const auto& [d, v] : e.points) {
-    m.emplace_back(format_date(d), NewScalar{number_text(v), false});
+    m.emplace_back(format_date(d), NewScalar{number_exact(v), false});
   }
   return NewValue::of_map(std::move(m));
 }
@@ -465,7 +456,7 @@ std::string new_file(const std::vector<ExportSeries>& all)
     if (!e.points.empty()) {
       t += "    points:\n";
       for (const auto& [d, v] : e.points) {
-        t += fmt::format("      {}: {}\n", format_date(d), number_text(v));
+        t += fmt::format("      {}: {}\n", format_date(d), number_exact(v));
       }
     }
   }
@@ -520,7 +511,7 @@ bool point_splices(std::string_view text, const YNode& pts, const ExportSeries& 
         ++same;
         continue;
       }
-      out.emplace_back(static_cast<size_t>(old.loc.pos), old.text.size(), number_text(v));
+      out.emplace_back(static_cast<size_t>(old.loc.pos), old.text.size(), number_exact(v));
       ++changed;
       continue;
     }
@@ -535,7 +526,7 @@ bool point_splices(std::string_view text, const YNode& pts, const ExportSeries& 
       pred = &pts.entries.back();
     }
     const size_t at = text.find('\n', static_cast<size_t>(pred->second.loc.pos));
-    std::string line = std::string(static_cast<size_t>(col - 1), ' ') + ds + ": " + number_text(v);
+    std::string line = std::string(static_cast<size_t>(col - 1), ' ') + ds + ": " + number_exact(v);
     if (at == std::string_view::npos) {
       inserts[text.size()] += eol + line;
     } else {
@@ -718,7 +709,7 @@ AdoptionImportResult plan_adoption_import(const EditSession& s, std::string_view
           ++res.points_same;
           continue;
         }
-        yt.set(ppath, ds, NewValue::plain(number_text(v)), st, order);
+        yt.set(ppath, ds, NewValue::plain(number_exact(v)), st, order);
         ++(old ? res.points_changed : res.points_added);
       }
     }

@@ -184,11 +184,6 @@ std::string link_of(const Item& it, std::string_view tool)
   return {};
 }
 
-std::string fmt_number(double v)
-{
-  return fmt::format("{}", v);
-}
-
 } // namespace
 
 std::span<const std::string_view> import_tools()
@@ -635,7 +630,7 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
         if (!v || !std::isfinite(*v)) {
           error_at(c.line, c.column, fmt::format("'{}' is not a number: {}", col, quote(c.text)));
         } else {
-          vals.scalars.emplace_back(field, fmt_number(*v));
+          vals.scalars.emplace_back(field, number_exact(*v));
         }
       } else if (type == "bool") {
         const std::string b = norm(c.text);
@@ -768,7 +763,7 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
         number = true;
         for (const auto& [k, n] : item.score) {
           if (k.value == field.substr(6)) {
-            cur = fmt_number(n.value);
+            cur = number_exact(n.value);
           }
         }
       } else if (field.starts_with("links.")) {
@@ -906,7 +901,7 @@ std::string export_items_csv(const Workspace& ws)
       links.push_back(k.value + "=" + v.value);
     }
     for (const auto& [k, v] : it.score) {
-      score.push_back(k.value + "=" + fmt_number(v.value));
+      score.push_back(k.value + "=" + number_exact(v.value));
     }
     for (const auto& sc : it.success) {
       success.push_back(sc.target ? sc.metric.value + " " + sc.target.value : sc.metric.value);

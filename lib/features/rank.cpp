@@ -96,14 +96,6 @@ const ExprNode* node_at_begin(const ExprNode& n, int begin)
   return nullptr;
 }
 
-std::string number_text(double v)
-{
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    return fmt::format("{}", static_cast<long long>(v));
-  }
-  return fmt::format("{}", v);
-}
-
 bool is_open(const Item& it)
 {
   return it.status.value != "shipped" && it.status.value != "dropped";
@@ -127,7 +119,7 @@ RankedItem score_item(const ScoreModel& model, const Item& it,
       const Demand& d = r.demand;
       std::string customers;
       for (const auto& [c, a] : d.by_customer) {
-        customers += fmt::format("{}{} {}", customers.empty() ? "" : ", ", c, a ? number_text(*a) : "ARR unknown");
+        customers += fmt::format("{}{} {}", customers.empty() ? "" : ", ", c, a ? number_exact(*a) : "ARR unknown");
       }
       const std::string from = d.entries == 0
                                  ? std::string("no linked feedback")

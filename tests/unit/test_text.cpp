@@ -71,3 +71,17 @@ TEST_CASE("json escapes DEL, C1 and the bidirectional controls and nothing else"
         "{\n  \"t\": \"a\\u007f\\u009b\\u202e\\u2066b\\u001b\"\n}\n");
   CHECK(json_escape_controls("[\"Zahlungsübersicht 支払い 🚀\"]") == "[\"Zahlungsübersicht 支払い 🚀\"]");
 }
+
+TEST_CASE("one number formatter: exact for files, short for people")
+{
+  CHECK(number_exact(4000) == "4000");
+  CHECK(number_exact(0.8) == "0.8");
+  CHECK(number_exact(-0.0) == "0");
+  CHECK(number_exact(1e20) == "1e+20");
+  CHECK(std::stod(number_exact(0.1 + 0.2)) == 0.1 + 0.2);
+  CHECK(number_short(2.5, 2) == "2.5");
+  CHECK(number_short(3.0, 2) == "3");
+  CHECK(number_short(2.004, 2) == "2");
+  CHECK(number_short(-0.001, 2) == "0");
+  CHECK(number_short(1234.56, 1) == "1234.6");
+}
