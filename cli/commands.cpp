@@ -211,8 +211,10 @@ std::string general_help()
          "  --no-color   never colour the output (also NO_COLOR=1)\n"
          "  -q, --quiet  print only what was asked for\n"
          "  --version    print the version and exit\n\n"
-         "'pops help <command>' shows the options of a command. Other names run an alias of\n"
-         "pops.yaml 'aliases:' or an extension, a pops-<name> program on PATH.\n"
+         "'pops help <command> [<subcommand>]' shows the options of a command, 'pops help rules'\n"
+         "and 'pops help rule <id>' the rules of pops check, 'pops help format' the file format.\n"
+         "Other names run an alias of pops.yaml 'aliases:' or an extension, a pops-<name>\n"
+         "program on PATH ('pops help <name>' runs 'pops-<name> --help').\n"
          "exit status: 0 ok, 1 findings (pops check), 2 usage error or pops could not run\n";
   return out;
 }
