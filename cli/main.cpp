@@ -10,6 +10,7 @@
 #include "base/text.h"
 #include "workspace/workspace.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -48,6 +49,116 @@ int usage_error(Context& ctx, std::string_view message, std::string_view hint_te
     hint(ctx.err, hint_text);
   }
   return k_exit_usage;
+}
+
+/// The long and short names of the options `app` and the apps above it take (they fall through).
+std::vector<std::string> option_names(const CLI::App* app)
+{
+  std::vector<std::string> out;
+  for (const CLI::App* a = app; a; a = a->get_parent()) {
+    for (const CLI::Option* o : a->get_options()) {
+      for (const auto& l : o->get_lnames()) {
+        out.push_back("--" + l);
+      }
+      for (const auto& sn : o->get_snames()) {
+        out.push_back("-" + sn);
+      }
+    }
+  }
+  return out;
+}
+
+const CLI::Option* find_option(const CLI::App* app, const std::string& name)
+{
+  for (const CLI::App* a = app; a; a = a->get_parent()) {
+    if (const CLI::Option* o = a->get_option_no_throw(name)) {
+      return o;
+    }
+  }
+  return nullptr;
+}
+
+bool has_positionals(const CLI::App* app)
+{
+  for (const CLI::Option* o : app->get_options()) {
+    if (!o->nonpositional()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> subcommand_names(CLI::App* app)
+{
+  std::vector<std::string> out;
+  for (CLI::App* s : app->get_subcommands([](CLI::App*) { return true; })) {
+    out.push_back(s->get_name());
+  }
+  return out;
+}
+
+/// Explains a parse error of `pops NAME ARGS` better than CLI11 does where it can, git style: an
+/// unknown option or subcommand with "did you mean" among the real ones, a missing subcommand with
+/// the list of them. Returns false when it has nothing better to say.
+bool explain_usage(Context& ctx, CLI::App& app, const std::string& name, const std::vector<std::string>& args)
+{
+  CLI::App* at = &app;
+  std::string path = name;
+  bool sub_given = false;
+  for (size_t k = 0; k < args.size(); ++k) {
+    const std::string& a = args[k];
+    if (a == "--") {
+      break;
+    }
+    if (a.size() > 1 && a[0] == '-' && !(a.size() > 1 && std::isdigit(static_cast<unsigned char>(a[1])))) {
+      const bool is_long = a.starts_with("--");
+      std::string opt = is_long ? a.substr(0, a.find('=')) : a.substr(0, 2);
+      const CLI::Option* o = find_option(at, opt);
+      if (!o) {
+        const std::vector<std::string> names = option_names(at);
+        error(ctx.err, fmt::format("{}: unknown option '{}'", path, printable(opt)));
+        // A one-letter option is a likely typo of any other: suggest only among long ones.
+        const std::string s = is_long ? closest(opt, names) : std::string();
+        hint(ctx.err, s.empty() ? fmt::format("see 'pops help {}'", path)
+                                : fmt::format("did you mean '{}'?", s));
+        return true;
+      }
+      const bool inline_value = is_long ? a.find('=') != std::string::npos : a.size() > 2;
+      if (o->get_type_size_max() > 0 && !inline_value) {
+        ++k;  // its value
+      }
+      continue;
+    }
+    if (!sub_given || at->get_subcommands([](CLI::App*) { return true; }).size() > 0) {
+      CLI::App* sub = nullptr;
+      for (CLI::App* s : at->get_subcommands([](CLI::App*) { return true; })) {
+        if (s->check_name(a)) {
+          sub = s;
+        }
+      }
+      if (sub) {
+        at = sub;
+        path += " " + a;
+        continue;
+      }
+      const std::vector<std::string> subs = subcommand_names(at);
+      if (!subs.empty() && !has_positionals(at)) {
+        error(ctx.err, fmt::format("'{}' is not a subcommand of 'pops {}'", printable(a), path));
+        const std::string s = closest(a, subs);
+        hint(ctx.err, s.empty() ? fmt::format("'pops {}' takes one of: {}", path, join(subs, ", "))
+                                : fmt::format("did you mean 'pops {} {}'?", path, s));
+        return true;
+      }
+    }
+    sub_given = true;
+  }
+  if (at->get_require_subcommand_min() > 0) {
+    const std::vector<std::string> subs = subcommand_names(at);
+    error(ctx.err, fmt::format("{}: a subcommand is required", path));
+    hint(ctx.err, fmt::format("'pops {}' takes one of: {}; see 'pops help {}'", path, join(subs, ", "), path));
+    return true;
+  }
+  return false;
 }
 
 int run_main(int argc, char** argv)
@@ -113,6 +224,7 @@ int run_main(int argc, char** argv)
   Runner run;
   auto app = make_app(*cmd, run, &ctx);
   std::vector<std::string> rest(args.begin() + static_cast<long>(i), args.end());
+  const std::vector<std::string> given = rest;
   std::reverse(rest.begin(), rest.end());
   try {
     app->parse(rest);
@@ -120,6 +232,9 @@ int run_main(int argc, char** argv)
     ctx.out.write(app->help());
     return k_exit_ok;
   } catch (const CLI::ParseError& e) {
+    if (explain_usage(ctx, *app, name, given)) {
+      return k_exit_usage;
+    }
     std::string what = e.what();
     if (!what.empty()) {
       what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));

@@ -69,6 +69,24 @@ make_ws
 run check --bogus; expect_rc 2; expect_err "pops: error: check:"; expect_err "see 'pops help check'"
 run check --format yaml; expect_rc 2
 
+t_begin "unknown subcommands and options get a did you mean from the real ones"
+make_ws
+run item ad; expect_rc 2; expect_err "pops: error: 'ad' is not a subcommand of 'pops item'"; expect_err "did you mean 'pops item add'?"
+run item list; expect_rc 2; expect_err "'list' is not a subcommand of 'pops item'"; expect_err "'pops item' takes one of: add, set, move, drop"
+run feedback lst; expect_rc 2; expect_err "did you mean 'pops feedback list'?"
+run ritual actoins; expect_rc 2; expect_err "did you mean 'pops ritual actions'?"
+run item; expect_rc 2; expect_err "item: a subcommand is required"; expect_err "'pops item' takes one of: add, set"
+run roadmap --sqad payments; expect_rc 2; expect_err "roadmap: unknown option '--sqad'"; expect_err "did you mean '--squad'?"
+run roadmap --squad=payments --stauts=x; expect_rc 2; expect_err "unknown option '--stauts'"; expect_err "did you mean '--status'?"
+run roadmap --format json --sqad=payments; expect_rc 2; expect_err "did you mean '--squad'?"
+run item set PAY-1 status=done --forse; expect_rc 2; expect_err "item set: unknown option '--forse'"; expect_err "did you mean '--force'?"
+run item add x --sqad payments; expect_rc 2; expect_err "item add: unknown option '--sqad'"
+run roadmap --quiett; expect_rc 2; expect_err "did you mean '--quiet'?"
+run roadmap -Z; expect_rc 2; expect_err "unknown option '-Z'"; expect_err "see 'pops help roadmap'"
+# A value that looks like a subcommand or option is a value.
+run roadmap --squad add --format json; expect_rc 2; case "$ERR" in *"not a subcommand"*|*"unknown option"*) fail "a value taken for a subcommand" ;; *) pass ;; esac
+run roadmap --squad payments --format json; expect_rc 0
+
 t_begin "outside a workspace"
 run check; expect_rc 2; expect_err "not a pops workspace"; expect_err "pops init"
 
