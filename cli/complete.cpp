@@ -551,7 +551,8 @@ std::string fish_script()
     s += fmt::format("        case {}\n", fish_quote(sp.path)) + set_list("__pops_subs", sp.subs) +
          set_list("__pops_vals", vals);
   }
-  s += "        case '*'\n            return 1\n    end\nend\n";
+  // `string split` fails when it splits nothing (one word): the function's status is the path's.
+  s += "        case '*'\n            return 1\n    end\n    return 0\nend\n";
   s += R"FISH(
 # __pops_state: the command path reached by the words before the cursor, then how many positionals
 # follow it.

@@ -6,10 +6,13 @@
 #include "complete.h"
 #include "context.h"
 #include "dispatch.h"
+#include "pager.h"
 
 #include "base/text.h"
+#include "workspace/config.h"
 #include "workspace/workspace.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
@@ -49,6 +52,34 @@ int usage_error(Context& ctx, std::string_view message, std::string_view hint_te
     hint(ctx.err, hint_text);
   }
   return k_exit_usage;
+}
+
+/// --color / --no-color on both streams, and for extensions through the environment.
+void apply_color(Context& ctx)
+{
+  if (!ctx.color) {
+    return;
+  }
+  ctx.out.set_color(*ctx.color);
+  ctx.err.set_color(*ctx.color);
+  if (*ctx.color) {
+    ::unsetenv("NO_COLOR");
+    ::setenv("CLICOLOR_FORCE", "1", 1);
+    ::setenv("FORCE_COLOR", "1", 1);
+  } else {
+    ::setenv("NO_COLOR", "1", 1);
+    ::unsetenv("CLICOLOR_FORCE");
+    ::unsetenv("FORCE_COLOR");
+  }
+}
+
+/// The commands whose output is a view to read, paged on a terminal like git's log, diff and help.
+bool paged(std::string_view name)
+{
+  static constexpr std::string_view k_paged[] = {"adoption", "check", "diff", "digest", "doc", "feedback",
+                                                 "help", "insights", "log", "metrics", "rank", "ritual",
+                                                 "roadmap", "show", "template"};
+  return std::find(std::begin(k_paged), std::end(k_paged), name) != std::end(k_paged);
 }
 
 /// The long and short names of the options `app` and the apps above it take (they fall through).
@@ -177,9 +208,18 @@ int run_main(int argc, char** argv)
     } else if (a.starts_with("-C")) {
       dir = a.substr(2);
     } else if (a == "--no-color") {
-      ctx.out.disable_color();
-      ctx.err.disable_color();
-      ::setenv("NO_COLOR", "1", 1);  // for extensions
+      ctx.color = false;
+    } else if (a == "--color" || a.starts_with("--color=")) {
+      std::string when = a == "--color" ? "always" : a.substr(8);
+      if (a == "--color" && i + 1 < args.size() &&
+          (args[i + 1] == "auto" || args[i + 1] == "always" || args[i + 1] == "never")) {
+        when = args[++i];
+      }
+      if (!parse_color_when(when, ctx.color)) {
+        return usage_error(ctx, fmt::format("--color '{}' is not one of auto, always, never", printable(when)));
+      }
+    } else if (a == "--no-pager") {
+      ctx.no_pager = true;
     } else if (a == "-q" || a == "--quiet") {
       ctx.quiet = true;
     } else if (a == "--version") {
@@ -189,9 +229,15 @@ int run_main(int argc, char** argv)
       ctx.out.write(general_help());
       return k_exit_ok;
     } else {
-      return usage_error(ctx, fmt::format("unknown option '{}'", a), "see 'pops help'");
+      static const std::vector<std::string> k_global = {"-C", "--color", "--no-color", "--no-pager", "-q",
+                                                        "--quiet", "--version", "--help"};
+      const std::string opt = a.substr(0, a.find('='));
+      const std::string s = opt.starts_with("--") ? closest(opt, k_global) : std::string();
+      return usage_error(ctx, fmt::format("unknown option '{}'", printable(opt)),
+                         s.empty() ? "see 'pops help'" : fmt::format("did you mean '{}'?", s));
     }
   }
+  apply_color(ctx);
   if (i == args.size()) {
     ctx.err.write(general_help());
     return k_exit_usage;
@@ -245,6 +291,7 @@ int run_main(int argc, char** argv)
     return usage_error(ctx, fmt::format("{}: {}", name, what), fmt::format("see 'pops help {}'", name));
   }
 
+  apply_color(ctx);
   if (cmd->needs_workspace) {
     auto root = find_workspace(ctx.cwd);
     if (!root) {
@@ -252,6 +299,13 @@ int run_main(int argc, char** argv)
                          "run 'pops init' to create one, or 'pops -C DIR ...' to use one elsewhere");
     }
     ctx.workspace = *root;
+  }
+  if (!ctx.no_pager && ctx.out.is_tty() && paged(name)) {
+    const auto root = ctx.workspace.empty() ? find_workspace(ctx.cwd) : std::optional<std::string>(ctx.workspace);
+    const PagerSetting setting = root ? workspace_pager(*root) : PagerSetting{};
+    if (!setting.off) {
+      start_pager(pager_command(setting.command));
+    }
   }
   return run(ctx);
 }
@@ -274,7 +328,8 @@ int main(int argc, char** argv)
     if (errno != EPIPE) {
       pops::cli::error(err, "write failure on standard output");
     }
-    return pops::cli::k_exit_usage;
+    rc = pops::cli::k_exit_usage;
   }
+  pops::cli::finish_pager();
   return rc;
 }
