@@ -200,13 +200,15 @@ int run_main(int argc, char** argv)
   std::string dir;
   for (; i < args.size() && args[i].starts_with("-"); ++i) {
     const std::string& a = args[i];
-    if (a == "-C") {
-      if (i + 1 == args.size()) {
+    if (a == "-C" || a.starts_with("-C")) {
+      if (a == "-C" && i + 1 == args.size()) {
         return usage_error(ctx, "option '-C' needs a directory");
       }
-      dir = args[++i];
-    } else if (a.starts_with("-C")) {
-      dir = a.substr(2);
+      // Like git: each -C is relative to the one before it; an empty one changes nothing.
+      const std::string next = a == "-C" ? args[++i] : a.substr(2);
+      if (!next.empty()) {
+        dir = dir.empty() || next.starts_with("/") ? next : dir + "/" + next;
+      }
     } else if (a == "--no-color") {
       ctx.color = false;
     } else if (a == "--color" || a.starts_with("--color=")) {

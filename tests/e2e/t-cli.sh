@@ -96,6 +96,18 @@ run -C ws check; expect_rc 0; expect_out "no problems in"
 run -C ws/roadmap check; expect_rc 0
 run -C missing check; expect_rc 2; expect_err "cannot change to 'missing'"
 
+t_begin "-C after -C is relative to it, like git; an absolute one replaces it; an empty one is none"
+mkdir ws && (cd ws && make_ws)
+run -C ws -C roadmap check; expect_rc 0; expect_out "no problems in"
+mkdir elsewhere
+printf '#!/bin/sh\npwd\n' > pwd.sh && chmod +x pwd.sh
+mkdir -p "$T_ROOT/bin" && cp pwd.sh "$T_ROOT/bin/pops-pwd"
+PATH="$T_ROOT/bin:$PATH" run -C ws -C roadmap pwd; expect_rc 0; [ "$OUT" = "$T_DIR/ws/roadmap" ] && pass || fail "pwd: $OUT"
+PATH="$T_ROOT/bin:$PATH" run -C ws -Croadmap -C .. pwd; [ "$OUT" = "$T_DIR/ws" ] && pass || fail "pwd: $OUT"
+PATH="$T_ROOT/bin:$PATH" run -C ws -C "$T_DIR/elsewhere" pwd; [ "$OUT" = "$T_DIR/elsewhere" ] && pass || fail "pwd: $OUT"
+PATH="$T_ROOT/bin:$PATH" run -C ws -C "" pwd; [ "$OUT" = "$T_DIR/ws" ] && pass || fail "pwd: $OUT"
+run -C ws -C missing check; expect_rc 2; expect_err "cannot change to 'ws/missing'"
+
 t_begin "POPS_TODAY must be a date"
 make_ws
 POPS_TODAY=tomorrow run check; expect_rc 2; expect_err "POPS_TODAY"
