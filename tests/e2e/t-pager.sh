@@ -103,3 +103,14 @@ if command -v less >/dev/null; then
   on_tty "'$POPS' roadmap"; expect_rc 0
   case "$OUT" in *PAY-1*) pass ;; *) fail "less -FRX did not show the roadmap" ;; esac
 fi
+
+t_begin "report: HTML is not written to a terminal; a file, a pipe and Markdown are"
+"$POPS" init --sample ws >/dev/null 2>&1
+cd ws
+on_tty "'$POPS' report"; expect_rc 2
+case "$OUT" in *"not writing it to a terminal"*"-o report.html"*) pass ;; *) fail "no refusal: $(printf '%s' "$OUT" | head -3)" ;; esac
+case "$OUT" in *"<html"*|*"<!DOCTYPE"*) fail "HTML reached the terminal" ;; *) pass ;; esac
+on_tty "'$POPS' report --format markdown --no-pager"; expect_rc 0
+case "$OUT" in *"# "*) pass ;; *) fail "no Markdown on the terminal" ;; esac
+on_tty "'$POPS' report -o ../report.html"; expect_rc 0; grep -q '<!DOCTYPE html>' ../report.html && pass || fail "no file written"
+OUT=$("$POPS" report | head -1); case "$OUT" in '<!DOCTYPE html>'*) pass ;; *) fail "a pipe gets no HTML: $OUT" ;; esac
