@@ -521,6 +521,10 @@ run item add "Third" --squad payments --status in-progress; expect_rc 0; expect_
 expect_err_line "^roadmap/payments\.yaml:[0-9]+:[0-9]+: warning: squad 'payments' has 3 items in progress, over its wip_limit of 2 .*\[wip-limit\]$"
 expect_err "pops: warning: the change adds 1 warning to 'pops check'"
 expect_err "added PAY-3"
+# As docs/commands.md shows it.
+want=$(awk '/^\$ pops item add Third --squad payments --status in-progress$/ {on=1; next} on && /^```$/ {exit} on {print}' \
+  "$(dirname "$0")/../../docs/commands.md")
+[ -n "$want" ] && [ "$want" = "$(printf '%s\n%s' "$OUT" "$ERR")" ] && pass || fail "docs/commands.md shows other output: [$want]"
 # The same with --dry-run, before anything is written; -q says nothing.
 run item set PAY-1 tags+=refunds --dry-run; expect_rc 0
 case "$ERR" in *"adds 1 warning"*) fail "an old warning taken for a new one" ;; *) pass ;; esac
