@@ -8,6 +8,7 @@ POPS="$(cd "$(dirname "$POPS")" && pwd)/$(basename "$POPS")"
 export LC_ALL=C LANG=C TZ=UTC
 export POPS_TODAY=2026-11-22
 export NO_COLOR=1
+export POPS_PAGER=cat  # a pseudo-terminal of a test shows the output itself; t-pager tests the pager
 unset CLICOLOR_FORCE GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR
 export GIT_AUTHOR_NAME="Ada Tester" GIT_AUTHOR_EMAIL="ada@example.com"
 export GIT_COMMITTER_NAME="Ada Tester" GIT_COMMITTER_EMAIL="ada@example.com"
