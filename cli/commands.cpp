@@ -39,6 +39,7 @@ constexpr std::array k_commands = {
   Command{"log", "Show the history of items: every commit that changed them", true, setup_log},
   Command{"metrics", "Measure delivery from the history: throughput, cycle time, WIP, slips", true, setup_metrics},
   Command{"onboard", "Add a person to pops.yaml and write their onboarding doc", true, setup_onboard},
+  Command{"person", "Add, change or list the people of pops.yaml", true, setup_person},
   Command{"rank", "Rank items by a scoring model (RICE, ICE, WSJF or your own), explained", true, setup_rank},
   Command{"report", "Write the dashboard: one self-contained HTML page (or Markdown)", true, setup_report},
   Command{"ritual", "Rituals: when due, notes filled from git history, open actions", true, setup_ritual},
@@ -46,6 +47,7 @@ constexpr std::array k_commands = {
   Command{"schema", "Write JSON Schemas of the workspace's files for editors (completion, validation)", true,
           setup_schema},
   Command{"show", "Show one item, now or at a revision or date, with its links", true, setup_show},
+  Command{"squad", "Add, change or list the squads of pops.yaml", true, setup_squad},
   Command{"template", "List and show the templates of documents and ritual notes", true, setup_template},
   Command{"version", "Print the version of pops", false, setup_version},
 };
