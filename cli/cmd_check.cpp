@@ -109,10 +109,11 @@ void print_text(Context& ctx, const CheckResult& r, const Sources& sources)
   if (ctx.quiet) {
     return;
   }
+  // The summary is a diagnostic, not data: standard error, like every summary and hint.
   const Summary& s = r.summary;
   std::string files = plural(s.files, "file");
   if (s.errors + s.warnings + s.infos == 0) {
-    out.write(fmt::format("no problems in {}\n", files));
+    ctx.err.write(fmt::format("no problems in {}\n", files));
     return;
   }
   std::vector<std::string> parts;
@@ -121,7 +122,7 @@ void print_text(Context& ctx, const CheckResult& r, const Sources& sources)
   if (s.infos > 0) {
     parts.push_back(plural(s.infos, "info"));
   }
-  out.write(fmt::format("{} in {}\n", fmt::join(parts, ", "), files));
+  ctx.err.write(fmt::format("{} in {}\n", fmt::join(parts, ", "), files));
 }
 
 /// The workspace's folder relative to the root of its git repository ("product/"); "" at the root or

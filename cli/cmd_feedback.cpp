@@ -205,15 +205,24 @@ int run_list(Context& ctx, const FeedbackOpts& o)
     ctx.out.write(s);
     return k_exit_ok;
   }
+  // On a terminal each line fits its width (the source column goes first when narrow, then the
+  // customer and items columns shrink) and long values are cut; a pipe gets whole values.
   const Term& out = ctx.out;
-  const int width = std::max(60, out.is_tty() ? out.width() : 100);
+  const bool cut = out.is_tty();
+  const int width = out.width();
+  const bool with_source = !cut || width >= 80;
+  const size_t cust_w = !cut || width >= 80 ? 16 : 12;
+  const size_t items_w = !cut || width >= 80 ? 12 : 9;
+  auto cell = [cut](std::string_view v, size_t w) { return one_line(v, cut ? w : 0); };
   for (const Feedback* fb : list) {
-    std::string head = fmt::format("{:<8} {} {:<10} {:<16} {:<12}", fb->id.value,
-                                   fb->date.set ? format_date(fb->date.value) : std::string(10, ' '),
-                                   one_line(fb->source.value, 10), one_line(fb->customer.value, 16),
-                                   one_line(fb->items.empty() ? "-" : join(values(fb->items), ","), 12));
-    const int room = width - static_cast<int>(head.size()) - 1;
-    out.write(head + " " + one_line(printable(text_of(*fb)), static_cast<size_t>(std::max(10, room))) + "\n");
+    std::string head = fmt::format("{:<8} {}", fb->id.value, fb->date.set ? format_date(fb->date.value) : std::string(10, ' '));
+    if (with_source) {
+      head += fmt::format(" {:<10}", cell(fb->source.value, 10));
+    }
+    head += fmt::format(" {:<{}} {:<{}}", cell(fb->customer.value, cust_w), cust_w,
+                        cell(fb->items.empty() ? "-" : join(values(fb->items), ","), items_w), items_w);
+    const int room = width - display_width(head) - 1;
+    out.write(head + " " + cell(printable(text_of(*fb)), static_cast<size_t>(std::max(10, room))) + "\n");
   }
   if (!ctx.quiet) {
     ctx.err.write(fmt::format("{} entr{}\n", list.size(), list.size() == 1 ? "y" : "ies"));

@@ -36,7 +36,9 @@ void print_findings(const Term& err, const std::vector<Finding>& findings)
     if (f.loc.line > 0) {
       where += fmt::format(":{}:{}", f.loc.line, f.loc.column);
     }
-    err.write(fmt::format("{}: {} {} {}\n", err.paint(Color::bold, where), err.paint(Color::red, "error:"),
+    const bool is_error = f.severity == Severity::error;
+    err.write(fmt::format("{}: {} {} {}\n", err.paint(Color::bold, where),
+                          err.paint(is_error ? Color::red : Color::yellow, std::string(severity_name(f.severity)) + ":"),
                           f.message, err.paint(Color::dim, "[" + f.rule + "]")));
   }
 }
@@ -98,7 +100,23 @@ int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_
     }
     return k_exit_ok;
   }
-  const std::vector<Finding> added = new_errors(session, plan, today());
+  std::vector<Finding> added = new_findings(session, plan, today());
+  // The warnings it causes do not refuse the write; they are said after it (or with --dry-run).
+  std::vector<Finding> warned;
+  std::erase_if(added, [&warned](const Finding& f) {
+    if (f.severity == Severity::error) {
+      return false;
+    }
+    warned.push_back(f);
+    return true;
+  });
+  auto say_warnings = [&] {
+    if (!warned.empty() && !ctx.quiet) {
+      print_findings(ctx.err, warned);
+      warning(ctx.err, fmt::format("the change adds {} warning{} to 'pops check'", warned.size(),
+                                   warned.size() == 1 ? "" : "s"));
+    }
+  };
   if (!added.empty()) {
     print_findings(ctx.err, added);
     const std::string n = fmt::format("{} new error{}", added.size(), added.size() == 1 ? "" : "s");
@@ -113,6 +131,7 @@ int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_
     for (const auto& c : plan.changes) {
       ctx.out.write(unified_diff(c.path, c.before, c.after, c.created));
     }
+    say_warnings();
     if (!ctx.quiet) {
       ctx.err.write(fmt::format("dry run, nothing written: {}\n", plan.summary));
       for (const auto& h : plan.hints) {
@@ -149,6 +168,7 @@ int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_
   } else if (!ctx.quiet) {
     ctx.out.write(plan.summary + "\n");
   }
+  say_warnings();
   if (!ctx.quiet) {
     if (print_id) {
       ctx.err.write(plan.summary + "\n");

@@ -27,6 +27,12 @@ int run_report(Context& ctx, const ReportOpts& o)
   if (format.empty()) {
     format = o.out.size() >= 3 && o.out.compare(o.out.size() - 3, 3, ".md") == 0 ? "markdown" : "html";
   }
+  if (format == "html" && (o.out.empty() || o.out == "-") && ctx.out.is_tty()) {
+    // A page of HTML is of no use on a terminal (as git refuses to write binary data to one).
+    error(ctx.err, "the report is an HTML page; not writing it to a terminal");
+    hint(ctx.err, "write it to a file with 'pops report -o report.html', pipe it, or use '--format markdown'");
+    return k_exit_usage;
+  }
   std::string since = o.since;
   if (since.empty()) {
     // Six periods up to today (or --until) by default.
@@ -70,8 +76,9 @@ void setup_report(CLI::App& app, Runner& run)
              "the network; it prints well. Sections: summary, throughput per squad and period, cycle time\n"
              "distribution, status by squad, the Now/Next/Later board, slips, top customer demand, open ritual\n"
              "actions. --format markdown writes the same sections for a README or wiki. Figures: docs/metrics.md.\n"
-             "Exit status: 0, or 2 for a bad option or unknown squad, outside a git repository, or when FILE\n"
-             "cannot be written.");
+             "HTML is not written to a terminal: use -o FILE, a pipe or --format markdown.\n"
+             "Exit status: 0, or 2 for a bad option or unknown squad, outside a git repository, when FILE\n"
+             "cannot be written, or for HTML to a terminal.");
   run = [o](Context& ctx) { return run_report(ctx, *o); };
 }
 

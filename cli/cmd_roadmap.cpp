@@ -38,17 +38,32 @@ Color status_color(const std::string& s)
   return Color::magenta;
 }
 
-/// `s` in exactly `width` columns: padded, or cut with "..." (display width, UTF-8 aware).
-std::string fit(const std::string& s, size_t width)
-{
-  return pad_width(printable(s), static_cast<int>(width), "...");
-}
-
 void print_table(Context& ctx, const std::vector<RoadmapColumn>& cols)
 {
+  // On a terminal the table fits its width: titles are cut, and the squad and owner columns go when
+  // it is narrow. A pipe gets whole values, the titles' column as wide as the widest.
   const Term& out = ctx.out;
-  const int width = std::max(60, out.is_tty() ? out.width() : 100);
-  const size_t title_w = static_cast<size_t>(std::max(20, width - 12 - 13 - 12 - 10 - 12 - 6));
+  const bool cut = out.is_tty();
+  const int width = out.width();
+  const int fixed = 2 + 11 + 1 + 12 + 11 + 11 + 11;  // id, the title's space, status, squad, owner, target
+  const bool who = !cut || width - fixed >= 20;
+  size_t title_w = static_cast<size_t>(std::max(10, width - fixed + (who ? 0 : 22)));
+  if (!cut) {
+    title_w = 10;
+    for (const auto& col : cols) {
+      for (const Item* it : col.items) {
+        title_w = std::max(title_w, static_cast<size_t>(display_width(printable(it->title.value))));
+      }
+    }
+  }
+  // A value in exactly `w` columns: padded, or (on a terminal) cut with "..." (display width, UTF-8 aware).
+  auto fit = [cut](const std::string& v, size_t w) {
+    return cut ? pad_width(printable(v), static_cast<int>(w), "...")
+               : printable(v) + std::string(w > static_cast<size_t>(display_width(printable(v)))
+                                                ? w - static_cast<size_t>(display_width(printable(v)))
+                                                : 0,
+                                            ' ');
+  };
   bool first = true;
   for (const auto& col : cols) {
     if (!first) {
@@ -57,10 +72,16 @@ void print_table(Context& ctx, const std::vector<RoadmapColumn>& cols)
     first = false;
     out.write(out.paint(Color::bold, fmt::format("{} ({})", column_title(col.horizon), col.items.size())) + "\n");
     for (const Item* it : col.items) {
-      out.write(fmt::format("  {} {} {} {} {} {}\n", fit(it->id.value, 10), fit(it->title.value, title_w),
-                            out.paint(status_color(it->status.value), fit(it->status.value, 12)),
-                            fit(it->squad.value, 10), fit(it->owner.value, 10),
-                            it->target.set ? format_date(it->target.value) : std::string()));
+      std::string line = fmt::format("  {} {} {}", fit(it->id.value, 10), fit(it->title.value, title_w),
+                                     out.paint(status_color(it->status.value), fit(it->status.value, 12)));
+      if (who) {
+        line += fmt::format(" {} {}", fit(it->squad.value, 10), fit(it->owner.value, 10));
+      }
+      line += " " + (it->target.set ? format_date(it->target.value) : std::string());
+      while (!line.empty() && line.back() == ' ') {
+        line.pop_back();
+      }
+      out.write(line + "\n");
     }
   }
 }

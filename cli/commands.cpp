@@ -39,6 +39,7 @@ constexpr std::array k_commands = {
   Command{"log", "Show the history of items: every commit that changed them", true, setup_log},
   Command{"metrics", "Measure delivery from the history: throughput, cycle time, WIP, slips", true, setup_metrics},
   Command{"onboard", "Add a person to pops.yaml and write their onboarding doc", true, setup_onboard},
+  Command{"person", "Add, change or list the people of pops.yaml", true, setup_person},
   Command{"rank", "Rank items by a scoring model (RICE, ICE, WSJF or your own), explained", true, setup_rank},
   Command{"report", "Write the dashboard: one self-contained HTML page (or Markdown)", true, setup_report},
   Command{"ritual", "Rituals: when due, notes filled from git history, open actions", true, setup_ritual},
@@ -46,6 +47,7 @@ constexpr std::array k_commands = {
   Command{"schema", "Write JSON Schemas of the workspace's files for editors (completion, validation)", true,
           setup_schema},
   Command{"show", "Show one item, now or at a revision or date, with its links", true, setup_show},
+  Command{"squad", "Add, change or list the squads of pops.yaml", true, setup_squad},
   Command{"template", "List and show the templates of documents and ritual notes", true, setup_template},
   Command{"version", "Print the version of pops", false, setup_version},
 };
@@ -182,15 +184,25 @@ std::unique_ptr<CLI::App> make_app(const Command& cmd, Runner& run, Context* ctx
     }
   };
   fall(*app);
+  auto when = [ctx](const std::string& w) {
+    std::optional<bool> c;
+    if (!parse_color_when(w, c)) {
+      throw CLI::ValidationError("--color", fmt::format("'{}' is not one of auto, always, never", w));
+    }
+    if (ctx) {
+      ctx->color = c;
+    }
+  };
+  app->add_option_function<std::string>("--color", when, "Colour the output: auto (on a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   if (ctx) {
-    app->add_flag_callback("--no-color", [ctx] {
-      ctx->out.disable_color();
-      ctx->err.disable_color();
-    }, "Never colour the output");
+    app->add_flag_callback("--no-color", [ctx] { ctx->color = false; }, "Never colour the output");
+    app->add_flag("--no-pager", ctx->no_pager, "Do not page the output on a terminal");
     app->add_flag("-q,--quiet", ctx->quiet, "Print only what was asked for: no summaries or hints");
   } else {
     static bool s_unused = false;
     app->add_flag("--no-color", s_unused, "Never colour the output");
+    app->add_flag("--no-pager", s_unused, "Do not page the output on a terminal");
     app->add_flag("-q,--quiet", s_unused, "Print only what was asked for: no summaries or hints");
   }
   return app;
@@ -198,7 +210,7 @@ std::unique_ptr<CLI::App> make_app(const Command& cmd, Runner& run, Context* ctx
 
 std::string general_help()
 {
-  std::string out = "usage: pops [-C DIR] [--no-color] [-q] <command> [<args>]\n"
+  std::string out = "usage: pops [-C DIR] [--color=WHEN] [--no-pager] [-q] <command> [<args>]\n"
                     "       pops --version | --help\n\n"
                     "pops keeps a product team's roadmap, feedback, docs and rituals as YAML and Markdown\n"
                     "in a git repository, and checks, reports and edits them.\n\n"
@@ -208,11 +220,16 @@ std::string general_help()
   }
   out += "\nglobal options:\n"
          "  -C DIR       run as if pops was started in DIR\n"
-         "  --no-color   never colour the output (also NO_COLOR=1)\n"
+         "  --color=WHEN colour the output: auto (on a terminal; NO_COLOR=1 turns it off,\n"
+         "               FORCE_COLOR=1 or CLICOLOR_FORCE=1 on), always, never\n"
+         "  --no-color   never colour the output: --color=never\n"
+         "  --no-pager   do not page the output (POPS_PAGER, pops.yaml pager:, PAGER, less -FRX)\n"
          "  -q, --quiet  print only what was asked for\n"
          "  --version    print the version and exit\n\n"
-         "'pops help <command>' shows the options of a command. Other names run an alias of\n"
-         "pops.yaml 'aliases:' or an extension, a pops-<name> program on PATH.\n"
+         "'pops help <command> [<subcommand>]' shows the options of a command, 'pops help rules'\n"
+         "and 'pops help rule <id>' the rules of pops check, 'pops help format' the file format.\n"
+         "Other names run an alias of pops.yaml 'aliases:' or an extension, a pops-<name>\n"
+         "program on PATH ('pops help <name>' runs 'pops-<name> --help').\n"
          "exit status: 0 ok, 1 findings (pops check), 2 usage error or pops could not run\n";
   return out;
 }

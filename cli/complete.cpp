@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "dispatch.h"
 
+#include "base/text.h"
 #include "features/template.h"
 #include "workspace/workspace.h"
 
@@ -501,7 +502,10 @@ _pops() {
   fi
   if [[ -n $_pops_subs && npos -eq 0 ]]; then
     if [[ -z $cpath ]]; then
-      _pops_values @commands
+      local -a cmds
+      cmds=(${(f)"$("$_pops_bin" ${_pops_dir:+-C} ${_pops_dir:+$_pops_dir} __complete command-descriptions 2>/dev/null)"})
+      cmds=(${cmds//$'\t'/:})
+      _describe -t commands 'pops command' cmds
     else
       _pops_describe "$cpath"
       _describe -t commands 'pops command' _pops_descs
@@ -551,7 +555,8 @@ std::string fish_script()
     s += fmt::format("        case {}\n", fish_quote(sp.path)) + set_list("__pops_subs", sp.subs) +
          set_list("__pops_vals", vals);
   }
-  s += "        case '*'\n            return 1\n    end\nend\n";
+  // `string split` fails when it splits nothing (one word): the function's status is the path's.
+  s += "        case '*'\n            return 1\n    end\n    return 0\nend\n";
   s += R"FISH(
 # __pops_state: the command path reached by the words before the cursor, then how many positionals
 # follow it.
@@ -626,7 +631,7 @@ complete -c pops -f
                        fish_quote(sp.sub_summaries[i]));
     }
     if (sp.path.empty()) {
-      s += fmt::format("complete -c pops -n {} -a '(__pops_values commands)'\n", fish_quote(at + " 0"));
+      s += fmt::format("complete -c pops -n {} -a '(__pops_values command-descriptions)'\n", fish_quote(at + " 0"));
     }
     for (size_t i = 0; i < sp.options.size(); ++i) {
       const OptionSpec& o = sp.options[i];
@@ -713,6 +718,35 @@ std::string completion_script(std::string_view shell)
 int complete_values(Context& ctx, const std::vector<std::string>& args)
 {
   if (args.empty()) {
+    return k_exit_ok;
+  }
+  if (args[0] == "command-descriptions") {
+    // NAME<TAB>what it does: the built-ins with their summaries, then aliases and extensions, for
+    // the shells that show descriptions (zsh, fish).
+    std::vector<std::string> lines;
+    for (const auto& c : commands()) {
+      lines.push_back(fmt::format("{}\t{}", c.name, c.summary));
+    }
+    try {
+      if (std::optional<std::string> root = find_workspace(ctx.cwd)) {
+        for (const auto& a : workspace_aliases(*root)) {
+          std::string line;
+          for (const auto& w : a.words) {
+            line += (line.empty() ? "" : " ") + w;
+          }
+          lines.push_back(fmt::format("{}\talias for '{}'", a.name.value, printable(line)));
+        }
+      }
+    } catch (const std::exception&) {
+    }
+    for (const auto& e : extension_names()) {
+      lines.push_back(fmt::format("{}\textension pops-{}", e, e));
+    }
+    std::string out;
+    for (const auto& l : lines) {
+      out += l + "\n";
+    }
+    ctx.out.write(out);
     return k_exit_ok;
   }
   auto kind = values_from_name(args[0]);

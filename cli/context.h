@@ -3,6 +3,7 @@
 
 #include "term.h"
 
+#include <optional>
 #include <string>
 
 namespace pops::cli {
@@ -13,6 +14,8 @@ struct Context {
   Term out{stdout};       ///< data
   Term err{stderr};       ///< diagnostics
   bool quiet = false;
+  bool no_pager = false;       ///< --no-pager
+  std::optional<bool> color;   ///< --color=always|never; none: auto
 
   /// `path` (relative to cwd or absolute) as a workspace-relative path; false if it is outside.
   bool to_workspace_path(const std::string& path, std::string& rel) const;

@@ -161,13 +161,19 @@ Dispatch resolve_external(Context& ctx, const std::string& name, const std::vect
     }
     return {not_a_command(ctx, cur, aliases), {}};
   }
-  if (root) {
+  return {exec_extension(ctx, *ext, cur, words), {}};
+}
+
+int exec_extension(Context& ctx, const std::string& path, const std::string& name,
+                   const std::vector<std::string>& args)
+{
+  if (std::optional<std::string> root = find_workspace(ctx.cwd)) {
     ::setenv("POPS_WORKSPACE", root->c_str(), 1);
   } else {
     ::unsetenv("POPS_WORKSPACE");
   }
-  std::vector<std::string> argv_s{"pops-" + cur};
-  argv_s.insert(argv_s.end(), words.begin(), words.end());
+  std::vector<std::string> argv_s{"pops-" + name};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& s : argv_s) {
     argv.push_back(s.data());
@@ -175,9 +181,9 @@ Dispatch resolve_external(Context& ctx, const std::string& name, const std::vect
   argv.push_back(nullptr);
   std::fflush(stdout);
   std::fflush(stderr);
-  ::execv(ext->c_str(), argv.data());
-  error(ctx.err, fmt::format("cannot run '{}': {}", *ext, std::strerror(errno)));
-  return {k_exit_usage, {}};
+  ::execv(path.c_str(), argv.data());
+  error(ctx.err, fmt::format("cannot run '{}': {}", path, std::strerror(errno)));
+  return k_exit_usage;
 }
 
 } // namespace pops::cli

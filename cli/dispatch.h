@@ -19,6 +19,11 @@ struct Dispatch {
 /// (exec: its exit status is pops's), with POPS_WORKSPACE set to the workspace root when there is one.
 Dispatch resolve_external(Context& ctx, const std::string& name, const std::vector<std::string>& rest);
 
+/// Runs the extension at `path` (pops-`name`) with `args` in place of pops, POPS_WORKSPACE set as
+/// above; returns only when it cannot be run (an error printed; the exit status).
+int exec_extension(Context& ctx, const std::string& path, const std::string& name,
+                   const std::vector<std::string>& args);
+
 /// Names of the extensions on PATH (NAME of every executable pops-NAME), sorted, unique.
 std::vector<std::string> extension_names();
 

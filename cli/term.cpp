@@ -65,8 +65,18 @@ Term::Term(FILE* f) : m_file(f)
   const char* term = std::getenv("TERM");
   const bool dumb = term && std::string_view(term) == "dumb";
   m_color = m_tty && !dumb && !env_set("NO_COLOR");
-  if (env_set("CLICOLOR_FORCE") && !env_set("NO_COLOR")) {
+  // FORCE_COLOR (as Node and many tools read it: 0 or false turn colour off) and CLICOLOR_FORCE.
+  const char* force = std::getenv("FORCE_COLOR");
+  const bool force_off = force && (std::string_view(force) == "0" || std::string_view(force) == "false");
+  if ((env_set("CLICOLOR_FORCE") || (env_set("FORCE_COLOR") && !force_off)) && !env_set("NO_COLOR")) {
     m_color = true;
+  }
+  if (force_off) {
+    m_color = false;
+  }
+  winsize ws{};
+  if (m_tty && ::ioctl(::fileno(f), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+    m_tty_width = ws.ws_col;
   }
 }
 
@@ -75,11 +85,21 @@ int Term::width() const
   if (const char* cols = std::getenv("COLUMNS"); cols && std::atoi(cols) > 0) {
     return std::atoi(cols);
   }
-  winsize ws{};
-  if (m_tty && ::ioctl(::fileno(m_file), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
-    return ws.ws_col;
+  return m_tty_width > 0 ? m_tty_width : 80;
+}
+
+bool parse_color_when(std::string_view when, std::optional<bool>& out)
+{
+  if (when == "always") {
+    out = true;
+  } else if (when == "never") {
+    out = false;
+  } else if (when == "auto") {
+    out.reset();
+  } else {
+    return false;
   }
-  return 80;
+  return true;
 }
 
 std::string Term::paint(Color c, std::string_view text) const

@@ -1,9 +1,11 @@
 #pragma once
 // The only place that knows about terminals: colour (off unless a terminal, never with NO_COLOR or
-// TERM=dumb or --no-color; CLICOLOR_FORCE forces it), widths, and git-style messages. Whatever pops
-// prints as text goes through Term::write, which lets no terminal control through but its own colours.
+// TERM=dumb; CLICOLOR_FORCE or FORCE_COLOR forces it; --color=always|never decides over all of them),
+// widths, and git-style messages. Whatever pops prints as text goes through Term::write, which lets no
+// terminal control through but its own colours.
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,7 +22,9 @@ public:
   bool is_tty() const { return m_tty; }
   bool color() const { return m_color; }
   void disable_color() { m_color = false; }
-  /// Columns of the terminal, 80 when unknown.
+  void set_color(bool on) { m_color = on; }
+  /// Columns: COLUMNS, else the terminal's (as it was when pops started, so also through a pager), 80
+  /// when unknown.
   int width() const;
   /// `text` wrapped in the colour's escape codes when colour is on.
   std::string paint(Color c, std::string_view text) const;
@@ -42,7 +46,11 @@ private:
   FILE* m_file;
   bool m_tty = false;
   bool m_color = false;
+  int m_tty_width = 0;
 };
+
+/// --color=WHEN: "always" true, "never" false, "auto" none; false with an unknown WHEN.
+bool parse_color_when(std::string_view when, std::optional<bool>& out);
 
 /// "pops: error: <message>" on stderr.
 /// The colour of a change's label in `pops diff` and `pops log`: added green, removed and dropped

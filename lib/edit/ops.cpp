@@ -1347,6 +1347,13 @@ EditPlan plan_feedback_link(const EditSession& s, const std::string& fb, const s
 
 std::vector<Finding> new_errors(const EditSession& s, const EditPlan& plan, Date today)
 {
+  std::vector<Finding> out = new_findings(s, plan, today);
+  std::erase_if(out, [](const Finding& f) { return f.severity != Severity::error; });
+  return out;
+}
+
+std::vector<Finding> new_findings(const EditSession& s, const EditPlan& plan, Date today)
+{
   std::vector<SourceFile> files;
   std::map<std::string, const FileChange*> changed;
   for (const auto& c : plan.changes) {
@@ -1368,21 +1375,23 @@ std::vector<Finding> new_errors(const EditSession& s, const EditPlan& plan, Date
   CheckResult before_r = check_workspace(s.ws, opts);
   opts.base = &s.ws;
   CheckResult after_r = check_workspace(after, opts);
-  // Errors the workspace has already are not new, also when a moved item takes them to another
-  // file: match by file, rule and message first, then by rule and message.
+  // Errors and warnings the workspace has already are not new, also when a moved item takes them to
+  // another file: match by severity, file, rule and message first, then by severity, rule and message.
+  auto counted = [](const Finding& f) { return f.severity == Severity::error || f.severity == Severity::warning; };
   std::multiset<std::string> known;
   std::multiset<std::string> known_anywhere;
   for (const auto& f : before_r.findings) {
-    if (f.severity == Severity::error) {
-      known.insert(f.file + '\n' + f.rule + '\n' + normalized(f.message));
+    if (counted(f)) {
+      known.insert(std::string(severity_name(f.severity)) + '\n' + f.file + '\n' + f.rule + '\n' + normalized(f.message));
     }
   }
   std::vector<Finding> unmatched;
   for (const auto& f : after_r.findings) {
-    if (f.severity != Severity::error) {
+    if (!counted(f)) {
       continue;
     }
-    auto it = known.find(f.file + '\n' + f.rule + '\n' + normalized(f.message));
+    auto it = known.find(std::string(severity_name(f.severity)) + '\n' + f.file + '\n' + f.rule + '\n' +
+                         normalized(f.message));
     if (it != known.end()) {
       known.erase(it);
     } else {
@@ -1390,11 +1399,13 @@ std::vector<Finding> new_errors(const EditSession& s, const EditPlan& plan, Date
     }
   }
   for (const auto& k : known) {
-    known_anywhere.insert(k.substr(k.find('\n') + 1));
+    const size_t sev_end = k.find('\n');
+    const size_t file_end = k.find('\n', sev_end + 1);
+    known_anywhere.insert(k.substr(0, sev_end + 1) + k.substr(file_end + 1));
   }
   std::vector<Finding> out;
   for (const auto& f : unmatched) {
-    auto it = known_anywhere.find(f.rule + '\n' + normalized(f.message));
+    auto it = known_anywhere.find(std::string(severity_name(f.severity)) + '\n' + f.rule + '\n' + normalized(f.message));
     if (it != known_anywhere.end()) {
       known_anywhere.erase(it);
     } else {

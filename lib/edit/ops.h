@@ -110,8 +110,10 @@ EditPlan plan_feedback_link(const EditSession& s, const std::string& fb, const s
 /// The next free number for `prefix`: above every id in the workspace's files and in `history`.
 long next_number(const EditSession& s, const std::string& prefix, const UsedIds& history);
 
-/// The error findings the plan would add: check_workspace of the edited workspace (with the workspace
-/// before the edit as the base of the transition rules), less those it has already.
+/// The error and warning findings the plan would add: check_workspace of the edited workspace (with
+/// the workspace before the edit as the base of the transition rules), less those it has already.
+std::vector<Finding> new_findings(const EditSession& s, const EditPlan& plan, Date today);
+/// The errors of new_findings.
 std::vector<Finding> new_errors(const EditSession& s, const EditPlan& plan, Date today);
 
 /// Writes the plan's files atomically, creating folders as needed. Throws std::runtime_error when a

@@ -370,6 +370,8 @@ J pops_schema(const Config& cfg)
     {"integrations", nullable(with_desc({{"type", "object"}},
                                         "Field and status mappings for imports; see the command that uses it."))},
     {"aliases", nullable(with_desc({{"type", "object"}}, "Command aliases; see the command that uses it."))},
+    {"pager", nullable(with_desc({{"type", J::array({"boolean", "string"})}},
+                                 "Page long output on a terminal: true, false or a command (e.g. less -FRX)."))},
   };
   (void)cfg;  // pops.yaml's own references are checked by pops check: a schema made from the file being
               // edited would flag every squad or person just added to it.

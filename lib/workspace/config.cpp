@@ -9,15 +9,17 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 namespace pops {
 
 namespace {
 
-constexpr std::array<std::string_view, 14> k_top_keys = {
+constexpr std::array<std::string_view, 15> k_top_keys = {
   "version", "product", "squads", "people", "statuses", "horizons", "feedback_sources",
-  "fields", "rituals", "docs", "rules", "scoring", "integrations", "aliases"};
+  "fields", "rituals", "docs", "rules", "scoring", "integrations", "aliases", "pager"};
 constexpr std::array<std::string_view, 4> k_squad_keys = {"name", "prefix", "lead", "wip_limit"};
 constexpr std::array<std::string_view, 4> k_person_keys = {"name", "email", "role", "squad"};
 constexpr std::array<std::string_view, 2> k_field_keys = {"type", "values"};
@@ -371,9 +373,41 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
       dst = *v;
     }
   }
+  if (const YNode* v = root.get("pager"); v && !v->is_null()) {
+    (void)read_pager(*v, &r);
+  }
   check_scoring(cfg.scoring, r);
   check_integrations(cfg.integrations, cfg, r);
   read_aliases(cfg.aliases, r);
+}
+
+PagerSetting read_pager(const YNode& v, SchemaReader* r)
+{
+  PagerSetting out;
+  const std::string l = lower(v.text);
+  if (v.is_scalar() && !v.quoted && (l == "true" || l == "false")) {
+    out.off = l == "false";
+    out.command = "";
+  } else if (v.is_scalar() && !trim(v.text).empty()) {
+    out.command = v.text;
+  } else if (r) {
+    r->report(v.loc, fmt::format("'pager' must be true, false or a command such as \"less -FRX\", found {}",
+                                 v.is_scalar() ? quote(v.text) : std::string(v.kind_name())));
+  }
+  return out;
+}
+
+PagerSetting workspace_pager(const std::string& root)
+{
+  std::ifstream in(root + "/pops.yaml", std::ios::binary);
+  if (!in) {
+    return {};
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  YamlDoc doc = parse_yaml(ss.str());
+  const YNode* v = doc.ok && doc.root.is_map() ? doc.root.get("pager") : nullptr;
+  return v && !v->is_null() ? read_pager(*v, nullptr) : PagerSetting{};
 }
 
 // Config lookups.

@@ -9,6 +9,17 @@ namespace pops {
 /// Fills `cfg` from the parsed pops.yaml, reporting schema findings through `r`.
 void read_config(const YNode& root, SchemaReader& r, Config& cfg);
 
+/// pops.yaml `pager:`: true (the default pager), false (never page) or a command.
+struct PagerSetting {
+  bool off = false;
+  std::optional<std::string> command;  ///< "" for true; none when `pager:` is absent or unusable
+};
+/// Reads a `pager:` value, reporting a wrong one through `r` when given.
+PagerSetting read_pager(const YNode& value, SchemaReader* r);
+/// `pager:` of the workspace at `root`, read from its pops.yaml without loading anything else; the
+/// default when it cannot be read (pops check says why).
+PagerSetting workspace_pager(const std::string& root);
+
 /// Built-in item keys (roadmap files), in documentation order.
 std::span<const std::string_view> item_keys();
 

@@ -8,6 +8,7 @@ POPS="$(cd "$(dirname "$POPS")" && pwd)/$(basename "$POPS")"
 export LC_ALL=C LANG=C TZ=UTC
 export POPS_TODAY=2026-11-22
 export NO_COLOR=1
+export POPS_PAGER=cat  # a pseudo-terminal of a test shows the output itself; t-pager tests the pager
 unset CLICOLOR_FORCE GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR
 export GIT_AUTHOR_NAME="Ada Tester" GIT_AUTHOR_EMAIL="ada@example.com"
 export GIT_COMMITTER_NAME="Ada Tester" GIT_COMMITTER_EMAIL="ada@example.com"
@@ -87,6 +88,15 @@ expect_no_out() {
 }
 expect_out_line() {  # expect_out_line REGEX: some line of stdout matches the extended regex
   if printf '%s\n' "$OUT" | grep -Eq -- "$1"; then pass; else fail "no stdout line matches: $1"; fi
+}
+# check_summary_only TEXT: TEXT is one summary line of pops check and nothing else (what a check
+# without problems of its own writes on stderr).
+check_summary_only() {
+  printf '%s\n' "$1" | grep -Eqx '(no problems|[0-9]+ errors?, [0-9]+ warnings?(, [0-9]+ infos?)?) in [0-9]+ files?' &&
+    [ "$(printf '%s\n' "$1" | wc -l)" -eq 1 ]
+}
+expect_err_line() {  # expect_err_line REGEX: some line of stderr matches the extended regex
+  if printf '%s\n' "$ERR" | grep -Eq -- "$1"; then pass; else fail "no stderr line matches: $1"; fi
 }
 
 # A minimal valid workspace in the current folder: squads payments (PAY) and platform (PLAT),

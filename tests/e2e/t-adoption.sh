@@ -40,7 +40,7 @@ run check
 expect_rc 0
 expect_out "info: no item links to amplitude series 'Refund Started'"
 expect_out "info: no item links to pendo series 'Export, CSV'"
-expect_out "0 errors, 0 warnings, 3 infos"  # Refund Started, Checkout Viewed / Enterprise, Export, CSV
+expect_err "0 errors, 0 warnings, 3 infos"  # Refund Started, Checkout Viewed / Enterprise, Export, CSV
 expect_no_out "series 'Refund Completed'"
 expect_no_out "series 'Refund Rate'"  # named by PAY-2's refund_rate
 

@@ -11,7 +11,7 @@ make_repo() {
 t_begin "--staged reads the index, not the working tree"
 make_repo
 sed -i 's/status: in-progress/status: in-progres/' roadmap/payments.yaml
-run check --staged; expect_rc 0; expect_out "no problems"
+run check --staged; expect_rc 0; expect_err "no problems"
 run check; expect_rc 1
 git add roadmap/payments.yaml
 run check --staged; expect_rc 1; expect_out_line '^roadmap/payments\.yaml:5:13: error: unknown status .*\[schema\]$'
@@ -37,7 +37,7 @@ sed -i 's/status: in-progress/status: in-progres/' roadmap/payments.yaml
 git commit -qam "typo"
 git mv roadmap/platform.yaml roadmap/infra.yaml && git commit -qm "rename"
 echo "garbage: [" > roadmap/payments.yaml
-run check --rev HEAD~2; expect_rc 0; expect_out "no problems"
+run check --rev HEAD~2; expect_rc 0; expect_err "no problems"
 run check --rev HEAD~1; expect_rc 1; expect_out "in-progres"
 run check --rev nosuch; expect_rc 2; expect_err "unknown revision 'nosuch'"
 run check --staged --rev HEAD; expect_rc 2
@@ -98,7 +98,7 @@ make_repo
 sed -i 's/target: 2026-12-15/target: 2027-01-12/' roadmap/payments.yaml
 run check --base HEAD; expect_rc 0
 expect_out_line "^roadmap/payments\.yaml:8:13: info: target of PAY-1 moved from 2026-12-15 to 2027-01-12, 28 days later \[target-slip\]$"
-expect_out "0 errors, 0 warnings, 1 info"
+expect_err "0 errors, 0 warnings, 1 info"
 sed -i 's/target: 2027-01-12/target: 2026-12-01/' roadmap/payments.yaml
 run check --base HEAD; expect_no_out "target-slip"
 printf 'rules:\n  target-slip: error\n' >> pops.yaml
@@ -131,12 +131,12 @@ printf 'squad: payments\nitems:\n  - id: PAY-7\n    title: Draft idea\n    statu
 printf 'squad: payments\nitems:\n  - id: PAY-8\n    title: Phantom\n    status: planned\n' > roadmap/.drafts/ok.yaml
 printf '# no front matter\n' > docs/.archive/old.md
 printf 'version: 1\n' > .hidden/pops.yaml
-run check; expect_rc 0; expect_out "no problems in 3 files"
+run check; expect_rc 0; expect_err "no problems in 3 files"
 git add -A
-run check --staged; expect_rc 0; expect_out "no problems in 3 files"
+run check --staged; expect_rc 0; expect_err "no problems in 3 files"
 run hook install; expect_rc 0
 if git commit -qm "drafts only" 2>"$T_ROOT/hookerr"; then pass; else fail "the hook refused: $(cat "$T_ROOT/hookerr")"; fi
-run check --rev HEAD; expect_rc 0; expect_out "no problems in 3 files"
+run check --rev HEAD; expect_rc 0; expect_err "no problems in 3 files"
 run check --base HEAD~1; expect_rc 0
 run diff HEAD~1 HEAD; expect_rc 0; expect_no_out "PAY-7"; expect_no_out "PAY-8"
 run log; expect_rc 0; expect_no_out "drafts only"; expect_no_out "PAY-8"

@@ -153,3 +153,29 @@ if command -v fish >/dev/null; then
   expect_out_line '^sarif(	|$)'
   expect_no_out "rank"
 else fail "fish is not installed"; fi
+
+t_begin "completion: top-level commands come with their descriptions in zsh and fish"
+make_ws
+cat >> pops.yaml <<'YAML'
+aliases:
+  now: roadmap --horizon now
+YAML
+run __complete command-descriptions; expect_rc 0
+expect_out_line $'^check\tValidate the workspace: format, references, dependencies, standards$'
+expect_out_line $'^now\talias for \'roadmap --horizon now\'$'
+if command -v zsh >/dev/null; then
+  OUT=$(zsh -f -c '
+    compdef() { :; }
+    compadd() { :; }
+    _describe() { local d; for d in ${(P)4}; do print -r -- "$d"; done; }
+    compset() { :; }
+    source "$1"
+    words=(pops ch); CURRENT=2; _pops
+  ' zsh "$T_ROOT/_pops" 2>&1)
+  expect_out_line '^check:Validate the workspace: format, references, dependencies, standards$'
+  expect_out_line "^now:alias for 'roadmap --horizon now'$"
+else fail "zsh is not installed"; fi
+if command -v fish >/dev/null; then
+  OUT=$(fish --no-config -c "source '$T_ROOT/pops.fish'; complete -C 'pops che'" 2>&1)
+  expect_out_line $'^check\tValidate the workspace: format, references, dependencies, standards$'
+else fail "fish is not installed"; fi

@@ -110,7 +110,7 @@ file_has docs/README.md "### draft"
 file_has docs/README.md "| [Refunds](prd/refunds.md) | alice | PAY-1 | created 2026-11-01 |"
 run check
 expect_rc 0
-expect_out "no problems"
+expect_err "no problems"
 run doc index
 expect_rc 0
 expect_err "nothing to change: docs/README.md is up to date"

@@ -511,3 +511,22 @@ mkdir product && (cd product && golden_ws)
 git add -A && git commit -qm init
 run -C product item add --squad payments "Nested" --commit; expect_rc 0; expect_out "PAY-5"
 [ "$(git show --name-only --format= HEAD)" = "product/roadmap/payments.yaml" ] && pass || fail "$(git show --name-only --format= HEAD)"
+
+t_begin "writes say the new warnings they cause; errors still refuse"
+make_ws
+# payments has wip_limit 2 and PAY-1 in progress.
+run item add "Second" --squad payments --status in-progress; expect_rc 0; expect_out "PAY-2"
+case "$ERR" in *warning*) fail "a warning under the limit: $ERR" ;; *) pass ;; esac
+run item add "Third" --squad payments --status in-progress; expect_rc 0; expect_out "PAY-3"
+expect_err_line "^roadmap/payments\.yaml:[0-9]+:[0-9]+: warning: squad 'payments' has 3 items in progress, over its wip_limit of 2 .*\[wip-limit\]$"
+expect_err "pops: warning: the change adds 1 warning to 'pops check'"
+expect_err "added PAY-3"
+# As docs/commands.md shows it.
+want=$(awk '/^\$ pops item add Third --squad payments --status in-progress$/ {on=1; next} on && /^```$/ {exit} on {print}' \
+  "$(dirname "$0")/../../docs/commands.md")
+[ -n "$want" ] && [ "$want" = "$(printf '%s\n%s' "$OUT" "$ERR")" ] && pass || fail "docs/commands.md shows other output: [$want]"
+# The same with --dry-run, before anything is written; -q says nothing.
+run item set PAY-1 tags+=refunds --dry-run; expect_rc 0
+case "$ERR" in *"adds 1 warning"*) fail "an old warning taken for a new one" ;; *) pass ;; esac
+run item add "Fourth" --squad payments --status in-progress --dry-run; expect_rc 0; expect_err "[wip-limit]"
+run item add "Fourth" --squad payments --status in-progress -q; expect_rc 0; [ -z "$ERR" ] && pass || fail "-q: $ERR"

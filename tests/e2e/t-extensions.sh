@@ -51,6 +51,12 @@ printf '#!/bin/sh\necho no\n' > "$T_ROOT/bin/pops-noexec"
 run noexec; expect_rc 2; expect_err "'noexec' is not a pops command"
 run ../echo; expect_rc 2; expect_err "is not a pops command"
 
+t_begin "extension: pops help NAME runs pops-NAME --help"
+make_ws
+run help echo; expect_rc 0; expect_out_line '^arg=--help$'; expect_out_line "^ws=$(pwd -P)\$"
+EXT_RC=3 run help echo; expect_rc 3
+run help ecoh; expect_rc 2; expect_err "did you mean 'pops help echo'?"
+
 t_begin "aliases: expand before dispatch, with quotes and extra arguments"
 make_ws
 cat >> pops.yaml <<'YAML'

@@ -15,6 +15,9 @@ py() {
 no_stderr() {
   if [ -z "$ERR" ]; then pass; else fail "stderr should be empty"; fi
 }
+expect_no_stdout() {
+  if [ -z "$OUT" ]; then pass; else fail "stdout should be empty"; fi
+}
 
 # A workspace with 2 errors and 1 warning in 4 files: an unknown status, an unknown key 'a%b' and a
 # passed target, the last two in a file whose name holds ',' and ':'.
@@ -29,32 +32,34 @@ three_findings() {
 
 t_begin "text: no problems"
 make_ws
-run check; expect_rc 0; no_stderr
-expect_out_line '^no problems in 3 files$'
-if [ "$(printf '%s\n' "$OUT" | wc -l)" -eq 1 ]; then pass; else fail "a clean check prints one line"; fi
+run check; expect_rc 0; expect_no_stdout
+expect_err_line '^no problems in 3 files$'
+if [ "$(printf '%s\n' "$ERR" | wc -l)" -eq 1 ]; then pass; else fail "a clean check prints one line"; fi
+run check -q; expect_rc 0; expect_no_stdout; no_stderr
 
 t_begin "text: one error"
 make_ws
 sed -i 's/status: in-progress/status: in-progres/' roadmap/payments.yaml
-run check; expect_rc 1; no_stderr
+run check; expect_rc 1
 expect_out_line "^roadmap/payments\.yaml:5:13: error: unknown status 'in-progres' \(did you mean 'in-progress'\?\) \[schema\]$"
-expect_out_line '^1 error, 0 warnings in 3 files$'
+[ "$ERR" = "1 error, 0 warnings in 3 files" ] && pass || fail "the summary is not all of stderr"
+expect_no_out "warnings in"
 
-t_begin "text: errors and warnings, findings on stdout only"
+t_begin "text: errors and warnings, findings on stdout, the summary on stderr"
 three_findings
-run check; expect_rc 1; no_stderr
+run check; expect_rc 1
 expect_out_line '^roadmap/a,b:c\.yaml:6:13: warning: target 2026-01-01 of PLAT-2 passed [0-9]+ days ago .*\[target-passed\]$'
 expect_out_line "^roadmap/a,b:c\.yaml:7:5: error: unknown key 'a%b' in an item \[schema\]$"
-expect_out_line '^2 errors, 1 warning in 4 files$'
-if [ "$(printf '%s\n' "$OUT" | tail -1)" = "2 errors, 1 warning in 4 files" ]; then pass; else fail "summary is not the last line"; fi
+[ "$ERR" = "2 errors, 1 warning in 4 files" ] && pass || fail "the summary is not all of stderr"
+[ "$(printf '%s\n' "$OUT" | grep -c ': \(error\|warning\): ')" -eq "$(printf '%s\n' "$OUT" | wc -l)" ] && pass || fail "stdout holds more than the findings"
 
 t_begin "text: warnings only exit 0; --strict makes them exit 1"
 make_ws
 printf 'squad: platform\nitems:\n  - id: PLAT-2\n    title: late\n    status: planned\n    target: 2026-01-01\n' >roadmap/late.yaml
-run check; expect_rc 0; no_stderr
-expect_out_line '^0 errors, 1 warning in 4 files$'
-run check --strict; expect_rc 1; no_stderr
-expect_out_line '^0 errors, 1 warning in 4 files$'
+run check; expect_rc 0
+expect_err_line '^0 errors, 1 warning in 4 files$'
+run check --strict; expect_rc 1
+expect_err_line '^0 errors, 1 warning in 4 files$'
 for f in json sarif github junit gitlab; do
   run check --format "$f"; expect_rc 0; no_stderr
   run check --strict --format "$f"; expect_rc 1; no_stderr
@@ -64,14 +69,14 @@ t_begin "text: infos do not fail, even with --strict"
 make_ws
 printf 'squad: platform\nitems:\n  - id: PLAT-2\n    title: late\n    status: planned\n    target: 2026-01-01\n' >roadmap/late.yaml
 printf 'rules:\n  target-passed: info\n' >>pops.yaml
-run check; expect_rc 0; no_stderr
+run check; expect_rc 0
 expect_out_line '^roadmap/late\.yaml:6:13: info: .*\[target-passed\]$'
-expect_out_line '^0 errors, 0 warnings, 1 info in 4 files$'
+expect_err_line '^0 errors, 0 warnings, 1 info in 4 files$'
 run check --strict; expect_rc 0
 
 t_begin "text: --strict on a clean workspace"
 make_ws
-run check --strict; expect_rc 0; expect_out "no problems in 3 files"
+run check --strict; expect_rc 0; expect_err "no problems in 3 files"
 
 # --- json ---------------------------------------------------------------------------------------
 
@@ -340,12 +345,14 @@ py "gitlab equal findings" "$GITLAB_CHECK" 2
 t_begin "every format keeps the exit code and a quiet stderr"
 three_findings
 for f in text json sarif github junit gitlab; do
-  run check --format "$f"; expect_rc 1; no_stderr
+  run check --format "$f"; expect_rc 1
+  if [ "$f" = text ]; then check_summary_only "$ERR" && pass || fail "text: stderr is more than the summary"; else no_stderr; fi
   if [ -n "$OUT" ]; then pass; else fail "--format $f printed nothing"; fi
 done
 t_begin "every format exits 0 on a clean workspace"
 make_ws
 for f in text json sarif github junit gitlab; do
-  run check --format "$f"; expect_rc 0; no_stderr
+  run check --format "$f"; expect_rc 0
+  if [ "$f" = text ]; then expect_err "no problems in 3 files"; else no_stderr; fi
 done
 run check --format xml; expect_rc 2; expect_err "xml"

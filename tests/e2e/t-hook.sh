@@ -62,7 +62,7 @@ if [ -z "$(ls .git/hooks | grep -v -e '\.sample$' -e '^pre-commit$' -e '^pre-mer
 run hook status; expect_rc 0; expect_out "pops's pre-commit hook is installed in '.git/hooks/pre-commit'"
 expect_out "pops's pre-merge-commit hook is installed in '.git/hooks/pre-merge-commit'"
 expect_out "-C . check --staged"
-run hook bogus; expect_rc 2; expect_err "see 'pops help hook'"
+run hook bogus; expect_rc 2; expect_err "'bogus' is not a subcommand of 'pops hook'"; expect_err "takes one of: install, uninstall, status"
 
 t_begin "a staged error blocks the commit; an unstaged fix does not unblock it; staging it does"
 new_repo

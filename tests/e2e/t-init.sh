@@ -9,8 +9,14 @@ expect_rc 0; expect_out "initialized a pops workspace in 'ws'"; expect_out "crea
 grep -q '^product: Acme Cloud$' ws/pops.yaml && pass || fail "product not written"
 grep -q '^    prefix: PLAT$' ws/pops.yaml && pass || fail "squad not written"
 grep -q '^# ' ws/pops.yaml && pass || fail "pops.yaml has no comments"
+# The comments point to help the binary has, not to files the user does not have.
+grep -q '`pops help rules`' ws/pops.yaml && pass || fail "pops.yaml does not point to pops help rules"
+grep -q 'docs/rules.md\|pops help check' ws/pops.yaml && fail "pops.yaml points to help it does not have" || pass
+for topic in $(grep -o '`pops help [a-z]*`' ws/pops.yaml | tr -d '`' | cut -d' ' -f3 | sort -u); do
+  "$POPS" help "$topic" > /dev/null && pass || fail "pops.yaml names 'pops help $topic', which fails"
+done
 [ -f ws/roadmap/payments.yaml ] && [ -f ws/README.md ] && pass || fail "files missing"
-run -C ws check; expect_rc 0; expect_out "no problems in 3 files"
+run -C ws check; expect_rc 0; expect_err "no problems in 3 files"
 
 t_begin "init defaults: the current folder, its name as product, one squad"
 mkdir widgets && cd widgets
@@ -38,7 +44,7 @@ run init ws --squad Payments:PAY; expect_rc 2; expect_err "squad id 'Payments'"
 
 t_begin "the sample passes check, with a quarter of history"
 run init --sample acme; expect_rc 0; expect_out "14 commits"
-run -C acme check; expect_rc 0; expect_out "no problems in"
+run -C acme check; expect_rc 0; expect_err "no problems in"
 run -C acme check --strict; expect_rc 0
 n=$(git -C acme rev-list --count HEAD); [ "$n" -ge 12 ] && pass || fail "only $n commits"
 first=$(git -C acme log --reverse --format=%ad --date=short | head -1)

@@ -202,7 +202,7 @@ expect_steps 'pops-check\tscript\npages\tscript'
 step 01; expect_rc 1
 expect_out_line "^roadmap/payments\.yaml:[0-9]+:[0-9]+: error: unknown status 'plannd'"
 expect_out_line '^roadmap/platform\.yaml:[0-9]+:[0-9]+: error: item PLAT-2'
-expect_out_line '^2 errors, 1 warning in 3 files$'
+expect_err_line '^2 errors, 1 warning in 3 files$'
 pyfile "junit report" pops-junit.xml "$JUNIT_CHECK" 3 3
 pyfile "code quality report" gl-code-quality.json "$GITLAB_CHECK" item-removed schema target-passed
 if git rev-parse -q --verify refs/remotes/origin/main >/dev/null; then pass; else fail "the fetch line did not run"; fi
@@ -211,7 +211,7 @@ t_begin "gitlab ci: a clean merge request, and the pages job"
 repos clean
 gl_env
 steps gitlab-ci.yml
-step 01; expect_rc 0; expect_out_line '^no problems in [0-9]+ files$'
+step 01; expect_rc 0; expect_err_line '^no problems in [0-9]+ files$'
 pyfile "junit clean" pops-junit.xml "$JUNIT_CHECK" 1 0
 pyfile "code quality clean" gl-code-quality.json "$GITLAB_CHECK"
 if [ "$(cat gl-code-quality.json)" = "[]" ]; then pass; else fail "a clean report is not []"; fi
@@ -219,7 +219,7 @@ if [ "$(cat gl-code-quality.json)" = "[]" ]; then pass; else fail "a clean repor
 git checkout -q main && rm -f pops-junit.xml gl-code-quality.json
 unset CI_MERGE_REQUEST_TARGET_BRANCH_NAME
 export CI_PIPELINE_SOURCE=push CI_COMMIT_BRANCH=main CI_DEFAULT_BRANCH=main
-step 01; expect_rc 0; expect_out_line '^no problems in [0-9]+ files$'
+step 01; expect_rc 0; expect_err_line '^no problems in [0-9]+ files$'
 pyfile "code quality baseline" gl-code-quality.json "$GITLAB_CHECK"
 export CI_PIPELINE_SOURCE=schedule
 step 02; expect_rc 0

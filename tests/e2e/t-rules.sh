@@ -38,9 +38,9 @@ no_finding() {
   else pass; fi
 }
 # clean: the run found nothing.
-clean() { expect_rc 0; expect_out "no problems in"; }
-# summary TEXT: the summary line starts with TEXT (e.g. "1 error, 0 warnings in").
-summary() { expect_out_line "^$1"; }
+clean() { expect_rc 0; expect_err "no problems in"; }
+# summary TEXT: the summary line (on stderr) starts with TEXT (e.g. "1 error, 0 warnings in").
+summary() { expect_err_line "^$1"; }
 # prd_doc writes a document: the given front-matter lines, then the two sections prd requires.
 prd_doc() {  # prd_doc FILE FRONT-MATTER-LINES...
   local f="$1"; shift
@@ -1090,7 +1090,7 @@ finding roadmap/platform.yaml:7:12 error unknown-ref "unknown person 'bob' as ow
 # payments depends on PLAT-1, defined in roadmap/platform.yaml: resolved, and the findings of other
 # files are not shown
 run check roadmap/payments.yaml; expect_rc 0
-expect_out "no problems in 1 file"
+expect_err "no problems in 1 file"
 no_finding unknown-ref
 run check roadmap/platform.yaml; expect_rc 1
 finding roadmap/platform.yaml:7:12 error unknown-ref "unknown person 'bob' as owner (did you mean 'bo'?); people are declared under 'people:' in pops.yaml"
@@ -1098,7 +1098,7 @@ no_finding unknown-ref pops.yaml
 summary "1 error, 0 warnings in 1 file"
 # a folder, and a path relative to the current folder
 run check roadmap; expect_rc 1; summary "1 error, 0 warnings in 2 files"
-(cd roadmap && run check payments.yaml && [ "$RC" -eq 0 ] && [ "${OUT%%$'\n'*}" = "no problems in 1 file" ]) \
+(cd roadmap && run check payments.yaml && [ "$RC" -eq 0 ] && [ "${ERR%%$'\n'*}" = "no problems in 1 file" ]) \
   && pass || fail "check payments.yaml from roadmap/"
 # a dangling reference in the checked file is still reported
 sed -i 's/PLAT-1\]/PLAT-2]/' roadmap/payments.yaml

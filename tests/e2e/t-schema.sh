@@ -350,7 +350,7 @@ run init ws --squad payments:PAY; expect_rc 0; expect_out "wired VS Code"
 grep -q '"./.pops/schema/roadmap.schema.json"' ws/.vscode/settings.json && pass || fail "settings.json not written"
 grep -q '"PAY"' ws/.pops/schema/roadmap.schema.json || grep -q 'PAY)-' ws/.pops/schema/roadmap.schema.json && pass || fail "prefix not in schema"
 run -C ws schema --vscode --check; expect_rc 0
-run -C ws check; expect_rc 0; expect_out "no problems in 2 files"
+run -C ws check; expect_rc 0; expect_err "no problems in 2 files"
 mkdir -p mine/.vscode && printf '{"files.eol": "\\n"}\n' > mine/.vscode/settings.json
 run init mine; expect_rc 0
 grep -q '"files.eol"' mine/.vscode/settings.json && grep -q 'yaml.schemas' mine/.vscode/settings.json \

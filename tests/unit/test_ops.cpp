@@ -122,6 +122,30 @@ TEST_CASE("item add: the next id of the squad, in the squad's file, in its style
   CHECK(plan_item_add(broken, spec, {}).id == "PAY-56");
 }
 
+TEST_CASE("new_findings: the warnings a plan adds besides its errors; those there already are not new")
+{
+  const std::string cfg = "version: 1\nproduct: T\nsquads:\n  payments: {prefix: PAY, wip_limit: 1}\n";
+  const std::string road = "squad: payments\nitems:\n  - {id: PAY-1, title: a, status: in-progress}\n";
+  EditSession s = EditSession::of("/nowhere", {{"pops.yaml", cfg}, {"roadmap/payments.yaml", road}});
+  ItemSpec spec;
+  spec.squad = "payments";
+  spec.title = "b";
+  spec.status = "in-progress";
+  const EditPlan over = plan_item_add(s, spec, {});
+  const std::vector<Finding> found = new_findings(s, over, day("2026-11-22"));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule == "wip-limit");
+  CHECK(found[0].severity == Severity::warning);
+  CHECK(new_errors(s, over, day("2026-11-22")).empty());
+  spec.status = "idea";
+  CHECK(new_findings(s, plan_item_add(s, spec, {}), day("2026-11-22")).empty());
+  // Over the limit already: the same warning of another file's item is not new.
+  const std::string road2 = "squad: payments\nitems:\n  - {id: PAY-1, title: a, status: in-progress}\n"
+                            "  - {id: PAY-2, title: b, status: in-progress}\n";
+  EditSession s2 = EditSession::of("/nowhere", {{"pops.yaml", cfg}, {"roadmap/payments.yaml", road2}});
+  CHECK(new_findings(s2, plan_item_set(s2, "PAY-2", {"tags+=c"}), day("2026-11-22")).empty());
+}
+
 TEST_CASE("item add: where the squad's items live, or a new file")
 {
   EditSession s = session();
