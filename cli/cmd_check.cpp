@@ -287,7 +287,7 @@ int report(Context& ctx, const CheckOpts& o, const CheckResult& result, const So
   } else if (o.format == "github") {
     ctx.out.write(render_github(r));
   } else if (o.format == "junit") {
-    ctx.out.write_data(render_junit(r));
+    ctx.out.write_data(render_junit(r, o.strict));
   } else if (o.format == "gitlab") {
     ctx.out.write_json(render_gitlab(r));
   } else {
