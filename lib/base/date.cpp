@@ -1,5 +1,7 @@
 #include "base/date.h"
 
+#include <algorithm>
+
 #include <cstdlib>
 #include <ctime>
 #include <stdexcept>
@@ -49,6 +51,12 @@ void split_date(Date date, int& year, int& month, int& day)
   day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
   year = y + (month <= 2);
+}
+
+bool is_quarter(std::string_view s)
+{
+  return s.size() == 7 && std::all_of(s.begin(), s.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })
+         && s[4] == '-' && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4';
 }
 
 std::optional<Date> parse_date(std::string_view t)

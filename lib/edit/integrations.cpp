@@ -1,6 +1,7 @@
 // pops import and pops export: Jira, Linear and Productboard. See integrations.h.
 
 #include "workspace/config.h"
+#include "base/date.h"
 #include "edit/integrations.h"
 
 #include "base/csv.h"
@@ -148,12 +149,6 @@ const std::string* lookup(const std::vector<std::pair<std::string, std::string>>
     }
   }
   return nullptr;
-}
-
-bool is_quarter(std::string_view s)
-{
-  return s.size() == 7 && s[4] == '-' && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4'
-         && std::all_of(s.begin(), s.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::vector<std::string> names_of(const std::vector<LStr>& v)

@@ -1,4 +1,5 @@
 #include "features/jsonschema.h"
+#include "base/date.h"
 
 #include "base/id_syntax.h"
 
@@ -49,7 +50,7 @@ constexpr std::string_view k_date_re =
   "^(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-"
   "(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
   "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)$";
-constexpr std::string_view k_quarter_re = "^[0-9]{4}-Q[1-4]$";
+const std::string k_quarter_re = fmt::format("^{}$", k_quarter_pattern);  // is_quarter's (base/date.h)
 constexpr std::string_view k_percent_re = "^[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?%$";
 const std::string k_prefix_re = "^" + id_syntax::prefix_pattern() + "$";
 const std::string k_counter_re = "-" + id_syntax::counter_pattern() + "$";

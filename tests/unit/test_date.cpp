@@ -2,6 +2,9 @@
 #include "base/date.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <regex>
 
 using namespace pops;
 
@@ -40,4 +43,16 @@ TEST_CASE("periods")
   CHECK(format_date(add_period(*parse_date("2026-01-31"), 3, "months")) == "2026-04-30");
   CHECK_FALSE(parse_period("fortnight", n, unit));
   CHECK_FALSE(parse_period("0 days", n, unit));
+}
+
+TEST_CASE("quarters: is_quarter and the JSON Schema's pattern accept the same strings")
+{
+  const std::regex re(fmt::format("^{}$", k_quarter_pattern));
+  for (const char* s : {"2027-Q1", "2026-Q4", "0000-Q2", "2027-Q0", "2027-Q5", "2027-q1", "27-Q1", "2027Q1", "2027-Q1 ",
+                        " 2027-Q1", "2027-Q12", "20a7-Q1", "", "now", "2027-H1", "+027-Q1"}) {
+    CAPTURE(s);
+    CHECK(is_quarter(s) == std::regex_match(s, re));
+  }
+  CHECK(is_quarter("2027-Q1"));
+  CHECK_FALSE(is_quarter("2027-Q5"));
 }

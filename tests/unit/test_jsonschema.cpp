@@ -95,6 +95,9 @@ TEST_CASE("the roadmap schema carries the workspace's statuses, squads, people, 
   CHECK(p.at("horizon").at("anyOf").at(0).at("enum") == json::array({"now", "soon"}));
   CHECK(matches(p.at("horizon").at("anyOf").at(1), "2027-Q1"));
   CHECK_FALSE(matches(p.at("horizon").at("anyOf").at(1), "2027-Q5"));
+  // The loader's definition of a quarter (base/date.h), not a copy.
+  CHECK(p.at("horizon").at("anyOf").at(1).at("pattern") == "^" + std::string(pops::k_quarter_pattern) + "$");
+  CHECK(p.at("horizon").at("description").get<std::string>().find("or a quarter YYYY-Qn like 2027-Q1") != std::string::npos);
   // Custom fields, typed.
   CHECK(p.at("risk").at("enum") == json::array({"low", "high", nullptr}));
   CHECK(p.at("revenue_impact").at("type") == json::array({"number", "null"}));
