@@ -744,6 +744,62 @@ std::vector<std::string> stale_files(const std::string& root, const std::vector<
   return out;
 }
 
+std::vector<Finding> stale_schema_findings(const std::string& root, const Config& cfg)
+{
+  struct Have {
+    std::string path, want;
+    std::optional<std::string> text;
+  };
+  std::vector<Have> files;
+  bool any = false;
+  for (const auto& k : k_kinds) {
+    Have h{fmt::format("{}/{}", k_editor_schema_dir, k.file), json_schema(cfg, k), std::nullopt};
+    std::error_code ec;
+    const fs::path p = fs::path(root) / h.path;
+    if (fs::is_regular_file(fs::symlink_status(p, ec))) {
+      h.text = read_file(p);
+      any = any || h.text.has_value();
+    }
+    files.push_back(std::move(h));
+  }
+  std::vector<Finding> out;
+  if (!any) {
+    return out;
+  }
+  for (const auto& h : files) {
+    Finding f;
+    f.file = h.path;
+    f.rule = "schema-stale";
+    f.severity = Severity::error;
+    if (!h.text) {
+      f.message = "the editor schema is missing (the others are in .pops/schema); run 'pops schema --vscode' to "
+                  "write it";
+      out.push_back(std::move(f));
+      continue;
+    }
+    std::string have = *h.text;
+    std::erase(have, '\r');
+    if (have == h.want) {
+      continue;
+    }
+    int line = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < have.size() && i < h.want.size() && have[i] == h.want[i]; ++i) {
+      if (have[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    }
+    f.loc = Loc{line, 1, static_cast<long>(line_start)};
+    f.message = fmt::format("the editor schema no longer matches pops.yaml (first difference at line {}), so the "
+                            "editor flags valid values or misses wrong ones; run 'pops schema --vscode' to "
+                            "regenerate it",
+                            line);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 void write_files(const std::string& root, const std::vector<EditorFile>& files)
 {
   for (const auto& f : files) {

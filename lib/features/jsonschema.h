@@ -69,6 +69,12 @@ EditorWiring editor_wiring(const std::string& root, const Config& cfg);
 /// Files of `files` whose content on disk under `root` differs (or that are missing).
 std::vector<std::string> stale_files(const std::string& root, const std::vector<EditorFile>& files);
 
+/// The rule schema-stale: each schema `pops schema --vscode` writes under `k_editor_schema_dir` of
+/// the workspace at `root` whose bytes differ from what `cfg` gives now (at the first line that
+/// differs), or that is missing while others are there. Nothing when the folder holds none of them
+/// (a workspace not wired for an editor). The fix is `pops schema --vscode`.
+std::vector<Finding> stale_schema_findings(const std::string& root, const Config& cfg);
+
 /// Writes `files` under `root`, each atomically, creating folders. Throws std::runtime_error.
 void write_files(const std::string& root, const std::vector<EditorFile>& files);
 

@@ -308,9 +308,30 @@ run check; expect_rc 0  # .pops/ and .vscode/ are not pops's business
 sed -i 's/^squads:/squads:\n  mobile: {prefix: MOB}/' pops.yaml
 printf 'squad: mobile\nitems:\n  - {id: MOB-1, title: App, status: idea}\n' > roadmap/mobile.yaml
 validate .pops/schema roadmap/mobile.yaml; [ "$VRC" -eq 1 ] && pass || fail "stale schema accepted squad mobile"
+# pops check says so (schema-stale), with the fix, so the pre-commit hook keeps them current.
+run check; expect_rc 1
+expect_out_line "^\.pops/schema/roadmap\.schema\.json:[0-9]+:1: error: the editor schema no longer matches pops\.yaml \(first difference at line [0-9]+\), so the editor flags valid values or misses wrong ones; run 'pops schema --vscode' to regenerate it \[schema-stale\]$"
+expect_no_out "settings.json"
+run check --format json; py 'assert sorted({f["rule"] for f in out["findings"]}) == ["schema-stale"], out'
 run schema --vscode --check; expect_rc 1; expect_out ".pops/schema/roadmap.schema.json"; expect_no_out "settings.json"
 run schema --vscode; expect_rc 0; expect_out "wrote .pops/schema/roadmap.schema.json"; expect_no_out "settings.json"
 validate .pops/schema roadmap/mobile.yaml; [ "$VRC" -eq 0 ] && pass || fail "refreshed schema rejects squad mobile: $VOUT"
+run check; expect_rc 0
+
+t_begin "schema-stale: a missing schema beside the others, rules: off, and no .pops/schema at all"
+schema_ws
+run check; expect_rc 0
+run schema --vscode; expect_rc 0
+rm .pops/schema/doc.schema.json
+run check; expect_rc 1
+expect_out ".pops/schema/doc.schema.json: error: the editor schema is missing (the others are in .pops/schema); run 'pops schema --vscode' to write it [schema-stale]"
+printf 'rules:\n  schema-stale: warning\n' >> pops.yaml
+run check; expect_rc 0; expect_out "warning: the editor schema is missing"
+sed -i 's/schema-stale: warning/schema-stale: off/' pops.yaml
+run check; expect_rc 0; expect_no_out "schema-stale"
+rm -rf .pops
+sed -i '/schema-stale/d' pops.yaml
+run check; expect_rc 0; expect_no_out "schema-stale"
 
 t_begin "schema --vscode leaves a settings.json with comments alone and says what to add"
 schema_ws
