@@ -50,8 +50,10 @@ struct EditorFile {
 
 /// Merges the `yaml.schemas` entries of the schemas in `k_editor_schema_dir` into the text of an
 /// existing settings.json (empty: a new file). Keeps every other setting and every other schema
-/// mapping, in order; replaces earlier entries of these schemas. Returns nullopt when `existing` is
-/// not a plain JSON object (for example JSONC with comments or trailing commas), with `problem` set.
+/// mapping, in order; replaces earlier entries of these schemas. `existing` is read as JSONC, as VS
+/// Code reads it (comments and trailing commas): the merge is a minimal text edit that keeps every
+/// comment, the layout, the indentation and the line endings. Returns nullopt, with `problem` set,
+/// when `existing` is not a JSONC object or its `yaml.schemas` is not an object.
 std::optional<std::string> merge_vscode_settings(std::string_view existing, std::string& problem);
 
 /// The `yaml.schemas` entries as a JSON object text, for a hint when settings.json cannot be merged.

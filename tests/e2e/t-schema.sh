@@ -333,16 +333,35 @@ rm -rf .pops
 sed -i '/schema-stale/d' pops.yaml
 run check; expect_rc 0; expect_no_out "schema-stale"
 
-t_begin "schema --vscode leaves a settings.json with comments alone and says what to add"
+t_begin "schema --vscode merges into a settings.json with comments (JSONC), keeping them and the layout"
 schema_ws
 mkdir -p .vscode
-printf '{\n  // my settings\n  "editor.tabSize": 2,\n}\n' > .vscode/settings.json
+printf '{\n  // my settings\n  "editor.tabSize": 2, /* team rule */\n  "yaml.schemas": {\n    // k8s\n    "./k8s.json": ["deploy/*.yaml"],\n  },\n}\n' > .vscode/settings.json
+run schema --vscode --check; expect_rc 1; expect_out ".vscode/settings.json"
+run schema --vscode; expect_rc 0; expect_out "wrote .vscode/settings.json"; no_stderr
+if cat > "$T_ROOT/want" <<'JSON' && cmp -s "$T_ROOT/want" .vscode/settings.json; then pass; else fail "settings.json:"; diff -u "$T_ROOT/want" .vscode/settings.json; fi
+{
+  // my settings
+  "editor.tabSize": 2, /* team rule */
+  "yaml.schemas": {
+    // k8s
+    "./k8s.json": ["deploy/*.yaml"],
+    "./.pops/schema/pops.schema.json": ["pops.yaml"],
+    "./.pops/schema/roadmap.schema.json": ["roadmap/*.yaml", "roadmap/*.yml", "roadmap/**/*.yaml", "roadmap/**/*.yml"],
+    "./.pops/schema/feedback.schema.json": ["feedback/*.yaml", "feedback/*.yml", "feedback/**/*.yaml", "feedback/**/*.yml"],
+  },
+}
+JSON
+run schema --vscode --check; expect_rc 0
+run schema --vscode; expect_rc 0; expect_out "up to date"
+# Not JSON even as JSONC: refused, said, exit 1, and --check fails too.
+printf '{\n  "editor.tabSize": 2,,\n}\n' > .vscode/settings.json
 cp .vscode/settings.json "$T_ROOT/settings.copy"
-run schema --vscode; expect_rc 0
-expect_err "warning: left .vscode/settings.json alone: it is not plain JSON"
+run schema --vscode; expect_rc 1; expect_no_out "up to date"
+expect_err "error: cannot merge the schemas into .vscode/settings.json: it is not JSON, even with comments and trailing commas (JSONC)"
 expect_err '"./.pops/schema/roadmap.schema.json"'
-cmp -s .vscode/settings.json "$T_ROOT/settings.copy" && pass || fail "settings.json with comments was changed"
-[ -f .pops/schema/roadmap.schema.json ] && pass || fail "schemas not written"
+cmp -s .vscode/settings.json "$T_ROOT/settings.copy" && pass || fail "a settings.json that is not JSONC was changed"
+run schema --vscode --check; expect_rc 1; expect_err "cannot merge the schemas into .vscode/settings.json"
 
 t_begin "schema --out writes every schema, or one, and --check compares"
 schema_ws
@@ -377,5 +396,8 @@ run init mine; expect_rc 0
 grep -q '"files.eol"' mine/.vscode/settings.json && grep -q 'yaml.schemas' mine/.vscode/settings.json \
   && pass || fail "settings.json not merged: $(cat mine/.vscode/settings.json)"
 mkdir -p jsonc/.vscode && printf '// mine\n{}\n' > jsonc/.vscode/settings.json
-run init jsonc; expect_rc 0; expect_err "left .vscode/settings.json alone"; expect_no_out "wired VS Code"
-[ "$(cat jsonc/.vscode/settings.json)" = "$(printf '// mine\n{}')" ] && pass || fail "settings.json with comments changed"
+run init jsonc; expect_rc 0; expect_out "wired VS Code"
+head -1 jsonc/.vscode/settings.json | grep -qx '// mine' && grep -q '"./.pops/schema/roadmap.schema.json"' jsonc/.vscode/settings.json \
+  && pass || fail "settings.json with comments not merged: $(cat jsonc/.vscode/settings.json)"
+mkdir -p bad/.vscode && printf '{,}\n' > bad/.vscode/settings.json
+run init bad; expect_rc 0; expect_err "left .vscode/settings.json alone"; expect_no_out "wired VS Code"
