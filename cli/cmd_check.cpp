@@ -142,8 +142,16 @@ int report(Context& ctx, const CheckOpts& o, const CheckResult& r, const Sources
 /// under pre-commit) against pops.yaml. `cfg`: the configuration checked, or null to read pops.yaml.
 void add_schema_stale(Context& ctx, CheckResult& r, const Config* cfg, const std::vector<std::string>& paths)
 {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(fs::path(ctx.workspace) / k_editor_schema_dir, ec)) {
+    return;  // not wired for an editor: nothing to compare, and pops.yaml is not read again
+  }
   std::optional<Config> own;
   if (!cfg) {
+    if (!fs::is_regular_file(fs::path(ctx.workspace) / "pops.yaml", ec)) {
+      return;  // a FIFO or a device is reported by the check; never block on it
+    }
     std::vector<Finding> ignored;  // pops.yaml's own problems are reported by the check already
     try {
       own = config_of_workspace(ctx.workspace, ignored);

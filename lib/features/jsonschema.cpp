@@ -1159,6 +1159,39 @@ std::vector<Finding> stale_schema_findings(const std::string& root, const Config
   return out;
 }
 
+void refresh_editor_schemas(const std::string& root, EditPlan& plan)
+{
+  auto cfg_change = std::find_if(plan.changes.begin(), plan.changes.end(),
+                                 [](const FileChange& c) { return c.path == "pops.yaml"; });
+  if (cfg_change == plan.changes.end()) {
+    return;
+  }
+  std::vector<Finding> ignored;
+  const Config cfg = config_from_text(cfg_change->after, ignored);
+  if (!cfg.loaded) {
+    return;
+  }
+  std::vector<FileChange> add;
+  bool any = false;
+  for (const auto& k : k_kinds) {
+    const std::string path = fmt::format("{}/{}", k_editor_schema_dir, k.file);
+    std::error_code ec;
+    const fs::path p = fs::path(root) / path;
+    std::optional<std::string> have;
+    if (fs::is_regular_file(fs::symlink_status(p, ec))) {
+      have = read_file(p);
+    }
+    any = any || have.has_value();
+    const std::string now = json_schema(cfg, k);
+    if (!have || *have != now) {
+      add.push_back({path, have.value_or(""), now, !have});
+    }
+  }
+  if (any) {
+    plan.changes.insert(plan.changes.end(), add.begin(), add.end());
+  }
+}
+
 void write_files(const std::string& root, const std::vector<EditorFile>& files)
 {
   for (const auto& f : files) {

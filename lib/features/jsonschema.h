@@ -4,6 +4,7 @@
 // enums, item ids a pattern per squad prefix. Editors (VS Code's YAML extension) use them for
 // completion, hover help and validation while typing; `pops check` stays the reference.
 
+#include "edit/ops.h"
 #include "workspace/model.h"
 
 #include <optional>
@@ -76,6 +77,11 @@ std::vector<std::string> stale_files(const std::string& root, const std::vector<
 /// differs), or that is missing while others are there. Nothing when the folder holds none of them
 /// (a workspace not wired for an editor). The fix is `pops schema --vscode`.
 std::vector<Finding> stale_schema_findings(const std::string& root, const Config& cfg);
+
+/// When `plan` changes pops.yaml and the workspace has editor schemas in `k_editor_schema_dir`, adds
+/// their new content to `plan`, so the edit keeps them current (as refresh_doc_index does for the
+/// document index) and `pops check` does not report schema-stale after it.
+void refresh_editor_schemas(const std::string& root, EditPlan& plan);
 
 /// Writes `files` under `root`, each atomically, creating folders. Throws std::runtime_error.
 void write_files(const std::string& root, const std::vector<EditorFile>& files);
