@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 packages=(g++ cmake ninja-build pkg-config git python3 python3-jsonschema python3-yaml zsh fish groff-base man-db dpkg-dev file
           libcli11-dev libyaml-cpp-dev libfmt-dev libgit2-dev doctest-dev nlohmann-json3-dev
           libkainjow-mustache-dev libxxhash-dev
-          pre-commit chromium time)
+          pre-commit chromium time lintian)
 build_dir=${POPS_BUILD_DIR:-build}
 
 install_missing() {

@@ -6,6 +6,7 @@
 #include "cache/check_cache.h"
 #include "git/git.h"
 #include "check/report.h"
+#include "features/jsonschema.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
 
@@ -138,6 +139,33 @@ std::string repository_prefix(const Context& ctx)
 }
 int report(Context& ctx, const CheckOpts& o, const CheckResult& r, const Sources& sources);
 
+/// schema-stale: the editor schemas of .pops/schema (on disk: the working tree, which is the index
+/// under pre-commit) against pops.yaml. `cfg`: the configuration checked, or null to read pops.yaml.
+void add_schema_stale(Context& ctx, CheckResult& r, const Config* cfg, const std::vector<std::string>& paths)
+{
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(fs::path(ctx.workspace) / k_editor_schema_dir, ec)) {
+    return;  // not wired for an editor: nothing to compare, and pops.yaml is not read again
+  }
+  std::optional<Config> own;
+  if (!cfg) {
+    if (!fs::is_regular_file(fs::path(ctx.workspace) / "pops.yaml", ec)) {
+      return;  // a FIFO or a device is reported by the check; never block on it
+    }
+    std::vector<Finding> ignored;  // pops.yaml's own problems are reported by the check already
+    try {
+      own = config_of_workspace(ctx.workspace, ignored);
+    } catch (const std::exception&) {
+      return;
+    }
+    cfg = &*own;
+  }
+  if (cfg->loaded) {
+    add_findings(r, *cfg, stale_schema_findings(ctx.workspace, *cfg), paths);
+  }
+}
+
 /// Files of the index or a commit that were not read (links, blobs over the size limit) are findings
 /// of the workspace, as load_worktree makes of those of the working tree.
 void add_unreadable(Workspace& ws, std::vector<Finding> unreadable)
@@ -216,6 +244,9 @@ int run_check(Context& ctx, const CheckOpts& o)
     CheckCache cache(cache_dir_for(git_dir), ctx.workspace);
     CheckResult r = check_cached(ctx.workspace, req, repo ? &*repo : nullptr, cache, &sources.blobs);
     sources.repo = repo ? &*repo : nullptr;
+    if (o.rev.empty()) {
+      add_schema_stale(ctx, r, nullptr, opts.paths);
+    }
     if (const char* t = std::getenv("POPS_DEBUG_TIMING"); t && *t && std::string_view(t) != "0") {
       const auto& st = cache.stats();
       const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -262,7 +293,11 @@ int run_check(Context& ctx, const CheckOpts& o)
   } else {
     ws = load_worktree(ctx.workspace);
   }
-  return report(ctx, o, check_workspace(ws, opts), sources);
+  CheckResult r = check_workspace(ws, opts);
+  if (o.rev.empty()) {
+    add_schema_stale(ctx, r, &ws.config, opts.paths);
+  }
+  return report(ctx, o, r, sources);
 }
 
 int report(Context& ctx, const CheckOpts& o, const CheckResult& result, const Sources& sources)
@@ -288,7 +323,7 @@ int report(Context& ctx, const CheckOpts& o, const CheckResult& result, const So
   } else if (o.format == "github") {
     ctx.out.write(render_github(r));
   } else if (o.format == "junit") {
-    ctx.out.write_data(render_junit(r));
+    ctx.out.write_data(render_junit(r, o.strict));
   } else if (o.format == "gitlab") {
     ctx.out.write_json(render_gitlab(r));
   } else {

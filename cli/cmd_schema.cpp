@@ -53,8 +53,14 @@ int run_vscode(Context& ctx, const SchemaOpts& o, const Config& cfg)
 {
   const EditorWiring w = editor_wiring(ctx.workspace, cfg);
   const auto stale = stale_files(ctx.workspace, w.files);
+  auto settings_refused = [&] {
+    error(ctx.err, fmt::format("cannot merge the schemas into {}: {}", k_vscode_settings, w.settings_problem));
+    hint(ctx.err, fmt::format("fix it, or add these settings to it by hand:\n{}", vscode_schema_entries()));
+    return k_exit_findings;
+  };
   if (o.check) {
-    return report_stale(ctx, stale, "the workspace", "pops schema --vscode");
+    const int rc = report_stale(ctx, stale, "the workspace", "pops schema --vscode");
+    return w.settings_problem.empty() ? rc : std::max(rc, settings_refused());
   }
   std::vector<EditorFile> changed;
   for (const auto& f : w.files) {
@@ -67,13 +73,12 @@ int run_vscode(Context& ctx, const SchemaOpts& o, const Config& cfg)
     for (const auto& f : changed) {
       ctx.out.write(fmt::format("wrote {}\n", f.path));
     }
-    if (changed.empty()) {
+    if (changed.empty() && w.settings_problem.empty()) {
       ctx.out.write("schemas and VS Code settings are up to date\n");
     }
   }
   if (!w.settings_problem.empty()) {
-    warning(ctx.err, fmt::format("left {} alone: {}", k_vscode_settings, w.settings_problem));
-    hint(ctx.err, fmt::format("add these settings to it by hand:\n{}", vscode_schema_entries()));
+    return settings_refused();
   }
   return k_exit_ok;
 }

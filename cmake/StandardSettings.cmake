@@ -8,6 +8,12 @@ if(POPS_WERROR)
 endif()
 
 add_library(pops_settings INTERFACE)
+# Hardening, as Debian builds packages (lintian's hardening checks): fortified libc calls where the
+# code is optimized, and relocations read-only after start-up.
+if(NOT POPS_SANITIZE)
+  target_compile_options(pops_settings INTERFACE $<$<NOT:$<CONFIG:Debug>>:-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2>)
+endif()
+target_link_options(pops_settings INTERFACE -Wl,-z,relro -Wl,-z,now)
 if(POPS_SANITIZE)
   string(REPLACE ";" "," _pops_san "${POPS_SANITIZE}")
   target_compile_options(pops_settings INTERFACE -fsanitize=${_pops_san} -fno-omit-frame-pointer

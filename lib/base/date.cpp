@@ -37,6 +37,12 @@ void split_date(Date date, int& year, int& month, int& day)
   day = static_cast<int>(static_cast<unsigned>(ymd.day()));
 }
 
+bool is_quarter(std::string_view s)
+{
+  return s.size() == 7 && std::all_of(s.begin(), s.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })
+         && s[4] == '-' && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4';
+}
+
 std::optional<Date> parse_date(std::string_view t)
 {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') {

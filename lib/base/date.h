@@ -12,6 +12,12 @@ struct Date {
   auto operator<=>(const Date&) const = default;
 };
 
+/// A quarter horizon, `YYYY-Qn` with n from 1 to 4 (`2027-Q1`): the one definition the loader, the
+/// filters, the rules, the import and the JSON Schema (`pops schema`, whose pattern is
+/// `^` k_quarter_pattern `$`) share; tests/unit/test_date.cpp checks that both accept the same strings.
+inline constexpr std::string_view k_quarter_pattern = "[0-9]{4}-Q[1-4]";
+bool is_quarter(std::string_view s);
+
 /// Parses a strict YYYY-MM-DD calendar date.
 std::optional<Date> parse_date(std::string_view text);
 std::string format_date(Date d);

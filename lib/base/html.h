@@ -11,6 +11,14 @@ namespace pops {
 /// `s` with & < > " ' escaped, safe in element content and in quoted attribute values.
 std::string html_escape(std::string_view s);
 
+/// HTML (as Productboard exports descriptions: `<p>`, `<br>`, `<ul>`/`<ol>`/`<li>`, `<b>`/`<strong>`,
+/// `<i>`/`<em>`, `<code>`, `<pre>`, `<a href>`, `<h1>`...`<h6>`, `<blockquote>`) as Markdown text:
+/// paragraphs separated by a blank line, lists as `- ` and `1. `, emphasis, code and links in Markdown
+/// syntax, entities decoded, whitespace collapsed as a browser does (kept inside `<pre>`), other tags
+/// dropped with their text kept, `<script>` and `<style>` dropped with their content. Text that
+/// holds no tag is returned as it is.
+std::string html_to_markdown(std::string_view html);
+
 struct Bar {
   std::string label;   ///< under the bar
   double value = 0;

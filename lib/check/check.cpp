@@ -147,6 +147,25 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
   return restrict_to_paths(std::move(result), ws.files, opts.paths);
 }
 
+void add_findings(CheckResult& r, const Config& cfg, std::vector<Finding> extra, const std::vector<std::string>& paths)
+{
+  for (auto& f : extra) {
+    const RuleInfo* info = find_rule(f.rule);
+    Severity sev = info ? info->default_severity : Severity::error;
+    if (auto it = cfg.rules.find(f.rule); it != cfg.rules.end()) {
+      sev = it->second.severity;
+    }
+    if (sev == Severity::off
+        || (!paths.empty() && std::none_of(paths.begin(), paths.end(), [&](const std::string& p) { return under(f.file, p); }))) {
+      continue;
+    }
+    f.severity = sev;
+    r.findings.push_back(std::move(f));
+  }
+  std::sort(r.findings.begin(), r.findings.end(), finding_less);
+  summarize(r);
+}
+
 CheckResult restrict_to_paths(CheckResult full, const std::vector<std::string>& files,
                               const std::vector<std::string>& paths)
 {

@@ -20,6 +20,11 @@ struct CheckOptions {
 
 CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts);
 
+/// Findings of a rule that reads files beside the model (schema-stale: the editor schemas in .pops/),
+/// added to `r` as check_workspace adds its own: pops.yaml's severities (`off` drops them), only
+/// those under `paths` when it is not empty, sorted, counted in the summary.
+void add_findings(CheckResult& r, const Config& cfg, std::vector<Finding> extra, const std::vector<std::string>& paths);
+
 /// Keeps the findings under `paths` and counts the `files` under them; empty keeps all.
 /// check_workspace with paths is check_workspace without them, restricted (lib/check/check.cpp).
 CheckResult restrict_to_paths(CheckResult full, const std::vector<std::string>& files,

@@ -268,11 +268,13 @@ std::string render_github(const CheckResult& r)
   return out;
 }
 
-std::string render_junit(const CheckResult& r)
+std::string render_junit(const CheckResult& r, bool warnings_fail)
 {
+  // A failure is what makes `pops check` exit 1: errors, and warnings only with --strict.
+  auto fails = [&](Severity sv) { return sv == Severity::error || (warnings_fail && sv == Severity::warning); };
   int failures = 0;
   for (const auto& f : r.findings) {
-    if (f.severity == Severity::error || f.severity == Severity::warning) {
+    if (fails(f.severity)) {
       ++failures;
     }
   }
@@ -297,10 +299,12 @@ std::string render_junit(const CheckResult& r)
     out += fmt::format("    <testcase classname=\"{}\" name=\"{}\"", f.file.empty() ? "pops" : file, xml_escape(name));
     out += f.file.empty() ? ">\n" : fmt::format(" file=\"{}\">\n", file);
     std::string prefix = f.file.empty() ? "" : where(f) + ": ";
-    if (f.severity == Severity::error || f.severity == Severity::warning) {
+    if (fails(f.severity)) {
       out += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n", severity_name(f.severity),
                          xml_escape(f.message), xml_escape(prefix + f.message));
     } else {
+      out += fmt::format("      <properties><property name=\"severity\" value=\"{}\"/></properties>\n",
+                         severity_name(f.severity));
       out += fmt::format("      <system-out>{}</system-out>\n",
                          xml_escape(fmt::format("{}{}: {}", prefix, severity_name(f.severity), f.message)));
     }

@@ -17,7 +17,10 @@ std::string render_sarif(const CheckResult& r, std::string_view tool_version);
 /// One `::error|warning|notice file=...::message` workflow command per finding.
 std::string render_github(const CheckResult& r);
 /// JUnit XML as GitLab reads it: one testcase per finding (one passing testcase when there are none).
-std::string render_junit(const CheckResult& r);
+/// A failure is what makes `pops check` exit 1: an error, and a warning only with `warnings_fail`
+/// (--strict); the other findings pass, with their severity as a property and their text in
+/// `<system-out>`.
+std::string render_junit(const CheckResult& r, bool warnings_fail = false);
 /// GitLab Code Quality report (CodeClimate subset): a JSON array of {description, check_name,
 /// fingerprint, severity, location: {path, lines: {begin}}}. The fingerprint hashes rule, file and
 /// message (not the line, so moving text does not churn); equal ones get an ordinal so each is unique.

@@ -1,6 +1,7 @@
 // dependency-cycle, dependency-order.
 
 #include "check/rule_impl.h"
+#include "base/date.h"
 #include "workspace/schema.h"
 
 #include <fmt/format.h>
@@ -142,15 +143,6 @@ void rule_dependency_cycle(const RuleContext& c)
     c.add(first.file, at, "dependency-cycle", fmt::format("dependency cycle: {}", text), about);
   }
 }
-
-namespace {
-
-bool is_quarter(std::string_view h)
-{
-  return h.size() == 7 && h[4] == '-' && h[5] == 'Q';
-}
-
-} // namespace
 
 void rule_dependency_order(const RuleContext& c)
 {

@@ -1,9 +1,11 @@
 // pops import and pops export: Jira, Linear and Productboard. See integrations.h.
 
 #include "workspace/config.h"
+#include "base/date.h"
 #include "edit/integrations.h"
 
 #include "base/csv.h"
+#include "base/html.h"
 #include "edit/import.h"
 #include "base/text.h"
 
@@ -26,6 +28,8 @@ struct ToolDefaults {
   std::string_view tool, name;
   Pairs statuses;  ///< tool status -> status; the first one of each status is what `pops export` writes
   Pairs columns;   ///< column -> field
+  std::vector<std::string_view> category_columns;  ///< the export's status category, if it has one
+  Pairs categories;  ///< status category -> status: the fallback for a status pops does not know
 };
 
 // The columns and workflow names of each tool's CSV export.
@@ -57,7 +61,10 @@ const std::array<ToolDefaults, 3>& tool_defaults()
       {"Assignee", "owner"},
       {"Due date", "target"},
       {"Labels", "tags"},
-      {"pops id", "id"}}},
+      {"pops id", "id"}},
+     {"Status Category"},
+     {{"To Do", "planned"}, {"In Progress", "in-progress"}, {"Done", "shipped"}, {"New", "planned"},
+      {"Indeterminate", "in-progress"}}},
     {"linear",
      "Linear",
      {{"Todo", "planned"},
@@ -77,7 +84,15 @@ const std::array<ToolDefaults, 3>& tool_defaults()
       {"Due Date", "target"},
       {"Labels", "tags"},
       {"Estimate", "score.effort"},
-      {"pops id", "id"}}},
+      {"pops id", "id"}},
+     {"Status Type", "State Type"},
+     {{"triage", "idea"},
+      {"backlog", "idea"},
+      {"unstarted", "planned"},
+      {"started", "in-progress"},
+      {"completed", "shipped"},
+      {"canceled", "dropped"},
+      {"cancelled", "dropped"}}},
     {"productboard",
      "Productboard",
      {{"Planned", "planned"},
@@ -97,7 +112,9 @@ const std::array<ToolDefaults, 3>& tool_defaults()
       {"Owner", "owner"},
       {"Timeframe end", "target"},
       {"Tags", "tags"},
-      {"pops id", "id"}}},
+      {"pops id", "id"}},
+     {},
+     {}},
   }};
   return k;
 }
@@ -132,12 +149,6 @@ const std::string* lookup(const std::vector<std::pair<std::string, std::string>>
     }
   }
   return nullptr;
-}
-
-bool is_quarter(std::string_view s)
-{
-  return s.size() == 7 && s[4] == '-' && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4'
-         && std::all_of(s.begin(), s.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::vector<std::string> names_of(const std::vector<LStr>& v)
@@ -361,7 +372,7 @@ struct RowValues {
 } // namespace
 
 ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, std::string_view tool,
-                                  std::string_view file, const UsedIds& history)
+                                  std::string_view file, const UsedIds& history, const ToolImportOptions& options)
 {
   const Config& cfg = s.ws.config;
   if (!cfg.loaded) {
@@ -373,7 +384,12 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
     throw OpError(fmt::format("unknown tool '{}'{}", tool, did_you_mean(tool, tools)),
                   fmt::format("pops imports from {}", join(tools, ", ")));
   }
-  const ToolMapping m = tool_mapping(cfg, tool);
+  ToolMapping m = tool_mapping(cfg, tool);
+  if (!options.squad.empty() && !cfg.squad(options.squad)) {
+    const std::vector<std::string> squads = squad_ids(cfg);
+    throw OpError(fmt::format("--squad: unknown squad '{}'{}", options.squad, did_you_mean(options.squad, squads)),
+                  fmt::format("the squads are {}", join(squads, ", ")));
+  }
   CsvTable table = read_csv(csv);
   ToolImportResult r;
   for (const auto& e : table.errors) {
@@ -390,6 +406,27 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
   for (const auto& h : header.fields) {
     names.emplace_back(trim(h));
   }
+  // --map COLUMN=FIELD: before pops.yaml's entries and the tool's columns, so they win.
+  std::vector<std::pair<std::string, std::string>> cli_fields;
+  for (const auto& mp : options.maps) {
+    const size_t eq = mp.rfind('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == mp.size()) {
+      throw OpError(fmt::format("--map '{}' is not COLUMN=FIELD", mp), "e.g. --map 'Fix Version/s=horizon'");
+    }
+    const std::string column(trim(std::string_view(mp).substr(0, eq)));
+    const std::string field(trim(std::string_view(mp).substr(eq + 1)));
+    if (!valid_target(cfg, field)) {
+      const std::vector<std::string> targets = field_targets(cfg);
+      throw OpError(fmt::format("--map '{}': unknown field '{}'{}", mp, field, did_you_mean(field, targets)),
+                    fmt::format("a column maps to one of {}", join(targets, ", ")));
+    }
+    if (std::none_of(names.begin(), names.end(), [&](const std::string& n) { return norm(n) == norm(column); })) {
+      throw OpError(fmt::format("--map '{}': '{}' has no column '{}'{}", mp, file, column, did_you_mean(column, names)),
+                    fmt::format("its columns are {}", join(names, ", ")));
+    }
+    cli_fields.emplace_back(column, field);
+  }
+  m.fields.insert(m.fields.begin(), cli_fields.begin(), cli_fields.end());
   // Field -> the columns it is read from (several for Jira's repeated Labels). A column is claimed by
   // the first mapping entry naming it; pops.yaml's entries come first.
   std::map<std::string, std::vector<size_t>> cols;
@@ -422,6 +459,14 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
   need("key", defaults->columns[0].first);
   need("title", defaults->columns[1].first);
   need("status", "Status");
+  // The export's status category, the fallback for a status pops does not know.
+  for (std::string_view c : defaults->category_columns) {
+    for (size_t i = 0; i < names.size() && !cols.count("@category"); ++i) {
+      if (norm(names[i]) == norm(c) && !claimed.count(norm(c))) {
+        cols["@category"] = {i};
+      }
+    }
+  }
 
   std::map<std::string, std::string> by_key;  // tool key -> item id
   for (const auto& it : s.ws.items) {
@@ -446,6 +491,7 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
     squad_names.push_back(from);
   }
   ItemBatch batch;
+  std::vector<std::string> add_squads;  // of batch.adds
   std::map<std::string, int> seen;  // key -> line of the row that had it first
 
   for (size_t ri = 1; ri < table.rows.size(); ++ri) {
@@ -481,7 +527,11 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
       }
       for (size_t i : it->second) {
         if (!trim(row.fields[i]).empty()) {
-          return cell_at(i, field == "description" ? export_text(row.fields[i]) : export_line(row.fields[i]));
+          if (field == "description") {
+            // Productboard writes descriptions as HTML.
+            return cell_at(i, export_text(tool == "productboard" ? html_to_markdown(row.fields[i]) : row.fields[i]));
+          }
+          return cell_at(i, export_line(row.fields[i]));
         }
       }
       return cell_at(it->second.front(), "");
@@ -505,57 +555,109 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
       error_at(title.line, title.column, fmt::format("no title: '{}' is empty", col_name("title")));
     }
     const Cell status_cell = get("status");
-    std::string status;
-    if (const std::string* to = lookup(m.statuses, status_cell.text)) {
-      status = *to;
-    } else {
+    auto status_of = [&](std::string_view text) -> std::string {
+      if (const std::string* to = lookup(m.statuses, text)) {
+        return *to;
+      }
       for (const auto& st : cfg.statuses) {
-        if (norm(st.value) == norm(status_cell.text)) {
-          status = st.value;
+        if (norm(st.value) == norm(text)) {
+          return st.value;
         }
       }
-    }
+      return {};
+    };
+    std::string status = status_of(status_cell.text);
+    // A status that does not map: the category's status, decided here, or (below, once the item is
+    // known) the item's own status or the first of the workflow.
+    std::string status_fix;
     if (status.empty()) {
-      error_at(status_cell.line, status_cell.column,
-               fmt::format("unknown {} status {}{}; map it in pops.yaml, e.g. integrations: {{{}: {{statuses: "
-                           "{{\"{}\": {}}}}}}}",
-                           m.name, status_cell.text.empty() ? "(empty)" : quote(status_cell.text),
-                           did_you_mean(status_cell.text, tool_statuses), tool,
-                           status_cell.text.empty() ? "Status" : status_cell.text,
-                           cfg.statuses.empty() ? "planned" : cfg.statuses.front().value));
-    }
-    // The squad: the squad column, else (Jira) the project key of the issue key, else integrations.<tool>.squad.
-    Cell sq = get("squad");
-    if (sq.text.empty() && tool == "jira" && key.text.find('-') != std::string::npos) {
-      sq = key;
-      sq.text = key.text.substr(0, key.text.find('-'));
-    }
-    std::string squad;
-    if (!sq.text.empty()) {
-      if (const std::string* to = lookup(m.squads, sq.text)) {
-        squad = *to;
-      } else {
-        for (const auto& q : cfg.squads) {
-          if (norm(q.id.value) == norm(sq.text) || norm(q.name.value) == norm(sq.text) || q.prefix.value == sq.text) {
-            squad = q.id.value;
-            break;
+      status_fix = fmt::format("unknown {} status {}{}", m.name,
+                               status_cell.text.empty() ? "(empty)" : quote(status_cell.text),
+                               did_you_mean(status_cell.text, tool_statuses));
+      const Cell cat = get("@category");
+      if (!cat.text.empty()) {
+        for (const auto& [from, to] : defaults->categories) {
+          if (status.empty() && norm(from) == norm(cat.text) && cfg.has_status(to)) {
+            status = std::string(to);
+            status_fix += fmt::format("; imported as '{}' by its '{}' {}", status, names[cols.at("@category").front()],
+                                      quote(cat.text));
           }
         }
       }
-      if (squad.empty()) {
-        error_at(sq.line, sq.column,
-                 fmt::format("unknown squad {}{}; map it in pops.yaml, e.g. integrations: {{{}: {{squads: {{\"{}\": {}}}}}}}",
-                             quote(sq.text), did_you_mean(sq.text, squad_names), tool, sq.text,
-                             cfg.squads.empty() ? "payments" : cfg.squads.front().id.value));
-      }
-    } else if (!m.squad.empty()) {
-      squad = m.squad;
-    } else if (cfg.squads.size() == 1) {
-      squad = cfg.squads.front().id.value;
+    }
+    const std::string status_map_fix = fmt::format(
+      "map it in pops.yaml, e.g. integrations: {{{}: {{statuses: {{\"{}\": {}}}}}}}", tool,
+      status_cell.text.empty() ? "Status" : status_cell.text, cfg.statuses.empty() ? "planned" : cfg.statuses.front().value);
+    // The squad: --squad, else the squad column, else (Jira) the project key of the issue key, else
+    // integrations.<tool>.squad. Only a new item needs one: what is wrong with it is said for those.
+    std::string squad;
+    std::string squad_warning;  // a warning for a new item
+    std::string squad_error;    // no squad for a new item: the row is left out if it is one
+    Cell sq;
+    if (!options.squad.empty()) {
+      squad = options.squad;
     } else {
-      error_at(row.line, 0, fmt::format("no squad: the row names none; set a default in pops.yaml, e.g. "
-                                        "integrations: {{{}: {{squad: {}}}}}",
-                                        tool, cfg.squads.empty() ? "payments" : cfg.squads.front().id.value));
+      sq = get("squad");
+      if (sq.text.empty() && tool == "jira" && key.text.find('-') != std::string::npos) {
+        sq = key;
+        sq.text = key.text.substr(0, key.text.find('-'));
+      }
+      auto squad_of = [&](std::string_view text) -> std::string {
+        if (const std::string* to = lookup(m.squads, text)) {
+          return *to;
+        }
+        for (const auto& q : cfg.squads) {
+          if (norm(q.id.value) == norm(text) || norm(q.name.value) == norm(text) || q.prefix.value == trim(text)) {
+            return q.id.value;
+          }
+        }
+        return {};
+      };
+      const std::string fallback = !m.squad.empty() ? m.squad : cfg.squads.size() == 1 ? cfg.squads.front().id.value : "";
+      const std::string example = cfg.squads.empty() ? "payments" : cfg.squads.front().id.value;
+      const std::string col = cols.count("squad") && !get("squad").text.empty() ? col_name("squad") : col_name("key");
+      if (!sq.text.empty()) {
+        squad = squad_of(sq.text);
+        if (squad.empty() && sq.text.find_first_of(",;") != std::string::npos) {
+          // Several teams (Productboard's `Payments, Growth`): the first one that is a squad.
+          std::string cur;
+          for (char ch : sq.text + ",") {
+            if (ch == ',' || ch == ';') {
+              if (squad.empty() && !trim(cur).empty()) {
+                squad = squad_of(cur);
+              }
+              cur.clear();
+            } else {
+              cur += ch;
+            }
+          }
+          if (!squad.empty()) {
+            squad_warning = fmt::format("'{}' {} names several squads; the item goes to '{}', the first one; to "
+                                        "choose, import with --squad or map the cell, e.g. integrations: {{{}: "
+                                        "{{squads: {{\"{}\": {}}}}}}}",
+                                        col, quote(sq.text), squad, tool, sq.text, squad);
+          }
+        }
+        if (squad.empty()) {
+          const std::string unknown = fmt::format("unknown squad {}{}", quote(sq.text), did_you_mean(sq.text, squad_names));
+          const std::string fix = fmt::format("map it in pops.yaml, e.g. integrations: {{{}: {{squads: {{\"{}\": {}}}}}}}, "
+                                              "or import with --squad",
+                                              tool, sq.text, example);
+          if (!fallback.empty()) {
+            squad = fallback;
+            squad_warning = fmt::format("{}; the item goes to '{}', the default; {}", unknown, fallback, fix);
+          } else {
+            squad_error = fmt::format("{}; {}", unknown, fix);
+          }
+        }
+      } else if (!fallback.empty()) {
+        squad = fallback;
+      } else {
+        sq = Cell{"", row.line, 0};
+        squad_error = fmt::format("no squad: the row names none; import with --squad or set a default in pops.yaml, "
+                                  "e.g. integrations: {{{}: {{squad: {}}}}}",
+                                  tool, example);
+      }
     }
     // The other fields.
     RowValues vals;
@@ -620,15 +722,18 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
       if (type == "date") {
         auto d = parse_tool_date(c.text);
         if (!d) {
-          error_at(c.line, c.column, fmt::format("'{}' is not a date: {}; write YYYY-MM-DD, M/D/YYYY or d/MMM/yy", col,
-                                                 quote(c.text)));
+          warn_at(c, fmt::format("'{}' is not a date: {}; the {} is left unset; write YYYY-MM-DD, M/D/YYYY or "
+                                 "d/MMM/yy",
+                                 col, quote(c.text), field));
         } else {
           vals.scalars.emplace_back(field, format_date(*d));
         }
       } else if (type == "number") {
         auto v = parse_amount(c.text);
         if (!v || !std::isfinite(*v)) {
-          error_at(c.line, c.column, fmt::format("'{}' is not a number: {}", col, quote(c.text)));
+          warn_at(c, fmt::format("'{}' is not a number: {}; the {} is left unset; fix the cell or map the column "
+                                 "elsewhere, e.g. integrations: {{{}: {{fields: {{\"{}\": null}}}}}}",
+                                 col, quote(c.text), field, tool, col));
         } else {
           vals.scalars.emplace_back(field, number_exact(*v));
         }
@@ -639,14 +744,16 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
         } else if (b == "false" || b == "no" || b == "0") {
           vals.scalars.emplace_back(field, "false");
         } else {
-          error_at(c.line, c.column, fmt::format("'{}' is not true or false: {}", col, quote(c.text)));
+          warn_at(c, fmt::format("'{}' is not true or false: {}; the {} is left unset; fix the cell or map the "
+                                 "column elsewhere, e.g. integrations: {{{}: {{fields: {{\"{}\": null}}}}}}",
+                                 col, quote(c.text), field, tool, col));
         }
       } else if (type == "enum") {
         const std::vector<std::string> values = names_of(def->values);
         auto hit = std::find_if(values.begin(), values.end(), [&](const std::string& v) { return norm(v) == norm(c.text); });
         if (hit == values.end()) {
-          error_at(c.line, c.column, fmt::format("'{}' {} is not a value of the field '{}'{}; the values are {}", col,
-                                                 quote(c.text), field, did_you_mean(c.text, values), join(values, ", ")));
+          warn_at(c, fmt::format("'{}' {} is not a value of the field '{}'{}; the {} is left unset; the values are {}",
+                                 col, quote(c.text), field, did_you_mean(c.text, values), field, join(values, ", ")));
         } else {
           vals.scalars.emplace_back(field, *hit);
         }
@@ -658,9 +765,10 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
         } else if (is_quarter(c.text)) {
           vals.scalars.emplace_back(field, c.text);
         } else {
-          error_at(c.line, c.column, fmt::format("'{}' {} is not a horizon{}; the horizons are {} or a quarter such as "
-                                                 "2027-Q1",
-                                                 col, quote(c.text), did_you_mean(c.text, hs), join(hs, ", ")));
+          warn_at(c, fmt::format("'{}' {} is not a horizon{}; the horizon is left unset; the horizons are {} or a "
+                                 "quarter such as 2027-Q1; to import without the column, map it to null, e.g. "
+                                 "integrations: {{{}: {{fields: {{\"{}\": null}}}}}}",
+                                 col, quote(c.text), did_you_mean(c.text, hs), join(hs, ", "), tool, col));
         }
       } else {
         vals.scalars.emplace_back(field, c.text);
@@ -693,9 +801,27 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
         }
       }
     }
+    if (!status_fix.empty()) {
+      if (status.empty()) {
+        status = !match.empty() ? s.ws.item(match)->status.value
+                 : cfg.statuses.empty() ? std::string("idea") : cfg.statuses.front().value;
+        status_fix += !match.empty() ? fmt::format("; the status is left as it is ('{}')", status)
+                                     : fmt::format("; the item is added as '{}', the first status", status);
+      }
+      warn_at(status_cell, status_fix + "; " + status_map_fix);
+    }
+    if (match.empty() && !squad_error.empty()) {
+      error_at(sq.line, sq.column, squad_error);
+      ++r.skipped;
+      continue;
+    }
+    if (match.empty() && !squad_warning.empty()) {
+      warn_at(sq, squad_warning);
+    }
     if (match.empty()) {
       ItemSpec spec;
       spec.squad = squad;
+      add_squads.push_back(squad);
       spec.title = title.text;
       spec.status = status;
       spec.links.push_back(fmt::format("{}={}", tool, key.text));
@@ -812,6 +938,15 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
     return a.line != b.line ? a.line < b.line : a.column < b.column;
   });
   r.plan = plan_item_batch(s, batch, history, r.added_ids);
+  for (size_t i = 0; i < r.added_ids.size() && i < add_squads.size(); ++i) {
+    auto g = std::find_if(r.added_by_squad.begin(), r.added_by_squad.end(),
+                          [&](const auto& x) { return x.first == add_squads[i]; });
+    if (g == r.added_by_squad.end()) {
+      r.added_by_squad.emplace_back(add_squads[i], std::vector<std::string>{});
+      g = std::prev(r.added_by_squad.end());
+    }
+    g->second.push_back(r.added_ids[i]);
+  }
   const std::string counts = fmt::format("{} added, {} updated, {} unchanged", r.added, r.updated, r.unchanged);
   if (r.plan.empty()) {
     r.plan.summary = fmt::format("no changes from '{}'", file);

@@ -40,7 +40,9 @@ ToolMapping tool_mapping(const Config& cfg, std::string_view tool);
 /// `schema` findings through `r`, each at its place. `cfg` is read already (squads, statuses, fields).
 void check_integrations(const YNode& integrations, const Config& cfg, SchemaReader& r);
 
-/// A problem with one row: errors leave the row out, warnings do not.
+/// A problem with one row: errors leave the row out, warnings do not. A cell that does not map (a
+/// status, squad, person, date, number or value pops does not know) is a warning naming the cell and
+/// the fix: the row imports with the values that do map.
 struct ToolImportMessage {
   int line = 0;                     ///< 1-based line of the CSV cell (or of the row)
   int column = 0;                   ///< 1-based byte column of the cell; 0: the row
@@ -55,13 +57,28 @@ struct ToolImportResult {
   int skipped = 0;                  ///< rows left out because of an error
   std::vector<ToolImportMessage> messages;  ///< in file order
   std::vector<std::string> added_ids, updated_ids;
+  /// The new ids by squad, squads in the order their first new item comes in the file.
+  std::vector<std::pair<std::string, std::vector<std::string>>> added_by_squad;
+};
+
+/// What `pops import` is told on its command line, beside the tool's mapping.
+struct ToolImportOptions {
+  std::string squad;              ///< --squad: every row to this squad (the export's team is ignored)
+  std::vector<std::string> maps;  ///< --map COLUMN=FIELD, before pops.yaml's and the tool's columns
 };
 
 /// Plans the import of `csv` (the export of `tool`, read from the file `file`). Throws OpError for
 /// what stops the whole import (an unknown tool, no header, no title, status or key column); rows that
 /// cannot be imported are reported in `messages` and left out.
+/// An unknown status falls back to the export's standard category column (Jira's `Status Category`:
+/// To Do, In Progress, Done; Linear's `Status Type`: backlog, unstarted, started, completed,
+/// canceled), else stays as it is (an item imported before) or is the first status of the workflow
+/// (a new item), with a warning. A cell naming several squads (`Payments, Growth`) gives the first
+/// one that is a squad, with a warning. Productboard's HTML descriptions become Markdown text.
+/// Throws OpError for a bad --map or --squad.
 ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, std::string_view tool,
-                                  std::string_view file, const UsedIds& history);
+                                  std::string_view file, const UsedIds& history,
+                                  const ToolImportOptions& options = {});
 
 /// A date as the tools export it: what parse_export_date reads, and Jira's `15/Dec/26 12:00 AM` and
 /// `15/Dec/2026`.

@@ -2,6 +2,7 @@
 
 #include "workspace/cadence.h"
 #include "features/docs.h"
+#include "features/jsonschema.h"
 #include "features/ritual.h"
 #include "workspace/rules.h"
 #include "workspace/schema.h"
@@ -322,6 +323,7 @@ EditPlan plan_onboard(const EditSession& s, const OnboardSpec& spec, Date today)
   plan.summary = join(did, ", ");
   plan.message = fmt::format("Onboard {} to {}", spec.person, spec.squad);
   refresh_doc_index(s, plan);
+  refresh_editor_schemas(s.root, plan);
   return plan;
 }
 

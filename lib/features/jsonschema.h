@@ -4,6 +4,7 @@
 // enums, item ids a pattern per squad prefix. Editors (VS Code's YAML extension) use them for
 // completion, hover help and validation while typing; `pops check` stays the reference.
 
+#include "edit/ops.h"
 #include "workspace/model.h"
 
 #include <optional>
@@ -50,8 +51,10 @@ struct EditorFile {
 
 /// Merges the `yaml.schemas` entries of the schemas in `k_editor_schema_dir` into the text of an
 /// existing settings.json (empty: a new file). Keeps every other setting and every other schema
-/// mapping, in order; replaces earlier entries of these schemas. Returns nullopt when `existing` is
-/// not a plain JSON object (for example JSONC with comments or trailing commas), with `problem` set.
+/// mapping, in order; replaces earlier entries of these schemas. `existing` is read as JSONC, as VS
+/// Code reads it (comments and trailing commas): the merge is a minimal text edit that keeps every
+/// comment, the layout, the indentation and the line endings. Returns nullopt, with `problem` set,
+/// when `existing` is not a JSONC object or its `yaml.schemas` is not an object.
 std::optional<std::string> merge_vscode_settings(std::string_view existing, std::string& problem);
 
 /// The `yaml.schemas` entries as a JSON object text, for a hint when settings.json cannot be merged.
@@ -68,6 +71,17 @@ EditorWiring editor_wiring(const std::string& root, const Config& cfg);
 
 /// Files of `files` whose content on disk under `root` differs (or that are missing).
 std::vector<std::string> stale_files(const std::string& root, const std::vector<EditorFile>& files);
+
+/// The rule schema-stale: each schema `pops schema --vscode` writes under `k_editor_schema_dir` of
+/// the workspace at `root` whose bytes differ from what `cfg` gives now (at the first line that
+/// differs), or that is missing while others are there. Nothing when the folder holds none of them
+/// (a workspace not wired for an editor). The fix is `pops schema --vscode`.
+std::vector<Finding> stale_schema_findings(const std::string& root, const Config& cfg);
+
+/// When `plan` changes pops.yaml and the workspace has editor schemas in `k_editor_schema_dir`, adds
+/// their new content to `plan`, so the edit keeps them current (as refresh_doc_index does for the
+/// document index) and `pops check` does not report schema-stale after it.
+void refresh_editor_schemas(const std::string& root, EditPlan& plan);
 
 /// Writes `files` under `root`, each atomically, creating folders. Throws std::runtime_error.
 void write_files(const std::string& root, const std::vector<EditorFile>& files);

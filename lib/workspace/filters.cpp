@@ -1,4 +1,5 @@
 #include "workspace/filters.h"
+#include "base/date.h"
 
 #include "base/text.h"
 
@@ -15,12 +16,6 @@ void add_unique(std::vector<std::string>& v, const std::string& s)
   if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) {
     v.push_back(s);
   }
-}
-
-bool is_quarter(std::string_view s)
-{
-  return s.size() == 7 && std::all_of(s.begin(), s.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })
-         && s[4] == '-' && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4';
 }
 
 std::string_view kind_name(FilterKind kind)

@@ -1,6 +1,7 @@
 // Parsing workspace files (in parallel) and building the model from them.
 
 #include "workspace/metrics_file.h"
+#include "base/date.h"
 #include "yaml/chunked.h"
 #include "workspace/config.h"
 #include "workspace/schema.h"
@@ -30,12 +31,6 @@ constexpr std::array<std::string_view, 5> k_note_keys = {"ritual", "date", "atte
                                                          "actions"};
 constexpr std::array<std::string_view, 4> k_action_keys = {"what", "owner", "due", "done"};
 constexpr std::array<std::string_view, 2> k_success_keys = {"metric", "target"};
-
-bool is_quarter(std::string_view h)
-{
-  return h.size() == 7 && h[4] == '-' && h[5] == 'Q' && h[6] >= '1' && h[6] <= '4'
-         && std::all_of(h.begin(), h.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
-}
 
 std::vector<std::string> values_of(const std::vector<LStr>& v)
 {

@@ -56,6 +56,10 @@ constexpr std::array k_rules = {
            "docs/README.md, written by `pops doc index`, lists every document by type and status. A "
            "document added, removed or changed since makes it stale. Run `pops doc index` (pops doc "
            "new and pops onboard keep it current). A hand-written docs/README.md is never checked."},
+  RuleInfo{"schema-stale", Severity::error, "an editor schema in .pops/schema that no longer matches pops.yaml",
+           "`pops schema --vscode` writes JSON Schemas of the workspace's files to .pops/schema/ for editors "
+           "(yaml-language-server). A change to pops.yaml (a squad, status, person, field ...) makes them "
+           "stale, and the editor flags valid values. Run `pops schema --vscode` and commit the schemas."},
   RuleInfo{"series-unlinked", Severity::info, "a usage series no item links to",
            "A series of metrics/**/*.yaml (imported by `pops adoption import`) whose key no item names in "
            "links.amplitude or links.pendo: its figures reach no success target. Link the item it measures."},

@@ -242,14 +242,16 @@ assert len(set(names)) == len(names), names
 t_begin "junit: well-formed XML, one testcase per finding"
 three_findings
 run check --format junit; expect_rc 1; no_stderr
-py "junit" "$JUNIT_CHECK" 3 3
+py "junit" "$JUNIT_CHECK" 3 2
 py "junit content" '
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
 msgs = sorted(f.get("message") for f in root.iter("failure"))
 assert "unknown key '"'"'a%b'"'"' in an item" in msgs, msgs
 types = sorted(f.get("type") for f in root.iter("failure"))
-assert types == ["error", "error", "warning"], types
+assert types == ["error", "error"], types
+outs = [o.text for o in root.iter("system-out")]
+assert len(outs) == 1 and ": warning: " in outs[0], outs
 files = sorted(c.get("file") for c in root.iter("testcase"))
 assert files == ["roadmap/a,b:c.yaml", "roadmap/a,b:c.yaml", "roadmap/payments.yaml"], files
 '
@@ -262,6 +264,22 @@ printf 'squad: platform\nitems:\n  - id: PLAT-2\n    title: late\n    status: pl
 printf 'rules:\n  target-passed: info\n' >>pops.yaml
 run check --format junit; expect_rc 0; no_stderr
 py "junit info" "$JUNIT_CHECK" 1 0
+
+t_begin "junit: warnings only: exit 0 and no failures; with --strict exit 1 and the warnings are failures"
+make_ws
+printf 'squad: platform\nitems:\n  - id: PLAT-2\n    title: late\n    status: planned\n    target: 2026-01-01\n' >roadmap/late.yaml
+printf 'squad: platform\nitems:\n  - id: PLAT-3\n    title: later\n    status: planned\n    target: 2026-02-01\n' >roadmap/later.yaml
+run check --format junit; expect_rc 0; no_stderr
+py "junit warnings only" "$JUNIT_CHECK" 2 0
+py "junit warnings as properties" '
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+props = [p.get("value") for p in root.iter("property") if p.get("name") == "severity"]
+assert props == ["warning", "warning"], props
+assert all(": warning: " in o.text for o in root.iter("system-out"))
+'
+run check --format junit --strict; expect_rc 1; no_stderr
+py "junit strict" "$JUNIT_CHECK" 2 2
 
 t_begin "junit: equal findings in one file get distinct testcase names"
 make_ws

@@ -25,7 +25,7 @@ import_ws
 cp "$DATA/jira.csv" .
 run import jira jira.csv
 expect_rc 0
-expect_err "4 added, 0 updated, 0 unchanged (new: PAY-2, PLAT-2, PAY-3, PAY-4)"
+expect_err "4 added, 0 updated, 0 unchanged (new: PAY-2, PAY-3, PAY-4 in payments; PLAT-2 in platform)"
 expect_out "imported 'jira.csv' into roadmap/payments.yaml, roadmap/platform.yaml"
 if cat > "$T_ROOT/want" <<'YAML' && cmp -s "$T_ROOT/want" roadmap/payments.yaml; then pass; else fail "roadmap/payments.yaml:"; diff -u "$T_ROOT/want" roadmap/payments.yaml; fi
 # Payments roadmap: keep this comment.
@@ -114,19 +114,63 @@ if grep -A3 "id: PAY-2" roadmap/payments.yaml | grep -q "dropped_reason: Dropped
 run check
 expect_rc 0
 
-t_begin "bad rows: located by line and column, did you mean, left out; the good ones imported"
+t_begin "bad rows: located by line and column, did you mean; cells that do not map warn and the row imports"
 import_ws
 cp "$DATA/jira-bad.csv" .
 run import jira jira-bad.csv
 expect_rc 1
-expect_err "jira-bad.csv:2:39: unknown Jira status 'Blocked'"
-expect_err "jira-bad.csv:3:44: unknown squad 'PAYX' (did you mean 'PAY'?); map it in pops.yaml"
-expect_err "jira-bad.csv:4:116: 'Due date' is not a date: '31/Foo/26'"
-expect_err "jira-bad.csv:5:38: unknown Jira status 'In Progres' (did you mean 'In Progress'?)"
+expect_err "warning: jira-bad.csv:2:39: unknown Jira status 'Blocked'; the item is added as 'idea', the first status; map it in pops.yaml, e.g. integrations: {jira: {statuses: {\"Blocked\": idea}}}"
+expect_err "error: jira-bad.csv:3:44: unknown squad 'PAYX' (did you mean 'PAY'?); map it in pops.yaml"
+expect_err "warning: jira-bad.csv:4:116: 'Due date' is not a date: '31/Foo/26'; the target is left unset"
+expect_err "warning: jira-bad.csv:5:38: unknown Jira status 'In Progres' (did you mean 'In Progress'?)"
 expect_err "warning: jira-bad.csv:6:63: 'Assignee' 'Zed Quinn' is nobody in pops.yaml's people"
-expect_err "jira-bad.csv:7:1: no title: 'Summary' is empty"
-expect_err "1 added, 0 updated, 0 unchanged, 5 left out"
-if grep -q "title: Chargeback alerts" roadmap/payments.yaml && ! grep -q "Fraud rules" roadmap/payments.yaml; then pass; else fail "wrong rows imported"; fi
+expect_err "error: jira-bad.csv:7:1: no title: 'Summary' is empty"
+expect_err "4 added, 0 updated, 0 unchanged, 2 left out"
+if grep -q "title: Chargeback alerts" roadmap/payments.yaml && grep -A1 "title: Fraud rules engine" roadmap/payments.yaml | grep -q "status: idea" \
+  && grep -q "title: Tax reports" roadmap/payments.yaml && ! grep -q "Payouts to wallets" roadmap/payments.yaml; then pass; else fail "wrong rows imported"; cat roadmap/payments.yaml; fi
+run check
+expect_rc 0
+
+t_begin "real-looking exports: a cell that does not map is a warning, the row (and its status update) imports"
+import_ws
+cp "$DATA/jira.csv" .
+run import jira jira.csv
+expect_rc 0
+cp roadmap/payments.yaml "$T_ROOT/before"
+# Jira Cloud: BOM, CRLF, repeated Labels, a Status Category column; a workflow status pops does not know
+# and a Fix Version/s that is no horizon, on the row that also moves PAY-101 to a new status.
+printf '\357\273\277Summary,Issue key,Issue Type,Status,Status Category,Project key,Fix Version/s,Labels,Labels\r\n' > cloud.csv
+printf 'Refund API v2,PAY-101,Epic,Ready for QA,In Progress,PAY,2026.12,refunds,api\r\n' >> cloud.csv
+printf 'Crypto payouts,PAY-102,Epic,Blocked by Legal,To Do,PAY,,,\r\n' >> cloud.csv
+printf 'Invoice PDFs,PAY-104,Epic,Ready for QA,Done,PAY,2027-Q1,invoices,\r\n' >> cloud.csv
+run import jira cloud.csv
+expect_rc 0
+expect_err "warning: cloud.csv:2:28: unknown Jira status 'Ready for QA'; imported as 'in-progress' by its 'Status Category' 'In Progress'; map it in pops.yaml, e.g. integrations: {jira: {statuses: {\"Ready for QA\": idea}}}"
+expect_err "warning: cloud.csv:2:57: 'Fix Version/s' '2026.12' is not a horizon; the horizon is left unset; the horizons are now, next, later or a quarter such as 2027-Q1; to import without the column, map it to null, e.g. integrations: {jira: {fields: {\"Fix Version/s\": null}}}"
+expect_err "warning: cloud.csv:3:29: unknown Jira status 'Blocked by Legal'; imported as 'planned' by its 'Status Category' 'To Do'"
+expect_err "1 added, 1 updated, 1 unchanged (new: PAY-5 in payments)"
+if grep -A4 "title: Crypto payouts" roadmap/payments.yaml | grep -q "status: planned" && ! grep -q "dropped_reason" roadmap/payments.yaml \
+  && grep -A3 "title: Invoice PDFs$" roadmap/payments.yaml | grep -q "status: shipped"; then pass; else fail "statuses from the category"; cat roadmap/payments.yaml; fi
+run check
+expect_rc 0
+
+t_begin "import --squad and --map: a one-off import into one squad"
+import_ws
+printf 'Summary,Issue key,Status,Sprint goal,Fix Version/s\nLatency budget,OPS-1,To Do,Cut p99,2027-Q2\nTracing,OPS-2,In Progress,,\n' > ops.csv
+run import jira ops.csv
+expect_rc 1
+expect_err "error: ops.csv:2:16: unknown squad 'OPS'; map it in pops.yaml, e.g. integrations: {jira: {squads: {\"OPS\": payments}}}, or import with --squad"
+expect_err "0 added, 0 updated, 0 unchanged, 2 left out"
+run import jira ops.csv --squad platform --map 'Sprint goal=okr'
+expect_rc 0
+expect_err "2 added, 0 updated, 0 unchanged (new: PLAT-2, PLAT-3 in platform)"
+if grep -A5 "title: Latency budget" roadmap/platform.yaml | grep -q "okr: Cut p99" && grep -A5 "title: Latency budget" roadmap/platform.yaml | grep -q "horizon: 2027-Q2"; then pass; else fail "--map"; cat roadmap/platform.yaml; fi
+run import jira ops.csv --squad paymnts
+expect_rc 2
+expect_err "pops: error: --squad: unknown squad 'paymnts' (did you mean 'payments'?)"
+run import jira ops.csv --map 'Sprint=okr'
+expect_rc 2
+expect_err "--map 'Sprint=okr': 'ops.csv' has no column 'Sprint'"
 run check
 expect_rc 0
 
@@ -158,6 +202,20 @@ run check
 expect_rc 0
 run import productboard productboard.csv
 expect_err "0 added, 0 updated, 3 unchanged"
+
+t_begin "productboard: HTML descriptions as Markdown text, the first of several teams with a warning"
+import_ws
+printf '\357\273\277Feature ID,Feature name,Description,Status,Teams,Tags\r\n' > pb.csv
+printf 'pb-9,Wallets,"<p>Hold balances in <strong>several</strong> currencies.</p><ul><li>EUR &amp; USD</li><li>GBP</li></ul>",Planned,"Payments, Growth",wallets\r\n' >> pb.csv
+printf 'pb-10,Ledger,<p>Double entry.</p>,Candidate,Platform,\r\n' >> pb.csv
+run import productboard pb.csv
+expect_rc 0
+expect_err "warning: pb.csv:2:128: 'Teams' 'Payments, Growth' names several squads; the item goes to 'payments', the first one; to choose, import with --squad or map the cell, e.g. integrations: {productboard: {squads: {\"Payments, Growth\": payments}}}"
+expect_err "2 added, 0 updated, 0 unchanged (new: PAY-2 in payments; PLAT-2 in platform)"
+if grep -qF 'description: "Hold balances in **several** currencies.\n\n- EUR & USD\n- GBP"' roadmap/payments.yaml \
+  && grep -qF 'description: Double entry.' roadmap/platform.yaml; then pass; else fail "descriptions"; cat roadmap/*.yaml; fi
+run check
+expect_rc 0
 
 t_begin "integrations: in pops.yaml is checked; mappings from it are used"
 make_ws
@@ -295,7 +353,7 @@ expect_err "clash.csv:2:46: the row's Linear key 'PM-77' is linked to 'PAY-1', b
 printf 'ID,Title,Status,Team,pops id\nPM-78,Wallets,Todo,Payments,PAY-40\n' > other.csv
 run import linear other.csv
 expect_rc 0
-expect_err "1 added, 0 updated, 0 unchanged (new: PAY-2)"
+expect_err "1 added, 0 updated, 0 unchanged (new: PAY-2 in payments)"
 
 t_begin "export csv and json: columns, quoting, the documented shape, -o"
 make_ws

@@ -11,10 +11,14 @@ P="$T_ROOT/p"
 cmake --install "$BUILD" --prefix "$P" >"$T_ROOT/install.log" 2>&1 && pass || { fail "cmake --install failed"; cat "$T_ROOT/install.log"; }
 OUT=$("$P/bin/pops" --version); RC=$?
 expect_rc 0; expect_out "pops "
-[ -f "$P/share/man/man1/pops.1" ] && pass || fail "no share/man/man1/pops.1"
+[ -f "$P/share/man/man1/pops.1.gz" ] && pass || fail "no share/man/man1/pops.1.gz"
 for c in $COMMANDS; do
-  [ -f "$P/share/man/man1/pops-$c.1" ] && pass || fail "no man page for $c"
+  [ -f "$P/share/man/man1/pops-$c.1.gz" ] && pass || fail "no man page for $c"
 done
+# Compressed as Debian wants them, and the same pages the binary writes.
+gzip -dc "$P/share/man/man1/pops-roadmap.1.gz" | cmp -s - "$BUILD/cli/man/pops-roadmap.1" && pass || fail "pops-roadmap.1.gz differs"
+gzip -dc "$P/share/doc/pops/changelog.gz" | head -1 | grep -qE '^pops \([0-9]+\.[0-9]+\.[0-9]+\) unstable; urgency=medium$' \
+  && pass || fail "no Debian changelog in share/doc/pops"
 for f in share/bash-completion/completions/pops share/zsh/vendor-completions/_pops \
          share/fish/vendor_completions.d/pops.fish; do
   [ -s "$P/$f" ] && pass || fail "no $f"
@@ -33,8 +37,9 @@ DEB=$(ls "$T_DIR"/pkg/*.deb 2>/dev/null | head -1)
 if [ -n "$DEB" ]; then
   OUT=$(dpkg-deb -c "$DEB")
   expect_out "./usr/bin/pops"
-  expect_out "./usr/share/man/man1/pops.1"
-  expect_out "./usr/share/man/man1/pops-roadmap.1"
+  expect_out "./usr/share/man/man1/pops.1.gz"
+  expect_out "./usr/share/man/man1/pops-roadmap.1.gz"
+  expect_out "./usr/share/doc/pops/changelog.gz"
   expect_out "./usr/share/bash-completion/completions/pops"
   expect_out "./usr/share/zsh/vendor-completions/_pops"
   expect_out "./usr/share/fish/vendor_completions.d/pops.fish"
@@ -44,4 +49,23 @@ if [ -n "$DEB" ]; then
   expect_out_line '^ Depends: .*libyaml-cpp'
   expect_out_line '^ Depends: .*libfmt'
   expect_out_line '^ Version: [0-9]+\.[0-9]+\.[0-9]+'
+  expect_out_line '^  pops keeps a product organization'"'"'s roadmap'  # the extended description
+fi
+
+t_begin "install: lintian finds no errors and no warnings in the .deb (but the copyright file), nor these infos"
+if ! command -v lintian >/dev/null; then
+  echo "lintian is not installed (apt-get install lintian); skipped"
+elif [ -n "$DEB" ]; then
+  # -I: infos too. no-copyright-file waits for the project's license, which the copyright file must
+  # state. hardening-no-fortify-functions is lintian's known false positive for a binary that is
+  # built with _FORTIFY_SOURCE=2 (cmake/StandardSettings.cmake) but whose every fortifiable call has
+  # a size the compiler proves safe, so no __*_chk call is left to see.
+  OUT=$(lintian -I --suppress-tags no-copyright-file "$DEB" 2>&1 | grep -v '^running with root privileges')
+  if [ -z "$(printf '%s\n' "$OUT" | grep -v '^I: pops: hardening-no-fortify-functions ' | grep .)" ]; then pass; else
+    fail "lintian: $OUT"; fi
+  if grep -q -- '-D_FORTIFY_SOURCE=2' "$BUILD/build.ninja"; then pass; else fail "not built with _FORTIFY_SOURCE=2"; fi
+  for tag in extended-description-is-empty description-synopsis-is-duplicated no-changelog \
+             uncompressed-manual-page hardening-no-bindnow binary-has-unneeded-section; do
+    printf '%s\n' "$OUT" | grep -q "$tag" && fail "lintian: $tag" || pass
+  done
 fi

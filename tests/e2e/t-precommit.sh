@@ -53,7 +53,8 @@ for key in "id: pops-check" "language: system" "entry: pops check --staged" "pas
   if grep -qF -- "$key" "$MANIFEST"; then pass; else fail "manifest lacks '$key'"; fi
 done
 # files matches workspace files at the root and in a sub-folder, and nothing else.
-files_re=$(sed -n 's/^  files: //p' "$MANIFEST")
+files_re=$(sed -n 's/^  files: //p' "$MANIFEST" | head -1)
+[ "$(sed -n 's/^  files: //p' "$MANIFEST" | sort -u | wc -l)" = 1 ] && pass || fail "the hooks' files differ"
 for p in pops.yaml roadmap/core.yaml feedback/2026/a.yml docs/prd/x.md rituals/sprint-review/n.md \
          metrics/m.yaml product/pops.yaml product/roadmap/core.yaml; do
   if python3 -c 'import re,sys; sys.exit(0 if re.search(sys.argv[1], sys.argv[2]) else 1)' "$files_re" "$p"; then

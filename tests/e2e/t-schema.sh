@@ -308,20 +308,60 @@ run check; expect_rc 0  # .pops/ and .vscode/ are not pops's business
 sed -i 's/^squads:/squads:\n  mobile: {prefix: MOB}/' pops.yaml
 printf 'squad: mobile\nitems:\n  - {id: MOB-1, title: App, status: idea}\n' > roadmap/mobile.yaml
 validate .pops/schema roadmap/mobile.yaml; [ "$VRC" -eq 1 ] && pass || fail "stale schema accepted squad mobile"
+# pops check says so (schema-stale), with the fix, so the pre-commit hook keeps them current.
+run check; expect_rc 1
+expect_out_line "^\.pops/schema/roadmap\.schema\.json:[0-9]+:1: error: the editor schema no longer matches pops\.yaml \(first difference at line [0-9]+\), so the editor flags valid values or misses wrong ones; run 'pops schema --vscode' to regenerate it \[schema-stale\]$"
+expect_no_out "settings.json"
+run check --format json; py 'assert sorted({f["rule"] for f in out["findings"]}) == ["schema-stale"], out'
 run schema --vscode --check; expect_rc 1; expect_out ".pops/schema/roadmap.schema.json"; expect_no_out "settings.json"
 run schema --vscode; expect_rc 0; expect_out "wrote .pops/schema/roadmap.schema.json"; expect_no_out "settings.json"
 validate .pops/schema roadmap/mobile.yaml; [ "$VRC" -eq 0 ] && pass || fail "refreshed schema rejects squad mobile: $VOUT"
+run check; expect_rc 0
 
-t_begin "schema --vscode leaves a settings.json with comments alone and says what to add"
+t_begin "schema-stale: a missing schema beside the others, rules: off, and no .pops/schema at all"
+schema_ws
+run check; expect_rc 0
+run schema --vscode; expect_rc 0
+rm .pops/schema/doc.schema.json
+run check; expect_rc 1
+expect_out ".pops/schema/doc.schema.json: error: the editor schema is missing (the others are in .pops/schema); run 'pops schema --vscode' to write it [schema-stale]"
+printf 'rules:\n  schema-stale: warning\n' >> pops.yaml
+run check; expect_rc 0; expect_out "warning: the editor schema is missing"
+sed -i 's/schema-stale: warning/schema-stale: off/' pops.yaml
+run check; expect_rc 0; expect_no_out "schema-stale"
+rm -rf .pops
+sed -i '/schema-stale/d' pops.yaml
+run check; expect_rc 0; expect_no_out "schema-stale"
+
+t_begin "schema --vscode merges into a settings.json with comments (JSONC), keeping them and the layout"
 schema_ws
 mkdir -p .vscode
-printf '{\n  // my settings\n  "editor.tabSize": 2,\n}\n' > .vscode/settings.json
+printf '{\n  // my settings\n  "editor.tabSize": 2, /* team rule */\n  "yaml.schemas": {\n    // k8s\n    "./k8s.json": ["deploy/*.yaml"],\n  },\n}\n' > .vscode/settings.json
+run schema --vscode --check; expect_rc 1; expect_out ".vscode/settings.json"
+run schema --vscode; expect_rc 0; expect_out "wrote .vscode/settings.json"; no_stderr
+if cat > "$T_ROOT/want" <<'JSON' && cmp -s "$T_ROOT/want" .vscode/settings.json; then pass; else fail "settings.json:"; diff -u "$T_ROOT/want" .vscode/settings.json; fi
+{
+  // my settings
+  "editor.tabSize": 2, /* team rule */
+  "yaml.schemas": {
+    // k8s
+    "./k8s.json": ["deploy/*.yaml"],
+    "./.pops/schema/pops.schema.json": ["pops.yaml"],
+    "./.pops/schema/roadmap.schema.json": ["roadmap/*.yaml", "roadmap/*.yml", "roadmap/**/*.yaml", "roadmap/**/*.yml"],
+    "./.pops/schema/feedback.schema.json": ["feedback/*.yaml", "feedback/*.yml", "feedback/**/*.yaml", "feedback/**/*.yml"],
+  },
+}
+JSON
+run schema --vscode --check; expect_rc 0
+run schema --vscode; expect_rc 0; expect_out "up to date"
+# Not JSON even as JSONC: refused, said, exit 1, and --check fails too.
+printf '{\n  "editor.tabSize": 2,,\n}\n' > .vscode/settings.json
 cp .vscode/settings.json "$T_ROOT/settings.copy"
-run schema --vscode; expect_rc 0
-expect_err "warning: left .vscode/settings.json alone: it is not plain JSON"
+run schema --vscode; expect_rc 1; expect_no_out "up to date"
+expect_err "error: cannot merge the schemas into .vscode/settings.json: it is not JSON, even with comments and trailing commas (JSONC)"
 expect_err '"./.pops/schema/roadmap.schema.json"'
-cmp -s .vscode/settings.json "$T_ROOT/settings.copy" && pass || fail "settings.json with comments was changed"
-[ -f .pops/schema/roadmap.schema.json ] && pass || fail "schemas not written"
+cmp -s .vscode/settings.json "$T_ROOT/settings.copy" && pass || fail "a settings.json that is not JSONC was changed"
+run schema --vscode --check; expect_rc 1; expect_err "cannot merge the schemas into .vscode/settings.json"
 
 t_begin "schema --out writes every schema, or one, and --check compares"
 schema_ws
@@ -356,5 +396,8 @@ run init mine; expect_rc 0
 grep -q '"files.eol"' mine/.vscode/settings.json && grep -q 'yaml.schemas' mine/.vscode/settings.json \
   && pass || fail "settings.json not merged: $(cat mine/.vscode/settings.json)"
 mkdir -p jsonc/.vscode && printf '// mine\n{}\n' > jsonc/.vscode/settings.json
-run init jsonc; expect_rc 0; expect_err "left .vscode/settings.json alone"; expect_no_out "wired VS Code"
-[ "$(cat jsonc/.vscode/settings.json)" = "$(printf '// mine\n{}')" ] && pass || fail "settings.json with comments changed"
+run init jsonc; expect_rc 0; expect_out "wired VS Code"
+head -1 jsonc/.vscode/settings.json | grep -qx '// mine' && grep -q '"./.pops/schema/roadmap.schema.json"' jsonc/.vscode/settings.json \
+  && pass || fail "settings.json with comments not merged: $(cat jsonc/.vscode/settings.json)"
+mkdir -p bad/.vscode && printf '{,}\n' > bad/.vscode/settings.json
+run init bad; expect_rc 0; expect_err "left .vscode/settings.json alone"; expect_no_out "wired VS Code"

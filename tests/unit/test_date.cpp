@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <regex>
+
 using namespace pops;
 
 TEST_CASE("dates round-trip and validate")
@@ -78,4 +80,16 @@ TEST_CASE("every day from 1600 to 2400 round-trips, and weekdays and months foll
   CHECK(format_date(add_months(*parse_date("2024-01-31"), 1)) == "2024-02-29");
   CHECK(format_date(add_months(*parse_date("2024-03-31"), -13)) == "2023-02-28");
   CHECK(format_date(add_months(*parse_date("2026-12-15"), 1)) == "2027-01-15");
+}
+
+TEST_CASE("quarters: is_quarter and the JSON Schema's pattern accept the same strings")
+{
+  const std::regex re(fmt::format("^{}$", k_quarter_pattern));
+  for (const char* s : {"2027-Q1", "2026-Q4", "0000-Q2", "2027-Q0", "2027-Q5", "2027-q1", "27-Q1", "2027Q1", "2027-Q1 ",
+                        " 2027-Q1", "2027-Q12", "20a7-Q1", "", "now", "2027-H1", "+027-Q1"}) {
+    CAPTURE(s);
+    CHECK(is_quarter(s) == std::regex_match(s, re));
+  }
+  CHECK(is_quarter("2027-Q1"));
+  CHECK_FALSE(is_quarter("2027-Q5"));
 }

@@ -58,3 +58,24 @@ TEST_CASE("svg stacked bar: a segment per non-zero value, widths by share")
   CHECK(svg.find("class=\"seg s-planned\" x=\"150.0\" y=\"0\" width=\"50.0\"") != std::string::npos);
   CHECK(svg_stacked_bar({}, 100, "none").find("<rect") == std::string::npos);
 }
+
+TEST_CASE("html to markdown: paragraphs, lists, emphasis, links, entities")
+{
+  CHECK(html_to_markdown("plain text, no tags & all") == "plain text, no tags & all");
+  CHECK(html_to_markdown("<p>Hold balances in <b>several</b> currencies.</p><p>Second&nbsp;one &amp; more</p>")
+        == "Hold balances in **several** currencies.\n\nSecond one & more");
+  CHECK(html_to_markdown("<p>One<br>two<br/>three</p>") == "One\ntwo\nthree");
+  CHECK(html_to_markdown("<p>Goals:</p>\n<ul>\n  <li>EUR</li>\n  <li><em>USD</em></li>\n</ul><p>After</p>")
+        == "Goals:\n\n- EUR\n- *USD*\n\nAfter");
+  CHECK(html_to_markdown("<ol><li>first</li><li>second<ul><li>inner</li></ul></li><li>third</li></ol>")
+        == "1. first\n2. second\n   - inner\n3. third");
+  CHECK(html_to_markdown("<h2>Why</h2><p>See <a href=\"https://x.example/a?b=1&amp;c=2\">the spec</a>.</p>")
+        == "## Why\n\nSee [the spec](https://x.example/a?b=1&c=2).");
+  CHECK(html_to_markdown("<p>Use <code>pops check</code></p><pre>a  b\n  c</pre>")
+        == "Use `pops check`\n\n```\na  b\n  c\n```");
+  CHECK(html_to_markdown("<p>a<script>alert(1)</script>b<!-- note --></p><style>p{}</style>") == "ab");
+  CHECK(html_to_markdown("<p>&#233;t&#xE9; &lt;tag&gt; &bogus;</p>") == "\xc3\xa9t\xc3\xa9 <tag> &bogus;");
+  CHECK(html_to_markdown("<P CLASS='x'>Upper  case\n tags</P>") == "Upper case tags");
+  CHECK(html_to_markdown("<blockquote><p>quoted</p></blockquote><p>after</p>") == "> quoted\n\nafter");
+  CHECK(html_to_markdown("a < b and <3") == "a < b and <3");
+}

@@ -178,7 +178,7 @@ TEST_CASE("integrations: import adds, updates only what changed, leaves the rest
   }
 }
 
-TEST_CASE("integrations: bad rows are located and left out")
+TEST_CASE("integrations: rows that cannot be imported are located and left out; cells that do not map warn")
 {
   EditSession s = session();
   const std::string csv = k_head + "A,PAY-5,Blocked,,,,,\n"        // line 2: unknown status
@@ -190,16 +190,17 @@ TEST_CASE("integrations: bad rows are located and left out")
                           + "F,PAY-9,To Do,,,,,\n";                // line 8: the key again
   ToolImportResult r = plan_tool_import(s, csv, "jira", "j.csv", {});
   CHECK(r.rows == 7);
-  CHECK(r.skipped == 6);
-  CHECK(r.added == 1);
+  CHECK(r.skipped == 4);
+  CHECK(r.added == 3);
   auto has = [&](int line, int column, const std::string& text, bool error = true) {
     return std::any_of(r.messages.begin(), r.messages.end(), [&](const ToolImportMessage& m) {
       return m.line == line && m.column == column && m.error == error && m.message.find(text) != std::string::npos;
     });
   };
-  CHECK(has(2, 9, "unknown Jira status 'Blocked'"));
+  CHECK(has(2, 9, "unknown Jira status 'Blocked'; the item is added as 'idea', the first status; map it in pops.yaml, "
+                  "e.g. integrations: {jira: {statuses: {\"Blocked\": idea}}}", false));
   CHECK(has(3, 3, "unknown squad 'PAYX' (did you mean 'PAY'?)"));
-  CHECK(has(4, 19, "'Due date' is not a date: '31/Foo/26'"));
+  CHECK(has(4, 19, "'Due date' is not a date: '31/Foo/26'; the target is left unset", false));
   CHECK(has(4, 15, "'Assignee' 'Zed' is nobody in pops.yaml's people", false));
   CHECK(has(5, 1, "no title: 'Summary' is empty"));
   CHECK(has(6, 0, "the row has 3 fields, the header 8"));
@@ -301,14 +302,129 @@ TEST_CASE("integrations: people, ignored columns, default squad and custom field
                           "ENG-1,,Gateway,Todo,Al P.,\"a, b\",High,Cycle 14\n"
                           "ENG-2,,Cache,Todo,,,extreme,\n";
   ToolImportResult r = plan_tool_import(s, csv, "linear", "l.csv", {});
-  CHECK(r.added == 1);
-  CHECK(r.skipped == 1);
+  CHECK(r.added == 2);
+  CHECK(r.skipped == 0);
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0].line == 3);
   CHECK(r.messages[0].column == 21);
-  CHECK(r.messages[0].message == "'Risk' 'extreme' is not a value of the field 'risk'; the values are low, high");
+  CHECK(!r.messages[0].error);
+  CHECK(r.messages[0].message
+        == "'Risk' 'extreme' is not a value of the field 'risk'; the risk is left unset; the values are low, high");
   REQUIRE(r.plan.changes.size() == 1);
   CHECK(r.plan.changes[0].path == "roadmap/platform.yaml");
   CHECK(r.plan.changes[0].after == "squad: platform\nitems:\n  - id: PLAT-1\n    title: Gateway\n    status: planned\n"
-                                   "    owner: alice\n    okr: Cycle 14\n    links: {linear: ENG-1}\n    risk: high\n");
+                                   "    owner: alice\n    okr: Cycle 14\n    links: {linear: ENG-1}\n    risk: high\n"
+                                   "  - id: PLAT-2\n    title: Cache\n    status: planned\n    links: {linear: ENG-2}\n");
+  CHECK(r.added_by_squad == std::vector<std::pair<std::string, std::vector<std::string>>>{{"platform", {"PLAT-1", "PLAT-2"}}});
+}
+
+TEST_CASE("integrations: a status pops does not know falls back to the export's category; an item keeps its own")
+{
+  EditSession s = session();
+  // Jira: Status Category; a BOM, CRLF and the repeated Labels columns of a real export.
+  const std::string csv = "\xEF\xBB\xBFSummary,Issue key,Status,Status Category,Labels,Labels\r\n"
+                          "QA pass,PAY-910,Ready for QA,In Progress,qa,\r\n"
+                          "Legal,PAY-911,Blocked by Legal,To Do,,legal\r\n"
+                          "Old,PAY-912,Verified,Done,,\r\n"
+                          "Odd,PAY-913,Parked,,,\r\n"
+                          "Refunds,PAY-900,Blocked by Legal,,,\r\n";  // PAY-1, planned: stays planned
+  ToolImportResult r = plan_tool_import(s, csv, "jira", "j.csv", {});
+  CHECK(r.skipped == 0);
+  CHECK(r.added == 4);
+  CHECK(r.unchanged == 1);
+  REQUIRE(r.plan.changes.size() == 1);
+  const std::string& t = r.plan.changes[0].after;
+  CHECK(t.find("title: QA pass\n    status: in-progress\n    tags: [qa]") != std::string::npos);
+  CHECK(t.find("title: Legal\n    status: planned\n    tags: [legal]") != std::string::npos);
+  CHECK(t.find("title: Old\n    status: shipped") != std::string::npos);
+  CHECK(t.find("title: Odd\n    status: idea") != std::string::npos);
+  auto msg = [&](int line) {
+    for (const auto& m : r.messages) {
+      if (m.line == line) {
+        CHECK(!m.error);
+        return m.message;
+      }
+    }
+    return std::string("(none)");
+  };
+  CHECK(msg(2) == "unknown Jira status 'Ready for QA'; imported as 'in-progress' by its 'Status Category' 'In Progress'; "
+                  "map it in pops.yaml, e.g. integrations: {jira: {statuses: {\"Ready for QA\": idea}}}");
+  CHECK(msg(5) == "unknown Jira status 'Parked'; the item is added as 'idea', the first status; map it in pops.yaml, "
+                  "e.g. integrations: {jira: {statuses: {\"Parked\": idea}}}");
+  CHECK(msg(6).find("the status is left as it is ('planned')") != std::string::npos);
+
+  // Linear: the state type.
+  const std::string lin = "ID,Title,Status,Status Type,Team\n"
+                          "ENG-1,Gateway,QA,started,Platform\n"
+                          "ENG-2,Cache,Parked,canceled,Platform\n";
+  ToolImportResult l = plan_tool_import(s, lin, "linear", "l.csv", {});
+  CHECK(l.added == 2);
+  REQUIRE(l.plan.changes.size() == 1);
+  CHECK(l.plan.changes[0].after.find("title: Gateway\n    status: in-progress") != std::string::npos);
+  CHECK(l.plan.changes[0].after.find("title: Cache\n    status: dropped\n    dropped_reason: Dropped in Linear (Parked)")
+        != std::string::npos);
+}
+
+TEST_CASE("integrations: several teams give the first that is a squad; cells that do not map warn")
+{
+  EditSession s = session();
+  const std::string csv = "Feature ID,Feature name,Status,Teams,Description\n"
+                          "pb-1,Wallets,Planned,\"Payments, Growth\",\"<p>Hold <b>several</b> currencies.</p><ul><li>EUR</li>"
+                          "<li>USD</li></ul>\"\n"
+                          "pb-2,Ledger,Planned,\"Growth; Platform\",plain text\n";
+  ToolImportResult r = plan_tool_import(s, csv, "productboard", "p.csv", {});
+  CHECK(r.added == 2);
+  CHECK(r.skipped == 0);
+  REQUIRE(r.messages.size() == 2);
+  CHECK(r.messages[0].message == "'Teams' 'Payments, Growth' names several squads; the item goes to 'payments', the first "
+                                 "one; to choose, import with --squad or map the cell, e.g. integrations: {productboard: "
+                                 "{squads: {\"Payments, Growth\": payments}}}");
+  CHECK(r.messages[1].message.find("'Growth; Platform' names several squads; the item goes to 'platform'") == 8);
+  REQUIRE(r.plan.changes.size() == 2);
+  const std::string& pay = r.plan.changes[0].path == "roadmap/payments.yaml" ? r.plan.changes[0].after : r.plan.changes[1].after;
+  CHECK(pay.find("description: \"Hold **several** currencies.\\n\\n- EUR\\n- USD\"") != std::string::npos);
+  CHECK(r.added_by_squad == std::vector<std::pair<std::string, std::vector<std::string>>>{{"payments", {"PAY-3"}},
+                                                                                          {"platform", {"PLAT-1"}}});
+}
+
+TEST_CASE("integrations: --squad puts every row in one squad; --map reads a column into a field")
+{
+  EditSession s = session();
+  const std::string csv = "Summary,Issue key,Status,Fix Version/s,Sprint goal\n"
+                          "A,OPS-1,To Do,2026.12,Cut latency\n"
+                          "B,OPS-2,To Do,2027-Q1,\n";
+  ToolImportOptions o;
+  o.squad = "platform";
+  o.maps = {"Fix Version/s=horizon", " sprint goal = okr "};
+  ToolImportResult r = plan_tool_import(s, csv, "jira", "j.csv", {}, o);
+  CHECK(r.added == 2);
+  CHECK(r.skipped == 0);
+  REQUIRE(r.plan.changes.size() == 1);
+  CHECK(r.plan.changes[0].path == "roadmap/platform.yaml");
+  const std::string& t = r.plan.changes[0].after;
+  CHECK(t.find("title: A\n    status: planned\n    okr: Cut latency\n    links: {jira: OPS-1}") != std::string::npos);
+  CHECK(t.find("title: B\n    status: planned\n    horizon: 2027-Q1") != std::string::npos);
+  REQUIRE(r.messages.size() == 1);
+  CHECK(!r.messages[0].error);
+  CHECK(r.messages[0].column == 15);
+  CHECK(r.messages[0].message.starts_with("'Fix Version/s' '2026.12' is not a horizon; the horizon is left unset; the "
+                                          "horizons are now, next, later or a quarter such as 2027-Q1"));
+  // Without --squad, OPS is no squad: new rows are left out, located, and the fix named.
+  ToolImportResult r2 = plan_tool_import(s, csv, "jira", "j.csv", {});
+  CHECK(r2.skipped == 2);
+  CHECK(r2.messages[0].message.find("or import with --squad") != std::string::npos);
+  ToolImportOptions bad;
+  bad.squad = "paymnts";
+  CHECK_THROWS_WITH_AS(plan_tool_import(s, csv, "jira", "j.csv", {}, bad),
+                       "--squad: unknown squad 'paymnts' (did you mean 'payments'?)", OpError);
+  bad = {};
+  bad.maps = {"Fix Version=horizon"};
+  CHECK_THROWS_WITH_AS(plan_tool_import(s, csv, "jira", "j.csv", {}, bad),
+                       "--map 'Fix Version=horizon': 'j.csv' has no column 'Fix Version' (did you mean 'Fix Version/s'?)",
+                       OpError);
+  bad.maps = {"Fix Version/s=horizn"};
+  CHECK_THROWS_WITH_AS(plan_tool_import(s, csv, "jira", "j.csv", {}, bad),
+                       "--map 'Fix Version/s=horizn': unknown field 'horizn' (did you mean 'horizon'?)", OpError);
+  bad.maps = {"horizon"};
+  CHECK_THROWS_WITH_AS(plan_tool_import(s, csv, "jira", "j.csv", {}, bad), "--map 'horizon' is not COLUMN=FIELD", OpError);
 }

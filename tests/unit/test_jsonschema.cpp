@@ -95,6 +95,9 @@ TEST_CASE("the roadmap schema carries the workspace's statuses, squads, people, 
   CHECK(p.at("horizon").at("anyOf").at(0).at("enum") == json::array({"now", "soon"}));
   CHECK(matches(p.at("horizon").at("anyOf").at(1), "2027-Q1"));
   CHECK_FALSE(matches(p.at("horizon").at("anyOf").at(1), "2027-Q5"));
+  // The loader's definition of a quarter (base/date.h), not a copy.
+  CHECK(p.at("horizon").at("anyOf").at(1).at("pattern") == "^" + std::string(pops::k_quarter_pattern) + "$");
+  CHECK(p.at("horizon").at("description").get<std::string>().find("or a quarter YYYY-Qn like 2027-Q1") != std::string::npos);
   // Custom fields, typed.
   CHECK(p.at("risk").at("enum") == json::array({"low", "high", nullptr}));
   CHECK(p.at("revenue_impact").at("type") == json::array({"number", "null"}));
@@ -228,14 +231,54 @@ TEST_CASE("VS Code settings: created, merged keeping everything else, refused wh
   CHECK(pops::merge_vscode_settings(*merged, problem) == merged);
 
   problem.clear();
-  CHECK_FALSE(pops::merge_vscode_settings("{\n  // tabs\n  \"editor.tabSize\": 2\n}\n", problem));
-  CHECK(problem.find("not plain JSON") != std::string::npos);
-  CHECK_FALSE(pops::merge_vscode_settings("{\"a\": 1,}", problem));
+  CHECK_FALSE(pops::merge_vscode_settings("{\"a\": 1,,}", problem));
+  CHECK(problem.find("not JSON, even with comments and trailing commas") != std::string::npos);
+  CHECK_FALSE(pops::merge_vscode_settings("{\"a\": /* never closed }", problem));
   CHECK_FALSE(pops::merge_vscode_settings("[1, 2]", problem));
   CHECK(problem == "it is not a JSON object");
   CHECK_FALSE(pops::merge_vscode_settings(R"({"yaml.schemas": []})", problem));
   CHECK(problem.find("yaml.schemas") != std::string::npos);
   CHECK(json::parse(pops::vscode_schema_entries()).at("yaml.schemas").size() == 3);
+}
+
+TEST_CASE("settings.json as JSONC: comments, trailing commas and the layout are kept; only yaml.schemas changes")
+{
+  std::string problem;
+  // No yaml.schemas yet: one member added at the end, at the file's indentation, a trailing comma kept.
+  const std::string a = "// Workspace settings\n{\n    // tabs, not spaces\n    \"editor.insertSpaces\": false, /* why */\n"
+                        "    \"files.eol\": \"\\n\",\n}\n";
+  auto ma = pops::merge_vscode_settings(a, problem);
+  REQUIRE(ma);
+  CHECK(ma->starts_with("// Workspace settings\n{\n    // tabs, not spaces\n    \"editor.insertSpaces\": false, /* why */\n"
+                        "    \"files.eol\": \"\\n\",\n    \"yaml.schemas\": {\n        \"./.pops/schema/pops.schema.json\": [\"pops.yaml\"],\n"));
+  CHECK(ma->ends_with("\n    },\n}\n"));
+  CHECK(pops::merge_vscode_settings(*ma, problem) == ma);  // again: nothing to change
+  // yaml.schemas with comments: other mappings and comments stay, a stale entry of ours goes, ours added.
+  const std::string b = "{\r\n  \"yaml.schemas\": {\r\n    // kubernetes\r\n    \"./k8s.json\": [\"deploy/*.yaml\"],\r\n"
+                        "    \"./.pops/schema/old.schema.json\": [\"x.yaml\"],\r\n  },\r\n  \"editor.tabSize\": 2 // two\r\n}\r\n";
+  auto mb = pops::merge_vscode_settings(b, problem);
+  REQUIRE(mb);
+  CHECK(mb->find("    // kubernetes\r\n    \"./k8s.json\": [\"deploy/*.yaml\"],\r\n    \"./.pops/schema/pops.schema.json\"")
+        != std::string::npos);
+  CHECK(mb->find("old.schema.json") == std::string::npos);
+  CHECK(mb->find("  \"editor.tabSize\": 2 // two\r\n}\r\n") != std::string::npos);
+  CHECK(mb->find('\n') == mb->find("\r\n") + 1);  // CRLF kept
+  CHECK(mb->find("\"./.pops/schema/feedback.schema.json\": ") != std::string::npos);
+  CHECK(mb->find("\"./.pops/schema/roadmap.schema.json\": ") != std::string::npos);
+  CHECK(mb->find("],\r\n  },\r\n  \"editor.tabSize\"") != std::string::npos);  // its trailing comma kept
+  CHECK(pops::merge_vscode_settings(*mb, problem) == mb);
+  // A changed entry of ours: only its value is replaced.
+  std::string c = *mb;
+  const std::string from = "[\"pops.yaml\"]";
+  c.replace(c.find(from), from.size(), "[\"other.yaml\"] /* mine */");
+  auto mc = pops::merge_vscode_settings(c, problem);
+  REQUIRE(mc);
+  CHECK(mc->find("[\"pops.yaml\"] /* mine */") != std::string::npos);
+  // One line stays one line.
+  auto md = pops::merge_vscode_settings("{\"a\": 1, \"yaml.schemas\": {\"./k.json\": \"k.yaml\"}}", problem);
+  REQUIRE(md);
+  CHECK(md->starts_with("{\"a\": 1, \"yaml.schemas\": {\"./k.json\": \"k.yaml\", \"./.pops/schema/pops.schema.json\": "));
+  CHECK(md->find('\n') == std::string::npos);
 }
 
 TEST_CASE("the id patterns of the schema accept exactly the ids pops check accepts")

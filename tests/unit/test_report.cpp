@@ -219,8 +219,8 @@ TEST_CASE("junit: shape, escaping and unique names")
   r.findings.push_back(make("roadmap/payments.yaml", 12, 13, Severity::error, "schema", "third"));
   std::string out = render_junit(r);
   CHECK(out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", 0) == 0);
-  CHECK(out.find("<testsuites name=\"pops\" tests=\"5\" failures=\"4\"") != std::string::npos);
-  CHECK(out.find("<testsuite name=\"pops\" tests=\"5\" failures=\"4\" errors=\"0\" skipped=\"0\"") != std::string::npos);
+  CHECK(out.find("<testsuites name=\"pops\" tests=\"5\" failures=\"3\"") != std::string::npos);
+  CHECK(out.find("<testsuite name=\"pops\" tests=\"5\" failures=\"3\" errors=\"0\" skipped=\"0\"") != std::string::npos);
   CHECK(count(out, "<testcase ") == 5);
   CHECK(out.find("<testcase classname=\"roadmap/payments.yaml\" name=\"schema@12:13\" file=\"roadmap/payments.yaml\">") !=
         std::string::npos);
@@ -228,12 +228,31 @@ TEST_CASE("junit: shape, escaping and unique names")
   CHECK(out.find("name=\"schema@12:13 #3\"") != std::string::npos);
   CHECK(out.find("<failure type=\"error\" message=\"unknown status &apos;in-progres&apos;\">"
                  "roadmap/payments.yaml:12:13: unknown status &apos;in-progres&apos;</failure>") != std::string::npos);
-  CHECK(out.find("<failure type=\"warning\"") != std::string::npos);
+  CHECK(out.find("<failure type=\"warning\"") == std::string::npos);
+  CHECK(out.find("<properties><property name=\"severity\" value=\"warning\"/></properties>\n      <system-out>"
+                 "roadmap/platform.yaml:4:5: warning: squad plat has 4 items in progress</system-out>") != std::string::npos);
   CHECK(out.find("a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;\"") != std::string::npos);
   CHECK(out.find('\x01') == std::string::npos);
   CHECK(out.find("<system-out>docs/prd.md: info: not reviewed since 2024-01-01</system-out>") != std::string::npos);
-  CHECK(count(out, "<failure") == 4);
+  CHECK(count(out, "<failure") == 3);
   CHECK(out.back() == '\n');
+  // --strict: warnings make the exit status 1, so they are failures too.
+  const std::string strict = render_junit(r, true);
+  CHECK(strict.find("<testsuites name=\"pops\" tests=\"5\" failures=\"4\"") != std::string::npos);
+  CHECK(strict.find("<failure type=\"warning\" message=\"squad plat has 4 items in progress\">") != std::string::npos);
+}
+
+TEST_CASE("junit: warnings only are no failures (pops check exits 0)")
+{
+  CheckResult r;
+  r.findings.push_back(make("roadmap/a.yaml", 3, 5, Severity::warning, "wip-limit", "too many"));
+  r.findings.push_back(make("roadmap/b.yaml", 7, 5, Severity::warning, "target-passed", "late"));
+  const std::string out = render_junit(r);
+  CHECK(out.find("<testsuites name=\"pops\" tests=\"2\" failures=\"0\" errors=\"0\">") != std::string::npos);
+  CHECK(out.find("<testsuite name=\"pops\" tests=\"2\" failures=\"0\"") != std::string::npos);
+  CHECK(out.find("<failure") == std::string::npos);
+  CHECK(count(out, "<system-out>") == 2);
+  CHECK(render_junit(r, true).find("failures=\"2\"") != std::string::npos);
 }
 
 TEST_CASE("junit: empty result has one passing testcase")
