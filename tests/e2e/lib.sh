@@ -49,7 +49,7 @@ fail() {
   echo "FAIL [$T_NAME]: $*"
   if [ -n "${OUT+x}" ]; then
     echo "--- stdout:"; printf '%s\n' "$OUT" | head -40
-    echo "--- stderr:"; printf '%s\n' "$ERR" | head -40
+    echo "--- stderr:"; printf '%s\n' "${ERR-}" | head -40
   fi
 }
 pass() { T_PASSES=$((T_PASSES + 1)); }
