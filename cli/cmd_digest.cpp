@@ -25,6 +25,7 @@ struct DigestOpts {
 
 int run_digest(Context& ctx, const DigestOpts& o)
 {
+  ctx.out.fit(Fit::wrap);  // prose: wrapped to a terminal's width
   const auto audience = parse_audience(o.audience);
   if (!audience) {
     const std::vector<std::string> names = {"all", "exec", "sales", "support", "marketing"};

@@ -164,7 +164,13 @@ int run_metrics(Context& ctx, const MetricsOpts& o)
     if (m.rows.empty() && !ctx.quiet) {
       hint(ctx.err, "no history to measure: commit the workspace first");
     }
-    ctx.out.write(render_metrics_table(m));
+    // On a terminal, the columns read least make room (all of them: --format json or csv, a pipe).
+    std::vector<std::string> left_out;
+    ctx.out.write(render_metrics_table(m, ctx.out.is_tty() ? ctx.out.width() : 0, &left_out));
+    if (!left_out.empty() && !ctx.quiet) {
+      hint(ctx.err, fmt::format("left out to fit {} columns: {} (--format csv has them all)", ctx.out.width(),
+                                join(left_out, ", ")));
+    }
   }
   return k_exit_ok;
 }

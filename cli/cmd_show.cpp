@@ -351,6 +351,7 @@ void print_json(Context& ctx, const ItemView& v, const std::optional<CommitRef>&
 
 int run_show(Context& ctx, const ShowOpts& o)
 {
+  ctx.out.fit(Fit::wrap);  // prose: wrapped to a terminal's width
   Workspace ws;
   std::optional<CommitRef> at;
   if (o.at.empty()) {

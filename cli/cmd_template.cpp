@@ -53,6 +53,7 @@ int run_list(Context& ctx, const TemplateOpts& o)
 
 int run_show(Context& ctx, const TemplateOpts& o)
 {
+  ctx.out.fit(Fit::wrap);  // prose: wrapped to a terminal's width
   auto t = find_template(ctx.workspace, o.name);
   if (!t) {
     error(ctx.err, fmt::format("no template '{}'{}", printable(o.name), did_you_mean(o.name, template_names(ctx.workspace))));

@@ -309,6 +309,11 @@ int run_main(int argc, char** argv)
       start_pager(pager_command(setting.command));
     }
   }
+  // Views fit a terminal: each line cut to its width (commands of prose wrap instead); a pipe gets
+  // every line whole. Machine formats are written with write_data and write_json, never fitted.
+  // Diagnostics wrap, so that no word of them is lost.
+  ctx.out.fit(Fit::cut);
+  ctx.err.fit(Fit::wrap);
   return run(ctx);
 }
 

@@ -80,6 +80,51 @@ Term::Term(FILE* f) : m_file(f)
   }
 }
 
+Term::~Term()
+{
+  flush();
+}
+
+void Term::fit(Fit f)
+{
+  flush();
+  m_fit = m_tty ? f : Fit::none;
+}
+
+void Term::flush() const
+{
+  if (!m_line.empty()) {
+    const std::string line = fit_line(m_line, width());
+    m_line.clear();
+    std::fwrite(line.data(), 1, line.size(), m_file);
+  }
+}
+
+void Term::write_fitted(std::string_view text) const
+{
+  const int w = width();
+  std::string out;
+  for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n')) {
+    m_line.append(text.substr(0, nl));
+    text.remove_prefix(nl + 1);
+    const std::string_view lead = std::string_view(m_line).substr(std::min(m_line.find_first_not_of(' '), m_line.size()));
+    const bool fence = lead.starts_with("```") || lead.starts_with("~~~");
+    if (m_fit == Fit::wrap && !m_fence && !fence) {
+      for (const auto& part : wrap_line(m_line, w)) {
+        out += fit_line(part, w) + "\n";
+      }
+    } else {
+      out += fit_line(m_line, w) + "\n";
+    }
+    if (fence) {
+      m_fence = !m_fence;
+    }
+    m_line.clear();
+  }
+  m_line.append(text);
+  std::fwrite(out.data(), 1, out.size(), m_file);
+}
+
 int Term::width() const
 {
   if (const char* cols = std::getenv("COLUMNS"); cols && std::atoi(cols) > 0) {
@@ -126,11 +171,16 @@ void Term::write(std::string_view text) const
     }
   }
   out += terminal_text(text.substr(from));
+  if (m_fit != Fit::none) {
+    write_fitted(out);
+    return;
+  }
   write_data(out);
 }
 
 void Term::write_data(std::string_view bytes) const
 {
+  flush();
   std::fwrite(bytes.data(), 1, bytes.size(), m_file);
 }
 

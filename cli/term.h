@@ -15,9 +15,17 @@ namespace pops::cli {
 
 enum class Color { none, red, green, yellow, blue, magenta, cyan, bold, dim };
 
+/// How a text view fits a terminal's width (Term::fit): every line cut to the width with "…", or
+/// prose wrapped at spaces (Markdown-aware: table rows and code blocks are cut, never wrapped) and
+/// what still does not fit cut. Only on a terminal: a pipe gets every line whole.
+enum class Fit { none, cut, wrap };
+
 class Term {
 public:
   explicit Term(FILE* f);
+  ~Term();
+  Term(const Term&) = delete;
+  Term& operator=(const Term&) = delete;
   FILE* file() const { return m_file; }
   bool is_tty() const { return m_tty; }
   bool color() const { return m_color; }
@@ -26,6 +34,11 @@ public:
   /// Columns: COLUMNS, else the terminal's (as it was when pops started, so also through a pager), 80
   /// when unknown.
   int width() const;
+  /// From now on, what write() prints fits width() as `f` says, on a terminal; nothing changes on a
+  /// pipe or a file. Lines are fitted whole: a line is held until its line feed (or flush()).
+  void fit(Fit f);
+  /// Writes a line held by fit() that has no line feed yet.
+  void flush() const;
   /// `text` wrapped in the colour's escape codes when colour is on.
   std::string paint(Color c, std::string_view text) const;
   /// `text` made safe for a terminal (terminal_text: C0 but tab and line feed, DEL, C1 and the
@@ -47,6 +60,10 @@ private:
   bool m_tty = false;
   bool m_color = false;
   int m_tty_width = 0;
+  Fit m_fit = Fit::none;
+  mutable std::string m_line;    ///< fit(): the line written so far, without its line feed
+  mutable bool m_fence = false;  ///< fit(Fit::wrap): inside a Markdown code block
+  void write_fitted(std::string_view text) const;
 };
 
 /// --color=WHEN: "always" true, "never" false, "auto" none; false with an unknown WHEN.

@@ -403,6 +403,135 @@ std::string truncate_width(std::string_view s, int width, std::string_view ellip
   return out + std::string(ellipsis);
 }
 
+namespace {
+
+/// The length of the colour code (ESC [ digits and ';' m) at `s[i]`, 0 when there is none.
+size_t colour_code_at(std::string_view s, size_t i)
+{
+  if (i + 2 >= s.size() || s[i] != '\033' || s[i + 1] != '[') {
+    return 0;
+  }
+  for (size_t j = i + 2; j < s.size(); ++j) {
+    if (s[j] == 'm') {
+      return j + 1 - i;
+    }
+    if ((s[j] < '0' || s[j] > '9') && s[j] != ';') {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+} // namespace
+
+int line_width(std::string_view line)
+{
+  int w = 0;
+  for (size_t i = 0; i < line.size();) {
+    if (const size_t n = colour_code_at(line, i); n > 0) {
+      i += n;
+      continue;
+    }
+    w += code_point_width(next_code_point(line, i));
+  }
+  return w;
+}
+
+std::string fit_line(std::string_view line, int width)
+{
+  if (width <= 0 || line_width(line) <= width) {
+    return std::string(line);
+  }
+  const int room = width - 1;  // the ellipsis takes one column
+  std::string out;
+  int w = 0;
+  bool cut = false;
+  for (size_t i = 0; i < line.size();) {
+    if (const size_t n = colour_code_at(line, i); n > 0) {
+      out.append(line.substr(i, n));
+      i += n;
+      continue;
+    }
+    size_t j = i;
+    const int cw = code_point_width(next_code_point(line, j));
+    if (!cut && w + cw > room) {
+      while (!out.empty() && out.back() == ' ') {
+        out.pop_back();
+      }
+      out += "\u2026";
+      cut = true;
+    }
+    if (!cut) {
+      out.append(line.substr(i, j - i));
+      w += cw;
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::vector<std::string> wrap_line(std::string_view line, int width)
+{
+  size_t lead = line.find_first_not_of(' ');
+  if (width <= 0 || lead == std::string_view::npos || line[lead] == '|' || line_width(line) <= width) {
+    return {std::string(line)};
+  }
+  // The text starts after the indentation and a list marker.
+  size_t text = lead;
+  if (line.substr(lead).starts_with("- ") || line.substr(lead).starts_with("* ") ||
+      line.substr(lead).starts_with("+ ")) {
+    text = lead + 2;
+  } else {
+    size_t d = lead;
+    while (d < line.size() && d - lead < 3 && line[d] >= '0' && line[d] <= '9') {
+      ++d;
+    }
+    if (d > lead && d + 1 < line.size() && (line[d] == '.' || line[d] == ')') && line[d + 1] == ' ') {
+      text = d + 2;
+    }
+  }
+  const int indent = line_width(line.substr(0, text));
+  if (indent >= width / 2) {
+    return {std::string(line)};  // too little room to wrap into: the caller cuts
+  }
+  std::vector<std::string> out;
+  std::string cur(line.substr(0, text));
+  int cur_w = indent;
+  bool empty = true;  // nothing but the indentation in cur yet
+  size_t i = text;
+  while (i < line.size()) {
+    // The spaces before the next word (kept as written inside a line, dropped at a break), the word.
+    const size_t w0 = std::min(line.find_first_not_of(' ', i), line.size());
+    size_t sp = line.find(' ', w0);
+    if (sp == std::string_view::npos) {
+      sp = line.size();
+    }
+    const std::string_view gap = line.substr(i, w0 - i);
+    const std::string_view word = line.substr(w0, sp - w0);
+    if (word.empty()) {
+      break;  // trailing spaces
+    }
+    const int ww = line_width(word);
+    const int gw = empty ? 0 : static_cast<int>(gap.size());
+    if (!empty && cur_w + gw + ww > width) {
+      out.push_back(cur);
+      cur = std::string(static_cast<size_t>(indent), ' ');
+      cur_w = indent;
+      empty = true;
+    }
+    if (!empty) {
+      cur += gap;
+      cur_w += static_cast<int>(gap.size());
+    }
+    cur += word;
+    cur_w += ww;
+    empty = false;
+    i = sp;
+  }
+  out.push_back(cur);
+  return out;
+}
+
 std::string pad_width(std::string_view s, int width, std::string_view ellipsis)
 {
   std::string out = truncate_width(s, width, ellipsis);

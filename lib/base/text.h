@@ -60,6 +60,17 @@ int display_width(std::string_view s);
 /// `s` cut to at most `width` display columns, ending in `ellipsis` when cut (the ellipsis counts
 /// toward the width); never cuts a character in two.
 std::string truncate_width(std::string_view s, int width, std::string_view ellipsis = "\u2026");
+/// The display width of one line with the colour codes (ESC [ ... m) it may hold left out.
+int line_width(std::string_view line);
+/// One line of a terminal view made to fit `width` columns: unchanged when it fits, else cut to
+/// `width` columns ending in "…"; colour codes (ESC [ ... m) count nothing and are all kept, those
+/// after the cut too, so no colour is left on. `line` holds no line feed.
+std::string fit_line(std::string_view line, int width);
+/// One line of prose (plain text or Markdown) wrapped at spaces into lines of at most `width`
+/// columns; each continuation is indented under the text of the first line (after its indentation
+/// and a list marker: "- ", "* ", "1. "). Lines that are Markdown table rows (first non-blank "|")
+/// come back whole, and so does a word longer than the room (fit_line cuts it on a terminal).
+std::vector<std::string> wrap_line(std::string_view line, int width);
 /// `s` truncated and then padded with spaces to exactly `width` display columns.
 std::string pad_width(std::string_view s, int width, std::string_view ellipsis = "\u2026");
 

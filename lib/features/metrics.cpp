@@ -825,7 +825,7 @@ std::string render_metrics_markdown(const Metrics& m)
   return out;
 }
 
-std::string render_metrics_table(const Metrics& m)
+std::string render_metrics_table(const Metrics& m, int width, std::vector<std::string>* left_out)
 {
   if (m.rows.empty()) {
     return {};
@@ -843,12 +843,40 @@ std::string render_metrics_table(const Metrics& m)
       w[i] = std::max(w[i], text_width(r[i]));
     }
   }
+  std::vector<bool> shown(head.size(), true);
+  if (width > 0) {
+    auto total = [&] {
+      size_t t = 0;
+      size_t n = 0;
+      for (size_t i = 0; i < w.size(); ++i) {
+        if (shown[i]) {
+          t += w[i];
+          ++n;
+        }
+      }
+      return t + 2 * (n > 0 ? n - 1 : 0);
+    };
+    for (const std::string_view h : {"LEAD85", "LEAD50", "DAYS", "DROPPED", "ADDED", "FEEDBACK", "PRD", "LIMIT",
+                                     "CYCLE85", "WIP", "SLIPPED"}) {
+      if (total() <= static_cast<size_t>(width)) {
+        break;
+      }
+      const size_t i = static_cast<size_t>(std::find(head.begin(), head.end(), h) - head.begin());
+      shown[i] = false;
+      if (left_out) {
+        left_out->emplace_back(h);
+      }
+    }
+  }
   std::string out;
   for (const auto& r : rows) {
     std::string line;
     for (size_t i = 0; i < r.size(); ++i) {
+      if (!shown[i]) {
+        continue;
+      }
       const std::string pad(w[i] - text_width(r[i]), ' ');
-      line += i == 0 ? "" : "  ";
+      line += line.empty() && i == 0 ? "" : "  ";
       line += i < 2 ? r[i] + pad : pad + r[i];
     }
     while (!line.empty() && line.back() == ' ') {

@@ -131,6 +131,9 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
 std::string render_metrics_json(const Metrics& m);
 std::string render_metrics_csv(const Metrics& m);
 std::string render_metrics_markdown(const Metrics& m);
-std::string render_metrics_table(const Metrics& m);
+/// The table of `m`; with `width` > 0, columns are left out until each line fits it, the least
+/// read first (LEAD85, LEAD50, DAYS, DROPPED, ADDED, FEEDBACK, PRD, LIMIT, CYCLE85, WIP, SLIPPED;
+/// PERIOD, SQUAD, SHIPPED, CYCLE50 and PREDICT always stay), their headings added to `left_out`.
+std::string render_metrics_table(const Metrics& m, int width = 0, std::vector<std::string>* left_out = nullptr);
 
 } // namespace pops

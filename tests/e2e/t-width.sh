@@ -35,6 +35,47 @@ for cols in 60 80 200; do
   done
 done
 
+# Every text view of every command, on a terminal: no line wider than the terminal.
+all_views=("adoption list" "check" "diff HEAD~3" "digest" "digest --since 2026-09-01 --audience exec"
+           "doc list" "feedback list" "help" "help item" "insights" "insights --by customer"
+           "log" "log PAY-3" "metrics" "metrics --period quarter" "person list" "rank" "rank --explain PAY-3"
+           "ritual list" "ritual next" "ritual actions" "roadmap" "roadmap --format table" "show PAY-3"
+           "show GRW-2" "squad list" "template list" "template show prd" "version")
+t_begin "every view fits a terminal of 60, 80 and 200 columns"
+cd "$T_ROOT/acme" || exit 1
+for cols in 60 80 200; do
+  for v in "${all_views[@]}"; do
+    on_tty "$cols" "$v"
+    w=$(printf '%s' "$OUT" | widest)
+    [ "$w" -le "$cols" ] && pass || fail "$v at $cols columns: $w wide"
+    # A view is not empty on the sample, so the test sees what it measures.
+    [ -n "$(printf '%s' "$OUT" | tr -d '[:space:]')" ] || [ "$v" = check ] && pass || fail "$v printed nothing"
+  done
+done
+
+t_begin "on a terminal, metrics leaves out the columns read least and says which"
+cd "$T_ROOT/acme" || exit 1
+on_tty 80 "metrics"
+head=$(printf '%s\n' "$OUT" | head -1)
+case "$head" in *LEAD85*) fail "LEAD85 shown at 80 columns" ;; *) pass ;; esac
+case "$head" in *PREDICT*) pass ;; *) fail "PREDICT left out at 80 columns" ;; esac
+case "$(printf '%s' "$OUT" | tr -d '\r' | tr '\n' ' ')" in *"left out to fit 80 columns: LEAD85, LEAD50"*) pass ;;
+  *) fail "no hint of the columns left out" ;; esac
+on_tty 200 "metrics"
+case "$(printf '%s\n' "$OUT" | head -1)" in *LEAD85*FEEDBACK*) pass ;; *) fail "a 200-column terminal does not show every column" ;; esac
+OUT=$(COLUMNS=60 "$POPS" metrics 2>&1)
+case "$OUT" in *LEAD85*FEEDBACK*) pass ;; *) fail "metrics | cat leaves out columns" ;; esac
+
+t_begin "on a terminal, show and digest wrap their prose; a pipe gets each line whole"
+cd "$T_ROOT/acme" || exit 1
+desc=$("$POPS" show PAY-3 --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["description"].strip())')
+[ "${#desc}" -gt 60 ] && pass || fail "the sample's PAY-3 has no long description: $desc"
+on_tty 60 "show PAY-3"
+flat=$(printf '%s' "$OUT" | tr -d '\r' | tr '\n' ' ' | tr -s ' ')
+case "$flat" in *"$(printf '%s' "$desc" | tr -s ' ')"*) pass ;; *) fail "show PAY-3 at 60 columns lost words of the description" ;; esac
+OUT=$(COLUMNS=60 "$POPS" show PAY-3)
+case "$OUT" in *"$desc"*) pass ;; *) fail "show PAY-3 | cat wraps the description" ;; esac
+
 t_begin "COLUMNS wins over the terminal's width"
 cd "$T_ROOT/acme" || exit 1
 for v in "${views[@]}"; do

@@ -1,4 +1,5 @@
 #include "features/metrics.h"
+#include "base/text.h"
 #include "git/repo.h"
 #include "workspace/workspace.h"
 
@@ -371,6 +372,31 @@ TEST_CASE("metrics from a known history, by month")
     const std::string md = render_metrics_markdown(m);
     CHECK(md.find("| 2026-02 | (all) | 2 | 29 | 37.4 | 46 | 46 | 2 | \xe2\x80\x93 | 1 | 14 | 100% | 2 | 0 | 0% | 33% |")
           != std::string::npos);
+  }
+
+  SUBCASE("a width leaves out the columns read least until every line fits")
+  {
+    const std::string whole = render_metrics_table(m);
+    std::vector<std::string> left_out;
+    CHECK(render_metrics_table(m, 1000, &left_out) == whole);
+    CHECK(left_out.empty());
+    const std::string narrow = render_metrics_table(m, 80, &left_out);
+    size_t widest = 0;
+    for (size_t a = 0, b = narrow.find('\n'); b != std::string::npos; a = b + 1, b = narrow.find('\n', a)) {
+      widest = std::max(widest, static_cast<size_t>(display_width(narrow.substr(a, b - a))));
+    }
+    CHECK(widest <= 80);
+    REQUIRE(left_out.size() >= 2);
+    CHECK(left_out[0] == "LEAD85");
+    CHECK(left_out[1] == "LEAD50");
+    CHECK(narrow.find("LEAD85") == std::string::npos);
+    CHECK(narrow.find("PREDICT") != std::string::npos);
+    CHECK(narrow.find("CYCLE50") != std::string::npos);
+    // However narrow, the five columns that matter most stay.
+    left_out.clear();
+    const std::string tiny = render_metrics_table(m, 10, &left_out);
+    CHECK(left_out.size() == 11);
+    CHECK(tiny.substr(0, tiny.find('\n')) == "PERIOD   SQUAD     SHIPPED  CYCLE50  PREDICT");
   }
 }
 

@@ -85,3 +85,36 @@ TEST_CASE("one number formatter: exact for files, short for people")
   CHECK(number_short(-0.001, 2) == "0");
   CHECK(number_short(1234.56, 1) == "1234.6");
 }
+
+TEST_CASE("fit_line cuts a line to a width with an ellipsis, keeping every colour code")
+{
+  CHECK(fit_line("short", 10) == "short");
+  CHECK(fit_line("exactly10!", 10) == "exactly10!");
+  CHECK(fit_line("one two three four", 10) == "one two t\u2026");
+  CHECK(line_width(fit_line("one two three four", 10)) == 10);
+  CHECK(fit_line("abc  defgh", 6) == "abc\u2026");  // no spaces before the ellipsis
+  // Wide characters count two columns and are never cut in two.
+  CHECK(fit_line("\u65e5\u672c\u8a9e\u306e\u6587", 6) == "\u65e5\u672c\u2026");
+  // Colour codes count nothing; those after the cut stay, so the colour is reset.
+  const std::string painted = "\033[33mabcdefgh\033[0m tail";
+  CHECK(line_width(painted) == 13);
+  CHECK(fit_line(painted, 5) == "\033[33mabcd\u2026\033[0m");
+  CHECK(fit_line("anything", 0) == "anything");
+}
+
+TEST_CASE("wrap_line wraps prose under its first line's text")
+{
+  using V = std::vector<std::string>;
+  CHECK(wrap_line("fits", 10) == V{"fits"});
+  CHECK(wrap_line("the quick brown fox jumps", 10) == V{"the quick", "brown fox", "jumps"});
+  CHECK(wrap_line("- a list item that wraps", 12) == V{"- a list", "  item that", "  wraps"});
+  CHECK(wrap_line("  12. numbered and long", 14) == V{"  12. numbered", "      and long"});
+  // Spaces inside a line stay as written; at a break they go.
+  CHECK(wrap_line("FB-1     2026  Globex said so", 20) == V{"FB-1     2026", "Globex said so"});
+  // Table rows and words longer than the room come back whole.
+  CHECK(wrap_line("| a | b | c | d | e |", 8) == V{"| a | b | c | d | e |"});
+  CHECK(wrap_line("supercalifragilistic", 8) == V{"supercalifragilistic"});
+  for (const auto& l : wrap_line("Support agents refund a full or partial payment from the admin console", 30)) {
+    CHECK(line_width(l) <= 30);
+  }
+}
