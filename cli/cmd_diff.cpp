@@ -97,7 +97,7 @@ void print_text(Context& ctx, const std::vector<Change>& changes)
     }
   }
   if (!ctx.quiet && !changes.empty()) {
-    out.write("\n" + summary_line(changes));
+    ctx.err.write(summary_line(changes));  // a summary: standard error, as everywhere
   }
 }
 

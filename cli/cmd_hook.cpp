@@ -123,7 +123,7 @@ int run_install(Context& ctx, bool force)
   if (ctx.quiet) {
     return k_exit_ok;
   }
-  const Term& out = ctx.out;
+  const Term& out = ctx.err;  // what was done is a summary
   for (const HookResult& r : results) {
     const HookPaths& p = r.before.paths;
     const std::string hook = shown(p, p.hook);
@@ -153,7 +153,7 @@ int run_uninstall(Context& ctx)
   if (ctx.quiet) {
     return k_exit_ok;
   }
-  const Term& out = ctx.out;
+  const Term& out = ctx.err;  // what was done is a summary
   for (const HookResult& r : results) {
     const HookPaths& p = r.before.paths;
     switch (r.change) {

@@ -54,21 +54,22 @@ int run_init(Context& ctx, const InitOpts& o)
   if (ctx.quiet) {
     return k_exit_ok;
   }
+  // What was written is a summary: standard error, as for every write.
   if (o.sample) {
-    ctx.out.write(fmt::format("wrote the sample organization to '{}' ({} files)\n", o.dir, r.written.size()));
+    ctx.err.write(fmt::format("wrote the sample organization to '{}' ({} files)\n", o.dir, r.written.size()));
     if (r.commits > 0) {
-      ctx.out.write(fmt::format("created a git repository with {} commits of roadmap history\n", r.commits));
+      ctx.err.write(fmt::format("created a git repository with {} commits of roadmap history\n", r.commits));
     } else {
-      ctx.out.write("the folder is inside a git repository: wrote the files without history\n");
+      ctx.err.write("the folder is inside a git repository: wrote the files without history\n");
     }
   } else {
-    ctx.out.write(fmt::format("initialized a pops workspace in '{}'\n", o.dir));
+    ctx.err.write(fmt::format("initialized a pops workspace in '{}'\n", o.dir));
     if (r.git_initialized) {
-      ctx.out.write("created a git repository (branch main)\n");
+      ctx.err.write("created a git repository (branch main)\n");
     }
   }
   if (r.editor_settings_problem.empty()) {
-    ctx.out.write(fmt::format("wired VS Code: {} maps the JSON Schemas in {}/ (refresh: pops schema --vscode)\n",
+    ctx.err.write(fmt::format("wired VS Code: {} maps the JSON Schemas in {}/ (refresh: pops schema --vscode)\n",
                               k_vscode_settings, k_editor_schema_dir));
   }
   hint(ctx.err, fmt::format("next: 'pops -C {} check', then 'pops -C {} roadmap'", o.dir, o.dir));

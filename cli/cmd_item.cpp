@@ -163,16 +163,15 @@ int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_
       return k_exit_usage;
     }
   }
+  // The new id is data (id=$(pops item add ...)); what was done is a summary, on standard error.
   if (print_id) {
     ctx.out.write(plan.id + "\n");
-  } else if (!ctx.quiet) {
-    ctx.out.write(plan.summary + "\n");
+  }
+  if (!ctx.quiet) {
+    ctx.err.write(plan.summary + "\n");
   }
   say_warnings();
   if (!ctx.quiet) {
-    if (print_id) {
-      ctx.err.write(plan.summary + "\n");
-    }
     if (!committed.empty()) {
       ctx.err.write(fmt::format("committed {}: {}\n", committed, o.message.empty() ? plan.message : o.message));
     }

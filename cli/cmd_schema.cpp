@@ -71,7 +71,7 @@ int run_vscode(Context& ctx, const SchemaOpts& o, const Config& cfg)
   write_files(ctx.workspace, changed);
   if (!ctx.quiet) {
     for (const auto& f : changed) {
-      ctx.out.write(fmt::format("wrote {}\n", f.path));
+      ctx.err.write(fmt::format("wrote {}\n", f.path));
     }
     if (changed.empty() && w.settings_problem.empty()) {
       ctx.out.write("schemas and VS Code settings are up to date\n");
@@ -101,7 +101,7 @@ int run_out(Context& ctx, const SchemaOpts& o, const Config& cfg, const std::vec
   }
   write_files(dir.string(), files);
   if (!ctx.quiet) {
-    ctx.out.write(fmt::format("wrote {} schema{} to '{}'\n", files.size(), files.size() == 1 ? "" : "s", o.out));
+    ctx.err.write(fmt::format("wrote {} schema{} to '{}'\n", files.size(), files.size() == 1 ? "" : "s", o.out));
   }
   return k_exit_ok;
 }

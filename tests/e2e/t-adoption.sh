@@ -23,18 +23,18 @@ t_begin "import both exporters' files into a new metrics/adoption.yaml"
 adoption_ws
 run adoption import "$DATA/amplitude-refunds.csv" --from amplitude
 expect_rc 0
-expect_out "metrics/adoption.yaml: 3 series added, 83 points added, 0 changed, 0 unchanged"
+expect_err "metrics/adoption.yaml: 3 series added, 83 points added, 0 changed, 0 unchanged"
 if [ -f metrics/adoption.yaml ]; then pass; else fail "metrics/adoption.yaml not written"; fi
 if grep -qx '    key: Refund Started' metrics/adoption.yaml && grep -qx '      2026-11-04: 1204' metrics/adoption.yaml
 then pass; else fail "Refund Started 1,204 not written as 1204"; fi
 if grep -qx '    key: Checkout Viewed / Enterprise' metrics/adoption.yaml; then pass; else fail "segment not in key"; fi
 run adoption import "$DATA/amplitude-refund-rate.csv" --from amplitude --metric refund_rate
 expect_rc 0
-expect_out "1 series added, 28 points added"
+expect_err "1 series added, 28 points added"
 if grep -qx '    unit: "%"' metrics/adoption.yaml; then pass; else fail "no unit for a percent series"; fi
 run adoption import "$DATA/pendo-features.csv" --from pendo
 expect_rc 0
-expect_out "8 series added, 56 points added"
+expect_err "8 series added, 56 points added"
 if grep -qx '    key: Export, CSV' metrics/adoption.yaml; then pass; else fail "key with a comma not written"; fi
 run check
 expect_rc 0
@@ -69,7 +69,7 @@ expect_out "+      2026-11-21: 70"
 if cmp -s before.yaml metrics/adoption.yaml; then pass; else fail "--dry-run wrote"; fi
 run adoption import pendo-new.csv --from pendo
 expect_rc 0
-expect_out "0 series added, 1 point added, 1 changed, 0 unchanged"
+expect_err "0 series added, 1 point added, 1 changed, 0 unchanged"
 diff before.yaml metrics/adoption.yaml > d.txt
 if [ "$(grep -c '^[<>]' d.txt)" = 3 ] && grep -qx '<       2026-11-21: 58' d.txt && grep -qx '>       2026-11-21: 70' d.txt \
    && grep -qx '>       2026-11-22: 71' d.txt; then pass; else fail "unexpected diff: $(cat d.txt)"; fi

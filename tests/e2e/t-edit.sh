@@ -135,7 +135,7 @@ t_begin "golden: item set changes only the values"
 golden_ws
 run item set PAY-1 "title=One-click refunds & returns" status=shipped tags+=returns tags-=checkout \
   depends_on+=PAY-2 owner= links.figma= risk=medium "description=Refunds from the order page."
-expect_rc 0; expect_out "updated PAY-1 in roadmap/payments.yaml"
+expect_rc 0; expect_err "updated PAY-1 in roadmap/payments.yaml"
 expect_file roadmap/payments.yaml <<'YAML'
 # Payments roadmap -- hand-kept.   Mind the spacing.
 squad: payments
@@ -181,7 +181,7 @@ printf 'squad: platform\r\n# CRLF line endings.\r\nitems:\r\n  - id: PLAT-1   # 
 t_begin "golden: item drop records the reason, deletes nothing"
 golden_ws
 run item drop PAY-2 --reason "Merged into PAY-1"
-expect_rc 0; expect_out "dropped PAY-2 in roadmap/payments.yaml"
+expect_rc 0; expect_err "dropped PAY-2 in roadmap/payments.yaml"
 grep -qx '  - {id: PAY-2, title: "Payouts v2", status: dropped, dropped_reason: Merged into PAY-1}' roadmap/payments.yaml \
   && pass || fail "$(grep PAY-2 roadmap/payments.yaml)"
 run item drop PAY-1 --reason "yes"
@@ -219,7 +219,7 @@ YAML
 t_begin "golden: item move to its squad's file, with its comments"
 golden_ws
 run item move PAY-4 --squad payments
-expect_rc 0; expect_out "moved PAY-4 from roadmap/misc.yaml to roadmap/payments.yaml"
+expect_rc 0; expect_err "moved PAY-4 from roadmap/misc.yaml to roadmap/payments.yaml"
 expect_file roadmap/misc.yaml <<'YAML'
 # Things without a home yet.
 items: []
@@ -244,7 +244,7 @@ expect_err "pops: error: cannot move PAY-1 to squad 'platform': an item keeps it
 expect_err "hint: 'pops item move PAY-1 --squad platform --new-id'"
 expect_same roadmap/payments.yaml "$T_DIR/before"
 run item move PAY-1 --squad platform --new-id
-expect_rc 0; expect_out "copied PAY-1 to roadmap/platform.yaml as PLAT-2 and dropped PAY-1"
+expect_rc 0; expect_err "copied PAY-1 to roadmap/platform.yaml as PLAT-2 and dropped PAY-1"
 expect_err "hint: these still name PAY-1: FB-1 (items)"
 grep -q '    dropped_reason: moved to platform as PLAT-2' roadmap/payments.yaml && pass || fail "no pointer"
 grep -q $'^  - id: PLAT-2\r$' roadmap/platform.yaml && pass || fail "not copied with CRLF"
@@ -256,7 +256,7 @@ run feedback add --source sales --customer "Globex, Inc." --summary "Wants parti
   --arr 120000 --tag refunds --date 2026-11-20
 expect_rc 0; [ "$OUT" = "FB-2" ] && pass || fail "stdout: $OUT"
 run feedback link FB-1 PAY-2 PLAT-1
-expect_rc 0; expect_out "linked FB-1 to PAY-2, PLAT-1 in feedback/2026-11.yaml"
+expect_rc 0; expect_err "linked FB-1 to PAY-2, PLAT-1 in feedback/2026-11.yaml"
 expect_file feedback/2026-11.yaml <<'YAML'
 # November feedback.
 entries:

@@ -51,7 +51,7 @@ expect_err "tickets.csv:5: 'Created at' is not a date: 'yesterday'"
 expect_err "tickets.csv:6: no text: 'Description' and 'Subject' are empty"
 expect_err "tickets.csv:7: the row has 3 fields, the header 8"
 expect_err "3 of 5 rows could not be imported"
-expect_out "imported 2 entries (FB-2..FB-3) into feedback/2026-11.yaml, feedback/2026-10.yaml"
+expect_err "imported 2 entries (FB-2..FB-3) into feedback/2026-11.yaml, feedback/2026-10.yaml"
 expect_file feedback/2026-11.yaml <<'YAML'
 # November feedback. Keep this comment.
 entries:
@@ -93,7 +93,7 @@ if cmp -s feedback/2026-11.yaml "$T_ROOT/nov" && cmp -s feedback/2026-10.yaml "$
 sed -i 's/,yesterday,/,2026-11-04,/' tickets.csv
 run feedback import tickets.csv --source support --preset zendesk
 expect_rc 1
-expect_out "imported 1 entry (FB-4) into feedback/2026-11.yaml; 2 already present"
+expect_err "imported 1 entry (FB-4) into feedback/2026-11.yaml; 2 already present"
 [ "$(count 'url: zendesk:' feedback/2026-11.yaml)" = 2 ] && pass || fail "expected 2 zendesk entries in November"
 
 t_begin "intercom export: conversations with comma-separated tags and a multi-line first message"
@@ -107,7 +107,7 @@ Thanks!"
 CSV
 run feedback import conv.csv --source support --preset intercom
 expect_rc 0
-expect_out "imported 2 entries (FB-2..FB-3) into feedback/2026-11.yaml"
+expect_err "imported 2 entries (FB-2..FB-3) into feedback/2026-11.yaml"
 run feedback list --format json
 expect_out '"quote": "Hi,\nwe need partial refunds.\nThanks!"'
 expect_out '"tags": [
@@ -131,7 +131,7 @@ run feedback import cases.csv --source sales --preset salesforce
 expect_rc 1
 expect_err "cases.csv:3: 'ARR' is not an amount: 'lots'"
 expect_err "cases.csv:4: 'Date/Time Opened' is not a date: '2/30/2026 9:00 AM'"
-expect_out "imported 1 entry (FB-2) into feedback/2026-11.yaml"
+expect_err "imported 1 entry (FB-2) into feedback/2026-11.yaml"
 run feedback list --customer umbrella --format json
 expect_out '"segment": "Enterprise"'
 expect_out '"arr": 250000.0'
@@ -148,7 +148,7 @@ CSV
 run feedback import notes.csv --source interview --preset productboard --map Features=items
 expect_rc 1
 expect_err "notes.csv:3: 'Features' names the unknown item 'PAY-9'"
-expect_out "imported 1 entry (FB-2)"
+expect_err "imported 1 entry (FB-2)"
 run feedback list --item PAY-1 --format csv
 expect_out 'FB-2,2026-11-15,interview,Acme Corp,,,Need to refund 100 orders at once,Bulk refunds,refunds,PAY-1,https://pb.example/notes/1'
 run feedback import notes.csv --source interview --preset productboard --map Features=items
@@ -204,7 +204,7 @@ expect_err "hostile.csv:3: 'quote' is not UTF-8 text"
 expect_err "hostile.csv:4: 'quote' is not UTF-8 text (or holds a NUL byte)"
 expect_err "hostile.csv:5: column 18: text after a closing quote"
 expect_err "hostile.csv:7: column 12: the quoted field opened at line 7 column 12 is never closed"
-expect_out "imported 2 entries (FB-2..FB-3)"
+expect_err "imported 2 entries (FB-2..FB-3)"
 run check
 expect_rc 0
 
@@ -239,7 +239,7 @@ start=$(date +%s%N)
 run_limited 120 feedback import big.csv --source support --preset zendesk
 end=$(date +%s%N)
 expect_rc 0
-expect_out "imported 5000 entries (FB-2..FB-5001)"
+expect_err "imported 5000 entries (FB-2..FB-5001)"
 echo "5,000-row import: $(( (end - start) / 1000000 )) ms"
 run_limited 120 feedback import big.csv --source support --preset zendesk
 expect_rc 0

@@ -41,8 +41,8 @@ t_begin "install writes an executable pops hook; installing twice changes nothin
 new_repo
 run hook status; expect_rc 0; expect_out "no pre-commit hook in '.git/hooks'"
 expect_out "no pre-merge-commit hook in '.git/hooks'"
-run hook install; expect_rc 0; expect_out "installed the pre-commit hook '.git/hooks/pre-commit'"
-expect_out "installed the pre-merge-commit hook '.git/hooks/pre-merge-commit': merges now run 'pops check --staged' in '.'"
+run hook install; expect_rc 0; expect_err "installed the pre-commit hook '.git/hooks/pre-commit'"
+expect_err "installed the pre-merge-commit hook '.git/hooks/pre-merge-commit': merges now run 'pops check --staged' in '.'"
 if [ -x .git/hooks/pre-merge-commit ]; then pass; else fail "pre-merge-commit hook not executable"; fi
 if grep -qx "# pops pre-merge-commit hook: installed by 'pops hook install', removed by 'pops hook uninstall'" .git/hooks/pre-merge-commit; then pass; else fail "no pre-merge-commit marker line"; fi
 if grep -qx 'exec "$pops_bin" -C "$pops_workspace" check --staged' .git/hooks/pre-merge-commit; then pass; else fail "pre-merge-commit does not run check --staged"; fi
@@ -54,8 +54,8 @@ if grep -qF "pops_bin='$POPS'" .git/hooks/pre-commit; then pass; else fail "hook
 if sh -n .git/hooks/pre-commit; then pass; else fail "hook is not valid sh"; fi
 cp -p .git/hooks/pre-commit "$T_DIR/first"
 cp -p .git/hooks/pre-merge-commit "$T_DIR/first-merge"
-run hook install; expect_rc 0; expect_out "the pre-commit hook '.git/hooks/pre-commit' is already installed"
-expect_out "the pre-merge-commit hook '.git/hooks/pre-merge-commit' is already installed"
+run hook install; expect_rc 0; expect_err "the pre-commit hook '.git/hooks/pre-commit' is already installed"
+expect_err "the pre-merge-commit hook '.git/hooks/pre-merge-commit' is already installed"
 same_file .git/hooks/pre-commit "$T_DIR/first"
 same_file .git/hooks/pre-merge-commit "$T_DIR/first-merge"
 if [ -z "$(ls .git/hooks | grep -v -e '\.sample$' -e '^pre-commit$' -e '^pre-merge-commit$')" ]; then pass; else fail "stray files: $(ls .git/hooks)"; fi
@@ -125,7 +125,7 @@ printf '%s' "$GOOD2" > roadmap/core.yaml && git add roadmap/core.yaml
 OUT=$(PATH="$T_DIR/bin:$PATH" git commit -m good 2>&1); RC=$?; expect_rc 0; expect_commits 2
 echo "x" >> README.md && git add README.md
 gc -m "no pops anywhere"; expect_blocked; expect_err "the pre-commit hook cannot find pops"; expect_commits 2
-run hook install; expect_rc 0; expect_out "updated the pre-commit hook"
+run hook install; expect_rc 0; expect_err "updated the pre-commit hook"
 gc -m "pops is back"; expect_rc 0; expect_commits 3
 
 t_begin "an existing hook is refused without --force, chained with it, and restored by uninstall"
@@ -146,11 +146,11 @@ expect_err "'pops hook install --force' keeps it: it moves it to '.git/hooks/pre
 same_file .git/hooks/pre-commit "$T_DIR/orig"
 if [ ! -e .git/hooks/pre-commit.pops-chained ]; then pass; else fail "refused install left a chained hook"; fi
 run hook install --force; expect_rc 0
-expect_out "moved the existing pre-commit hook to '.git/hooks/pre-commit.pops-chained'; it runs first"
+expect_err "moved the existing pre-commit hook to '.git/hooks/pre-commit.pops-chained'; it runs first"
 same_file .git/hooks/pre-commit.pops-chained "$T_DIR/orig"
 if [ "$(mode_of .git/hooks/pre-commit.pops-chained)" = 750 ]; then pass; else fail "chained hook mode changed"; fi
 run hook status; expect_out "it first runs the chained hook '.git/hooks/pre-commit.pops-chained'"
-run hook install --force; expect_rc 0; expect_out "already installed"
+run hook install --force; expect_rc 0; expect_err "already installed"
 same_file .git/hooks/pre-commit.pops-chained "$T_DIR/orig"
 # Both run: the team's hook first; a pops error blocks.
 printf '%s' "$BAD" > roadmap/core.yaml && git add roadmap/core.yaml
@@ -165,12 +165,12 @@ rm "$T_DIR/block"
 gc -m good; expect_rc 0; expect_commits 2
 # Uninstall puts it back byte for byte, mode included.
 run hook uninstall; expect_rc 0
-expect_out "removed pops's pre-commit hook and moved '.git/hooks/pre-commit.pops-chained' back to '.git/hooks/pre-commit'"
+expect_err "removed pops's pre-commit hook and moved '.git/hooks/pre-commit.pops-chained' back to '.git/hooks/pre-commit'"
 same_file .git/hooks/pre-commit "$T_DIR/orig"
 if [ "$(mode_of .git/hooks/pre-commit)" = 750 ]; then pass; else fail "mode not restored: $(mode_of .git/hooks/pre-commit)"; fi
 if [ ! -e .git/hooks/pre-commit.pops-chained ]; then pass; else fail "chained hook left behind"; fi
-run hook uninstall; expect_rc 0; expect_out "no pops pre-commit hook in '.git/hooks'; nothing to do"
-expect_out "not pops's"
+run hook uninstall; expect_rc 0; expect_err "no pops pre-commit hook in '.git/hooks'; nothing to do"
+expect_err "not pops's"
 same_file .git/hooks/pre-commit "$T_DIR/orig"
 # Without pops, a bad commit goes through the team's hook alone.
 printf '%s' "$BAD" > roadmap/core.yaml && git add roadmap/core.yaml
@@ -191,15 +191,15 @@ if [ "$(readlink .git/hooks/pre-commit)" = "../../tools/hook.sh" ]; then pass; e
 
 t_begin "uninstall without a pops hook says so and exits 0"
 new_repo
-run hook uninstall; expect_rc 0; expect_out "no pops pre-commit hook in '.git/hooks'; nothing to do"
-expect_out "no pops pre-merge-commit hook in '.git/hooks'; nothing to do"
-run hook install; run hook uninstall; expect_rc 0; expect_out "removed the pre-commit hook '.git/hooks/pre-commit'"
-expect_out "removed the pre-merge-commit hook '.git/hooks/pre-merge-commit'"
+run hook uninstall; expect_rc 0; expect_err "no pops pre-commit hook in '.git/hooks'; nothing to do"
+expect_err "no pops pre-merge-commit hook in '.git/hooks'; nothing to do"
+run hook install; run hook uninstall; expect_rc 0; expect_err "removed the pre-commit hook '.git/hooks/pre-commit'"
+expect_err "removed the pre-merge-commit hook '.git/hooks/pre-merge-commit'"
 if [ ! -e .git/hooks/pre-commit ] && [ ! -e .git/hooks/pre-merge-commit ]; then pass; else fail "hooks not removed"; fi
 # A pre-commit hook from an older pops, without pre-merge-commit: install adds the missing one.
 run hook install; rm .git/hooks/pre-merge-commit
-run hook install; expect_rc 0; expect_out "the pre-commit hook '.git/hooks/pre-commit' is already installed"
-expect_out "installed the pre-merge-commit hook"
+run hook install; expect_rc 0; expect_err "the pre-commit hook '.git/hooks/pre-commit' is already installed"
+expect_err "installed the pre-merge-commit hook"
 if [ -x .git/hooks/pre-merge-commit ]; then pass; else fail "missing pre-merge-commit not added"; fi
 
 t_begin "outside a git repository there is nothing to install into"
@@ -211,7 +211,7 @@ t_begin "core.hooksPath is honoured, relative to the work tree root; a global on
 new_repo
 git config core.hooksPath .githooks
 mkdir -p roadmap/deep
-run -C roadmap/deep hook install; expect_rc 0; expect_out "installed the pre-commit hook '.githooks/pre-commit' (core.hooksPath '.githooks')"
+run -C roadmap/deep hook install; expect_rc 0; expect_err "installed the pre-commit hook '.githooks/pre-commit' (core.hooksPath '.githooks')"
 if [ -x .githooks/pre-commit ]; then pass; else fail "no hook in .githooks"; fi
 if [ ! -e .git/hooks/pre-commit ]; then pass; else fail "hook written to .git/hooks"; fi
 printf '%s' "$BAD" > roadmap/core.yaml && git add roadmap/core.yaml
@@ -230,7 +230,7 @@ git init -q -b main repo && cd repo
 echo "code" > main.c
 "$POPS" init product >/dev/null 2>&1 || fail "pops init product"
 git add -A && git commit -qm init
-run -C product hook install; expect_rc 0; expect_out "commits now run 'pops check --staged' in 'product'"
+run -C product hook install; expect_rc 0; expect_err "commits now run 'pops check --staged' in 'product'"
 if grep -qx "pops_workspace='product'" .git/hooks/pre-commit; then pass; else fail "hook does not name the workspace"; fi
 printf '%s' "$BAD" > product/roadmap/core.yaml && git add product/roadmap/core.yaml
 gc -m bad; expect_blocked; expect_err "roadmap/core.yaml:5:13: error: unknown status"; expect_commits 1
@@ -341,7 +341,7 @@ case "$OUT" in *"no problems in"*) pass ;; *) fail "the pre-merge-commit hook di
 if [ "$(git rev-list --parents -n 1 HEAD | wc -w)" -eq 3 ]; then pass; else fail "HEAD is not a merge commit"; fi
 # Without pops's hooks, the broken merge goes through: the refusal came from the hook.
 git reset -q --hard HEAD~1
-run hook uninstall; expect_rc 0; expect_out "removed the pre-merge-commit hook"
+run hook uninstall; expect_rc 0; expect_err "removed the pre-merge-commit hook"
 OUT=$(git merge --no-edit people 2>&1); RC=$?; expect_rc 0
 run check; expect_rc 1; expect_out "unknown person 'cy' as owner"
 
@@ -358,8 +358,8 @@ expect_err "no hook was changed"
 if [ ! -e .git/hooks/pre-commit ]; then pass; else fail "a refused install wrote the pre-commit hook"; fi
 same_file .git/hooks/pre-merge-commit "$T_DIR/orig"
 run hook install --force; expect_rc 0
-expect_out "moved the existing pre-merge-commit hook to '.git/hooks/pre-merge-commit.pops-chained'; it runs first"
-expect_out "installed the pre-commit hook"
+expect_err "moved the existing pre-merge-commit hook to '.git/hooks/pre-merge-commit.pops-chained'; it runs first"
+expect_err "installed the pre-commit hook"
 same_file .git/hooks/pre-merge-commit.pops-chained "$T_DIR/orig"
 if grep -qF 'chained="$(dirname -- "$0")/pre-merge-commit.pops-chained"' .git/hooks/pre-merge-commit; then pass; else fail "pre-merge-commit does not chain its own name"; fi
 git checkout -qb side && printf '%s' "$BAD" > roadmap/core.yaml && git add roadmap/core.yaml && git commit -q --no-verify -m bad
@@ -369,6 +369,6 @@ expect_blocked; case "$OUT" in *"unknown status 'plannd'"*) pass ;; *) fail "pop
 if grep -q "own merge hook ran" "$T_DIR/ran"; then pass; else fail "the chained merge hook did not run"; fi
 git merge --abort
 run hook uninstall; expect_rc 0
-expect_out "removed pops's pre-merge-commit hook and moved '.git/hooks/pre-merge-commit.pops-chained' back to '.git/hooks/pre-merge-commit'"
-expect_out "removed the pre-commit hook"
+expect_err "removed pops's pre-merge-commit hook and moved '.git/hooks/pre-merge-commit.pops-chained' back to '.git/hooks/pre-merge-commit'"
+expect_err "removed the pre-commit hook"
 same_file .git/hooks/pre-merge-commit "$T_DIR/orig"

@@ -26,7 +26,7 @@ cp "$DATA/jira.csv" .
 run import jira jira.csv
 expect_rc 0
 expect_err "4 added, 0 updated, 0 unchanged (new: PAY-2, PAY-3, PAY-4 in payments; PLAT-2 in platform)"
-expect_out "imported 'jira.csv' into roadmap/payments.yaml, roadmap/platform.yaml"
+expect_err "imported 'jira.csv' into roadmap/payments.yaml, roadmap/platform.yaml"
 if cat > "$T_ROOT/want" <<'YAML' && cmp -s "$T_ROOT/want" roadmap/payments.yaml; then pass; else fail "roadmap/payments.yaml:"; diff -u "$T_ROOT/want" roadmap/payments.yaml; fi
 # Payments roadmap: keep this comment.
 squad: payments

@@ -3,7 +3,7 @@
 
 t_begin "init writes a valid workspace with a git repository"
 run init ws --product "Acme Cloud" --squad payments:PAY --squad platform:PLAT
-expect_rc 0; expect_out "initialized a pops workspace in 'ws'"; expect_out "created a git repository"
+expect_rc 0; expect_err "initialized a pops workspace in 'ws'"; expect_err "created a git repository"
 [ -d ws/.git ] && pass || fail "no .git"
 [ "$(git -C ws symbolic-ref HEAD)" = "refs/heads/main" ] && pass || fail "branch is not main"
 grep -q '^product: Acme Cloud$' ws/pops.yaml && pass || fail "product not written"
@@ -43,7 +43,7 @@ run init ws --squad Payments:PAY; expect_rc 2; expect_err "squad id 'Payments'"
 [ ! -e ws/pops.yaml ] && pass || fail "workspace written despite the error"
 
 t_begin "the sample passes check, with a quarter of history"
-run init --sample acme; expect_rc 0; expect_out "14 commits"
+run init --sample acme; expect_rc 0; expect_err "14 commits"
 run -C acme check; expect_rc 0; expect_err "no problems in"
 run -C acme check --strict; expect_rc 0
 n=$(git -C acme rev-list --count HEAD); [ "$n" -ge 12 ] && pass || fail "only $n commits"

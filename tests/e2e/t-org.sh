@@ -7,13 +7,13 @@ make_ws
 sed -i 's/^squads:$/squads:   # the teams/' pops.yaml
 before=$(cat pops.yaml)
 run squad add search --prefix SRCH --name Search --lead alice --wip-limit 3; expect_rc 0
-expect_out "added squad search to pops.yaml"
+expect_err "added squad search to pops.yaml"
 grep -qx '  search: {name: Search, prefix: SRCH, lead: alice, wip_limit: 3}' pops.yaml && pass || fail "squad not written in the file's style"
 grep -q '^squads:   # the teams$' pops.yaml && pass || fail "comment lost"
 # Every other line is as it was.
 [ "$(diff <(printf '%s\n' "$before") pops.yaml | grep -c '^[<>]')" -eq 1 ] && pass || fail "more than one line changed"
 run person add dana --name "Dana Roe" --email dana@example.com --role pm --squad search; expect_rc 0
-expect_out "added person dana to pops.yaml"
+expect_err "added person dana to pops.yaml"
 run squad set search --lead dana --name ""; expect_rc 0
 grep -qx '  search: {prefix: SRCH, lead: dana, wip_limit: 3}' pops.yaml && pass || fail "squad set: $(grep search: pops.yaml)"
 run person set dana --role design; expect_rc 0

@@ -118,7 +118,7 @@ expect_err "leads through a symbolic link to 'roadmap/payments.yaml', outside me
 cmp -s roadmap/payments.yaml before-pay.yaml && pass || fail "roadmap/payments.yaml changed through a link"
 run adoption import "$DATA/pendo-features.csv" --from pendo --to metrics/./adoption.yaml
 expect_rc 0
-expect_out "metrics/adoption.yaml: 8 series added"
+expect_err "metrics/adoption.yaml: 8 series added"
 run adoption import "$DATA/pendo-features.csv" --from pendo --to metrics//adoption.yaml
 expect_rc 0
 expect_err "metrics/adoption.yaml: 0 series added"

@@ -34,9 +34,9 @@ run schema --check; expect_rc 2; expect_err "--check compares"
 run schema roadmap --vscode; expect_rc 2; expect_err "drop the schema name"
 
 t_begin "every file of the sample workspace validates against its schemas"
-run init --sample acme; expect_rc 0; expect_out "wired VS Code"
+run init --sample acme; expect_rc 0; expect_err "wired VS Code"
 cd acme || exit 1
-run schema --out ../schemas; expect_rc 0; expect_out "wrote 5 schemas to '../schemas'"
+run schema --out ../schemas; expect_rc 0; expect_err "wrote 5 schemas to '../schemas'"
 validate ../schemas
 if [ "$VRC" -eq 0 ]; then pass; else fail "sample files rejected: $(printf '%s\n' "$VOUT" | grep -v '^ok' | head -5)"; fi
 n=$(printf '%s\n' "$VOUT" | grep -c '^ok ')
@@ -287,7 +287,7 @@ run schema --vscode --check; expect_rc 1; expect_out ".pops/schema/roadmap.schem
 expect_err "out of date with pops.yaml"; expect_err "run 'pops schema --vscode'"
 [ ! -e .pops ] && pass || fail "--check wrote files"
 run schema --vscode; expect_rc 0
-expect_out "wrote .pops/schema/roadmap.schema.json"; expect_out "wrote .vscode/settings.json"
+expect_err "wrote .pops/schema/roadmap.schema.json"; expect_err "wrote .vscode/settings.json"
 if python3 - <<'PY'
 import json
 s = json.load(open(".vscode/settings.json"))
@@ -314,7 +314,7 @@ expect_out_line "^\.pops/schema/roadmap\.schema\.json:[0-9]+:1: error: the edito
 expect_no_out "settings.json"
 run check --format json; py 'assert sorted({f["rule"] for f in out["findings"]}) == ["schema-stale"], out'
 run schema --vscode --check; expect_rc 1; expect_out ".pops/schema/roadmap.schema.json"; expect_no_out "settings.json"
-run schema --vscode; expect_rc 0; expect_out "wrote .pops/schema/roadmap.schema.json"; expect_no_out "settings.json"
+run schema --vscode; expect_rc 0; expect_err "wrote .pops/schema/roadmap.schema.json"; expect_no_out "settings.json"
 validate .pops/schema roadmap/mobile.yaml; [ "$VRC" -eq 0 ] && pass || fail "refreshed schema rejects squad mobile: $VOUT"
 run check; expect_rc 0
 
@@ -338,7 +338,7 @@ schema_ws
 mkdir -p .vscode
 printf '{\n  // my settings\n  "editor.tabSize": 2, /* team rule */\n  "yaml.schemas": {\n    // k8s\n    "./k8s.json": ["deploy/*.yaml"],\n  },\n}\n' > .vscode/settings.json
 run schema --vscode --check; expect_rc 1; expect_out ".vscode/settings.json"
-run schema --vscode; expect_rc 0; expect_out "wrote .vscode/settings.json"; no_stderr
+run schema --vscode; expect_rc 0; expect_err "wrote .vscode/settings.json"; no_stderr
 if cat > "$T_ROOT/want" <<'JSON' && cmp -s "$T_ROOT/want" .vscode/settings.json; then pass; else fail "settings.json:"; diff -u "$T_ROOT/want" .vscode/settings.json; fi
 {
   // my settings
@@ -371,7 +371,7 @@ run schema --out out/dir; expect_rc 0
 run schema roadmap; cmp -s <(printf '%s\n' "$OUT") out/dir/roadmap.schema.json && pass || fail "--out differs from stdout"
 ls -a out/dir | grep -q '\.tmp' && fail "temporary file left behind" || pass
 run schema --out out/dir --check; expect_rc 0
-run schema feedback --out one; expect_rc 0; expect_out "wrote 1 schema to 'one'"
+run schema feedback --out one; expect_rc 0; expect_err "wrote 1 schema to 'one'"
 [ "$(ls one)" = "feedback.schema.json" ] && pass || fail "one: $(ls one)"
 echo x > afile
 run schema --out afile; expect_rc 2; expect_err "'afile' exists and is not a folder"
@@ -385,7 +385,7 @@ printf 'version: [\n' > pops.yaml
 run schema roadmap; expect_rc 2; expect_err "pops.yaml cannot be read"
 
 t_begin "init wires VS Code, merging into an existing settings.json"
-run init ws --squad payments:PAY; expect_rc 0; expect_out "wired VS Code"
+run init ws --squad payments:PAY; expect_rc 0; expect_err "wired VS Code"
 [ -f ws/.pops/schema/roadmap.schema.json ] && [ -f ws/.pops/schema/ritual.schema.json ] && pass || fail "schemas missing"
 grep -q '"./.pops/schema/roadmap.schema.json"' ws/.vscode/settings.json && pass || fail "settings.json not written"
 grep -q '"PAY"' ws/.pops/schema/roadmap.schema.json || grep -q 'PAY)-' ws/.pops/schema/roadmap.schema.json && pass || fail "prefix not in schema"
@@ -396,7 +396,7 @@ run init mine; expect_rc 0
 grep -q '"files.eol"' mine/.vscode/settings.json && grep -q 'yaml.schemas' mine/.vscode/settings.json \
   && pass || fail "settings.json not merged: $(cat mine/.vscode/settings.json)"
 mkdir -p jsonc/.vscode && printf '// mine\n{}\n' > jsonc/.vscode/settings.json
-run init jsonc; expect_rc 0; expect_out "wired VS Code"
+run init jsonc; expect_rc 0; expect_err "wired VS Code"
 head -1 jsonc/.vscode/settings.json | grep -qx '// mine' && grep -q '"./.pops/schema/roadmap.schema.json"' jsonc/.vscode/settings.json \
   && pass || fail "settings.json with comments not merged: $(cat jsonc/.vscode/settings.json)"
 mkdir -p bad/.vscode && printf '{,}\n' > bad/.vscode/settings.json
