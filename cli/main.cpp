@@ -272,6 +272,14 @@ int run_main(int argc, char** argv)
   Runner run;
   auto app = make_app(*cmd, run, &ctx);
   std::vector<std::string> rest(args.begin() + static_cast<long>(i), args.end());
+  // After the command too, a bare --color means always, as before it (and in git and ripgrep): it
+  // takes the next word only when that is a WHEN, so `pops show --color PAY-3` shows PAY-3.
+  for (size_t k = 0; k < rest.size() && rest[k] != "--"; ++k) {
+    if (rest[k] == "--color" &&
+        (k + 1 == rest.size() || (rest[k + 1] != "auto" && rest[k + 1] != "always" && rest[k + 1] != "never"))) {
+      rest[k] = "--color=always";
+    }
+  }
   const std::vector<std::string> given = rest;
   std::reverse(rest.begin(), rest.end());
   try {

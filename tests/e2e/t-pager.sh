@@ -42,6 +42,10 @@ OUT=$(NO_COLOR=1 FORCE_COLOR=1 "$POPS" check 2>&1); has_esc "$OUT" && fail "NO_C
 OUT=$(NO_COLOR=1 "$POPS" --color=always check 2>&1); has_esc "$OUT" && pass || fail "--color=always beats NO_COLOR"
 OUT=$(NO_COLOR=1 "$POPS" --color always check 2>&1); has_esc "$OUT" && pass || fail "--color always (two words)"
 OUT=$("$POPS" check --color=always 2>&1); has_esc "$OUT" && pass || fail "check --color=always"
+# A bare --color after the command means always, as before it, and takes no word that is not a WHEN.
+OUT=$("$POPS" roadmap --color 2>&1); has_esc "$OUT" && pass || fail "roadmap --color: $OUT"
+run show --color PAY-1; expect_rc 0; has_esc "$OUT" && pass || fail "show --color PAY-1: $OUT"
+expect_out "status:"
 OUT=$(FORCE_COLOR=1 "$POPS" --color=auto check 2>&1); has_esc "$OUT" && pass || fail "--color=auto keeps FORCE_COLOR"
 run --color=sometimes check; expect_rc 2; expect_err "--color 'sometimes' is not one of auto, always, never"
 run check --color=sometimes; expect_rc 2; expect_err "sometimes not in {auto,always,never}"
