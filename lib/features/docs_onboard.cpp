@@ -1,5 +1,7 @@
 #include "features/docs_onboard.h"
 
+#include "edit/org.h"
+
 #include "workspace/cadence.h"
 #include "features/docs.h"
 #include "features/jsonschema.h"
@@ -28,7 +30,6 @@ using json = nlohmann::json;
 constexpr std::array<std::string_view, 14> k_config_order = {
   "version", "product", "squads", "people", "statuses", "horizons", "feedback_sources", "fields",
   "rituals", "docs", "rules", "scoring", "integrations", "aliases"};
-constexpr std::array<std::string_view, 4> k_person_order = {"name", "email", "role", "squad"};
 
 std::string_view status_meaning(std::string_view s)
 {
@@ -253,32 +254,30 @@ EditPlan plan_onboard(const EditSession& s, const OnboardSpec& spec, Date today)
     throw OpError("pops.yaml cannot be read");
   }
   EditPlan plan;
-  std::string config_text = cfg->second;
   std::vector<std::string> did;
-  try {
-    YamlText y(cfg->second);
-    TextStyle st = y.style("items");
+  // The person, as `pops person add` (or `pops person set --squad`) writes them: one edit of pops.yaml.
+  std::string person_text = cfg->second;
+  if (!existing || !existing->squad.set) {
+    PersonSpec p{spec.person, {}, {}, {}, spec.squad};
+    auto given = [](const std::string& v) { return v.empty() ? std::optional<std::string>() : std::optional(v); };
     if (!existing) {
-      if (!y.root().get("people") || y.root().get("people")->is_null()) {
-        y.set({}, "people", NewValue::of_map({}), st, k_config_order);
-      }
-      std::vector<std::pair<std::string, NewScalar>> fields;
-      if (!spec.name.empty()) {
-        fields.push_back({"name", {spec.name, true}});
-      }
-      if (!spec.email.empty()) {
-        fields.push_back({"email", {spec.email, true}});
-      }
-      if (!spec.role.empty()) {
-        fields.push_back({"role", {spec.role, true}});
-      }
-      fields.push_back({"squad", {spec.squad, true}});
-      y.set({std::string("people")}, spec.person, NewValue::of_map(fields), st, k_person_order);
-      did.push_back(fmt::format("added {} to pops.yaml", spec.person));
-    } else if (!existing->squad.set) {
-      y.set({std::string("people"), spec.person}, "squad", NewValue::text(spec.squad), st, k_person_order);
-      did.push_back(fmt::format("set {}'s squad in pops.yaml", spec.person));
+      p.name = given(spec.name);
+      p.email = given(spec.email);
+      p.role = given(spec.role);
     }
+    const EditPlan person = existing ? plan_person_set(s, p) : plan_person_add(s, p);
+    for (const auto& c : person.changes) {
+      if (c.path == "pops.yaml") {
+        person_text = c.after;
+      }
+    }
+    did.push_back(existing ? fmt::format("set {}'s squad in pops.yaml", spec.person)
+                           : fmt::format("added {} to pops.yaml", spec.person));
+  }
+  std::string config_text = person_text;
+  try {
+    YamlText y(person_text);
+    TextStyle st = y.style("items");
     if (!type) {
       if (!y.root().get("docs") || y.root().get("docs")->is_null()) {
         y.set({}, "docs", NewValue::of_map({}), st, k_config_order);
@@ -293,7 +292,7 @@ EditPlan plan_onboard(const EditSession& s, const OnboardSpec& spec, Date today)
     }
     config_text = y.text();
   } catch (const EditRefused& e) {
-    throw OpError(fmt::format("cannot edit 'pops.yaml': {}", e.what()), "add the person by hand, then run pops onboard again");
+    throw OpError(fmt::format("cannot edit 'pops.yaml': {}", e.what()), "add the document type by hand, then run pops onboard again");
   }
   if (config_text != cfg->second) {
     plan.changes.push_back({"pops.yaml", cfg->second, config_text, false});

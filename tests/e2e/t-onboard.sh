@@ -135,6 +135,19 @@ expect_out "+  dana: {squad: payments}"
 expect_out "+++ b/docs/onboarding/dana.md"
 [ ! -e docs/onboarding/dana.md ] && pass || fail "--dry-run wrote"
 
+t_begin "onboard adds the person exactly as pops person add does"
+org
+git init -q . && git add -A && git commit -qm org
+run person add dana --name "Dana Ito" --email dana@example.com --role pm --squad payments; expect_rc 0
+cp pops.yaml "$T_ROOT/by-person-add.yaml"
+git checkout -q -- pops.yaml
+run onboard dana --squad payments --name "Dana Ito" --email dana@example.com --role pm; expect_rc 0
+# The onboard edit is the person-add edit plus the document type.
+diff "$T_ROOT/by-person-add.yaml" pops.yaml | grep '^<' && fail "onboard wrote the person otherwise" || pass
+diff <(git show HEAD:pops.yaml) "$T_ROOT/by-person-add.yaml" | grep '^>' > "$T_ROOT/person-lines"
+[ -s "$T_ROOT/person-lines" ] && pass || fail "person add changed nothing"
+while IFS= read -r l; do grep -qxF -- "${l#> }" pops.yaml || fail "onboard lacks: ${l#> }"; done < "$T_ROOT/person-lines"
+
 t_begin "onboard into a workspace made by pops init"
 run init --squad core:CORE --product "Tiny" .
 expect_rc 0

@@ -53,3 +53,13 @@ make_ws
 before=$(md5sum pops.yaml)
 run squad add search --prefix SRCH --dry-run; expect_rc 0; expect_out "+  search: {prefix: SRCH}"
 [ "$before" = "$(md5sum pops.yaml)" ] && pass || fail "pops.yaml changed"
+
+t_begin "squad and person writes keep the editor schemas current (no schema-stale after them)"
+"$POPS" init --sample acme >/dev/null 2>&1 || fail "cannot write the sample"
+cd acme || exit 1
+[ -f .pops/schema/roadmap.schema.json ] && pass || fail "the sample has no editor schemas"
+run person add dana --name "Dana Roe" --squad payments; expect_rc 0
+grep -q '"dana"' .pops/schema/roadmap.schema.json && pass || fail "roadmap schema lacks dana"
+run squad add search --prefix SRCH --lead dana; expect_rc 0
+grep -q '"search"' .pops/schema/roadmap.schema.json && pass || fail "roadmap schema lacks the squad search"
+run check; expect_rc 0
