@@ -1,4 +1,4 @@
-// pops init [DIR] [--product NAME] [--squad ID:PREFIX ...] [--sample]
+// pops init [DIR] [--product NAME] [--squad ID:PREFIX[,FIELD=V...] ...] [--person ID[,FIELD=V...] ...] [--sample]
 
 #include "commands.h"
 #include "complete.h"
@@ -15,6 +15,7 @@ struct InitOpts {
   std::string dir = ".";
   std::string product;
   std::vector<std::string> squads;
+  std::vector<std::string> people;
   bool sample = false;
 };
 
@@ -25,14 +26,18 @@ int run_init(Context& ctx, const InitOpts& o)
   opts.product = o.product;
   opts.sample = o.sample;
   opts.today = today();
-  if (o.sample && (!o.product.empty() || !o.squads.empty())) {
-    error(ctx.err, "--sample writes its own product and squads; drop --product and --squad");
+  if (o.sample && (!o.product.empty() || !o.squads.empty() || !o.people.empty())) {
+    error(ctx.err, "--sample writes its own product, squads and people; drop --product, --squad and --person");
     return k_exit_usage;
   }
   try {
     for (const auto& s : o.squads) {
       opts.squads.push_back(parse_init_squad(s));
     }
+    for (const auto& p : o.people) {
+      opts.people.push_back(parse_init_person(p));
+    }
+    check_init_org(opts.squads, opts.people);
   } catch (const std::invalid_argument& e) {
     error(ctx.err, e.what());
     return k_exit_usage;
@@ -83,7 +88,11 @@ void setup_init(CLI::App& app, Runner& run)
   auto o = std::make_shared<InitOpts>();
   app.add_option("dir", o->dir, "Folder of the new workspace (created when missing)")->default_str(".")->check(completes(Values::dirs));
   app.add_option("--product", o->product, "Product name (default: the folder's name)");
-  app.add_option("--squad", o->squads, "A squad as ID:PREFIX, e.g. payments:PAY (repeatable)")
+  app.add_option("--squad", o->squads, "A squad as ID:PREFIX[,name=NAME,lead=PERSON,wip_limit=N], e.g. "
+                                       "payments:PAY,lead=alice (repeatable)")
+    ->take_all();
+  app.add_option("--person", o->people, "A person as ID[,name=NAME,email=EMAIL,role=ROLE,squad=SQUAD], e.g. "
+                                        "alice,name=Alice Park,squad=payments (repeatable)")
     ->take_all();
   app.add_flag("--sample", o->sample,
                "Write the sample organization Acme Cloud, with a quarter of git history");

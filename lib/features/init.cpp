@@ -95,13 +95,48 @@ std::string_view final_config(const std::vector<std::pair<std::string, std::stri
 
 } // namespace
 
+namespace {
+
+/// "key=value" fields after the first comma of `spec`, each key one of `keys`.
+std::vector<std::pair<std::string, std::string>> init_fields(std::string_view spec, std::string_view what,
+                                                             std::initializer_list<std::string_view> keys)
+{
+  std::vector<std::pair<std::string, std::string>> out;
+  std::vector<std::string> names(keys.begin(), keys.end());
+  std::vector<std::string> parts;
+  for (size_t from = 0;;) {
+    const size_t c = spec.find(',', from);
+    parts.emplace_back(spec.substr(from, c == std::string_view::npos ? std::string_view::npos : c - from));
+    if (c == std::string_view::npos) {
+      break;
+    }
+    from = c + 1;
+  }
+  for (const std::string& part : parts) {
+    const auto eq = part.find('=');
+    const std::string key = eq == std::string::npos ? part : part.substr(0, eq);
+    if (eq == std::string::npos || std::find(names.begin(), names.end(), key) == names.end()) {
+      throw std::invalid_argument(fmt::format("{} field '{}' is not one of {}{}; e.g. {}", what, key,
+                                              join(names, ", "), did_you_mean(key, names),
+                                              names[0] + "=..."));
+    }
+    out.emplace_back(key, part.substr(eq + 1));
+  }
+  return out;
+}
+
+} // namespace
+
 InitSquad parse_init_squad(const std::string& spec)
 {
-  auto colon = spec.find(':');
+  const auto comma = spec.find(',');
+  const std::string head = spec.substr(0, comma);
+  auto colon = head.find(':');
   if (colon == std::string::npos) {
-    throw std::invalid_argument(fmt::format("--squad '{}' needs the form ID:PREFIX, e.g. payments:PAY", spec));
+    throw std::invalid_argument(fmt::format(
+      "--squad '{}' needs the form ID:PREFIX[,name=NAME,lead=PERSON,wip_limit=N], e.g. payments:PAY", spec));
   }
-  InitSquad s{spec.substr(0, colon), spec.substr(colon + 1)};
+  InitSquad s{head.substr(0, colon), head.substr(colon + 1), {}, {}, {}};
   if (!is_squad_id(s.id)) {
     throw std::invalid_argument(fmt::format(
       "squad id '{}' must be lowercase letters, digits, '-' or '_', starting with a letter", s.id));
@@ -110,7 +145,78 @@ InitSquad parse_init_squad(const std::string& spec)
     throw std::invalid_argument(fmt::format(
       "prefix '{}' must be 2-10 capital letters or digits, starting with a letter (e.g. PAY)", s.prefix));
   }
+  if (comma != std::string::npos) {
+    for (const auto& [k, v] : init_fields(spec.substr(comma + 1), "squad", {"name", "lead", "wip_limit"})) {
+      if (k == "name") {
+        s.name = v;
+      } else if (k == "lead") {
+        s.lead = v;
+      } else {
+        if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v[0] == '0') {
+          throw std::invalid_argument(fmt::format("wip_limit '{}' of squad '{}' is not a whole number above 0", v, s.id));
+        }
+        s.wip_limit = v;
+      }
+    }
+  }
   return s;
+}
+
+InitPerson parse_init_person(const std::string& spec)
+{
+  const auto comma = spec.find(',');
+  InitPerson p;
+  p.id = spec.substr(0, comma);
+  if (!is_squad_id(p.id)) {
+    throw std::invalid_argument(fmt::format(
+      "person id '{}' must be lowercase letters, digits, '-' or '_', starting with a letter (e.g. alice)", p.id));
+  }
+  if (comma != std::string::npos) {
+    for (const auto& [k, v] : init_fields(spec.substr(comma + 1), "person", {"name", "email", "role", "squad"})) {
+      (k == "name" ? p.name : k == "email" ? p.email : k == "role" ? p.role : p.squad) = v;
+    }
+  }
+  return p;
+}
+
+void check_init_org(const std::vector<InitSquad>& squads, const std::vector<InitPerson>& people)
+{
+  std::vector<std::string> squad_ids;
+  std::vector<std::string> prefixes;
+  for (const auto& s : squads) {
+    if (std::find(squad_ids.begin(), squad_ids.end(), s.id) != squad_ids.end()) {
+      throw std::invalid_argument(fmt::format("squad '{}' is given twice", s.id));
+    }
+    if (std::find(prefixes.begin(), prefixes.end(), s.prefix) != prefixes.end()) {
+      throw std::invalid_argument(fmt::format("prefix '{}' is given to two squads", s.prefix));
+    }
+    squad_ids.push_back(s.id);
+    prefixes.push_back(s.prefix);
+  }
+  std::vector<std::string> person_ids;
+  for (const auto& p : people) {
+    if (std::find(person_ids.begin(), person_ids.end(), p.id) != person_ids.end()) {
+      throw std::invalid_argument(fmt::format("person '{}' is given twice", p.id));
+    }
+    person_ids.push_back(p.id);
+  }
+  if (squad_ids.empty()) {
+    squad_ids.push_back("core");  // the default squad
+  }
+  for (const auto& p : people) {
+    if (!p.squad.empty() && std::find(squad_ids.begin(), squad_ids.end(), p.squad) == squad_ids.end()) {
+      throw std::invalid_argument(fmt::format("person '{}' is in squad '{}', which is not one of the squads "
+                                              "({}){}", p.id, p.squad, join(squad_ids, ", "),
+                                              did_you_mean(p.squad, squad_ids)));
+    }
+  }
+  for (const auto& s : squads) {
+    if (!s.lead.empty() && std::find(person_ids.begin(), person_ids.end(), s.lead) == person_ids.end()) {
+      throw std::invalid_argument(fmt::format("the lead '{}' of squad '{}' is not one of the people{}; add them "
+                                              "with --person {},name=...", s.lead, s.id,
+                                              did_you_mean(s.lead, person_ids), s.lead));
+    }
+  }
 }
 
 InitResult init_workspace(const InitOptions& opts)
@@ -183,13 +289,37 @@ InitResult init_workspace(const InitOptions& opts)
   }
   std::vector<InitSquad> squads = opts.squads;
   if (squads.empty()) {
-    squads.push_back({"core", "CORE"});
+    squads.push_back({"core", "CORE", {}, {}, {}});
   }
+  check_init_org(squads, opts.people);
   std::string squad_text;
   for (const auto& s : squads) {
-    std::string name = s.id;
-    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    std::string name = s.name;
+    if (name.empty()) {
+      name = s.id;
+      name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    }
     squad_text += fmt::format("  {}:\n    name: {}\n    prefix: {}\n", s.id, yaml_scalar(name), s.prefix);
+    if (!s.lead.empty()) {
+      squad_text += fmt::format("    lead: {}\n", s.lead);
+    }
+    if (!s.wip_limit.empty()) {
+      squad_text += fmt::format("    wip_limit: {}\n", s.wip_limit);
+    }
+  }
+  std::string people_text = "people: {}\n";
+  if (!opts.people.empty()) {
+    people_text = "people:\n";
+    for (const auto& p : opts.people) {
+      std::vector<std::string> fields;
+      for (const auto& [k, v] : {std::pair<std::string_view, const std::string&>{"name", p.name},
+                                 {"email", p.email}, {"role", p.role}, {"squad", p.squad}}) {
+        if (!v.empty()) {
+          fields.push_back(fmt::format("{}: {}", k, format_scalar({v, true}, true)));
+        }
+      }
+      people_text += fmt::format("  {}: {{{}}}\n", p.id, join(fields, ", "));
+    }
   }
   auto config = embedded_file("init/pops.yaml");
   auto readme = embedded_file("init/README.md");
@@ -198,6 +328,7 @@ InitResult init_workspace(const InitOptions& opts)
   }
   std::string text = replace_all(std::string(*config), "@PRODUCT@", yaml_scalar(product));
   text = replace_all(text, "@SQUADS@\n", squad_text);
+  text = replace_all(text, "people: {}\n", people_text);
   write(root, "pops.yaml", text, r);
   write(root, "README.md", replace_all(std::string(*readme), "@PRODUCT@", product), r, true);
   for (const auto& s : squads) {

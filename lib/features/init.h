@@ -11,12 +11,22 @@ namespace pops {
 struct InitSquad {
   std::string id;      ///< e.g. payments
   std::string prefix;  ///< e.g. PAY
+  std::string name;    ///< default: the id, capitalized
+  std::string lead;    ///< a person of InitOptions::people; empty: none
+  std::string wip_limit;  ///< a whole number above 0; empty: none
+};
+
+/// A person of the new workspace, with the fields `pops person add` takes.
+struct InitPerson {
+  std::string id;
+  std::string name, email, role, squad;  ///< empty: left out
 };
 
 struct InitOptions {
   std::string dir;                 ///< created when missing
   std::string product;             ///< default: the folder's name
   std::vector<InitSquad> squads;   ///< default: one squad "core" with prefix CORE
+  std::vector<InitPerson> people;  ///< default: none
   bool sample = false;
   Date today;
 };
@@ -31,8 +41,14 @@ struct InitResult {
   std::string editor_settings_problem;
 };
 
-/// Parses "ID:PREFIX"; throws std::invalid_argument with a message saying what is wrong.
+/// Parses "ID:PREFIX[,name=NAME][,lead=PERSON][,wip_limit=N]" (the fields of `pops squad add`);
+/// throws std::invalid_argument with a message saying what is wrong.
 InitSquad parse_init_squad(const std::string& spec);
+/// Parses "ID[,name=NAME][,email=EMAIL][,role=ROLE][,squad=SQUAD]" (the fields of `pops person add`).
+InitPerson parse_init_person(const std::string& spec);
+/// Throws std::invalid_argument when a squad's lead is not one of the people, a person's squad not
+/// one of the squads, or an id or prefix is given twice.
+void check_init_org(const std::vector<InitSquad>& squads, const std::vector<InitPerson>& people);
 
 /// Writes the workspace. Refuses (std::runtime_error) when `dir` already holds pops.yaml, or, for
 /// the sample, when `dir` is not empty. Never overwrites a file: in a folder that is not empty it

@@ -42,6 +42,39 @@ run init ws --squad payments:pay; expect_rc 2; expect_err "prefix 'pay'"
 run init ws --squad Payments:PAY; expect_rc 2; expect_err "squad id 'Payments'"
 [ ! -e ws/pops.yaml ] && pass || fail "workspace written despite the error"
 
+t_begin "init --squad and --person take the fields of squad add and person add"
+run init ws --product "Big Co" --squad "payments:PAY,name=Payments & Billing,lead=alice,wip_limit=3" \
+  --squad growth:GRW --person "alice,name=Alice Park,email=alice@x.example,role=pm,squad=payments" --person bo,squad=growth
+expect_rc 0
+cd ws || exit 1
+grep -qF '    name: Payments & Billing' pops.yaml && pass || fail "squad name: $(grep -n name: pops.yaml)"
+grep -qF '    lead: alice' pops.yaml && pass || fail "no lead"
+grep -qF '    wip_limit: 3' pops.yaml && pass || fail "no wip_limit"
+grep -qF '  alice: {name: Alice Park, email: alice@x.example, role: pm, squad: payments}' pops.yaml && pass || fail "alice: $(grep -n alice pops.yaml)"
+grep -qF '  bo: {squad: growth}' pops.yaml && pass || fail "bo"
+grep -qF '#  alice: {name: Alice Park, email: alice@example.com' pops.yaml && pass || fail "the template's comment is gone"
+run check; expect_rc 0
+run squad list --format json
+py_ok=$(printf '%s' "$OUT" | python3 -c 'import json, sys
+d = json.load(sys.stdin); s = {x["id"]: x for x in (d["squads"] if isinstance(d, dict) else d)}
+print(s["payments"].get("lead") == "alice" and str(s["payments"].get("wip_limit")) == "3" and s["growth"].get("name") == "Growth")')
+[ "$py_ok" = True ] && pass || fail "squad list: $OUT"
+cd .. || exit 1
+# Mistakes are usage errors with a suggestion; nothing is written.
+run init ws2 --squad payments:PAY,lead=alic --person alice; expect_rc 2
+expect_err "the lead 'alic' of squad 'payments' is not one of the people (did you mean 'alice'?)"
+run init ws2 --squad payments:PAY,wip_limit=0; expect_rc 2; expect_err "wip_limit '0' of squad 'payments' is not a whole number above 0"
+run init ws2 --squad payments:PAY,colour=red; expect_rc 2; expect_err "squad field 'colour' is not one of name, lead, wip_limit"
+run init ws2 --squad payments:PAY --person bo,squad=paymnts; expect_rc 2; expect_err "did you mean 'payments'?"
+run init ws2 --squad payments:PAY --squad billing:PAY; expect_rc 2; expect_err "prefix 'PAY' is given to two squads"
+[ ! -e ws2 ] && pass || fail "ws2 written despite the errors"
+# As docs/commands.md shows it.
+want=$(awk '/^\$ pops init acme --squad payments:PAY,lead=alice/ {on=1; next} on && /^```$/ {exit} on {print}' \
+  "$(dirname "$0")/../../docs/commands.md")
+run init acme --squad payments:PAY,lead=alice,wip_limit=3 --person "alice,name=Alice Park,squad=payments" --squad growth:GRW,lead=bo
+expect_rc 2
+[ -n "$want" ] && [ "$want" = "$OUT$ERR" ] && pass || fail "docs/commands.md shows other output: [$want]"
+
 t_begin "the sample passes check, with a quarter of history"
 run init --sample acme; expect_rc 0; expect_err "14 commits"
 run -C acme check; expect_rc 0; expect_err "no problems in"
