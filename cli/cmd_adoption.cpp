@@ -2,6 +2,7 @@
 // and the items they measure.
 
 #include "commands.h"
+#include "complete.h"
 
 #include "edit/adoption.h"
 #include "edit/ops.h"
@@ -160,7 +161,8 @@ void setup_adoption(CLI::App& app, Runner& run)
   add_edit_options(*imp, o->edit);
 
   CLI::App* list = app.add_subcommand("list", "List the usage series: latest value and the items linked to each");
-  list->add_option("--item", o->item, "Only the series linked to this item")->option_text("ID");
+  list->add_option("--item", o->item, "Only the series linked to this item")->option_text("ID")
+    ->check(completes(Values::items));
   list->add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"table", "json"}))
     ->default_str("table");

@@ -1,6 +1,7 @@
 // pops check [PATH...]: validate the workspace.
 
 #include "commands.h"
+#include "complete.h"
 
 #include "check/check.h"
 #include "cache/check_cache.h"
@@ -346,9 +347,10 @@ void setup_check(CLI::App& app, Runner& run)
   app.add_flag("--strict", o->strict, "Exit 1 on warnings too, not only on errors");
   app.add_flag("--staged", o->staged, "Check what the next commit holds (the git index), not the "
                                       "working tree; compares with HEAD for the transition rules");
-  app.add_option("--rev", o->rev, "Check the workspace as it is in this commit")->option_text("REV");
+  app.add_option("--rev", o->rev, "Check the workspace as it is in this commit")->option_text("REV")
+    ->check(completes(Values::refs));
   app.add_option("--base", o->base, "Turn on the transition rules, comparing with this revision "
-                                    "(e.g. origin/main)")->option_text("REV");
+                                    "(e.g. origin/main)")->option_text("REV")->check(completes(Values::refs));
   app.add_flag("--no-cache", o->no_cache, "Neither read nor write the cache of per-file results "
                                           "(also POPS_CACHE=off); the results are the same");
   app.footer("Exit status: 0 no errors (warnings allowed), 1 errors found (or warnings with --strict),\n"

@@ -1,6 +1,7 @@
 // pops diff [A [B]]: the semantic difference between two states of the workspace.
 
 #include "commands.h"
+#include "complete.h"
 
 #include "base/markdown.h"
 #include "workspace/diff.h"
@@ -223,7 +224,7 @@ void setup_diff(CLI::App& app, Runner& run)
   auto o = std::make_shared<DiffOpts>();
   app.add_option("revisions", o->revs, "Compare A with the working tree, A with B (also A..B), or the "
                                        "merge base of A and B with B (A...B); default HEAD")
-    ->option_text("[A [B]]");
+    ->option_text("[A [B]]")->check(completes(Values::refs));
   app.add_flag("--staged,--cached", o->staged, "Compare with the index (what the next commit holds) instead "
                                                "of the working tree");
   app.add_option("--format", o->format, "Output format")

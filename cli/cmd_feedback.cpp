@@ -239,7 +239,8 @@ void setup_feedback(CLI::App& app, Runner& run)
   auto o = std::make_shared<FeedbackOpts>();
 
   CLI::App* add = app.add_subcommand("add", "Add a feedback entry with the next free FB id; prints the id");
-  add->add_option("--source", o->spec.source, "Where it came from: one of feedback_sources")->required();
+  add->add_option("--source", o->spec.source, "Where it came from: one of feedback_sources")->required()
+    ->check(completes(Values::sources));
   add->add_option("--customer", o->spec.customer, "Customer name")->required();
   add->add_option("--quote", o->spec.quote, "The customer's words");
   add->add_option("--summary", o->spec.summary, "Your summary (a quote or a summary is required)");
@@ -260,7 +261,8 @@ void setup_feedback(CLI::App& app, Runner& run)
 
   CLI::App* imp = app.add_subcommand("import", "Import feedback from a CSV export; a second import adds nothing");
   imp->add_option("file", o->csv_path, "The CSV file (RFC 4180; UTF-8, a BOM and CRLF are fine)")->required()->check(completes(Values::files));
-  imp->add_option("--source", o->spec.source, "Source of every entry: one of feedback_sources")->required();
+  imp->add_option("--source", o->spec.source, "Source of every entry: one of feedback_sources")->required()
+    ->check(completes(Values::sources));
   imp->add_option("--preset", o->preset, "Column names of a tool's export: zendesk, intercom, salesforce or "
                                          "productboard")->option_text("TOOL");
   imp->add_option("--map", o->maps, "Read FIELD (date, customer, segment, arr, quote, summary, tags, items, "

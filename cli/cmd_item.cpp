@@ -196,7 +196,7 @@ void setup_item(CLI::App& app, Runner& run)
   add->add_option("--owner", o->spec.owner, "Owner (a person id)")->check(completes(Values::people));
   add->add_option("--target", o->spec.target, "Target date, YYYY-MM-DD");
   add->add_option("--depends-on", o->spec.depends_on, "An item it depends on (repeat, or a,b)")
-    ->allow_extra_args(false)->option_text("ID");
+    ->allow_extra_args(false)->option_text("ID")->check(completes(Values::items));
   add->add_option("--tag", o->spec.tags, "A tag (repeat, or a,b)")->allow_extra_args(false)->option_text("T");
   add->add_option("--link", o->spec.links, "A link to another tool, tool=value (repeat)")
     ->allow_extra_args(false)->option_text("TOOL=VALUE");
@@ -207,7 +207,7 @@ void setup_item(CLI::App& app, Runner& run)
   CLI::App* set = app.add_subcommand("set", "Change keys of an item: key=value, key= (remove), list+=x, list-=x");
   set->add_option("id", o->id, "The item, e.g. PAY-12")->required()->check(completes(Values::items));
   set->add_option("changes", o->changes, "key=value | key= | list+=a,b | list-=a | links.jira=X | score.reach=N")
-    ->required();
+    ->required()->check(completes(Values::item_changes));
   add_edit_options(*set, o->edit);
 
   CLI::App* move = app.add_subcommand("move", "Move an item to its squad's roadmap file (ids keep their prefix)");

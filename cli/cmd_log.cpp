@@ -149,7 +149,8 @@ void setup_log(CLI::App& app, Runner& run)
   app.add_option("--until", o->until, "Only commits on or before this committer date")->option_text("DATE");
   app.add_option("--squad", o->squads, "Only items of these squads, before or after a move (repeatable)")
     ->option_text("S")->check(completes(Values::squads));
-  app.add_option("--rev", o->rev, "Start from this revision instead of HEAD")->option_text("REV");
+  app.add_option("--rev", o->rev, "Start from this revision instead of HEAD")->option_text("REV")
+    ->check(completes(Values::refs));
   app.add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"text", "json"}))
     ->default_str("text");

@@ -184,7 +184,7 @@ void setup_roadmap(CLI::App& app, Runner& run)
   app.add_flag("--all", o->filter.include_closed, "Include shipped and dropped items");
   app.add_option("--at", o->at, "Show the roadmap as it was in this revision, or at this date (the last "
                                 "commit on or before it, by committer date)")
-    ->option_text("REV|DATE");
+    ->option_text("REV|DATE")->check(completes(Values::refs));
   app.add_option("--format", o->format, "board (default on a terminal), table (default otherwise), markdown, "
                                         "mermaid, json or csv")
     ->check(CLI::IsMember({"board", "table", "markdown", "mermaid", "json", "csv"}))

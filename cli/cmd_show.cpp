@@ -403,7 +403,7 @@ void setup_show(CLI::App& app, Runner& run)
   app.add_option("item", o->id, "The item, e.g. PAY-3")->required()->option_text("ITEM")->check(completes(Values::items));
   app.add_option("--at", o->at, "Show the item as it was in this revision, or at this date (the last "
                                 "commit on or before it, by committer date)")
-    ->option_text("REV|DATE");
+    ->option_text("REV|DATE")->check(completes(Values::refs));
   app.add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"text", "json"}))
     ->default_str("text");

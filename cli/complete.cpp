@@ -11,18 +11,20 @@
 #include "base/text.h"
 #include "features/template.h"
 #include "workspace/workspace.h"
+#include "git/git.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 
 namespace pops::cli {
 
 namespace {
 
-constexpr std::array<std::pair<Values, std::string_view>, 12> k_values = {{
+constexpr std::array<std::pair<Values, std::string_view>, 15> k_values = {{
   {Values::items, "items"},
   {Values::feedback, "feedback"},
   {Values::squads, "squads"},
@@ -35,6 +37,9 @@ constexpr std::array<std::pair<Values, std::string_view>, 12> k_values = {{
   {Values::commands, "commands"},
   {Values::files, "files"},
   {Values::dirs, "dirs"},
+  {Values::sources, "sources"},
+  {Values::refs, "refs"},
+  {Values::item_changes, "item-changes"},
 }};
 
 constexpr std::string_view k_mark = "pops-completes:";
@@ -386,9 +391,11 @@ _pops() {
     esac
     i=$((i + 1))
   done
-  # The value of an option: --opt VALUE, --opt=VALUE (one word or split at '=').
-  if [ "$cur" = '=' ]; then prev=${COMP_WORDS[COMP_CWORD-1]}; cur=''
-  elif [ "$prev" = '=' ] && [ "$COMP_CWORD" -ge 2 ]; then prev=${COMP_WORDS[COMP_CWORD-2]}
+  # The value of an option: --opt VALUE, --opt=VALUE (one word or split at '='); a positional
+  # key=value split at '=' (item set PAY-3 status=...) keeps its key in eqkey.
+  local eqkey=''
+  if [ "$cur" = '=' ]; then prev=${COMP_WORDS[COMP_CWORD-1]}; cur=''; eqkey=$prev
+  elif [ "$prev" = '=' ] && [ "$COMP_CWORD" -ge 2 ]; then prev=${COMP_WORDS[COMP_CWORD-2]}; eqkey=$prev
   elif [[ $cur == --*=* ]]; then prev=${cur%%=*}; cur=${cur#*=}
   fi
   if [[ $prev == -* ]] && kind=$(_pops_kind "$prev"); then
@@ -413,7 +420,19 @@ _pops() {
     [ -n "$_pops_many" ] || return 0
     npos=$((${#kinds[@]} - 1))
   fi
-  _pops_values "${kinds[npos]}" "$cur"
+  if [ -n "$eqkey" ]; then
+    # Bash split key=value at '=': complete the whole word, give back what follows the '='.
+    _pops_values "${kinds[npos]}" "$eqkey=$cur"
+    local r out=()
+    for r in "${COMPREPLY[@]}"; do [ "$r" = "$eqkey=" ] || out+=("${r#"$eqkey="}"); done
+    COMPREPLY=("${out[@]}")
+  else
+    _pops_values "${kinds[npos]}" "$cur"
+  fi
+  # A key= (item set) waits for its value: no space after it.
+  local r
+  for r in "${COMPREPLY[@]}"; do [[ $r == *= ]] && compopt -o nospace 2>/dev/null; done
+  return 0
 }
 
 complete -F _pops pops
@@ -457,7 +476,8 @@ _pops_values() {
   case $kind in
     @*) local -a vals
         vals=(${(f)"$("$_pops_bin" ${_pops_dir:+-C} ${_pops_dir:+$_pops_dir} __complete ${kind#@} 2>/dev/null)"})
-        compadd -a vals ;;
+        local -a eq; eq=(${(M)vals:#*=}); vals=(${vals:#*=})
+        compadd -S '' -a eq; compadd -a vals ;;  # a key= (item set) waits for its value: no space
     :*) local -a vals; vals=(${(s:,:)${kind#:}}); compadd -a vals ;;
     dirs) _directories ;;
     files) _files ;;
@@ -715,6 +735,73 @@ std::string completion_script(std::string_view shell)
   return {};
 }
 
+
+/// What `pops item set ID <TAB>` offers: each key as "key=" (lists also "key+=", "key-="), and
+/// "key=value" for the values a key takes from the workspace (statuses, horizons, people, items,
+/// enum fields), so that a shell completes both halves.
+static std::vector<std::string> item_change_words(const Workspace& ws)
+{
+  const Config& cfg = ws.config;
+  std::vector<std::string> out;
+  auto with = [&out](const std::string& key, const auto& values) {
+    out.push_back(key + "=");
+    for (const auto& v : values) {
+      out.push_back(key + "=" + v);
+    }
+  };
+  std::vector<std::string> statuses, horizons, people, items;
+  for (const auto& x : cfg.statuses) {
+    statuses.push_back(x.value);
+  }
+  for (const auto& x : cfg.horizons) {
+    horizons.push_back(x.value);
+  }
+  for (const auto& p : cfg.people) {
+    people.push_back(p.id.value);
+  }
+  std::set<std::string> links = {"amplitude", "figma", "jira", "linear", "pendo", "productboard"};
+  std::set<std::string> score = {"confidence", "effort", "impact", "reach"};
+  for (const auto& it : ws.items) {
+    items.push_back(it.id.value);
+    for (const auto& [k, v] : it.links) {
+      links.insert(k.value);
+    }
+    for (const auto& [k, v] : it.score) {
+      score.insert(k.value);
+    }
+  }
+  for (const std::string_view key : {"title", "target", "okr", "description", "dropped_reason"}) {
+    out.push_back(std::string(key) + "=");
+  }
+  with("status", statuses);
+  with("horizon", horizons);
+  with("owner", people);
+  for (const std::string_view key : {"tags", "depends_on"}) {
+    for (const std::string_view op : {"=", "+=", "-="}) {
+      out.push_back(std::string(key) + std::string(op));
+      if (key == "depends_on") {
+        for (const auto& id : items) {
+          out.push_back(std::string(key) + std::string(op) + id);
+        }
+      }
+    }
+  }
+  for (const auto& l : links) {
+    out.push_back("links." + l + "=");
+  }
+  for (const auto& f : score) {
+    out.push_back("score." + f + "=");
+  }
+  for (const auto& f : cfg.fields) {
+    std::vector<std::string> vals;
+    for (const auto& v : f.values) {
+      vals.push_back(v.value);
+    }
+    with(f.name.value, vals);
+  }
+  return out;
+}
+
 int complete_values(Context& ctx, const std::vector<std::string>& args)
 {
   if (args.empty()) {
@@ -777,6 +864,14 @@ int complete_values(Context& ctx, const std::vector<std::string>& args)
     print_lines(ctx, std::move(values));
     return k_exit_ok;
   }
+  if (*kind == Values::refs) {
+    try {
+      Repository repo = Repository::open(ctx.cwd);
+      print_lines(ctx, repo.ref_names());
+    } catch (const std::exception&) {
+    }
+    return k_exit_ok;
+  }
   if (!root) {
     return k_exit_ok;
   }
@@ -827,6 +922,14 @@ int complete_values(Context& ctx, const std::vector<std::string>& args)
         for (const auto& d : cfg.doc_types) {
           values.push_back(d.name.value);
         }
+        break;
+      case Values::sources:
+        for (const auto& s : cfg.feedback_sources) {
+          values.push_back(s.value);
+        }
+        break;
+      case Values::item_changes:
+        values = item_change_words(ws);
         break;
       default:
         break;

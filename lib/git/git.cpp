@@ -515,6 +515,27 @@ const std::unordered_set<std::string>& Repository::shallow_commits()
   return *m_cache->shallow;
 }
 
+std::vector<std::string> Repository::ref_names()
+{
+  std::vector<std::string> names;
+  git_reference_foreach_name(
+    m_repo,
+    [](const char* name, void* out) {
+      std::string_view n(name);
+      for (std::string_view prefix : {"refs/heads/", "refs/remotes/", "refs/tags/"}) {
+        if (n.starts_with(prefix) && !n.ends_with("/HEAD")) {
+          static_cast<std::vector<std::string>*>(out)->emplace_back(n.substr(prefix.size()));
+        }
+      }
+      return 0;
+    },
+    &names);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  names.insert(names.begin(), "HEAD");
+  return names;
+}
+
 bool Repository::is_shallow()
 {
   return !shallow_commits().empty();

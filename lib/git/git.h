@@ -59,6 +59,9 @@ public:
   /// Resolves `rev` to a commit; throws "unknown revision 'x'" otherwise.
   CommitRef commit(const std::string& rev);
   bool has_commits();
+  /// The names a user gives as a revision: HEAD, then the branches, remote branches and tags by
+  /// their short names (main, origin/main, v1.2), sorted; for completion.
+  std::vector<std::string> ref_names();
   /// True while a merge (or cherry-pick, revert, rebase) is in progress.
   bool merging();
   /// Paths with unresolved conflicts in the index.

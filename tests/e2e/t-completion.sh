@@ -82,6 +82,24 @@ comp roadmap --horizon ''; expect_out_line '^now$'; expect_out_line '^later$'
 comp ritual new ''; expect_exact sprint-review
 comp doc new ''; expect_exact prd
 comp log PAY-1 ''; expect_exact "$(lines PAY-1 PLAT-1)"
+# item set: the keys, then the values of a key (bash splits status=in at '=').
+comp item set PAY-1 st; expect_out_line '^status=$'; expect_out_line '^status=in-progress$'
+comp item set PAY-1 ow; expect_exact "$(lines owner= owner=alice owner=bo)"
+comp item set PAY-1 status = ''; expect_out_line '^in-progress$'; expect_out_line '^shipped$'
+comp item set PAY-1 status = in; expect_exact in-progress
+comp item set PAY-1 horizon=now owner = ''; expect_exact "$(lines alice bo)"
+comp item set PAY-1 tags+ = ''; expect_exact ""
+comp item set PAY-1 depends_on+ = PL; expect_exact PLAT-1
+comp item set PAY-1 links.j; expect_exact links.jira=
+comp feedback add --source ''; expect_exact "$(lines interview other sales support survey)"
+comp item add 'New thing' --depends-on ''; expect_exact "$(lines PAY-1 PLAT-1)"
+comp adoption list --item P; expect_exact "$(lines PAY-1 PLAT-1)"
+git init -q -b main . && git add -A && git commit -qm one && git branch feature && git tag v1
+comp check --base ''; expect_exact "$(lines HEAD feature main v1)"
+comp check --rev f; expect_exact feature
+comp diff v; expect_exact v1
+comp show PAY-1 --at ma; expect_exact main
+rm -rf .git
 mkdir sub && cd sub
 comp show P; expect_exact "$(lines PAY-1 PLAT-1)"
 cd "$T_DIR/.."
@@ -120,7 +138,7 @@ make_ws
 if command -v zsh >/dev/null; then
   OUT=$(zsh -f -c '
     compdef() { :; }
-    compadd() { if [[ $1 == -a ]]; then print -l -- ${(P)2}; else [[ $1 == -- ]] && shift; print -l -- "$@"; fi; }
+    compadd() { [[ $1 == -S ]] && shift 2; if [[ $1 == -a ]]; then print -l -- ${(P)2}; else [[ $1 == -- ]] && shift; print -l -- "$@"; fi; }
     _describe() { local d; for d in ${(P)4}; do print -r -- ${d%%:*}; done; }
     _files() { print -- FILES; }
     _directories() { print -- DIRS; }
@@ -129,12 +147,14 @@ if command -v zsh >/dev/null; then
     words=(pops ro); CURRENT=2; _pops; print -- ---
     words=(pops item ""); CURRENT=3; _pops; print -- ---
     words=(pops roadmap --squad ""); CURRENT=4; _pops; print -- ---
-    words=(pops show ""); CURRENT=3; _pops
+    words=(pops show ""); CURRENT=3; _pops; print -- ---
+    words=(pops item set PAY-1 ""); CURRENT=5; _pops
   ' zsh "$T_ROOT/_pops" 2>&1)
+  for w in status= status=planned owner=alice links.jira=; do expect_out_line "^$w\$"; done
   # The stubbed compadd does not filter by prefix: each query lists every candidate.
   expect_out_line '^roadmap$'
   for w in add drop move set payments platform PAY-1 PLAT-1; do expect_out_line "^$w\$"; done
-  [ "$(printf '%s\n' "$OUT" | grep -c '^---$')" -eq 3 ] && pass || fail "zsh queries did not all run"
+  [ "$(printf '%s\n' "$OUT" | grep -c '^---$')" -eq 4 ] && pass || fail "zsh queries did not all run"
 else fail "zsh is not installed"; fi
 
 t_begin "completion fish: a completion query"
