@@ -1,0 +1,109 @@
+# Customers and feedback synthesis: one money syntax for --arr and imports, customer records
+# (pops customer list|show|add|set|merge), the rules customer-duplicate, customer-unknown and
+# feedback-duplicate, pops feedback suggest and link --accept, pops insights --by theme.
+. "$(dirname "$0")/lib.sh"
+
+t_begin "money: --arr takes \$80,000, 80k, 1.2M and 80000 and writes the number"
+make_ws
+i=0
+for a in '$80,000' 80k 1.2M 80000 '$250,000.00'; do
+  i=$((i + 1))
+  run feedback add --source sales --customer "C$i" --summary "s$i" --arr "$a" --date 2026-11-0$i
+  expect_rc 0
+done
+[ "$(grep '    arr: ' feedback/2026-11.yaml | tr -d ' ')" = "$(printf 'arr:80000\narr:80000\narr:1200000\narr:80000\narr:250000')" ] \
+  && pass || fail "arr lines: $(grep arr feedback/2026-11.yaml)"
+run feedback add --source sales --customer X --summary y --arr 'lots'
+expect_rc 2; expect_err "pops: error: --arr 'lots' is not an amount; write an amount of at least 0, e.g. 80000, 80k, 1.2M or \$80,000"
+run feedback add --source sales --customer X --summary y --arr '-5k'
+expect_rc 2; expect_err "--arr '-5k' is not an amount"
+run feedback add --source sales --customer X --summary y --arr '1,23'
+expect_rc 2; expect_err "--arr '1,23' is not an amount"
+run check; expect_rc 0
+
+t_begin "money: an import reads the same amounts; a file that says 80k is told the number"
+make_ws
+printf 'id,date,customer,summary,arr\n1,2026-11-01,A,one,"$80,000"\n2,2026-11-02,B,two,1.2M\n3,2026-11-03,C,three,80k\n4,2026-11-04,D,four,"1,2"\n' > f.csv
+run feedback import f.csv --source sales
+expect_rc 1; expect_err "f.csv:5: 'arr' is not an amount: '1,2'; write an amount of at least 0, e.g. 80000, 80k, 1.2M or \$80,000"
+[ "$(grep '    arr: ' feedback/2026-11.yaml | tr -d ' ')" = "$(printf 'arr:80000\narr:1200000\narr:80000')" ] \
+  && pass || fail "arr lines: $(grep arr feedback/2026-11.yaml)"
+sed -i 's/arr: 1200000/arr: 1.2M/' feedback/2026-11.yaml
+run check
+expect_rc 1; expect_out "'arr' must be a number, found '1.2M'; write 1200000"
+
+t_begin "feedback-duplicate: the example of docs/rules.md, then the fix"
+make_ws
+cat > feedback/2026-11.yaml <<'YAML'
+entries:
+  - id: FB-1
+    date: 2026-11-01
+    source: sales
+    customer: Acme Corp
+    quote: Refunds take 20 minutes
+  - id: FB-2
+    date: 2026-11-04
+    source: support
+    customer: Acme Corp
+    quote: "Refunds take 20 minutes!"
+YAML
+run check; expect_rc 0
+expect_out "feedback/2026-11.yaml:7:9: warning: feedback FB-2 repeats FB-1 (feedback/2026-11.yaml:2): the same customer 'Acme Corp', the same text, 3 days apart; delete FB-2 if it is not committed yet, else tag it 'duplicate' [feedback-duplicate]"
+run check --strict; expect_rc 1
+run feedback add --source sales --customer "Acme, Inc." --quote "refunds take 20 minutes" --date 2026-11-10
+expect_rc 0; expect_out FB-3
+run check
+expect_out "feedback FB-3 repeats FB-1 (feedback/2026-11.yaml:2): the same customer 'Acme, Inc.', the same text, 9 days apart"
+printf '    tags: [duplicate]\n' >> feedback/2026-11.yaml
+sed -i '11a\    tags: [duplicate]' feedback/2026-11.yaml
+run check; expect_rc 0
+expect_no_out "feedback-duplicate"
+expect_out "warning: customer 'Acme, Inc.' (1 entry) is the name of 'Acme Corp' (2 entries, feedback/2026-11.yaml:5)"
+printf 'rules:\n  feedback-duplicate: error\n' >> pops.yaml
+sed -i 's/    tags: \[duplicate\]//' feedback/2026-11.yaml
+run check; expect_rc 1
+expect_out "error: feedback FB-2 repeats FB-1"
+
+t_begin "customer-duplicate: the example of docs/rules.md, then the fix"
+make_ws
+cat > feedback/2026-11.yaml <<'YAML'
+entries:
+  - id: FB-1
+    date: 2026-11-01
+    source: sales
+    customer: Globex
+    summary: Wants partial refunds
+  - id: FB-2
+    date: 2026-11-02
+    source: sales
+    customer: Globex
+    summary: Wants a refund report
+  - id: FB-3
+    date: 2026-11-20
+    source: support
+    customer: GLOBEX, Inc.
+    summary: Export to CSV
+  - id: FB-4
+    date: 2026-11-21
+    source: support
+    customer: Globx
+    summary: Export to PDF
+YAML
+run check; expect_rc 0
+[ "$(printf '%s\n' "$OUT" | grep -c customer-duplicate)" = 2 ] && pass || fail "two findings expected"
+expect_out "feedback/2026-11.yaml:15:15: warning: customer 'GLOBEX, Inc.' (1 entry) is the name of 'Globex' (2 entries, feedback/2026-11.yaml:5); write 'Globex' in each entry so that they count as one customer [customer-duplicate]"
+expect_out "feedback/2026-11.yaml:20:15: warning: customer 'Globx' (1 entry) is close to 'Globex' (2 entries, feedback/2026-11.yaml:5) (did you mean 'Globex'?); write 'Globex' in each entry so that they count as one customer [customer-duplicate]"
+run check --format json
+py "assert sorted(f['rule'] for f in out['findings']) == ['customer-duplicate', 'customer-duplicate']"
+sed -i 's/customer: GLOBEX, Inc\./customer: Globex/; s/customer: Globx/customer: Globex/' feedback/2026-11.yaml
+run check; expect_rc 0
+expect_no_out "customer-duplicate"
+# Names that differ by more are not reported: Globex Retail; Acme and Apex (two letters); Ion and Ian
+# (one letter, but only three).
+n=4
+for c in "Globex Retail" Acme Apex Ion Ian; do
+  n=$((n + 1))
+  printf '  - {id: FB-%s, date: 2026-11-21, source: sales, customer: %s, summary: x}\n' "$n" "$c"
+done >> feedback/2026-11.yaml
+run check; expect_rc 0
+expect_no_out "customer-duplicate"
