@@ -1,7 +1,8 @@
-# Customers and feedback synthesis: one money syntax for --arr and imports, customer records
-# (pops customer list|show|add|set|merge), the rules customer-duplicate, customer-unknown and
-# feedback-duplicate, pops feedback suggest and link --accept, pops insights --by theme.
+# Customers and feedback synthesis: one money syntax for --arr and imports, the rules
+# customer-duplicate and feedback-duplicate, pops feedback suggest (and its leave-one-out accuracy,
+# as docs/commands.md reports it) and pops feedback link --accept.
 . "$(dirname "$0")/lib.sh"
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
 
 t_begin "money: --arr takes \$80,000, 80k, 1.2M and 80000 and writes the number"
 make_ws
@@ -107,3 +108,62 @@ for c in "Globex Retail" Acme Apex Ion Ian; do
 done >> feedback/2026-11.yaml
 run check; expect_rc 0
 expect_no_out "customer-duplicate"
+
+t_begin "feedback suggest: the sample's unlinked entries as docs/commands.md shows them, JSON keys"
+cd "$T_ROOT" && rm -rf sample && "$POPS" init --sample sample >/dev/null 2>&1 && cd sample || exit 1
+run feedback suggest
+expect_rc 0
+want=$(sed -n '/^\$ pops feedback suggest$/,/^```$/p' "$SRC/docs/commands.md" | sed '1d;$d')
+[ -n "$want" ] && [ "$OUT" = "$want" ] && pass || fail "output differs from docs/commands.md: $(diff <(printf '%s\n' "$want") <(printf '%s\n' "$OUT"))"
+expect_err "2 entries"
+run feedback suggest FB-10 --format json
+expect_rc 0
+py "
+s = out['suggestions']
+assert list(out) == ['suggestions'] and len(s) == 1, out
+assert list(s[0]) == ['feedback', 'items'] and s[0]['feedback'] == 'FB-10'
+assert [list(i) for i in s[0]['items']] == [['id', 'score', 'why']] * 3
+assert s[0]['items'][0] == {'id': 'GRW-8', 'score': 0.44, 'why': ['pricing', 'page']}, s[0]['items'][0]
+assert [i['score'] for i in s[0]['items']] == sorted((i['score'] for i in s[0]['items']), reverse=True)"
+run feedback suggest --include-linked --format json
+py "assert len(out['suggestions']) == 40, len(out['suggestions'])"
+run feedback suggest FB-999
+expect_rc 2; expect_err "pops: error: unknown feedback entry 'FB-999'"
+
+t_begin "feedback link --accept links the first suggestion, and refuses when nothing matches"
+cd "$T_ROOT" && rm -rf acc && "$POPS" init --sample acc >/dev/null 2>&1 && cd acc || exit 1
+run feedback link --accept FB-10
+expect_rc 0; expect_out "linked FB-10 to GRW-8"
+run feedback list --item GRW-8 --format json
+py "assert 'FB-10' in [e['id'] for e in out]"
+run feedback add --source sales --customer Zed --summary "zzz qqq"
+expect_rc 0; fb=$OUT
+run feedback link --accept "$fb"
+expect_rc 2; expect_err "no item shares a word with $fb; link one by hand: pops feedback link $fb ITEM"
+run feedback link --accept FB-10 FB-10 GRW-8
+expect_rc 2; expect_err "--accept links the first suggestion; give no entry or items with it"
+run feedback link FB-10
+expect_rc 2; expect_err "give the items to link after the entry"
+run feedback link --accept FB-9999
+expect_rc 2; expect_err "unknown feedback 'FB-9999'"
+
+t_begin "feedback suggest --evaluate: leave-one-out on the sample and on the labelled set, as docs/commands.md reports"
+# the figures of the table of docs/commands.md, computed here
+row() {  # row NAME JSON: the table row of docs/commands.md for these figures
+  python3 -c "import json,sys; a=json.loads(sys.argv[2]); n=a['entries']
+print('| %s | %d | %d (%.0f%%) | %d (%.0f%%) |' % (sys.argv[1], n, a['top1'], 100*a['top1']/n, a['top3'], 100*a['top3']/n))" "$1" "$2"
+}
+cd "$T_ROOT/sample" || exit 1
+run feedback suggest --evaluate --format json
+expect_rc 0
+r=$(row "sample workspace" "$OUT")
+grep -qxF -- "$r" "$SRC/docs/commands.md" && pass || fail "docs/commands.md lacks the row: $r"
+run feedback suggest --evaluate
+expect_out_line "^leave-one-out over 38 linked entries: top-1 [0-9]+ \([0-9]+%\), top-3 [0-9]+ \([0-9]+%\)$"
+cp -r "$SRC/tests/e2e/data/suggest" "$T_DIR/labelled" && cd "$T_DIR/labelled" || exit 1
+run check; expect_rc 0
+run feedback suggest --evaluate --format json
+expect_rc 0
+py "assert out['entries'] >= 40 and out['top3'] / out['entries'] >= 0.6, out"
+r=$(row "hand-labelled set" "$OUT")
+grep -qxF -- "$r" "$SRC/docs/commands.md" && pass || fail "docs/commands.md lacks the row: $r"
