@@ -167,3 +167,38 @@ expect_rc 0
 py "assert out['entries'] >= 40 and out['top3'] / out['entries'] >= 0.6, out"
 r=$(row "hand-labelled set" "$OUT")
 grep -qxF -- "$r" "$SRC/docs/commands.md" && pass || fail "docs/commands.md lacks the row: $r"
+
+t_begin "insights --by theme: clusters by shared words, linked or not, with customers, ARR, trend, unlinked"
+make_ws
+cat > feedback/2026.yaml <<'YAML'
+entries:
+  - {id: FB-1, date: 2026-10-10, source: sales, customer: Acme, arr: 100000, quote: Refunds are slow, items: [PAY-1]}
+  - {id: FB-2, date: 2026-11-02, source: sales, customer: Globex, arr: 50000, quote: Partial refunds please}
+  - {id: FB-3, date: 2026-11-05, source: sales, customer: Acme, quote: Refunds slow again, items: [PAY-1]}
+  - {id: FB-4, date: 2026-11-06, source: sales, customer: Initech, arr: 30000, quote: Export to CSV}
+  - {id: FB-5, date: 2026-11-07, source: sales, customer: Globex, quote: CSV export broken}
+  - {id: FB-6, date: 2026-11-08, source: sales, customer: Hooli, quote: Dark mode}
+YAML
+run check; expect_rc 0
+run insights --by theme --since 2026-11-01 --until 2026-11-30 --format json
+expect_rc 0
+py "
+g = out['groups']
+assert out['by'] == 'theme'
+assert [x['key'] for x in g] == ['refunds', 'csv', None], [x['key'] for x in g]
+r, c, n = g
+assert (r['words'], r['entries'], r['customers'], r['arr'], r['trend'], r['trend_pct'], r['unlinked'], r['feedback']) == ('slow', 2, 2, 150000, 1, 100.0, 1, ['FB-2', 'FB-3']), r
+assert sorted(r['customer_names']) == ['Acme', 'Globex'] and r['previous']['feedback'] == ['FB-1']
+assert (c['words'], c['entries'], c['customers'], c['arr'], c['trend'], c['trend_pct'], c['unlinked']) == ('export', 2, 2, 80000, 2, None, 2), c
+assert (n['entries'], n['arr'], n['unlinked'], n['feedback']) == (1, None, 1, ['FB-6']), n"
+run insights --by theme --since 2026-11-01 --until 2026-11-30
+want=$(sed -n '/^\$ pops insights --by theme --since 2026-11-01 --until 2026-11-30$/,/^```$/p' "$SRC/docs/commands.md" | sed '1d;$d')
+got=$(printf '%s\n' "$OUT" | sed -n '1,/^$/p' | sed '$d')
+[ -n "$want" ] && [ "$got" = "$want" ] && pass || fail "differs from docs/commands.md: $(diff <(printf '%s\n' "$want") <(printf '%s\n' "$got"))"
+expect_out_line "^  refunds +slow +2 +2 +150000 +\+1 \(\+100%\) +1$"
+expect_out_line "^  csv +export +2 +2 +80000 +\+2 \(new\) +2$"
+expect_out_line "^  \(no shared word\) +1 +1 +- +\+1 \(new\) +1$"
+run insights --by theme --since 2026-11-01 --until 2026-11-30 --format markdown
+expect_out "| refunds | slow | 2 | 2 | 150000 | +1 (+100%) | 1 |"
+run insights --by themes
+expect_rc 2
