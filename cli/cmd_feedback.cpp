@@ -324,7 +324,8 @@ void setup_feedback(CLI::App& app, Runner& run)
   add->add_option("--tag", o->spec.tags, "A tag (repeat, or a,b)")->allow_extra_args(false)->option_text("T");
   add->add_option("--date", o->spec.date, "When it was given, YYYY-MM-DD (default: today); decides the file "
                                           "feedback/YYYY-MM.yaml");
-  add->add_option("--arr", o->spec.arr, "Annual recurring revenue of the customer")->option_text("N");
+  add->add_option("--arr", o->spec.arr, "Annual recurring revenue of the customer: 80000, 80k, 1.2M or $80,000")
+    ->option_text("N");
   add->add_option("--segment", o->spec.segment, "Customer segment, e.g. enterprise");
   add->add_option("--url", o->spec.url, "Link to the source (ticket, call notes)");
   add_edit_options(*add, o->edit);
