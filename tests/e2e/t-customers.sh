@@ -33,6 +33,16 @@ sed -i 's/arr: 1200000/arr: 1.2M/' feedback/2026-11.yaml
 run check
 expect_rc 1; expect_out "'arr' must be a number, found '1.2M'; write 1200000"
 
+t_begin "money: the number cells of pops import read the same amounts"
+make_ws
+printf 'integrations:\n  jira:\n    fields: {Reach: score.reach}\n' >> pops.yaml
+printf 'Summary,Issue key,Status,Project key,Reach\nBig deal,PAY-200,To Do,PAY,80k\nHuge,PAY-201,To Do,PAY,"$1,200,000"\nOdd,PAY-202,To Do,PAY,lots\n' > j.csv
+run import jira j.csv
+expect_rc 0
+expect_err "j.csv:4:23: 'Reach' is not a number: 'lots'; the score.reach is left unset"
+[ "$(grep -c 'score: {reach: 80000}' roadmap/payments.yaml)" = 1 ] && [ "$(grep -c 'score: {reach: 1200000}' roadmap/payments.yaml)" = 1 ] \
+  && pass || fail "scores: $(grep score roadmap/payments.yaml)"
+
 t_begin "feedback-duplicate: the example of docs/rules.md, then the fix"
 make_ws
 cat > feedback/2026-11.yaml <<'YAML'
