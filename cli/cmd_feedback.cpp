@@ -1,5 +1,5 @@
-// pops feedback add|link|import|list: record customer feedback, import it from CSV exports, link it
-// to roadmap items, in place; list it.
+// pops feedback add|link|import|list|suggest: record customer feedback, import it from CSV exports,
+// link it to roadmap items, in place; list it; suggest the items it asks for.
 
 #include "commands.h"
 
@@ -10,6 +10,7 @@
 #include "base/date.h"
 #include "edit/import.h"
 #include "features/insights.h"
+#include "features/suggest.h"
 #include "edit/ops.h"
 #include "base/text.h"
 #include "base/markdown.h"
@@ -60,6 +61,10 @@ struct FeedbackOpts {
   bool unlinked = false;
   std::string since, until, format = "table";
   std::vector<std::string> tags, customers, list_items;
+  // suggest, link --accept
+  std::vector<std::string> suggest_ids;
+  bool include_linked = false, evaluate = false;
+  std::string accept;
 };
 
 std::optional<Date> date_option(const std::string& text, const char* option)
@@ -230,6 +235,77 @@ int run_list(Context& ctx, const FeedbackOpts& o)
   return k_exit_ok;
 }
 
+std::string percent(size_t part, size_t whole)
+{
+  return whole == 0 ? "-" : fmt::format("{:.0f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+}
+
+int run_suggest(Context& ctx, const FeedbackOpts& o)
+{
+  Workspace ws = load_worktree(ctx.workspace);
+  if (o.evaluate) {
+    const SuggestAccuracy a = suggest_accuracy(ws);
+    if (o.format == "json") {
+      nlohmann::ordered_json j;
+      j["entries"] = a.entries;
+      j["top1"] = a.top1;
+      j["top3"] = a.top3;
+      ctx.out.write_json(j.dump(2) + "\n");
+    } else {
+      ctx.out.write(fmt::format("leave-one-out over {} linked entr{}: top-1 {} ({}), top-3 {} ({})\n", a.entries,
+                                a.entries == 1 ? "y" : "ies", a.top1, percent(a.top1, a.entries), a.top3,
+                                percent(a.top3, a.entries)));
+    }
+    return k_exit_ok;
+  }
+  SuggestOptions so;
+  so.ids = o.suggest_ids;
+  so.include_linked = o.include_linked;
+  std::vector<Suggestion> list;
+  try {
+    list = suggest_links(ws, so);
+  } catch (const std::invalid_argument& e) {
+    std::vector<std::string> ids;
+    for (const auto& fb : ws.feedback) {
+      ids.push_back(fb.id.value);
+    }
+    error(ctx.err, printable(fmt::format("unknown feedback entry '{}'{}", e.what(), did_you_mean(e.what(), ids))));
+    return k_exit_usage;
+  }
+  if (o.format == "json") {
+    nlohmann::ordered_json j;
+    j["suggestions"] = nlohmann::ordered_json::array();
+    for (const auto& s : list) {
+      nlohmann::ordered_json e;
+      e["feedback"] = s.feedback;
+      e["items"] = nlohmann::ordered_json::array();
+      for (const auto& it : s.items) {
+        e["items"].push_back({{"id", it.id}, {"score", it.score}, {"why", it.why}});
+      }
+      j["suggestions"].push_back(std::move(e));
+    }
+    ctx.out.write_json(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    return k_exit_ok;
+  }
+  std::string text;
+  for (const auto& s : list) {
+    if (s.items.empty()) {
+      text += fmt::format("{:<8} -\n", s.feedback);
+    }
+    bool first = true;
+    for (const auto& it : s.items) {
+      text += fmt::format("{:<8} {:<10} {:.2f}  {}\n", first ? s.feedback : "", it.id, it.score,
+                          printable(join(it.why, ", ")));
+      first = false;
+    }
+  }
+  ctx.out.write(text);
+  if (!ctx.quiet) {
+    ctx.err.write(fmt::format("{} entr{}\n", list.size(), list.size() == 1 ? "y" : "ies"));
+  }
+  return k_exit_ok;
+}
+
 } // namespace
 
 void setup_feedback(CLI::App& app, Runner& run)
@@ -249,14 +325,17 @@ void setup_feedback(CLI::App& app, Runner& run)
   add->add_option("--tag", o->spec.tags, "A tag (repeat, or a,b)")->allow_extra_args(false)->option_text("T");
   add->add_option("--date", o->spec.date, "When it was given, YYYY-MM-DD (default: today); decides the file "
                                           "feedback/YYYY-MM.yaml");
-  add->add_option("--arr", o->spec.arr, "Annual recurring revenue of the customer")->option_text("N");
+  add->add_option("--arr", o->spec.arr, "Annual recurring revenue of the customer: 80000, 80k, 1.2M or $80,000")
+    ->option_text("N");
   add->add_option("--segment", o->spec.segment, "Customer segment, e.g. enterprise");
   add->add_option("--url", o->spec.url, "Link to the source (ticket, call notes)");
   add_edit_options(*add, o->edit);
 
   CLI::App* link = app.add_subcommand("link", "Link a feedback entry to roadmap items");
-  link->add_option("fb", o->fb, "The feedback entry, e.g. FB-12")->required()->check(completes(Values::feedback));
-  link->add_option("items", o->items, "Items to add to its 'items', e.g. PAY-3")->required()->check(completes(Values::items));
+  link->add_option("fb", o->fb, "The feedback entry, e.g. FB-12")->check(completes(Values::feedback));
+  link->add_option("items", o->items, "Items to add to its 'items', e.g. PAY-3")->check(completes(Values::items));
+  link->add_option("--accept", o->accept, "Link the entry to the first item 'pops feedback suggest' proposes")
+    ->option_text("FB-ID")->check(completes(Values::feedback));
   add_edit_options(*link, o->edit);
 
   CLI::App* imp = app.add_subcommand("import", "Import feedback from a CSV export; a second import adds nothing");
@@ -282,13 +361,25 @@ void setup_feedback(CLI::App& app, Runner& run)
   list->add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))->default_str("table");
 
+  CLI::App* sug = app.add_subcommand("suggest", "Suggest the items feedback entries ask for, by their words");
+  sug->add_option("ids", o->suggest_ids, "These entries (default: every entry linked to no item)")
+    ->check(completes(Values::feedback));
+  sug->add_flag("--include-linked", o->include_linked, "Every entry, linked or not");
+  sug->add_flag("--evaluate", o->evaluate, "Measure the suggestions instead: hide each linked entry's links and "
+                                           "count how often the first (top-1) or one of the first three (top-3) "
+                                           "is one of them");
+  sug->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"table", "json"}))->default_str("table");
+
   app.footer("Every change is checked first: one that would add errors to 'pops check' is refused (exit 1)\n"
              "unless --force. Only the new bytes are written; comments and layout stay.\n"
              "Exit status: 0 done, 1 refused because of check findings, 2 usage error or pops could not run.");
 
-  run = [o, add, imp, list](Context& ctx) {
+  run = [o, add, imp, list, sug](Context& ctx) {
     if (list->parsed()) {
       return run_list(ctx, *o);
+    }
+    if (sug->parsed()) {
+      return run_suggest(ctx, *o);
     }
     if (imp->parsed()) {
       ImportOptions io;
@@ -320,7 +411,33 @@ void setup_feedback(CLI::App& app, Runner& run)
         return plan_feedback_add(s, o->spec, used, today());
       });
     }
+    if (o->accept.empty() == (o->fb.empty() && o->items.empty())) {
+      error(ctx.err, o->accept.empty() ? "give the entry and the items to link, e.g. 'pops feedback link FB-12 PAY-3', "
+                                         "or --accept FB-12"
+                                       : "--accept links the first suggestion; give no entry or items with it");
+      return k_exit_usage;
+    }
+    if (o->accept.empty() && o->items.empty()) {
+      error(ctx.err, "give the items to link after the entry, e.g. 'pops feedback link FB-12 PAY-3'");
+      return k_exit_usage;
+    }
     return run_edit(ctx, o->edit, false, false, [o](const EditSession& s, const UsedIds&) {
+      if (!o->accept.empty()) {
+        SuggestOptions so;
+        so.ids = {o->accept};
+        so.top = 1;
+        std::vector<Suggestion> found;
+        try {
+          found = suggest_links(s.ws, so);
+        } catch (const std::invalid_argument&) {
+          return plan_feedback_link(s, o->accept, {});  // throws: unknown entry, with a suggestion
+        }
+        if (found.empty() || found[0].items.empty()) {
+          throw OpError(fmt::format("no item shares a word with {}; link one by hand: pops feedback link {} ITEM",
+                                    o->accept, o->accept));
+        }
+        return plan_feedback_link(s, o->accept, {found[0].items[0].id});
+      }
       return plan_feedback_link(s, o->fb, o->items);
     });
   };

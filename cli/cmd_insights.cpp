@@ -42,7 +42,7 @@ std::string group_name(const Insights& r, const InsightGroup& g)
   if (!g.key.empty()) {
     return g.key;
   }
-  return r.by == "tag" ? "(untagged)" : fmt::format("(no {})", r.by);
+  return r.by == "tag" ? "(untagged)" : r.by == "theme" ? "(no shared word)" : fmt::format("(no {})", r.by);
 }
 
 json opt(const std::optional<double>& v)
@@ -72,6 +72,15 @@ void print_json(Context& ctx, const Insights& r)
     e["key"] = g.key.empty() ? json() : json(g.key);
     if (r.by == "item") {
       e["title"] = g.label;
+    }
+    if (r.by == "theme") {
+      e["words"] = g.label;
+      e["unlinked"] = g.unlinked;
+      std::vector<std::string> names;
+      for (const auto& [name, a] : g.now.by_customer) {
+        names.push_back(name);
+      }
+      e["customer_names"] = names;
     }
     e["entries"] = g.now.entries;
     e["customers"] = g.now.customers;
@@ -107,12 +116,14 @@ void print_markdown(Context& ctx, const Insights& r, int min_customers)
 {
   std::string s = fmt::format("## Feedback by {}, {} to {}\n\nTrend against {} to {}.\n\n", r.by, format_date(r.since),
                               format_date(r.until), format_date(r.prev_since), format_date(r.prev_until));
-  s += fmt::format("| {} |{} Entries | Customers | ARR | Trend |\n|---|{}---|---|---|---|\n", r.by,
-                   r.by == "item" ? " Title |" : "", r.by == "item" ? "---|" : "");
+  const bool labelled = r.by == "item" || r.by == "theme";
+  s += fmt::format("| {} |{} Entries | Customers | ARR | Trend |{}\n|---|{}---|---|---|---|{}\n", r.by,
+                   r.by == "item" ? " Title |" : r.by == "theme" ? " Also |" : "", r.by == "theme" ? " Unlinked |" : "",
+                   labelled ? "---|" : "", r.by == "theme" ? "---|" : "");
   for (const auto& g : r.groups) {
-    s += fmt::format("| {} |{} {} | {} | {} | {} |\n", markdown_cell(group_name(r, g)),
-                     r.by == "item" ? " " + markdown_cell(g.label) + " |" : "", g.now.entries, g.now.customers,
-                     arr_cell(g.now.arr), trend_cell(g));
+    s += fmt::format("| {} |{} {} | {} | {} | {} |{}\n", markdown_cell(group_name(r, g)),
+                     labelled ? " " + markdown_cell(g.label) + " |" : "", g.now.entries, g.now.customers,
+                     arr_cell(g.now.arr), trend_cell(g), r.by == "theme" ? fmt::format(" {} |", g.unlinked) : "");
   }
   s += "\n## Unlinked feedback by tag\n\n";
   if (r.unlinked_by_tag.empty()) {
@@ -150,14 +161,18 @@ void print_table(Context& ctx, const Insights& r, int min_customers)
   if (r.groups.empty()) {
     s += "  no feedback in either period\n";
   } else {
-    const size_t kw = r.by == "item" ? 10 : 24;
-    s += fmt::format("  {:<{}} {}{:>7} {:>9} {:>12}  {}\n", lower(r.by) == "item" ? "ITEM" : r.by == "tag" ? "TAG"
-                     : r.by == "segment" ? "SEGMENT" : r.by == "source" ? "SOURCE" : "CUSTOMER", kw,
-                     r.by == "item" ? fmt::format("{:<28} ", "TITLE") : "", "ENTRIES", "CUSTOMERS", "ARR", "TREND");
+    const size_t kw = r.by == "item" ? 10 : r.by == "theme" ? 16 : 24;
+    const bool labelled = r.by == "item" || r.by == "theme";
+    s += fmt::format("  {:<{}} {}{:>7} {:>9} {:>12}  {}{}\n", lower(r.by) == "item" ? "ITEM" : r.by == "tag" ? "TAG"
+                     : r.by == "segment" ? "SEGMENT" : r.by == "source" ? "SOURCE" : r.by == "theme" ? "THEME" : "CUSTOMER", kw,
+                     labelled ? fmt::format("{:<28} ", r.by == "item" ? "TITLE" : "ALSO") : "", "ENTRIES", "CUSTOMERS",
+                     "ARR", r.by == "theme" ? fmt::format("{:<12}", "TREND") : "TREND", r.by == "theme" ? " UNLINKED" : "");
     for (const auto& g : r.groups) {
-      s += fmt::format("  {:<{}} {}{:>7} {:>9} {:>12}  {}\n", cell_text(group_name(r, g), static_cast<int>(kw)), kw,
-                       r.by == "item" ? fmt::format("{:<28} ", cell_text(g.label, 28)) : "", g.now.entries,
-                       g.now.customers, arr_cell(g.now.arr), trend_cell(g));
+      s += fmt::format("  {:<{}} {}{:>7} {:>9} {:>12}  {}{}\n", cell_text(group_name(r, g), static_cast<int>(kw)), kw,
+                       labelled ? fmt::format("{:<28} ", cell_text(g.label, 28)) : "", g.now.entries,
+                       g.now.customers, arr_cell(g.now.arr),
+                       r.by == "theme" ? fmt::format("{:<12}", trend_cell(g)) : trend_cell(g),
+                       r.by == "theme" ? fmt::format(" {:>8}", g.unlinked) : "");
     }
   }
   s += "\n" + out.paint(Color::bold, "Unlinked feedback by tag") + " (link it, or it is not evidence)\n";
@@ -226,8 +241,8 @@ int run_insights(Context& ctx, const InsightsOpts& o)
 void setup_insights(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<InsightsOpts>();
-  app.add_option("--by", o->by, "Group feedback by item, tag, segment, source or customer")
-    ->check(CLI::IsMember({"item", "tag", "segment", "source", "customer"}))->default_str("item");
+  app.add_option("--by", o->by, "Group feedback by item, tag, segment, source, customer or theme (shared words)")
+    ->check(CLI::IsMember({"item", "tag", "segment", "source", "customer", "theme"}))->default_str("item");
   app.add_option("--since", o->since, "First day of the period (default: 89 days before --until)")
     ->option_text("YYYY-MM-DD");
   app.add_option("--until", o->until, "Last day of the period (default: today)")->option_text("YYYY-MM-DD");

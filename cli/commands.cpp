@@ -27,7 +27,7 @@ constexpr std::array k_commands = {
   Command{"digest", "Summarize what changed for stakeholders: shipped, committed, slipped, dropped", true, setup_digest},
   Command{"doc", "Write documents from templates, list them, keep the docs index", true, setup_doc},
   Command{"export", "Export items as Jira CSV or a flat CSV, or the whole workspace as JSON", true, setup_export},
-  Command{"feedback", "Add, import, list or link customer feedback", true, setup_feedback},
+  Command{"feedback", "Add, import, list, link customer feedback, or suggest its items", true, setup_feedback},
   Command{"help", "Show help for pops or one of its commands", false, setup_help},
   Command{"hook", "Install or remove the git hooks that run pops check --staged", true, setup_hook},
   Command{"import", "Import items from Jira, Linear or Productboard CSV exports; re-imports update",

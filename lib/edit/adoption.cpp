@@ -3,6 +3,7 @@
 #include "edit/adoption.h"
 
 #include "base/csv.h"
+#include "base/money.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
 
@@ -122,7 +123,7 @@ std::optional<double> parse_usage_value(std::string_view text, bool& percent)
     return v;
   }
   if (t.find(',') != std::string_view::npos && t.find_first_not_of("0123456789,.-") == std::string_view::npos) {
-    return parse_amount(t);
+    return parse_money(t);
   }
   return std::nullopt;
 }

@@ -3,6 +3,7 @@
 #include "edit/import.h"
 
 #include "base/csv.h"
+#include "base/money.h"
 #include "workspace/schema.h"
 #include "base/text.h"
 
@@ -189,31 +190,6 @@ std::optional<Date> parse_export_date(std::string_view text)
   return parse_date(fmt::format("{:04}-{:02}-{:02}", part[2], part[0], part[1]));
 }
 
-std::optional<double> parse_amount(std::string_view text)
-{
-  std::string_view t = trim(text);
-  for (std::string_view prefix : {"USD", "EUR", "GBP", "$", "\xE2\x82\xAC", "\xC2\xA3"}) {
-    if (t.substr(0, prefix.size()) == prefix) {
-      t = trim(t.substr(prefix.size()));
-      break;
-    }
-  }
-  auto digit = [&](size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
-  std::string digits;
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == ',' && digit(i - 1 + (i == 0)) && i > 0 && digit(i + 1) && digit(i + 2) && digit(i + 3)
-        && !digit(i + 4)) {
-      continue;  // thousands separator: 120,000
-    }
-    digits += t[i];
-  }
-  double v = 0;
-  if (digits.empty() || !parse_number(digits, v) || digits.find_first_of("xXoO") != std::string::npos) {
-    return std::nullopt;
-  }
-  return v;
-}
-
 ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, const ImportOptions& o,
                                   const UsedIds& history)
 {
@@ -393,13 +369,13 @@ ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, co
     if (col.count("arr")) {
       const std::string a = one_line(get("arr"));
       if (!a.empty()) {
-        std::optional<double> v = parse_amount(a);
+        std::optional<double> v = parse_money(a);
         if (!v || *v < 0) {
-          bad(fmt::format("'{}' is not an amount: {}; write a number of at least 0, e.g. 120000", colname("arr"),
-                          quote(a)));
+          bad(fmt::format("'{}' is not an amount: {}; write an amount of at least 0, e.g. {}", colname("arr"),
+                          quote(a), k_money_examples));
           continue;
         }
-        arr_text = fmt::format("{}", *v);
+        arr_text = number_exact(*v);
       }
     }
     std::vector<std::string> items = split_list(get("items"), true);

@@ -51,7 +51,5 @@ std::optional<Date> parse_export_date(std::string_view text);
 std::string export_text(std::string_view cell);
 /// A cell of an export as one line: runs of space and line breaks as one space, trimmed.
 std::string export_line(std::string_view cell);
-/// An amount as exports write it: `120000`, `120,000.50`, `$120,000`, `USD 120000`; nullopt otherwise.
-std::optional<double> parse_amount(std::string_view text);
 
 } // namespace pops

@@ -5,6 +5,7 @@
 #include "edit/integrations.h"
 
 #include "base/csv.h"
+#include "base/money.h"
 #include "base/html.h"
 #include "edit/import.h"
 #include "base/text.h"
@@ -729,7 +730,7 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
           vals.scalars.emplace_back(field, format_date(*d));
         }
       } else if (type == "number") {
-        auto v = parse_amount(c.text);
+        auto v = parse_money(c.text);
         if (!v || !std::isfinite(*v)) {
           warn_at(c, fmt::format("'{}' is not a number: {}; the {} is left unset; fix the cell or map the column "
                                  "elsewhere, e.g. integrations: {{{}: {{fields: {{\"{}\": null}}}}}}",

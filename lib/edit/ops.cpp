@@ -4,6 +4,7 @@
 
 #include "check/check.h"
 #include "base/fsutil.h"
+#include "base/money.h"
 #include "git/repo.h"
 #include "base/text.h"
 
@@ -1216,7 +1217,12 @@ EditPlan plan_feedback_add(const EditSession& s, const FeedbackSpec& spec, const
   put("customer", spec.customer);
   put("segment", spec.segment);
   if (!trim(spec.arr).empty()) {
-    values["arr"] = NewValue::plain(std::string(trim(spec.arr)));
+    const std::optional<double> arr = parse_money(spec.arr);
+    if (!arr || *arr < 0) {
+      throw OpError(fmt::format("--arr '{}' is not an amount; write an amount of at least 0, e.g. {}",
+                                std::string(trim(spec.arr)), k_money_examples));
+    }
+    values["arr"] = NewValue::plain(number_exact(*arr));
   }
   put("quote", spec.quote);
   put("summary", spec.summary);

@@ -3,6 +3,7 @@
 #include "features/insights.h"
 
 #include "base/text.h"
+#include "features/suggest.h"
 
 #include <fmt/format.h>
 
@@ -172,11 +173,82 @@ Demand demand_of(const std::vector<const Feedback*>& entries, const std::map<std
   return d;
 }
 
+Themes feedback_themes(const std::vector<const Feedback*>& entries)
+{
+  Themes t;
+  std::vector<std::set<std::string>> terms(entries.size());
+  std::map<std::string, std::string> surface;  // term -> the first word it comes from
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const Feedback& fb = *entries[i];
+    std::string text = fb.quote.value + "\n" + fb.summary.value;
+    for (const auto& tag : fb.tags) {
+      text += "\n" + tag.value;
+    }
+    for (auto& [term, word] : terms_and_words(text)) {
+      surface.emplace(term, word);
+      terms[i].insert(term);
+    }
+  }
+  std::vector<bool> taken(entries.size(), false);
+  for (;;) {
+    std::map<std::string, int> df;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (!taken[i]) {
+        for (const auto& term : terms[i]) {
+          ++df[term];
+        }
+      }
+    }
+    std::string best;
+    int most = 1;
+    for (const auto& [term, n] : df) {  // alphabetical, so the first of a tie wins
+      if (n > most) {
+        best = term;
+        most = n;
+      }
+    }
+    if (best.empty()) {
+      break;
+    }
+    const std::string key = surface[best];
+    std::map<std::string, int> co;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (!taken[i] && terms[i].count(best)) {
+        taken[i] = true;
+        t.theme_of[entries[i]] = key;
+        for (const auto& term : terms[i]) {
+          if (term != best) {
+            ++co[term];
+          }
+        }
+      }
+    }
+    std::vector<std::pair<int, std::string>> others;
+    for (const auto& [term, n] : co) {
+      if (n >= 2) {
+        others.emplace_back(-n, term);
+      }
+    }
+    std::sort(others.begin(), others.end());
+    std::vector<std::string> words;
+    for (size_t k = 0; k < others.size() && k < 3; ++k) {
+      words.push_back(surface[others[k].second]);
+    }
+    t.words[key] = join(words, ", ");
+  }
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (!taken[i]) {
+      t.theme_of[entries[i]] = "";
+    }
+  }
+  return t;
+}
+
 Insights compute_insights(const Workspace& ws, const InsightOptions& o)
 {
-  static const std::vector<std::string> k_by = {"item", "tag", "segment", "source", "customer"};
+  static const std::vector<std::string> k_by = {"item", "tag", "segment", "source", "customer", "theme"};
   if (std::find(k_by.begin(), k_by.end(), o.by) == k_by.end()) {
-    throw std::invalid_argument(fmt::format("unknown grouping '{}'{}; use item, tag, segment, source or customer",
+    throw std::invalid_argument(fmt::format("unknown grouping '{}'{}; use item, tag, segment, source, customer or theme",
                                             o.by, did_you_mean(o.by, k_by)));
   }
   Insights r;
@@ -194,6 +266,17 @@ Insights compute_insights(const Workspace& ws, const InsightOptions& o)
 
   std::map<std::string, std::pair<std::vector<const Feedback*>, std::vector<const Feedback*>>> groups;
   std::vector<const Feedback*> sorted = filter_feedback(ws, {});
+  // Themes are found over the entries of both periods, linked or not.
+  Themes themes;
+  if (r.by == "theme") {
+    std::vector<const Feedback*> both;
+    for (const Feedback* fb : sorted) {
+      if (in_period(*fb, r.since, r.until) || in_period(*fb, r.prev_since, r.prev_until)) {
+        both.push_back(fb);
+      }
+    }
+    themes = feedback_themes(both);
+  }
   for (const Feedback* fb : sorted) {
     const bool now = in_period(*fb, r.since, r.until);
     const bool before = in_period(*fb, r.prev_since, r.prev_until);
@@ -203,7 +286,7 @@ Insights compute_insights(const Workspace& ws, const InsightOptions& o)
     if (r.by == "item" && fb->items.empty()) {
       continue;
     }
-    for (const auto& k : keys_of(*fb, r.by)) {
+    for (const auto& k : r.by == "theme" ? std::vector<std::string>{themes.theme_of[fb]} : keys_of(*fb, r.by)) {
       auto& g = groups[k];
       (now ? g.first : g.second).push_back(fb);
     }
@@ -228,7 +311,10 @@ Insights compute_insights(const Workspace& ws, const InsightOptions& o)
       if (const Item* it = ws.item(k)) {
         ig.label = it->title.value;
       }
+    } else if (r.by == "theme") {
+      ig.label = themes.words[k];
     }
+    ig.unlinked = static_cast<int>(std::count_if(g.first.begin(), g.first.end(), [](const Feedback* f) { return f->items.empty(); }));
     ig.now = demand_of(g.first, arr);
     ig.before = demand_of(g.second, arr);
     ig.trend = ig.now.entries - ig.before.entries;
@@ -245,6 +331,9 @@ Insights compute_insights(const Workspace& ws, const InsightOptions& o)
     }
     return demand_before(a.now, b.now);
   });
+  if (r.by == "theme") {  // the entries in no theme last
+    std::stable_partition(r.groups.begin(), r.groups.end(), [](const InsightGroup& g) { return !g.key.empty(); });
+  }
 
   // Unlinked feedback of the period, by tag.
   std::map<std::string, std::vector<std::string>> unlinked;

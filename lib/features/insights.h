@@ -46,20 +46,33 @@ struct Demand {
 Demand demand_of(const std::vector<const Feedback*>& entries, const std::map<std::string, CustomerArr>& arr);
 
 struct InsightOptions {
-  std::string by = "item";            ///< item | tag | segment | source | customer
+  std::string by = "item";            ///< item | tag | segment | source | customer | theme
   std::optional<Date> since, until;   ///< default: the 90 days up to today
   Date today;
   int min_customers = 3;              ///< "high demand" for items in later or idea
 };
 
 struct InsightGroup {
-  std::string key;                    ///< the item id, tag, segment, source or customer
-  std::string label;                  ///< the item's title; empty otherwise
+  std::string key;                    ///< the item id, tag, segment, source, customer or theme word
+  std::string label;                  ///< the item's title; a theme's other shared words; empty otherwise
   Demand now;                         ///< in the period
   Demand before;                      ///< in the previous period of the same length
   int trend = 0;                      ///< now.entries - before.entries
   std::optional<double> trend_pct;    ///< missing when the previous period has no entries
+  int unlinked = 0;                   ///< entries of the period linked to no item
 };
+
+/// The themes of a set of entries: clusters by shared words (suggest_terms of the quote, summary and
+/// tags). Greedily, the word most entries not yet in a theme share (at least two; the first
+/// alphabetically on a tie) makes a theme of those entries; its label is the word, its other words
+/// those at least two of its entries share (at most three, the most shared first). An entry that
+/// shares no word with another is in no theme (""). Returns each entry's theme word, and each
+/// theme's other words.
+struct Themes {
+  std::map<const Feedback*, std::string> theme_of;
+  std::map<std::string, std::string> words;  ///< theme -> "word, word"
+};
+Themes feedback_themes(const std::vector<const Feedback*>& entries);
 
 struct ItemDemand {
   const Item* item = nullptr;

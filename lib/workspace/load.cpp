@@ -2,6 +2,7 @@
 
 #include "workspace/metrics_file.h"
 #include "base/date.h"
+#include "base/money.h"
 #include "yaml/chunked.h"
 #include "workspace/config.h"
 #include "workspace/schema.h"
@@ -31,6 +32,25 @@ constexpr std::array<std::string_view, 5> k_note_keys = {"ritual", "date", "atte
                                                          "actions"};
 constexpr std::array<std::string_view, 4> k_action_keys = {"what", "owner", "due", "done"};
 constexpr std::array<std::string_view, 2> k_success_keys = {"metric", "target"};
+
+// `arr` of a feedback entry or a customer: a number of at least 0. An amount written the way
+// `--arr` takes it (`80k`, `$80,000`) is reported with the number to write instead.
+Located<double> read_arr(SchemaReader& r, const YNode& map)
+{
+  const YNode* v = map.get("arr");
+  double x = 0;
+  if (v && v->is_scalar() && !parse_number(v->text, x)) {
+    if (std::optional<double> m = parse_money(v->text); m && *m >= 0) {
+      r.report(v->loc, fmt::format("'arr' must be a number, found {}; write {}", quote(v->text), number_exact(*m)));
+      return {};
+    }
+  }
+  Located<double> a = r.number(map, "arr");
+  if (a.set && a.value < 0) {
+    r.report(a.loc, "'arr' must not be negative");
+  }
+  return a;
+}
 
 std::vector<std::string> values_of(const std::vector<LStr>& v)
 {
@@ -215,10 +235,7 @@ public:
       fb.quote = r.str(n, "quote");
       fb.summary = r.str(n, "summary");
       fb.url = r.str(n, "url");
-      fb.arr = r.number(n, "arr");
-      if (fb.arr.set && fb.arr.value < 0) {
-        r.report(fb.arr.loc, "'arr' must not be negative");
-      }
+      fb.arr = read_arr(r, n);
       fb.tags = r.str_list(n, "tags", "refunds");
       fb.items = r.str_list(n, "items", "PAY-12");
       for (const auto& id : fb.items) {

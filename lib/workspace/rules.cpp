@@ -74,6 +74,16 @@ constexpr std::array k_rules = {
            "letters in common) was probably reused for a new item. Give the new item the next free id."},
   RuleInfo{"target-slip", Severity::info, "an item whose target date moved later",
            "With --base (and --staged): reports how many days the target slipped, so reviews see it."},
+  RuleInfo{"customer-duplicate", Severity::warning, "one customer written two ways in feedback",
+           "Two customer names of feedback entries that are the same once case, accents, punctuation, "
+           "white space and legal forms (Inc, Ltd, GmbH ...) are set aside, or one or two letters apart: "
+           "insights and rank count them as two customers, and their ARR twice. Write the name the most "
+           "entries use in every entry."},
+  RuleInfo{"feedback-duplicate", Severity::warning, "a feedback entry that repeats another",
+           "An entry of the same customer (names compared without case, accents, punctuation and legal "
+           "forms such as Inc or GmbH) with nearly the same text (80% of their words in common) within 14 "
+           "days of another: the same request logged twice, which counts twice in insights. Delete the "
+           "later one if it is not committed yet; else tag it 'duplicate'."},
 };
 
 } // namespace

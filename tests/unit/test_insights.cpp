@@ -71,3 +71,28 @@ TEST_CASE("feedback filter")
   f.tags = {"a"};
   CHECK(filter_feedback(ws, f)[0]->id.value == "FB-2");
 }
+
+TEST_CASE("themes: the word most entries share first, greedily; an entry that shares nothing is in none")
+{
+  std::vector<Feedback> fb(6);
+  const char* quotes[] = {"Refunds are slow", "Partial refunds please", "Refunds slow again",
+                          "Export to CSV",    "CSV export broken",      "Dark mode"};
+  std::vector<const Feedback*> entries;
+  for (size_t i = 0; i < fb.size(); ++i) {
+    fb[i].quote.value = quotes[i];
+    fb[i].quote.set = true;
+    entries.push_back(&fb[i]);
+  }
+  // refund: 3 entries -> theme "refunds" (its first word), with "slow" (2 of its entries); then csv
+  // and export share 2 of the rest: csv, first alphabetically, with "export"; "Dark mode" is alone.
+  const Themes t = feedback_themes(entries);
+  CHECK(t.theme_of.at(&fb[0]) == "refunds");
+  CHECK(t.theme_of.at(&fb[1]) == "refunds");
+  CHECK(t.theme_of.at(&fb[2]) == "refunds");
+  CHECK(t.theme_of.at(&fb[3]) == "csv");
+  CHECK(t.theme_of.at(&fb[4]) == "csv");
+  CHECK(t.theme_of.at(&fb[5]) == "");
+  CHECK(t.words.at("refunds") == "slow");
+  CHECK(t.words.at("csv") == "export");
+  CHECK(t.words.size() == 2);
+}
