@@ -278,7 +278,7 @@ git_ws
 printf '\xef\xbb\xbfdate,quote,url\r\n2026-11-02,"multi\r\nline",u1\r\n' >ok.csv
 bounded 10 100 feedback import ok.csv --source other
 expect_rc 0
-expect_out "imported 1 entry"
+expect_err "imported 1 entry"
 
 # --- rank: hostile scoring expressions ----------------------------------------------------------
 

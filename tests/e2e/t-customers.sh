@@ -143,7 +143,7 @@ expect_rc 2; expect_err "pops: error: unknown feedback entry 'FB-999'"
 t_begin "feedback link --accept links the first suggestion, and refuses when nothing matches"
 cd "$T_ROOT" && rm -rf acc && "$POPS" init --sample acc >/dev/null 2>&1 && cd acc || exit 1
 run feedback link --accept FB-10
-expect_rc 0; expect_out "linked FB-10 to GRW-8"
+expect_rc 0; expect_err "linked FB-10 to GRW-8"
 run feedback list --item GRW-8 --format json
 py "assert 'FB-10' in [e['id'] for e in out]"
 run feedback add --source sales --customer Zed --summary "zzz qqq"

@@ -78,10 +78,12 @@ case "$OUT" in *"$desc"*) pass ;; *) fail "show PAY-3 | cat wraps the descriptio
 
 t_begin "COLUMNS wins over the terminal's width"
 cd "$T_ROOT/acme" || exit 1
-for v in "${views[@]}"; do
-  OUT=$(COLUMNS=60 script -qec "stty cols 200; COLUMNS=60 '$POPS' --no-pager $v" /dev/null </dev/null)
-  w=$(printf '%s' "$OUT" | widest)
-  [ "$w" -le 60 ] && pass || fail "$v with COLUMNS=60: $w wide"
+for cols in 60 80; do
+  for v in "${all_views[@]}"; do
+    OUT=$(script -qec "stty cols 200; COLUMNS=$cols '$POPS' --no-pager $v" /dev/null </dev/null)
+    w=$(printf '%s' "$OUT" | widest)
+    [ "$w" -le "$cols" ] && pass || fail "$v with COLUMNS=$cols: $w wide"
+  done
 done
 
 t_begin "a pipe gets whole values, whatever COLUMNS says"
