@@ -28,6 +28,7 @@ constexpr std::array k_commands = {
   Command{"doc", "Write documents from templates, list them, keep the docs index", true, setup_doc},
   Command{"export", "Export items as Jira CSV or a flat CSV, or the whole workspace as JSON", true, setup_export},
   Command{"feedback", "Add, import, list or link customer feedback", true, setup_feedback},
+  Command{"goals", "Objectives and key results by quarter, with their progress", true, setup_goals},
   Command{"help", "Show help for pops or one of its commands", false, setup_help},
   Command{"hook", "Install or remove the git hooks that run pops check --staged", true, setup_hook},
   Command{"import", "Import items from Jira, Linear or Productboard CSV exports; re-imports update",

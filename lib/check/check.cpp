@@ -104,6 +104,8 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
     rule_doc_stale(c);
     rule_doc_index_stale(c);
     rule_series_unlinked(c);
+    rule_key_result_unlinked(c);
+    rule_objective_stalled(c);
     if (opts.base) {
       rule_transitions(c, *opts.base);
     }
