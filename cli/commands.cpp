@@ -42,6 +42,8 @@ constexpr std::array k_commands = {
   Command{"onboard", "Add a person to pops.yaml and write their onboarding doc", true, setup_onboard},
   Command{"person", "Add, change or list the people of pops.yaml", true, setup_person},
   Command{"rank", "Rank items by a scoring model (RICE, ICE, WSJF or your own), explained", true, setup_rank},
+  Command{"release-notes", "Release notes: the items shipped in a window, by squad, with docs and customers", true,
+          setup_release_notes},
   Command{"report", "Write the dashboard: one self-contained HTML page (or Markdown)", true, setup_report},
   Command{"ritual", "Rituals: when due, notes filled from git history, open actions", true, setup_ritual},
   Command{"roadmap", "Show the roadmap: items by horizon (Now, Next, Later)", true, setup_roadmap},

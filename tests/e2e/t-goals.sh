@@ -238,3 +238,16 @@ py 'assert out["objectives"][0]["key_results"][0]["items"] == ["PLAT-1"]'
 run item set PLAT-1 key_results+=O2-KR9
 expect_rc 1
 expect_err "unknown key result 'O2-KR9'"
+
+t_begin "the report has the goals of the current quarter"
+"$POPS" init --sample ws >/dev/null 2>&1 || fail "init --sample"
+run -C ws report --format markdown
+expect_rc 0
+expect_out "## Goals of 2026-Q4"
+expect_out "| **O1 Turn more signups into paying teams** | carmen | 57% | |"
+expect_out "| O1-KR1 Teams completing onboarding each week | | 46% | series amplitude:Onboarding Completed |"
+expect_out "| O2-KR1 Self-serve refunds and SEPA on webhooks v2 | | 30% | items PAY-3, PAY-4, PLAT-2 |"
+expect_no_out "O3-KR1"
+run -C ws report -o r.html
+expect_rc 0
+grep -q '<section id="goals">' ws/r.html 2>/dev/null || grep -q '<section id="goals">' r.html && pass || fail "no goals section in the HTML"
