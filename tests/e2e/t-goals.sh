@@ -251,3 +251,18 @@ expect_no_out "O3-KR1"
 run -C ws report -o r.html
 expect_rc 0
 grep -q '<section id="goals">' ws/r.html 2>/dev/null || grep -q '<section id="goals">' r.html && pass || fail "no goals section in the HTML"
+
+t_begin "roadmap JSON lists an item's key results; a strategy sync note shows the quarter's goals"
+"$POPS" init --sample ws >/dev/null 2>&1 || fail "init --sample"
+run -C ws roadmap --format json
+expect_rc 0
+py '
+items = {i["id"]: i for c in out["columns"] for i in c["items"]}
+assert items["PAY-3"]["key_results"] == ["O2-KR1"] and items["PAY-5"]["key_results"] == []
+'
+run -C ws ritual new strategy-sync --dry-run
+expect_rc 0
+expect_out "+## Goals of 2026-Q4"
+expect_out "+- **O1** Turn more signups into paying teams (carmen): 57%"
+expect_out "+  - O1-KR1 Teams completing onboarding each week: 46%"
+expect_out "+- **O2** Refunds and payments customers trust (alice): 30%"
