@@ -266,3 +266,20 @@ expect_out "+## Goals of 2026-Q4"
 expect_out "+- **O1** Turn more signups into paying teams (carmen): 57%"
 expect_out "+  - O1-KR1 Teams completing onboarding each week: 46%"
 expect_out "+- **O2** Refunds and payments customers trust (alice): 30%"
+
+t_begin "the examples of key-result-unlinked and objective-stalled in docs/rules.md"
+make_ws
+{ printf 'objectives:\n  O2:\n    title: Enterprise-ready\n    period: 2027-Q1\n    key_results:\n      O2-KR1: {title: SSO for every enterprise account}\n'; cat pops.yaml; } > p.yaml && mv p.yaml pops.yaml
+run check
+want=$(grep -F '[key-result-unlinked]' "$SRC/docs/rules.md" | head -1)
+[ -n "$want" ] && [ "$OUT" = "$want" ] && pass || fail "docs/rules.md shows: $want"
+# The fix: an item lists it.
+items platform "- {id: PLAT-1, title: Ledger service, status: shipped, key_results: [O2-KR1]}"
+run check
+expect_no_out "key-result-unlinked"
+make_ws
+{ printf '# Goals\nobjectives:\n  O1:\n    title: Refunds\n    period: 2027-Q1\n    key_results:\n      O1-KR1: {title: Ship refunds}\n'; cat pops.yaml; } > p.yaml && mv p.yaml pops.yaml
+items payments "- {id: PAY-1, title: One-click refunds, status: in-progress, key_results: [O1-KR1]}"
+POPS_TODAY=2027-02-01 run check
+want=$(grep -F '[objective-stalled]' "$SRC/docs/rules.md" | head -1)
+[ -n "$want" ] && [ "$OUT" = "$want" ] && pass || fail "docs/rules.md shows: $want"
