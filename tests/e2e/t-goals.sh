@@ -283,3 +283,25 @@ items payments "- {id: PAY-1, title: One-click refunds, status: in-progress, key
 POPS_TODAY=2027-02-01 run check
 want=$(grep -F '[objective-stalled]' "$SRC/docs/rules.md" | head -1)
 [ -n "$want" ] && [ "$OUT" = "$want" ] && pass || fail "docs/rules.md shows: $want"
+
+t_begin "the examples of docs/format.md: objectives, a roadmap item linking a key result, a series"
+block() {  # block HEADING: the first yaml block after the line HEADING of docs/format.md
+  awk -v h="$1" '$0 == h {on=1} on && /^```yaml$/ {p=1; next} p && /^```$/ {exit} p {print}' "$SRC/docs/format.md"
+}
+block "## pops.yaml" > pops.yaml
+mkdir -p roadmap metrics
+block "## Roadmap files" > roadmap/payments.yaml
+block "## Metrics files: metrics/**/*.yaml" > metrics/adoption.yaml
+run goals --format json
+expect_rc 0
+# O1-KR1: latest Refund Completed uniques 398 (2026-11-02): (398 - 120) / (400 - 120); O1-KR2: PAY-12
+# in progress, none shipped: 0.
+py '
+o = out["objectives"][0]
+k1, k2 = o["key_results"]
+assert k1["value"] == 398 and k1["date"] == "2026-11-02" and k1["progress"] == round(278 / 280, 4), k1
+assert k2["items"] == ["PAY-12"] and k2["progress"] == 0, k2
+assert o["progress"] == round(278 / 280 / 2, 4), o
+'
+run check
+expect_no_out "key-result-unlinked"
