@@ -305,3 +305,15 @@ assert o["progress"] == round(278 / 280 / 2, 4), o
 '
 run check
 expect_no_out "key-result-unlinked"
+
+t_begin "diff and log show a change of key_results"
+goals_ws
+git init -q .
+commit 2026-11-01 "Goals"
+run item set PAY-3 key_results-=O1-KR2
+expect_rc 0
+commit 2026-11-02 "PAY-3 leaves O1-KR2"
+run diff HEAD~1 HEAD
+expect_out "  PAY-3  key_results  O1-KR2 -> (none)"
+run log PAY-3
+expect_out "  PAY-3  key_results  O1-KR2 -> (none)"
