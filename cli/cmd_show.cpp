@@ -11,10 +11,12 @@
 #include "history/history.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
+#include "workspace/goals.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace pops::cli {
 
@@ -35,6 +37,7 @@ struct ItemView {
   std::vector<const Feedback*> feedback;
   std::vector<const Doc*> docs;
   std::vector<SuccessStatus> adoption;     ///< success targets against usage series
+  std::vector<std::optional<KeyResultProgress>> key_results;  ///< per key_results entry; none: unknown
   bool history = false;                    ///< the git history was read (the fields below are known)
   std::vector<SlipEvent> slips;            ///< its slips (docs/metrics.md), oldest first
   std::optional<ItemFacts> facts;          ///< what the history says of it
@@ -108,6 +111,20 @@ ItemView gather(const Workspace& ws, const Item& it)
   });
   std::stable_sort(v.docs.begin(), v.docs.end(), [](const Doc* a, const Doc* b) { return a->file < b->file; });
   v.adoption = evaluate_success(ws, it);
+  if (!it.key_results.empty()) {
+    const auto goals = compute_goals(ws);
+    for (const auto& k : it.key_results) {
+      std::optional<KeyResultProgress> found;
+      for (const auto& o : goals) {
+        for (const auto& kr : o.key_results) {
+          if (kr.kr->id.value == k.value) {
+            found = kr;
+          }
+        }
+      }
+      v.key_results.push_back(std::move(found));
+    }
+  }
   return v;
 }
 
@@ -184,6 +201,16 @@ void print_text(Context& ctx, const ItemView& v, const std::string& as_of)
     for (size_t i = 0; i < it.depends_on.size(); ++i) {
       s += v.depends_on[i] ? item_line(v.depends_on[i])
                            : fmt::format("  {:<10} {}\n", it.depends_on[i].value, "(no such item)");
+    }
+  }
+  if (!it.key_results.empty()) {
+    s += "\nkey results:\n";
+    for (size_t i = 0; i < it.key_results.size(); ++i) {
+      const auto& k = v.key_results[i];
+      s += k ? fmt::format("  {:<10} {:>4}  {} ({}, {})\n", k->kr->id.value,
+                           k->progress ? fmt::format("{}%", number_short(*k->progress * 100, 0)) : "–",
+                           k->kr->title.value, k->objective->id.value, k->objective->period.value)
+             : fmt::format("  {:<10} {}\n", it.key_results[i].value, "(no such key result)");
     }
   }
   if (!v.dependents.empty()) {
@@ -304,6 +331,18 @@ void print_json(Context& ctx, const ItemView& v, const std::optional<CommitRef>&
                                  {"summary", str_or_null(f->summary)},
                                  {"quote", str_or_null(f->quote)},
                                  {"file", f->file}});
+  }
+  j["key_results"] = Json::array();
+  for (size_t i = 0; i < it.key_results.size(); ++i) {
+    const auto& k = v.key_results[i];
+    j["key_results"].push_back(
+      k ? Json{{"id", k->kr->id.value},
+               {"title", k->kr->title.value},
+               {"objective", k->objective->id.value},
+               {"period", k->objective->period.value},
+               {"progress", k->progress ? Json(std::round(*k->progress * 10000) / 10000) : Json()}}
+        : Json{{"id", it.key_results[i].value}, {"title", nullptr}, {"objective", nullptr}, {"period", nullptr},
+               {"progress", nullptr}});
   }
   j["docs"] = Json::array();
   for (const Doc* d : v.docs) {

@@ -27,4 +27,10 @@ inline std::string squad_pattern()
   return "[a-z][a-z0-9_-]{0," + std::to_string(k_squad_max - 1) + "}";
 }
 
+/// An objective or key result id (is_goal_id).
+inline std::string goal_pattern()
+{
+  return "[A-Za-z0-9][A-Za-z0-9_.-]{0,39}";
+}
+
 } // namespace pops::id_syntax

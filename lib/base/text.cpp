@@ -170,6 +170,13 @@ bool is_squad_id(std::string_view s)
             });
 }
 
+bool is_goal_id(std::string_view s)
+{
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  return !s.empty() && s.size() <= 40 && alnum(s[0])
+         && std::all_of(s.begin(), s.end(), [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
+}
+
 std::string valid_utf8(std::string_view s)
 {
   std::string out;

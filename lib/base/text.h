@@ -28,6 +28,8 @@ bool is_item_id(std::string_view s);
 bool is_feedback_id(std::string_view s);
 /// A squad id for `pops init`: ^[a-z][a-z0-9_-]{0,39}$.
 bool is_squad_id(std::string_view s);
+/// An objective or key result id: ^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$ (e.g. O1-KR2).
+bool is_goal_id(std::string_view s);
 
 /// `s` with every invalid UTF-8 sequence replaced by U+FFFD.
 std::string valid_utf8(std::string_view s);

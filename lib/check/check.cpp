@@ -106,6 +106,8 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
     rule_series_unlinked(c);
     rule_customer_duplicate(c);
     rule_feedback_duplicate(c);
+    rule_key_result_unlinked(c);
+    rule_objective_stalled(c);
     if (opts.base) {
       rule_transitions(c, *opts.base);
     }

@@ -58,6 +58,13 @@ void rule_customer_duplicate(const RuleContext& c);
 void rule_feedback_duplicate(const RuleContext& c);
 inline constexpr long k_feedback_duplicate_days = 14;
 inline constexpr double k_feedback_duplicate_similarity = 0.8;
+/// key-result-unlinked: an objective without key results, a key result with no series and no item
+/// (or a series metrics/ does not hold) (rules_goals.cpp).
+void rule_key_result_unlinked(const RuleContext& c);
+/// objective-stalled: an objective of the current period, k_stalled_grace_days or more into it, none
+/// of whose key results moved since the period started (rules_goals.cpp).
+inline constexpr int k_stalled_grace_days = 14;
+void rule_objective_stalled(const RuleContext& c);
 /// status-regression, item-removed, id-reused, target-slip: `c.ws` against `base`.
 void rule_transitions(const RuleContext& c, const Workspace& base);
 

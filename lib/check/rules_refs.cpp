@@ -205,6 +205,15 @@ void rule_unknown_ref(const RuleContext& c)
       squad(cfg.file, s, {s.value});
     }
   }
+  for (const auto& o : cfg.objectives) {
+    person(cfg.file, o.owner, "owner of objective '" + o.id.value + "'", {});
+  }
+  std::vector<std::string> key_results;
+  for (const auto& o : cfg.objectives) {
+    for (const auto& kr : o.key_results) {
+      key_results.push_back(kr.id.value);
+    }
+  }
   // roadmap
   for (const auto& it : c.ws.items) {
     const auto about = c.squads_of(it);
@@ -212,6 +221,15 @@ void rule_unknown_ref(const RuleContext& c)
     person(it.file, it.owner, "owner", about);
     for (const auto& d : it.depends_on) {
       item(it.file, d, "depends_on", about);
+    }
+    for (const auto& k : it.key_results) {
+      if (k.set && !cfg.key_result(k.value)) {
+        c.add(it.file, k.loc, "unknown-ref",
+              fmt::format("unknown key result {} in key_results{}; key results are declared under "
+                          "'objectives:' in pops.yaml",
+                          quote(k.value), did_you_mean(k.value, key_results)),
+              about);
+      }
     }
   }
   // feedback

@@ -30,6 +30,13 @@ void rule_series_unlinked(const RuleContext& c)
   }
   // One finding per source and key (a Pendo feature has a series per column).
   std::set<std::pair<std::string, std::string>> keys_used, reported;
+  for (const auto& o : c.ws.config.objectives) {
+    for (const auto& kr : o.key_results) {
+      if (kr.series_source.set) {
+        keys_used.emplace(kr.series_source.value, kr.series_key.value);  // a key result measures it
+      }
+    }
+  }
   for (const Series* s : used) {
     keys_used.emplace(s->source.value, s->key.value);
   }

@@ -24,9 +24,9 @@ namespace pops {
 
 namespace {
 
-constexpr std::array<std::string_view, 17> k_item_order = {
+constexpr std::array<std::string_view, 18> k_item_order = {
   "id",      "title", "status", "dropped_reason", "moved_from", "squad", "horizon", "owner", "target",
-  "depends_on", "tags", "okr",  "links",          "score", "success", "description", "reopened"};
+  "depends_on", "tags", "okr",  "key_results", "links",          "score", "success", "description", "reopened"};
 
 constexpr std::array<std::string_view, 11> k_feedback_order = {
   "id", "date", "source", "customer", "segment", "arr", "quote", "summary", "tags", "items", "url"};
@@ -50,7 +50,7 @@ std::optional<KeyInfo> item_key(const Config& cfg, std::string_view key)
     {"links", {KeyType::text_map, false}}, {"score", {KeyType::number_map, false}},
     {"success", {KeyType::unsupported, false}}, {"description", {KeyType::text, false}},
     {"dropped_reason", {KeyType::text, false}}, {"reopened", {KeyType::plain, false}},
-    {"moved_from", {KeyType::text, false}}};
+    {"moved_from", {KeyType::text, false}}, {"key_results", {KeyType::list, false}}};
   if (auto it = builtin.find(key); it != builtin.end()) {
     return it->second;
   }

@@ -5,6 +5,7 @@
 #include "workspace/diff.h"
 #include "base/html.h"
 #include "base/markdown.h"
+#include "base/text.h"
 
 #include <fmt/format.h>
 
@@ -127,12 +128,33 @@ Dashboard build_dashboard(const Workspace& ws, const Metrics& m, const std::vect
     }
   }
   d.adoption = evaluate_all(ws, squads);
+  d.quarter = period_name(PeriodKind::quarter, today);
+  d.goals = compute_goals(ws, d.quarter);
   return d;
 }
 
 namespace {
 
 const char* const k_dash = "\xe2\x80\x93";
+
+/// A goal's progress as a percentage, or a dash.
+std::string goal_percent(const std::optional<double>& p)
+{
+  return p ? fmt::format("{}%", number_short(*p * 100, 0)) : std::string(k_dash);
+}
+
+/// What measures a key result: "series amplitude:Onboarding Completed" or "items PAY-1, PAY-2".
+std::string goal_source(const KeyResultProgress& k)
+{
+  if (k.by_series) {
+    return fmt::format("series {}:{}", k.kr->series_source.value, k.kr->series_key.value);
+  }
+  std::vector<std::string> ids;
+  for (const Item* it : k.items) {
+    ids.push_back(it->id.value);
+  }
+  return ids.empty() ? "items: none" : "items " + join(ids, ", ");
+}
 
 std::string days_text(const std::optional<double>& v)
 {
@@ -595,6 +617,28 @@ std::string render_dashboard_html(const Dashboard& d, const Metrics& m)
   }
   o += "</section>\n";
 
+  // Goals.
+  o += fmt::format("<section id=\"goals\">\n<h2>Goals of {}</h2>\n", d.quarter);
+  if (d.goals.empty()) {
+    o += "<p class=\"none\">No objectives for this quarter.</p>\n";
+  } else {
+    o += "<table>\n<tr><th>objective or key result</th><th>owner</th><th class=\"n\">progress</th>"
+         "<th>measured by</th></tr>\n";
+    for (const auto& g : d.goals) {
+      o += fmt::format("<tr><td><b>{} {}</b></td><td>{}</td><td class=\"n\">{}</td><td></td></tr>\n",
+                       html_escape(g.objective->id.value), html_escape(g.objective->title.value),
+                       html_escape(g.objective->owner.value), goal_percent(g.progress));
+      for (const auto& k : g.key_results) {
+        o += fmt::format("<tr><td>&nbsp;&nbsp;{} {}</td><td></td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+                         html_escape(k.kr->id.value), html_escape(k.kr->title.value), goal_percent(k.progress),
+                         html_escape(goal_source(k)));
+      }
+    }
+    o += "</table>\n<p class=\"note\">Progress of each key result from its series (latest value between "
+         "baseline and target) or its items (shipped share, by effort when known), as pops goals computes it.</p>\n";
+  }
+  o += "</section>\n";
+
   // Actions.
   o += "<section id=\"actions\">\n<h2>Open ritual actions</h2>\n";
   if (d.actions.empty()) {
@@ -763,6 +807,23 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
                        a.target.empty() ? std::string(k_dash) : markdown_cell(a.target), markdown_cell(state),
                        a.date ? format_date(*a.date) : std::string(k_dash),
                        trend.empty() ? std::string(k_dash) : markdown_cell(trend));
+    }
+    o += "\n";
+  }
+
+  o += fmt::format("## Goals of {}\n\n", d.quarter);
+  if (d.goals.empty()) {
+    o += "No objectives for this quarter.\n\n";
+  } else {
+    o += "| objective or key result | owner | progress | measured by |\n| --- | --- | ---: | --- |\n";
+    for (const auto& g : d.goals) {
+      o += fmt::format("| **{} {}** | {} | {} | |\n", markdown_cell(g.objective->id.value),
+                       markdown_cell(g.objective->title.value), markdown_cell(g.objective->owner.value),
+                       goal_percent(g.progress));
+      for (const auto& k : g.key_results) {
+        o += fmt::format("| {} {} | | {} | {} |\n", markdown_cell(k.kr->id.value), markdown_cell(k.kr->title.value),
+                         goal_percent(k.progress), markdown_cell(goal_source(k)));
+      }
     }
     o += "\n";
   }

@@ -1,11 +1,12 @@
 #pragma once
 // The dashboard of `pops report`: a portfolio summary, throughput per squad and period, the cycle
 // time distribution, status by squad, the Now/Next/Later board, slips, top customer demand, adoption
-// against success targets and open ritual actions; rendered as one self-contained HTML page (inline CSS and SVG, no scripts) or as
+// against success targets, the objectives of the current quarter and open ritual actions; rendered as one self-contained HTML page (inline CSS and SVG, no scripts) or as
 // Markdown. Everything read from the workspace is escaped.
 
 #include "edit/adoption.h"
 #include "features/metrics.h"
+#include "workspace/goals.h"
 #include "workspace/model.h"
 #include "features/ritual.h"
 #include "features/roadmap.h"
@@ -42,6 +43,8 @@ struct Dashboard {
   std::vector<TopDemand> demand;                          ///< top first, at most 10
   std::vector<OpenAction> actions;                     ///< by due date, undated last
   std::vector<SuccessStatus> adoption;                 ///< success targets of items not dropped
+  std::string quarter;                                 ///< the quarter holding `today`
+  std::vector<ObjectiveProgress> goals;                ///< objectives of that quarter (pops goals)
   int open_items = 0, feedback_entries = 0;
 };
 

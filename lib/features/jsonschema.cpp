@@ -186,7 +186,7 @@ std::string listing(const std::vector<std::string>& v)
 
 // Facts of the workspace the schemas are generated from.
 struct Facts {
-  std::vector<std::string> squads, prefixes, people, statuses, horizons, sources, rituals, doc_types;
+  std::vector<std::string> squads, prefixes, people, statuses, horizons, sources, rituals, doc_types, key_results;
   std::vector<std::pair<std::string, std::string>> squad_prefix;  ///< squads with a valid prefix
   std::string item_id_re;
   std::string item_id_error;
@@ -213,6 +213,11 @@ struct Facts {
     }
     for (const auto& t : cfg.doc_types) {
       doc_types.push_back(t.name.value);
+    }
+    for (const auto& o : cfg.objectives) {
+      for (const auto& kr : o.key_results) {
+        key_results.push_back(kr.id.value);
+      }
     }
     if (prefixes.empty()) {
       item_id_re = "^" + id_syntax::prefix_pattern() + k_counter_re;
@@ -344,6 +349,33 @@ J pops_schema(const Config& cfg)
                                  {"additionalProperties", scalar("An expression over score inputs, custom number "
                                                                  "fields and demand, e.g. reach * impact / effort.")}},
                                 "Scoring models by name (not rice, ice or wsjf, which are built in)."));
+  const J goal_id = {{"pattern", "^" + id_syntax::goal_pattern() + "$"},
+                     {"patternErrorMessage", "letters, digits, '-', '_' or '.', starting with a letter or digit (e.g. O1-KR2)"}};
+  J kr_series = nullable(object("The usage series that measures it (metrics/**/*.yaml): its source and key.",
+                                {{"source", scalar("Source of the series, e.g. amplitude or pendo.")},
+                                 {"key", scalar("Key of the series: the event or feature.")}},
+                                {"source", "key"}));
+  J key_result = object("A key result: the id is the key, named by items in 'key_results'; measured by its "
+                        "'series' between baseline and target, or by the items that list it.",
+                        {{"title", scalar("What is measured.")},
+                         {"metric", nullable(scalar("The metric, e.g. weekly refunding merchants; picks the series "
+                                                    "when a source and key have several."))},
+                         {"baseline", nullable(with_desc({{"type", "number"}}, "The value at the start."))},
+                         {"target", nullable(with_desc({{"type", "number"}}, "The value to reach."))},
+                         {"series", kr_series},
+                         {"description", nullable(scalar("Free text."))}},
+                        {"title"});
+  J objective = object("An objective of a quarter: the id is the key.",
+                       {{"title", scalar("The objective.")},
+                        {"owner", nullable(scalar("The person accountable: a key of 'people'."))},
+                        {"period", pattern(k_quarter_re, "expected a quarter like 2027-Q1", "Its quarter, YYYY-Qn.")},
+                        {"key_results", nullable(with_desc({{"type", "object"},
+                                                            {"propertyNames", goal_id},
+                                                            {"additionalProperties", key_result}},
+                                                           "Its key results; the key is the key result id, unique "
+                                                           "across objectives."))},
+                        {"description", nullable(scalar("Free text."))}},
+                       {"title", "period"});
   J props = {
     {"version", with_desc({{"type", "integer"}, {"const", 1}}, "Format version; must be 1.")},
     {"product", scalar("Name of the product.")},
@@ -374,6 +406,8 @@ J pops_schema(const Config& cfg)
     {"aliases", nullable(with_desc({{"type", "object"}}, "Command aliases; see the command that uses it."))},
     {"pager", nullable(with_desc({{"type", J::array({"boolean", "string"})}},
                                  "Page long output on a terminal: true, false or a command (e.g. less -FRX)."))},
+    {"objectives", nullable(with_desc({{"type", "object"}, {"propertyNames", goal_id}, {"additionalProperties", objective}},
+                                      "Objectives and key results by quarter (pops goals); the key is the objective id."))},
   };
   (void)cfg;  // pops.yaml's own references are checked by pops check: a schema made from the file being
               // edited would flag every squad or person just added to it.
@@ -442,6 +476,9 @@ J roadmap_schema(const Config& cfg, const Facts& w)
     {"depends_on", nullable(list_of(w.item_id("An item id."), "Items that must be delivered first, e.g. [PLAT-3]."))},
     {"tags", nullable(scalar_list("Free labels."))},
     {"okr", nullable(scalar("The objective or key result it serves, e.g. O2-KR1."))},
+    {"key_results", nullable(list_of(text_enum(w.key_results, fmt::format("A key result of pops.yaml 'objectives': {}.",
+                                                                             listing(w.key_results))),
+                                     "Key results the item delivers (pops goals), e.g. [O1-KR2]."))},
     {"links", nullable(with_desc({{"type", "object"}, {"additionalProperties", nullable(scalar("A link or key."))}},
                                  "Links to other tools by name, e.g. {jira: PAY-1234}."))},
     {"score", score},

@@ -61,8 +61,6 @@ std::optional<double> percentile(std::vector<int> values, double p)
 namespace {
 
 const std::string k_in_progress = "in-progress";
-const std::string k_shipped = "shipped";
-const std::string k_dropped = "dropped";
 
 /// What the metrics need of an item in one state.
 struct ItemState {
@@ -79,7 +77,7 @@ struct FileState {
 
 bool is_open(const std::string& status)
 {
-  return status != k_shipped && status != k_dropped;
+  return !is_shipped_status(status) && !is_dropped_status(status);
 }
 
 /// The counts a period boundary needs, per squad.
@@ -336,11 +334,11 @@ struct Replayer {
           auto b = base.find(was->first);  // new in this commit too: a move of a move
           from_state = b == base.end() ? nullptr : b->second;
         }
-        if (!from_state || from_state->status == k_dropped) {
+        if (!from_state || is_dropped_status(from_state->status)) {
           continue;
         }
         const ItemState* later = find(was->first);
-        if (later && later->status != k_dropped) {
+        if (later && !is_dropped_status(later->status)) {
           continue;
         }
         ItemTrack& from = tracks[was->first];
@@ -390,13 +388,13 @@ struct Replayer {
         f.started = day;
       }
       // An item that first appears shipped shipped at a date the history does not know.
-      if (now && now->status == k_shipped && !before.empty() && before != k_shipped) {
+      if (now && is_shipped_status(now->status) && !before.empty() && !is_shipped_status(before)) {
         t.shipped_at = day;
         t.shipped_commit = st.commit.id;
         t.shipped_squad = now->squad;
         t.ship_moves.push_back(day);
       }
-      if (now && now->status == k_dropped && !before.empty() && before != k_dropped && !moved) {
+      if (now && is_dropped_status(now->status) && !before.empty() && !is_dropped_status(before) && !moved) {
         dropped.push_back({day, now->squad, id});
       }
       if (old && !now && is_open(before) && !moved) {
@@ -516,7 +514,7 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
   // Per item: shipped only when its last status is still shipped.
   for (auto& [id, t] : r.tracks) {
     ItemFacts& f = t.facts;
-    if (t.last_status == k_shipped && t.shipped_at) {
+    if (is_shipped_status(t.last_status) && t.shipped_at) {
       f.shipped = t.shipped_at;
       f.shipped_commit = t.shipped_commit;
       if (f.started && *f.started <= *f.shipped) {

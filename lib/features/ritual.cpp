@@ -4,6 +4,7 @@
 #include "git/git.h"
 #include "history/history.h"
 #include "git/repo.h"
+#include "workspace/goals.h"
 #include "workspace/schema.h"
 #include "features/template.h"
 #include "base/markdown.h"
@@ -424,6 +425,24 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const std::vecto
       return natural_less(a["id"].get<std::string>(), b["id"].get<std::string>());
     });
   }
+  // The objectives of the quarter holding the meeting, with their progress now (pops goals).
+  auto percent = [](const std::optional<double>& p) {
+    return p ? fmt::format("{}%", number_short(*p * 100, 0)) : std::string("no progress yet");
+  };
+  d["quarter"] = period_name(PeriodKind::quarter, date);
+  d["goals"] = json::array();
+  for (const auto& o : compute_goals(now, d["quarter"].get<std::string>())) {
+    json krs = json::array();
+    for (const auto& k : o.key_results) {
+      krs.push_back({{"id", k.kr->id.value}, {"title", markdown_text(k.kr->title.value)}, {"progress", percent(k.progress)}});
+    }
+    d["goals"].push_back({{"id", o.objective->id.value},
+                          {"title", markdown_text(o.objective->title.value)},
+                          {"owner", o.objective->owner.set ? json(o.objective->owner.value) : json()},
+                          {"progress", percent(o.progress)},
+                          {"key_results", krs}});
+  }
+  d["has_goals"] = !d["goals"].empty();
   return d;
 }
 

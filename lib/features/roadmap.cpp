@@ -263,6 +263,10 @@ std::string render_roadmap_json(const std::vector<RoadmapColumn>& cols, const st
       for (const auto& t : it->tags) {
         i["tags"].push_back(t.value);
       }
+      i["key_results"] = Json::array();
+      for (const auto& k : it->key_results) {
+        i["key_results"].push_back(k.value);
+      }
       i["file"] = it->file;
       i["line"] = it->loc.line;
       c["items"].push_back(std::move(i));

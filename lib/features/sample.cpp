@@ -372,6 +372,7 @@ struct ItemSpec {
   std::vector<std::string> depends_on{};
   std::vector<std::string> tags{};
   const char* okr = nullptr;
+  std::vector<std::string> key_results{};  ///< from k_sync_3, where the objectives are set
   std::vector<std::pair<std::string, std::string>> links{};
   Score score{};
   std::vector<std::pair<std::string, std::string>> success{};  ///< metric, target
@@ -384,7 +385,7 @@ const std::vector<ItemSpec>& items() {
   static const std::vector<ItemSpec> k_items = {
       // Payments.
       {.id = "PAY-1", .squad = "payments", .title = "Migrate invoicing to Stripe Billing",
-       .owner = "dev", .tags = {"billing", "migration"}, .okr = "O1-KR2",
+       .owner = "dev", .tags = {"billing", "migration"}, .okr = "O1-KR2", .key_results = {"O1-KR2"},
        .links = {{"jira", "PAY-1102"}}, .score = {12000, 2, 90, 5}, .risk = "medium",
        .description = "Move subscriptions, invoices and payment state from our billing service to "
                       "Stripe Billing. Our service keeps a read-only copy fed by webhooks.",
@@ -399,7 +400,7 @@ const std::vector<ItemSpec>& items() {
        .stages = {{.commit = k_setup, .status = "in-progress", .horizon = "now", .target = -42},
                   {.commit = k_review_2, .status = "shipped"}}},
       {.id = "PAY-3", .squad = "payments", .title = "One-click refunds", .owner = "alice",
-       .depends_on = {"PLAT-2"}, .tags = {"refunds", "support"}, .okr = "O2-KR1",
+       .depends_on = {"PLAT-2"}, .tags = {"refunds", "support"}, .okr = "O2-KR1", .key_results = {"O2-KR1"},
        .links = {{"jira", "PAY-1234"}, {"figma", "https://figma.example/file/refunds"}},
        .score = {4000, 2, 80, 3},
        .success = {{"refund_handling_time", "< 2 min"}, {"refund_tickets_per_week", "-50%"}},
@@ -413,7 +414,7 @@ const std::vector<ItemSpec>& items() {
                   {.commit = k_review_3, .target = 15, .slipped_from = 1,
                    .slip_reason = "the PSP refund API needs certification"}}},
       {.id = "PAY-4", .squad = "payments", .title = "SEPA Direct Debit", .owner = "dev",
-       .depends_on = {"PAY-1"}, .tags = {"sepa", "europe"}, .okr = "O2-KR2",
+       .depends_on = {"PAY-1"}, .tags = {"sepa", "europe"}, .okr = "O2-KR2", .key_results = {"O2-KR1"},
        .links = {{"jira", "PAY-1250"}}, .score = {1800, 3, 70, 4}, .risk = "high",
        .stages = {{.commit = k_setup, .status = "planned", .horizon = "next"},
                   {.commit = k_sync_1, .horizon = "now", .target = 21,
@@ -426,7 +427,7 @@ const std::vector<ItemSpec>& items() {
        .stages = {{.commit = k_setup, .status = "idea", .horizon = "later"},
                   {.commit = k_sync_2, .status = "discovery", .horizon = "next"}}},
       {.id = "PAY-6", .squad = "payments", .title = "Dunning emails for failed payments",
-       .owner = "dev", .depends_on = {"PAY-1"}, .tags = {"dunning", "churn"}, .okr = "O1-KR3",
+       .owner = "dev", .depends_on = {"PAY-1"}, .tags = {"dunning", "churn"}, .okr = "O1-KR3", .key_results = {"O1-KR2"},
        .links = {{"jira", "PAY-1188"}}, .score = {9000, 2, 90, 1},
        .success = {{"involuntary_churn", "< 1.5%"}}, .risk = "low",
        .stages = {{.commit = k_setup, .status = "planned", .horizon = "now", .target = -14},
@@ -440,7 +441,7 @@ const std::vector<ItemSpec>& items() {
                    .dropped_reason = "No customer asked for it in two quarters, and licensing would "
                                      "take months"}}},
       {.id = "PAY-8", .squad = "payments", .title = "Usage-based billing", .owner = "alice",
-       .depends_on = {"PLAT-4"}, .tags = {"pricing", "usage"}, .okr = "O3-KR2",
+       .depends_on = {"PLAT-4"}, .tags = {"pricing", "usage"}, .okr = "O3-KR2", .key_results = {"O3-KR2"},
        .score = {3000, 3, 50, 8}, .risk = "high",
        .description = "Charge for API calls and storage on top of seats, using the metering "
                       "pipeline as the source of truth.",
@@ -466,7 +467,7 @@ const std::vector<ItemSpec>& items() {
        .stages = {{.commit = k_setup, .status = "in-progress", .horizon = "now", .target = -80},
                   {.commit = k_platform_start, .status = "shipped"}}},
       {.id = "PLAT-2", .squad = "platform", .title = "Webhooks v2 with signatures and retries",
-       .owner = "farid", .tags = {"webhooks", "api"}, .okr = "O2-KR3",
+       .owner = "farid", .tags = {"webhooks", "api"}, .okr = "O2-KR3", .key_results = {"O2-KR1"},
        .links = {{"jira", "PLAT-310"}}, .score = {7000, 2, 90, 3},
        .success = {{"webhook_delivery_success", ">= 99.9%"}}, .risk = "medium",
        .stages = {{.commit = k_setup, .status = "planned", .horizon = "now", .target = -42,
@@ -474,14 +475,14 @@ const std::vector<ItemSpec>& items() {
                   {.commit = k_platform_start, .status = "in-progress"},
                   {.commit = k_review_2, .status = "shipped"}}},
       {.id = "PLAT-3", .squad = "platform", .title = "SAML single sign-on", .owner = "ines",
-       .tags = {"sso", "security", "enterprise"}, .okr = "O3-KR1",
+       .tags = {"sso", "security", "enterprise"}, .okr = "O3-KR1", .key_results = {"O3-KR1"},
        .links = {{"jira", "PLAT-322"}}, .score = {1200, 3, 80, 4}, .risk = "medium",
        .stages = {{.commit = k_setup, .status = "discovery", .horizon = "next"},
                   {.commit = k_sync_1, .status = "planned", .horizon = "now", .target = 28,
                    .note = "Two enterprise deals are blocked on SSO (Northwind, Tyrell)."},
                   {.commit = k_platform_sso, .status = "in-progress"}}},
       {.id = "PLAT-4", .squad = "platform", .title = "Usage metering pipeline", .owner = "farid",
-       .tags = {"usage", "data"}, .okr = "O3-KR2", .links = {{"jira", "PLAT-330"}},
+       .tags = {"usage", "data"}, .okr = "O3-KR2", .key_results = {"O3-KR2"}, .links = {{"jira", "PLAT-330"}},
        .score = {20000, 2, 70, 5}, .risk = "high",
        .description = "Hourly API call and storage counts per account and project, kept for 13 "
                       "months, reconciled weekly with the service logs.",
@@ -515,7 +516,7 @@ const std::vector<ItemSpec>& items() {
        .tags = {"reliability", "support"}, .risk = "low",
        .stages = {{.commit = k_platform_sso, .status = "idea", .horizon = "later"}}},
       {.id = "PLAT-10", .squad = "platform", .title = "SCIM user provisioning", .owner = "ines",
-       .depends_on = {"PLAT-3"}, .tags = {"sso", "provisioning", "enterprise"},
+       .depends_on = {"PLAT-3"}, .tags = {"sso", "provisioning", "enterprise"}, .key_results = {"O3-KR1"},
        .score = {1000, 2, 60, 3}, .risk = "medium",
        .stages = {{.commit = k_platform_sso, .status = "discovery", .horizon = "next"}}},
 
@@ -534,7 +535,7 @@ const std::vector<ItemSpec>& items() {
                   {.commit = k_review_1, .status = "in-progress"},
                   {.commit = k_review_5, .status = "shipped"}}},
       {.id = "GRW-3", .squad = "growth", .title = "In-app upgrade prompts", .owner = "carmen",
-       .depends_on = {"PAY-1"}, .tags = {"upgrade", "monetization"}, .okr = "O1-KR4",
+       .depends_on = {"PAY-1"}, .tags = {"upgrade", "monetization"}, .okr = "O1-KR4", .key_results = {"O1-KR2"},
        .links = {{"jira", "GRW-97"}}, .score = {12000, 2, 70, 3},
        .success = {{"free_to_paid_conversion", ">= 4%"}}, .risk = "medium",
        .stages = {{.commit = k_setup, .status = "discovery", .horizon = "next"},
@@ -630,7 +631,7 @@ std::string score_text(const Score& s) {
                    {"effort", number(s.effort)}});
 }
 
-void render_item(Text& t, const ItemSpec& item, const ItemState& state, const Clock& clock) {
+void render_item(Text& t, const ItemSpec& item, const ItemState& state, const Clock& clock, int commit) {
   if (!state.note.empty()) {
     t.comment(2, state.note);
   }
@@ -657,6 +658,9 @@ void render_item(Text& t, const ItemSpec& item, const ItemState& state, const Cl
   }
   if (item.okr != nullptr) {
     t.line(4, "okr: " + scalar(item.okr));
+  }
+  if (!item.key_results.empty() && commit >= k_sync_3) {
+    t.line(4, "key_results: " + flow_list(item.key_results));
   }
   if (!item.links.empty()) {
     std::vector<std::pair<std::string, std::string>> links;
@@ -699,7 +703,7 @@ std::string render_roadmap(const SquadSpec& squad, int commit, const Clock& cloc
     if (any) {
       t.blank();
     }
-    render_item(t, item, *state, clock);
+    render_item(t, item, *state, clock, commit);
     any = true;
   }
   return any ? t.str() : std::string();
@@ -774,6 +778,40 @@ void render_rules(Text& t, int commit) {
   }
 }
 
+/// The objectives set at the strategy sync on next-quarter bets: two of this quarter (one key result
+/// measured by the onboarding series of metrics/adoption.yaml, the others by items), one of the next.
+void render_objectives(Text& t, const Clock& clock) {
+  t.comment(0, "Objectives and key results by quarter (pops goals). A key result is measured by a usage");
+  t.comment(0, "series of metrics/, or by the items that list it in their key_results.");
+  t.line(0, "objectives:");
+  t.line(2, "O1:");
+  t.line(4, "title: Turn more signups into paying teams");
+  t.line(4, "owner: carmen");
+  t.line(4, "period: " + clock.quarter(0));
+  t.line(4, "key_results:");
+  t.line(6, "O1-KR1:");
+  t.line(8, "title: Teams completing onboarding each week");
+  t.line(8, "metric: uniques");
+  t.line(8, "baseline: 150");
+  t.line(8, "target: 400");
+  t.line(8, "series: {source: amplitude, key: Onboarding Completed}");
+  t.line(6, "O1-KR2:");
+  t.line(8, "title: Billing on Stripe with dunning and upgrade prompts");
+  t.line(2, "O2:");
+  t.line(4, "title: Refunds and payments customers trust");
+  t.line(4, "owner: alice");
+  t.line(4, "period: " + clock.quarter(0));
+  t.line(4, "key_results:");
+  t.line(6, "O2-KR1: {title: Self-serve refunds and SEPA on webhooks v2}");
+  t.line(2, "O3:");
+  t.line(4, "title: Ready for enterprise accounts");
+  t.line(4, "owner: ines");
+  t.line(4, "period: " + clock.quarter(1));
+  t.line(4, "key_results:");
+  t.line(6, "O3-KR1: {title: SSO and SCIM provisioning}");
+  t.line(6, "O3-KR2: {title: Usage-based billing on the metering pipeline}");
+}
+
 std::string render_config(int commit, const Clock& clock) {
   Text t;
   t.comment(0, "Acme Cloud product operations workspace.");
@@ -799,6 +837,27 @@ std::string render_config(int commit, const Clock& clock) {
   render_doc_types(t);
   t.blank();
   render_rules(t, commit);
+  if (commit >= k_sync_3) {
+    t.blank();
+    render_objectives(t, clock);
+  }
+  return t.str();
+}
+
+/// metrics/adoption.yaml: the weekly onboarding completions imported from Amplitude at the last
+/// review, one point a week since the first review.
+std::string render_adoption(const Clock& clock) {
+  static constexpr std::array<int, 9> k_uniques = {150, 162, 171, 188, 203, 219, 238, 251, 266};
+  Text t;
+  t.comment(0, "Weekly uniques of the onboarding funnel, imported from Amplitude.");
+  t.line(0, "series:");
+  t.line(2, "- source: amplitude");
+  t.line(4, "key: Onboarding Completed");
+  t.line(4, "metric: uniques");
+  t.line(4, "points:");
+  for (size_t i = 0; i < k_uniques.size(); ++i) {
+    t.line(6, fmt::format("{}: {}", clock.day(k_first_review + 7 * static_cast<int>(i)), k_uniques[i]));
+  }
   return t.str();
 }
 
@@ -1419,6 +1478,9 @@ FileMap state_at(int commit, const Clock& clock) {
   }
   for (const auto& doc : docs()) {
     put(files, doc.path, render_doc(doc, commit, clock));
+  }
+  if (commit >= k_review_5) {
+    put(files, "metrics/adoption.yaml", render_adoption(clock));
   }
   for (const auto& note : notes()) {
     const std::string day = clock.commit_day(note.commit);

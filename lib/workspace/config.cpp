@@ -17,9 +17,13 @@ namespace pops {
 
 namespace {
 
-constexpr std::array<std::string_view, 15> k_top_keys = {
+constexpr std::array<std::string_view, 16> k_top_keys = {
   "version", "product", "squads", "people", "statuses", "horizons", "feedback_sources",
-  "fields", "rituals", "docs", "rules", "scoring", "integrations", "aliases", "pager"};
+  "fields", "rituals", "docs", "rules", "scoring", "integrations", "aliases", "pager", "objectives"};
+constexpr std::array<std::string_view, 5> k_objective_keys = {"title", "owner", "period", "key_results", "description"};
+constexpr std::array<std::string_view, 6> k_key_result_keys = {"title", "metric", "baseline", "target", "series",
+                                                               "description"};
+constexpr std::array<std::string_view, 2> k_kr_series_keys = {"source", "key"};
 constexpr std::array<std::string_view, 4> k_squad_keys = {"name", "prefix", "lead", "wip_limit"};
 constexpr std::array<std::string_view, 4> k_person_keys = {"name", "email", "role", "squad"};
 constexpr std::array<std::string_view, 2> k_field_keys = {"type", "values"};
@@ -32,9 +36,9 @@ constexpr std::array<std::string_view, 5> k_doctype_keys = {"dir", "template", "
 constexpr std::array<std::string_view, 2> k_rule_keys = {"severity", "pilot"};
 constexpr std::array<std::string_view, 7> k_weekdays = {"monday", "tuesday", "wednesday", "thursday",
                                                         "friday", "saturday", "sunday"};
-constexpr std::array<std::string_view, 17> k_item_keys = {
+constexpr std::array<std::string_view, 18> k_item_keys = {
   "id", "title", "status", "horizon", "squad", "owner", "target", "depends_on", "tags", "okr",
-  "links", "score", "success", "description", "dropped_reason", "reopened", "moved_from"};
+  "links", "score", "success", "description", "dropped_reason", "reopened", "moved_from", "key_results"};
 
 std::vector<LStr> list_or_default(SchemaReader& r, const YNode& root, std::string_view key,
                                   std::initializer_list<const char*> defaults)
@@ -86,6 +90,85 @@ LStr key_str(const YNode& k)
   s.key_loc = k.loc;
   s.set = true;
   return s;
+}
+
+/// `objectives:` (format 1.2): objectives by id, each with its key results by id. Ids are unique
+/// across objectives and key results (items name key results by id alone).
+void read_objectives(const YNode& root, SchemaReader& r, Config& cfg)
+{
+  std::set<std::string> ids;
+  auto fresh_id = [&](const YNode& k, std::string_view what) {
+    if (!is_goal_id(k.text)) {
+      r.report(k.loc, fmt::format("{} id {} must be letters, digits, '-', '_' or '.', starting with a letter "
+                                  "or digit (e.g. O1-KR2)", what, quote(k.text)));
+      return false;
+    }
+    if (!ids.insert(k.text).second) {
+      r.report(k.loc, fmt::format("{} is used twice in 'objectives'; objective and key result ids are unique",
+                                  quote(k.text)));
+      return false;
+    }
+    return true;
+  };
+  each_entry(r, root, "objectives", [&](const YNode& k, const YNode& v) {
+    const std::string what = fmt::format("objective {}", quote(k.text));
+    if (!fresh_id(k, "objective") || !r.expect_map(v, what)) {
+      return;
+    }
+    Objective o;
+    o.id = key_str(k);
+    o.loc = k.loc;
+    r.check_keys(v, k_objective_keys, what);
+    if (r.require(v, "title", what)) {
+      o.title = r.str(v, "title");
+    }
+    o.owner = r.str(v, "owner");
+    if (r.require(v, "period", what)) {
+      o.period = r.str(v, "period");
+      if (o.period.set && !is_quarter(o.period.value)) {
+        r.report(o.period.loc, fmt::format("'period' of {} must be a quarter, YYYY-Qn (e.g. 2027-Q1), found {}",
+                                           what, quote(o.period.value)));
+        o.period.set = false;
+      }
+    }
+    (void)r.str(v, "description");
+    each_entry(r, v, "key_results", [&](const YNode& kk, const YNode& kv) {
+      const std::string kr_what = fmt::format("key result {}", quote(kk.text));
+      if (!fresh_id(kk, "key result") || !r.expect_map(kv, kr_what)) {
+        return;
+      }
+      KeyResult kr;
+      kr.id = key_str(kk);
+      kr.loc = kk.loc;
+      r.check_keys(kv, k_key_result_keys, kr_what);
+      if (r.require(kv, "title", kr_what)) {
+        kr.title = r.str(kv, "title");
+      }
+      kr.metric = r.str(kv, "metric");
+      (void)r.str(kv, "description");
+      kr.baseline = r.number(kv, "baseline");
+      kr.target = r.number(kv, "target");
+      if (const YNode* s = kv.get("series"); s && !s->is_null() && r.expect_map(*s, "'series'")) {
+        r.check_keys(*s, k_kr_series_keys, "'series'");
+        const bool both = r.require(*s, "source", "'series'") & r.require(*s, "key", "'series'");
+        if (both) {
+          kr.series_source = r.str(*s, "source");
+          kr.series_key = r.str(*s, "key");
+        }
+        if (!kr.series_source.set || !kr.series_key.set) {
+          kr.series_source.set = kr.series_key.set = false;
+        } else if (!kr.baseline.set || !kr.target.set) {
+          r.report(kk.loc, fmt::format("{} is measured by a series and needs a 'baseline' and a 'target'", kr_what));
+        } else if (kr.baseline.value == kr.target.value) {
+          r.report(kr.target.loc, fmt::format("'target' of {} equals its 'baseline'; progress needs a distance "
+                                              "to cover", kr_what));
+          kr.target.set = false;
+        }
+      }
+      o.key_results.push_back(std::move(kr));
+    });
+    cfg.objectives.push_back(std::move(o));
+  });
 }
 
 } // namespace
@@ -365,6 +448,8 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
     }
   });
 
+  read_objectives(root, r, cfg);
+
   for (auto key : {"scoring", "integrations", "aliases"}) {
     if (const YNode* v = root.get(key); v && !v->is_null() && r.expect_map(*v, fmt::format("'{}'", key))) {
       YNode& dst = std::string_view(key) == "scoring"        ? cfg.scoring
@@ -467,6 +552,31 @@ const FieldDef* Config::field(std::string_view name) const
   for (const auto& f : fields) {
     if (f.name.value == name) {
       return &f;
+    }
+  }
+  return nullptr;
+}
+
+const Objective* Config::objective(std::string_view id) const
+{
+  for (const auto& o : objectives) {
+    if (o.id.value == id) {
+      return &o;
+    }
+  }
+  return nullptr;
+}
+
+const KeyResult* Config::key_result(std::string_view id, const Objective** of) const
+{
+  for (const auto& o : objectives) {
+    for (const auto& kr : o.key_results) {
+      if (kr.id.value == id) {
+        if (of) {
+          *of = &o;
+        }
+        return &kr;
+      }
     }
   }
   return nullptr;

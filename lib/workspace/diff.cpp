@@ -194,6 +194,7 @@ std::vector<std::pair<std::string, std::string>> fields_of(const Item& it)
     {"depends_on", list_text(it.depends_on)},
     {"tags", list_text(it.tags)},
     {"okr", it.okr.value},
+    {"key_results", list_text(it.key_results)},
     {"links", links_text(it)},
     {"score", score_text(it)},
     {"description", it.description.value},

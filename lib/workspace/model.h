@@ -59,6 +59,22 @@ struct DocType {
   Located<Cadence> review_every;   ///< every + unit (on and from unused)
 };
 
+/// A key result of an objective (pops.yaml `objectives.<id>.key_results.<id>`, format 1.2): measured
+/// by a usage series (`series: {source, key}`) or by the items that list it in `key_results`.
+struct KeyResult {
+  LStr id, title, metric;
+  Located<double> baseline, target;
+  LStr series_source, series_key;   ///< `series:`; both set, or neither
+  Loc loc;                          ///< the key result's key
+};
+
+/// An objective of a period (pops.yaml `objectives.<id>`, format 1.2).
+struct Objective {
+  LStr id, title, owner, period;    ///< period: a quarter, YYYY-Qn
+  std::vector<KeyResult> key_results;
+  Loc loc;                          ///< the objective's key
+};
+
 struct RuleConfig {
   Severity severity;
   std::vector<LStr> pilot;          ///< empty: every squad
@@ -79,6 +95,7 @@ struct Config {
   std::vector<FieldDef> fields;
   std::vector<Ritual> rituals;
   std::vector<DocType> doc_types;
+  std::vector<Objective> objectives;  ///< format 1.2
   std::map<std::string, RuleConfig, std::less<>> rules;
   YNode scoring, integrations, aliases;  ///< kept raw; read by the commands that use them
 
@@ -88,6 +105,9 @@ struct Config {
   const Ritual* ritual(std::string_view name) const;
   const DocType* doc_type(std::string_view name) const;
   const FieldDef* field(std::string_view name) const;
+  const Objective* objective(std::string_view id) const;
+  /// The key result with this id (ids are unique across objectives), with its objective; nullptr.
+  const KeyResult* key_result(std::string_view id, const Objective** of = nullptr) const;
   bool has_status(std::string_view s) const;
   /// Position of a status in the workflow, -1 if unknown.
   int status_rank(std::string_view s) const;
@@ -106,12 +126,18 @@ struct Item {
   Located<Date> target;
   Located<bool> reopened;
   std::vector<LStr> depends_on, tags;
+  std::vector<LStr> key_results;    ///< ids of key results it serves (format 1.2)
   std::vector<std::pair<LStr, LStr>> links;               ///< tool -> value
   std::vector<std::pair<LStr, Located<double>>> score;    ///< name -> number (80% -> 0.8)
   std::vector<Success> success;
   std::vector<std::pair<LStr, YNode>> fields;            ///< custom fields
   bool squad_from_file = false;    ///< squad came from the file's `squad:`
 };
+
+/// The one definition of a shipped and of a dropped item by its status, for every view (metrics,
+/// goals ...).
+inline bool is_shipped_status(std::string_view status) { return status == "shipped"; }
+inline bool is_dropped_status(std::string_view status) { return status == "dropped"; }
 
 struct Feedback {
   std::string file;

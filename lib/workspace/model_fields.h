@@ -66,7 +66,7 @@ template <class T> inline constexpr std::size_t field_count = model_fields_detai
 POPS_MODEL_FIELDS(Success, f(x.metric), f(x.target))
 POPS_MODEL_FIELDS(Item, f(x.file), f(x.loc), f(x.id), f(x.title), f(x.status), f(x.horizon), f(x.squad), f(x.owner),
                   f(x.okr), f(x.description), f(x.dropped_reason), f(x.moved_from), f(x.target), f(x.reopened),
-                  f(x.depends_on), f(x.tags), f(x.links), f(x.score), f(x.success), f(x.fields),
+                  f(x.depends_on), f(x.tags), f(x.key_results), f(x.links), f(x.score), f(x.success), f(x.fields),
                   f(x.squad_from_file))
 POPS_MODEL_FIELDS(Feedback, f(x.file), f(x.loc), f(x.id), f(x.source), f(x.customer), f(x.segment), f(x.quote),
                   f(x.summary), f(x.url), f(x.date), f(x.arr), f(x.tags), f(x.items))
@@ -75,6 +75,11 @@ POPS_MODEL_FIELDS(Series, f(x.file), f(x.loc), f(x.source), f(x.key), f(x.metric
 POPS_MODEL_FIELDS(Heading, f(x.level), f(x.line), f(x.text))
 POPS_MODEL_FIELDS(Doc, f(x.file), f(x.has_front_matter), f(x.loc), f(x.title), f(x.type), f(x.owner), f(x.status),
                   f(x.items), f(x.reviewed), f(x.created), f(x.keys), f(x.headings))
+// Objectives of pops.yaml (format 1.2): read with the Config, never in a cache part, listed so that each
+// member is named here as for every other struct of the model.
+POPS_MODEL_FIELDS(KeyResult, f(x.id), f(x.title), f(x.metric), f(x.baseline), f(x.target), f(x.series_source),
+                  f(x.series_key), f(x.loc))
+POPS_MODEL_FIELDS(Objective, f(x.id), f(x.title), f(x.owner), f(x.period), f(x.key_results), f(x.loc))
 POPS_MODEL_FIELDS(Action, f(x.loc), f(x.what), f(x.owner), f(x.due), f(x.done))
 POPS_MODEL_FIELDS(RitualNote, f(x.file), f(x.folder), f(x.file_date), f(x.loc), f(x.ritual), f(x.date),
                   f(x.attendees), f(x.decisions), f(x.actions), f(x.headings))

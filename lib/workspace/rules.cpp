@@ -84,6 +84,14 @@ constexpr std::array k_rules = {
            "forms such as Inc or GmbH) with nearly the same text (80% of their words in common) within 14 "
            "days of another: the same request logged twice, which counts twice in insights. Delete the "
            "later one if it is not committed yet; else tag it 'duplicate'."},
+  RuleInfo{"key-result-unlinked", Severity::warning, "a key result with nothing to measure it",
+           "A key result of pops.yaml `objectives:` is measured by a usage series (`series: {source, key}`) "
+           "or by the items that list it in `key_results`. One with neither, one whose series no metrics "
+           "file holds, and an objective without key results never show progress. Link the series or the items."},
+  RuleInfo{"objective-stalled", Severity::warning, "an objective of the current quarter with no progress since it started",
+           "Two weeks or more into its period, no key result of the objective has moved: its series is not "
+           "above its value at the period's start (nearer the target), and none of its items shipped. Check "
+           "the plan with its owner, or revise the key results."},
 };
 
 } // namespace

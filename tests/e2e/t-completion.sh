@@ -46,7 +46,7 @@ source "$T_ROOT/pops.bash"
 
 t_begin "completion bash: command names, options, subcommands, choices"
 comp ro; expect_exact roadmap
-comp r; expect_exact "$(lines rank report ritual roadmap)"
+comp r; expect_exact "$(lines rank release-notes report ritual roadmap)"
 comp --no; expect_exact --no-color
 comp roadmap --s; expect_exact "$(lines --squad --status)"
 comp roadmap --sq; expect_exact --squad

@@ -5,10 +5,10 @@ t_begin "built-in templates"
 make_ws
 run template list
 expect_rc 0
-for t in prd one-pager decision-record sprint-review strategy-sync retro release-note onboarding; do
+for t in prd one-pager decision-record sprint-review strategy-sync retro release-note onboarding release-notes; do
   expect_out_line "^$t +built-in +[A-Z]"
 done
-[ "$(printf '%s\n' "$OUT" | wc -l)" = 8 ] && pass || fail "eight templates: $OUT"
+[ "$(printf '%s\n' "$OUT" | wc -l)" = 9 ] && pass || fail "nine templates: $OUT"
 run template show prd
 expect_rc 0
 expect_out "## Success metrics"

@@ -1,0 +1,48 @@
+#pragma once
+// Release notes (`pops release-notes`): the items shipped in a window of the history, exactly the set
+// pops metrics and pops digest count as shipped there (shipped_in over the window's commits), grouped
+// by squad, each with its description, linked docs and the customers whose feedback asked for it.
+// Markdown comes from the template `release-notes` (built in; templates/release-notes.md overrides
+// it), JSON from the same data.
+
+#include "features/digest.h"
+#include "features/template.h"
+#include "workspace/model.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace pops {
+
+struct ReleaseGroup {
+  std::string squad;                  ///< id ("" for items without one)
+  std::string name;                   ///< display name
+  std::vector<DigestEntry> items;     ///< by ship day, then id
+};
+
+struct ReleaseNotes {
+  std::string product;
+  Audience audience = Audience::all;
+  DigestSpan span;                    ///< since as given; from/to commits and dates
+  std::string until;                  ///< as given ("" for HEAD)
+  std::vector<ReleaseGroup> groups;   ///< squads in pops.yaml order, then others
+  std::size_t count = 0;
+};
+
+/// The release notes of the change from `from` to `to` (the committed states around the window):
+/// `shipped` are the items shipped in the window's commits (shipped_in). For `Audience::marketing`
+/// (notes for the public) the customers who asked are left out.
+ReleaseNotes build_release_notes(const Workspace& from, const Workspace& to, Date today,
+                                 const std::vector<ItemFacts>& shipped, Audience audience);
+
+/// The data the template and the JSON are made of: {"product", "audience", "since", "until", "from",
+/// "to", "count", "items": [{"id", "title", "squad", "shipped", "description", "docs", "customers",
+/// "feedback", "commit"}], "squads": [{"squad", "name", "items"}]}. `markdown`: text values made safe
+/// for Markdown (for the template).
+nlohmann::ordered_json release_notes_data(const ReleaseNotes& r, bool markdown);
+std::string render_release_notes_json(const ReleaseNotes& r);
+std::string render_release_notes_markdown(const ReleaseNotes& r, const TemplateText& t);
+
+} // namespace pops
