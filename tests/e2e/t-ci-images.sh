@@ -146,3 +146,23 @@ for verb in ("test", "build"):
     assert 'packages+=("${test_packages[@]}")' in body, (verb, body)
 PY
 ); then pass; else fail "build.sh: $why"; fi
+
+t_begin ".ci/run: the cache off for the labelled tests, every test under the sanitizers, every fuzz target"
+if why=$(python3 - "$SRC/.ci/run" "$SRC/tests/CMakeLists.txt" "$SRC/tests/e2e" <<'PY' 2>&1
+import os, re, sys
+ci = [l for l in open(sys.argv[1]).read().splitlines() if l.strip() and not l.lstrip().startswith("#")]
+text = "\n".join(ci)
+assert "POPS_WERROR=ON" in text, text
+assert re.search(r"^POPS_CACHE=off ctest .*-L 'cache\|unsanitized'$", text, re.M), text
+assert re.search(r'^POPS_BUILD_DIR=build-asan POPS_SANITIZE="address;undefined" \./build\.sh test$', text, re.M), text
+assert re.search(r"^\./build\.sh fuzz 60$", text, re.M), text
+# Every label names existing tests (CMake refuses others), and the cache tests include the cache's own.
+cm = open(sys.argv[2]).read()
+names = re.search(r"set\(POPS_CACHE_TESTS (.*?)\)", cm, re.S).group(1).split()
+names += re.search(r"set\(POPS_UNSANITIZED_TESTS (.*?)\)", cm, re.S).group(1).split()
+for n in names:
+    assert os.path.exists(os.path.join(sys.argv[3], n + ".sh")), n
+for n in ("t-cache", "t-history", "t-cachebounds", "t-bounds", "t-install"):
+    assert n in names, n
+PY
+); then pass; else fail ".ci/run: $why"; fi
