@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # The two Quick start commands of the README, and what CI runs:
-#   ./build.sh demo   install what is missing, build, and run pops on the sample workspace
-#   ./build.sh test   install what is missing, build, and run every test
-#   ./build.sh build  install what is missing and build
+#   ./build.sh demo   install what pops needs when missing, build the pops binary only, and run it on
+#                     the sample workspace
+#   ./build.sh test   install what is missing (test tools too), build everything, and run every test
+#   ./build.sh build [TARGET...]  install what is missing and build everything (or the targets)
 #   ./build.sh fuzz [SECONDS]  install clang, build the libFuzzer targets (fuzz/) in build-fuzz and run
 #                     each over its seed corpus for SECONDS (default 60), all at once; fails on a finding
+#   ./build.sh fuzzbuild  the same build, without running the targets
 # Environment: POPS_BUILD_DIR (default build), POPS_BUILD_TYPE (default RelWithDebInfo; CI uses
-# Check), POPS_WERROR=ON, POPS_SANITIZE="address;undefined".
+# Check), POPS_WERROR=ON, POPS_SANITIZE="address;undefined", POPS_UNITY=OFF (no unity build of
+# cli/: quicker rebuilds after a change to one file), CMAKE_CXX_COMPILER_LAUNCHER (default ccache
+# when installed).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(g++ cmake ninja-build pkg-config git python3 python3-jsonschema python3-yaml zsh fish groff-base man-db dpkg-dev file
-          libcli11-dev libyaml-cpp-dev libfmt-dev libgit2-dev doctest-dev nlohmann-json3-dev
-          libkainjow-mustache-dev libxxhash-dev
-          pre-commit chromium time lintian)
+# What building and running pops needs (the demo installs only these), then what the tests and
+# packaging add (./build.sh test and build install both).
+packages=(g++ cmake ninja-build pkg-config git
+          libcli11-dev libyaml-cpp-dev libfmt-dev libgit2-dev nlohmann-json3-dev
+          libkainjow-mustache-dev libxxhash-dev)
+test_packages=(python3 python3-jsonschema python3-yaml zsh fish groff-base man-db dpkg-dev file doctest-dev
+               pre-commit chromium time lintian)
 build_dir=${POPS_BUILD_DIR:-build}
 
 install_missing() {
@@ -32,16 +39,22 @@ install_missing() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# build [TARGET...]: configure (tests included unless POPS_BUILD_TESTS=OFF) and build the targets
+# (all when none). ccache is used when installed and CMAKE_CXX_COMPILER_LAUNCHER is not set.
 build() {
+  local launcher=${CMAKE_CXX_COMPILER_LAUNCHER-}
+  [ -z "$launcher" ] && command -v ccache >/dev/null && launcher=ccache
   cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${POPS_BUILD_TYPE:-RelWithDebInfo}" \
-        -DPOPS_WERROR="${POPS_WERROR:-OFF}" -DPOPS_SANITIZE="${POPS_SANITIZE:-}" >/dev/null
-  cmake --build "$build_dir"
+        -DPOPS_WERROR="${POPS_WERROR:-OFF}" -DPOPS_SANITIZE="${POPS_SANITIZE:-}" \
+        -DPOPS_BUILD_TESTS="${POPS_BUILD_TESTS:-ON}" -DPOPS_UNITY="${POPS_UNITY:-ON}" \
+        -DCMAKE_CXX_COMPILER_LAUNCHER="$launcher" >/dev/null
+  if [ $# -eq 0 ]; then cmake --build "$build_dir"; else cmake --build "$build_dir" --target "$@"; fi
 }
 
 case "${1:-}" in
   demo)
-    install_missing
-    build
+    install_missing  # only what pops needs; the test tools come with ./build.sh test
+    POPS_BUILD_TESTS=${POPS_BUILD_TESTS:-OFF} build pops
     pops="$build_dir/cli/pops"
     rm -rf "$build_dir/sample"
     set -x
@@ -50,21 +63,27 @@ case "${1:-}" in
     "$pops" -C "$build_dir/sample" roadmap
     ;;
   test)
+    packages+=("${test_packages[@]}")
     install_missing
     build
     ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)"
     ;;
   build)
+    packages+=("${test_packages[@]}")
     install_missing
-    build
+    build "${@:2}"
     ;;
-  fuzz)
+  fuzz|fuzzbuild)
     packages+=(clang llvm)  # libFuzzer and the symbolizer of its reports
     install_missing
     secs=${2:-60}
+    launcher=${CMAKE_CXX_COMPILER_LAUNCHER-}
+    [ -z "$launcher" ] && command -v ccache >/dev/null && launcher=ccache
     CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Check -DPOPS_FUZZ=ON \
-      -DPOPS_BUILD_TESTS=OFF -DPOPS_WERROR="${POPS_WERROR:-OFF}" >/dev/null
+      -DPOPS_BUILD_TESTS=OFF -DPOPS_WERROR="${POPS_WERROR:-OFF}" -DPOPS_UNITY="${POPS_UNITY:-OFF}" \
+      -DCMAKE_CXX_COMPILER_LAUNCHER="$launcher" >/dev/null
     cmake --build build-fuzz --target fuzz
+    [ "$1" = fuzzbuild ] && exit 0
     status=0
     # All four at once: each gets its minute, sharing the cores (CI's time stays bounded).
     for group in "yaml frontmatter csv expr"; do
@@ -89,7 +108,7 @@ case "${1:-}" in
     exit "$status"
     ;;
   *)
-    echo "usage: ./build.sh demo|test|build|fuzz [SECONDS]" >&2
+    echo "usage: ./build.sh demo|test|build|fuzz [SECONDS]|fuzzbuild" >&2
     exit 2
     ;;
 esac

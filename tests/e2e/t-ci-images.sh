@@ -31,8 +31,9 @@ users = [o[1] for o in final if o[0] == "USER"]
 assert users and users[-1] not in ("root", "0"), users
 entry = [o[1] for o in final if o[0] == "ENTRYPOINT"]
 assert entry and json.loads(entry[-1]) == ["pops"], entry
-# The build stage installs only packages build.sh knows (one list of what pops builds with).
-known_pkgs = set(re.search(r"packages=\((.*?)\)", open(sys.argv[2]).read(), re.S).group(1).split())
+# The build stage installs only packages build.sh knows (its lists of what pops builds with and
+# what the tests and packaging add).
+known_pkgs = set(" ".join(re.findall(r"packages=\((.*?)\)", open(sys.argv[2]).read(), re.S)).split())
 build_run = " ".join(o[1] for o in ops[:ops.index(ops[[i for i, o in enumerate(ops) if o[0] == "FROM"][-1]])] if o[0] == "RUN")
 m = re.search(r"--no-install-recommends (.*?) &&", build_run)
 pkgs = set(m.group(1).split())
@@ -127,3 +128,41 @@ assert d["language"] == "docker" and d["entry"] == "pops check --staged", d
 assert d["files"] == hooks["pops-check"]["files"] and d["pass_filenames"] is False, d
 PY
 ); then pass; else fail ".pre-commit-hooks.yaml: $why"; fi
+
+t_begin "build.sh: the demo installs only what pops builds with and builds only the binary"
+if why=$(python3 - "$SRC/build.sh" "$SRC/Dockerfile" <<'PY' 2>&1
+import re, sys
+text = open(sys.argv[1]).read()
+build = re.search(r"^packages=\((.*?)\)", text, re.S | re.M).group(1).split()
+tests = re.search(r"^test_packages=\((.*?)\)", text, re.S | re.M).group(1).split()
+for tool in ("chromium", "pre-commit", "zsh", "fish", "lintian", "time", "doctest-dev", "python3"):
+    assert tool not in build and tool in tests, tool
+# The Dockerfile's runtime-free build stage needs nothing the demo lacks but packaging (cpack).
+demo = re.search(r"^  demo\)\n(.*?)\n    ;;", text, re.S | re.M).group(1)
+assert "install_missing" in demo and "test_packages" not in demo, demo
+assert re.search(r"POPS_BUILD_TESTS=\$\{POPS_BUILD_TESTS:-OFF\} build pops\b", demo), demo
+for verb in ("test", "build"):
+    body = re.search(r"^  %s\)\n(.*?)\n    ;;" % verb, text, re.S | re.M).group(1)
+    assert 'packages+=("${test_packages[@]}")' in body, (verb, body)
+PY
+); then pass; else fail "build.sh: $why"; fi
+
+t_begin ".ci/run: the cache off for the labelled tests, every test under the sanitizers, every fuzz target"
+if why=$(python3 - "$SRC/.ci/run" "$SRC/tests/CMakeLists.txt" "$SRC/tests/e2e" <<'PY' 2>&1
+import os, re, sys
+ci = [l for l in open(sys.argv[1]).read().splitlines() if l.strip() and not l.lstrip().startswith("#")]
+text = "\n".join(ci)
+assert "POPS_WERROR=ON" in text, text
+assert re.search(r"^POPS_CACHE=off ctest .*-L 'cache\|unsanitized'$", text, re.M), text
+assert re.search(r'^POPS_BUILD_DIR=build-asan POPS_SANITIZE="address;undefined" \./build\.sh test$', text, re.M), text
+assert re.search(r"^\./build\.sh fuzz 60$", text, re.M), text
+# Every label names existing tests (CMake refuses others), and the cache tests include the cache's own.
+cm = open(sys.argv[2]).read()
+names = re.search(r"set\(POPS_CACHE_TESTS (.*?)\)", cm, re.S).group(1).split()
+names += re.search(r"set\(POPS_UNSANITIZED_TESTS (.*?)\)", cm, re.S).group(1).split()
+for n in names:
+    assert os.path.exists(os.path.join(sys.argv[3], n + ".sh")), n
+for n in ("t-cache", "t-history", "t-cachebounds", "t-bounds", "t-install"):
+    assert n in names, n
+PY
+); then pass; else fail ".ci/run: $why"; fi
