@@ -26,11 +26,8 @@ struct DigestOpts {
 int run_digest(Context& ctx, const DigestOpts& o)
 {
   ctx.out.fit(Fit::wrap);  // prose: wrapped to a terminal's width
-  const auto audience = parse_audience(o.audience);
-  if (!audience) {
-    const std::vector<std::string> names = {"all", "exec", "sales", "support", "marketing"};
-    error(ctx.err, fmt::format("unknown audience '{}'{}; expected one of {}", printable(o.audience),
-                               did_you_mean(o.audience, names), join(names, ", ")));
+  Audience audience{};
+  if (!parse_audience_option(ctx, o.audience, audience)) {
     return k_exit_usage;
   }
   const Date today = pops::today();
@@ -98,11 +95,11 @@ int run_digest(Context& ctx, const DigestOpts& o)
   span.to_commit = head.short_id;
   span.to_date = format_date(commit_date(head));
   if (o.format == "json") {
-    ctx.out.write_json(render_digest_json(d, *audience, span));
+    ctx.out.write_json(render_digest_json(d, audience, span));
   } else if (o.format == "text") {
-    ctx.out.write(render_digest_text(d, *audience, span));
+    ctx.out.write(render_digest_text(d, audience, span));
   } else {
-    ctx.out.write(render_digest_markdown(d, *audience, span));
+    ctx.out.write(render_digest_markdown(d, audience, span));
   }
   return k_exit_ok;
 }

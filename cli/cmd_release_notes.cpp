@@ -25,11 +25,8 @@ struct ReleaseNotesOpts {
 
 int run_release_notes(Context& ctx, const ReleaseNotesOpts& o)
 {
-  const auto audience = parse_audience(o.audience);
-  if (!audience) {
-    const std::vector<std::string> names = {"all", "exec", "sales", "support", "marketing"};
-    error(ctx.err, fmt::format("unknown audience '{}'{}; expected one of {}", printable(o.audience),
-                               did_you_mean(o.audience, names), join(names, ", ")));
+  Audience audience{};
+  if (!parse_audience_option(ctx, o.audience, audience)) {
     return k_exit_usage;
   }
   const auto tmpl = find_template(ctx.workspace, "release-notes");
@@ -85,7 +82,7 @@ int run_release_notes(Context& ctx, const ReleaseNotesOpts& o)
   }
   const Metrics m = range.empty() ? Metrics{} : compute_metrics(history, head->id, to.config, mo);
   ReleaseNotes r = build_release_notes(
-    from, to, today, shipped_in(m, [&](const ItemFacts& f) { return commits.count(f.shipped_commit) > 0; }), *audience);
+    from, to, today, shipped_in(m, [&](const ItemFacts& f) { return commits.count(f.shipped_commit) > 0; }), audience);
   note_shallow(ctx, repo);
   r.span.since = o.since;
   r.until = o.until;

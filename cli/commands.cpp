@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include "features/digest.h"
+
 #include "cache/check_cache.h"
 #include "git/git_refs.h"
 #include "history/history.h"
@@ -86,6 +88,19 @@ public:
 };
 
 } // namespace
+
+bool parse_audience_option(Context& ctx, const std::string& text, pops::Audience& out)
+{
+  const auto audience = parse_audience(text);
+  if (!audience) {
+    const std::vector<std::string> names = {"all", "exec", "sales", "support", "marketing"};
+    error(ctx.err, fmt::format("unknown audience '{}'{}; expected one of {}", printable(text),
+                               did_you_mean(text, names), join(names, ", ")));
+    return false;
+  }
+  out = *audience;
+  return true;
+}
 
 bool parse_date_option(Context& ctx, const std::string& text, const char* option, std::optional<Date>& out)
 {

@@ -20,6 +20,7 @@ struct EditPlan;
 struct Metrics;
 class History;
 class Repository;
+enum class Audience;
 } // namespace pops
 
 namespace pops::cli {
@@ -105,6 +106,10 @@ void use_history_cache(pops::History& history, pops::Repository& repo, bool no_c
 /// A value that is not a YYYY-MM-DD date prints "pops: error: --since 'x' is not a date; expected
 /// YYYY-MM-DD" and returns false (exit 2).
 bool parse_date_option(Context& ctx, const std::string& text, const char* option, std::optional<Date>& out);
+
+/// Reads --audience (all, exec, sales, support, marketing) into `out`; another value prints
+/// "pops: error: unknown audience 'x' (did you mean ...?); expected one of ..." and returns false (exit 2).
+bool parse_audience_option(Context& ctx, const std::string& text, pops::Audience& out);
 
 /// The bytes of a CSV file given on the command line (relative to the current folder); at most 64 MiB.
 /// Throws std::runtime_error("cannot read 'x': ...").
