@@ -150,8 +150,10 @@ void read_objectives(const YNode& root, SchemaReader& r, Config& cfg)
       kr.target = r.number(kv, "target");
       if (const YNode* s = kv.get("series"); s && !s->is_null() && r.expect_map(*s, "'series'")) {
         r.check_keys(*s, k_kr_series_keys, "'series'");
-        const bool both = r.require(*s, "source", "'series'") & r.require(*s, "key", "'series'");
-        if (both) {
+        // Both are required: each missing one is reported, so neither check may be skipped.
+        const bool has_source = r.require(*s, "source", "'series'");
+        const bool has_key = r.require(*s, "key", "'series'");
+        if (has_source && has_key) {
           kr.series_source = r.str(*s, "source");
           kr.series_key = r.str(*s, "key");
         }
