@@ -7,6 +7,7 @@
 #include "base/date.h"
 #include "base/lock.h"
 #include "edit/ops.h"
+#include "features/jsonschema.h"
 #include "git/repo.h"
 #include "base/udiff.h"
 
@@ -100,7 +101,13 @@ int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_
     }
     return k_exit_ok;
   }
+  // Every writer of pops.yaml keeps the editor schemas current, and the write check sees schema-stale
+  // as 'pops check' does: over the files as the change leaves them.
+  refresh_editor_schemas(ctx.workspace, plan);
   std::vector<Finding> added = new_findings(session, plan, today());
+  for (auto& f : new_schema_stale_findings(session, plan)) {
+    added.push_back(std::move(f));
+  }
   // The warnings it causes do not refuse the write; they are said after it (or with --dry-run).
   std::vector<Finding> warned;
   std::erase_if(added, [&warned](const Finding& f) {

@@ -4,7 +4,6 @@
 #include "complete.h"
 
 #include "edit/org.h"
-#include "features/jsonschema.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
 
@@ -134,9 +133,7 @@ void setup_squad(CLI::App& app, Runner& run)
     }
     const bool adding = *mode == "add";
     return run_edit(ctx, o->edit, false, false, [o, adding](const EditSession& s, const UsedIds&) {
-      EditPlan plan = adding ? plan_squad_add(s, o->squad) : plan_squad_set(s, o->squad);
-      refresh_editor_schemas(s.root, plan);  // the editor schemas list the squads
-      return plan;
+      return adding ? plan_squad_add(s, o->squad) : plan_squad_set(s, o->squad);
     });
   };
 }
@@ -175,9 +172,7 @@ void setup_person(CLI::App& app, Runner& run)
     }
     const bool adding = *mode == "add";
     return run_edit(ctx, o->edit, false, false, [o, adding](const EditSession& s, const UsedIds&) {
-      EditPlan plan = adding ? plan_person_add(s, o->person) : plan_person_set(s, o->person);
-      refresh_editor_schemas(s.root, plan);  // the editor schemas list the people
-      return plan;
+      return adding ? plan_person_add(s, o->person) : plan_person_set(s, o->person);
     });
   };
 }

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -1142,7 +1143,23 @@ std::vector<std::string> stale_files(const std::string& root, const std::vector<
   return out;
 }
 
+/// The editor schema at `path` under `root`, when it is a regular file that can be read.
+static std::optional<std::string> editor_schema_on_disk(const std::string& root, const std::string& path)
+{
+  std::error_code ec;
+  const fs::path p = fs::path(root) / path;
+  if (!fs::is_regular_file(fs::symlink_status(p, ec))) {
+    return std::nullopt;
+  }
+  return read_file(p);
+}
+
 std::vector<Finding> stale_schema_findings(const std::string& root, const Config& cfg)
+{
+  return stale_schema_findings(cfg, [&root](const std::string& path) { return editor_schema_on_disk(root, path); });
+}
+
+std::vector<Finding> stale_schema_findings(const Config& cfg, const SchemaFileReader& read)
 {
   struct Have {
     std::string path, want;
@@ -1152,12 +1169,8 @@ std::vector<Finding> stale_schema_findings(const std::string& root, const Config
   bool any = false;
   for (const auto& k : k_kinds) {
     Have h{fmt::format("{}/{}", k_editor_schema_dir, k.file), json_schema(cfg, k), std::nullopt};
-    std::error_code ec;
-    const fs::path p = fs::path(root) / h.path;
-    if (fs::is_regular_file(fs::symlink_status(p, ec))) {
-      h.text = read_file(p);
-      any = any || h.text.has_value();
-    }
+    h.text = read(h.path);
+    any = any || h.text.has_value();
     files.push_back(std::move(h));
   }
   std::vector<Finding> out;
@@ -1214,21 +1227,50 @@ void refresh_editor_schemas(const std::string& root, EditPlan& plan)
   bool any = false;
   for (const auto& k : k_kinds) {
     const std::string path = fmt::format("{}/{}", k_editor_schema_dir, k.file);
-    std::error_code ec;
-    const fs::path p = fs::path(root) / path;
-    std::optional<std::string> have;
-    if (fs::is_regular_file(fs::symlink_status(p, ec))) {
-      have = read_file(p);
-    }
+    const std::optional<std::string> have = editor_schema_on_disk(root, path);
     any = any || have.has_value();
     const std::string now = json_schema(cfg, k);
-    if (!have || *have != now) {
+    auto planned = std::find_if(plan.changes.begin(), plan.changes.end(),
+                                [&path](const FileChange& c) { return c.path == path; });
+    if (planned != plan.changes.end()) {
+      planned->after = now;  // refreshed twice: the last pops.yaml wins
+    } else if (!have || *have != now) {
       add.push_back({path, have.value_or(""), now, !have});
     }
   }
   if (any) {
     plan.changes.insert(plan.changes.end(), add.begin(), add.end());
   }
+}
+
+std::vector<Finding> new_schema_stale_findings(const EditSession& s, const EditPlan& plan)
+{
+  auto cfg_change = std::find_if(plan.changes.begin(), plan.changes.end(),
+                                 [](const FileChange& c) { return c.path == "pops.yaml"; });
+  if (cfg_change == plan.changes.end() || !s.ws.config.loaded) {
+    return {};
+  }
+  std::vector<Finding> ignored;
+  const Config after = config_from_text(cfg_change->after, ignored);
+  if (!after.loaded) {
+    return {};  // an unreadable pops.yaml is the check's schema error, not this rule's
+  }
+  const SchemaFileReader on_disk = [&s](const std::string& path) { return editor_schema_on_disk(s.root, path); };
+  const SchemaFileReader planned = [&](const std::string& path) -> std::optional<std::string> {
+    for (const auto& c : plan.changes) {
+      if (c.path == path) {
+        return c.after;
+      }
+    }
+    return on_disk(path);
+  };
+  std::set<std::string> before;
+  for (const auto& f : stale_schema_findings(s.ws.config, on_disk)) {
+    before.insert(f.file);
+  }
+  std::vector<Finding> out = stale_schema_findings(after, planned);
+  std::erase_if(out, [&before](const Finding& f) { return before.count(f.file) > 0; });
+  return out;
 }
 
 void write_files(const std::string& root, const std::vector<EditorFile>& files)

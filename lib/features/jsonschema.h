@@ -7,6 +7,7 @@
 #include "edit/ops.h"
 #include "workspace/model.h"
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -77,11 +78,21 @@ std::vector<std::string> stale_files(const std::string& root, const std::vector<
 /// differs), or that is missing while others are there. Nothing when the folder holds none of them
 /// (a workspace not wired for an editor). The fix is `pops schema --vscode`.
 std::vector<Finding> stale_schema_findings(const std::string& root, const Config& cfg);
+/// The same rule over editor schemas given by `read` (a path under the workspace root to its bytes,
+/// none when it is not there): how a write checks the files as it would leave them.
+using SchemaFileReader = std::function<std::optional<std::string>(const std::string& path)>;
+std::vector<Finding> stale_schema_findings(const Config& cfg, const SchemaFileReader& read);
 
 /// When `plan` changes pops.yaml and the workspace has editor schemas in `k_editor_schema_dir`, adds
 /// their new content to `plan`, so the edit keeps them current (as refresh_doc_index does for the
 /// document index) and `pops check` does not report schema-stale after it.
+/// Every write runs it (run_edit), so no writer of pops.yaml leaves the schemas stale; calling it
+/// again on the same plan refreshes what it added.
 void refresh_editor_schemas(const std::string& root, EditPlan& plan);
+
+/// The schema-stale findings the workspace of `s` would have after `plan` and has not now: the write
+/// check's share of the rule `pops check` runs through stale_schema_findings.
+std::vector<Finding> new_schema_stale_findings(const EditSession& s, const EditPlan& plan);
 
 /// Writes `files` under `root`, each atomically, creating folders. Throws std::runtime_error.
 void write_files(const std::string& root, const std::vector<EditorFile>& files);

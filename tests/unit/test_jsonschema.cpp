@@ -1,6 +1,8 @@
 #include "workspace/config.h"
 #include "base/date.h"
 #include "features/jsonschema.h"
+#include "edit/org.h"
+#include "helpers.h"
 #include "base/text.h"
 
 #include <doctest/doctest.h>
@@ -327,4 +329,48 @@ TEST_CASE("the id patterns of the schema accept exactly the ids pops check accep
   }
   CHECK(accepted > 100);  // the set reaches accepted ids, not only rejections
   CHECK_FALSE(std::regex_search(std::string("CORE-1234567890"), item));
+}
+
+TEST_CASE("a write that changes pops.yaml is checked for schema-stale over the files it leaves, and refreshes them")
+{
+  pops::test::TempDir dir;
+  dir.write("pops.yaml", k_config);
+  const pops::Config cfg = config();
+  // Wired for an editor, current: no finding on disk.
+  pops::write_files(dir.path.string(), pops::editor_wiring(dir.path.string(), cfg).files);
+  CHECK(pops::stale_schema_findings(dir.path.string(), cfg).empty());
+
+  pops::EditSession s = pops::EditSession::of(dir.path.string(), {{"pops.yaml", k_config}});
+  pops::SquadSpec squad;
+  squad.id = "search";
+  squad.prefix = "SRCH";
+  pops::EditPlan plan = pops::plan_squad_add(s, squad);
+  REQUIRE(plan.changes.size() == 1);
+  // The plan as the squad writer makes it leaves every schema that lists squads stale.
+  const std::vector<pops::Finding> stale = pops::new_schema_stale_findings(s, plan);
+  REQUIRE_FALSE(stale.empty());
+  for (const auto& f : stale) {
+    CHECK(f.rule == "schema-stale");
+    CHECK(f.severity == pops::Severity::error);
+    CHECK(f.file.rfind(".pops/schema/", 0) == 0);
+  }
+  // The same files as pops check would read them after the write give the same findings.
+  std::vector<pops::Finding> ignored;
+  const pops::Config after = pops::config_from_text(plan.changes[0].after, ignored);
+  CHECK(pops::stale_schema_findings(dir.path.string(), after).size() == stale.size());
+
+  // Refreshed (as every write does), nothing is stale; refreshing twice changes nothing more.
+  pops::refresh_editor_schemas(dir.path.string(), plan);
+  const size_t n = plan.changes.size();
+  CHECK(n == 1 + stale.size());
+  CHECK(pops::new_schema_stale_findings(s, plan).empty());
+  pops::refresh_editor_schemas(dir.path.string(), plan);
+  CHECK(plan.changes.size() == n);
+
+  // Findings the workspace has already are not new: a schema stale before stays out of the list.
+  dir.write(".pops/schema/roadmap.schema.json", "{}\n");
+  pops::EditPlan plain = pops::plan_squad_add(s, squad);
+  for (const auto& f : pops::new_schema_stale_findings(s, plain)) {
+    CHECK(f.file != ".pops/schema/roadmap.schema.json");
+  }
 }
