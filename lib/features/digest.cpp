@@ -495,8 +495,9 @@ std::string span_text(const DigestSpan& s)
                      s.to_commit, s.to_date);
 }
 
-/// The detail after an entry's title, by section.
-std::string detail_of(const std::string& key, const DigestEntry& e)
+/// The detail after an entry's title, by section; `esc` escapes what the repository wrote (statuses,
+/// reasons, squads, ids) for the output, and pops's own words and arrows stay as they are.
+std::string detail_of(const std::string& key, const DigestEntry& e, std::string (*esc)(std::string_view))
 {
   std::string s;
   if (key == "shipped") {
@@ -509,23 +510,28 @@ std::string detail_of(const std::string& key, const DigestEntry& e)
     }
   } else if (key == "committed") {
     s = e.target ? "target " + format_date(*e.target) : "no target";
-    s += e.was.empty() ? ", new" : ", was " + e.was;
+    s += e.was.empty() ? ", new" : ", was " + esc(e.was);
   } else if (key == "slipped") {
     s = fmt::format("target {} -> {} (+{} day{})", e.old_target ? format_date(*e.old_target) : "?",
                     e.target ? format_date(*e.target) : "?", e.days, e.days == 1 ? "" : "s");
   } else if (key == "dropped") {
     if (e.removed) {
-      s = fmt::format("removed from the roadmap (was {}; no reason recorded)", e.was);
+      s = fmt::format("removed from the roadmap (was {}; no reason recorded)", esc(e.was));
     } else {
-      s = fmt::format("was {}: {}", e.was, e.reason.empty() ? "no reason recorded" : e.reason);
+      s = fmt::format("was {}: {}", esc(e.was), e.reason.empty() ? "no reason recorded" : esc(e.reason));
     }
   } else if (key == "moved") {
-    s = fmt::format("moved to {} as {}", e.moved_squad, e.moved_to);
+    s = fmt::format("moved to {} as {}", esc(e.moved_squad), esc(e.moved_to));
   }
   if (!e.commit.empty()) {
-    s += fmt::format(" ({} {})", e.commit_date, e.commit);
+    s += fmt::format(" ({} {})", e.commit_date, esc(e.commit));
   }
   return s;
+}
+
+std::string plain_text(std::string_view v)
+{
+  return printable(v);
 }
 
 std::string next_text(const DigestRitual& r)
@@ -562,7 +568,7 @@ std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan
     }
     for (const DigestEntry* e : sec.entries) {
       s += fmt::format("- **{} {}** ({}): {}\n", markdown_text(e->id), markdown_text(e->title), markdown_text(e->squad),
-                       markdown_text(detail_of(sec.key, *e)));
+                       detail_of(sec.key, *e, markdown_text));
       if (v.notes && sec.key == "shipped" && !e->description.empty()) {
         s += fmt::format("  - {}\n", markdown_text(e->description));
       }
@@ -614,7 +620,7 @@ std::string render_digest_text(const Digest& d, Audience a, const DigestSpan& sp
     }
     for (const DigestEntry* e : sec.entries) {
       s += fmt::format("  {}  {} ({}): {}\n", printable(e->id), printable(e->title), printable(e->squad),
-                       printable(detail_of(sec.key, *e)));
+                       detail_of(sec.key, *e, plain_text));
       if (v.notes && sec.key == "shipped" && !e->description.empty()) {
         s += fmt::format("      {}\n", printable(e->description));
       }

@@ -164,7 +164,7 @@ expect_section "Shipped" "  - Doc: [Refunds from the console](docs/refunds.md) (
 expect_section "Shipped" "  - Asked for by: Globex (FB-1)"
 expect_section "Newly committed to Now (2)" "**PAY-2 Card updater** (payments): target 2026-12-15, was next (2026-11-10 "
 expect_section "Newly committed to Now" "**PLAT-2 Audit log export to SIEM** (platform): target 2027-01-15, new (2026-11-15 "
-expect_section "Slipped (1)" "**PAY-2 Card updater** (payments): target 2026-12-01 -&gt; 2026-12-15 (+14 days) (2026-11-10 "
+expect_section "Slipped (1)" "**PAY-2 Card updater** (payments): target 2026-12-01 -> 2026-12-15 (+14 days) (2026-11-10 "
 expect_section "Dropped (2)" "**PAY-3 Crypto payouts** (payments): was idea: No customer asked for it in two quarters (2026-11-15 "
 expect_section "Dropped" "**PAY-4 Legacy export** (payments): removed from the roadmap (was idea; no reason recorded) (2026-11-15 "
 expect_section "Upcoming rituals" "- sprint-review: Thu 2026-11-26 (every 2 weeks on thursday)"
