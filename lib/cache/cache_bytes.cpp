@@ -37,7 +37,16 @@ bool read_whole(const std::string& path, std::string& out, uint64_t max_bytes)
 
 void write_cache_file(const std::string& path, std::string_view content)
 {
-  if (content.size() > k_max_file_bytes) {
+  write_cache_file(path, std::string_view(), std::vector<std::string_view>{content});
+}
+
+void write_cache_file(const std::string& path, std::string_view head, const std::vector<std::string_view>& body)
+{
+  uint64_t total = head.size();
+  for (const auto& piece : body) {
+    total += piece.size();
+  }
+  if (total > k_max_file_bytes) {
     return;
   }
   std::string tmp = path + ".tmp-XXXXXX";
@@ -45,18 +54,25 @@ void write_cache_file(const std::string& path, std::string_view content)
   if (fd < 0) {
     return;
   }
-  size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
+  auto put = [fd](std::string_view piece) {
+    size_t done = 0;
+    while (done < piece.size()) {
+      ssize_t n = ::write(fd, piece.data() + done, piece.size() - done);
+      if (n < 0 && errno == EINTR) {
+        continue;
+      }
+      if (n <= 0) {
+        return false;
+      }
+      done += static_cast<size_t>(n);
     }
-    if (n <= 0) {
-      break;
-    }
-    done += static_cast<size_t>(n);
+    return true;
+  };
+  bool ok = put(head);
+  for (size_t i = 0; ok && i < body.size(); ++i) {
+    ok = put(body[i]);
   }
-  const bool ok = done == content.size() && ::fchmod(fd, 0644) == 0;
+  ok = ok && ::fchmod(fd, 0644) == 0;
   ::close(fd);
   if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
     ::unlink(tmp.c_str());

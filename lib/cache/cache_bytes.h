@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pops::cache_bytes {
 class Writer {
@@ -43,6 +44,41 @@ public:
     std::memcpy(buf, &v, 8);
     out.append(buf, 8);
   }
+};
+
+/// A payload as pieces: small values into one buffer, large byte strings by reference (they must
+/// outlive it), so a payload of tens of megabytes is written without a copy of it. pieces() is the
+/// payload a Writer given the same calls (s for s_ref) would hold, in order.
+class PieceWriter {
+public:
+  void u(uint64_t v) { m_w.u(v); }
+  void s(std::string_view v) { m_w.s(v); }
+  void s_ref(std::string_view v)
+  {
+    m_w.u(v.size());
+    m_cuts.push_back({m_w.out.size(), v});
+  }
+  std::vector<std::string_view> pieces() const
+  {
+    std::vector<std::string_view> out;
+    size_t from = 0;
+    const std::string_view all = m_w.out;
+    for (const auto& c : m_cuts) {
+      out.push_back(all.substr(from, c.at - from));
+      out.push_back(c.ref);
+      from = c.at;
+    }
+    out.push_back(all.substr(from));
+    return out;
+  }
+
+private:
+  struct Cut {
+    size_t at;  ///< where in the buffer the reference goes
+    std::string_view ref;
+  };
+  Writer m_w;
+  std::vector<Cut> m_cuts;
 };
 
 struct Malformed : std::runtime_error {
@@ -164,5 +200,7 @@ bool read_whole(const std::string& path, std::string& out, uint64_t max_bytes = 
 /// cache file cut short by a crash fails its checksum and is ignored. Failures are silent (a cache
 /// that cannot be written only costs time); content larger than k_max_file_bytes is not written.
 void write_cache_file(const std::string& path, std::string_view content);
+/// The same for `head` followed by the `body` pieces, written in turn (no copy of them joined).
+void write_cache_file(const std::string& path, std::string_view head, const std::vector<std::string_view>& body);
 
 } // namespace pops::cache_bytes

@@ -56,8 +56,10 @@ std::string cache_dir_for(const std::string& git_dir)
   return {};
 }
 
-std::string encode_cache_file(std::string_view kind, std::string_view build, std::string_view root,
-                              std::string_view payload)
+namespace {
+
+std::string header_of(std::string_view kind, std::string_view build, std::string_view root, uint64_t size,
+                      uint64_t sum)
 {
   Writer w;
   w.out.append(k_magic);
@@ -65,10 +67,45 @@ std::string encode_cache_file(std::string_view kind, std::string_view build, std
   w.s(kind);
   w.s(build);
   w.s(root);
-  w.u(payload.size());
-  w.fixed64(content_hash(payload, 0x706f7073));
-  w.out.append(payload);
+  w.u(size);
+  w.fixed64(sum);
   return std::move(w.out);
+}
+
+constexpr uint64_t k_payload_seed = 0x706f7073;
+
+} // namespace
+
+std::string cache_file_header(std::string_view kind, std::string_view build, std::string_view root,
+                              std::string_view payload)
+{
+  return header_of(kind, build, root, payload.size(), content_hash(payload, k_payload_seed));
+}
+
+void write_cache_pieces(const std::string& path, std::string_view kind, std::string_view build,
+                        std::string_view root, const std::vector<std::string_view>& payload)
+{
+  XXH3_state_t* st = XXH3_createState();
+  if (!st) {
+    return;  // no memory: the cache is not written, which only costs time
+  }
+  XXH3_64bits_reset_withSeed(st, k_payload_seed);
+  uint64_t size = 0;
+  for (const auto& piece : payload) {
+    XXH3_64bits_update(st, piece.data(), piece.size());
+    size += piece.size();
+  }
+  const uint64_t sum = XXH3_64bits_digest(st);
+  XXH3_freeState(st);
+  write_cache_file(path, header_of(kind, build, root, size, sum), payload);
+}
+
+std::string encode_cache_file(std::string_view kind, std::string_view build, std::string_view root,
+                              std::string_view payload)
+{
+  std::string out = cache_file_header(kind, build, root, payload);
+  out.append(payload);
+  return out;
 }
 
 std::optional<std::string_view> decode_cache_file(std::string_view bytes, std::string_view kind,

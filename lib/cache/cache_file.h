@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pops {
 
@@ -39,6 +40,14 @@ std::string cache_dir_for(const std::string& git_dir);
 /// are not a cache file of this `kind`, build and workspace root, or are truncated or corrupt.
 std::string encode_cache_file(std::string_view kind, std::string_view build, std::string_view root,
                               std::string_view payload);
+/// The header alone: encode_cache_file is it followed by the payload.
+std::string cache_file_header(std::string_view kind, std::string_view build, std::string_view root,
+                              std::string_view payload);
+/// Writes the cache file encode_cache_file(kind, build, root, the pieces joined) would hold, to
+/// `path` as write_cache_file does, without joining the pieces (a payload of tens of megabytes is
+/// not copied).
+void write_cache_pieces(const std::string& path, std::string_view kind, std::string_view build,
+                        std::string_view root, const std::vector<std::string_view>& payload);
 std::optional<std::string_view> decode_cache_file(std::string_view bytes, std::string_view kind,
                                                   std::string_view build, std::string_view root);
 

@@ -311,6 +311,8 @@ Workspace CheckCache::load(std::vector<StateFile>& files,
     }
     auto parsed = parse_file(*files[i].content, classify(files[i].path));
     parts[i].second = build_file_part(config.config, files[i].path, *parsed);
+    parsed.reset();
+    files[i].content.reset();  // the part holds what the check needs: a large workspace's bytes go now
     if (keep) {
       encoded[i] = encode_part(parts[i].second);
     }
@@ -386,7 +388,7 @@ void CheckCache::save()
   fs::create_directories(m_dir, ec);
   auto write = [&](const std::string& path, std::string_view kind, std::string_view payload) {
     // A cache that cannot be written (read-only folder, full disk) only costs time.
-    write_cache_file(path, encode_cache_file(kind, m_build, m_root, payload));
+    write_cache_pieces(path, kind, m_build, m_root, {payload});
   };
   if (d.stat_dirty) {
     Writer w;
@@ -453,22 +455,23 @@ void CheckCache::save()
     }
     std::sort(old.begin(), old.end(), [](const auto& a, const auto& b) { return a.second->gen > b.second->gen; });
     old.resize(std::min(old.size(), used * 3));
-    Writer w;
+    // Written piece by piece: the parts are referenced, not copied into one payload.
+    PieceWriter w;
     w.u(gen);
     w.u(used + old.size());
     for (const auto& [k, p] : d.parts) {
       if (p.used) {
         w.s(k);
         w.u(gen);
-        w.s(p.bytes);
+        w.s_ref(p.bytes);
       }
     }
     for (const auto& [k, p] : old) {
       w.s(*k);
       w.u(p->gen);
-      w.s(p->bytes);
+      w.s_ref(p->bytes);
     }
-    write(base + ".parts", "parts", w.out);
+    write_cache_pieces(base + ".parts", "parts", m_build, m_root, w.pieces());
     ::unlink((base + ".parts-new").c_str());
   }
 }

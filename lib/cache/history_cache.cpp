@@ -466,7 +466,7 @@ void HistoryCache::save()
   }
   std::error_code ec;
   std::filesystem::create_directories(d.dir, ec);
-  write_cache_file(d.path, encode_cache_file(k_kind, d.build, d.root, w.out));
+  write_cache_pieces(d.path, k_kind, d.build, d.root, {w.out});
   d.dirty = false;
 }
 

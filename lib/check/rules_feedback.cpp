@@ -208,11 +208,32 @@ void rule_customer_duplicate(const RuleContext& c)
       report(sp, main, "is the name of");
     }
   }
-  // Very close names of different groups: one or two letters apart (two from 8 letters on).
+  // Very close names of different groups: one or two letters apart (two from 8 letters on), with the
+  // same digits (numbers tell customers apart: "Store 12" and "Store 13" are two). Each name is
+  // reported once, against the closest group (the one with most entries on a tie), so the findings
+  // grow with the names, never with their pairs.
   std::vector<const Spelling*> mains;
   for (const auto& [key, sp] : main_of) {
     mains.push_back(sp);
   }
+  auto digits_of = [](const std::string& k) {
+    std::string d;
+    for (char ch : k) {
+      if (ch >= '0' && ch <= '9') {
+        d += ch;
+      }
+    }
+    return d;
+  };
+  std::vector<std::string> digits(mains.size());
+  for (size_t i = 0; i < mains.size(); ++i) {
+    digits[i] = digits_of(mains[i]->key);
+  }
+  struct Closest {
+    const Spelling* main = nullptr;
+    int distance = 0;
+  };
+  std::map<const Spelling*, Closest> closest;  // reported spelling -> the group it is closest to
   for (size_t i = 0; i < mains.size(); ++i) {
     for (size_t j = i + 1; j < mains.size(); ++j) {
       const std::string& a = mains[i]->key;
@@ -220,13 +241,27 @@ void rule_customer_duplicate(const RuleContext& c)
       const size_t shorter = std::min(a.size(), b.size());
       const int limit = shorter >= 8 ? 2 : shorter >= 4 ? 1 : 0;
       const size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-      if (limit == 0 || diff > static_cast<size_t>(limit) || edit_distance(a, b) > limit) {
+      if (limit == 0 || diff > static_cast<size_t>(limit) || digits[i] != digits[j]) {
+        continue;
+      }
+      const int d = edit_distance(a, b);
+      if (d > limit) {
         continue;
       }
       // The one with fewer entries is reported (the later written on a tie).
       const bool i_main = better(*mains[i], *mains[j])
                           || (!better(*mains[j], *mains[i]) && mains[i]->first < mains[j]->first);
-      report(i_main ? *mains[j] : *mains[i], i_main ? *mains[i] : *mains[j], "is close to");
+      const Spelling* reported = i_main ? mains[j] : mains[i];
+      const Spelling* main = i_main ? mains[i] : mains[j];
+      auto [it, fresh] = closest.emplace(reported, Closest{main, d});
+      if (!fresh && (d < it->second.distance || (d == it->second.distance && better(*main, *it->second.main)))) {
+        it->second = Closest{main, d};
+      }
+    }
+  }
+  for (const Spelling& sp : spellings) {
+    if (auto it = closest.find(&sp); it != closest.end()) {
+      report(sp, *it->second.main, "is close to");
     }
   }
 }

@@ -345,3 +345,40 @@ TEST_CASE("a cache file of the previous format is ignored")
     CHECK(w.out.substr(9) == now.substr(cur.out.size()));
   }
 }
+
+TEST_CASE("a cache file written piece by piece holds the bytes of the same payload written whole")
+{
+  using namespace cache_bytes;
+  const std::string big(100000, 'p');
+  const std::string other = std::string("part\0two", 8);
+  Writer whole;
+  PieceWriter pieces;
+  whole.u(7);
+  pieces.u(7);
+  whole.s("key one");
+  pieces.s("key one");
+  whole.s(big);
+  pieces.s_ref(big);
+  whole.u(300);
+  pieces.u(300);
+  whole.s(other);
+  pieces.s_ref(other);
+  whole.s("");
+  pieces.s_ref("");
+  std::string joined;
+  for (const auto& p : pieces.pieces()) {
+    joined += p;
+  }
+  CHECK(joined == whole.out);
+  const auto dir = std::filesystem::temp_directory_path() / fmt::format("pops-pieces-{}", ::getpid());
+  std::filesystem::create_directories(dir);
+  const std::string file = (dir / "x.parts").string();
+  write_cache_pieces(file, "parts", "build 1", "/ws/a", pieces.pieces());
+  std::string back;
+  REQUIRE(read_whole(file, back));
+  CHECK(back == encode_cache_file("parts", "build 1", "/ws/a", whole.out));
+  auto payload = decode_cache_file(back, "parts", "build 1", "/ws/a");
+  REQUIRE(payload.has_value());
+  CHECK(*payload == whole.out);
+  std::filesystem::remove_all(dir);
+}

@@ -59,6 +59,21 @@ squads:
 feedback_sources: [sales, support]
 )";
 
+std::vector<Finding> findings_of(const std::string& entries, const std::string& rule)
+{
+  Workspace ws = load_workspace("/nowhere", {{"pops.yaml", k_config}, {"feedback/2026-11.yaml", "entries:\n" + entries}}, 1);
+  REQUIRE(ws.findings.empty());
+  CheckOptions o;
+  o.today = *parse_date("2026-11-22");
+  std::vector<Finding> out;
+  for (const auto& f : check_workspace(ws, o).findings) {
+    if (f.rule == rule) {
+      out.push_back(f);
+    }
+  }
+  return out;
+}
+
 std::vector<Finding> duplicates(const std::string& entries)
 {
   Workspace ws = load_workspace("/nowhere", {{"pops.yaml", k_config}, {"feedback/2026-11.yaml", "entries:\n" + entries}}, 1);
@@ -108,4 +123,38 @@ TEST_CASE("feedback-duplicate: the same customer, nearly the same text, within 1
   REQUIRE(f.size() == 2);
   CHECK(f[0].message.starts_with("feedback FB-2 repeats FB-1 (feedback/2026-11.yaml:2): the same customer 'Acme', the same text, the same day"));
   CHECK(f[1].message.starts_with("feedback FB-3 repeats FB-1"));
+}
+
+TEST_CASE("customer-duplicate: numbers tell customers apart, and each name is reported once")
+{
+  auto entry = [](int n, const std::string& customer) {
+    return "  - {id: FB-" + std::to_string(n) + ", date: 2026-11-01, source: sales, customer: \"" + customer
+           + "\", quote: q" + std::to_string(n) + "}\n";
+  };
+  // Numbered names one or two letters apart are different customers.
+  CHECK(findings_of(entry(1, "Store 12") + entry(2, "Store 13") + entry(3, "Customer 1908") + entry(4, "Customer 100")
+                        + entry(5, "Customer 1003"),
+                    "customer-duplicate")
+            .empty());
+  // The same digits with a letter off is still a near match.
+  CHECK(findings_of(entry(1, "Store 12 North") + entry(2, "Stor 12 North"), "customer-duplicate").size() == 1);
+  // 'Globx' is close to both 'Globex' (3 entries) and 'Globe' (1 entry): one finding, against the
+  // group with most entries at the same distance.
+  auto f = findings_of(entry(1, "Globex") + entry(2, "Globex") + entry(3, "Globex") + entry(4, "Globx")
+                           + entry(5, "Globe"),
+                       "customer-duplicate");
+  int globx = 0;
+  for (const auto& x : f) {
+    if (x.message.starts_with("customer 'Globx'")) {
+      ++globx;
+      CHECK(x.message.find("is close to 'Globex' (3 entries") != std::string::npos);
+    }
+  }
+  CHECK(globx == 1);
+  // 300 numbered customers: no finding at all (it was one per pair of close numbers).
+  std::string many;
+  for (int i = 1; i <= 300; ++i) {
+    many += entry(i, "Customer " + std::to_string(i));
+  }
+  CHECK(findings_of(many, "customer-duplicate").empty());
 }
