@@ -179,6 +179,9 @@ struct Plan {
   const HistoryCache::Record* cached = nullptr;
   /// A shallow clone's boundary commit read as a root commit: kept out of the cache.
   bool as_root = false;
+  /// Files left out because they cannot hold an item a log follows (History::log with ids): the
+  /// commit's changes are not all known, so it is kept out of the cache.
+  bool pruned = false;
   /// Where the elements of the files changed in place start in the states (states_of).
   mutable size_t tail_from_items = 0, tail_from_feedback = 0, tail_to_items = 0, tail_to_feedback = 0;
   bool empty() const { return old_files.empty() && new_files.empty() && pairs.empty(); }
@@ -296,6 +299,113 @@ struct History::Impl {
 
   /// Which files `commit` changed in the workspace, against its first parent: only tree entries are
   /// compared, no file is read.
+  /// The items a log follows (History::log with ids), and the ids they were moved from as far as
+  /// the walk has seen: files that hold none of them are left out of the plans. Empty: nothing left out.
+  std::vector<std::string> follow;
+
+  /// Whether `text` may hold one of `follow`: the id as a token, or a backslash (a double-quoted
+  /// escape could spell an id), so that nothing is left out that could change one of them. The ids
+  /// a kept file names after `moved_from` are followed from here on (older commits), over-approximating
+  /// the moves the log finds.
+  bool may_hold(std::string_view text)
+  {
+    if (text.find('\\') != std::string_view::npos) {
+      return true;
+    }
+    auto token_at = [&text](size_t at, size_t n) {
+      auto id_char = [](char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
+      };
+      return (at == 0 || !id_char(text[at - 1])) && (at + n == text.size() || !id_char(text[at + n]));
+    };
+    bool found = false;
+    for (size_t k = 0; k < follow.size() && !found; ++k) {
+      const std::string& id = follow[k];
+      for (size_t at = text.find(id); at != std::string_view::npos; at = text.find(id, at + 1)) {
+        if (token_at(at, id.size())) {
+          found = true;
+          break;
+        }
+      }
+    }
+    if (!found) {
+      return false;
+    }
+    static constexpr std::string_view k_key = "moved_from";
+    for (size_t at = text.find(k_key); at != std::string_view::npos; at = text.find(k_key, at + 1)) {
+      size_t v = at + k_key.size();
+      while (v < text.size() && (text[v] == ' ' || text[v] == ':' || text[v] == '"' || text[v] == '\'' || text[v] == '\t')) {
+        ++v;
+      }
+      size_t e = v;
+      while (e < text.size() && ((text[e] >= 'A' && text[e] <= 'Z') || (text[e] >= '0' && text[e] <= '9') || text[e] == '-')) {
+        ++e;
+      }
+      const std::string old(text.substr(v, e - v));
+      if (!old.empty() && std::find(follow.begin(), follow.end(), old) == follow.end()) {
+        follow.push_back(old);
+      }
+    }
+    return true;
+  }
+
+  /// Leaves out of `p` the files none of whose sides may hold a followed item (may_hold).
+  void prune(Plan& p)
+  {
+    auto holds = [this](const FileAt& f) {
+      git_blob* b = nullptr;
+      if (git_blob_lookup(&b, raw(), &f.blob) < 0) {
+        return true;  // read (and reported) as usual
+      }
+      BlobPtr owner(b);
+      return may_hold(std::string_view(static_cast<const char*>(git_blob_rawcontent(b)),
+                                       static_cast<size_t>(git_blob_rawsize(b))));
+    };
+    // A file is kept when either side holds a followed id: both sides are then read. A file may name
+    // an id others were moved from (the other side of a move in this commit): until no new id is
+    // followed, every file is looked at again.
+    std::unordered_set<std::string> keep;
+    std::vector<char> keep_pair(p.pairs.size(), 0);
+    for (size_t followed = 0; followed != follow.size();) {
+      followed = follow.size();
+      for (const auto* side : {&p.old_files, &p.new_files}) {
+        for (const auto& f : *side) {
+          if (!keep.count(f.path) && holds(f)) {
+            keep.insert(f.path);
+          }
+        }
+      }
+      for (size_t k = 0; k < p.pairs.size(); ++k) {
+        if (!keep_pair[k] && (holds(p.pairs[k].first) || holds(p.pairs[k].second))) {
+          keep_pair[k] = 1;
+        }
+      }
+    }
+    const size_t before = p.old_files.size() + p.new_files.size() + p.pairs.size();
+    std::erase_if(p.old_files, [&](const FileAt& f) { return !keep.count(f.path); });
+    std::erase_if(p.new_files, [&](const FileAt& f) { return !keep.count(f.path); });
+    std::vector<std::pair<FileAt, FileAt>> pairs;
+    for (size_t k = 0; k < p.pairs.size(); ++k) {
+      if (keep_pair[k]) {
+        pairs.push_back(std::move(p.pairs[k]));
+      }
+    }
+    p.pairs = std::move(pairs);
+    p.pruned = p.old_files.size() + p.new_files.size() + p.pairs.size() < before;
+  }
+
+  /// The ids a cached commit moved followed items from (its changes are known whole).
+  void follow_moves(const HistoryCache::Record& r)
+  {
+    for (const auto& ch : r.changes) {
+      if (ch.entity == "item" && ch.kind == Change::Kind::moved && ch.field == "id"
+          && std::find(follow.begin(), follow.end(), ch.id) != follow.end()
+          && std::find(follow.begin(), follow.end(), ch.old_value) == follow.end()) {
+        follow.push_back(ch.old_value);
+      }
+    }
+  }
+
   void plan(const git_commit* commit, Plan& p, bool as_root = false)
   {
     TreePtr after = workspace_tree(commit);
@@ -686,6 +796,11 @@ std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilt
   std::vector<HistoryEntry> out;
   // An item moved under a new id continues the old one: from its move back, the old id is followed too.
   HistoryFilter f = filter;
+  struct Follow {
+    std::vector<std::string>& ids;
+    Follow(std::vector<std::string>& v, const std::vector<std::string>& want) : ids(v) { ids = want; }
+    ~Follow() { ids.clear(); }
+  } follow(m_impl->follow, filter.ids);
   m_impl->run(rev, filter.since, filter.until, filter.stop_at, false, false, {},
               [&](const Plan& p, Workspace& from, Workspace& to, std::vector<Change>* changes) {
     HistoryEntry e;
@@ -803,6 +918,9 @@ void History::Impl::run(const std::string& rev, std::optional<Date> since, std::
       const HistoryCache::Record* r = store->find(p.commit.id);
       if (r && (states || r->empty || r->has_changes)) {
         ++m.cache_hits;
+        if (!m.follow.empty() && !states) {
+          m.follow_moves(*r);
+        }
         if (!r->empty) {
           p.cached = r;
           plans.push_back(std::move(p));
@@ -811,9 +929,12 @@ void History::Impl::run(const std::string& rev, std::optional<Date> since, std::
       }
     }
     m.plan(c, p);
+    if (!m.follow.empty() && !states) {
+      m.prune(p);
+    }
     if (!p.empty()) {
       plans.push_back(std::move(p));
-    } else if (store) {
+    } else if (store && !p.pruned) {
       HistoryCache::Record none;
       none.empty = true;
       store->add(p.commit.id, std::move(none));
@@ -845,19 +966,22 @@ void History::Impl::run(const std::string& rev, std::optional<Date> since, std::
         Workspace from;
         Workspace to;
         std::vector<Change> changes;
+        bool known = false;  // `changes` holds the commit's changes (else the visitor diffs the states)
         if (plans[i].cached) {
           if (states) {
             m.cached_states(*plans[i].cached, from, to);
           }
           if (!states) {
             changes = plans[i].cached->changes;
+            known = true;
           }
-        } else if (store && !plans[i].as_root) {
+        } else if (store && !plans[i].as_root && !plans[i].pruned) {
           HistoryCache::Record record;
           m.states_of(plans[i], from, to, &record);
           if (!states) {
             // A log: the changes are what it shows. A replay does not need them.
             changes = diff_workspaces(from, to);
+            known = true;
             record.has_changes = true;
             record.changes = changes;
           }
@@ -865,7 +989,6 @@ void History::Impl::run(const std::string& rev, std::optional<Date> since, std::
         } else {
           m.states_of(plans[i], from, to, nullptr);
         }
-        const bool known = !states && (plans[i].cached || store);
         visit(plans[i], from, to, known ? &changes : nullptr);
       }
       if (progress) {

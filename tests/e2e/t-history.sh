@@ -422,6 +422,46 @@ for args in "log" "log --format json" "log PAY-1 --format json" "log --squad pla
 done
 [ -z "$(git status --porcelain)" ] && pass || fail "the cache wrote inside the tracked tree: $(git status --porcelain)"
 
+t_begin "log ITEM reads only files that can hold it, and misses nothing: escapes, flow style, moves, the cache"
+git init -q -b main . || exit 1
+"$POPS" init --squad payments:PAY --squad platform:PLAT --product "Test Co" . >/dev/null 2>&1 || exit 1
+items payments '- {id: PAY-7, title: Escaped, status: planned}' '- {id: PAY-8, title: Other, status: idea}'
+items platform '- id: "PLAT\x2D3"' '  title: Written with an escape' '  status: planned'
+commit 2026-09-01 "Alice Park" "start"
+items platform '- id: "PLAT\x2D3"' '  title: Written with an escape' '  status: in-progress'
+commit 2026-09-02 "Alice Park" "PLAT-3 starts"
+items payments '- {id: PAY-7, title: Escaped, status: planned}' '- {id: PAY-8, title: Other, status: planned}'
+commit 2026-09-03 "Alice Park" "PAY-8 planned"
+# PLAT-3 to payments under a new id, written before the file it leaves (in path order).
+items payments '- {id: PAY-7, title: Escaped, status: planned}' '- {id: PAY-8, title: Other, status: planned}' \
+  '- {id: PAY-9, title: Written with an escape, status: in-progress, moved_from: "PLAT-3"}'
+items platform '- id: "PLAT\x2D3"' '  title: Written with an escape' '  status: dropped' '  dropped_reason: moved to payments as PAY-9'
+commit 2026-09-04 "Alice Park" "PLAT-3 to payments as PAY-9"
+run log --no-cache --format json; expect_rc 0
+WHOLE="$OUT"
+printf '%s' "$WHOLE" > whole.json
+run log PAY-9 --no-cache --format json; expect_rc 0
+py '
+got = [(c["date"], [(x["id"], x["kind"], x["field"]) for x in c["changes"]]) for c in out["commits"]]
+assert got == [
+  ("2026-09-04", [("PAY-9", "moved", "id"), ("PLAT-3", "changed", "status")]),
+  ("2026-09-02", [("PLAT-3", "changed", "status")]),
+  ("2026-09-01", [("PLAT-3", "added", None)]),
+], got
+# What the whole log says of the two ids, commit by commit.
+whole = json.load(open("whole.json"))
+want = [(c["date"], [x for x in c["changes"] if x["id"] in ("PAY-9", "PLAT-3")]) for c in whole["commits"]]
+assert [w for w in want if w[1]] == [(c["date"], c["changes"]) for c in out["commits"]], want
+'
+run log PAY-8 --no-cache --format json; expect_rc 0
+py '
+assert [c["date"] for c in out["commits"]] == ["2026-09-03", "2026-09-01"], out
+'
+# A log of one item fills the cache with what it read only: the whole log after it is the whole log.
+run log PAY-8 --format json; expect_rc 0
+run log --format json; expect_rc 0
+[ "$OUT" = "$WHOLE" ] && pass || fail "the log after 'log PAY-8' differs from the log without the cache"
+
 t_begin "help lists the history commands"
 run help; expect_out "  diff "; expect_out "  log "; expect_out "  show "
 run help log; expect_rc 0; expect_out "--since"; expect_out "committer dates"
