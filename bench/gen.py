@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Synthetic pops workspaces in format v1, deterministic by seed, for the benchmark.
 
-  gen.py workspace S|M|L DIR [--seed N]   a workspace of that size
+  gen.py workspace S|M|L|XL DIR [--seed N]   a workspace of that size
   gen.py history DIR [--seed N] [--items N] [--commits N]
                                          a git repository whose history moves items (size H)
 
 Sizes: S = 3 squads, 150 items; M = 10 squads, 2,000 items; L = 40 squads, 20,000 items, 50,000
-feedback entries in files of 500, 2,000 PRDs, 300 ritual notes (about 22 MB of YAML and Markdown).
+feedback entries in files of 500, 2,000 PRDs, 300 ritual notes (about 22 MB of YAML and Markdown);
+XL = 100 squads, 100,000 items, 100,000 feedback entries, 5,000 PRDs (about 75 MB).
 H = 2,000 items and 2,000 commits, each moving a few items (status, horizon, target).
 The workspaces pass `pops check` with POPS_TODAY=2026-11-22 (a few warnings at most).
 """
@@ -22,6 +23,7 @@ SIZES = {
     "S": (3, 150, 400, 20, 10),
     "M": (10, 2000, 5000, 200, 60),
     "L": (40, 20000, 50000, 2000, 300),
+    "XL": (100, 100000, 100000, 5000, 300),
 }
 STATUSES = ["idea", "discovery", "planned", "in-progress", "shipped", "dropped"]
 WORDS = ("refund invoice billing usage metering webhook retry signup invite onboarding search export "

@@ -3,6 +3,11 @@
 ratios and peak memory. See bench/README.md.
 
   bench/run.py [--build DIR] [--work DIR] [--runs N] [--sizes S,M,L] [--no-history] [--json FILE]
+  bench/run.py --scale [--sizes S,M,L,XL] [--commits 2000,8000] [--svg FILE] [--markdown FILE]
+
+--scale measures how each command grows: every workspace size (a git repository of one commit) and
+histories of 2,000 and 8,000 commits, time (median) and peak memory, as a table, and with --svg a
+log-log plot of time against the number of items (commits for the history commands).
 
 Peers: yamllint (syntax and style only; pops checks much more) and a single-threaded yaml-cpp parser
 (bench/yamlcpp_parse.cpp) for `pops check`; `git log -p -- roadmap/` for the history commands.
@@ -108,6 +113,181 @@ def size_of(root):
     return total, files
 
 
+SCALE_COMMANDS = [
+    ("check --no-cache", ["check", "--no-cache"]),
+    ("check, first run", ["check"]),
+    ("check, warm", ["check"]),
+    ("roadmap --format json", ["roadmap", "--format", "json"]),
+    ("rank", ["rank"]),
+    ("insights", ["insights"]),
+    ("feedback list", ["feedback", "list"]),
+    ("doc list", ["doc", "list"]),
+    ("export json", ["export", "json"]),
+    ("report", ["report", "-o", "report.html"]),
+]
+HISTORY_COMMANDS = [
+    ("metrics --no-cache", ["metrics", "--no-cache"]),
+    ("log --no-cache", ["log", "--no-cache"]),
+    ("log ITEM --no-cache", ["log", "@ITEM", "--no-cache"]),
+    ("digest --no-cache", ["digest", "--since", "2026-06-01", "--no-cache"]),
+]
+
+
+def items_of(ws):
+    n = 0
+    for d, _, fs in os.walk(os.path.join(ws, "roadmap")):
+        for f in fs:
+            with open(os.path.join(d, f)) as fh:
+                n += sum(1 for line in fh if line.lstrip().startswith("- id:") or line.lstrip().startswith("- {id:"))
+    return n
+
+
+def first_item(ws):
+    for d, _, fs in sorted(os.walk(os.path.join(ws, "roadmap"))):
+        for f in sorted(fs):
+            with open(os.path.join(d, f)) as fh:
+                for line in fh:
+                    t = line.strip()
+                    if t.startswith("- id:") or t.startswith("- {id:"):
+                        return t.split("id:")[1].strip(" ,}").split(",")[0]
+    return None
+
+
+def svg_plot(series, x_label, path):
+    """series: {name: [(x, seconds)]}; a log-log line chart, self-contained, with a title and labels."""
+    import math
+    w, h, left, bottom, top, right = 760, 420, 70, 50, 30, 230
+    xs = [x for pts in series.values() for x, _ in pts if x > 0]
+    ys = [y for pts in series.values() for _, y in pts if y > 0]
+    if not xs or not ys:
+        return
+    x0, x1 = math.log10(min(xs)), math.log10(max(xs))
+    y0, y1 = math.floor(math.log10(min(ys))), math.ceil(math.log10(max(ys)))
+    x1 = x1 if x1 > x0 else x0 + 1
+    y1 = y1 if y1 > y0 else y0 + 1
+    px = lambda x: left + (math.log10(x) - x0) / (x1 - x0) * (w - left - right)
+    py = lambda y: h - bottom - (math.log10(y) - y0) / (y1 - y0) * (h - bottom - top)
+    colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
+               "#7f7f7f", "#bcbd22", "#393b79", "#637939", "#843c39", "#7b4173"]
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
+           f'role="img" aria-labelledby="t"><title id="t">pops: time of each command against {x_label} '
+           f'(log-log)</title>',
+           f'<rect width="{w}" height="{h}" fill="#fff"/>',
+           f'<g font-family="sans-serif" font-size="11" fill="#222">']
+    for e in range(int(y0), int(y1) + 1):
+        y = py(10 ** e)
+        out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{w - right}" y2="{y:.1f}" stroke="#ddd"/>'
+                   f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{10 ** e:g} s</text>')
+    for x in sorted(set(xs)):
+        out.append(f'<line x1="{px(x):.1f}" y1="{top}" x2="{px(x):.1f}" y2="{h - bottom}" stroke="#eee"/>'
+                   f'<text x="{px(x):.1f}" y="{h - bottom + 16}" text-anchor="middle">{x:,}</text>')
+    out.append(f'<text x="{(left + w - right) / 2:.0f}" y="{h - 10}" text-anchor="middle">{x_label}</text>')
+    for k, (name, pts) in enumerate(series.items()):
+        c = colours[k % len(colours)]
+        pts = [(x, y) for x, y in pts if x > 0 and y > 0]
+        line = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in pts)
+        out.append(f'<polyline fill="none" stroke="{c}" stroke-width="2" points="{line}"><title>{name}</title></polyline>')
+        for x, y in pts:
+            out.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3" fill="{c}"><title>{name}: {y:.3f} s at {x:,}</title></circle>')
+        ly = top + 14 * k
+        out.append(f'<line x1="{w - right + 12}" y1="{ly:.0f}" x2="{w - right + 30}" y2="{ly:.0f}" stroke="{c}" stroke-width="2"/>'
+                   f'<text x="{w - right + 36}" y="{ly + 4:.0f}">{name}</text>')
+    out.append("</g></svg>")
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def scale(a, pops):
+    gen = [sys.executable, os.path.join(HERE, "gen.py")]
+    env_cache = os.path.join(a.work, "xdg-cache")
+    rows = []  # (kind, size label, n, command, median, rss)
+    for size in a.sizes.split(","):
+        ws = os.path.join(a.work, f"scale-{size}")
+        if not os.path.exists(ws):
+            subprocess.run(gen + ["workspace", size, ws], check=True)
+            git(ws, "init", "-q", "-b", "main")
+            git(ws, "add", "-A")
+            git(ws, "commit", "-qm", "workspace")
+        n = items_of(ws)
+        cache = os.path.join(ws, ".git", "pops")
+        for name, args in SCALE_COMMANDS:
+            if name == "check, warm":
+                subprocess.run([pops, "check"], cwd=ws, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            prep = (lambda _n: shutil.rmtree(cache, ignore_errors=True)) if name in ("check, first run",) else None
+            if name not in ("check, first run", "check, warm"):
+                # The other commands read the workspace as a fresh clone would: no cache of pops check.
+                prep = lambda _n: shutil.rmtree(cache, ignore_errors=True)
+            res = bench([(name, [pops, *args])], ws, a.runs, prepare=prep)
+            med, _, rss, code = res[name]
+            rows.append(("workspace", size, n, name, med, rss, code))
+            print(f"  {size:<3} {n:>7} items  {name:<24} {med:>8.3f}s {rss:>8.1f} MB  exit {code}", flush=True)
+    for commits in [int(c) for c in a.commits.split(",")]:
+        repo = os.path.join(a.work, f"scale-history-{commits}")
+        if not os.path.exists(repo):
+            subprocess.run(gen + ["history", repo, "--commits", str(commits)], check=True)
+        item = first_item(repo)
+        for name, args in HISTORY_COMMANDS:
+            argv = [pops, *[item if x == "@ITEM" else x for x in args]]
+            res = bench([(name, argv)], repo, a.runs)
+            med, _, rss, code = res[name]
+            rows.append(("history", f"H{commits}", commits, name, med, rss, code))
+            print(f"  H{commits:<6} {name:<24} {med:>8.3f}s {rss:>8.1f} MB  exit {code}", flush=True)
+        res = bench([("git log -p -- roadmap/", ["git", "log", "-p", "--", "roadmap/"])], repo, a.runs)
+        med, _, rss, code = res["git log -p -- roadmap/"]
+        rows.append(("history", f"H{commits}", commits, "git log -p -- roadmap/ (peer)", med, rss, code))
+        print(f"  H{commits:<6} {'git log -p -- roadmap/':<24} {med:>8.3f}s {rss:>8.1f} MB", flush=True)
+    # The table: one row per command, a column per size.
+    lines = []
+    for kind, unit in (("workspace", "items"), ("history", "commits")):
+        sizes = []
+        for r in rows:
+            if r[0] == kind and (r[1], r[2]) not in sizes:
+                sizes.append((r[1], r[2]))
+        if not sizes:
+            continue
+        head = "| command | " + " | ".join(f"{s} ({n:,} {unit})" for s, n in sizes) + " | growth, last over first |"
+        lines += [head, "|---" * (len(sizes) + 2) + "|"]
+        names = []
+        for r in rows:
+            if r[0] == kind and r[3] not in names:
+                names.append(r[3])
+        for name in names:
+            cells = []
+            got = {}
+            for s, n in sizes:
+                m = [r for r in rows if r[0] == kind and r[1] == s and r[3] == name]
+                if m:
+                    got[s] = m[0]
+                    cells.append(f"{m[0][4]:.3f} s, {m[0][5]:.0f} MB" + ("" if m[0][6] in (0, 1) else f" (exit {m[0][6]})"))
+                else:
+                    cells.append("")
+            first, last = got.get(sizes[0][0]), got.get(sizes[-1][0])
+            growth = (f"{last[4] / first[4]:.1f}x time, {last[5] / first[5]:.1f}x memory for "
+                      f"{sizes[-1][1] / sizes[0][1]:.0f}x {unit}") if first and last and first[4] > 0 else ""
+            lines.append(f"| `{name}` | " + " | ".join(cells) + f" | {growth} |")
+        lines.append("")
+    text = "\n".join(lines)
+    print("\n" + text)
+    if a.markdown:
+        with open(a.markdown, "w") as f:
+            f.write(text + "\n")
+    if a.svg:
+        series = {}
+        for r in rows:
+            if r[0] == "workspace":
+                series.setdefault(r[3], []).append((r[2], r[4]))
+        svg_plot(series, "items in the workspace", a.svg)
+        hist = {}
+        for r in rows:
+            if r[0] == "history":
+                hist.setdefault(r[3], []).append((r[2], r[4]))
+        svg_plot(hist, "commits in the history", a.svg.replace(".svg", "-history.svg"))
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump([dict(zip(("kind", "size", "n", "command", "median_s", "peak_mb", "exit"), r)) for r in rows], f,
+                      indent=2)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--build", default=os.path.join(HERE, "..", "build"), help="the build folder (default: build)")
@@ -119,6 +299,10 @@ def main():
     ap.add_argument("--no-yamllint", action="store_true", help="leave yamllint out (it takes minutes on L)")
     ap.add_argument("--no-staged", action="store_true", help="leave out `pops check --staged`")
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--scale", action="store_true", help="how each command grows with the workspace and the history")
+    ap.add_argument("--commits", default="2000,8000", help="with --scale: the history sizes")
+    ap.add_argument("--svg", help="with --scale: write the plot of time here (and FILE-history.svg)")
+    ap.add_argument("--markdown", help="with --scale: write the table here")
     a = ap.parse_args()
 
     pops = os.path.abspath(os.path.join(a.build, "cli", "pops"))
@@ -128,6 +312,10 @@ def main():
             sys.exit(f"run.py: error: '{exe}' is missing; build first (./build.sh build)")
     yamllint = None if a.no_yamllint else shutil.which("yamllint")
     os.makedirs(a.work, exist_ok=True)
+    if a.scale:
+        print(f"pops scale benchmark: {a.runs} runs per command, {os.cpu_count()} cpus, {platform.platform()}")
+        scale(a, pops)
+        return
     gen = [sys.executable, os.path.join(HERE, "gen.py")]
     out = {"machine": {"cpus": os.cpu_count(), "cpu": platform.processor() or platform.machine(),
                        "system": platform.platform()}, "runs": a.runs, "results": {}}

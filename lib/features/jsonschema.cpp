@@ -1019,10 +1019,18 @@ std::optional<std::string> merge_vscode_settings(std::string_view existing, std:
     ws[k] = nlohmann::json::parse(v.dump());
   }
   // The indentation unit: of the first member on its own line, else two spaces.
-  auto root = JsoncParser(text).parse();
+  // The text parsed again after each edit; it was valid before the first, and each edit keeps it so.
+  auto reparse = [&text] {
+    std::optional<JcValue> v = JsoncParser(text).parse();
+    if (!v) {
+      throw std::logic_error("settings.json no longer parses after an edit of yaml.schemas");
+    }
+    return std::move(*v);
+  };
+  JcValue root = reparse();
   std::string unit = "  ";
-  if (!root->members.empty()) {
-    if (auto in = indent_at(text, root->members.front().key_begin); in && !in->empty()) {
+  if (!root.members.empty()) {
+    if (auto in = indent_at(text, root.members.front().key_begin); in && !in->empty()) {
       unit = *in;
     }
   }
@@ -1037,8 +1045,8 @@ std::optional<std::string> merge_vscode_settings(std::string_view existing, std:
   };
   // 1. Our entries that are no more, one at a time.
   for (;;) {
-    root = JsoncParser(text).parse();
-    const JcMember* ys = find_schemas(*root);
+    root = reparse();
+    const JcMember* ys = find_schemas(root);
     if (!ys || !ys->value.object) {
       break;
     }
@@ -1060,9 +1068,9 @@ std::optional<std::string> merge_vscode_settings(std::string_view existing, std:
     }
   }
   // 2. Our entries: changed values replaced, missing ones added at the end of yaml.schemas.
-  root = JsoncParser(text).parse();
+  root = reparse();
   std::vector<TextEdit> edits;
-  if (const JcMember* ys = find_schemas(*root)) {
+  if (const JcMember* ys = find_schemas(root)) {
     std::vector<std::string> add;
     for (const auto& [k, v] : entries.items()) {
       const JcMember* have = nullptr;
@@ -1085,8 +1093,8 @@ std::optional<std::string> merge_vscode_settings(std::string_view existing, std:
       edits.push_back(insert_members(text, ys->value, add, unit, nl));
     }
   } else {
-    const std::string indent = root->members.empty() ? unit
-                               : indent_at(text, root->members.back().key_begin).value_or(unit);
+    const std::string indent = root.members.empty() ? unit
+                               : indent_at(text, root.members.back().key_begin).value_or(unit);
     std::string obj = "{";
     bool first = true;
     for (const auto& [k, v] : entries.items()) {
@@ -1094,7 +1102,7 @@ std::optional<std::string> merge_vscode_settings(std::string_view existing, std:
       first = false;
     }
     obj += nl + indent + "}";
-    edits.push_back(insert_members(text, *root, {"\"yaml.schemas\": " + obj}, unit, nl));
+    edits.push_back(insert_members(text, root, {"\"yaml.schemas\": " + obj}, unit, nl));
   }
   text = apply_edits(std::move(text), std::move(edits));
   if (fresh) {
