@@ -129,7 +129,7 @@ HISTORY_COMMANDS = [
     ("metrics --no-cache", ["metrics", "--no-cache"]),
     ("log --no-cache", ["log", "--no-cache"]),
     ("log ITEM --no-cache", ["log", "@ITEM", "--no-cache"]),
-    ("digest --no-cache", ["digest", "--since", "2026-06-01", "--no-cache"]),
+    ("digest, cold", ["digest", "--since", "2026-06-01"]),
 ]
 
 
@@ -228,7 +228,9 @@ def scale(a, pops):
         item = first_item(repo)
         for name, args in HISTORY_COMMANDS:
             argv = [pops, *[item if x == "@ITEM" else x for x in args]]
-            res = bench([(name, argv)], repo, a.runs)
+            # Cold: no history cache (digest has no --no-cache; its cache is emptied before each run).
+            res = bench([(name, argv)], repo, a.runs,
+                        prepare=lambda _n: shutil.rmtree(os.path.join(repo, ".git", "pops"), ignore_errors=True))
             med, _, rss, code = res[name]
             rows.append(("history", f"H{commits}", commits, name, med, rss, code))
             print(f"  H{commits:<6} {name:<24} {med:>8.3f}s {rss:>8.1f} MB  exit {code}", flush=True)
