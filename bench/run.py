@@ -28,36 +28,41 @@ ENV = dict(os.environ, POPS_TODAY="2026-11-22", NO_COLOR="1", LC_ALL="C.UTF-8", 
 
 
 def run_once(cmd, cwd):
-    """Wall time in seconds and peak RSS in MB of one run; output discarded."""
+    """Wall time in seconds, peak RSS in MB, exit status and CPU seconds (user + sys) of one run;
+    output discarded."""
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, ru = os.wait4(p.pid, 0)
     dt = time.perf_counter() - t0
     code = os.waitstatus_to_exitcode(status)
-    return dt, ru.ru_maxrss / 1024.0, code
+    return dt, ru.ru_maxrss / 1024.0, code, ru.ru_utime + ru.ru_stime
 
 
 def bench(cases, cwd, runs, prepare=None):
-    """cases: [(name, argv)]. Alternates the cases run by run; returns {name: (median, min, rss, code)}."""
+    """cases: [(name, argv)]. Alternates the cases run by run; returns {name: (median, min, rss, code,
+    median CPU seconds)}."""
     times = {n: [] for n, _ in cases}
+    cpus = {n: [] for n, _ in cases}
     rss = {n: 0.0 for n, _ in cases}
     codes = {}
     for _ in range(runs):
         for name, argv in cases:
             if prepare:
                 prepare(name)
-            dt, mb, code = run_once(argv, cwd)
+            dt, mb, code, cpu = run_once(argv, cwd)
             times[name].append(dt)
+            cpus[name].append(cpu)
             rss[name] = max(rss[name], mb)
             codes[name] = code
-    return {n: (statistics.median(times[n]), min(times[n]), rss[n], codes[n]) for n, _ in cases}
+    return {n: (statistics.median(times[n]), min(times[n]), rss[n], codes[n], statistics.median(cpus[n]))
+            for n, _ in cases}
 
 
 def table(title, res, base):
     print(f"\n{title}")
     print(f"  {'command':<44} {'median':>9} {'min':>9} {'vs ' + base:>12} {'peak MB':>8} {'exit':>4}")
     b = res[base][0]
-    for name, (med, mn, mb, code) in res.items():
+    for name, (med, mn, mb, code, _cpu) in res.items():
         ratio = f"{med / b:.2f}x" if b > 0 else "-"
         print(f"  {name:<44} {med:>8.3f}s {mn:>8.3f}s {ratio:>12} {mb:>8.1f} {code:>4}")
 
@@ -218,9 +223,10 @@ def scale(a, pops):
                 # The other commands read the workspace as a fresh clone would: no cache of pops check.
                 prep = lambda _n: shutil.rmtree(cache, ignore_errors=True)
             res = bench([(name, [pops, *args])], ws, a.runs, prepare=prep)
-            med, _, rss, code = res[name]
-            rows.append(("workspace", size, n, name, med, rss, code))
-            print(f"  {size:<3} {n:>7} items  {name:<24} {med:>8.3f}s {rss:>8.1f} MB  exit {code}", flush=True)
+            med, _, rss, code, cpu = res[name]
+            rows.append(("workspace", size, n, name, med, rss, code, cpu))
+            print(f"  {size:<3} {n:>7} items  {name:<24} {med:>8.3f}s cpu {cpu:>7.3f}s {rss:>8.1f} MB  exit {code}",
+                  flush=True)
     for commits in [int(c) for c in a.commits.split(",")]:
         repo = os.path.join(a.work, f"scale-history-{commits}")
         if not os.path.exists(repo):
@@ -231,13 +237,13 @@ def scale(a, pops):
             # Cold: no history cache (digest has no --no-cache; its cache is emptied before each run).
             res = bench([(name, argv)], repo, a.runs,
                         prepare=lambda _n: shutil.rmtree(os.path.join(repo, ".git", "pops"), ignore_errors=True))
-            med, _, rss, code = res[name]
-            rows.append(("history", f"H{commits}", commits, name, med, rss, code))
-            print(f"  H{commits:<6} {name:<24} {med:>8.3f}s {rss:>8.1f} MB  exit {code}", flush=True)
+            med, _, rss, code, cpu = res[name]
+            rows.append(("history", f"H{commits}", commits, name, med, rss, code, cpu))
+            print(f"  H{commits:<6} {name:<24} {med:>8.3f}s cpu {cpu:>7.3f}s {rss:>8.1f} MB  exit {code}", flush=True)
         res = bench([("git log -p -- roadmap/", ["git", "log", "-p", "--", "roadmap/"])], repo, a.runs)
-        med, _, rss, code = res["git log -p -- roadmap/"]
-        rows.append(("history", f"H{commits}", commits, "git log -p -- roadmap/ (peer)", med, rss, code))
-        print(f"  H{commits:<6} {'git log -p -- roadmap/':<24} {med:>8.3f}s {rss:>8.1f} MB", flush=True)
+        med, _, rss, code, cpu = res["git log -p -- roadmap/"]
+        rows.append(("history", f"H{commits}", commits, "git log -p -- roadmap/ (peer)", med, rss, code, cpu))
+        print(f"  H{commits:<6} {'git log -p -- roadmap/':<24} {med:>8.3f}s cpu {cpu:>7.3f}s {rss:>8.1f} MB", flush=True)
     # The table: one row per command, a column per size.
     lines = []
     for kind, unit in (("workspace", "items"), ("history", "commits")):
@@ -260,12 +266,14 @@ def scale(a, pops):
                 m = [r for r in rows if r[0] == kind and r[1] == s and r[3] == name]
                 if m:
                     got[s] = m[0]
-                    cells.append(f"{m[0][4]:.3f} s, {m[0][5]:.0f} MB" + ("" if m[0][6] in (0, 1) else f" (exit {m[0][6]})"))
+                    cells.append(f"{m[0][4]:.3f} s ({m[0][7]:.2f} s CPU), {m[0][5]:.0f} MB"
+                                 + ("" if m[0][6] in (0, 1) else f" (exit {m[0][6]})"))
                 else:
                     cells.append("")
             first, last = got.get(sizes[0][0]), got.get(sizes[-1][0])
-            growth = (f"{last[4] / first[4]:.1f}x time, {last[5] / first[5]:.1f}x memory for "
-                      f"{sizes[-1][1] / sizes[0][1]:.0f}x {unit}") if first and last and first[4] > 0 else ""
+            growth = (f"{last[4] / first[4]:.1f}x time, {last[7] / max(first[7], 1e-3):.1f}x CPU, "
+                      f"{last[5] / first[5]:.1f}x memory for {sizes[-1][1] / sizes[0][1]:.0f}x {unit}"
+                      ) if first and last and first[4] > 0 else ""
             lines.append(f"| `{name}` | " + " | ".join(cells) + f" | {growth} |")
         lines.append("")
     text = "\n".join(lines)
@@ -286,7 +294,7 @@ def scale(a, pops):
         svg_plot(hist, "commits in the history", a.svg.replace(".svg", "-history.svg"))
     if a.json:
         with open(a.json, "w") as f:
-            json.dump([dict(zip(("kind", "size", "n", "command", "median_s", "peak_mb", "exit"), r)) for r in rows], f,
+            json.dump([dict(zip(("kind", "size", "n", "command", "median_s", "peak_mb", "exit", "cpu_s"), r)) for r in rows], f,
                       indent=2)
 
 
