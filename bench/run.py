@@ -134,7 +134,7 @@ HISTORY_COMMANDS = [
     ("metrics --no-cache", ["metrics", "--no-cache"]),
     ("log --no-cache", ["log", "--no-cache"]),
     ("log ITEM --no-cache", ["log", "@ITEM", "--no-cache"]),
-    ("digest, cold", ["digest", "--since", "2026-06-01"]),
+    ("digest, cold (whole history)", ["digest", "--since", "@FIRST"]),
 ]
 
 
@@ -206,7 +206,7 @@ def scale(a, pops):
     gen = [sys.executable, os.path.join(HERE, "gen.py")]
     env_cache = os.path.join(a.work, "xdg-cache")
     rows = []  # (kind, size label, n, command, median, rss)
-    for size in a.sizes.split(","):
+    for size in [x for x in a.sizes.split(",") if x]:
         ws = os.path.join(a.work, f"scale-{size}")
         if not os.path.exists(ws):
             subprocess.run(gen + ["workspace", size, ws], check=True)
@@ -232,8 +232,10 @@ def scale(a, pops):
         if not os.path.exists(repo):
             subprocess.run(gen + ["history", repo, "--commits", str(commits)], check=True)
         item = first_item(repo)
+        first_day = subprocess.run(["git", "-C", repo, "log", "--reverse", "--format=%cs"], capture_output=True,
+                                   text=True, check=True).stdout.split("\n")[0]
         for name, args in HISTORY_COMMANDS:
-            argv = [pops, *[item if x == "@ITEM" else x for x in args]]
+            argv = [pops, *[item if x == "@ITEM" else first_day if x == "@FIRST" else x for x in args]]
             # Cold: no history cache (digest has no --no-cache; its cache is emptied before each run).
             res = bench([(name, argv)], repo, a.runs,
                         prepare=lambda _n: shutil.rmtree(os.path.join(repo, ".git", "pops"), ignore_errors=True))

@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unordered_set>
 
 namespace pops::cli {
 
@@ -148,11 +149,17 @@ int run_list(Context& ctx, const FeedbackOpts& o)
   }
   {
     // An item or tag no entry and no item has is a usage error, not an empty list.
-    std::vector<std::string> items = known_values(ws, FilterKind::item);
-    for (const auto& fb : ws.feedback) {
-      for (const auto& i : fb.items) {
-        if (std::find(items.begin(), items.end(), i.value) == items.end()) {
-          items.push_back(i.value);
+    // The known items only when --item asks for some (a set, not a list search: 100,000 entries
+    // against 100,000 items took 30 s).
+    std::vector<std::string> items;
+    if (!f.items.empty()) {
+      items = known_values(ws, FilterKind::item);
+      std::unordered_set<std::string> seen(items.begin(), items.end());
+      for (const auto& fb : ws.feedback) {
+        for (const auto& i : fb.items) {
+          if (seen.insert(i.value).second) {
+            items.push_back(i.value);
+          }
         }
       }
     }
