@@ -241,3 +241,26 @@ assert i["items"] == [{"id": "PAY-3", "squad": "payments", "status": "in-progres
 '
 POPS_TODAY=2027-01-20 run show PAY-3
 expect_out_line '^  health: +at-risk \(2027-01-19\)$'
+
+t_begin "the sample: initiatives across squads (the README example), an at-risk and a stale item"
+want=$(awk '/^\$ pops initiatives$/ {on=1; next} on && /^```$/ {exit} on {print}' "$SRC/README.md")
+[ -n "$want" ] && pass || fail "example not found in README.md"
+"$POPS" init --sample ws >/dev/null 2>&1 || fail "init --sample"
+run -C ws initiatives
+expect_rc 0
+[ "$OUT" = "$want" ] && pass || fail "README.md shows other output than pops initiatives: $OUT"
+run -C ws check
+expect_rc 0
+expect_out "PAY-4 is in progress and its latest update is 31 days old (2026-10-22, on-track)"
+expect_out "GRW-6 targets 2027-01-14, after its initiative 'INI-2'"
+run -C ws digest --format json
+py 'assert [r["id"] for r in out["at_risk"]] == ["PLAT-3"] and out["at_risk"][0]["health"] == "at-risk", out["at_risk"]'
+run -C ws show PLAT-3
+expect_out_line '^  health: +at-risk \(2026-11-19\)$'
+run -C ws log PLAT-3
+expect_out "  PLAT-3  health  on-track (2026-11-05: Okta and Entra ID logins work in st... -> at-risk (2026-11-19: Certificate rotation needs a securit..."
+run -C ws report --format markdown
+expect_out "## Initiatives"
+expect_out "## At risk"
+run -C ws ritual new strategy-sync --date 2026-11-23 --dry-run
+expect_out "INI-2"
