@@ -208,6 +208,20 @@ assert "INI-1" in json.dumps(item["initiative"]) and "INI-2" in json.dumps(item[
 assert "updates" in item
 for f in ("roadmap/payments.yaml", "roadmap/platform.yaml"):
     jsonschema.validate(yaml.load(open(f), L), r)
+jsonschema.validate(dict(cfg, rules={"update-stale": {"days": 21, "pilot": ["payments"]}}), p)
+try:
+    jsonschema.validate(dict(cfg, rules={"wip-limit": {"days": 21}}), p)
+    raise SystemExit("days passed on a rule other than update-stale")
+except jsonschema.ValidationError:
+    pass
+item = yaml.load("""items:
+  - {id: PAY-1, title: x, status: planned, updates: [{date: 2026-11-01, health: at-rsik}]}
+""", L)
+try:
+    jsonschema.validate(item, r)
+    raise SystemExit("a wrong health passed the roadmap schema")
+except jsonschema.ValidationError:
+    pass
 PY
 
 t_begin "a workspace without initiatives"

@@ -204,3 +204,28 @@ TEST_CASE("update-stale: an in-progress item whose latest update is 14 days old 
   CHECK(std::any_of(bad.findings.begin(), bad.findings.end(),
                     [](const Finding& f) { return f.rule == "schema" && f.message.find("'days'") != std::string::npos; }));
 }
+
+#include "yaml/edit.h"
+
+TEST_CASE("YamlText::list_add_map: block and flow lists, a new list, CRLF and comments kept")
+{
+  const std::vector<std::pair<std::string, NewScalar>> entry = {
+    {"date", NewScalar{"2027-01-05", false}}, {"health", NewScalar{"at-risk", true}}, {"note", NewScalar{"late: API", true}}};
+  {
+    YamlText y("items:\r\n  - id: A   # keep\r\n    updates:\r\n      - {date: 2027-01-01, health: on-track}\r\n  - id: B\r\n");
+    y.list_add_map({std::string("items"), size_t{0}}, "updates", entry, y.style("items"));
+    CHECK(y.text() == "items:\r\n  - id: A   # keep\r\n    updates:\r\n      - {date: 2027-01-01, health: on-track}\r\n"
+                      "      - date: 2027-01-05\r\n        health: at-risk\r\n        note: \"late: API\"\r\n  - id: B\r\n");
+  }
+  {
+    YamlText y("items:\n  - {id: A, updates: []}  # flow\n");
+    y.list_add_map({std::string("items"), size_t{0}}, "updates", entry, y.style("items"));
+    CHECK(y.text() == "items:\n  - {id: A, updates: [{date: 2027-01-05, health: at-risk, note: \"late: API\"}]}  # flow\n");
+  }
+  {
+    YamlText y("# head\nitems:\n  - id: A\n    title: x  # t\n# tail\n");
+    y.list_add_map({std::string("items"), size_t{0}}, "updates", entry, y.style("items"));
+    CHECK(y.text() == "# head\nitems:\n  - id: A\n    title: x  # t\n    updates:\n      - date: 2027-01-05\n"
+                      "        health: at-risk\n        note: \"late: API\"\n# tail\n");
+  }
+}
