@@ -268,7 +268,8 @@ std::vector<Update> read_updates(const YNode& parent, SchemaReader& r, std::stri
           msg += "; expected on-track, at-risk or off-track";
         }
         r.report(u.health.loc, std::move(msg));
-        u.health.set = false;
+        u.health.set = false;  // not a health: no view shows it, latest_update skips the entry
+        u.health.value.clear();
       }
     }
     u.note = r.str(e, "note");

@@ -33,7 +33,7 @@ const Update* latest_update(const std::vector<Update>& updates)
 {
   const Update* best = nullptr;
   for (const auto& u : updates) {
-    if (u.date.set && (!best || u.date.value >= best->date.value)) {
+    if (u.date.set && u.health.set && (!best || u.date.value >= best->date.value)) {
       best = &u;
     }
   }

@@ -24,7 +24,8 @@ std::vector<InitiativeRollup> compute_initiatives(const Workspace& ws);
 /// One initiative's roll-up.
 InitiativeRollup rollup_initiative(const Workspace& ws, const Initiative& in);
 
-/// The latest update (by date; of equal dates the one written last); nullptr when there is none.
+/// The latest update with a date and a valid health (by date; of equal dates the one written last);
+/// nullptr when there is none.
 const Update* latest_update(const std::vector<Update>& updates);
 
 /// Days since the item's latest update (or, with none, since `since` when given); none when neither

@@ -121,6 +121,8 @@ TEST_CASE("a wrong health, target or update is a schema finding with a suggestio
   CHECK(std::find(messages.begin(), messages.end(),
                   "'target' of initiative 'INI-2' must be a date YYYY-MM-DD or a quarter YYYY-Qn, found 'soon'")
         != messages.end());
+  // The entry with the wrong health is no health: INI-1 has no latest update.
+  CHECK(latest_update(ws.config.initiatives[0].updates) == nullptr);
 }
 
 TEST_CASE("an initiative's progress is items_progress of its items; the latest target is its items' latest")
