@@ -1,4 +1,4 @@
-// pops item add|set|move|drop: edit roadmap items in place, keeping every other byte. Also the
+// pops item add|set|move|drop|update: edit roadmap items in place, keeping every other byte. Also the
 // machinery every write command shares (run_edit): lock, read, plan, check, show or write, commit.
 
 #include "commands.h"
@@ -9,7 +9,10 @@
 #include "edit/ops.h"
 #include "features/jsonschema.h"
 #include "git/repo.h"
+#include "base/process.h"
+#include "base/text.h"
 #include "base/udiff.h"
+#include "workspace/config.h"
 
 #include <cstdlib>
 #include <optional>
@@ -52,7 +55,28 @@ struct ItemOpts {
   std::string squad;
   bool new_id = false;
   std::string reason;
+  UpdateSpec update;
+  std::string update_date;
 };
+
+/// The person whose email is `git config user.email` in the workspace's repository, or "".
+std::string author_from_git(const Context& ctx, const Config& cfg)
+{
+  try {
+    const ProcessResult r = run_process({"git", "config", "user.email"}, ctx.workspace);
+    if (!r.started || r.exit_code != 0) {
+      return "";
+    }
+    const std::string email = std::string(trim(r.output));
+    for (const auto& p : cfg.people) {
+      if (!email.empty() && p.email.set && lower(p.email.value) == lower(email)) {
+        return p.id.value;
+      }
+    }
+  } catch (const std::exception&) {
+  }
+  return "";
+}
 
 } // namespace
 
@@ -229,11 +253,40 @@ void setup_item(CLI::App& app, Runner& run)
   drop->add_option("--reason", o->reason, "Why it is dropped (recorded as dropped_reason)")->required();
   add_edit_options(*drop, o->edit);
 
+  CLI::App* update = app.add_subcommand("update", "Append a dated, health-rated update to an item or an initiative");
+  update->add_option("id", o->id, "The item, e.g. PAY-12, or an initiative of pops.yaml")
+    ->required()
+    ->option_text("ITEM|INITIATIVE")
+    ->check(completes(Values::items_and_initiatives));
+  update->add_option("--health", o->update.health, "on-track, at-risk or off-track")->required();
+  update->add_option("--note", o->update.note, "What changed, in a sentence")->required();
+  update->add_option("--date", o->update_date, "The date of the update, YYYY-MM-DD (default: today)");
+  update->add_option("--author", o->update.author, "A person id (default: the person whose email is git's user.email)")
+    ->check(completes(Values::people));
+  add_edit_options(*update, o->edit);
+
   app.footer("Every change is checked first: one that would add errors to 'pops check' is refused (exit 1)\n"
              "unless --force. Only the bytes of the changed values move; comments and layout stay.\n"
              "Exit status: 0 done, 1 refused because of check findings, 2 usage error or pops could not run.");
 
-  run = [o, add, set, move, drop](Context& ctx) {
+  run = [o, add, set, move, drop, update](Context& ctx) {
+    if (update->parsed()) {
+      if (o->update_date.empty()) {
+        o->update.date = today();
+      } else if (auto d = parse_date(o->update_date)) {
+        o->update.date = *d;
+      } else {
+        error(ctx.err, fmt::format("--date '{}' is not a date; expected YYYY-MM-DD", printable(o->update_date)));
+        return k_exit_usage;
+      }
+      return run_edit(ctx, o->edit, false, false, [o, &ctx](const EditSession& s, const UsedIds&) {
+        UpdateSpec spec = o->update;
+        if (spec.author.empty()) {
+          spec.author = author_from_git(ctx, s.ws.config);
+        }
+        return plan_item_update(s, o->id, spec);
+      });
+    }
     if (add->parsed()) {
       return run_edit(ctx, o->edit, true, true, [o](const EditSession& s, const UsedIds& used) {
         return plan_item_add(s, o->spec, used);

@@ -78,6 +78,9 @@ void print_table(Context& ctx, const std::vector<RoadmapColumn>& cols)
         line += fmt::format(" {} {}", fit(it->squad.value, 10), fit(it->owner.value, 10));
       }
       line += " " + (it->target.set ? format_date(it->target.value) : std::string());
+      if (it->initiative.set) {  // its initiative, after the target's column
+        line += std::string(it->target.set ? 0 : 10, ' ') + "  ^" + printable(it->initiative.value);
+      }
       while (!line.empty() && line.back() == ' ') {
         line.pop_back();
       }

@@ -12,6 +12,7 @@
 #include "base/text.h"
 #include "workspace/workspace.h"
 #include "workspace/goals.h"
+#include "workspace/initiatives.h"
 
 #include <nlohmann/json.hpp>
 
@@ -163,6 +164,27 @@ std::string indented(const std::string& text, int n)
   return out;
 }
 
+/// The updates of an item or an initiative, newest first: "updates:" and one line each.
+std::string updates_text(const std::vector<Update>& updates)
+{
+  if (updates.empty()) {
+    return "";
+  }
+  std::vector<const Update*> order;
+  for (const auto& u : updates) {
+    order.push_back(&u);
+  }
+  std::stable_sort(order.begin(), order.end(), [](const Update* a, const Update* b) {
+    return a->date.value > b->date.value;
+  });
+  std::string s = "\nupdates:\n";
+  for (const Update* u : order) {
+    s += fmt::format("  {}  {:<9}  {}{}\n", u->date.set ? format_date(u->date.value) : "", u->health.value,
+                     one_line(u->note.value), u->author.set ? fmt::format(" ({})", u->author.value) : "");
+  }
+  return s;
+}
+
 void print_text(Context& ctx, const ItemView& v, const std::string& as_of)
 {
   const Term& out = ctx.out;
@@ -180,6 +202,10 @@ void print_text(Context& ctx, const ItemView& v, const std::string& as_of)
   field("target", it.target.set ? format_date(it.target.value) : "");
   field("tags", list_of(it.tags));
   field("okr", it.okr.value);
+  field("initiative", it.initiative.value);
+  if (const Update* u = latest_update(it.updates)) {
+    field("health", fmt::format("{} ({})", u->health.value, format_date(u->date.value)));
+  }
   for (const auto& [k, val] : it.links) {
     field(("link " + k.value).c_str(), val.value);
   }
@@ -213,6 +239,7 @@ void print_text(Context& ctx, const ItemView& v, const std::string& as_of)
              : fmt::format("  {:<10} {}\n", it.key_results[i].value, "(no such key result)");
     }
   }
+  s += updates_text(it.updates);
   if (!v.dependents.empty()) {
     s += "\ndepended on by:\n";
     for (const Item* x : v.dependents) {
@@ -286,6 +313,25 @@ Json brief(const Item* x)
   return Json{{"id", x->id.value}, {"title", x->title.value}, {"status", x->status.value}, {"squad", x->squad.value}};
 }
 
+Json updates_json(const std::vector<Update>& updates)
+{
+  Json a = Json::array();
+  for (const auto& u : updates) {
+    a.push_back(Json{{"date", u.date.set ? Json(format_date(u.date.value)) : Json()},
+                     {"health", str_or_null(u.health)},
+                     {"note", str_or_null(u.note)},
+                     {"author", str_or_null(u.author)}});
+  }
+  return a;
+}
+
+Json health_json(const std::vector<Update>& updates)
+{
+  const Update* u = latest_update(updates);
+  return u ? Json{{"health", u->health.value}, {"date", format_date(u->date.value)}, {"note", str_or_null(u->note)}}
+           : Json();
+}
+
 void print_json(Context& ctx, const ItemView& v, const std::optional<CommitRef>& at, const std::string& at_arg)
 {
   const Item& it = *v.item;
@@ -305,6 +351,9 @@ void print_json(Context& ctx, const ItemView& v, const std::optional<CommitRef>&
   j["description"] = str_or_null(it.description);
   j["dropped_reason"] = str_or_null(it.dropped_reason);
   j["moved_from"] = str_or_null(it.moved_from);
+  j["initiative"] = str_or_null(it.initiative);
+  j["health"] = health_json(it.updates);
+  j["updates"] = updates_json(it.updates);
   j["file"] = it.file;
   j["line"] = it.loc.line;
   if (at) {
@@ -388,6 +437,52 @@ void print_json(Context& ctx, const ItemView& v, const std::optional<CommitRef>&
   ctx.out.write_json(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
+int show_initiative(Context& ctx, const Workspace& ws, const Initiative& in, const std::string& format)
+{
+  const InitiativeRollup r = rollup_initiative(ws, in);
+  if (format == "json") {
+    auto j = initiative_json(r);
+    j["description"] = in.description.set ? Json(in.description.value) : Json();
+    j["updates"] = updates_json(in.updates);
+    ctx.out.write_json(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    return k_exit_ok;
+  }
+  std::string s = ctx.out.paint(Color::bold, fmt::format("{}  {}", in.id.value, in.title.value)) + "\n";
+  auto field = [&](const char* name, const std::string& value) {
+    if (!value.empty()) {
+      s += fmt::format("  {:<15}{}\n", std::string(name) + ":", value);
+    }
+  };
+  std::vector<std::string> squads;
+  for (const Item* it : r.items) {
+    if (std::find(squads.begin(), squads.end(), it->squad.value) == squads.end()) {
+      squads.push_back(it->squad.value);
+    }
+  }
+  field("owner", in.owner.value);
+  field("squads", join(squads, ", "));
+  field("target", in.target.value);
+  field("latest item", r.latest_item_target ? fmt::format("{} ({})", format_date(*r.latest_item_target),
+                                                          r.latest_item->id.value)
+                                            : "");
+  field("progress", r.progress.progress ? fmt::format("{}% ({})", number_short(*r.progress.progress * 100, 0),
+                                                      r.progress.explain)
+                                        : r.progress.explain);
+  if (const Update* u = latest_update(in.updates)) {
+    field("health", fmt::format("{} ({})", u->health.value, format_date(u->date.value)));
+  }
+  if (in.description.set && !in.description.value.empty()) {
+    s += "\n" + indented(in.description.value, 2);
+  }
+  s += updates_text(in.updates);
+  s += fmt::format("\nitems ({}):\n", r.items.size());
+  for (const Item* x : r.items) {
+    s += fmt::format("  {:<10} {:<10} {:<12} {}\n", x->id.value, x->squad.value, x->status.value, x->title.value);
+  }
+  ctx.out.write(s);
+  return k_exit_ok;
+}
+
 int run_show(Context& ctx, const ShowOpts& o)
 {
   ctx.out.fit(Fit::wrap);  // prose: wrapped to a terminal's width
@@ -412,8 +507,14 @@ int run_show(Context& ctx, const ShowOpts& o)
   }
   const Item* it = ws.item(o.id);
   if (!it) {
+    if (const Initiative* in = ws.config.initiative(o.id)) {
+      return show_initiative(ctx, ws, *in, o.format);
+    }
     std::vector<std::string> ids;
     for (const auto& x : ws.items) {
+      ids.push_back(x.id.value);
+    }
+    for (const auto& x : ws.config.initiatives) {
       ids.push_back(x.id.value);
     }
     if (at) {
@@ -439,7 +540,10 @@ int run_show(Context& ctx, const ShowOpts& o)
 void setup_show(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<ShowOpts>();
-  app.add_option("item", o->id, "The item, e.g. PAY-3")->required()->option_text("ITEM")->check(completes(Values::items));
+  app.add_option("item", o->id, "The item, e.g. PAY-3, or an initiative")
+    ->required()
+    ->option_text("ITEM|INITIATIVE")
+    ->check(completes(Values::items_and_initiatives));
   app.add_option("--at", o->at, "Show the item as it was in this revision, or at this date (the last "
                                 "commit on or before it, by committer date)")
     ->option_text("REV|DATE")->check(completes(Values::refs));
@@ -448,8 +552,9 @@ void setup_show(CLI::App& app, Runner& run)
     ->default_str("text");
   app.footer("Shows the item's fields, the items it depends on and those that depend on it with their\n"
              "statuses, the feedback and the docs that list it; in a git repository, its slips and how late\n"
-             "it shipped against its first committed target (docs/metrics.md). Exit status: 0, 2 for an\n"
-             "unknown item (with a suggestion) or revision.");
+             "it shipped against its first committed target (docs/metrics.md); its initiative, latest health\n"
+             "and updates. For an initiative of pops.yaml: its roll-up (items across squads, progress, latest\n"
+             "item target, updates). Exit status: 0, 2 for an unknown item (with a suggestion) or revision.");
   run = [o](Context& ctx) { return run_show(ctx, *o); };
 }
 

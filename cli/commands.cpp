@@ -36,6 +36,8 @@ constexpr std::array k_commands = {
   Command{"import", "Import items from Jira, Linear or Productboard CSV exports; re-imports update",
           true, setup_import},
   Command{"init", "Create a workspace, or the sample organization with --sample", false, setup_init},
+  Command{"initiatives", "Initiatives across squads, with their items, progress and latest target", true,
+          setup_initiatives},
   Command{"insights", "Demand from feedback by item, tag, segment, source or customer, with trends", true,
           setup_insights},
   Command{"item", "Add, change, move or drop roadmap items", true, setup_item},

@@ -6,6 +6,7 @@
 #include "base/date.h"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <functional>
 #include <map>
@@ -21,6 +22,7 @@ struct Metrics;
 class History;
 class Repository;
 enum class Audience;
+struct InitiativeRollup;
 } // namespace pops
 
 namespace pops::cli {
@@ -70,6 +72,12 @@ void setup_hook(CLI::App& app, Runner& run);
 void setup_version(CLI::App& app, Runner& run);
 void setup_goals(CLI::App& app, Runner& run);
 void setup_release_notes(CLI::App& app, Runner& run);
+void setup_initiatives(CLI::App& app, Runner& run);
+
+/// An initiative's roll-up as `pops initiatives --format json` lists it, and its text (cmd_initiatives.cpp,
+/// shared with pops show).
+nlohmann::ordered_json initiative_json(const InitiativeRollup& r);
+std::string initiative_text(const Term& t, const InitiativeRollup& r, bool heading);
 
 /// Options of every command that writes the workspace (pops item, pops feedback); cmd_item.cpp.
 struct EditOptions {

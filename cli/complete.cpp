@@ -24,8 +24,10 @@ namespace pops::cli {
 
 namespace {
 
-constexpr std::array<std::pair<Values, std::string_view>, 15> k_values = {{
+constexpr std::array<std::pair<Values, std::string_view>, 17> k_values = {{
   {Values::items, "items"},
+  {Values::initiatives, "initiatives"},
+  {Values::items_and_initiatives, "items-and-initiatives"},
   {Values::feedback, "feedback"},
   {Values::squads, "squads"},
   {Values::people, "people"},
@@ -776,6 +778,11 @@ static std::vector<std::string> item_change_words(const Workspace& ws)
   with("status", statuses);
   with("horizon", horizons);
   with("owner", people);
+  std::vector<std::string> initiatives;
+  for (const auto& in : cfg.initiatives) {
+    initiatives.push_back(in.id.value);
+  }
+  with("initiative", initiatives);
   for (const std::string_view key : {"tags", "depends_on"}) {
     for (const std::string_view op : {"=", "+=", "-="}) {
       out.push_back(std::string(key) + std::string(op));
@@ -886,6 +893,16 @@ int complete_values(Context& ctx, const std::vector<std::string>& args)
       case Values::items:
         for (const auto& it : ws.items) {
           values.push_back(it.id.value);
+        }
+        break;
+      case Values::items_and_initiatives:
+        for (const auto& it : ws.items) {
+          values.push_back(it.id.value);
+        }
+        [[fallthrough]];
+      case Values::initiatives:
+        for (const auto& in : cfg.initiatives) {
+          values.push_back(in.id.value);
         }
         break;
       case Values::feedback:

@@ -108,6 +108,8 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
     rule_feedback_duplicate(c);
     rule_key_result_unlinked(c);
     rule_objective_stalled(c);
+    rule_initiative_slip(c);
+    rule_update_stale(c);
     if (opts.base) {
       rule_transitions(c, *opts.base);
     }

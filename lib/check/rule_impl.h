@@ -65,6 +65,11 @@ void rule_key_result_unlinked(const RuleContext& c);
 /// of whose key results moved since the period started (rules_goals.cpp).
 inline constexpr int k_stalled_grace_days = 14;
 void rule_objective_stalled(const RuleContext& c);
+/// initiative-slip: an item of an initiative whose target is after the initiative's (rules_goals.cpp).
+void rule_initiative_slip(const RuleContext& c);
+/// update-stale: an in-progress item whose latest update is update_stale_days or more old; items
+/// without any update are left out (rules_goals.cpp).
+void rule_update_stale(const RuleContext& c);
 /// status-regression, item-removed, id-reused, target-slip: `c.ws` against `base`.
 void rule_transitions(const RuleContext& c, const Workspace& base);
 

@@ -4,7 +4,9 @@
 #include "check/rule_impl.h"
 
 #include "base/text.h"
+#include "workspace/config.h"
 #include "workspace/goals.h"
+#include "workspace/initiatives.h"
 #include "workspace/schema.h"
 
 #include <fmt/format.h>
@@ -62,6 +64,48 @@ void rule_objective_stalled(const RuleContext& c)
                         quote(o.objective->id.value), o.objective->period.value, format_date(o.start),
                         measured ? "" : " (no key result is measured yet)"),
             {});
+    }
+  }
+}
+
+void rule_initiative_slip(const RuleContext& c)
+{
+  for (const auto& r : compute_initiatives(c.ws)) {
+    const Initiative& in = *r.initiative;
+    if (!in.target_date) {
+      continue;
+    }
+    for (const Item* it : r.items) {
+      if (it->target.set && !is_dropped_status(it->status.value) && *in.target_date < it->target.value) {
+        c.add(it->file, it->target.loc, "initiative-slip",
+              fmt::format("{} targets {}, after its initiative {} ({}, target {}); move the item or the "
+                          "initiative's target",
+                          it->id.value, format_date(it->target.value), quote(in.id.value), in.title.value,
+                          in.target.value),
+              c.squads_of(*it));
+      }
+    }
+  }
+}
+
+void rule_update_stale(const RuleContext& c)
+{
+  const long limit = update_stale_days(c.ws.config);
+  for (const auto& it : c.ws.items) {
+    if (!is_in_progress_status(it.status.value)) {
+      continue;
+    }
+    const Update* u = latest_update(it.updates);
+    if (!u) {
+      continue;
+    }
+    const long days = c.today.days - u->date.value.days;
+    if (days >= limit) {
+      c.add(it.file, u->loc, "update-stale",
+            fmt::format("{} is in progress and its latest update is {} days old ({}, {}); the limit is {} days; "
+                        "add one with 'pops item update {} --health ...'",
+                        it.id.value, days, format_date(u->date.value), u->health.value, limit, it.id.value),
+            c.squads_of(it));
     }
   }
 }

@@ -208,6 +208,14 @@ void rule_unknown_ref(const RuleContext& c)
   for (const auto& o : cfg.objectives) {
     person(cfg.file, o.owner, "owner of objective '" + o.id.value + "'", {});
   }
+  std::vector<std::string> initiatives;
+  for (const auto& in : cfg.initiatives) {
+    person(cfg.file, in.owner, "owner of initiative '" + in.id.value + "'", {});
+    for (const auto& u : in.updates) {
+      person(cfg.file, u.author, "author of an update", {});
+    }
+    initiatives.push_back(in.id.value);
+  }
   std::vector<std::string> key_results;
   for (const auto& o : cfg.objectives) {
     for (const auto& kr : o.key_results) {
@@ -221,6 +229,15 @@ void rule_unknown_ref(const RuleContext& c)
     person(it.file, it.owner, "owner", about);
     for (const auto& d : it.depends_on) {
       item(it.file, d, "depends_on", about);
+    }
+    if (it.initiative.set && !cfg.initiative(it.initiative.value)) {
+      c.add(it.file, it.initiative.loc, "unknown-ref",
+            fmt::format("unknown initiative {}{}; initiatives are declared under 'initiatives:' in pops.yaml",
+                        quote(it.initiative.value), did_you_mean(it.initiative.value, initiatives)),
+            about);
+    }
+    for (const auto& u : it.updates) {
+      person(it.file, u.author, "author of an update", about);
     }
     for (const auto& k : it.key_results) {
       if (k.set && !cfg.key_result(k.value)) {

@@ -1,6 +1,7 @@
 // pops item add/set/move/drop and pops feedback add/link as planned file edits. See ops.h.
 
 #include "edit/ops.h"
+#include "workspace/config.h"
 
 #include "check/check.h"
 #include "base/fsutil.h"
@@ -24,9 +25,10 @@ namespace pops {
 
 namespace {
 
-constexpr std::array<std::string_view, 18> k_item_order = {
+constexpr std::array<std::string_view, 20> k_item_order = {
   "id",      "title", "status", "dropped_reason", "moved_from", "squad", "horizon", "owner", "target",
-  "depends_on", "tags", "okr",  "key_results", "links",          "score", "success", "description", "reopened"};
+  "depends_on", "tags", "okr",  "key_results", "initiative", "links", "score", "success", "description", "reopened",
+  "updates"};
 
 constexpr std::array<std::string_view, 11> k_feedback_order = {
   "id", "date", "source", "customer", "segment", "arr", "quote", "summary", "tags", "items", "url"};
@@ -50,7 +52,8 @@ std::optional<KeyInfo> item_key(const Config& cfg, std::string_view key)
     {"links", {KeyType::text_map, false}}, {"score", {KeyType::number_map, false}},
     {"success", {KeyType::unsupported, false}}, {"description", {KeyType::text, false}},
     {"dropped_reason", {KeyType::text, false}}, {"reopened", {KeyType::plain, false}},
-    {"moved_from", {KeyType::text, false}}, {"key_results", {KeyType::list, false}}};
+    {"moved_from", {KeyType::text, false}}, {"key_results", {KeyType::list, false}},
+    {"initiative", {KeyType::text, false}}, {"updates", {KeyType::unsupported, false}}};
   if (auto it = builtin.find(key); it != builtin.end()) {
     return it->second;
   }
@@ -1089,6 +1092,64 @@ EditPlan plan_item_drop(const EditSession& s, const std::string& id, const std::
   add_change(plan, change_of(s, item.file, y.text()));
   plan.summary = fmt::format("dropped {} in {}", id, item.file);
   plan.message = fmt::format("Drop {}: {}", id, trim(reason));
+  return plan;
+}
+
+EditPlan plan_item_update(const EditSession& s, const std::string& id, const UpdateSpec& spec)
+{
+  if (!is_health(spec.health)) {
+    const std::vector<std::string> hs(std::begin(k_health_values), std::end(k_health_values));
+    std::string msg = fmt::format("unknown health '{}'", spec.health);
+    if (auto dym = did_you_mean(spec.health, hs); !dym.empty()) {
+      msg += dym;
+    } else {
+      msg += "; expected on-track, at-risk or off-track";
+    }
+    throw OpError(msg);
+  }
+  if (trim(spec.note).empty()) {
+    throw OpError("say what changed with --note TEXT");
+  }
+  if (!spec.author.empty() && !s.ws.config.person(spec.author)) {
+    throw OpError(fmt::format("unknown person '{}' as author{}", spec.author,
+                              did_you_mean(spec.author, person_ids(s.ws.config))));
+  }
+  std::vector<std::pair<std::string, NewScalar>> entry = {
+    {"date", NewScalar{format_date(spec.date), false}},
+    {"health", NewScalar{spec.health, true}},
+    {"note", NewScalar{std::string(trim(spec.note)), true}}};
+  if (!spec.author.empty()) {
+    entry.emplace_back("author", NewScalar{spec.author, true});
+  }
+  EditPlan plan;
+  plan.id = id;
+  const bool is_item = std::any_of(s.ws.items.begin(), s.ws.items.end(), [&](const Item& x) { return x.id.value == id; });
+  if (!is_item && s.ws.config.initiative(id)) {
+    const std::string file = s.ws.config.file;
+    YamlText y = open_text(s, file);
+    const Path path{std::string("initiatives"), id};
+    TextStyle st = y.style("");
+    try {
+      y.list_add_map(path, "updates", entry, st);
+    } catch (const EditRefused& e) {
+      throw OpError(fmt::format("cannot add an update to initiative {} in {}: {}", id, file, e.what()));
+    }
+    add_change(plan, change_of(s, file, y.text()));
+    plan.summary = fmt::format("rated initiative {} {} on {} in {}", id, spec.health, format_date(spec.date), file);
+  } else {
+    const Item& item = find_item(s, id);
+    YamlText y = open_text(s, item.file);
+    const Path path{std::string(k_items), find_entry(y, k_items, id, item.file)};
+    const TextStyle st = style_for(s, y, item.file, FileKind::roadmap);
+    try {
+      y.list_add_map(path, "updates", entry, st, k_item_order);
+    } catch (const EditRefused& e) {
+      refuse(item.file, id, e);
+    }
+    add_change(plan, change_of(s, item.file, y.text()));
+    plan.summary = fmt::format("rated {} {} on {} in {}", id, spec.health, format_date(spec.date), item.file);
+  }
+  plan.message = fmt::format("Update {}: {}: {}", id, spec.health, trim(spec.note));
   return plan;
 }
 

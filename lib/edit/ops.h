@@ -75,6 +75,13 @@ struct ItemSpec {
                                     ///< "score.NAME=N", "links.TOOL=VALUE"
 };
 
+/// `pops item update`: a health-rated update.
+struct UpdateSpec {
+  std::string health, note;
+  Date date;
+  std::string author;  ///< a person id, or empty
+};
+
 /// `pops feedback add`.
 struct FeedbackSpec {
   std::string source, customer, quote, summary, segment, url, arr;
@@ -96,6 +103,9 @@ EditPlan plan_item_move(const EditSession& s, const std::string& id, const std::
                         const UsedIds& history);
 /// Sets status `dropped` and `dropped_reason`; nothing is deleted.
 EditPlan plan_item_drop(const EditSession& s, const std::string& id, const std::string& reason);
+/// Appends {date, health, note[, author]} to the `updates:` of an item (its roadmap file) or of an
+/// initiative of pops.yaml, as a minimal edit: the list created when absent, block or flow as written.
+EditPlan plan_item_update(const EditSession& s, const std::string& id, const UpdateSpec& spec);
 /// Adds a feedback entry with the next free FB id to feedback/YYYY-MM.yaml of its date.
 EditPlan plan_feedback_add(const EditSession& s, const FeedbackSpec& spec, const UsedIds& history, Date today);
 /// The feedback file of a date YYYY-MM-DD: feedback/YYYY-MM.yaml, or its .yml twin when only that exists.

@@ -130,6 +130,16 @@ Dashboard build_dashboard(const Workspace& ws, const Metrics& m, const std::vect
   d.adoption = evaluate_all(ws, squads);
   d.quarter = period_name(PeriodKind::quarter, today);
   d.goals = compute_goals(ws, d.quarter);
+  d.initiatives = compute_initiatives(ws);
+  for (const auto& it : ws.items) {
+    if (is_shipped_status(it.status.value) || is_dropped_status(it.status.value)
+        || !wanted(squads, it.squad.value)) {
+      continue;
+    }
+    if (const Update* u = latest_update(it.updates); u && is_risky_health(u->health.value)) {
+      d.at_risk.push_back(&it);
+    }
+  }
   return d;
 }
 
@@ -639,6 +649,33 @@ std::string render_dashboard_html(const Dashboard& d, const Metrics& m)
   }
   o += "</section>\n";
 
+  if (!d.initiatives.empty()) {
+    o += "<section id=\"initiatives\">\n<h2>Initiatives</h2>\n<table>\n<tr><th>initiative</th><th>owner</th>"
+         "<th>target</th><th>progress</th><th class=\"n\"></th><th class=\"n\">items</th></tr>\n";
+    for (const auto& r : d.initiatives) {
+      const double p = r.progress.progress.value_or(0);
+      o += fmt::format("<tr><td><b>{} {}</b></td><td>{}</td><td>{}</td><td><svg width=\"120\" height=\"10\" role=\"img\" "
+                       "aria-label=\"{}\"><rect width=\"120\" height=\"10\" fill=\"#ddd\"/><rect class=\"bar\" "
+                       "width=\"{}\" height=\"10\"/></svg></td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+                       html_escape(r.initiative->id.value), html_escape(r.initiative->title.value),
+                       html_escape(r.initiative->owner.value), html_escape(r.initiative->target.value),
+                       goal_percent(r.progress.progress), static_cast<int>(p * 120 + 0.5),
+                       goal_percent(r.progress.progress), r.items.size());
+    }
+    o += "</table>\n</section>\n";
+  }
+  if (!d.at_risk.empty()) {
+    o += "<section id=\"at-risk\">\n<h2>At risk</h2>\n<table>\n<tr><th>item</th><th>squad</th><th>health</th>"
+         "<th>since</th><th>note</th></tr>\n";
+    for (const Item* it : d.at_risk) {
+      const Update* u = latest_update(it->updates);
+      o += fmt::format("<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", html_escape(it->id.value),
+                       html_escape(it->title.value), html_escape(it->squad.value), html_escape(u->health.value),
+                       format_date(u->date.value), html_escape(u->note.value));
+    }
+    o += "</table>\n</section>\n";
+  }
+
   // Actions.
   o += "<section id=\"actions\">\n<h2>Open ritual actions</h2>\n";
   if (d.actions.empty()) {
@@ -824,6 +861,31 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
         o += fmt::format("| {} {} | | {} | {} |\n", markdown_cell(k.kr->id.value), markdown_cell(k.kr->title.value),
                          goal_percent(k.progress), markdown_cell(goal_source(k)));
       }
+    }
+    o += "\n";
+  }
+
+  if (!d.initiatives.empty()) {
+    o += "## Initiatives\n\n| initiative | owner | target | progress | items |\n| --- | --- | --- | --- | ---: |\n";
+    for (const auto& r : d.initiatives) {
+      const int filled = static_cast<int>(r.progress.progress.value_or(0) * 10 + 0.5);
+      std::string bar;
+      for (int i = 0; i < 10; ++i) {
+        bar += i < filled ? "█" : "░";
+      }
+      o += fmt::format("| **{} {}** | {} | {} | {} {} | {} |\n", markdown_cell(r.initiative->id.value),
+                       markdown_cell(r.initiative->title.value), markdown_cell(r.initiative->owner.value),
+                       markdown_cell(r.initiative->target.value), bar, goal_percent(r.progress.progress), r.items.size());
+    }
+    o += "\n";
+  }
+  if (!d.at_risk.empty()) {
+    o += "## At risk\n\n| item | squad | health | since | note |\n| --- | --- | --- | --- | --- |\n";
+    for (const Item* it : d.at_risk) {
+      const Update* u = latest_update(it->updates);
+      o += fmt::format("| {} {} | {} | {} | {} | {} |\n", markdown_cell(it->id.value), markdown_cell(it->title.value),
+                       markdown_cell(it->squad.value), markdown_cell(u->health.value), format_date(u->date.value),
+                       markdown_cell(u->note.value));
     }
     o += "\n";
   }

@@ -7,6 +7,7 @@
 #include "edit/adoption.h"
 #include "features/metrics.h"
 #include "workspace/goals.h"
+#include "workspace/initiatives.h"
 #include "workspace/model.h"
 #include "features/ritual.h"
 #include "features/roadmap.h"
@@ -45,6 +46,8 @@ struct Dashboard {
   std::vector<SuccessStatus> adoption;                 ///< success targets of items not dropped
   std::string quarter;                                 ///< the quarter holding `today`
   std::vector<ObjectiveProgress> goals;                ///< objectives of that quarter (pops goals)
+  std::vector<InitiativeRollup> initiatives;           ///< every initiative (pops initiatives)
+  std::vector<const Item*> at_risk;                    ///< open items whose latest update is at-risk or off-track
   int open_items = 0, feedback_entries = 0;
 };
 

@@ -5,6 +5,7 @@
 #include "features/roadmap.h"
 #include "base/text.h"
 #include "base/markdown.h"
+#include "workspace/initiatives.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -322,6 +323,32 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
     total.open_now += f.open_now;
   }
   d.figures.push_back(total);
+  for (const auto& it : to.items) {
+    if (is_shipped_status(it.status.value) || is_dropped_status(it.status.value)) {
+      continue;
+    }
+    if (const Update* u = latest_update(it.updates); u && is_risky_health(u->health.value)) {
+      d.at_risk.push_back({it.id.value, it.title.value, it.squad.value, u->health.value, u->note.value, u->date.value});
+    }
+  }
+  for (const auto& in : to.config.initiatives) {
+    DigestInitiative di{in.id.value, in.title.value, {}};
+    for (const auto* list : {&d.shipped, &d.committed, &d.slipped, &d.dropped}) {
+      for (const auto& e : *list) {
+        const Item* it = to.item(e.id);
+        if (!it) {
+          it = from.item(e.id);
+        }
+        if (it && it->initiative.value == in.id.value
+            && std::find(di.items.begin(), di.items.end(), e.id) == di.items.end()) {
+          di.items.push_back(e.id);
+        }
+      }
+    }
+    if (!di.items.empty()) {
+      d.initiatives.push_back(std::move(di));
+    }
+  }
   return d;
 }
 
@@ -585,6 +612,19 @@ std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan
       }
     }
   }
+  if (!d.at_risk.empty()) {
+    s += fmt::format("\n## At risk ({})\n\n", d.at_risk.size());
+    for (const auto& r : d.at_risk) {
+      s += fmt::format("- **{} {}** ({}): {} since {}: {}\n", markdown_text(r.id), markdown_text(r.title),
+                       markdown_text(r.squad), r.health, format_date(r.date), markdown_text(r.note));
+    }
+  }
+  if (!d.initiatives.empty()) {
+    s += "\n## Initiatives touched\n\n";
+    for (const auto& i : d.initiatives) {
+      s += fmt::format("- **{}** {}: {}\n", markdown_text(i.id), markdown_text(i.title), markdown_text(join(i.items, ", ")));
+    }
+  }
   if (v.rituals) {
     s += "\n## Upcoming rituals\n\n";
     if (d.rituals.empty()) {
@@ -635,6 +675,19 @@ std::string render_digest_text(const Digest& d, Audience a, const DigestSpan& sp
                          e->customers.empty() ? std::string("no customer named") : printable(join(e->customers, ", ")),
                          join(e->feedback, ", "));
       }
+    }
+  }
+  if (!d.at_risk.empty()) {
+    s += fmt::format("\nAt risk ({})\n", d.at_risk.size());
+    for (const auto& r : d.at_risk) {
+      s += fmt::format("  {}  {} ({}): {} since {}: {}\n", printable(r.id), printable(r.title), printable(r.squad),
+                       printable(r.health), format_date(r.date), printable(r.note));
+    }
+  }
+  if (!d.initiatives.empty()) {
+    s += "\nInitiatives touched\n";
+    for (const auto& i : d.initiatives) {
+      s += fmt::format("  {}  {}: {}\n", printable(i.id), printable(i.title), printable(join(i.items, ", ")));
     }
   }
   if (v.rituals) {
@@ -724,6 +777,15 @@ std::string render_digest_json(const Digest& d, Audience a, const DigestSpan& sp
   }
   if (v.dropped && !j.contains("moved")) {
     j["moved"] = Json::array();
+  }
+  j["at_risk"] = Json::array();
+  for (const auto& r : d.at_risk) {
+    j["at_risk"].push_back(Json{{"id", r.id}, {"title", r.title}, {"squad", r.squad}, {"health", r.health},
+                                {"date", format_date(r.date)}, {"note", or_null(r.note)}});
+  }
+  j["initiatives"] = Json::array();
+  for (const auto& i : d.initiatives) {
+    j["initiatives"].push_back(Json{{"id", i.id}, {"title", i.title}, {"items", i.items}});
   }
   if (v.rituals) {
     j["rituals"] = Json::array();

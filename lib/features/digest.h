@@ -56,6 +56,18 @@ struct SquadFigures {
   int in_progress = 0, open_now = 0;       ///< in the newer state: in-progress; open items in the first horizon
 };
 
+/// An item whose latest update (format 1.3) is at-risk or off-track, in the newer state.
+struct DigestRisk {
+  std::string id, title, squad, health, note;
+  Date date;
+};
+
+/// An initiative with items among the digest's shipped, committed, slipped or dropped entries.
+struct DigestInitiative {
+  std::string id, title;
+  std::vector<std::string> items;
+};
+
 struct Digest {
   std::string product;
   std::string first_horizon;               ///< "now"
@@ -63,6 +75,8 @@ struct Digest {
   std::vector<DigestEntry> moved;          ///< items moved under a new id: the old id, in the older state
   std::vector<DigestRitual> rituals;
   std::vector<SquadFigures> figures;       ///< the squads of pops.yaml, then any others, then "total"
+  std::vector<DigestRisk> at_risk;         ///< not shipped or dropped, in workspace order
+  std::vector<DigestInitiative> initiatives;  ///< touched, in pops.yaml order
 };
 
 /// The digest of the change from `from` to `to`; rituals from `to`'s pops.yaml, their next dates on

@@ -185,9 +185,22 @@ std::string listing(const std::vector<std::string>& v)
   return v.empty() ? "none declared" : fmt::format("{}", fmt::join(v, ", "));
 }
 
+/// `updates:` of an item or an initiative: dated, health-rated entries (pops item update).
+J updates_schema()
+{
+  return nullable(list_of(object("A health-rated update.",
+                                 {{"date", date("The day of the update, YYYY-MM-DD.")},
+                                  {"health", text_enum({"on-track", "at-risk", "off-track"}, "on-track, at-risk or off-track.")},
+                                  {"note", nullable(scalar("What changed, in a sentence."))},
+                                  {"author", nullable(scalar("Who wrote it: a key of 'people'."))}},
+                                 {"date", "health"}),
+                          "Health-rated updates, oldest first (pops item update; rule update-stale)."));
+}
+
 // Facts of the workspace the schemas are generated from.
 struct Facts {
-  std::vector<std::string> squads, prefixes, people, statuses, horizons, sources, rituals, doc_types, key_results;
+  std::vector<std::string> squads, prefixes, people, statuses, horizons, sources, rituals, doc_types, key_results,
+    initiatives;
   std::vector<std::pair<std::string, std::string>> squad_prefix;  ///< squads with a valid prefix
   std::string item_id_re;
   std::string item_id_error;
@@ -219,6 +232,9 @@ struct Facts {
       for (const auto& kr : o.key_results) {
         key_results.push_back(kr.id.value);
       }
+    }
+    for (const auto& in : cfg.initiatives) {
+      initiatives.push_back(in.id.value);
     }
     if (prefixes.empty()) {
       item_id_re = "^" + id_syntax::prefix_pattern() + k_counter_re;
@@ -273,8 +289,14 @@ J pops_schema(const Config& cfg)
     J v = J::object();
     v["description"] = fmt::format("{} (default: {}). A severity, or {{severity, pilot}}.", r.summary,
                                    severity_name(r.default_severity));
-    v["anyOf"] = J::array({severity, object("Severity and pilot squads of the rule.",
-                                            {{"severity", nullable(severity)}, {"pilot", pilot}})});
+    J opts = {{"severity", nullable(severity)}, {"pilot", pilot}};
+    if (r.id == "update-stale") {
+      opts["days"] = nullable(with_desc({{"type", "integer"}, {"minimum", 1}},
+                                        "Days without an update after which an in-progress item is stale (default 14)."));
+      v["description"] = fmt::format("{} (default: {}). A severity, or {{severity, pilot, days}}.", r.summary,
+                                     severity_name(r.default_severity));
+    }
+    v["anyOf"] = J::array({severity, object("Severity and pilot squads of the rule.", opts)});
     rules_props[std::string(r.id)] = v;
   }
   std::vector<std::string> builtin_keys(item_keys().begin(), item_keys().end());
@@ -377,6 +399,16 @@ J pops_schema(const Config& cfg)
                                                            "across objectives."))},
                         {"description", nullable(scalar("Free text."))}},
                        {"title", "period"});
+  J initiative = object("An initiative spanning squads: the id is the key, named by items in 'initiative'.",
+                        {{"title", scalar("The initiative.")},
+                         {"owner", nullable(scalar("The person accountable: a key of 'people'."))},
+                         {"target", nullable(with_desc({{"anyOf", J::array({date("A date YYYY-MM-DD."),
+                                                                           pattern(k_quarter_re, "expected a quarter like 2027-Q1",
+                                                                                   "A quarter YYYY-Qn (its last day).")})}},
+                                                       "When it lands (rule initiative-slip): a date or a quarter."))},
+                         {"description", nullable(scalar("Free text."))},
+                         {"updates", updates_schema()}},
+                        {"title"});
   J props = {
     {"version", with_desc({{"type", "integer"}, {"const", 1}}, "Format version; must be 1.")},
     {"product", scalar("Name of the product.")},
@@ -409,6 +441,8 @@ J pops_schema(const Config& cfg)
                                  "Page long output on a terminal: true, false or a command (e.g. less -FRX)."))},
     {"objectives", nullable(with_desc({{"type", "object"}, {"propertyNames", goal_id}, {"additionalProperties", objective}},
                                       "Objectives and key results by quarter (pops goals); the key is the objective id."))},
+    {"initiatives", nullable(with_desc({{"type", "object"}, {"propertyNames", goal_id}, {"additionalProperties", initiative}},
+                                       "Initiatives across squads (pops initiatives); the key is the initiative id."))},
   };
   (void)cfg;  // pops.yaml's own references are checked by pops check: a schema made from the file being
               // edited would flag every squad or person just added to it.
@@ -480,6 +514,9 @@ J roadmap_schema(const Config& cfg, const Facts& w)
     {"key_results", nullable(list_of(text_enum(w.key_results, fmt::format("A key result of pops.yaml 'objectives': {}.",
                                                                              listing(w.key_results))),
                                      "Key results the item delivers (pops goals), e.g. [O1-KR2]."))},
+    {"initiative", nullable(text_enum(w.initiatives, fmt::format("The initiative of pops.yaml 'initiatives' it belongs to: {}.",
+                                                                 listing(w.initiatives))))},
+    {"updates", updates_schema()},
     {"links", nullable(with_desc({{"type", "object"}, {"additionalProperties", nullable(scalar("A link or key."))}},
                                  "Links to other tools by name, e.g. {jira: PAY-1234}."))},
     {"score", score},

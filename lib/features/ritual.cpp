@@ -5,6 +5,7 @@
 #include "history/history.h"
 #include "git/repo.h"
 #include "workspace/goals.h"
+#include "workspace/initiatives.h"
 #include "workspace/schema.h"
 #include "features/template.h"
 #include "base/markdown.h"
@@ -443,6 +444,26 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const std::vecto
                           {"key_results", krs}});
   }
   d["has_goals"] = !d["goals"].empty();
+  // The initiatives with their progress now (pops initiatives).
+  d["initiatives"] = json::array();
+  for (const auto& ini : compute_initiatives(now)) {
+    std::vector<std::string> ini_squads;
+    for (const Item* it : ini.items) {
+      if (std::find(ini_squads.begin(), ini_squads.end(), it->squad.value) == ini_squads.end()) {
+        ini_squads.push_back(it->squad.value);
+      }
+    }
+    const Update* u = latest_update(ini.initiative->updates);
+    d["initiatives"].push_back({{"id", ini.initiative->id.value},
+                                {"title", markdown_text(ini.initiative->title.value)},
+                                {"owner", ini.initiative->owner.set ? json(markdown_text(ini.initiative->owner.value)) : json()},
+                                {"progress", percent(ini.progress.progress)},
+                                {"target", ini.initiative->target.set ? markdown_text(ini.initiative->target.value) : "none"},
+                                {"latest", ini.latest_item_target ? format_date(*ini.latest_item_target) : "none"},
+                                {"health", u ? json(u->health.value) : json()},
+                                {"squads", ini_squads.empty() ? std::string("no items") : markdown_text(join(ini_squads, ", "))}});
+  }
+  d["has_initiatives"] = !d["initiatives"].empty();
   return d;
 }
 

@@ -147,6 +147,10 @@ std::vector<CellLine> column_lines(const RoadmapColumn& col, int w, const Status
     if (it->owner.set && display_width(second + "  @" + printable(it->owner.value)) <= w) {
       second += "  @" + printable(it->owner.value);
     }
+    // Its initiative, likewise only when it fits whole.
+    if (it->initiative.set && display_width(second + "  ^" + printable(it->initiative.value)) <= w) {
+      second += "  ^" + printable(it->initiative.value);
+    }
     const std::string plain2 = pad_width(second, w);
     const std::string status = "  " + printable(it->status.value);
     std::string shown2 = plain2;
@@ -267,6 +271,7 @@ std::string render_roadmap_json(const std::vector<RoadmapColumn>& cols, const st
       for (const auto& k : it->key_results) {
         i["key_results"].push_back(k.value);
       }
+      i["initiative"] = str_or_null(it->initiative);
       i["file"] = it->file;
       i["line"] = it->loc.line;
       c["items"].push_back(std::move(i));

@@ -357,6 +357,15 @@ struct ItemStage {
   const char* dropped_reason = nullptr;
 };
 
+/// A health-rated update of an item (format 1.3), written from `commit` on.
+struct SampleUpdate {
+  int commit;
+  int day;              ///< days from the last sprint review
+  const char* health;
+  const char* note;
+  const char* author;
+};
+
 struct Score {
   double reach = 0;  ///< 0: the item has no score yet
   double impact = 0;
@@ -373,19 +382,21 @@ struct ItemSpec {
   std::vector<std::string> tags{};
   const char* okr = nullptr;
   std::vector<std::string> key_results{};  ///< from k_sync_3, where the objectives are set
+  const char* initiative = nullptr;        ///< from k_sync_3, where the initiatives are set
   std::vector<std::pair<std::string, std::string>> links{};
   Score score{};
   std::vector<std::pair<std::string, std::string>> success{};  ///< metric, target
   const char* risk = nullptr;
   const char* description = nullptr;
   std::vector<ItemStage> stages{};
+  std::vector<SampleUpdate> updates{};     ///< health-rated updates, each from its commit on
 };
 
 const std::vector<ItemSpec>& items() {
   static const std::vector<ItemSpec> k_items = {
       // Payments.
       {.id = "PAY-1", .squad = "payments", .title = "Migrate invoicing to Stripe Billing",
-       .owner = "dev", .tags = {"billing", "migration"}, .okr = "O1-KR2", .key_results = {"O1-KR2"},
+       .owner = "dev", .tags = {"billing", "migration"}, .okr = "O1-KR2", .key_results = {"O1-KR2"}, .initiative = "INI-1",
        .links = {{"jira", "PAY-1102"}}, .score = {12000, 2, 90, 5}, .risk = "medium",
        .description = "Move subscriptions, invoices and payment state from our billing service to "
                       "Stripe Billing. Our service keeps a read-only copy fed by webhooks.",
@@ -414,13 +425,14 @@ const std::vector<ItemSpec>& items() {
                   {.commit = k_review_3, .target = 15, .slipped_from = 1,
                    .slip_reason = "the PSP refund API needs certification"}}},
       {.id = "PAY-4", .squad = "payments", .title = "SEPA Direct Debit", .owner = "dev",
-       .depends_on = {"PAY-1"}, .tags = {"sepa", "europe"}, .okr = "O2-KR2", .key_results = {"O2-KR1"},
+       .depends_on = {"PAY-1"}, .tags = {"sepa", "europe"}, .okr = "O2-KR2", .key_results = {"O2-KR1"}, .initiative = "INI-1",
        .links = {{"jira", "PAY-1250"}}, .score = {1800, 3, 70, 4}, .risk = "high",
        .stages = {{.commit = k_setup, .status = "planned", .horizon = "next"},
                   {.commit = k_sync_1, .horizon = "now", .target = 21,
                    .note = "Moved to now at the strategy sync: the Stark Fabrication renewal "
                            "depends on it."},
-                  {.commit = k_review_3, .status = "in-progress"}}},
+                  {.commit = k_review_3, .status = "in-progress"}},
+       .updates = {{k_review_3, -28, "on-track", "Mandate flow agreed with the PSP", "dev"}}},
       {.id = "PAY-5", .squad = "payments", .title = "Price books in several currencies",
        .owner = "alice", .tags = {"pricing", "international"}, .score = {2500, 2, 50, 5},
        .risk = "high",
@@ -449,7 +461,7 @@ const std::vector<ItemSpec>& items() {
                   {.commit = k_sync_1, .status = "discovery", .horizon = "next"},
                   {.commit = k_sync_3, .status = "planned", .target = 63}}},
       {.id = "PAY-9", .squad = "payments", .title = "VAT One-Stop-Shop tax calculation",
-       .owner = "dev", .tags = {"tax", "europe"}, .risk = "medium",
+       .owner = "dev", .tags = {"tax", "europe"}, .initiative = "INI-1", .risk = "medium",
        .stages = {{.commit = k_refunds_plan, .status = "idea", .horizon = "later",
                    .note = "Finance wants this before the EU sales push."}}},
       {.id = "PAY-10", .squad = "payments", .title = "Self-serve plan downgrades",
@@ -467,7 +479,7 @@ const std::vector<ItemSpec>& items() {
        .stages = {{.commit = k_setup, .status = "in-progress", .horizon = "now", .target = -80},
                   {.commit = k_platform_start, .status = "shipped"}}},
       {.id = "PLAT-2", .squad = "platform", .title = "Webhooks v2 with signatures and retries",
-       .owner = "farid", .tags = {"webhooks", "api"}, .okr = "O2-KR3", .key_results = {"O2-KR1"},
+       .owner = "farid", .tags = {"webhooks", "api"}, .okr = "O2-KR3", .key_results = {"O2-KR1"}, .initiative = "INI-2",
        .links = {{"jira", "PLAT-310"}}, .score = {7000, 2, 90, 3},
        .success = {{"webhook_delivery_success", ">= 99.9%"}}, .risk = "medium",
        .stages = {{.commit = k_setup, .status = "planned", .horizon = "now", .target = -42,
@@ -475,12 +487,14 @@ const std::vector<ItemSpec>& items() {
                   {.commit = k_platform_start, .status = "in-progress"},
                   {.commit = k_review_2, .status = "shipped"}}},
       {.id = "PLAT-3", .squad = "platform", .title = "SAML single sign-on", .owner = "ines",
-       .tags = {"sso", "security", "enterprise"}, .okr = "O3-KR1", .key_results = {"O3-KR1"},
+       .tags = {"sso", "security", "enterprise"}, .okr = "O3-KR1", .key_results = {"O3-KR1"}, .initiative = "INI-2",
        .links = {{"jira", "PLAT-322"}}, .score = {1200, 3, 80, 4}, .risk = "medium",
        .stages = {{.commit = k_setup, .status = "discovery", .horizon = "next"},
                   {.commit = k_sync_1, .status = "planned", .horizon = "now", .target = 28,
                    .note = "Two enterprise deals are blocked on SSO (Northwind, Tyrell)."},
-                  {.commit = k_platform_sso, .status = "in-progress"}}},
+                  {.commit = k_platform_sso, .status = "in-progress"}},
+       .updates = {{k_review_4, -14, "on-track", "Okta and Entra ID logins work in staging", "ines"},
+                   {k_review_5, 0, "at-risk", "Certificate rotation needs a security review; the target may move", "ines"}}},
       {.id = "PLAT-4", .squad = "platform", .title = "Usage metering pipeline", .owner = "farid",
        .tags = {"usage", "data"}, .okr = "O3-KR2", .key_results = {"O3-KR2"}, .links = {{"jira", "PLAT-330"}},
        .score = {20000, 2, 70, 5}, .risk = "high",
@@ -498,7 +512,7 @@ const std::vector<ItemSpec>& items() {
        .stages = {{.commit = k_setup, .status = "idea", .horizon = "later"},
                   {.commit = k_sync_2, .status = "planned", .horizon = "next", .target = 70}}},
       {.id = "PLAT-6", .squad = "platform", .title = "EU data residency", .owner = "bo",
-       .tags = {"compliance", "europe", "enterprise"}, .score = {900, 3, 50, 8}, .risk = "high",
+       .tags = {"compliance", "europe", "enterprise"}, .initiative = "INI-1", .score = {900, 3, 50, 8}, .risk = "high",
        .stages = {{.commit = k_setup, .status = "idea", .horizon = "later"},
                   {.commit = k_sync_2, .status = "discovery", .horizon = "next",
                    .note = "Moved from later to next at the strategy sync: three EU deals depend "
@@ -516,7 +530,7 @@ const std::vector<ItemSpec>& items() {
        .tags = {"reliability", "support"}, .risk = "low",
        .stages = {{.commit = k_platform_sso, .status = "idea", .horizon = "later"}}},
       {.id = "PLAT-10", .squad = "platform", .title = "SCIM user provisioning", .owner = "ines",
-       .depends_on = {"PLAT-3"}, .tags = {"sso", "provisioning", "enterprise"}, .key_results = {"O3-KR1"},
+       .depends_on = {"PLAT-3"}, .tags = {"sso", "provisioning", "enterprise"}, .key_results = {"O3-KR1"}, .initiative = "INI-2",
        .score = {1000, 2, 60, 3}, .risk = "medium",
        .stages = {{.commit = k_platform_sso, .status = "discovery", .horizon = "next"}}},
 
@@ -550,7 +564,7 @@ const std::vector<ItemSpec>& items() {
        .stages = {{.commit = k_setup, .status = "idea", .horizon = "Q+2"}}},
       {.id = "GRW-6", .squad = "growth", .title = "Admin usage dashboard", .owner = "hiro",
        .depends_on = {"PLAT-4"}, .tags = {"usage", "reporting", "enterprise"},
-       .score = {4000, 2, 70, 3}, .risk = "medium",
+       .initiative = "INI-2", .score = {4000, 2, 70, 3}, .risk = "medium",
        .stages = {{.commit = k_sync_1, .status = "discovery", .horizon = "next",
                    .note = "Needs the metering pipeline (PLAT-4) first."},
                   {.commit = k_sync_3, .status = "planned", .target = 56}}},
@@ -565,7 +579,7 @@ const std::vector<ItemSpec>& items() {
        .stages = {{.commit = k_growth, .status = "planned", .horizon = "now"},
                   {.commit = k_review_4, .status = "in-progress", .target = 10}}},
       {.id = "GRW-9", .squad = "growth", .title = "Localized signup (German, French)",
-       .owner = "emma", .tags = {"localization", "signup"}, .risk = "low",
+       .owner = "emma", .tags = {"localization", "signup"}, .initiative = "INI-1", .risk = "low",
        .stages = {{.commit = k_growth, .status = "idea", .horizon = "Q+3"}}},
       {.id = "GRW-10", .squad = "growth", .title = "Trial extension for active teams",
        .owner = "carmen", .tags = {"trial", "activation"}, .score = {7000, 1, 50, 1},
@@ -662,6 +676,9 @@ void render_item(Text& t, const ItemSpec& item, const ItemState& state, const Cl
   if (!item.key_results.empty() && commit >= k_sync_3) {
     t.line(4, "key_results: " + flow_list(item.key_results));
   }
+  if (item.initiative != nullptr && commit >= k_sync_3) {
+    t.line(4, "initiative: " + std::string(item.initiative));
+  }
   if (!item.links.empty()) {
     std::vector<std::pair<std::string, std::string>> links;
     for (const auto& [tool, ref] : item.links) {
@@ -683,6 +700,18 @@ void render_item(Text& t, const ItemSpec& item, const ItemState& state, const Cl
   }
   if (item.description != nullptr) {
     t.folded(4, "description", item.description);
+  }
+  bool heading = false;
+  for (const auto& u : item.updates) {
+    if (commit < u.commit) {
+      continue;
+    }
+    if (!heading) {
+      t.line(4, "updates:");
+      heading = true;
+    }
+    t.line(6, "- " + flow_map({{"date", clock.day(u.day)}, {"health", u.health}, {"note", flow_scalar(u.note)},
+                               {"author", u.author}}));
   }
 }
 
@@ -776,6 +805,10 @@ void render_rules(Text& t, int commit) {
     t.line(2, "doc-stale: {severity: warning, pilot: [payments]}",
            "payments pilots PRD reviews this quarter");
   }
+  if (commit >= k_sync_3) {
+    t.line(2, "update-stale: info", "health updates are new this quarter: reported, not yet enforced");
+    t.line(2, "initiative-slip: info", "initiative targets are reviewed at the next strategy sync");
+  }
 }
 
 /// The objectives set at the strategy sync on next-quarter bets: two of this quarter (one key result
@@ -812,6 +845,23 @@ void render_objectives(Text& t, const Clock& clock) {
   t.line(6, "O3-KR2: {title: Usage-based billing on the metering pipeline}");
 }
 
+/// The initiatives set at the same strategy sync: each spans squads (pops initiatives).
+void render_initiatives(Text& t, const Clock& clock) {
+  t.comment(0, "Initiatives across squads (pops initiatives); items join one with 'initiative:'.");
+  t.line(0, "initiatives:");
+  t.line(2, "INI-1:");
+  t.line(4, "title: Sell in the EU");
+  t.line(4, "owner: bo");
+  t.line(4, "target: " + clock.quarter(1));
+  t.line(2, "INI-2:");
+  t.line(4, "title: Enterprise readiness");
+  t.line(4, "owner: ines");
+  t.line(4, "target: " + clock.quarter(0));
+  t.line(4, "updates:");
+  t.line(6, "- " + flow_map({{"date", clock.commit_day(k_sync_3)}, {"health", "on-track"},
+                             {"note", flow_scalar("SSO in staging; SCIM starts once it ships")}, {"author", "ines"}}));
+}
+
 std::string render_config(int commit, const Clock& clock) {
   Text t;
   t.comment(0, "Acme Cloud product operations workspace.");
@@ -840,6 +890,8 @@ std::string render_config(int commit, const Clock& clock) {
   if (commit >= k_sync_3) {
     t.blank();
     render_objectives(t, clock);
+    t.blank();
+    render_initiatives(t, clock);
   }
   return t.str();
 }

@@ -17,9 +17,11 @@ namespace pops {
 
 namespace {
 
-constexpr std::array<std::string_view, 16> k_top_keys = {
+constexpr std::array<std::string_view, 17> k_top_keys = {
   "version", "product", "squads", "people", "statuses", "horizons", "feedback_sources",
-  "fields", "rituals", "docs", "rules", "scoring", "integrations", "aliases", "pager", "objectives"};
+  "fields", "rituals", "docs", "rules", "scoring", "integrations", "aliases", "pager", "objectives", "initiatives"};
+constexpr std::array<std::string_view, 5> k_initiative_keys = {"title", "owner", "target", "description", "updates"};
+constexpr std::array<std::string_view, 4> k_update_keys = {"date", "health", "note", "author"};
 constexpr std::array<std::string_view, 5> k_objective_keys = {"title", "owner", "period", "key_results", "description"};
 constexpr std::array<std::string_view, 6> k_key_result_keys = {"title", "metric", "baseline", "target", "series",
                                                                "description"};
@@ -34,11 +36,13 @@ constexpr std::array<std::string_view, 1> k_docs_keys = {"types"};
 constexpr std::array<std::string_view, 5> k_doctype_keys = {"dir", "template", "required", "sections",
                                                             "review_every"};
 constexpr std::array<std::string_view, 2> k_rule_keys = {"severity", "pilot"};
+constexpr std::array<std::string_view, 3> k_update_stale_keys = {"severity", "pilot", "days"};
 constexpr std::array<std::string_view, 7> k_weekdays = {"monday", "tuesday", "wednesday", "thursday",
                                                         "friday", "saturday", "sunday"};
-constexpr std::array<std::string_view, 18> k_item_keys = {
+constexpr std::array<std::string_view, 20> k_item_keys = {
   "id", "title", "status", "horizon", "squad", "owner", "target", "depends_on", "tags", "okr",
-  "links", "score", "success", "description", "dropped_reason", "reopened", "moved_from", "key_results"};
+  "links", "score", "success", "description", "dropped_reason", "reopened", "moved_from", "key_results",
+  "initiative", "updates"};
 
 std::vector<LStr> list_or_default(SchemaReader& r, const YNode& root, std::string_view key,
                                   std::initializer_list<const char*> defaults)
@@ -173,7 +177,107 @@ void read_objectives(const YNode& root, SchemaReader& r, Config& cfg)
   });
 }
 
+/// `initiatives:` (format 1.3): initiatives by id, each with a title, an owner, a target (a date or a
+/// quarter) and health-rated updates.
+void read_initiatives(const YNode& root, SchemaReader& r, Config& cfg)
+{
+  std::set<std::string> ids;
+  each_entry(r, root, "initiatives", [&](const YNode& k, const YNode& v) {
+    const std::string what = fmt::format("initiative {}", quote(k.text));
+    if (!is_goal_id(k.text)) {
+      r.report(k.loc, fmt::format("initiative id {} must be letters, digits, '-', '_' or '.', starting with a "
+                                  "letter or digit (e.g. INI-1)", quote(k.text)));
+      return;
+    }
+    if (!ids.insert(k.text).second) {
+      r.report(k.loc, fmt::format("{} is used twice in 'initiatives'", quote(k.text)));
+      return;
+    }
+    if (!r.expect_map(v, what)) {
+      return;
+    }
+    Initiative in;
+    in.id = key_str(k);
+    in.loc = k.loc;
+    r.check_keys(v, k_initiative_keys, what);
+    if (r.require(v, "title", what)) {
+      in.title = r.str(v, "title");
+    }
+    in.owner = r.str(v, "owner");
+    in.description = r.str(v, "description");
+    in.target = r.str(v, "target");
+    if (in.target.set) {
+      Date end;
+      if (auto d = parse_date(in.target.value)) {
+        in.target_date = *d;
+      } else if (quarter_end(in.target.value, end)) {
+        in.target_date = end;
+      } else {
+        r.report(in.target.loc, fmt::format("'target' of {} must be a date YYYY-MM-DD or a quarter YYYY-Qn, found {}",
+                                            what, quote(in.target.value)));
+      }
+    }
+    in.updates = read_updates(v, r, what);
+    cfg.initiatives.push_back(std::move(in));
+  });
+}
+
 } // namespace
+
+bool quarter_end(std::string_view quarter, Date& end)
+{
+  if (!is_quarter(quarter)) {
+    return false;
+  }
+  const int year = std::stoi(std::string(quarter.substr(0, 4)));
+  const int q = quarter[6] - '0';
+  end = Date{add_months(make_date(year, (q - 1) * 3 + 1, 1), 3).days - 1};
+  return true;
+}
+
+std::vector<Update> read_updates(const YNode& parent, SchemaReader& r, std::string_view what)
+{
+  std::vector<Update> out;
+  const YNode* n = parent.get("updates");
+  if (!n || n->is_null()) {
+    return out;
+  }
+  if (!n->is_seq()) {
+    r.report(n->loc, fmt::format("'updates' of {} must be a list of {{date, health, note}}, found {}", what,
+                                 n->kind_name()));
+    return out;
+  }
+  for (const auto& e : n->items) {
+    if (!r.expect_map(e, "an update")) {
+      continue;
+    }
+    r.check_keys(e, k_update_keys, "an update");
+    Update u;
+    u.loc = e.loc;
+    if (r.require(e, "date", "update")) {
+      u.date = r.date(e, "date");
+    }
+    if (r.require(e, "health", "update")) {
+      u.health = r.str(e, "health");
+      if (u.health.set && !is_health(u.health.value)) {
+        const std::vector<std::string> hs(std::begin(k_health_values), std::end(k_health_values));
+        std::string msg = fmt::format("unknown health {}", quote(u.health.value));
+        if (auto dym = did_you_mean(u.health.value, hs); !dym.empty()) {
+          msg += dym;
+        } else {
+          msg += "; expected on-track, at-risk or off-track";
+        }
+        r.report(u.health.loc, std::move(msg));
+        u.health.set = false;  // not a health: no view shows it, latest_update skips the entry
+        u.health.value.clear();
+      }
+    }
+    u.note = r.str(e, "note");
+    u.author = r.str(e, "author");
+    out.push_back(std::move(u));
+  }
+  return out;
+}
 
 std::span<const std::string_view> item_keys()
 {
@@ -435,8 +539,18 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
     if (v.is_scalar()) {
       rc.set = set_severity(v);
     } else if (v.is_map()) {
-      r.check_keys(v, k_rule_keys, fmt::format("rule {}", quote(k.text)));
+      const bool stale = k.text == "update-stale";
+      r.check_keys(v, stale ? std::span<const std::string_view>(k_update_stale_keys)
+                            : std::span<const std::string_view>(k_rule_keys),
+                   fmt::format("rule {}", quote(k.text)));
       rc.set = true;
+      if (stale) {
+        cfg.update_stale_days = r.integer(v, "days");
+        if (cfg.update_stale_days.set && cfg.update_stale_days.value < 1) {
+          r.report(cfg.update_stale_days.loc, "'days' of rule 'update-stale' must be at least 1");
+          cfg.update_stale_days.set = false;
+        }
+      }
       if (const YNode* s = v.get("severity")) {
         set_severity(*s);
       }
@@ -451,6 +565,7 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
   });
 
   read_objectives(root, r, cfg);
+  read_initiatives(root, r, cfg);
 
   for (auto key : {"scoring", "integrations", "aliases"}) {
     if (const YNode* v = root.get(key); v && !v->is_null() && r.expect_map(*v, fmt::format("'{}'", key))) {
@@ -564,6 +679,16 @@ const Objective* Config::objective(std::string_view id) const
   for (const auto& o : objectives) {
     if (o.id.value == id) {
       return &o;
+    }
+  }
+  return nullptr;
+}
+
+const Initiative* Config::initiative(std::string_view id) const
+{
+  for (const auto& i : initiatives) {
+    if (i.id.value == id) {
+      return &i;
     }
   }
   return nullptr;

@@ -20,6 +20,16 @@ PagerSetting read_pager(const YNode& value, SchemaReader* r);
 /// default when it cannot be read (pops check says why).
 PagerSetting workspace_pager(const std::string& root);
 
+/// `updates:` of an item or an initiative (format 1.3): dated, health-rated entries; `what` names the
+/// owner in messages.
+std::vector<Update> read_updates(const YNode& parent, SchemaReader& r, std::string_view what);
+
+/// The last day of a quarter `YYYY-Qn`; false when it is not one.
+bool quarter_end(std::string_view quarter, Date& end);
+
+/// The days after which an in-progress item without an update is stale (rule update-stale).
+inline long update_stale_days(const Config& cfg) { return cfg.update_stale_days.set ? cfg.update_stale_days.value : 14; }
+
 /// Built-in item keys (roadmap files), in documentation order.
 std::span<const std::string_view> item_keys();
 

@@ -1,4 +1,5 @@
 #include "workspace/diff.h"
+#include "workspace/initiatives.h"
 
 #include <fmt/format.h>
 
@@ -182,6 +183,17 @@ std::string score_text(const Item& it)
   return fmt::format("{}", fmt::join(s, ", "));
 }
 
+/// The latest update of an item as one value: "at-risk (2026-12-01: the note)"; "" with none.
+std::string health_text(const Item& it)
+{
+  const Update* best = latest_update(it.updates);
+  if (!best) {
+    return "";
+  }
+  return fmt::format("{} ({}{})", best->health.value, format_date(best->date.value),
+                     best->note.set ? ": " + best->note.value : "");
+}
+
 /// The fields compared, in the order they are reported.
 std::vector<std::pair<std::string, std::string>> fields_of(const Item& it)
 {
@@ -195,6 +207,8 @@ std::vector<std::pair<std::string, std::string>> fields_of(const Item& it)
     {"tags", list_text(it.tags)},
     {"okr", it.okr.value},
     {"key_results", list_text(it.key_results)},
+    {"initiative", it.initiative.value},
+    {"health", health_text(it)},
     {"links", links_text(it)},
     {"score", score_text(it)},
     {"description", it.description.value},

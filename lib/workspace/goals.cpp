@@ -75,19 +75,34 @@ void measure_series(const Workspace& ws, const ObjectiveProgress& o, KeyResultPr
 void measure_items(const Workspace& ws, KeyResultProgress& k)
 {
   const std::string& id = k.kr->id.value;
-  std::vector<const Item*> counted;
   for (const auto& it : ws.items) {
     if (std::any_of(it.key_results.begin(), it.key_results.end(), [&](const LStr& s) { return s.value == id; })) {
       k.items.push_back(&it);
-      if (!is_dropped_status(it.status.value)) {
-        counted.push_back(&it);
-      }
+    }
+  }
+  const ItemsProgress p = items_progress(k.items, "lists it in key_results");
+  k.progress = p.progress;
+  k.by_effort = p.by_effort;
+  k.done = p.done;
+  k.total = p.total;
+  k.explain = p.explain;
+}
+
+} // namespace
+
+ItemsProgress items_progress(const std::vector<const Item*>& items, std::string_view linked_by)
+{
+  ItemsProgress k;
+  std::vector<const Item*> counted;
+  for (const Item* it : items) {
+    if (!is_dropped_status(it->status.value)) {
+      counted.push_back(it);
     }
   }
   if (counted.empty()) {
-    k.explain = k.items.empty() ? "items: none lists it in key_results; no progress"
-                                : "items: every item listing it is dropped; no progress";
-    return;
+    k.explain = items.empty() ? fmt::format("items: none {}; no progress", linked_by)
+                              : std::string("items: every item listing it is dropped; no progress");
+    return k;
   }
   // Weighted by effort when every counted item has one, and they do not all weigh nothing.
   double effort = 0;
@@ -131,12 +146,11 @@ void measure_items(const Workspace& ws, KeyResultProgress& k)
       k.explain += fmt::format(" (no effort on {})", join(missing, ", "));
     }
   }
-  if (counted.size() < k.items.size()) {
-    k.explain += fmt::format("; {} dropped left out", k.items.size() - counted.size());
+  if (counted.size() < items.size()) {
+    k.explain += fmt::format("; {} dropped left out", items.size() - counted.size());
   }
+  return k;
 }
-
-} // namespace
 
 bool quarter_bounds(const std::string& quarter, Date& start, Date& end)
 {

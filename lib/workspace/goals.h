@@ -39,6 +39,18 @@ struct ObjectiveProgress {
   std::string explain;
 };
 
+/// The progress of a set of items: the shipped share (is_shipped_status), weighted by score.effort
+/// when every counted item has one; dropped items left out. `linked_by` ends the explanation when
+/// there is nothing to count ("items: none <linked_by>"). One computation for key results and
+/// initiatives.
+struct ItemsProgress {
+  std::optional<double> progress;       ///< [0, 1]; none: no item to count
+  bool by_effort = false;
+  double done = 0, total = 0;
+  std::string explain;
+};
+ItemsProgress items_progress(const std::vector<const Item*>& items, std::string_view linked_by);
+
 /// The objectives of `period` (a quarter; "" for every period), in pops.yaml order.
 std::vector<ObjectiveProgress> compute_goals(const Workspace& ws, const std::string& period = "");
 

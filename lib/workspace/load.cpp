@@ -426,6 +426,8 @@ private:
     it.tags = r.str_list(n, "tags", "checkout");
     it.okr = r.str(n, "okr");
     it.key_results = r.str_list(n, "key_results", "O1-KR1");
+    it.initiative = r.str(n, "initiative");
+    it.updates = read_updates(n, r, what);
     it.description = r.str(n, "description");
     it.dropped_reason = r.str(n, "dropped_reason");
     it.moved_from = r.str(n, "moved_from");

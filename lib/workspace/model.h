@@ -75,6 +75,39 @@ struct Objective {
   Loc loc;                          ///< the objective's key
 };
 
+/// A dated, health-rated status update of an item (its `updates:` list) or of an initiative (format 1.3),
+/// appended by `pops item update`.
+struct Update {
+  Located<Date> date;
+  LStr health;                      ///< on-track | at-risk | off-track
+  LStr note, author;                ///< author: a person id, optional
+  Loc loc;                          ///< the entry
+};
+
+/// The health values of an update, in order from best to worst.
+inline constexpr std::string_view k_health_values[] = {"on-track", "at-risk", "off-track"};
+inline bool is_health(std::string_view h)
+{
+  for (auto v : k_health_values) {
+    if (v == h) {
+      return true;
+    }
+  }
+  return false;
+}
+/// A health that puts an item in the at-risk sections (at-risk or off-track).
+inline bool is_risky_health(std::string_view h) { return h == "at-risk" || h == "off-track"; }
+
+/// An initiative (pops.yaml `initiatives.<id>`, format 1.3): a level above items that spans squads.
+/// Items link to it by `initiative: ID`.
+struct Initiative {
+  LStr id, title, owner, description;
+  LStr target;                      ///< as written: a date YYYY-MM-DD or a quarter YYYY-Qn
+  std::optional<Date> target_date;  ///< the date, or the quarter's last day; none when unusable
+  std::vector<Update> updates;
+  Loc loc;                          ///< the initiative's key
+};
+
 struct RuleConfig {
   Severity severity;
   std::vector<LStr> pilot;          ///< empty: every squad
@@ -96,6 +129,8 @@ struct Config {
   std::vector<Ritual> rituals;
   std::vector<DocType> doc_types;
   std::vector<Objective> objectives;  ///< format 1.2
+  std::vector<Initiative> initiatives;  ///< format 1.3
+  Located<long> update_stale_days;  ///< `rules: update-stale: {days: N}`; unset: 14
   std::map<std::string, RuleConfig, std::less<>> rules;
   YNode scoring, integrations, aliases;  ///< kept raw; read by the commands that use them
 
@@ -106,6 +141,7 @@ struct Config {
   const DocType* doc_type(std::string_view name) const;
   const FieldDef* field(std::string_view name) const;
   const Objective* objective(std::string_view id) const;
+  const Initiative* initiative(std::string_view id) const;
   /// The key result with this id (ids are unique across objectives), with its objective; nullptr.
   const KeyResult* key_result(std::string_view id, const Objective** of = nullptr) const;
   bool has_status(std::string_view s) const;
@@ -127,6 +163,8 @@ struct Item {
   Located<bool> reopened;
   std::vector<LStr> depends_on, tags;
   std::vector<LStr> key_results;    ///< ids of key results it serves (format 1.2)
+  LStr initiative;                  ///< the initiative it belongs to (format 1.3)
+  std::vector<Update> updates;      ///< health-rated updates, oldest first as written (format 1.3)
   std::vector<std::pair<LStr, LStr>> links;               ///< tool -> value
   std::vector<std::pair<LStr, Located<double>>> score;    ///< name -> number (80% -> 0.8)
   std::vector<Success> success;

@@ -64,9 +64,10 @@ template <class T> inline constexpr std::size_t field_count = model_fields_detai
   }
 
 POPS_MODEL_FIELDS(Success, f(x.metric), f(x.target))
+POPS_MODEL_FIELDS(Update, f(x.date), f(x.health), f(x.note), f(x.author), f(x.loc))
 POPS_MODEL_FIELDS(Item, f(x.file), f(x.loc), f(x.id), f(x.title), f(x.status), f(x.horizon), f(x.squad), f(x.owner),
                   f(x.okr), f(x.description), f(x.dropped_reason), f(x.moved_from), f(x.target), f(x.reopened),
-                  f(x.depends_on), f(x.tags), f(x.key_results), f(x.links), f(x.score), f(x.success), f(x.fields),
+                  f(x.depends_on), f(x.tags), f(x.key_results), f(x.initiative), f(x.updates), f(x.links), f(x.score), f(x.success), f(x.fields),
                   f(x.squad_from_file))
 POPS_MODEL_FIELDS(Feedback, f(x.file), f(x.loc), f(x.id), f(x.source), f(x.customer), f(x.segment), f(x.quote),
                   f(x.summary), f(x.url), f(x.date), f(x.arr), f(x.tags), f(x.items))
@@ -80,6 +81,8 @@ POPS_MODEL_FIELDS(Doc, f(x.file), f(x.has_front_matter), f(x.loc), f(x.title), f
 POPS_MODEL_FIELDS(KeyResult, f(x.id), f(x.title), f(x.metric), f(x.baseline), f(x.target), f(x.series_source),
                   f(x.series_key), f(x.loc))
 POPS_MODEL_FIELDS(Objective, f(x.id), f(x.title), f(x.owner), f(x.period), f(x.key_results), f(x.loc))
+POPS_MODEL_FIELDS(Initiative, f(x.id), f(x.title), f(x.owner), f(x.description), f(x.target), f(x.target_date),
+                  f(x.updates), f(x.loc))
 POPS_MODEL_FIELDS(Action, f(x.loc), f(x.what), f(x.owner), f(x.due), f(x.done))
 POPS_MODEL_FIELDS(RitualNote, f(x.file), f(x.folder), f(x.file_date), f(x.loc), f(x.ritual), f(x.date),
                   f(x.attendees), f(x.decisions), f(x.actions), f(x.headings))

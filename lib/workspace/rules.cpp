@@ -92,6 +92,14 @@ constexpr std::array k_rules = {
            "Two weeks or more into its period, no key result of the objective has moved: its series is not "
            "above its value at the period's start (nearer the target), and none of its items shipped. Check "
            "the plan with its owner, or revise the key results."},
+  RuleInfo{"initiative-slip", Severity::warning, "an item targeted after the target of its initiative",
+           "An item that names an initiative of pops.yaml `initiatives:` in `initiative:` has a target date "
+           "after the initiative's target (a date, or the last day of a quarter): the initiative cannot land "
+           "on time. Move the item's target, or the initiative's."},
+  RuleInfo{"update-stale", Severity::warning, "an in-progress item whose latest health update is too old",
+           "An item in progress whose latest entry of `updates:` is 14 days old or more (`rules: update-stale: "
+           "{days: N}` sets N). Items without any update are not reported. Add one with `pops item update ID "
+           "--health on-track|at-risk|off-track --note TEXT`."},
 };
 
 } // namespace

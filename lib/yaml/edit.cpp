@@ -1361,6 +1361,80 @@ void YamlText::list_add(const Path& path, std::string_view key, const NewScalar&
   commit(std::move(splices), expected, what);
 }
 
+void YamlText::list_add_map(const Path& path, std::string_view key,
+                            const std::vector<std::pair<std::string, NewScalar>>& entries, const TextStyle& style,
+                            std::span<const std::string_view> order)
+{
+  const std::string what = fmt::format("cannot add to '{}'", path_name(path, key));
+  const YNode* map = node_at(m_root, path);
+  if (!map || !map->is_map()) {
+    throw EditRefused(fmt::format("{}: '{}' is not a mapping", what, path_name(path, "")));
+  }
+  if (entries.empty()) {
+    throw EditRefused(fmt::format("{}: the new entry is empty", what));
+  }
+  const YNode* list = map->get(key);
+  if (!list || list->is_null()) {
+    // A new block list: written with a placeholder entry (set() writes lists of scalars), the entry
+    // appended after it, then the placeholder removed; each step is verified.
+    TextStyle block = style;
+    block.flow_lists = false;
+    static const std::string k_placeholder = "pops-placeholder-entry";
+    set(path, key, NewValue::of_list({NewScalar{k_placeholder, true}}), block, order);
+    list_add_map(path, key, entries, style, order);
+    list_remove(path, key, k_placeholder);
+    return;
+  }
+  if (!list->is_seq()) {
+    throw EditRefused(fmt::format("{}: it is not a list", what));
+  }
+  if (list->alias) {
+    throw EditRefused(fmt::format("{}: it is an alias (*name) of another list", what));
+  }
+  const std::string_view t = m_text;
+  Lines L{t};
+  Path lpath = path;
+  lpath.emplace_back(std::string(key));
+  YNode expected = m_root;
+  YNode* elist = mutable_at(expected, lpath);
+  std::vector<Splice> splices;
+  const size_t p = static_cast<size_t>(list->loc.pos);
+  if (list->flow) {
+    auto [text, node] = write_flow(NewValue::of_map(entries), style.quote, true);
+    if (list->items.empty()) {
+      splices.push_back({p + 1, 0, text});
+    } else {
+      Extent x = value_extent(t, list->items.back(), true, 0, "the last entry");
+      splices.push_back({x.end, 0, ", " + text});
+    }
+    elist->items.push_back(std::move(node));
+  } else {
+    const YNode& last = list->items.back();
+    const size_t d = last.loc.pos >= 0 ? dash_of(t, static_cast<size_t>(last.loc.pos)) : npos;
+    if (d == npos) {
+      throw EditRefused(fmt::format("{}: its last entry has an unusual layout", what));
+    }
+    const size_t at = region_end(t, L.start(d), L.column(d), false);
+    const int col = L.column(d);
+    YNode n;
+    n.kind = YNode::Kind::map;
+    std::string lines;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      const auto& [mk, mv] = entries[i];
+      Written wk = write_scalar(key_scalar(mk), false, style.quote);
+      Written w = write_scalar(mv, false, style.quote);
+      lines += (i == 0 ? spaces(col) + "- " : spaces(col + 2)) + wk.text + ": " + w.text + style.eol;
+      n.entries.emplace_back(scalar_node(wk, key_scalar(mk)), scalar_node(w, mv));
+    }
+    if (at == t.size() && (t.empty() || t.back() != '\n')) {
+      lines = style.eol + lines.substr(0, lines.size() - style.eol.size());
+    }
+    splices.push_back({at, 0, lines});
+    elist->items.push_back(std::move(n));
+  }
+  commit(std::move(splices), expected, what);
+}
+
 void YamlText::list_remove(const Path& path, std::string_view key, std::string_view value)
 {
   const std::string what = fmt::format("cannot remove '{}' from '{}'", value, path_name(path, key));

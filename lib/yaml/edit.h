@@ -116,6 +116,10 @@ public:
   /// Appends `value` to the list `key` of the mapping at `map`, creating the list when absent.
   void list_add(const Path& map, std::string_view key, const NewScalar& value, const TextStyle& style,
                 std::span<const std::string_view> order = {});
+  /// Appends a mapping of scalars (`entries`, in order) to the list `key` of the mapping at `map`: a
+  /// "- k: v" block in a block list, "{k: v}" in a flow list; a new block list when `key` is absent.
+  void list_add_map(const Path& map, std::string_view key, const std::vector<std::pair<std::string, NewScalar>>& entries,
+                    const TextStyle& style, std::span<const std::string_view> order = {});
   /// Removes the entry `value` from the list `key`; removes the key when the list becomes empty.
   /// Throws EditRefused when the list does not hold it.
   void list_remove(const Path& map, std::string_view key, std::string_view value);

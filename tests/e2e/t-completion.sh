@@ -50,7 +50,7 @@ comp r; expect_exact "$(lines rank release-notes report ritual roadmap)"
 comp --no; expect_exact --no-color
 comp roadmap --s; expect_exact "$(lines --squad --status)"
 comp roadmap --sq; expect_exact --squad
-comp item ''; expect_exact "$(lines add drop move set)"
+comp item ''; expect_exact "$(lines add drop move set update)"
 comp item s; expect_exact set
 comp item set --dry; expect_exact --dry-run
 comp check --format ''; expect_exact "$(lines github gitlab json junit sarif text)"
