@@ -1,6 +1,7 @@
 // pops goals: objectives and key results of pops.yaml with their progress.
 
 #include "commands.h"
+#include "json_value.h"
 
 #include "base/text.h"
 #include "workspace/goals.h"
@@ -29,10 +30,6 @@ OJ progress_json(const std::optional<double>& p)
   return p ? OJ(std::round(*p * 10000) / 10000) : OJ(nullptr);
 }
 
-OJ str_or_null(const LStr& s)
-{
-  return s.set ? OJ(s.value) : OJ(nullptr);
-}
 
 OJ number_or_null(const Located<double>& n)
 {

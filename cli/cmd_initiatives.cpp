@@ -2,6 +2,7 @@
 // latest target of their items.
 
 #include "commands.h"
+#include "json_value.h"
 
 #include "base/text.h"
 #include "workspace/initiatives.h"
@@ -22,10 +23,6 @@ struct InitiativesOpts {
 
 using OJ = nlohmann::ordered_json;
 
-OJ str_or_null(const LStr& s)
-{
-  return s.set ? OJ(s.value) : OJ(nullptr);
-}
 
 } // namespace
 

@@ -1,6 +1,7 @@
 // pops show ITEM [--at REV|DATE]: one item, now or as it was, with its links.
 
 #include "commands.h"
+#include "json_value.h"
 #include "complete.h"
 
 #include "edit/adoption.h"
@@ -303,10 +304,6 @@ void print_text(Context& ctx, const ItemView& v, const std::string& as_of)
 
 using Json = nlohmann::ordered_json;
 
-Json str_or_null(const LStr& s)
-{
-  return s.set ? Json(s.value) : Json();
-}
 
 Json brief(const Item* x)
 {
