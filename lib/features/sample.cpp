@@ -450,8 +450,8 @@ const std::vector<ItemSpec>& items() {
                   {.commit = k_sync_3, .status = "planned", .target = 63}}},
       {.id = "PAY-9", .squad = "payments", .title = "VAT One-Stop-Shop tax calculation",
        .owner = "dev", .tags = {"tax", "europe"}, .risk = "medium",
-       .stages = {{.commit = k_refunds_plan, .status = "idea", .horizon = "later",
-                   .note = "Finance wants this before the EU sales push."}}},
+       .stages = {{.commit = k_refunds_plan, .status = "idea", .horizon = "now",
+                   .note = "Finance wants this before the EU sales push; not estimated yet."}}},
       {.id = "PAY-10", .squad = "payments", .title = "Self-serve plan downgrades",
        .owner = "alice", .tags = {"self-serve", "plans"}, .score = {5000, 1, 60, 2},
        .risk = "low",
@@ -724,7 +724,17 @@ void render_people(Text& t) {
   }
 }
 
-void render_squads(Text& t) {
+/// The squads' capacities in person-months (format 1.3), from the planning sync on: payments plans
+/// more than it can do this quarter, the others fit.
+std::string capacity_text(const SquadSpec& s, const Clock& clock) {
+  const std::string id = s.id;
+  if (id == "payments") {
+    return fmt::format("capacity: {{{}: 12, {}: 16}}", clock.quarter(0), clock.quarter(1));
+  }
+  return id == "platform" ? "capacity: 16" : "capacity: 8";
+}
+
+void render_squads(Text& t, int commit, const Clock& clock) {
   t.comment(0, "Squads own roadmap items; an item id is the squad's prefix and a number (PAY-12).");
   t.line(0, "squads:");
   for (const auto& s : k_squads) {
@@ -733,6 +743,9 @@ void render_squads(Text& t) {
     t.line(4, "prefix: " + std::string(s.prefix));
     t.line(4, "lead: " + std::string(s.lead));
     t.line(4, fmt::format("wip_limit: {}", s.wip_limit), s.wip_comment != nullptr ? s.wip_comment : "");
+    if (commit >= k_sync_3) {
+      t.line(4, capacity_text(s, clock), std::string(s.id) == "payments" ? "this quarter and the next" : "");
+    }
   }
 }
 
@@ -819,8 +832,11 @@ std::string render_config(int commit, const Clock& clock) {
   t.comment(0, "review changes in pull requests, and run `pops check` before merging.");
   t.line(0, "version: 1");
   t.line(0, "product: Acme Cloud");
+  if (commit >= k_sync_3) {
+    t.line(0, "effort_unit: person-months", "of score.effort and the squads' capacity");
+  }
   t.blank();
-  render_squads(t);
+  render_squads(t, commit, clock);
   t.blank();
   render_people(t);
   t.blank();
