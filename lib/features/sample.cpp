@@ -2,6 +2,7 @@
 
 #include "git/repo.h"
 #include "yaml/edit.h"
+#include "workspace/capacity.h"
 
 #include <fmt/format.h>
 
@@ -724,14 +725,46 @@ void render_people(Text& t) {
   }
 }
 
-/// The squads' capacities in person-months (format 1.3), from the planning sync on: payments plans
-/// more than it can do this quarter, the others fit.
+/// The effort a squad plans for the quarter `ahead` quarters after today's, in the final state, as pops
+/// capacity counts it (planned_quarter; dropped items out, items without a score unestimated).
+double sample_planned(std::string_view squad, int ahead, const Clock& clock) {
+  Config cfg;
+  for (const char* h : {"now", "next", "later"}) {
+    LStr l;
+    l.value = h;
+    l.set = true;
+    cfg.horizons.push_back(l);
+  }
+  double sum = 0;
+  for (const auto& spec : items()) {
+    const auto state = item_state(spec, k_commit_count - 1);
+    if (squad != spec.squad || !state || is_dropped_status(state->status) || spec.score.reach <= 0) {
+      continue;
+    }
+    Item it;
+    it.horizon.value = horizon_text(state->horizon, clock);
+    it.horizon.set = !state->horizon.empty();
+    if (state->target) {
+      it.target.value = clock.at(*state->target);
+      it.target.set = true;
+    }
+    if (planned_quarter(it, cfg, clock.today) == clock.quarter(ahead)) {
+      sum += spec.score.effort;
+    }
+  }
+  return sum;
+}
+
+/// The squads' capacities in person-months (format 1.3), from the planning sync on, derived from what
+/// they plan so that on any day payments plans 2 more than it can do this quarter and the others fit.
 std::string capacity_text(const SquadSpec& s, const Clock& clock) {
   const std::string id = s.id;
   if (id == "payments") {
-    return fmt::format("capacity: {{{}: 12, {}: 16}}", clock.quarter(0), clock.quarter(1));
+    return fmt::format("capacity: {{{}: {}, {}: {}}}", clock.quarter(0),
+                       number(std::max(1.0, sample_planned(id, 0, clock) - 2)), clock.quarter(1),
+                       number(sample_planned(id, 1, clock) + 2));
   }
-  return id == "platform" ? "capacity: 16" : "capacity: 8";
+  return fmt::format("capacity: {}", number(sample_planned(id, 0, clock) + 2));
 }
 
 void render_squads(Text& t, int commit, const Clock& clock) {
