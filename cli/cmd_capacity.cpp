@@ -68,9 +68,12 @@ std::string render_text(const Term& t, const std::vector<SquadCapacity>& caps)
     for (const Item* it : c.unestimated) {
       ids.push_back(printable(it->id.value));
     }
-    const std::string row = fmt::format("{:<{}}  {:>8}  {:>8}  {:>8}  {}", printable(c.squad->id.value), w,
+    std::string row = fmt::format("{:<{}}  {:>8}  {:>8}  {:>8}  {}", printable(c.squad->id.value), w,
                                         c.capacity ? num(*c.capacity) : "–", num(c.planned), ov,
                                         ids.empty() ? "" : join(ids, ", "));
+    while (!row.empty() && row.back() == ' ') {
+      row.pop_back();
+    }
     s += (over && *over > 0 ? t.paint(Color::red, row) : row) + "\n";
   }
   return s;
