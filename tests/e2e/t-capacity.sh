@@ -131,6 +131,12 @@ want=$(awk '/^\$ pops capacity$/ {on=1; next} on && /^```$/ {exit} on {print}' "
 [ -n "$want" ] && pass || fail "example not found in docs/commands.md"
 run -C acme capacity
 [ "$OUT" = "$want" ] && pass || fail "docs/commands.md shows other output than pops capacity: $want"
+want=$(awk '/^\$ pops capacity$/ {on=1; next} on && /^```$/ {exit} on {print}' "$SRC/README.md")
+[ -n "$want" ] && [ "$OUT" = "$want" ] && pass || fail "README.md shows other output than pops capacity: $want"
+want=$(awk '/^\$ pops check$/ {on=1; next} on && /^```$/ {exit} on {print}' "$SRC/README.md")
+run -C acme check
+[ -n "$want" ] && [ "$OUT
+$ERR" = "$want" ] && pass || fail "README.md shows other output than pops check on the sample: $want"
 want=$(grep -F '[over-capacity]' "$SRC/docs/rules.md" | head -1)
 run -C acme check
 [ -n "$want" ] && [ "$(printf '%s\n' "$OUT" | grep -F '[over-capacity]')" = "$want" ] && pass || fail "docs/rules.md shows: $want"
