@@ -108,6 +108,21 @@ expect_rc 1
 expect_out "pops.yaml:6:65: error: capacity of squad 'platform' is by quarter, YYYY-Qn (e.g. 2027-Q1), found '2026-Q5' [schema]"
 expect_out "error: capacity 2027-Q1 of squad 'platform' must be a number of 0 or more [schema]"
 
+t_begin "pops schema: capacity (a number or quarters to numbers) and effort_unit"
+if python3 -c 'import jsonschema, yaml' 2>/dev/null; then
+  cap_ws
+  run schema --out ../schemas; expect_rc 0
+  python3 "$SRC/tests/e2e/schema_validate.py" --schemas ../schemas --root . pops.yaml >/dev/null && pass || fail "valid capacities refused"
+  sed -i 's/capacity: {2026-Q4: 10, 2027-Q1: 3}/capacity: {2026-Q5: 10}/' pops.yaml
+  python3 "$SRC/tests/e2e/schema_validate.py" --schemas ../schemas --root . pops.yaml >/dev/null && fail "a bad quarter accepted" || pass
+  sed -i 's/capacity: {2026-Q5: 10}/capacity: -1/' pops.yaml
+  python3 "$SRC/tests/e2e/schema_validate.py" --schemas ../schemas --root . pops.yaml >/dev/null && fail "a negative capacity accepted" || pass
+  run schema pops
+  py 'sq = out["properties"]["squads"]["additionalProperties"]["properties"]
+assert "capacity" in sq, sq.keys()
+assert "effort_unit" in out["properties"], out["properties"].keys()'
+fi
+
 t_begin "init --squad takes capacity=N and capacity.QUARTER=N"
 run init ws --squad 'payments:PAY,capacity=40' --squad 'growth:GRW,wip_limit=3,capacity.2027-Q1=10,capacity.2027-Q2=12'
 expect_rc 0
