@@ -6,6 +6,7 @@
 
 #include "edit/adoption.h"
 #include "features/metrics.h"
+#include "workspace/capacity.h"
 #include "workspace/goals.h"
 #include "workspace/model.h"
 #include "features/ritual.h"
@@ -45,6 +46,8 @@ struct Dashboard {
   std::vector<SuccessStatus> adoption;                 ///< success targets of items not dropped
   std::string quarter;                                 ///< the quarter holding `today`
   std::vector<ObjectiveProgress> goals;                ///< objectives of that quarter (pops goals)
+  std::vector<SquadCapacity> capacity;                 ///< squads with a capacity that quarter (pops capacity)
+  std::string effort_unit;                             ///< of capacity
   int open_items = 0, feedback_entries = 0;
 };
 

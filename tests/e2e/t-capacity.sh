@@ -141,6 +141,21 @@ expect_out_line '^payments +7 +9 +\+2 +PAY-9$'
 run -C acme check
 expect_out "[over-capacity]"
 [ "$(printf '%s\n' "$OUT" | grep -c over-capacity)" = 1 ] && pass || fail "one over-capacity: $OUT"
+# The report's capacity section (a bar of planned against capacity) and the strategy-sync note's.
+run -C acme report --format markdown
+expect_rc 0
+expect_out "## Capacity of 2026-Q4"
+expect_out '| payments | 7 | 9 | +2 | `##########` | PAY-9 |'
+expect_out '| growth | 7 | 5 | -2 | `#######...` |  |'
+run -C acme report -o "$PWD/dash.html"
+expect_rc 0
+grep -q '<section id="capacity">' dash.html && pass || fail "no capacity section in the HTML report"
+grep -q '<td>payments</td><td class="n">7</td><td class="n">9</td><td class="n">+2</td><td><span class="cap"><span class="over" style="width: 100%"></span></span></td><td>PAY-9</td>' dash.html \
+  && pass || fail "payments' capacity row: $(grep -o '<td>payments</td>[^\n]*PAY-9</td>' dash.html)"
+run -C acme ritual new strategy-sync --dry-run
+expect_rc 0
+expect_out "+- payments: plans 9 of its capacity of 7 person-months, over by 2; not estimated: PAY-9"
+expect_out "+- platform: plans 14 of its capacity of 16 person-months"
 # The examples of docs/commands.md and docs/rules.md are the sample's output.
 want=$(awk '/^\$ pops capacity$/ {on=1; next} on && /^```$/ {exit} on {print}' "$SRC/docs/commands.md")
 [ -n "$want" ] && pass || fail "example not found in docs/commands.md"
