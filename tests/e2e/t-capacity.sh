@@ -141,6 +141,16 @@ expect_out_line '^payments +7 +9 +\+2 +PAY-9$'
 run -C acme check
 expect_out "[over-capacity]"
 [ "$(printf '%s\n' "$OUT" | grep -c over-capacity)" = 1 ] && pass || fail "one over-capacity: $OUT"
+# pops export json: squads' capacity, effort_unit, objectives and each item's key_results.
+run -C acme export json
+expect_rc 0
+py 'assert out["effort_unit"] == "person-months", out["effort_unit"]
+sq = {s["id"]: s["capacity"] for s in out["squads"]}
+assert sq == {"payments": {"2026-Q4": 7, "2027-Q1": 16}, "platform": 16, "growth": 7}, sq
+assert [o["id"] for o in out["objectives"]][:2] == ["O1", "O2"], out["objectives"]
+assert all(list(k) == ["id", "title", "metric", "baseline", "target", "series"] for o in out["objectives"] for k in o["key_results"])
+kr = {i["id"]: i["key_results"] for i in out["items"]}
+assert kr["PAY-1"] == ["O1-KR2"] and kr["PAY-9"] == [], kr'
 # The report's capacity section (a bar of planned against capacity) and the strategy-sync note's.
 run -C acme report --format markdown
 expect_rc 0
