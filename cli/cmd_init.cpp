@@ -88,7 +88,7 @@ void setup_init(CLI::App& app, Runner& run)
   auto o = std::make_shared<InitOpts>();
   app.add_option("dir", o->dir, "Folder of the new workspace (created when missing)")->default_str(".")->check(completes(Values::dirs));
   app.add_option("--product", o->product, "Product name (default: the folder's name)");
-  app.add_option("--squad", o->squads, "A squad as ID:PREFIX[,name=NAME,lead=PERSON,wip_limit=N], e.g. "
+  app.add_option("--squad", o->squads, "A squad as ID:PREFIX[,name=NAME,lead=PERSON,wip_limit=N,capacity=N|capacity.2027-Q1=N], e.g. "
                                        "payments:PAY,lead=alice (repeatable)")
     ->take_all();
   app.add_option("--person", o->people, "A person as ID[,name=NAME,email=EMAIL,role=ROLE,squad=SQUAD], e.g. "

@@ -63,15 +63,32 @@ int list_squads(Context& ctx, const std::string& format)
       nlohmann::json o = {{"id", sq.id.value}, {"name", sq.name.value}, {"prefix", sq.prefix.value},
                           {"lead", sq.lead.value}};
       o["wip_limit"] = sq.wip_limit.set ? nlohmann::json(sq.wip_limit.value) : nlohmann::json(nullptr);
+      if (!sq.capacity_by_period.empty()) {
+        nlohmann::json by = nlohmann::json::object();
+        for (const auto& [q, n] : sq.capacity_by_period) {
+          by[q.value] = n.value;
+        }
+        o["capacity"] = by;
+      } else {
+        o["capacity"] = sq.capacity.set ? nlohmann::json(sq.capacity.value) : nlohmann::json(nullptr);
+      }
       j.push_back(o);
     }
     ctx.out.write_json(j.dump(2) + "\n");
     return k_exit_ok;
   }
-  std::vector<std::vector<std::string>> rows{{"SQUAD", "NAME", "PREFIX", "LEAD", "WIP LIMIT"}};
+  std::vector<std::vector<std::string>> rows{{"SQUAD", "NAME", "PREFIX", "LEAD", "WIP LIMIT", "CAPACITY"}};
   for (const auto& sq : ws.config.squads) {
+    std::vector<std::string> cap;
+    for (const auto& [q, n] : sq.capacity_by_period) {
+      cap.push_back(fmt::format("{}={}", q.value, number_short(n.value, 2)));
+    }
+    if (cap.empty() && sq.capacity.set) {
+      cap.push_back(number_short(sq.capacity.value, 2));
+    }
     rows.push_back({printable(sq.id.value), printable(sq.name.value), printable(sq.prefix.value),
-                    printable(sq.lead.value), sq.wip_limit.set ? std::to_string(sq.wip_limit.value) : ""});
+                    printable(sq.lead.value), sq.wip_limit.set ? std::to_string(sq.wip_limit.value) : "",
+                    printable(join(cap, ","))});
   }
   ctx.out.write(table(rows));
   return k_exit_ok;
@@ -109,6 +126,8 @@ void setup_squad(CLI::App& app, Runner& run)
     field_option(sub, "--prefix", o->squad.prefix, add ? "Prefix of its item ids, e.g. PAY (required)" : "Prefix of its item ids");
     field_option(sub, "--lead", o->squad.lead, "Lead (a person id)");
     field_option(sub, "--wip-limit", o->squad.wip_limit, "Most items in progress at once (rule wip-limit)");
+    field_option(sub, "--capacity", o->squad.capacity,
+                 "Effort per quarter (pops capacity): N for every quarter, or 2027-Q1=N,2027-Q2=N");
   };
   CLI::App* add = app.add_subcommand("add", "Add a squad to pops.yaml");
   add->add_option("squad", o->squad.id, "Squad id, e.g. payments")->required();

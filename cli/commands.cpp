@@ -23,6 +23,7 @@ namespace {
 constexpr std::array k_commands = {
   Command{"adoption", "Import usage data from Amplitude and Pendo; list the series items link to", true,
           setup_adoption},
+  Command{"capacity", "Capacity of each squad in a quarter against the planned effort", true, setup_capacity},
   Command{"check", "Validate the workspace: format, references, dependencies, standards", true, setup_check},
   Command{"completion", "Print the shell completion script for bash, zsh or fish", false, setup_completion},
   Command{"diff", "Show what changed between two states: items, feedback, docs", true, setup_diff},

@@ -71,6 +71,7 @@ void setup_help(CLI::App& app, Runner& run);
 void setup_hook(CLI::App& app, Runner& run);
 void setup_version(CLI::App& app, Runner& run);
 void setup_goals(CLI::App& app, Runner& run);
+void setup_capacity(CLI::App& app, Runner& run);
 void setup_release_notes(CLI::App& app, Runner& run);
 void setup_initiatives(CLI::App& app, Runner& run);
 

@@ -79,7 +79,7 @@ bool paged(std::string_view name)
   static constexpr std::string_view k_paged[] = {"adoption", "check", "diff", "digest", "doc", "feedback",
                                                  "help", "insights", "log", "metrics", "rank", "ritual",
                                                  "roadmap", "show", "template", "goals", "release-notes",
-                                                 "initiatives"};
+                                                 "initiatives", "capacity"};
   return std::find(std::begin(k_paged), std::end(k_paged), name) != std::end(k_paged);
 }
 

@@ -98,6 +98,7 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
     rule_dependency_cycle(c);
     rule_dependency_order(c);
     rule_wip_limit(c);
+    rule_over_capacity(c);
     rule_target_passed(c);
     rule_action_overdue(c);
     rule_doc_required(c);

@@ -33,6 +33,8 @@ void rule_moved_from_live(const RuleContext& c);
 void rule_dependency_cycle(const RuleContext& c);
 void rule_dependency_order(const RuleContext& c);
 void rule_wip_limit(const RuleContext& c);
+/// over-capacity: planned effort of a squad's quarter above its capacity (rules_capacity.cpp).
+void rule_over_capacity(const RuleContext& c);
 void rule_target_passed(const RuleContext& c);
 void rule_action_overdue(const RuleContext& c);
 void rule_doc_required(const RuleContext& c);  ///< doc-required-field and doc-required-section

@@ -1148,8 +1148,35 @@ std::string export_json(const Workspace& ws)
                       {"prefix", opt(s.prefix)},
                       {"lead", opt(s.lead)},
                       {"wip_limit", s.wip_limit ? Json(s.wip_limit.value) : Json()}});
+    // format 1.3: a number (every quarter), quarters to numbers, or null
+    Json& cap = squads.back()["capacity"];
+    if (!s.capacity_by_period.empty()) {
+      cap = Json::object();
+      for (const auto& [q, n] : s.capacity_by_period) {
+        cap[q.value] = n.value;
+      }
+    } else {
+      cap = s.capacity ? Json(s.capacity.value) : Json();
+    }
   }
+  j["effort_unit"] = cfg.effort_unit ? cfg.effort_unit.value : std::string("points");
   j["squads"] = squads;
+  Json objectives = Json::array();
+  for (const auto& o : cfg.objectives) {
+    Json krs = Json::array();
+    for (const auto& kr : o.key_results) {
+      krs.push_back({{"id", kr.id.value},
+                     {"title", opt(kr.title)},
+                     {"metric", opt(kr.metric)},
+                     {"baseline", kr.baseline ? Json(kr.baseline.value) : Json()},
+                     {"target", kr.target ? Json(kr.target.value) : Json()},
+                     {"series", kr.series_source ? Json{{"source", kr.series_source.value}, {"key", kr.series_key.value}}
+                                                 : Json()}});
+    }
+    objectives.push_back({{"id", o.id.value}, {"title", opt(o.title)}, {"owner", opt(o.owner)},
+                          {"period", opt(o.period)}, {"key_results", krs}});
+  }
+  j["objectives"] = objectives;
   Json people = Json::array();
   for (const auto& p : cfg.people) {
     people.push_back({{"id", p.id.value}, {"name", opt(p.name)}, {"email", opt(p.email)}, {"role", opt(p.role)},
@@ -1174,6 +1201,7 @@ std::string export_json(const Workspace& ws)
     e["depends_on"] = strings(it.depends_on);
     e["tags"] = strings(it.tags);
     e["okr"] = opt(it.okr);
+    e["key_results"] = strings(it.key_results);
     Json links = Json::object();
     for (const auto& [k, v] : it.links) {
       links[k.value] = v.value;

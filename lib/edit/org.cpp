@@ -16,7 +16,7 @@ namespace {
 constexpr std::array<std::string_view, 15> k_config_order = {
   "version", "product", "squads", "people", "statuses", "horizons", "feedback_sources", "fields",
   "rituals", "docs", "rules", "scoring", "integrations", "aliases", "pager"};
-constexpr std::array<std::string_view, 4> k_squad_order = {"name", "prefix", "lead", "wip_limit"};
+constexpr std::array<std::string_view, 5> k_squad_order = {"name", "prefix", "lead", "wip_limit", "capacity"};
 constexpr std::array<std::string_view, 4> k_person_order = {"name", "email", "role", "squad"};
 
 using Fields = std::vector<std::pair<std::string, std::optional<std::string>>>;
@@ -49,6 +49,9 @@ void check_values(const EditSession& s, const Fields& fields)
         throw OpError(fmt::format("wip_limit {} is not a whole number above 0", quote(*v)));
       }
     }
+    if (key == "capacity") {
+      (void)capacity_yaml(*v);
+    }
     if (key == "lead" && !s.ws.config.person(*v)) {
       throw OpError(fmt::format("unknown person {} as lead{}", quote(*v), did_you_mean(*v, person_ids(s.ws.config))),
                     "add them first with 'pops person add'");
@@ -75,6 +78,7 @@ EditPlan plan_entry(const EditSession& s, std::string_view section, std::string_
     YamlText y(cfg->second);
     const TextStyle st = y.style("items");
     const Path at{std::string(section)};
+    std::string add_capacity_map;
     if (add) {
       if (!y.root().get(section) || y.root().get(section)->is_null()) {
         y.set({}, section, NewValue::of_map({}), st, k_config_order);
@@ -82,10 +86,17 @@ EditPlan plan_entry(const EditSession& s, std::string_view section, std::string_
       std::vector<std::pair<std::string, NewScalar>> m;
       for (const auto& [key, v] : fields) {
         if (v && !v->empty()) {
-          m.push_back({key, {*v, key != "wip_limit"}});
+          if (key == "capacity" && capacity_value(*v).kind == NewValue::Kind::map) {
+            add_capacity_map = *v;  // a mapping is not a scalar of the new entry: set after it
+          } else {
+            m.push_back({key, {key == "capacity" ? capacity_yaml(*v) : *v, key != "wip_limit" && key != "capacity"}});
+          }
         }
       }
       y.set(at, id, NewValue::of_map(m), st, {});
+      if (!add_capacity_map.empty()) {
+        y.set({std::string(section), id}, "capacity", capacity_value(add_capacity_map), st, order);
+      }
     } else {
       for (const auto& [key, v] : fields) {
         if (!v) {
@@ -94,7 +105,11 @@ EditPlan plan_entry(const EditSession& s, std::string_view section, std::string_
         if (v->empty()) {
           y.remove({std::string(section), id}, key);
         } else {
-          y.set({std::string(section), id}, key, key == "wip_limit" ? NewValue::plain(*v) : NewValue::text(*v), st, order);
+          y.set({std::string(section), id}, key,
+                key == "wip_limit"  ? NewValue::plain(*v)
+                : key == "capacity" ? capacity_value(*v)
+                                    : NewValue::text(*v),
+                st, order);
         }
       }
     }
@@ -130,7 +145,8 @@ void need_some(const Fields& fields, std::string_view cmd)
 
 Fields squad_fields(const SquadSpec& spec)
 {
-  return {{"name", spec.name}, {"prefix", spec.prefix}, {"lead", spec.lead}, {"wip_limit", spec.wip_limit}};
+  return {{"name", spec.name}, {"prefix", spec.prefix}, {"lead", spec.lead}, {"wip_limit", spec.wip_limit},
+          {"capacity", spec.capacity}};
 }
 
 Fields person_fields(const PersonSpec& spec)
@@ -139,6 +155,77 @@ Fields person_fields(const PersonSpec& spec)
 }
 
 } // namespace
+
+namespace {
+
+/// The quarters and numbers of a capacity as typed: one entry with an empty quarter for a number.
+std::vector<std::pair<std::string, std::string>> capacity_parts(std::string_view text)
+{
+  auto number = [](std::string_view n) {
+    n = trim(n);
+    size_t dots = 0;
+    bool digits = false;
+    for (char c : n) {
+      dots += c == '.';
+      digits = digits || (c >= '0' && c <= '9');
+      if (!((c >= '0' && c <= '9') || c == '.')) {
+        return false;
+      }
+    }
+    return digits && dots <= 1 && n.front() != '.' && n.back() != '.';
+  };
+  const std::string right = "expected a number of 0 or more for every quarter (40), or quarters and numbers "
+                            "(2027-Q1=40,2027-Q2=36)";
+  if (number(text)) {
+    return {{"", std::string(trim(text))}};
+  }
+  std::vector<std::pair<std::string, std::string>> parts;
+  std::vector<std::string> pieces{""};
+  for (char c : text) {
+    if (c == ',') {
+      pieces.emplace_back();
+    } else {
+      pieces.back() += c;
+    }
+  }
+  for (const auto& part : pieces) {
+    const auto eq = part.find('=');
+    const std::string q(trim(std::string_view(part).substr(0, eq)));
+    if (eq == std::string::npos || !is_quarter(q) || !number(std::string_view(part).substr(eq + 1))) {
+      throw OpError(fmt::format("capacity {} is not valid", quote(text)), right);
+    }
+    parts.emplace_back(q, std::string(trim(std::string_view(part).substr(eq + 1))));
+  }
+  return parts;
+}
+
+} // namespace
+
+NewValue capacity_value(std::string_view text)
+{
+  auto parts = capacity_parts(text);
+  if (parts.size() == 1 && parts[0].first.empty()) {
+    return NewValue::plain(parts[0].second);
+  }
+  std::vector<std::pair<std::string, NewScalar>> m;
+  for (auto& [q, n] : parts) {
+    m.push_back({q, {n, false}});
+  }
+  return NewValue::of_map(std::move(m));
+}
+
+std::string capacity_yaml(std::string_view text)
+{
+  auto parts = capacity_parts(text);
+  if (parts.size() == 1 && parts[0].first.empty()) {
+    return parts[0].second;
+  }
+  std::vector<std::string> out;
+  for (const auto& [q, n] : parts) {
+    out.push_back(q + ": " + n);
+  }
+  return "{" + join(out, ", ") + "}";
+}
 
 EditPlan plan_squad_add(const EditSession& s, const SquadSpec& spec)
 {

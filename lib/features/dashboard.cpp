@@ -140,6 +140,12 @@ Dashboard build_dashboard(const Workspace& ws, const Metrics& m, const std::vect
       d.at_risk.push_back(&it);
     }
   }
+  for (auto& c : compute_capacity(ws, d.quarter, today)) {
+    if (c.capacity && (squads.empty() || wanted(squads, c.squad->id.value))) {
+      d.capacity.push_back(std::move(c));
+    }
+  }
+  d.effort_unit = effort_unit(ws.config);
   return d;
 }
 
@@ -393,6 +399,9 @@ figcaption { font-weight: 600; margin-bottom: 4px; }
 svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
 svg .value { fill: var(--ink); }
 rect.bar { fill: var(--accent); }
+.cap { display: inline-block; width: 160px; height: 10px; background: var(--line); vertical-align: middle; }
+.cap span { display: block; height: 10px; background: var(--accent); }
+.cap span.over { background: #c0392b; }
 line.axis { stroke: var(--line); }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
@@ -675,6 +684,31 @@ std::string render_dashboard_html(const Dashboard& d, const Metrics& m)
     }
     o += "</table>\n</section>\n";
   }
+  // Capacity.
+  o += fmt::format("<section id=\"capacity\">\n<h2>Capacity of {}</h2>\n", d.quarter);
+  if (d.capacity.empty()) {
+    o += "<p class=\"none\">No squad has a capacity for this quarter.</p>\n";
+  } else {
+    o += fmt::format("<table>\n<tr><th>squad</th><th class=\"n\">capacity</th><th class=\"n\">planned</th>"
+                     "<th class=\"n\">over</th><th>planned of capacity</th><th>without an estimate</th></tr>\n");
+    for (const auto& c : d.capacity) {
+      const double over = *c.over();
+      const double share = *c.capacity > 0 ? std::min(1.0, c.planned / *c.capacity) : (c.planned > 0 ? 1.0 : 0.0);
+      std::vector<std::string> ids;
+      for (const Item* it : c.unestimated) {
+        ids.push_back(html_escape(it->id.value));
+      }
+      o += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
+                       "<td><span class=\"cap\"><span{} style=\"width: {}%\"></span></span></td><td>{}</td></tr>\n",
+                       html_escape(c.squad->id.value), number_short(*c.capacity, 2), number_short(c.planned, 2),
+                       (over > 0 ? "+" : "") + number_short(over, 2), over > 0 ? " class=\"over\"" : "",
+                       number_short(share * 100, 0), join(ids, ", "));
+    }
+    o += fmt::format("</table>\n<p class=\"note\">Effort in {} (score.effort) of each squad's items planned for "
+                     "the quarter, against its capacity in pops.yaml, as pops capacity computes it.</p>\n",
+                     html_escape(d.effort_unit));
+  }
+  o += "</section>\n";
 
   // Actions.
   o += "<section id=\"actions\">\n<h2>Open ritual actions</h2>\n";
@@ -888,6 +922,28 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
                        markdown_cell(u->note.value));
     }
     o += "\n";
+  }
+  o += fmt::format("## Capacity of {}\n\n", d.quarter);
+  if (d.capacity.empty()) {
+    o += "No squad has a capacity for this quarter.\n\n";
+  } else {
+    o += fmt::format("| squad | capacity | planned | over | planned of capacity | without an estimate |\n"
+                     "| --- | ---: | ---: | ---: | --- | --- |\n");
+    for (const auto& c : d.capacity) {
+      const double over = *c.over();
+      const double share = *c.capacity > 0 ? std::min(1.0, c.planned / *c.capacity) : (c.planned > 0 ? 1.0 : 0.0);
+      const int filled = static_cast<int>(share * 10 + 0.5);
+      std::vector<std::string> ids;
+      for (const Item* it : c.unestimated) {
+        ids.push_back(markdown_cell(it->id.value));
+      }
+      o += fmt::format("| {} | {} | {} | {} | `{}{}` | {} |\n", markdown_cell(c.squad->id.value),
+                       number_short(*c.capacity, 2), number_short(c.planned, 2),
+                       (over > 0 ? "+" : "") + number_short(over, 2), std::string(static_cast<size_t>(filled), '#'),
+                       std::string(static_cast<size_t>(10 - filled), '.'), join(ids, ", "));
+    }
+    o += fmt::format("\nEffort in {} (score.effort) planned for the quarter against each squad's capacity.\n\n",
+                     markdown_cell(d.effort_unit));
   }
 
   o += "## Open ritual actions\n\n";

@@ -6,6 +6,7 @@
 
 #include "edit/adoption.h"
 #include "features/metrics.h"
+#include "workspace/capacity.h"
 #include "workspace/goals.h"
 #include "workspace/initiatives.h"
 #include "workspace/model.h"
@@ -48,6 +49,8 @@ struct Dashboard {
   std::vector<ObjectiveProgress> goals;                ///< objectives of that quarter (pops goals)
   std::vector<InitiativeRollup> initiatives;           ///< every initiative (pops initiatives)
   std::vector<const Item*> at_risk;                    ///< open items whose latest update is at-risk or off-track
+  std::vector<SquadCapacity> capacity;                 ///< squads with a capacity that quarter (pops capacity)
+  std::string effort_unit;                             ///< of capacity
   int open_items = 0, feedback_entries = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "features/init.h"
 
+#include "edit/org.h"
+
 #include "yaml/edit.h"
 
 #include "base/embedded.h"
@@ -134,9 +136,9 @@ InitSquad parse_init_squad(const std::string& spec)
   auto colon = head.find(':');
   if (colon == std::string::npos) {
     throw std::invalid_argument(fmt::format(
-      "--squad '{}' needs the form ID:PREFIX[,name=NAME,lead=PERSON,wip_limit=N], e.g. payments:PAY", spec));
+      "--squad '{}' needs the form ID:PREFIX[,name=NAME,lead=PERSON,wip_limit=N,capacity=N], e.g. payments:PAY", spec));
   }
-  InitSquad s{head.substr(0, colon), head.substr(colon + 1), {}, {}, {}};
+  InitSquad s{head.substr(0, colon), head.substr(colon + 1), {}, {}, {}, {}};
   if (!is_squad_id(s.id)) {
     throw std::invalid_argument(fmt::format(
       "squad id '{}' must be lowercase letters, digits, '-' or '_', starting with a letter", s.id));
@@ -146,7 +148,35 @@ InitSquad parse_init_squad(const std::string& spec)
       "prefix '{}' must be 2-10 capital letters or digits, starting with a letter (e.g. PAY)", s.prefix));
   }
   if (comma != std::string::npos) {
-    for (const auto& [k, v] : init_fields(spec.substr(comma + 1), "squad", {"name", "lead", "wip_limit"})) {
+    // capacity=N, or capacity.QUARTER=N once per quarter (commas separate the fields).
+    std::string rest;
+    std::vector<std::string> by_quarter;
+    std::string every;
+    size_t at = comma + 1;
+    while (at <= spec.size()) {
+      const size_t next = std::min(spec.find(',', at), spec.size());
+      const std::string field = spec.substr(at, next - at);
+      if (field.starts_with("capacity=")) {
+        every = field.substr(9);
+      } else if (field.starts_with("capacity.") && field.find('=') != std::string::npos) {
+        by_quarter.push_back(field.substr(9));
+      } else {
+        rest += (rest.empty() ? "" : ",") + field;
+      }
+      at = next + 1;
+    }
+    if (!every.empty() && !by_quarter.empty()) {
+      throw std::invalid_argument(fmt::format("squad '{}' takes capacity=N or capacity.QUARTER=N, not both", s.id));
+    }
+    try {
+      if (!every.empty() || !by_quarter.empty()) {
+        s.capacity = capacity_yaml(every.empty() ? join(by_quarter, ",") : every);
+      }
+    } catch (const OpError& e) {
+      throw std::invalid_argument(fmt::format("{} for squad '{}'; {}", e.what(), s.id, e.hint()));
+    }
+    for (const auto& [k, v] : rest.empty() ? std::vector<std::pair<std::string, std::string>>{}
+                                           : init_fields(rest, "squad", {"name", "lead", "wip_limit", "capacity"})) {
       if (k == "name") {
         s.name = v;
       } else if (k == "lead") {
@@ -289,7 +319,7 @@ InitResult init_workspace(const InitOptions& opts)
   }
   std::vector<InitSquad> squads = opts.squads;
   if (squads.empty()) {
-    squads.push_back({"core", "CORE", {}, {}, {}});
+    squads.push_back({"core", "CORE", {}, {}, {}, {}});
   }
   check_init_org(squads, opts.people);
   std::string squad_text;
@@ -305,6 +335,9 @@ InitResult init_workspace(const InitOptions& opts)
     }
     if (!s.wip_limit.empty()) {
       squad_text += fmt::format("    wip_limit: {}\n", s.wip_limit);
+    }
+    if (!s.capacity.empty()) {
+      squad_text += fmt::format("    capacity: {}\n", s.capacity);
     }
   }
   std::string people_text = "people: {}\n";

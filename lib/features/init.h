@@ -14,6 +14,7 @@ struct InitSquad {
   std::string name;    ///< default: the id, capitalized
   std::string lead;    ///< a person of InitOptions::people; empty: none
   std::string wip_limit;  ///< a whole number above 0; empty: none
+  std::string capacity;   ///< the YAML of `capacity:` (capacity_yaml); empty: none
 };
 
 /// A person of the new workspace, with the fields `pops person add` takes.
@@ -41,7 +42,7 @@ struct InitResult {
   std::string editor_settings_problem;
 };
 
-/// Parses "ID:PREFIX[,name=NAME][,lead=PERSON][,wip_limit=N]" (the fields of `pops squad add`);
+/// Parses "ID:PREFIX[,name=NAME][,lead=PERSON][,wip_limit=N][,capacity=N][,capacity.2027-Q1=N]" (the fields of `pops squad add`);
 /// throws std::invalid_argument with a message saying what is wrong.
 InitSquad parse_init_squad(const std::string& spec);
 /// Parses "ID[,name=NAME][,email=EMAIL][,role=ROLE][,squad=SQUAD]" (the fields of `pops person add`).

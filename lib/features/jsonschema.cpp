@@ -318,7 +318,15 @@ J pops_schema(const Config& cfg)
                     {"lead", nullable(scalar("The squad lead: a key of 'people'."))},
                     {"wip_limit", nullable(with_desc({{"type", "integer"}, {"minimum", 1}},
                                                      "Most items the squad may have in-progress at once "
-                                                     "(rule wip-limit)."))}},
+                                                     "(rule wip-limit)."))},
+                    {"capacity", nullable(with_desc(
+                                   {{"anyOf", J::array({{{"type", "number"}, {"minimum", 0}},
+                                                        {{"type", "object"},
+                                                         {"propertyNames", {{"pattern", k_quarter_re}}},
+                                                         {"additionalProperties", {{"type", "number"}, {"minimum", 0}}}}})}},
+                                   "Revision 1.3. Effort the squad can take on per quarter, in effort_unit: a number "
+                                   "for every quarter, or quarters to numbers, e.g. {2027-Q1: 40} (pops capacity, "
+                                   "rule over-capacity)."))}},
                    {"prefix"});
   J person = nullable(object("A person: the id is the key, used as owner, lead, attendee and action owner.",
                              {{"name", nullable(scalar("Full name."))},
@@ -412,6 +420,8 @@ J pops_schema(const Config& cfg)
   J props = {
     {"version", with_desc({{"type", "integer"}, {"const", 1}}, "Format version; must be 1.")},
     {"product", scalar("Name of the product.")},
+    {"effort_unit", nullable(scalar("Revision 1.3. The unit of score.effort and the squads' capacity, a label "
+                                    "shown in output. Default: points."))},
     {"squads", with_desc({{"type", "object"}, {"minProperties", 1}, {"additionalProperties", squad}},
                          "The squads, at least one; the key is the squad id.")},
     {"people", nullable(with_desc({{"type", "object"}, {"additionalProperties", person}},

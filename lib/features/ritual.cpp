@@ -1,5 +1,7 @@
 #include "features/ritual.h"
 
+#include "workspace/capacity.h"
+
 #include "workspace/diff.h"
 #include "git/git.h"
 #include "history/history.h"
@@ -464,6 +466,28 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const std::vecto
                                 {"squads", ini_squads.empty() ? std::string("no items") : markdown_text(join(ini_squads, ", "))}});
   }
   d["has_initiatives"] = !d["initiatives"].empty();
+  // Each squad's capacity of that quarter against its planned effort (pops capacity).
+  d["capacity"] = json::array();
+  const std::string unit = effort_unit(now.config);
+  for (const auto& c : compute_capacity(now, d["quarter"].get<std::string>(), date)) {
+    if (!c.capacity) {
+      continue;
+    }
+    std::vector<std::string> ids;
+    for (const Item* it : c.unestimated) {
+      ids.push_back(it->id.value);
+    }
+    const double over = *c.over();
+    d["capacity"].push_back({{"squad", markdown_text(c.squad->id.value)},
+                             {"capacity", number_short(*c.capacity, 2)},
+                             {"planned", number_short(c.planned, 2)},
+                             {"unit", markdown_text(unit)},
+                             {"over", over > 0},
+                             {"over_by", number_short(over, 2)},
+                             {"has_unestimated", !ids.empty()},
+                             {"unestimated", markdown_text(join(ids, ", "))}});
+  }
+  d["has_capacity"] = !d["capacity"].empty();
   return d;
 }
 

@@ -2,6 +2,7 @@
 
 #include "git/repo.h"
 #include "yaml/edit.h"
+#include "workspace/capacity.h"
 
 #include <fmt/format.h>
 
@@ -462,8 +463,8 @@ const std::vector<ItemSpec>& items() {
                   {.commit = k_sync_3, .status = "planned", .target = 63}}},
       {.id = "PAY-9", .squad = "payments", .title = "VAT One-Stop-Shop tax calculation",
        .owner = "dev", .tags = {"tax", "europe"}, .initiative = "INI-1", .risk = "medium",
-       .stages = {{.commit = k_refunds_plan, .status = "idea", .horizon = "later",
-                   .note = "Finance wants this before the EU sales push."}}},
+       .stages = {{.commit = k_refunds_plan, .status = "idea", .horizon = "now",
+                   .note = "Finance wants this before the EU sales push; not estimated yet."}}},
       {.id = "PAY-10", .squad = "payments", .title = "Self-serve plan downgrades",
        .owner = "alice", .tags = {"self-serve", "plans"}, .score = {5000, 1, 60, 2},
        .risk = "low",
@@ -753,7 +754,49 @@ void render_people(Text& t) {
   }
 }
 
-void render_squads(Text& t) {
+/// The effort a squad plans for the quarter `ahead` quarters after today's, in the final state, as pops
+/// capacity counts it (planned_quarter; dropped items out, items without a score unestimated).
+double sample_planned(std::string_view squad, int ahead, const Clock& clock) {
+  Config cfg;
+  for (const char* h : {"now", "next", "later"}) {
+    LStr l;
+    l.value = h;
+    l.set = true;
+    cfg.horizons.push_back(l);
+  }
+  double sum = 0;
+  for (const auto& spec : items()) {
+    const auto state = item_state(spec, k_commit_count - 1);
+    if (squad != spec.squad || !state || is_dropped_status(state->status) || spec.score.reach <= 0) {
+      continue;
+    }
+    Item it;
+    it.horizon.value = horizon_text(state->horizon, clock);
+    it.horizon.set = !state->horizon.empty();
+    if (state->target) {
+      it.target.value = clock.at(*state->target);
+      it.target.set = true;
+    }
+    if (planned_quarter(it, cfg, clock.today) == clock.quarter(ahead)) {
+      sum += spec.score.effort;
+    }
+  }
+  return sum;
+}
+
+/// The squads' capacities in person-months (format 1.3), from the planning sync on, derived from what
+/// they plan so that on any day payments plans 2 more than it can do this quarter and the others fit.
+std::string capacity_text(const SquadSpec& s, const Clock& clock) {
+  const std::string id = s.id;
+  if (id == "payments") {
+    return fmt::format("capacity: {{{}: {}, {}: {}}}", clock.quarter(0),
+                       number(std::max(1.0, sample_planned(id, 0, clock) - 2)), clock.quarter(1),
+                       number(sample_planned(id, 1, clock) + 2));
+  }
+  return fmt::format("capacity: {}", number(sample_planned(id, 0, clock) + 2));
+}
+
+void render_squads(Text& t, int commit, const Clock& clock) {
   t.comment(0, "Squads own roadmap items; an item id is the squad's prefix and a number (PAY-12).");
   t.line(0, "squads:");
   for (const auto& s : k_squads) {
@@ -762,6 +805,9 @@ void render_squads(Text& t) {
     t.line(4, "prefix: " + std::string(s.prefix));
     t.line(4, "lead: " + std::string(s.lead));
     t.line(4, fmt::format("wip_limit: {}", s.wip_limit), s.wip_comment != nullptr ? s.wip_comment : "");
+    if (commit >= k_sync_3) {
+      t.line(4, capacity_text(s, clock), std::string(s.id) == "payments" ? "this quarter and the next" : "");
+    }
   }
 }
 
@@ -869,8 +915,11 @@ std::string render_config(int commit, const Clock& clock) {
   t.comment(0, "review changes in pull requests, and run `pops check` before merging.");
   t.line(0, "version: 1");
   t.line(0, "product: Acme Cloud");
+  if (commit >= k_sync_3) {
+    t.line(0, "effort_unit: person-months", "of score.effort and the squads' capacity");
+  }
   t.blank();
-  render_squads(t);
+  render_squads(t, commit, clock);
   t.blank();
   render_people(t);
   t.blank();

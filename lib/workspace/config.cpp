@@ -17,16 +17,17 @@ namespace pops {
 
 namespace {
 
-constexpr std::array<std::string_view, 17> k_top_keys = {
+constexpr std::array<std::string_view, 18> k_top_keys = {
   "version", "product", "squads", "people", "statuses", "horizons", "feedback_sources",
-  "fields", "rituals", "docs", "rules", "scoring", "integrations", "aliases", "pager", "objectives", "initiatives"};
+  "fields", "rituals", "docs", "rules", "scoring", "integrations", "aliases", "pager", "objectives", "initiatives",
+  "effort_unit"};
 constexpr std::array<std::string_view, 5> k_initiative_keys = {"title", "owner", "target", "description", "updates"};
 constexpr std::array<std::string_view, 4> k_update_keys = {"date", "health", "note", "author"};
 constexpr std::array<std::string_view, 5> k_objective_keys = {"title", "owner", "period", "key_results", "description"};
 constexpr std::array<std::string_view, 6> k_key_result_keys = {"title", "metric", "baseline", "target", "series",
                                                                "description"};
 constexpr std::array<std::string_view, 2> k_kr_series_keys = {"source", "key"};
-constexpr std::array<std::string_view, 4> k_squad_keys = {"name", "prefix", "lead", "wip_limit"};
+constexpr std::array<std::string_view, 5> k_squad_keys = {"name", "prefix", "lead", "wip_limit", "capacity"};
 constexpr std::array<std::string_view, 4> k_person_keys = {"name", "email", "role", "squad"};
 constexpr std::array<std::string_view, 2> k_field_keys = {"type", "values"};
 constexpr std::array<std::string_view, 6> k_field_types = {"string", "number", "date", "bool", "enum", "list"};
@@ -222,6 +223,43 @@ void read_initiatives(const YNode& root, SchemaReader& r, Config& cfg)
   });
 }
 
+/// A squad's `capacity:` (format 1.3): a number (every quarter) or a mapping quarter -> number, each
+/// at least 0.
+void read_capacity(const YNode& squad, SchemaReader& r, Squad& s, const std::string& what)
+{
+  const YNode* c = squad.get("capacity");
+  if (!c || c->is_null()) {
+    return;
+  }
+  auto checked = [&](Located<double> n, std::string_view of) {
+    if (n.set && n.value < 0) {
+      r.report(n.loc, fmt::format("capacity{} of {} must be a number of 0 or more", of, what));
+      n.set = false;
+    }
+    return n;
+  };
+  if (!c->is_map()) {
+    if (!c->is_scalar()) {
+      r.report(c->loc, fmt::format("capacity of {} must be a number (every quarter) or a mapping of quarters to "
+                                   "numbers, e.g. {{2027-Q1: 40, 2027-Q2: 36}}", what));
+      return;
+    }
+    s.capacity = checked(r.number(squad, "capacity"), "");
+    return;
+  }
+  for (const auto& [k, v] : c->entries) {
+    if (!is_quarter(k.text)) {
+      r.report(k.loc, fmt::format("capacity of {} is by quarter, YYYY-Qn (e.g. 2027-Q1), found {}", what,
+                                  quote(k.text)));
+      continue;
+    }
+    Located<double> n = checked(r.number(*c, k.text), " " + k.text);
+    if (n.set) {
+      s.capacity_by_period.emplace_back(key_str(k), n);
+    }
+  }
+}
+
 } // namespace
 
 bool quarter_end(std::string_view quarter, Date& end)
@@ -400,6 +438,7 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
       r.report(s.wip_limit.loc, fmt::format("wip_limit of {} must be at least 1", what));
       s.wip_limit.set = false;
     }
+    read_capacity(v, r, s, what);
     r.attribute_since(first_finding, s.id.value);
     cfg.squads.push_back(std::move(s));
   });
@@ -577,6 +616,11 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
   }
   if (const YNode* v = root.get("pager"); v && !v->is_null()) {
     (void)read_pager(*v, &r);
+  }
+  cfg.effort_unit = r.str(root, "effort_unit");
+  if (cfg.effort_unit.set && trim(cfg.effort_unit.value).empty()) {
+    r.report(cfg.effort_unit.loc, "'effort_unit' must name a unit, e.g. points or person-weeks");
+    cfg.effort_unit.set = false;
   }
   check_scoring(cfg.scoring, r);
   check_integrations(cfg.integrations, cfg, r);

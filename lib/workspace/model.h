@@ -26,6 +26,20 @@ using LStr = Located<std::string>;
 struct Squad {
   LStr id, name, prefix, lead;
   Located<long> wip_limit;
+  /// `capacity:` (format 1.3): a number for every quarter, or a mapping quarter -> number; the unit
+  /// is the Config's effort_unit.
+  Located<double> capacity;                                  ///< every quarter (a number)
+  std::vector<std::pair<LStr, Located<double>>> capacity_by_period;  ///< quarter -> number (a mapping)
+  /// The capacity of a quarter: its entry of the mapping, else the number; none when neither.
+  std::optional<double> capacity_of(std::string_view period) const
+  {
+    for (const auto& [q, n] : capacity_by_period) {
+      if (q.value == period && n.set) {
+        return n.value;
+      }
+    }
+    return capacity.set ? std::optional<double>(capacity.value) : std::nullopt;
+  }
 };
 
 struct Person {
@@ -131,6 +145,7 @@ struct Config {
   std::vector<Objective> objectives;  ///< format 1.2
   std::vector<Initiative> initiatives;  ///< format 1.3
   Located<long> update_stale_days;  ///< `rules: update-stale: {days: N}`; unset: 14
+  LStr effort_unit;                   ///< format 1.3: the unit of score.effort and capacity; "points" unset
   std::map<std::string, RuleConfig, std::less<>> rules;
   YNode scoring, integrations, aliases;  ///< kept raw; read by the commands that use them
 

@@ -42,6 +42,12 @@ constexpr std::array k_rules = {
            "dependency is not."},
   RuleInfo{"wip-limit", Severity::warning, "a squad with more items in progress than its wip_limit",
            "Finish or pause work, or raise the squad's wip_limit in pops.yaml."},
+  RuleInfo{"over-capacity", Severity::warning, "a squad whose planned effort in a quarter is above its capacity",
+           "The score.effort of the squad's items planned for the quarter (by target, else horizon; dropped "
+           "items, and shipped ones before the quarter starts, left out) adds up to more than its capacity "
+           "in pops.yaml. Move items to a later quarter, drop some, or change the capacity. Checked for the "
+           "current quarter and every later one the capacity names; the message lists items without an "
+           "estimate, which count as 0."},
   RuleInfo{"target-passed", Severity::warning, "an item whose target date has passed and is not shipped",
            "Ship it, move the target (the slip shows in history), or drop the item."},
   RuleInfo{"action-overdue", Severity::warning, "a ritual action item past its due date and not done",

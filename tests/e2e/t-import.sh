@@ -324,8 +324,10 @@ expect_rc 0
 expect_err "16 added, 0 updated, 15 unchanged"
 run check
 expect_rc 0
-expect_out "warning: item 'PLAT-15' has the title of 'PLAT-10' (roadmap/platform.yaml:123) in squad 'platform': likely a duplicate"
-expect_err "0 errors, 15 warnings"
+expect_out "warning: item 'PLAT-15' has the title of 'PLAT-10' (roadmap/platform.yaml:117) in squad 'platform': likely a duplicate"
+# 15 duplicate-title warnings, and the sample's own over-capacity.
+expect_out "[over-capacity]"
+expect_err "0 errors, 16 warnings"
 
 t_begin "linear and productboard: a pops id column matches the item; the tool's key is linked once"
 import_ws

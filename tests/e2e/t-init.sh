@@ -77,11 +77,12 @@ expect_rc 2
 
 t_begin "the sample passes check, with a quarter of history"
 run init --sample acme; expect_rc 0; expect_err "14 commits"
-# Its findings are infos (pops.yaml makes the new update-stale and initiative-slip infos): the stale
-# health update of PAY-4 and GRW-6 after its initiative's target show, and nothing fails.
-run -C acme check; expect_rc 0; expect_err "0 errors, 0 warnings, 2 infos in"
-expect_out "[update-stale]"; expect_out "[initiative-slip]"
-run -C acme check --strict; expect_rc 0
+# Its findings: the point of its capacities (payments plans more than it can do this quarter, a
+# warning), the stale health update of PAY-4 and GRW-6 after its initiative's target (infos: pops.yaml
+# makes update-stale and initiative-slip infos).
+run -C acme check; expect_rc 0; expect_err "0 errors, 1 warning, 2 infos in"
+expect_out "[over-capacity]"; expect_out "[update-stale]"; expect_out "[initiative-slip]"
+run -C acme check --strict; expect_rc 1
 n=$(git -C acme rev-list --count HEAD); [ "$n" -ge 12 ] && pass || fail "only $n commits"
 first=$(git -C acme log --reverse --format=%ad --date=short | head -1)
 last=$(git -C acme log -1 --format=%ad --date=short)
@@ -95,7 +96,10 @@ t_begin "the sample is the same for the same day and moves with today"
 run init --sample a1; run init --sample a2
 diff -r -x .git a1 a2 >/dev/null && pass || fail "two samples of the same day differ"
 POPS_TODAY=2027-06-01 run init --sample later; expect_rc 0
-POPS_TODAY=2027-06-01 run -C later check --strict; expect_rc 0
+# Its one finding on any day: payments plans more than its capacity of the quarter (the sample's point).
+POPS_TODAY=2027-06-01 run -C later check --strict; expect_rc 1
+expect_out "pops.yaml:15:25: warning: squad 'payments' plans 14 person-months in 2027-Q2, over its capacity of 12 by 2; without an estimate: PAY-9 [over-capacity]"
+[ "$(printf '%s\n' "$OUT" | grep -c .)" = 1 ] && pass || fail "the later sample has other findings: $OUT"
 
 t_begin "the sample refuses a non-empty folder"
 mkdir full && echo x > full/file

@@ -19,7 +19,7 @@ grep -qx '  search: {prefix: SRCH, lead: dana, wip_limit: 3}' pops.yaml && pass 
 run person set dana --role design; expect_rc 0
 run check; expect_rc 0
 run squad list; expect_rc 0
-expect_out_line '^SQUAD +NAME +PREFIX +LEAD +WIP LIMIT$'
+expect_out_line '^SQUAD +NAME +PREFIX +LEAD +WIP LIMIT +CAPACITY$'
 expect_out_line '^search +SRCH +dana +3$'
 run person list --format json; expect_rc 0
 printf '%s' "$OUT" | python3 -c 'import json, sys
