@@ -324,7 +324,7 @@ expect_rc 0
 expect_err "16 added, 0 updated, 15 unchanged"
 run check
 expect_rc 0
-expect_out "warning: item 'PLAT-15' has the title of 'PLAT-10' (roadmap/platform.yaml:117) in squad 'platform': likely a duplicate"
+expect_out "warning: item 'PLAT-15' has the title of 'PLAT-10' (roadmap/platform.yaml:123) in squad 'platform': likely a duplicate"
 # 15 duplicate-title warnings, and the sample's own over-capacity.
 expect_out "[over-capacity]"
 expect_err "0 errors, 16 warnings"
