@@ -26,6 +26,8 @@ constexpr std::array k_commands = {
   Command{"capacity", "Capacity of each squad in a quarter against the planned effort", true, setup_capacity},
   Command{"check", "Validate the workspace: format, references, dependencies, standards", true, setup_check},
   Command{"completion", "Print the shell completion script for bash, zsh or fish", false, setup_completion},
+  Command{"customer", "List, show, add, change or merge customer records and their feedback", true,
+          setup_customer},
   Command{"diff", "Show what changed between two states: items, feedback, docs", true, setup_diff},
   Command{"digest", "Summarize what changed for stakeholders: shipped, committed, slipped, dropped", true, setup_digest},
   Command{"doc", "Write documents from templates, list them, keep the docs index", true, setup_doc},

@@ -58,6 +58,7 @@ void setup_item(CLI::App& app, Runner& run);
 void setup_log(CLI::App& app, Runner& run);
 void setup_metrics(CLI::App& app, Runner& run);
 void setup_onboard(CLI::App& app, Runner& run);
+void setup_customer(CLI::App& app, Runner& run);
 void setup_person(CLI::App& app, Runner& run);
 void setup_rank(CLI::App& app, Runner& run);
 void setup_report(CLI::App& app, Runner& run);

@@ -13,7 +13,7 @@ namespace pops {
 
 /// The layout version of the caches' files and of the model's encoding (model_codec.h): 2 metrics
 /// series in the parts; 3 XXH3 checksums and keys; 4 moved_from; 5 key_results; 6 initiative, updates.
-inline constexpr uint32_t k_cache_format = 6;
+inline constexpr uint32_t k_cache_format = 7;
 
 /// XXH3 (64 bits) of `data` with `seed`, not cryptographic: the content addresses, keys and checksums
 /// of the caches. Every byte counts, whatever the length.

@@ -156,6 +156,7 @@ std::string encode_part(const FilePart& part)
   put(w, part.docs);
   put(w, part.notes);
   put(w, part.series);
+  put(w, part.customers);
   w.b(part.doc_index.has_value());
   if (part.doc_index) {
     w.s(*part.doc_index);
@@ -169,7 +170,7 @@ namespace {
 template <class T> std::string encode_one(const T& element, int slot)
 {
   Writer w;
-  for (int list = 0; list < 7; ++list) {
+  for (int list = 0; list < 8; ++list) {
     if (list == slot) {
       w.u(1);
       put(w, element);
@@ -210,6 +211,7 @@ bool decode_part(std::string_view bytes, FilePart& part)
     get(r, p.docs);
     get(r, p.notes);
     get(r, p.series);
+    get(r, p.customers);
     if (r.b()) {
       p.doc_index = r.s();
     }

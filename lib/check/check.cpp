@@ -106,6 +106,7 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
     rule_doc_index_stale(c);
     rule_series_unlinked(c);
     rule_customer_duplicate(c);
+    rule_customer_unknown(c);
     rule_feedback_duplicate(c);
     rule_key_result_unlinked(c);
     rule_objective_stalled(c);

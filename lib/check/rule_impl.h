@@ -2,6 +2,7 @@
 // Internal: the rule implementations that check_workspace runs. Each appends findings with the
 // rule's default severity; check_workspace then applies pops.yaml's `rules:`.
 
+#include "workspace/customers.h"
 #include "workspace/model.h"
 
 #include <string>
@@ -43,16 +44,15 @@ void rule_doc_stale(const RuleContext& c);
 void rule_doc_index_stale(const RuleContext& c);
 /// series-unlinked: a usage series (metrics/**/*.yaml) no item links to (adoption.cpp).
 void rule_series_unlinked(const RuleContext& c);
-/// A customer name as feedback-duplicate (and the customer rules) compare it: case folded, accents
-/// dropped (Zürich -> zurich, ß -> ss), punctuation and white space gone, dots and apostrophes
-/// inside words dropped (S.A. -> sa), & as "and", legal forms at the end dropped (Inc, Corp, LLC,
-/// Ltd, GmbH, AG, SA, BV, PLC ... and "& Co. KG"), a leading "The" dropped: "Globex, Inc." and
-/// "GLOBEX" are both "globex".
-std::string normalized_customer(std::string_view name);
 /// The word overlap of two texts (Jaccard of their folded word sets, 0..1; two empty texts: 1).
 double text_similarity(std::string_view a, std::string_view b);
+/// customer-unknown: when customers.yaml has records, a feedback entry whose customer is no
+/// record's name or alias (folded), with "did you mean" the closest record.
+void rule_customer_unknown(const RuleContext& c);
 /// customer-duplicate: two spellings of a customer in feedback that normalize to one name, or whose
 /// normalized names are one letter apart (two from 8 letters on); the less used one is reported.
+/// Spellings a customer record ties (its name and aliases) are one customer; two records whose names
+/// or aliases fold equal are reported.
 void rule_customer_duplicate(const RuleContext& c);
 /// feedback-duplicate: an entry of the same customer (normalized_customer), with nearly the same
 /// text (text_similarity at least k_feedback_duplicate_similarity), at most

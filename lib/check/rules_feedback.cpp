@@ -1,10 +1,12 @@
-// The feedback rules: customer-duplicate (one customer written two ways), feedback-duplicate (an
-// entry that repeats another of the same customer), and the normalization of customer names they
-// compare by.
+// The feedback rules: customer-duplicate (one customer written two ways, unless a customer record
+// ties them by an alias), customer-unknown (a name no customer record has), feedback-duplicate (an
+// entry that repeats another of the same customer). Names are compared by normalized_customer
+// (workspace/customers.h).
 
 #include "check/rule_impl.h"
 
 #include "base/text.h"
+#include "workspace/customers.h"
 #include "workspace/schema.h"
 
 #include <fmt/format.h>
@@ -19,127 +21,6 @@
 #include <vector>
 
 namespace pops {
-
-namespace {
-
-// U+00C0..U+017F (Latin-1 Supplement letters and Latin Extended-A) folded to lowercase ASCII:
-// accents dropped (é -> e), ligatures and special letters spelled out (ß -> ss, Æ -> ae, Ł -> l);
-// × and ÷ are separators.
-constexpr std::array<std::string_view, 0x180 - 0xC0> k_latin_fold = {
-  "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-  "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "ss",
-  "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-  "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "y",
-  "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
-  "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
-  "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
-  "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
-  "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
-  "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
-  "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
-  "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
-};
-
-// Legal forms that end a company name and are dropped: "Globex GmbH", "Acme, Inc.", "Initech S.A.".
-const std::set<std::string, std::less<>> k_legal_suffixes = {
-  "ab",    "ag",      "as",     "bv",  "co",  "company", "corp", "corporation", "gmbh", "inc",
-  "incorporated", "kg", "kk",   "llc", "llp", "lp",      "ltd",  "limited",     "nv",   "oy",
-  "plc",   "pte",     "pty",    "sa",  "sarl", "sas",    "se",   "spa",         "srl",
-};
-
-/// Decodes one UTF-8 code point at s[i] (advancing i); an invalid byte is U+FFFD.
-char32_t next_code_point(std::string_view s, size_t& i)
-{
-  const auto b = static_cast<unsigned char>(s[i]);
-  int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + static_cast<size_t>(len) > s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-  for (int k = 1; k < len; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
-    if ((c >> 6) != 0x2) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  i += static_cast<size_t>(len);
-  return cp;
-}
-
-/// The words of a text, folded: ASCII case, the Latin letters of k_latin_fold, dots and apostrophes
-/// inside a word dropped (S.A. -> sa, O'Brien -> obrien), & as "and", every other ASCII punctuation
-/// and Unicode space or punctuation (U+00A0, U+2000..U+206F, U+3000..U+303F) a separator. Other
-/// characters (Greek, CJK ...) are kept as they are.
-std::vector<std::string> folded_words(std::string_view s)
-{
-  std::vector<std::string> words;
-  std::string cur;
-  auto flush = [&] {
-    if (!cur.empty()) {
-      words.push_back(std::move(cur));
-      cur.clear();
-    }
-  };
-  size_t i = 0;
-  while (i < s.size()) {
-    const size_t from = i;
-    const char32_t cp = next_code_point(s, i);
-    if (cp < 0x80) {
-      const char c = static_cast<char>(cp);
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        cur += c;
-      } else if (c >= 'A' && c <= 'Z') {
-        cur += static_cast<char>(c - 'A' + 'a');
-      } else if (c == '.' || c == '\'') {
-        // inside a word: dropped
-      } else if (c == '&') {
-        flush();
-        words.emplace_back("and");
-      } else {
-        flush();
-      }
-    } else if (cp >= 0xC0 && cp < 0x180) {
-      const std::string_view f = k_latin_fold[cp - 0xC0];
-      if (f == " ") {
-        flush();
-      } else {
-        cur += f;
-      }
-    } else if (cp == 0xA0 || (cp >= 0x80 && cp < 0xC0) || (cp >= 0x2000 && cp <= 0x206F)
-               || (cp >= 0x3000 && cp <= 0x303F) || cp == 0xFEFF || cp == 0xFFFD) {
-      if (cp == 0x2019) {
-        continue;  // a typographic apostrophe, as '
-      }
-      flush();
-    } else {
-      cur.append(s.substr(from, i - from));
-    }
-  }
-  flush();
-  return words;
-}
-
-} // namespace
-
-std::string normalized_customer(std::string_view name)
-{
-  std::vector<std::string> w = folded_words(name);
-  // Legal forms at the end, and what joins them ("GmbH & Co. KG"), while a name is left.
-  while (w.size() > 1 && (k_legal_suffixes.count(w.back()) || w.back() == "and")) {
-    w.pop_back();
-  }
-  if (w.size() > 1 && w.front() == "the") {
-    w.erase(w.begin());
-  }
-  std::string out;
-  for (const auto& x : w) {
-    out += x;
-  }
-  return out;
-}
 
 double text_similarity(std::string_view a, std::string_view b)
 {
@@ -157,14 +38,21 @@ double text_similarity(std::string_view a, std::string_view b)
   return static_cast<double>(common) / static_cast<double>(sa.size() + sb.size() - common);
 }
 
+void rule_customer_records_duplicate(const RuleContext& c);
+
 void rule_customer_duplicate(const RuleContext& c)
 {
+  rule_customer_records_duplicate(c);
   // Each spelling (trimmed) with its first entry and its number of entries, in file order.
+  // A spelling a record ties (its name or an alias) is grouped by the record: never a duplicate of
+  // another spelling of the same record.
   struct Spelling {
     std::string name, key;
     const Feedback* first = nullptr;
     size_t entries = 0;
+    const Customer* record = nullptr;
   };
+  const CustomerIndex records(c.ws);
   std::vector<Spelling> spellings;
   std::map<std::string, size_t, std::less<>> index;
   for (const Feedback& fb : c.ws.feedback) {
@@ -178,7 +66,8 @@ void rule_customer_duplicate(const RuleContext& c)
     }
     auto [it, fresh] = index.emplace(name, spellings.size());
     if (fresh) {
-      spellings.push_back({name, std::move(key), &fb, 0});
+      const Customer* rec = records.find(name);
+      spellings.push_back({name, rec ? normalized_customer(rec->name.value) : std::move(key), &fb, 0, rec});
     }
     ++spellings[it->second].entries;
   }
@@ -204,7 +93,7 @@ void rule_customer_duplicate(const RuleContext& c)
   };
   for (const Spelling& sp : spellings) {
     const Spelling& main = *main_of.at(sp.key);
-    if (&main != &sp) {
+    if (&main != &sp && !(sp.record && sp.record == main.record)) {
       report(sp, main, "is the name of");
     }
   }
@@ -248,6 +137,9 @@ void rule_customer_duplicate(const RuleContext& c)
       if (d > limit) {
         continue;
       }
+      if (mains[i]->record && mains[j]->record) {
+        continue;  // two records: two customers, as written down
+      }
       // The one with fewer entries is reported (the later written on a tie).
       const bool i_main = better(*mains[i], *mains[j])
                           || (!better(*mains[j], *mains[i]) && mains[i]->first < mains[j]->first);
@@ -263,6 +155,91 @@ void rule_customer_duplicate(const RuleContext& c)
     if (auto it = closest.find(&sp); it != closest.end()) {
       report(sp, *it->second.main, "is close to");
     }
+  }
+}
+
+void rule_customer_records_duplicate(const RuleContext& c)
+{
+  // Each folded name or alias with the record that first has it; a later record with the same one
+  // is the same customer written down twice.
+  std::map<std::string, const Customer*> first_of;
+  for (const Customer& rec : c.ws.customers) {
+    if (!rec.name.set) {
+      continue;
+    }
+    std::vector<const LStr*> names = {&rec.name};
+    for (const LStr& a : rec.aliases) {
+      names.push_back(&a);
+    }
+    std::set<const Customer*> reported;
+    for (const LStr* n : names) {
+      const std::string k = normalized_customer(n->value);
+      if (k.empty()) {
+        continue;
+      }
+      auto [it, fresh] = first_of.emplace(k, &rec);
+      if (fresh || it->second == &rec || !reported.insert(it->second).second) {
+        continue;
+      }
+      const Customer& other = *it->second;
+      c.add(rec.file, n->loc, "customer-duplicate",
+            fmt::format("customer record {} ({}:{}) has the name {} of the record {} ({}:{}); merge the two "
+                        "records (pops customer merge {} {})",
+                        quote(rec.name.value), rec.file, rec.name.loc.line, quote(n->value),
+                        quote(other.name.value), other.file, other.name.loc.line, quote(other.name.value),
+                        quote(rec.name.value)),
+            {});
+    }
+  }
+}
+
+void rule_customer_unknown(const RuleContext& c)
+{
+  if (c.ws.customers.empty()) {
+    return;
+  }
+  const CustomerIndex records(c.ws);
+  // Every folded name and alias of the records, with the name to suggest.
+  std::vector<std::pair<std::string, std::string>> known;
+  for (const Customer& rec : c.ws.customers) {
+    if (!rec.name.set) {
+      continue;
+    }
+    // The whole name and alias, and their first word ("umbrella" of Umbrella Health).
+    auto add = [&](const std::string& n) {
+      known.emplace_back(normalized_customer(n), rec.name.value);
+      if (const std::vector<std::string> w = folded_words(n); w.size() > 1) {
+        known.emplace_back(w.front(), rec.name.value);
+      }
+    };
+    add(rec.name.value);
+    for (const LStr& a : rec.aliases) {
+      add(a.value);
+    }
+  }
+  for (const Feedback& fb : c.ws.feedback) {
+    if (!fb.customer.set || trim(fb.customer.value).empty() || records.find(fb.customer.value)) {
+      continue;
+    }
+    const std::string k = normalized_customer(fb.customer.value);
+    std::string best;
+    int best_d = 0;
+    for (const auto& [key, name] : known) {
+      const int d = edit_distance(k, key);
+      const int limit = std::max<int>(1, static_cast<int>(std::min(k.size(), key.size()) / 3));
+      if (d <= limit && (best.empty() || d < best_d)) {
+        best = name;
+        best_d = d;
+      }
+    }
+    c.add(fb.file, fb.customer.loc, "customer-unknown",
+          fmt::format("{}: customer {} is in no customer record of customers.yaml{}; add it (pops customer add "
+                      "{}) or write a record's name or alias",
+                      fb.id.set ? fmt::format("feedback {}", fb.id.value) : "feedback entry",
+                      quote(trim(fb.customer.value)),
+                      best.empty() ? "" : fmt::format(" (did you mean {}?)", quote(best)),
+                      quote(trim(fb.customer.value))),
+          c.squads_of(fb));
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include "base/csv.h"
 #include "base/money.h"
+#include "workspace/customers.h"
 #include "workspace/schema.h"
 #include "base/text.h"
 
@@ -18,8 +19,10 @@ namespace pops {
 namespace {
 
 constexpr std::string_view k_presets[] = {"intercom", "productboard", "salesforce", "zendesk"};
-constexpr std::string_view k_fields[] = {"date", "customer", "segment", "arr",  "quote",
-                                         "summary", "tags",   "items",   "url", "id"};
+// salesforce_id and hubspot_id are not written: they find the customer record (customers.yaml) whose
+// `salesforce` or `hubspot` id they hold, whose name the entry then takes.
+constexpr std::string_view k_fields[] = {"date", "customer", "segment", "arr", "quote",         "summary",
+                                         "tags", "items",    "url",     "id",  "salesforce_id", "hubspot_id"};
 
 struct PresetColumn {
   std::string_view preset, field;
@@ -53,6 +56,7 @@ const std::vector<PresetColumn>& preset_columns()
     {"salesforce", "quote", {"Description"}},
     {"salesforce", "segment", {"Account Type", "Segment", "Account: Type"}},
     {"salesforce", "arr", {"ARR", "Account ARR", "Annual Recurring Revenue"}},
+    {"salesforce", "salesforce_id", {"Account ID", "Account: Account ID", "AccountId"}},
     {"productboard", "id", {"Note ID", "note_id", "ID"}},
     {"productboard", "date", {"Created at", "created_at", "Created"}},
     {"productboard", "customer", {"Company", "Company name", "company_name", "User company"}},
@@ -296,6 +300,7 @@ ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, co
   for (const auto& it : s.ws.items) {
     item_ids.push_back(it.id.value);
   }
+  const CustomerIndex records(s.ws);
   long next = next_number(s, "FB", history);
   std::vector<std::pair<std::string, std::vector<NewEntries>>> by_file;
   std::map<std::string, size_t> file_pos;
@@ -396,8 +401,26 @@ ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, co
     e.emplace_back("id", NewValue::text(id));
     e.emplace_back("date", NewValue::plain(format_date(*date)));
     e.emplace_back("source", NewValue::text(o.source));
-    if (auto v = one_line(get("customer")); !v.empty()) {
-      e.emplace_back("customer", NewValue::text(v));
+    // The customer as its record names it: by a CRM id column, else by name or alias.
+    std::string customer = one_line(get("customer"));
+    const Customer* rec = nullptr;
+    for (const auto& [field, member] : {std::pair{"salesforce_id", &Customer::salesforce},
+                                        std::pair{"hubspot_id", &Customer::hubspot}}) {
+      const std::string crm = one_line(get(field));
+      for (const Customer& c : s.ws.customers) {
+        if (!rec && !crm.empty() && (c.*member).set && trim((c.*member).value) == crm) {
+          rec = &c;
+        }
+      }
+    }
+    if (!rec && !customer.empty()) {
+      rec = records.find(customer);
+    }
+    if (rec && rec->name.set) {
+      customer = rec->name.value;
+    }
+    if (!customer.empty()) {
+      e.emplace_back("customer", NewValue::text(customer));
     }
     if (auto v = one_line(get("segment")); !v.empty()) {
       e.emplace_back("segment", NewValue::text(v));

@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 #include "features/suggest.h"
+#include "workspace/customers.h"
 
 #include <fmt/format.h>
 
@@ -40,7 +41,8 @@ bool in_period(const Feedback& fb, Date since, Date until)
 }
 
 /// The keys an entry counts under for `by`.
-std::vector<std::string> keys_of(const Feedback& fb, const std::string& by)
+std::vector<std::string> keys_of(const Feedback& fb, const std::string& by,
+                                 const std::map<std::string, CustomerArr>& arr)
 {
   std::vector<std::string> out;
   if (by == "item") {
@@ -59,11 +61,14 @@ std::vector<std::string> keys_of(const Feedback& fb, const std::string& by)
       out.emplace_back();
     }
   } else if (by == "segment") {
-    out.push_back(fb.segment.value);
+    out.push_back(segment_of(fb, arr));
   } else if (by == "source") {
     out.push_back(fb.source.value);
   } else {
-    out.push_back(fb.customer.set ? std::string(trim(fb.customer.value)) : std::string());
+    auto it = fb.customer.set ? arr.find(customer_key(fb.customer.value)) : arr.end();
+    out.push_back(it != arr.end() && !it->second.record.empty() ? it->second.record
+                  : fb.customer.set                             ? std::string(trim(fb.customer.value))
+                                                                : std::string());
   }
   return out;
 }
@@ -135,19 +140,64 @@ std::map<std::string, CustomerArr> customer_arr(const Workspace& ws)
 {
   std::map<std::string, CustomerArr> out;
   std::map<std::string, Date> when;
+  const CustomerIndex records(ws);
+  // The ARR of the entries, by customer: by its record's name when a record ties the spelling.
   for (const auto& fb : ws.feedback) {
-    if (!fb.arr.set || !fb.customer.set || trim(fb.customer.value).empty()) {
+    if (!fb.customer.set || trim(fb.customer.value).empty()) {
       continue;
     }
-    const std::string k = customer_key(fb.customer.value);
+    const Customer* rec = records.find(fb.customer.value);
+    const std::string k = customer_key(rec ? rec->name.value : fb.customer.value);
+    if (!fb.arr.set) {
+      continue;
+    }
     auto it = out.find(k);
     const Date d = fb.date.value;
     if (it == out.end() || d > when[k] || (d == when[k] && fb.arr.value > it->second.arr)) {
-      out[k] = {std::string(trim(fb.customer.value)), fb.arr.value, fb.id.value};
+      out[k] = {rec ? rec->name.value : std::string(trim(fb.customer.value)), fb.arr.value, true, fb.id.value, {}, {}};
       when[k] = d;
     }
   }
+  // The records: their ARR and segment over the entries'.
+  for (const Customer& c : ws.customers) {
+    if (!c.name.set || records.find(c.name.value) != &c) {
+      continue;
+    }
+    CustomerArr& a = out[customer_key(c.name.value)];
+    a.name = c.name.value;
+    a.record = c.name.value;
+    if (c.arr.set) {
+      a.arr = c.arr.value;
+      a.has_arr = true;
+      a.from = c.file;
+    }
+    a.segment = c.segment.value;
+  }
+  // Every other spelling feedback uses for a record, and every alias, finds the record's figures.
+  auto alias = [&](std::string_view spelling) {
+    const Customer* rec = records.find(spelling);
+    const std::string k = customer_key(spelling);
+    if (rec && k != customer_key(rec->name.value)) {
+      out[k] = out[customer_key(rec->name.value)];
+    }
+  };
+  for (const Customer& c : ws.customers) {
+    for (const LStr& a : c.aliases) {
+      alias(a.value);
+    }
+  }
+  for (const auto& fb : ws.feedback) {
+    if (fb.customer.set && !trim(fb.customer.value).empty()) {
+      alias(fb.customer.value);
+    }
+  }
   return out;
+}
+
+std::string segment_of(const Feedback& fb, const std::map<std::string, CustomerArr>& arr)
+{
+  auto it = arr.find(customer_key(fb.customer.value));
+  return it != arr.end() && !it->second.segment.empty() ? it->second.segment : fb.segment.value;
 }
 
 Demand demand_of(const std::vector<const Feedback*>& entries, const std::map<std::string, CustomerArr>& arr)
@@ -157,17 +207,22 @@ Demand demand_of(const std::vector<const Feedback*>& entries, const std::map<std
   for (const Feedback* fb : entries) {
     ++d.entries;
     d.feedback.push_back(fb->id.value);
-    const std::string k = customer_key(fb->customer.value);
-    if (k.empty() || !seen.insert(k).second) {
+    std::string k = customer_key(fb->customer.value);
+    if (k.empty()) {
+      continue;
+    }
+    auto it = arr.find(k);
+    const bool recorded = it != arr.end() && !it->second.record.empty();
+    if (!seen.insert(recorded ? "\x01" + customer_key(it->second.record) : k).second) {
       continue;
     }
     ++d.customers;
-    auto it = arr.find(k);
-    if (it == arr.end()) {
-      d.by_customer.emplace_back(std::string(trim(fb->customer.value)), std::nullopt);
+    const std::string shown = recorded ? it->second.record : std::string(trim(fb->customer.value));
+    if (it == arr.end() || !it->second.has_arr) {
+      d.by_customer.emplace_back(shown, std::nullopt);
       continue;
     }
-    d.by_customer.emplace_back(std::string(trim(fb->customer.value)), it->second.arr);
+    d.by_customer.emplace_back(shown, it->second.arr);
     d.arr = d.arr.value_or(0) + it->second.arr;
   }
   return d;
@@ -286,7 +341,7 @@ Insights compute_insights(const Workspace& ws, const InsightOptions& o)
     if (r.by == "item" && fb->items.empty()) {
       continue;
     }
-    for (const auto& k : r.by == "theme" ? std::vector<std::string>{themes.theme_of[fb]} : keys_of(*fb, r.by)) {
+    for (const auto& k : r.by == "theme" ? std::vector<std::string>{themes.theme_of[fb]} : keys_of(*fb, r.by, arr)) {
       auto& g = groups[k];
       (now ? g.first : g.second).push_back(fb);
     }
@@ -341,7 +396,7 @@ Insights compute_insights(const Workspace& ws, const InsightOptions& o)
     if (!fb->items.empty() || !in_period(*fb, r.since, r.until)) {
       continue;
     }
-    for (const auto& t : keys_of(*fb, "tag")) {
+    for (const auto& t : keys_of(*fb, "tag", arr)) {
       unlinked[t].push_back(fb->id.value);
     }
   }

@@ -26,14 +26,25 @@ std::vector<const Feedback*> filter_feedback(const Workspace& ws, const Feedback
 /// A customer's name as compared: trimmed, lower case.
 std::string customer_key(std::string_view name);
 
-/// Each customer's ARR: the `arr` of their most recent entry that states one (the higher value when
-/// two entries of the same day differ), by customer_key. Customers who never state one are absent.
+/// Each customer's ARR and segment, by customer_key of every spelling feedback uses and of every
+/// record's name and alias: from the customer's record (customers.yaml) when there is one and it
+/// states them, else from the entries. An entry's ARR: the `arr` of the customer's most recent entry
+/// that states one (the higher value when two entries of the same day differ). The spellings a record
+/// ties (its name, its aliases, folded as normalized_customer) are one customer, named by the record.
+/// Customers with no record and no entry stating an ARR are absent.
 struct CustomerArr {
-  std::string name;                   ///< as written on that entry
-  double arr = 0;
-  std::string from;                   ///< the entry, e.g. FB-12
+  std::string name;                   ///< the record's name, else as written on the entry
+  double arr = 0;                     ///< meaningful when has_arr
+  bool has_arr = false;
+  std::string from;                   ///< where the ARR comes from: the entry (FB-12) or "customers.yaml"
+  std::string segment;                ///< the record's segment; empty: the entry's
+  std::string record;                 ///< the record's name; empty: no record
 };
 std::map<std::string, CustomerArr> customer_arr(const Workspace& ws);
+
+/// The segment `fb` counts in: its customer's record's segment when the record states one, else the
+/// entry's.
+std::string segment_of(const Feedback& fb, const std::map<std::string, CustomerArr>& arr);
 
 /// The demand of a set of entries: each customer once, their ARR once.
 struct Demand {
@@ -43,6 +54,8 @@ struct Demand {
   std::vector<std::string> feedback;  ///< entry ids
   std::vector<std::pair<std::string, std::optional<double>>> by_customer;  ///< name, ARR (missing: unknown)
 };
+/// A customer is counted once however many of its spellings the entries use (customer_key, or the
+/// record's name for the spellings it ties).
 Demand demand_of(const std::vector<const Feedback*>& entries, const std::map<std::string, CustomerArr>& arr);
 
 struct InsightOptions {

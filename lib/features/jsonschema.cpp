@@ -39,10 +39,13 @@ constexpr std::array<std::string_view, 4> k_roadmap_globs = {"roadmap/*.yaml", "
 constexpr std::array<std::string_view, 4> k_feedback_globs = {"feedback/*.yaml", "feedback/*.yml",
                                                               "feedback/**/*.yaml", "feedback/**/*.yml"};
 
+constexpr std::array<std::string_view, 1> k_customers_globs = {"customers.yaml"};
+
 constexpr std::array k_kinds = {
   SchemaKind{"pops", "pops.schema.json", "pops.yaml, the workspace configuration", k_pops_globs},
   SchemaKind{"roadmap", "roadmap.schema.json", "roadmap files, roadmap/**/*.yaml", k_roadmap_globs},
   SchemaKind{"feedback", "feedback.schema.json", "feedback files, feedback/**/*.yaml", k_feedback_globs},
+  SchemaKind{"customers", "customers.schema.json", "the customer records, customers.yaml", k_customers_globs},
   SchemaKind{"doc", "doc.schema.json", "front matter of documents, docs/**/*.md", {}},
   SchemaKind{"ritual", "ritual.schema.json", "front matter of ritual notes, rituals/<ritual>/<YYYY-MM-DD>.md", {}},
 };
@@ -594,6 +597,27 @@ J feedback_schema(const Facts& w)
                     object("", {{"entries", list_of(entry, "The feedback entries.")}}, {"entries"}));
 }
 
+// ---- customers.yaml (format 1.3)
+
+J customers_schema(const Facts& w)
+{
+  J rec = object(
+    "A customer record. Feedback names it by its name or an alias (compared without case, accents, "
+    "punctuation and legal forms such as Inc or GmbH).",
+    {{"name", with_desc({{"type", "string"}, {"minLength", 1}}, "The customer's name, as insights and reports show it.")},
+     {"aliases", nullable(scalar_list("Other names feedback uses for this customer."))},
+     {"segment", nullable(scalar("Segment, e.g. enterprise, mid-market, smb; wins over the entries'."))},
+     {"arr", nullable(with_desc({{"type", "number"}, {"minimum", 0}},
+                                "Annual recurring revenue; wins over the entries'. Its history is the file's git history."))},
+     {"arr_date", nullable(date("The date the ARR is of, YYYY-MM-DD."))},
+     {"owner", nullable(w.person("Account manager (a person id)."))},
+     {"salesforce", nullable(scalar("Salesforce account id."))},
+     {"hubspot", nullable(scalar("HubSpot company id."))}},
+    {"name"});
+  return schema_doc("pops customers file", "customers.yaml: the customer records.",
+                    object("", {{"customers", list_of(rec, "The customer records.")}}, {"customers"}));
+}
+
 // ---- document front matter
 
 J doc_schema(const Config& cfg, const Facts& w)
@@ -718,6 +742,8 @@ std::string json_schema(const Config& cfg, const SchemaKind& kind)
     s = roadmap_schema(cfg, w);
   } else if (kind.name == "feedback") {
     s = feedback_schema(w);
+  } else if (kind.name == "customers") {
+    s = customers_schema(w);
   } else if (kind.name == "doc") {
     s = doc_schema(cfg, w);
   } else {

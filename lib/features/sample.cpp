@@ -965,13 +965,13 @@ std::string render_adoption(const Clock& clock) {
 // ---------------------------------------------------------------------------------------------------
 // Feedback.
 
-struct Customer {
+struct SampleCustomer {
   const char* name;
   const char* segment;
   long arr;
 };
 
-const std::array<Customer, 19> k_customers = {{
+const std::array<SampleCustomer, 19> k_customers = {{
     {"Globex Retail", "enterprise", 310000},
     {"Northwind Logistics", "enterprise", 240000},
     {"Pied Piper", "smb", 9600},
@@ -993,7 +993,7 @@ const std::array<Customer, 19> k_customers = {{
     {"Berliner Möbel GmbH", "mid-market", 64000},
 }};
 
-const Customer& customer(std::string_view name) {
+const SampleCustomer& customer(std::string_view name) {
   for (const auto& c : k_customers) {
     if (name == c.name) {
       return c;
@@ -1152,7 +1152,7 @@ Date feedback_date(const FeedbackSpec& entry, const Clock& clock) {
 }
 
 void render_entry(Text& t, int id, const FeedbackSpec& entry, const Clock& clock) {
-  const Customer& c = customer(entry.customer);
+  const SampleCustomer& c = customer(entry.customer);
   t.line(2, fmt::format("- id: FB-{}", id));
   t.line(4, "date: " + format_date(feedback_date(entry, clock)));
   t.line(4, "source: " + std::string(entry.source));

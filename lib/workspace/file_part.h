@@ -22,6 +22,7 @@ struct FilePart {
   std::vector<Doc> docs;
   std::vector<RitualNote> notes;
   std::vector<Series> series;
+  std::vector<Customer> customers;      ///< customers.yaml
   std::optional<std::string> doc_index;  ///< docs/README.md as read
 };
 FilePart build_file_part(const Config& cfg, const std::string& path, const ParsedFile& p);

@@ -25,6 +25,9 @@ constexpr std::array<std::string_view, 2> k_roadmap_keys = {"squad", "items"};
 constexpr std::array<std::string_view, 1> k_feedback_file_keys = {"entries"};
 constexpr std::array<std::string_view, 11> k_feedback_keys = {
   "id", "date", "source", "customer", "segment", "arr", "quote", "summary", "tags", "items", "url"};
+constexpr std::array<std::string_view, 1> k_customers_file_keys = {"customers"};
+constexpr std::array<std::string_view, 8> k_customer_keys = {"name",  "aliases", "segment",    "arr",
+                                                             "arr_date", "owner", "salesforce", "hubspot"};
 constexpr std::array<std::string_view, 8> k_doc_keys = {"title", "type", "owner", "status", "items",
                                                         "reviewed", "created", "tags"};
 constexpr std::array<std::string_view, 4> k_doc_statuses = {"draft", "review", "approved", "obsolete"};
@@ -245,6 +248,57 @@ public:
         r.report(n.loc, fmt::format("{} has neither 'quote' nor 'summary'; give at least one", what));
       }
       m_ws.feedback.push_back(std::move(fb));
+    }
+  }
+
+  // customers.yaml (format 1.3): `customers:`, a list of records.
+  void customers(const std::string& path, const Parsed& p)
+  {
+    SchemaReader r(path, m_ws.findings);
+    const YNode& root = p.doc.root;
+    if (root.is_null()) {
+      r.report({1, 1, 0}, "empty customers file; customers.yaml holds 'customers:', a list of customers");
+      return;
+    }
+    if (!r.expect_map(root, "a customers file")) {
+      return;
+    }
+    r.check_keys(root, k_customers_file_keys, "a customers file");
+    if (!r.require(root, "customers", "customers file")) {
+      return;
+    }
+    const YNode& list = *root.get("customers");
+    if (!list.is_seq()) {
+      r.report(list.loc, fmt::format("'customers' must be a list, found {}", list.kind_name()));
+      return;
+    }
+    for (const auto& n : list.items) {
+      if (!r.expect_map(n, "a customer")) {
+        continue;
+      }
+      Customer c;
+      c.file = path;
+      c.loc = n.loc;
+      r.check_keys(n, k_customer_keys, "a customer");
+      if (r.require(n, "name", "customer")) {
+        c.name = r.str(n, "name");
+        if (c.name.set && trim(c.name.value).empty()) {
+          r.report(c.name.loc, "a customer's 'name' must not be empty");
+          c.name.set = false;
+        }
+      }
+      c.aliases = r.str_list(n, "aliases", "Globex Retail");
+      c.segment = r.str(n, "segment");
+      c.arr = read_arr(r, n);
+      c.arr_date = r.date(n, "arr_date");
+      c.owner = r.str(n, "owner");
+      if (c.owner.set && !m_cfg.person(c.owner.value)) {
+        r.report(c.owner.loc, fmt::format("unknown person {} as a customer's owner; people are listed in pops.yaml",
+                                          quote(c.owner.value)));
+      }
+      c.salesforce = r.str(n, "salesforce");
+      c.hubspot = r.str(n, "hubspot");
+      m_ws.customers.push_back(std::move(c));
     }
   }
 
@@ -708,6 +762,9 @@ FilePart build_file_part(const Config& cfg, const std::string& path, const Parse
   case FileKind::feedback:
     b.feedback(path, p);
     break;
+  case FileKind::customers:
+    b.customers(path, p);
+    break;
   case FileKind::doc:
     b.doc(path, p);
     break;
@@ -728,6 +785,7 @@ FilePart build_file_part(const Config& cfg, const std::string& path, const Parse
   part.docs = std::move(out.docs);
   part.notes = std::move(out.notes);
   part.series = std::move(out.series);
+  part.customers = std::move(out.customers);
   return part;
 }
 
@@ -759,6 +817,7 @@ void append_model(Workspace& ws, FilePart& part)
   std::move(part.docs.begin(), part.docs.end(), std::back_inserter(ws.docs));
   std::move(part.notes.begin(), part.notes.end(), std::back_inserter(ws.notes));
   std::move(part.series.begin(), part.series.end(), std::back_inserter(ws.series));
+  std::move(part.customers.begin(), part.customers.end(), std::back_inserter(ws.customers));
 }
 
 } // namespace

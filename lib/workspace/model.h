@@ -201,6 +201,17 @@ struct Feedback {
   std::vector<LStr> tags, items;
 };
 
+/// A customer record (customers.yaml `customers:` entry, format 1.3). Feedback names a customer by
+/// its name or one of its aliases (compared folded: find_customer of workspace/customers.h).
+struct Customer {
+  std::string file;
+  Loc loc;
+  LStr name, segment, owner, salesforce, hubspot;
+  Located<double> arr;
+  Located<Date> arr_date;
+  std::vector<LStr> aliases;
+};
+
 /// One point of a usage series: metrics/**/*.yaml `points:` entry `DATE: VALUE`.
 struct SeriesPoint {
   Located<Date> date;
@@ -257,6 +268,7 @@ struct Workspace {
   Config config;
   std::vector<Item> items;
   std::vector<Feedback> feedback;
+  std::vector<Customer> customers;  ///< from customers.yaml (format 1.3), in file order
   std::vector<Doc> docs;
   std::vector<RitualNote> notes;
   std::vector<Series> series;       ///< from metrics/**/*.yaml, in file order

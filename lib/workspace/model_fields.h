@@ -71,6 +71,8 @@ POPS_MODEL_FIELDS(Item, f(x.file), f(x.loc), f(x.id), f(x.title), f(x.status), f
                   f(x.squad_from_file))
 POPS_MODEL_FIELDS(Feedback, f(x.file), f(x.loc), f(x.id), f(x.source), f(x.customer), f(x.segment), f(x.quote),
                   f(x.summary), f(x.url), f(x.date), f(x.arr), f(x.tags), f(x.items))
+POPS_MODEL_FIELDS(Customer, f(x.file), f(x.loc), f(x.name), f(x.segment), f(x.owner), f(x.salesforce),
+                  f(x.hubspot), f(x.arr), f(x.arr_date), f(x.aliases))
 POPS_MODEL_FIELDS(SeriesPoint, f(x.date), f(x.value))
 POPS_MODEL_FIELDS(Series, f(x.file), f(x.loc), f(x.source), f(x.key), f(x.metric), f(x.unit), f(x.points))
 POPS_MODEL_FIELDS(Heading, f(x.level), f(x.line), f(x.text))

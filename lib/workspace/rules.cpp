@@ -84,7 +84,12 @@ constexpr std::array k_rules = {
            "Two customer names of feedback entries that are the same once case, accents, punctuation, "
            "white space and legal forms (Inc, Ltd, GmbH ...) are set aside, or one or two letters apart: "
            "insights and rank count them as two customers, and their ARR twice. Write the name the most "
-           "entries use in every entry."},
+           "entries use in every entry, or tie the names by an alias in customers.yaml. Two customer "
+           "records whose names or aliases are the same once folded are reported too: merge them."},
+  RuleInfo{"customer-unknown", Severity::warning, "a feedback entry whose customer has no record",
+           "When customers.yaml holds customer records, a feedback entry's customer must be the name or "
+           "an alias of one (compared as customer-duplicate compares names). Add the record with `pops "
+           "customer add`, add the spelling as an alias, or correct the name."},
   RuleInfo{"feedback-duplicate", Severity::warning, "a feedback entry that repeats another",
            "An entry of the same customer (names compared without case, accents, punctuation and legal "
            "forms such as Inc or GmbH) with nearly the same text (80% of their words in common) within 14 "

@@ -16,7 +16,7 @@ namespace pops {
 /// paths are workspace files, for the working tree, the git index and trees alike (`none` for a path
 /// with a component starting with '.', e.g. roadmap/.drafts/x.yaml).
 /// `doc_index` is docs/README.md: read only to compare it with `pops doc index` (doc-index-stale).
-enum class FileKind { none, config, roadmap, feedback, doc, ritual, metrics, doc_index };
+enum class FileKind { none, config, roadmap, feedback, doc, ritual, metrics, doc_index, customers };
 FileKind classify(std::string_view path);
 
 /// True when the workspace-relative path `rel` is workspace data that pops reads or edits: pops.yaml,

@@ -224,6 +224,9 @@ FileKind classify(std::string_view p)
   if (p == "pops.yaml") {
     return FileKind::config;
   }
+  if (p == "customers.yaml") {
+    return FileKind::customers;
+  }
   if (p.starts_with("roadmap/") && is_yaml(p)) {
     return FileKind::roadmap;
   }
@@ -261,7 +264,7 @@ std::string_view top_of(std::string_view rel)
 
 bool is_workspace_data(std::string_view rel)
 {
-  if (rel == "pops.yaml" || rel == ".pops.lock") {
+  if (rel == "pops.yaml" || rel == "customers.yaml" || rel == ".pops.lock") {
     return true;
   }
   if (rel.find('/') == std::string_view::npos) {
@@ -373,6 +376,9 @@ std::vector<SourceFile> read_worktree(const std::string& root, std::vector<Findi
   std::error_code ec;
   Walker w{root, fs::weakly_canonical(root, ec).string(), files, findings};
   w.visit_file(fs::path(root) / "pops.yaml", "pops.yaml");
+  if (fs::exists(fs::symlink_status(fs::path(root) / "customers.yaml", ec))) {
+    w.visit_file(fs::path(root) / "customers.yaml", "customers.yaml");
+  }
   for (const char* top : {"roadmap", "feedback", "docs", "rituals", "metrics"}) {
     fs::path d = fs::path(root) / top;
     if (fs::is_directory(fs::symlink_status(d, ec))) {
@@ -391,6 +397,9 @@ std::vector<FileStat> list_worktree(const std::string& root, std::vector<Finding
   std::error_code ec;
   Walker w{root, fs::weakly_canonical(root, ec).string(), files, findings, &stats};
   w.visit_file(fs::path(root) / "pops.yaml", "pops.yaml");
+  if (fs::exists(fs::symlink_status(fs::path(root) / "customers.yaml", ec))) {
+    w.visit_file(fs::path(root) / "customers.yaml", "customers.yaml");
+  }
   for (const char* top : {"roadmap", "feedback", "docs", "rituals", "metrics"}) {
     fs::path d = fs::path(root) / top;
     if (fs::is_directory(fs::symlink_status(d, ec))) {

@@ -36,7 +36,7 @@ run schema roadmap --vscode; expect_rc 2; expect_err "drop the schema name"
 t_begin "every file of the sample workspace validates against its schemas"
 run init --sample acme; expect_rc 0; expect_err "wired VS Code"
 cd acme || exit 1
-run schema --out ../schemas; expect_rc 0; expect_err "wrote 5 schemas to '../schemas'"
+run schema --out ../schemas; expect_rc 0; expect_err "wrote 6 schemas to '../schemas'"
 validate ../schemas
 if [ "$VRC" -eq 0 ]; then pass; else fail "sample files rejected: $(printf '%s\n' "$VOUT" | grep -v '^ok' | head -5)"; fi
 n=$(printf '%s\n' "$VOUT" | grep -c '^ok ')
@@ -349,6 +349,7 @@ if cat > "$T_ROOT/want" <<'JSON' && cmp -s "$T_ROOT/want" .vscode/settings.json;
     "./.pops/schema/pops.schema.json": ["pops.yaml"],
     "./.pops/schema/roadmap.schema.json": ["roadmap/*.yaml", "roadmap/*.yml", "roadmap/**/*.yaml", "roadmap/**/*.yml"],
     "./.pops/schema/feedback.schema.json": ["feedback/*.yaml", "feedback/*.yml", "feedback/**/*.yaml", "feedback/**/*.yml"],
+    "./.pops/schema/customers.schema.json": ["customers.yaml"],
   },
 }
 JSON
@@ -366,7 +367,7 @@ run schema --vscode --check; expect_rc 1; expect_err "cannot merge the schemas i
 t_begin "schema --out writes every schema, or one, and --check compares"
 schema_ws
 run schema --out out/dir; expect_rc 0
-[ "$(ls out/dir | tr '\n' ' ')" = "doc.schema.json feedback.schema.json pops.schema.json ritual.schema.json roadmap.schema.json " ] \
+[ "$(ls out/dir | tr '\n' ' ')" = "customers.schema.json doc.schema.json feedback.schema.json pops.schema.json ritual.schema.json roadmap.schema.json " ] \
   && pass || fail "files: $(ls out/dir)"
 run schema roadmap; cmp -s <(printf '%s\n' "$OUT") out/dir/roadmap.schema.json && pass || fail "--out differs from stdout"
 ls -a out/dir | grep -q '\.tmp' && fail "temporary file left behind" || pass

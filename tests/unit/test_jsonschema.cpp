@@ -66,7 +66,7 @@ bool matches(const json& s, const std::string& text)
 TEST_CASE("every schema is draft-07 JSON with a title, and the same for the same configuration")
 {
   const auto cfg = config();
-  CHECK(pops::schema_kinds().size() == 5);
+  CHECK(pops::schema_kinds().size() == 6);
   for (const auto& k : pops::schema_kinds()) {
     const json s = schema(cfg, k.name);
     CHECK(s.at("$schema") == "http://json-schema.org/draft-07/schema#");
@@ -240,7 +240,7 @@ TEST_CASE("VS Code settings: created, merged keeping everything else, refused wh
   CHECK(problem == "it is not a JSON object");
   CHECK_FALSE(pops::merge_vscode_settings(R"({"yaml.schemas": []})", problem));
   CHECK(problem.find("yaml.schemas") != std::string::npos);
-  CHECK(json::parse(pops::vscode_schema_entries()).at("yaml.schemas").size() == 3);
+  CHECK(json::parse(pops::vscode_schema_entries()).at("yaml.schemas").size() == 4);  // pops.yaml, roadmap, feedback, customers.yaml
 }
 
 TEST_CASE("settings.json as JSONC: comments, trailing commas and the layout are kept; only yaml.schemas changes")
