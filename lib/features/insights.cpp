@@ -96,9 +96,17 @@ std::string customer_key(std::string_view name)
 
 std::vector<const Feedback*> filter_feedback(const Workspace& ws, const FeedbackFilter& f)
 {
+  // A customer asked for by its record's name or an alias matches every entry naming that record; a
+  // name without a record matches entries of that name, case aside.
+  const CustomerIndex records(ws);
   std::set<std::string> customers;
+  std::set<const Customer*> wanted_records;
   for (const auto& c : f.customers) {
-    customers.insert(customer_key(c));
+    if (const Customer* r = records.find(c)) {
+      wanted_records.insert(r);
+    } else {
+      customers.insert(customer_key(c));
+    }
   }
   std::vector<const Feedback*> out;
   for (const auto& fb : ws.feedback) {
@@ -122,7 +130,8 @@ std::vector<const Feedback*> filter_feedback(const Workspace& ws, const Feedback
     if (!any(fb.tags, f.tags) || !any(fb.items, f.items)) {
       continue;
     }
-    if (!customers.empty() && !customers.count(customer_key(fb.customer.value))) {
+    if ((!customers.empty() || !wanted_records.empty()) && !customers.count(customer_key(fb.customer.value))
+        && !(fb.customer.set && wanted_records.count(records.find(fb.customer.value)))) {
       continue;
     }
     out.push_back(&fb);

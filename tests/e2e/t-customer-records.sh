@@ -121,6 +121,22 @@ g = {x['key']: x for x in out['groups']}
 assert g['PAY-1']['customers'] == 1 and g['PAY-1']['arr'] == 310000, g['PAY-1']
 "
 
+t_begin "feedback list --customer: a record's name or alias lists every entry naming the record"
+cust_ws
+run feedback list --customer "globex retail" --format json; expect_rc 0
+py "
+assert sorted(e['customer'] for e in out) == ['Globex', 'Globex Retail'], out
+"
+run feedback list --customer Globex --format json; expect_rc 0
+py "
+assert sorted(e['customer'] for e in out) == ['Globex', 'Globex Retail'], out
+"
+# A name without a record still matches its own entries only, case aside.
+run feedback list --customer umbrela --format json; expect_rc 0
+py "
+assert [e['customer'] for e in out] == ['Umbrela'], out
+"
+
 t_begin "rules: customer-unknown with did you mean; an alias is no customer-duplicate"
 cust_ws
 run check
