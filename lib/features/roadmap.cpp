@@ -119,6 +119,16 @@ constexpr int k_gap = 2;
 /// Wide enough for "  in-progress  2026-12-15".
 constexpr int k_min_column = 26;
 
+/// The values of `v` joined by `sep`.
+std::string join_values(const std::vector<LStr>& v, std::string_view sep)
+{
+  std::string out;
+  for (const auto& x : v) {
+    out += (out.empty() ? "" : std::string(sep)) + x.value;
+  }
+  return out;
+}
+
 /// One line of a board cell: its plain text (for widths) and the text to print.
 struct CellLine {
   std::string plain, shown;
@@ -150,6 +160,13 @@ std::vector<CellLine> column_lines(const RoadmapColumn& col, int w, const Status
     // Its initiative, likewise only when it fits whole.
     if (it->initiative.set && display_width(second + "  ^" + printable(it->initiative.value)) <= w) {
       second += "  ^" + printable(it->initiative.value);
+    }
+    // The key results it serves, likewise.
+    if (!it->key_results.empty()) {
+      const std::string krs = "  kr " + printable(join_values(it->key_results, ","));
+      if (display_width(second + krs) <= w) {
+        second += krs;
+      }
     }
     const std::string plain2 = pad_width(second, w);
     const std::string status = "  " + printable(it->status.value);
@@ -220,6 +237,15 @@ std::string target_text(const Item& it)
 
 std::string render_roadmap_markdown(const std::vector<RoadmapColumn>& cols)
 {
+  // The goal columns only when some item has one (a workspace without goals keeps its table).
+  bool initiatives = false;
+  bool key_results = false;
+  for (const auto& col : cols) {
+    for (const Item* it : col.items) {
+      initiatives = initiatives || it->initiative.set;
+      key_results = key_results || !it->key_results.empty();
+    }
+  }
   std::string s;
   for (const auto& col : cols) {
     s += fmt::format("## {}\n\n", column_title(col.horizon));
@@ -227,11 +253,28 @@ std::string render_roadmap_markdown(const std::vector<RoadmapColumn>& cols)
       s += "Nothing here yet.\n\n";
       continue;
     }
-    s += "| ID | Title | Status | Squad | Owner | Target |\n|---|---|---|---|---|---|\n";
+    s += "| ID | Title | Status | Squad | Owner | Target |";
+    std::string rule = "|---|---|---|---|---|---|";
+    if (initiatives) {
+      s += " Initiative |";
+      rule += "---|";
+    }
+    if (key_results) {
+      s += " Key results |";
+      rule += "---|";
+    }
+    s += "\n" + rule + "\n";
     for (const Item* it : col.items) {
-      s += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_cell(it->id.value), markdown_cell(it->title.value),
+      s += fmt::format("| {} | {} | {} | {} | {} | {} |", markdown_cell(it->id.value), markdown_cell(it->title.value),
                        markdown_cell(it->status.value), markdown_cell(it->squad.value), markdown_cell(it->owner.value),
                        target_text(*it));
+      if (initiatives) {
+        s += " " + markdown_cell(it->initiative.value) + " |";
+      }
+      if (key_results) {
+        s += " " + markdown_cell(join_values(it->key_results, ", ")) + " |";
+      }
+      s += "\n";
     }
     s += "\n";
   }
@@ -283,7 +326,8 @@ std::string render_roadmap_json(const std::vector<RoadmapColumn>& cols, const st
 
 std::string render_roadmap_csv(const std::vector<RoadmapColumn>& cols)
 {
-  std::string s = csv_row({"id", "title", "status", "horizon", "squad", "owner", "target", "tags", "file", "line"},
+  std::string s = csv_row({"id", "title", "status", "horizon", "squad", "owner", "target", "tags", "file", "line",
+                           "initiative", "key_results"},
                           ',', "\r\n");
   for (const auto& col : cols) {
     for (const Item* it : col.items) {
@@ -292,7 +336,8 @@ std::string render_roadmap_csv(const std::vector<RoadmapColumn>& cols)
         tags.push_back(t.value);
       }
       s += csv_row({it->id.value, it->title.value, it->status.value, it->horizon.value, it->squad.value,
-                    it->owner.value, target_text(*it), join(tags, ";"), it->file, std::to_string(it->loc.line)},
+                    it->owner.value, target_text(*it), join(tags, ";"), it->file, std::to_string(it->loc.line),
+                    it->initiative.value, join_values(it->key_results, ";")},
                    ',', "\r\n");
     }
   }

@@ -196,6 +196,26 @@ assert o[1]["key_results"][0]["progress"] == 0.3
 assert o[2]["progress"] == 0
 '
 
+t_begin "the roadmap's formats show each item's initiative and key results"
+"$POPS" init --sample ws >/dev/null 2>&1 || fail "init --sample"
+cd ws || exit 1
+run roadmap --format csv; expect_rc 0
+printf '%s' "$OUT" | python3 -c '
+import csv, io, sys
+rows = list(csv.reader(io.StringIO(sys.stdin.read())))
+head = rows[0]
+assert head[-2:] == ["initiative", "key_results"], head
+by = {r[0]: dict(zip(head, r)) for r in rows[1:]}
+assert by["PAY-4"]["initiative"] == "INI-1" and by["PAY-4"]["key_results"] == "O2-KR1", by["PAY-4"]
+assert by["GRW-3"]["initiative"] == "" and by["GRW-3"]["key_results"] == "O1-KR2", by["GRW-3"]
+' && pass || fail "csv lacks the initiative or key results"
+run roadmap --format markdown; expect_rc 0
+expect_out "| ID | Title | Status | Squad | Owner | Target | Initiative | Key results |"
+expect_out "| PAY-4 | SEPA Direct Debit | in-progress | payments | dev | 2026-12-10 | INI-1 | O2-KR1 |"
+OUT=$(COLUMNS=260 "$POPS" roadmap --format board --squad payments 2>/dev/null)
+expect_out "  in-progress  2026-12-10  @dev  ^INI-1  kr O2-KR1"
+cd .. || exit 1
+
 t_begin "the example of pops goals in docs/commands.md is its output on the sample"
 want=$(awk '/^\$ pops goals --explain --period 2026-Q4$/ {on=1; next} on && /^```$/ {exit} on {print}' "$SRC/docs/commands.md")
 [ -n "$want" ] && pass || fail "example not found in docs/commands.md"

@@ -172,7 +172,8 @@ case "$OUT" in *$'\r'*) pass ;; *) fail "csv lines should end in CRLF" ;; esac
 printf '%s' "$OUT" | python3 -c '
 import csv, io, sys
 rows = list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))
-assert rows[0] == ["id", "title", "status", "horizon", "squad", "owner", "target", "tags", "file", "line"], rows[0]
+assert rows[0] == ["id", "title", "status", "horizon", "squad", "owner", "target", "tags", "file", "line",
+                   "initiative", "key_results"], rows[0]
 by = {r[0]: r for r in rows[1:]}
 assert by["PAY-2"][1] == "Refunds, partial: \"quick\" wins; #2", by["PAY-2"]
 assert by["PAY-2"][7] == "refunds;checkout"
