@@ -1177,6 +1177,24 @@ std::string export_json(const Workspace& ws)
                           {"period", opt(o.period)}, {"key_results", krs}});
   }
   j["objectives"] = objectives;
+  // format 1.3: initiatives and the health-rated updates of initiatives and items
+  auto updates_json = [](const std::vector<Update>& us) {
+    Json a = Json::array();
+    for (const auto& u : us) {
+      a.push_back({{"date", u.date ? Json(format_date(u.date.value)) : Json()},
+                   {"health", opt(u.health)},
+                   {"note", opt(u.note)},
+                   {"author", opt(u.author)}});
+    }
+    return a;
+  };
+  Json initiatives = Json::array();
+  for (const auto& in : cfg.initiatives) {
+    initiatives.push_back({{"id", in.id.value}, {"title", opt(in.title)}, {"owner", opt(in.owner)},
+                           {"target", opt(in.target)}, {"description", opt(in.description)},
+                           {"updates", updates_json(in.updates)}});
+  }
+  j["initiatives"] = initiatives;
   Json people = Json::array();
   for (const auto& p : cfg.people) {
     people.push_back({{"id", p.id.value}, {"name", opt(p.name)}, {"email", opt(p.email)}, {"role", opt(p.role)},
@@ -1202,6 +1220,8 @@ std::string export_json(const Workspace& ws)
     e["tags"] = strings(it.tags);
     e["okr"] = opt(it.okr);
     e["key_results"] = strings(it.key_results);
+    e["initiative"] = opt(it.initiative);
+    e["updates"] = updates_json(it.updates);
     Json links = Json::object();
     for (const auto& [k, v] : it.links) {
       links[k.value] = v.value;

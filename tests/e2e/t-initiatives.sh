@@ -278,3 +278,17 @@ expect_out "## Initiatives"
 expect_out "## At risk"
 run -C ws ritual new strategy-sync --date 2026-11-23 --dry-run
 expect_out "INI-2"
+
+t_begin "export json carries the initiatives, each item's initiative and the updates"
+"$POPS" init --sample exp >/dev/null 2>&1 || fail "init --sample"
+run -C exp export json; expect_rc 0
+py '
+ini = {i["id"]: i for i in out["initiatives"]}
+assert sorted(ini) == ["INI-1", "INI-2"], ini
+assert ini["INI-1"]["title"] == "Sell in the EU" and ini["INI-1"]["target"] == "2027-Q1", ini["INI-1"]
+assert [u["health"] for u in ini["INI-2"]["updates"]] == ["on-track"], ini["INI-2"]
+items = {i["id"]: i for i in out["items"]}
+assert items["PAY-4"]["initiative"] == "INI-1" and items["GRW-3"]["initiative"] is None
+assert [u["health"] for u in items["PLAT-3"]["updates"]] == ["on-track", "at-risk"], items["PLAT-3"]["updates"]
+assert set(items["PLAT-3"]["updates"][0]) == {"date", "health", "note", "author"}
+'
