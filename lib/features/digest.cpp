@@ -6,6 +6,8 @@
 #include "base/text.h"
 #include "base/markdown.h"
 #include "workspace/initiatives.h"
+#include "workspace/capacity.h"
+#include "workspace/goals.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -349,6 +351,38 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
       d.initiatives.push_back(std::move(di));
     }
   }
+  // The goals of today's quarter: their progress before and after the period (one computation,
+  // compute_goals, on each state).
+  const std::string quarter = quarter_of(today);
+  const std::vector<ObjectiveProgress> before = compute_goals(from, quarter);
+  for (const auto& g : compute_goals(to, quarter)) {
+    DigestGoal dg{g.objective->id.value, g.objective->title.value, g.objective->period.value, std::nullopt, g.progress, {}};
+    const ObjectiveProgress* old = nullptr;
+    for (const auto& b : before) {
+      if (b.objective->id.value == dg.id) {
+        old = &b;
+      }
+    }
+    if (old) {
+      dg.before = old->progress;
+    } else {
+      dg.added = true;
+    }
+    for (const auto& k : g.key_results) {
+      std::optional<double> was;
+      if (old) {
+        for (const auto& ok : old->key_results) {
+          if (ok.kr->id.value == k.kr->id.value) {
+            was = ok.progress;
+          }
+        }
+      }
+      if (k.progress != was) {
+        dg.moved.push_back(k.kr->id.value);
+      }
+    }
+    d.goals.push_back(std::move(dg));
+  }
   return d;
 }
 
@@ -522,6 +556,24 @@ std::string span_text(const DigestSpan& s)
                      s.to_commit, s.to_date);
 }
 
+/// A progress as a percentage, "no progress yet" without one.
+std::string progress_text(const std::optional<double>& p)
+{
+  return p ? fmt::format("{}%", number_short(*p * 100, 0)) : std::string("no progress yet");
+}
+
+/// "57% (was 40%)", "57%" when it did not move.
+std::string goal_move_text(const DigestGoal& g)
+{
+  std::string s = progress_text(g.now);
+  if (g.added) {
+    s += " (new in the period)";
+  } else if (g.before != g.now) {
+    s += " (was " + progress_text(g.before) + ")";
+  }
+  return s;
+}
+
 /// The detail after an entry's title, by section; `esc` escapes what the repository wrote (statuses,
 /// reasons, squads, ids) for the output, and pops's own words and arrows stay as they are.
 std::string detail_of(const std::string& key, const DigestEntry& e, std::string (*esc)(std::string_view))
@@ -619,6 +671,13 @@ std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan
                        markdown_text(r.squad), r.health, format_date(r.date), markdown_text(r.note));
     }
   }
+  if (!d.goals.empty()) {
+    s += fmt::format("\n## Goals of {}\n\n", d.goals.front().period);
+    for (const auto& g : d.goals) {
+      s += fmt::format("- **{}** {}: {}{}\n", markdown_text(g.id), markdown_text(g.title), goal_move_text(g),
+                       g.moved.empty() ? "" : "; moved: " + markdown_text(join(g.moved, ", ")));
+    }
+  }
   if (!d.initiatives.empty()) {
     s += "\n## Initiatives touched\n\n";
     for (const auto& i : d.initiatives) {
@@ -682,6 +741,13 @@ std::string render_digest_text(const Digest& d, Audience a, const DigestSpan& sp
     for (const auto& r : d.at_risk) {
       s += fmt::format("  {}  {} ({}): {} since {}: {}\n", printable(r.id), printable(r.title), printable(r.squad),
                        printable(r.health), format_date(r.date), printable(r.note));
+    }
+  }
+  if (!d.goals.empty()) {
+    s += fmt::format("\nGoals of {}\n", printable(d.goals.front().period));
+    for (const auto& g : d.goals) {
+      s += fmt::format("  {}  {}: {}{}\n", printable(g.id), printable(g.title), goal_move_text(g),
+                       g.moved.empty() ? "" : "; moved: " + printable(join(g.moved, ", ")));
     }
   }
   if (!d.initiatives.empty()) {
@@ -782,6 +848,13 @@ std::string render_digest_json(const Digest& d, Audience a, const DigestSpan& sp
   for (const auto& r : d.at_risk) {
     j["at_risk"].push_back(Json{{"id", r.id}, {"title", r.title}, {"squad", r.squad}, {"health", r.health},
                                 {"date", format_date(r.date)}, {"note", or_null(r.note)}});
+  }
+  j["goals"] = Json::array();
+  for (const auto& g : d.goals) {
+    j["goals"].push_back(Json{{"id", g.id}, {"title", g.title}, {"period", g.period},
+                              {"progress", g.now ? Json(*g.now) : Json()},
+                              {"progress_before", g.before ? Json(*g.before) : Json()}, {"new", g.added},
+                              {"moved", g.moved}});
   }
   j["initiatives"] = Json::array();
   for (const auto& i : d.initiatives) {

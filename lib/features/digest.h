@@ -68,6 +68,14 @@ struct DigestInitiative {
   std::vector<std::string> items;
 };
 
+/// An objective of the quarter holding today (format 1.2), with its progress in the older and the
+/// newer state (goals.h, one computation) and the key results whose progress moved between them.
+struct DigestGoal {
+  std::string id, title, period;
+  std::optional<double> before, now;
+  std::vector<std::string> moved;          ///< ids of its key results whose progress changed
+  bool added = false;                      ///< not in the older state's pops.yaml
+};
 struct Digest {
   std::string product;
   std::string first_horizon;               ///< "now"
@@ -77,6 +85,7 @@ struct Digest {
   std::vector<SquadFigures> figures;       ///< the squads of pops.yaml, then any others, then "total"
   std::vector<DigestRisk> at_risk;         ///< not shipped or dropped, in workspace order
   std::vector<DigestInitiative> initiatives;  ///< touched, in pops.yaml order
+  std::vector<DigestGoal> goals;           ///< the objectives of today's quarter, in pops.yaml order
 };
 
 /// The digest of the change from `from` to `to`; rituals from `to`'s pops.yaml, their next dates on

@@ -216,6 +216,26 @@ OUT=$(COLUMNS=260 "$POPS" roadmap --format board --squad payments 2>/dev/null)
 expect_out "  in-progress  2026-12-10  @dev  ^INI-1  kr O2-KR1"
 cd .. || exit 1
 
+t_begin "digest: the goals of the quarter, their progress before and after the period, what moved"
+"$POPS" init --sample dg >/dev/null 2>&1 || fail "init --sample"
+cd dg || exit 1
+# From 2026-11-20 (after the objectives came in on 11-16): nothing moved since.
+run digest --since 2026-11-20 --format json; expect_rc 0
+py '
+g = {x["id"]: x for x in out["goals"]}
+assert sorted(g) == ["O1", "O2"] and all(x["period"] == "2026-Q4" for x in g.values()), g
+assert abs(g["O1"]["progress"] - 0.5653333) < 1e-6 and g["O1"]["progress_before"] == g["O1"]["progress"], g["O1"]
+assert g["O1"]["moved"] == [] and g["O1"]["new"] is False, g["O1"]
+assert g["O2"]["progress"] == 0.3, g["O2"]
+'
+# From 2026-11-10: the objectives are new in the period, every key result with progress moved.
+run digest --since 2026-11-10 --format markdown; expect_rc 0
+expect_out "## Goals of 2026-Q4"
+expect_out "- **O1** Turn more signups into paying teams: 57% (new in the period); moved: O1-KR1, O1-KR2"
+run digest --since 2026-11-10 --format text; expect_rc 0
+expect_out "  O2  Refunds and payments customers trust: 30% (new in the period); moved: O2-KR1"
+cd .. || exit 1
+
 t_begin "the example of pops goals in docs/commands.md is its output on the sample"
 want=$(awk '/^\$ pops goals --explain --period 2026-Q4$/ {on=1; next} on && /^```$/ {exit} on {print}' "$SRC/docs/commands.md")
 [ -n "$want" ] && pass || fail "example not found in docs/commands.md"
