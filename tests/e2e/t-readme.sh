@@ -13,6 +13,9 @@ export ASAN_OPTIONS="\${ASAN_OPTIONS:+\$ASAN_OPTIONS:}verify_asan_link_order=0"
 exec stdbuf -oL "$POPS" "\$@"
 SH
 chmod +x "$T_ROOT/bin/pops"
-if python3 "$SRC/tests/e2e/console_blocks.py" "$SRC/README.md" "$T_ROOT/bin"; then pass
-else fail "README.md differs from what pops prints (above: the README line, the command, expected and actual); run the command in a fresh 'pops init --sample' and paste its output"
+# POPS_README_UPDATE=1 writes the actual outputs into README.md (those that match, '...' and all,
+# stay): after a change of the sample, run it, then read the diff of README.md before committing.
+update=(); [ -n "${POPS_README_UPDATE:-}" ] && update=(--update)
+if python3 "$SRC/tests/e2e/console_blocks.py" "${update[@]}" "$SRC/README.md" "$T_ROOT/bin"; then pass
+else fail "README.md differs from what pops prints (above: the README line, the command, expected and actual); paste the actual output, or rerun with POPS_README_UPDATE=1"
 fi
