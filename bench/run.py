@@ -158,7 +158,7 @@ def first_item(ws):
     return None
 
 
-def svg_plot(series, x_label, path):
+def svg_plot(series, x_label, path, what="wall time"):
     """series: {name: [(x, seconds)]}; a log-log line chart, self-contained, with a title and labels."""
     import math
     w, h, left, bottom, top, right = 760, 420, 70, 50, 30, 230
@@ -175,7 +175,7 @@ def svg_plot(series, x_label, path):
     colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
                "#7f7f7f", "#bcbd22", "#393b79", "#637939", "#843c39", "#7b4173"]
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
-           f'role="img" aria-labelledby="t"><title id="t">pops: time of each command against {x_label} '
+           f'role="img" aria-labelledby="t"><title id="t">pops: {what} of each command against {x_label} '
            f'(log-log)</title>',
            f'<rect width="{w}" height="{h}" fill="#fff"/>',
            f'<g font-family="sans-serif" font-size="11" fill="#222">']

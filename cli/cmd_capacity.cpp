@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "base/text.h"
+#include "workspace/filters.h"
 #include "workspace/capacity.h"
 #include "workspace/workspace.h"
 
@@ -81,22 +82,19 @@ std::string render_text(const Term& t, const std::vector<SquadCapacity>& caps)
 
 int run_capacity(Context& ctx, const CapacityOpts& o)
 {
-  if (!o.period.empty() && !is_quarter(o.period)) {
-    error(ctx.err, fmt::format("--period '{}' is not a quarter; expected YYYY-Qn, e.g. 2027-Q1", printable(o.period)));
+  if (!check_quarter_option(ctx, o.period)) {
     return k_exit_usage;
   }
-  Workspace ws = load_worktree(ctx.workspace);
-  if (!ws.config.loaded) {
-    error(ctx.err, "pops.yaml cannot be read; run 'pops check' for details");
+  const std::optional<Workspace> loaded = load_view_workspace(ctx);
+  if (!loaded) {
     return k_exit_usage;
   }
-  if (!o.squad.empty() && !ws.config.squad(o.squad)) {
-    std::vector<std::string> known;
-    for (const auto& sq : ws.config.squads) {
-      known.push_back(sq.id.value);
+  const Workspace& ws = *loaded;
+  if (!o.squad.empty()) {
+    if (const std::string msg = unknown_value(ws, FilterKind::squad, {o.squad}); !msg.empty()) {
+      error(ctx.err, msg);
+      return k_exit_usage;
     }
-    error(ctx.err, fmt::format("unknown squad '{}'{}", printable(o.squad), did_you_mean(o.squad, known)));
-    return k_exit_usage;
   }
   const Date today = pops::today();
   const std::string period = o.period.empty() ? quarter_of(today) : o.period;

@@ -2,6 +2,7 @@
 // the items it asks for.
 
 #include "commands.h"
+#include "text_table.h"
 #include "complete.h"
 
 #include "base/text.h"
@@ -18,32 +19,6 @@
 namespace pops::cli {
 
 namespace {
-
-std::string customer_table(const std::vector<std::vector<std::string>>& rows)
-{
-  std::vector<size_t> w;
-  for (const auto& r : rows) {
-    w.resize(std::max(w.size(), r.size()), 0);
-    for (size_t i = 0; i < r.size(); ++i) {
-      w[i] = std::max(w[i], static_cast<size_t>(display_width(r[i])));
-    }
-  }
-  std::string out;
-  for (const auto& r : rows) {
-    std::string line;
-    for (size_t i = 0; i < r.size(); ++i) {
-      line += r[i];
-      if (i + 1 < r.size()) {
-        line += std::string(w[i] - static_cast<size_t>(display_width(r[i])) + 2, ' ');
-      }
-    }
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
-    }
-    out += line + "\n";
-  }
-  return out;
-}
 
 nlohmann::ordered_json customer_arr_json(const std::optional<double>& a)
 {
@@ -83,7 +58,7 @@ int list_customers(Context& ctx, const std::string& format)
     rows.push_back({printable(c.name) + (c.record ? "" : " (no record)"), printable(c.segment), customer_arr_cell(c.arr),
                     std::to_string(c.feedback.size()), printable(join(c.items, ", "))});
   }
-  ctx.out.write(customer_table(rows));
+  ctx.out.write(aligned_rows(rows));
   return k_exit_ok;
 }
 

@@ -142,15 +142,14 @@ std::string render_text(const Term& t, const std::vector<ObjectiveProgress>& goa
 
 int run_goals(Context& ctx, const GoalsOpts& o)
 {
-  if (!o.period.empty() && !is_quarter(o.period)) {
-    error(ctx.err, fmt::format("--period '{}' is not a quarter; expected YYYY-Qn, e.g. 2027-Q1", printable(o.period)));
+  if (!check_quarter_option(ctx, o.period)) {
     return k_exit_usage;
   }
-  Workspace ws = load_worktree(ctx.workspace);
-  if (!ws.config.loaded) {
-    error(ctx.err, "pops.yaml cannot be read; run 'pops check' for details");
+  const std::optional<Workspace> loaded = load_view_workspace(ctx);
+  if (!loaded) {
     return k_exit_usage;
   }
+  const Workspace& ws = *loaded;
   const auto goals = compute_goals(ws, o.period);
   if (o.format == "json") {
     ctx.out.write_json(render_json(goals, o.explain));

@@ -92,11 +92,11 @@ namespace {
 
 int run_initiatives(Context& ctx, const InitiativesOpts& o)
 {
-  Workspace ws = load_worktree(ctx.workspace);
-  if (!ws.config.loaded) {
-    error(ctx.err, "pops.yaml cannot be read; run 'pops check' for details");
+  const std::optional<Workspace> loaded = load_view_workspace(ctx);
+  if (!loaded) {
     return k_exit_usage;
   }
+  const Workspace& ws = *loaded;
   const auto all = compute_initiatives(ws);
   if (o.format == "json") {
     OJ list = OJ::array();

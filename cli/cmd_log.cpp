@@ -118,8 +118,11 @@ int run_log(Context& ctx, const LogOpts& o)
     for (const auto& it : now.items) {
       known.push_back(it.id.value);
     }
+    for (const auto& in : now.config.initiatives) {
+      known.push_back(in.id.value);
+    }
     for (const auto& id : o.items) {
-      if (!seen.count(id) && !now.item(id)) {
+      if (!seen.count(id) && std::find(known.begin(), known.end(), id) == known.end()) {
         known.insert(known.end(), seen.begin(), seen.end());
         error(ctx.err, fmt::format("unknown item '{}'{}", id, did_you_mean(id, known)));
         return k_exit_usage;

@@ -1,6 +1,7 @@
 // pops squad add|set|list and pops person add|set|list: the organization of pops.yaml.
 
 #include "commands.h"
+#include "text_table.h"
 #include "complete.h"
 
 #include "edit/org.h"
@@ -19,32 +20,6 @@ namespace {
 void field_option(CLI::App& app, const std::string& name, std::optional<std::string>& field, const std::string& desc)
 {
   app.add_option_function<std::string>(name, [&field](const std::string& v) { field = v; }, desc);
-}
-
-std::string table(const std::vector<std::vector<std::string>>& rows)
-{
-  std::vector<size_t> w;
-  for (const auto& r : rows) {
-    w.resize(std::max(w.size(), r.size()), 0);
-    for (size_t i = 0; i < r.size(); ++i) {
-      w[i] = std::max(w[i], static_cast<size_t>(display_width(r[i])));
-    }
-  }
-  std::string out;
-  for (const auto& r : rows) {
-    std::string line;
-    for (size_t i = 0; i < r.size(); ++i) {
-      line += r[i];
-      if (i + 1 < r.size()) {
-        line += std::string(w[i] - static_cast<size_t>(display_width(r[i])) + 2, ' ');
-      }
-    }
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
-    }
-    out += line + "\n";
-  }
-  return out;
 }
 
 struct OrgOpts {
@@ -90,7 +65,7 @@ int list_squads(Context& ctx, const std::string& format)
                     printable(sq.lead.value), sq.wip_limit.set ? std::to_string(sq.wip_limit.value) : "",
                     printable(join(cap, ","))});
   }
-  ctx.out.write(table(rows));
+  ctx.out.write(aligned_rows(rows));
   return k_exit_ok;
 }
 
@@ -111,7 +86,7 @@ int list_people(Context& ctx, const std::string& format)
     rows.push_back({printable(p.id.value), printable(p.name.value), printable(p.email.value), printable(p.role.value),
                     printable(p.squad.value)});
   }
-  ctx.out.write(table(rows));
+  ctx.out.write(aligned_rows(rows));
   return k_exit_ok;
 }
 

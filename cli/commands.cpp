@@ -107,6 +107,25 @@ bool parse_audience_option(Context& ctx, const std::string& text, pops::Audience
   return true;
 }
 
+bool check_quarter_option(Context& ctx, const std::string& period)
+{
+  if (!period.empty() && !is_quarter(period)) {
+    error(ctx.err, fmt::format("--period '{}' is not a quarter; expected YYYY-Qn, e.g. 2027-Q1", printable(period)));
+    return false;
+  }
+  return true;
+}
+
+std::optional<Workspace> load_view_workspace(Context& ctx)
+{
+  Workspace ws = load_worktree(ctx.workspace);
+  if (!ws.config.loaded) {
+    error(ctx.err, "pops.yaml cannot be read; run 'pops check' for details");
+    return std::nullopt;
+  }
+  return ws;
+}
+
 bool parse_date_option(Context& ctx, const std::string& text, const char* option, std::optional<Date>& out)
 {
   if (text.empty()) {

@@ -4,6 +4,7 @@
 
 #include "context.h"
 #include "base/date.h"
+#include "workspace/model.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json_fwd.hpp>
@@ -120,6 +121,14 @@ bool parse_date_option(Context& ctx, const std::string& text, const char* option
 /// Reads --audience (all, exec, sales, support, marketing) into `out`; another value prints
 /// "pops: error: unknown audience 'x' (did you mean ...?); expected one of ..." and returns false (exit 2).
 bool parse_audience_option(Context& ctx, const std::string& text, pops::Audience& out);
+
+/// --period of goals and capacity: empty or a quarter YYYY-Qn; another value prints "pops: error:
+/// --period 'x' is not a quarter; ..." and returns false (exit 2).
+bool check_quarter_option(Context& ctx, const std::string& period);
+
+/// The working tree's workspace for a view that needs pops.yaml; when pops.yaml cannot be read,
+/// prints "pops: error: pops.yaml cannot be read; ..." and returns nullopt (exit 2).
+std::optional<pops::Workspace> load_view_workspace(Context& ctx);
 
 /// The bytes of a CSV file given on the command line (relative to the current folder); at most 64 MiB.
 /// Throws std::runtime_error("cannot read 'x': ...").

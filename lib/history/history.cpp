@@ -133,6 +133,10 @@ bool keep(const Change& c, const HistoryFilter& f)
   auto in = [](const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
   };
+  if (c.entity == "initiative") {
+    // Part of the roadmap, as items are: shown unless the log asks for squads or other ids.
+    return f.squads.empty() && (f.ids.empty() || in(f.ids, c.id));
+  }
   if (c.entity != "item") {
     if (f.items_only) {
       return false;
@@ -352,6 +356,10 @@ struct History::Impl {
   /// Leaves out of `p` the files none of whose sides may hold a followed item (may_hold).
   void prune(Plan& p)
   {
+    if (p.cfg_before.has_value() != p.cfg_after.has_value()
+        || (p.cfg_before && !git_oid_equal(&*p.cfg_before, &*p.cfg_after))) {
+      return;  // pops.yaml changed: it may change a followed initiative, and every file is read against it
+    }
     auto holds = [this](const FileAt& f) {
       git_blob* b = nullptr;
       if (git_blob_lookup(&b, raw(), &f.blob) < 0) {
@@ -693,6 +701,12 @@ struct History::Impl {
     };
     add(from, p.cfg_before, p.old_files, record ? &record->old_files : nullptr);
     add(to, p.cfg_after, p.new_files, record ? &record->new_files : nullptr);
+    if (p.cfg_before.has_value() != p.cfg_after.has_value()
+        || (p.cfg_before && !git_oid_equal(&*p.cfg_before, &*p.cfg_after))) {
+      // pops.yaml changed: the initiatives it holds are diffed too (diff_workspaces).
+      from.config.initiatives = config_of(p.cfg_before).initiatives;
+      to.config.initiatives = config_of(p.cfg_after).initiatives;
+    }
     laid_prev = std::move(laid_now);
     laid_now.clear();
     const size_t from_items = from.items.size(), from_feedback = from.feedback.size();

@@ -430,8 +430,61 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, 
       out.push_back(doc_change(Change::Kind::added, *d));
     }
   }
+  // Initiatives of pops.yaml (format 1.3): added, removed, and their title, owner, target and latest
+  // health changed.
+  auto initiative_change = [](Change::Kind kind, const Initiative& in) {
+    Change c;
+    c.kind = kind;
+    c.entity = "initiative";
+    c.id = in.id.value;
+    c.title = in.title.value;
+    c.file = "pops.yaml";
+    c.loc = in.loc;
+    return c;
+  };
+  auto find_initiative = [](const Workspace& ws, const std::string& id) -> const Initiative* {
+    for (const auto& in : ws.config.initiatives) {
+      if (in.id.value == id) {
+        return &in;
+      }
+    }
+    return nullptr;
+  };
+  for (const auto& old_in : from.config.initiatives) {
+    const Initiative* now = find_initiative(to, old_in.id.value);
+    if (!now) {
+      out.push_back(initiative_change(Change::Kind::removed, old_in));
+      continue;
+    }
+    auto health = [](const Initiative& in) {
+      const Update* u = latest_update(in.updates);
+      return u ? u->health.value : std::string();
+    };
+    const std::pair<const char*, std::pair<std::string, std::string>> fields[] = {
+      {"title", {old_in.title.value, now->title.value}},
+      {"owner", {old_in.owner.value, now->owner.value}},
+      {"target", {old_in.target.value, now->target.value}},
+      {"health", {health(old_in), health(*now)}},
+    };
+    for (const auto& [field, values] : fields) {
+      if (values.first != values.second) {
+        Change c = initiative_change(Change::Kind::changed, *now);
+        c.field = field;
+        c.old_value = values.first;
+        c.new_value = values.second;
+        out.push_back(std::move(c));
+      }
+    }
+  }
+  for (const auto& in : to.config.initiatives) {
+    if (with_added && !find_initiative(from, in.id.value)) {
+      out.push_back(initiative_change(Change::Kind::added, in));
+    }
+  }
   std::stable_sort(out.begin(), out.end(), [](const Change& x, const Change& y) {
-    auto rank = [](const Change& c) { return c.entity == "item" ? 0 : c.entity == "feedback" ? 1 : 2; };
+    auto rank = [](const Change& c) {
+      return c.entity == "item" ? 0 : c.entity == "initiative" ? 1 : c.entity == "feedback" ? 2 : 3;
+    };
     if (rank(x) != rank(y)) {
       return rank(x) < rank(y);
     }

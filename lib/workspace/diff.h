@@ -13,7 +13,7 @@ namespace pops {
 struct Change {
   enum class Kind { added, removed, changed, moved };
   Kind kind = Kind::changed;
-  std::string entity;     ///< "item", "feedback" or "doc"
+  std::string entity;     ///< "item", "initiative" (of pops.yaml), "feedback" or "doc"
   std::string id;         ///< item or feedback id; a doc's path
   std::string squad;      ///< the item's squad (new state, else old)
   std::string old_squad;  ///< for a move under a new id (kind moved, field "id"): the old id's squad

@@ -192,3 +192,35 @@ expect_out "  PAY-1  health  (none) -> at-risk (2026-11-20: Ledger API late)"
 run log PAY-1
 expect_out "  PAY-1  health  (none) -> at-risk (2026-11-20: Ledger API late)"
 expect_out "Update PAY-1: at-risk: Ledger API late"
+
+t_begin "log and diff show an initiative's changes in pops.yaml: health, target, added"
+make_ws
+git init -q .
+commit 2026-11-01 "Start"
+cat >> pops.yaml <<'YAML'
+initiatives:
+  INI-1:
+    title: Self-serve refunds
+    target: 2026-Q4
+YAML
+commit 2026-11-02 "Add INI-1"
+run item update INI-1 --health at-risk --note "ledger late" --date 2026-11-20 --commit
+expect_rc 0
+sed -i 's/target: 2026-Q4/target: 2027-Q1/' pops.yaml
+commit 2026-11-21 "INI-1 slips a quarter"
+run diff HEAD~2 HEAD --format json; expect_rc 0
+py '
+got = [(c["entity"], c["id"], c["field"], c["old"], c["new"]) for c in out["changes"] if c["entity"] == "initiative"]
+assert got == [("initiative", "INI-1", "target", "2026-Q4", "2027-Q1"), ("initiative", "INI-1", "health", None, "at-risk")], got
+'
+run log INI-1 --format json; expect_rc 0
+py '
+got = [(c["date"], [(x["kind"], x["field"]) for x in c["changes"]]) for c in out["commits"]]
+assert got == [("2026-11-21", [("changed", "target")]), ("2026-11-20", [("changed", "health")]),
+               ("2026-11-02", [("added", None)])], got
+'
+# A log of a squad leaves the initiatives out (they span squads); the whole log has them.
+run log --squad payments --format json; expect_rc 0
+py 'assert all(x["entity"] != "initiative" for c in out["commits"] for x in c["changes"]), out'
+run log; expect_rc 0
+expect_out "INI-1"
