@@ -1,4 +1,4 @@
-// pops release-notes: the items shipped in a window of the history, by squad, from a template.
+// pops release-notes: the items shipped in a window of the history, by squad or initiative, from a template.
 
 #include "commands.h"
 
@@ -21,6 +21,7 @@ struct ReleaseNotesOpts {
   std::string since, until;
   std::string audience = "all";
   std::string format = "markdown";
+  std::string by = "squad";
 };
 
 int run_release_notes(Context& ctx, const ReleaseNotesOpts& o)
@@ -82,7 +83,8 @@ int run_release_notes(Context& ctx, const ReleaseNotesOpts& o)
   }
   const Metrics m = range.empty() ? Metrics{} : compute_metrics(history, head->id, to.config, mo);
   ReleaseNotes r = build_release_notes(
-    from, to, today, shipped_in(m, [&](const ItemFacts& f) { return commits.count(f.shipped_commit) > 0; }), audience);
+    from, to, today, shipped_in(m, [&](const ItemFacts& f) { return commits.count(f.shipped_commit) > 0; }), audience,
+    o.by == "initiative" ? ReleaseGrouping::initiative : ReleaseGrouping::squad);
   note_shallow(ctx, repo);
   r.span.since = o.since;
   r.until = o.until;
@@ -115,9 +117,12 @@ void setup_release_notes(CLI::App& app, Runner& run)
   app.add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"markdown", "json"}))
     ->default_str("markdown");
-  app.footer("The items shipped in the window's commits, as pops metrics and pops digest count them, by squad,\n"
-             "with their docs and the customers who asked. Markdown from the template release-notes\n"
-             "(templates/release-notes.md overrides the built-in one).");
+  app.add_option("--by", o->by, "Group the items by squad or by initiative")
+    ->check(CLI::IsMember({"squad", "initiative"}))
+    ->default_str("squad");
+  app.footer("The items shipped in the window's commits, as pops metrics and pops digest count them, by squad\n"
+             "or by initiative, with their docs and the customers who asked. Markdown from the template\n"
+             "release-notes (templates/release-notes.md overrides the built-in one).");
   run = [o](Context& ctx) { return run_release_notes(ctx, *o); };
 }
 

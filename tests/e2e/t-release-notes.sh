@@ -1,5 +1,5 @@
 # pops release-notes: the items shipped in a window (the set pops metrics counts as shipped there),
-# by squad, with docs and the customers who asked; --until, a revision, --audience, JSON, the
+# by squad or by initiative, with docs and the customers who asked; --until, a revision, --audience, JSON, the
 # template and a workspace's own.
 . "$(dirname "$0")/lib.sh"
 
@@ -79,6 +79,53 @@ py 'assert sorted(i["id"] for i in out["items"]) == ["PAY-1", "PAY-2", "PLAT-2"]
 # A revision: the state after it.
 run release-notes --since start --until HEAD~1 --format json
 py 'assert [i["id"] for i in out["items"]] == ["PAY-1"] and out["from"]["date"] == "2026-10-01"'
+
+t_begin "--by initiative: an initiative across squads, the items of none last; by squad, each item's initiative"
+history_ws
+cat >> pops.yaml <<'YAML'
+initiatives:
+  INI-1: {title: Trustworthy money, owner: alice, target: 2026-12-31}
+YAML
+items payments \
+  "- {id: PAY-1, title: One-click refunds, status: shipped, initiative: INI-1, description: Refund an order from its page}" \
+  "- {id: PAY-2, title: Receipt emails, status: shipped}"
+items platform "- {id: PLAT-1, title: Ledger service, status: shipped}" \
+  "- {id: PLAT-2, title: Audit log, status: shipped, initiative: INI-1}" "- {id: PLAT-3, title: Status page, status: shipped}"
+commit 2026-11-13 "Initiatives"
+run release-notes --since 2026-11-01 --by initiative
+expect_rc 0
+[ "$OUT" = "# Test Co: release notes
+
+Shipped from 2026-11-01 (3 items).
+
+## Trustworthy money
+
+- **One-click refunds** (PAY-1, Payments), shipped 2026-11-02: Refund an order from its page
+  - Doc: [Refunds](docs/prd/refunds.md)
+  - Asked for by Globex, Initech
+- **Audit log** (PLAT-2, Platform), shipped 2026-11-12
+
+## No initiative
+
+- **Receipt emails** (PAY-2, Payments), shipped 2026-11-12" ] && pass || fail "markdown by initiative"
+run release-notes --since 2026-11-01
+expect_out "## Payments
+
+- **One-click refunds** (PAY-1, Trustworthy money), shipped 2026-11-02"
+expect_out "- **Receipt emails** (PAY-2), shipped 2026-11-12"
+run release-notes --since 2026-11-01 --by initiative --format json
+expect_rc 0
+py '
+assert out["by"] == "initiative"
+assert [(g["group"], [i["id"] for i in g["items"]]) for g in out["groups"]] == [("INI-1", ["PAY-1", "PLAT-2"]), (None, ["PAY-2"])]
+assert out["initiatives"][0] == {"initiative": "INI-1", "title": "Trustworthy money", "items": out["groups"][0]["items"]}
+assert [i["id"] for i in out["items"]] == ["PAY-1", "PLAT-2", "PAY-2"]
+assert [i["initiative"] for i in out["items"]] == ["INI-1", "INI-1", None]
+assert [s["squad"] for s in out["squads"]] == ["payments", "platform"]
+'
+run release-notes --since 2026-11-01 --by team
+expect_rc 2
+expect_err "--by"
 
 t_begin "audience marketing leaves out the customers; errors"
 history_ws
