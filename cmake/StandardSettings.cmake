@@ -18,5 +18,8 @@ if(POPS_SANITIZE)
   string(REPLACE ";" "," _pops_san "${POPS_SANITIZE}")
   target_compile_options(pops_settings INTERFACE -fsanitize=${_pops_san} -fno-omit-frame-pointer
                          -fno-sanitize-recover=all)
-  target_link_options(pops_settings INTERFACE -fsanitize=${_pops_san})
+  # Not position-independent: UBSan keeps tens of megabytes of data with pointers per binary, which a
+  # position-independent executable relocates at every start (docs/performance.md, "CI"); the tests
+  # start pops thousands of times.
+  target_link_options(pops_settings INTERFACE -fsanitize=${_pops_san} -no-pie)
 endif()
