@@ -3,6 +3,7 @@
 // sections), `pops doc list`, and the generated index docs/README.md (`pops doc index`) with its
 // rule, doc-index-stale.
 
+#include "check/doc_index.h"
 #include "edit/ops.h"
 
 #include <nlohmann/json.hpp>
@@ -53,14 +54,6 @@ std::vector<DocRow> list_docs(const Workspace& ws, const DocFilter& filter, Date
 /// has no review_every or it is obsolete. A document with neither date is due at once (`today`).
 std::optional<Date> review_due(const Workspace& ws, const Doc& d, Date today);
 
-/// The first line of a generated docs/README.md.
-extern const std::string_view k_doc_index_marker;
-/// True when `text` is an index written by `pops doc index` (its first line is the marker).
-bool is_generated_index(std::string_view text);
-/// docs/README.md for the workspace: every document by type and status, with owner, items and review
-/// date. Depends only on the documents' front matter (not on today), so it stays valid until they
-/// change.
-std::string render_doc_index(const Workspace& ws);
 /// Plans writing docs/README.md. Refuses (OpError) to replace a hand-written docs/README.md unless
 /// `force`.
 EditPlan plan_doc_index(const EditSession& s, bool force);
