@@ -32,7 +32,8 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
   // libgit2 counts its users; this one stays for the life of the process.
   static const int libgit2_users = git_libgit2_init();
   (void)libgit2_users;
-  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+  git_diff_options opts;
+  git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);  // not the macro: it leaves fields to zero-fill
   opts.context_lines = static_cast<uint32_t>(context < 0 ? 0 : context);
   opts.interhunk_lines = 0;
   opts.flags = GIT_DIFF_FORCE_TEXT;  // a NUL byte does not make the file "binary"

@@ -24,6 +24,8 @@ namespace pops::test {
 /// Lines of text (findings as "file:line: message", ...) that a failed CHECK shows one a line.
 struct Lines : std::vector<std::string> {
   using std::vector<std::string>::vector;
+  Lines() = default;
+  explicit Lines(std::vector<std::string> v) : std::vector<std::string>(std::move(v)) {}
 };
 
 inline std::ostream& operator<<(std::ostream& os, const Lines& v)
