@@ -8,7 +8,7 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       g++ cmake ninja-build pkg-config git python3 dpkg-dev file \
       libcli11-dev libyaml-cpp-dev libfmt-dev libgit2-dev nlohmann-json3-dev \
-      libkainjow-mustache-dev libxxhash-dev \
+      libkainjow-mustache-dev libxxhash-dev libutf8proc-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .

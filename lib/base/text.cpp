@@ -1,6 +1,7 @@
 #include "base/text.h"
 
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <cmath>
@@ -335,35 +336,11 @@ char32_t next_code_point(std::string_view s, size_t& i)
   return cp;
 }
 
+/// Columns of one code point, as utf8proc's tables of the Unicode standard give them: 2 for East Asian
+/// wide and full-width characters and emoji, 0 for combining marks, zero-width and control characters.
 int code_point_width(char32_t c)
 {
-  struct Range {
-    char32_t lo, hi;
-  };
-  static constexpr std::array<Range, 10> k_zero = {{{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD},
-                                                    {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F},
-                                                    {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F},
-                                                    {0xE0100, 0xE01EF}}};
-  static constexpr std::array<Range, 16> k_wide = {{{0x1100, 0x115F}, {0x2E80, 0x303E}, {0x3041, 0x33FF},
-                                                    {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA000, 0xA4CF},
-                                                    {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE30, 0xFE4F},
-                                                    {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F},
-                                                    {0x1F680, 0x1F6FF}, {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD},
-                                                    {0x30000, 0x3FFFD}}};
-  if (c == 0x200D || c < 0x20 || (c >= 0x7F && c < 0xA0)) {
-    return 0;
-  }
-  for (const auto& r : k_zero) {
-    if (c >= r.lo && c <= r.hi) {
-      return 0;
-    }
-  }
-  for (const auto& r : k_wide) {
-    if (c >= r.lo && c <= r.hi) {
-      return 2;
-    }
-  }
-  return 1;
+  return utf8proc_charwidth(static_cast<utf8proc_int32_t>(c));
 }
 
 } // namespace

@@ -3,19 +3,39 @@
 // identities and dates, both removed at the end of the test.
 
 #include "base/date.h"
+#include "check/check.h"
 #include "git/repo.h"
+#include "workspace/workspace.h"
 
 #include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace pops::test {
+
+/// Lines of text (findings as "file:line: message", ...) that a failed CHECK shows one a line.
+struct Lines : std::vector<std::string> {
+  using std::vector<std::string>::vector;
+  Lines() = default;
+  explicit Lines(std::vector<std::string> v) : std::vector<std::string>(std::move(v)) {}
+};
+
+inline std::ostream& operator<<(std::ostream& os, const Lines& v)
+{
+  os << "{";
+  for (const auto& s : v) {
+    os << "\n  \"" << s << "\"";
+  }
+  return os << (v.empty() ? "}" : "\n}");
+}
 
 /// A temporary folder, removed with everything in it at the end of the test.
 struct TempDir {
@@ -78,5 +98,40 @@ struct TempRepo : TempDir {
     commit_files(dir, files, removed, info);
   }
 };
+
+/// The workspace of `files` (in memory, under a root that does not exist), which must load without a
+/// finding: a test of a rule fails on a broken fixture, not on a missing finding.
+inline Workspace load_clean(std::vector<SourceFile> files)
+{
+  Workspace ws = load_workspace("/nowhere", std::move(files), 1);
+  for (const auto& f : ws.findings) {
+    FAIL_CHECK(f.file << ":" << f.loc.line << ":" << f.loc.column << ": " << f.rule << ": " << f.message);
+  }
+  return ws;
+}
+
+/// The findings of `rule` that pops check gives for `ws` on `today` (against `base` for the
+/// transition rules), in report order.
+inline std::vector<Finding> rule_findings(const Workspace& ws, std::string_view rule, const char* today = "2026-11-22",
+                                          const Workspace* base = nullptr)
+{
+  CheckOptions o;
+  o.today = *parse_date(today);
+  o.base = base;
+  std::vector<Finding> out;
+  for (const auto& f : check_workspace(ws, o).findings) {
+    if (f.rule == rule) {
+      out.push_back(f);
+    }
+  }
+  return out;
+}
+
+/// rule_findings of the workspace of `files`.
+inline std::vector<Finding> rule_findings(std::vector<SourceFile> files, std::string_view rule,
+                                          const char* today = "2026-11-22")
+{
+  return rule_findings(load_clean(std::move(files)), rule, today);
+}
 
 } // namespace pops::test

@@ -4,7 +4,10 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <regex>
+#include <stdexcept>
+#include <string>
 
 using namespace pops;
 
@@ -92,4 +95,60 @@ TEST_CASE("quarters: is_quarter and the JSON Schema's pattern accept the same st
   }
   CHECK(is_quarter("2027-Q1"));
   CHECK_FALSE(is_quarter("2027-Q5"));
+}
+
+TEST_CASE("century years are leap years only every 400th; year 0 and malformed dates are refused")
+{
+  CHECK_FALSE(parse_date("1900-02-29"));
+  CHECK_FALSE(parse_date("2100-02-29"));
+  REQUIRE(parse_date("2000-02-29"));
+  CHECK(parse_date("2000-03-01")->days - parse_date("2000-02-28")->days == 2);
+  CHECK(parse_date("1900-03-01")->days - parse_date("1900-02-28")->days == 1);
+  CHECK_FALSE(parse_date("0000-01-01"));
+  CHECK(parse_date("0001-01-01"));
+  for (const char* bad : {"2026-04-31", "2026-06-31", "2026-09-31", "2026-11-31", "2026-00-10", "2026-01-00",
+                          "2026-01-32", "+026-01-01", " 2026-1-01", "2026-01-1 ", "2026/01/01", "2026-01-01T00",
+                          ""}) {
+    CAPTURE(bad);
+    CHECK_FALSE(parse_date(bad));
+  }
+}
+
+TEST_CASE("days before 1970 are negative, and year ends step into the next year")
+{
+  CHECK(make_date(1969, 12, 31).days == -1);
+  CHECK(make_date(1960, 1, 1).days == -3653);  // 10 years of 365 days and 3 leap days (1960, 1964, 1968)
+  CHECK(format_date(Date{-1}) == "1969-12-31");
+  CHECK(format_date(Date{parse_date("2026-12-31")->days + 1}) == "2027-01-01");
+  CHECK(weekday(*parse_date("2026-12-31")) == 3);  // a Thursday
+  CHECK(weekday(*parse_date("2027-01-01")) == 4);  // a Friday
+  CHECK(weekday(Date{0}) == 3);                    // 1970-01-01 was a Thursday
+}
+
+TEST_CASE("add_months: month ends, leap days and both directions across years")
+{
+  auto plus = [](const char* d, int n) { return format_date(add_months(*parse_date(d), n)); };
+  CHECK(plus("2024-02-29", 12) == "2025-02-28");
+  CHECK(plus("2024-02-29", 48) == "2028-02-29");
+  CHECK(plus("2027-01-31", -1) == "2026-12-31");
+  CHECK(plus("2026-03-31", -1) == "2026-02-28");
+  CHECK(plus("2026-05-31", 1) == "2026-06-30");
+  CHECK(plus("2026-08-31", 0) == "2026-08-31");
+  CHECK(plus("2026-01-15", -25) == "2023-12-15");
+  CHECK(plus("2026-10-30", 4) == "2027-02-28");
+}
+
+TEST_CASE("today is POPS_TODAY when set, and a bad POPS_TODAY is an error naming it")
+{
+  const char* old = std::getenv("POPS_TODAY");
+  const std::string saved = old ? old : "";
+  ::setenv("POPS_TODAY", "2028-02-29", 1);
+  CHECK(format_date(today()) == "2028-02-29");
+  ::setenv("POPS_TODAY", "2027-02-29", 1);
+  CHECK_THROWS_WITH_AS(today(), "POPS_TODAY='2027-02-29' is not a date; expected YYYY-MM-DD", std::runtime_error);
+  if (old) {
+    ::setenv("POPS_TODAY", saved.c_str(), 1);
+  } else {
+    ::unsetenv("POPS_TODAY");
+  }
 }

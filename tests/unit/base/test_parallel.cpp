@@ -83,3 +83,45 @@ TEST_CASE("a job may call parallel_for itself")
   });
   CHECK(total == 64);
 }
+
+namespace {
+
+struct JobFailed {
+  std::size_t index;
+};
+
+} // namespace
+
+TEST_CASE("the exception keeps its type; every job throwing gives one exception, no job runs twice")
+{
+  std::vector<std::atomic<int>> runs(200);
+  try {
+    parallel_for(runs.size(), [&](std::size_t i) {
+      ++runs[i];
+      throw JobFailed{i};
+    });
+    FAIL("no exception reached the caller");
+  } catch (const JobFailed& e) {
+    CHECK(e.index < runs.size());
+    CHECK(runs[e.index] == 1);
+  }
+  int ran = 0;
+  for (const auto& r : runs) {
+    CHECK(r <= 1);
+    ran += r;
+  }
+  // At most one job per thread starts before the first exception stops the others.
+  CHECK(ran >= 1);
+  CHECK(ran <= static_cast<int>(pool_threads()) + 1);
+}
+
+TEST_CASE("an exception inside a nested parallel_for reaches the outer caller")
+{
+  CHECK_THROWS_WITH_AS(parallel_for(4, [&](std::size_t i) {
+    parallel_for(4, [&](std::size_t j) {
+      if (i == 2 && j == 1) {
+        throw std::runtime_error("inner 2.1");
+      }
+    });
+  }), "inner 2.1", std::runtime_error);
+}

@@ -118,3 +118,37 @@ TEST_CASE("wrap_line wraps prose under its first line's text")
     CHECK(line_width(l) <= 30);
   }
 }
+
+TEST_CASE("display width: East Asian wide characters and emoji take two columns")
+{
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("\u65e5\u672c\u8a9e") == 6);           // 日本語
+  CHECK(display_width("\ud55c\uad6d\uc5b4") == 6);           // 한국어 (Hangul syllables)
+  CHECK(display_width("\uff21\uff22") == 4);                 // full-width Ａ Ｂ
+  CHECK(display_width("\xf0\x9f\x98\x80") == 2);             // 😀 U+1F600
+  CHECK(display_width("\xf0\x9f\x9a\x80") == 2);             // 🚀 U+1F680
+  CHECK(display_width("\u2705") == 2);                       // ✅ emoji presentation
+  CHECK(display_width("\u00e9t\u00e9") == 3);                // été, precomposed
+  CHECK(display_width("\xf0\xa0\x80\x80") == 2);             // U+20000, CJK extension B
+}
+
+TEST_CASE("display width: combining marks, zero-width and control characters take none")
+{
+  CHECK(display_width("e\u0301") == 1);                      // e + combining acute
+  CHECK(display_width("a\u0308\u0323") == 1);                // two marks on one letter
+  CHECK(display_width("a\u200bb") == 2);                     // zero-width space
+  CHECK(display_width("a\u200db") == 2);                     // zero-width joiner
+  CHECK(display_width("\u2764\ufe0f") == 1);                 // variation selector adds nothing
+  CHECK(display_width(std::string("a\tb\x01", 4)) == 2);     // C0 controls
+  CHECK(display_width("a\u0085b") == 2);                     // C1 control NEL
+  CHECK(display_width("\xff") == 1);                         // an invalid byte: one column
+  CHECK(display_width("\xe6\x97") == 2);                     // a cut 3-byte sequence: each byte one
+}
+
+TEST_CASE("truncate_width and pad_width count columns, not bytes")
+{
+  CHECK(truncate_width("\u65e5\u672c\u8a9e", 5) == "\u65e5\u672c\u2026");
+  CHECK(truncate_width("\u65e5\u672c\u8a9e", 4) == "\u65e5\u2026");
+  CHECK(pad_width("e\u0301", 3) == "e\u0301  ");
+  CHECK(display_width(pad_width("\xf0\x9f\x98\x80x", 4)) == 4);
+}
