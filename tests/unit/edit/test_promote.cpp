@@ -57,9 +57,9 @@ TEST_CASE("pilot promote: refuses what it cannot do, saying why")
 {
   const EditSession s = EditSession::of("/nowhere", {{"pops.yaml", k_config}});
   CHECK_THROWS_WITH(plan_pilot_promote(s, {"wip-limit", {}, true}), "rule 'wip-limit' is not under pilot in pops.yaml");
-  CHECK_THROWS_WITH(plan_pilot_promote(s, {"doc-stail", {}, true}), "unknown rule 'doc-stail'; did you mean 'doc-stale'?");
+  CHECK_THROWS_WITH(plan_pilot_promote(s, {"doc-stail", {}, true}), "unknown rule 'doc-stail' (did you mean 'doc-stale'?)");
   CHECK_THROWS_WITH(plan_pilot_promote(s, {"doc-stale", {"grwth"}, false}),
-                    "unknown squad 'grwth'; did you mean 'growth'?");
+                    "unknown squad 'grwth' (did you mean 'growth'?)");
   CHECK_THROWS_WITH(plan_pilot_promote(s, {"doc-stale", {"payments"}, false}),
                     "the pilot of 'doc-stale' has payments already");
   CHECK_THROWS(plan_pilot_promote(s, {"doc-stale", {"growth"}, true}));
