@@ -26,15 +26,20 @@ std::optional<double> compliance_of(const RuleTally& t)
   return static_cast<double>(t.subjects - t.failing) / static_cast<double>(t.subjects);
 }
 
+CheckResult check_as_of(const Workspace& ws, Date day)
+{
+  CheckOptions o;
+  o.today = day;
+  o.all_squads = true;
+  return check_workspace(ws, o);
+}
+
 MeasuredState measure_state(Repository& repo, const std::string& root, const std::string& prefix,
                             const std::string& commit, Date day)
 {
   MeasuredState s;
   s.ws = load_workspace(root, repo.tree_files(commit, prefix), 0);
-  CheckOptions o;
-  o.today = day;
-  o.all_squads = true;
-  s.check = check_workspace(s.ws, o);
+  s.check = check_as_of(s.ws, day);
   return s;
 }
 
@@ -96,18 +101,39 @@ Standards compute_standards(Repository& repo, const std::string& root, const std
     }
     out.periods.push_back(std::move(sp));
   }
-  // Each period's state, measured once per commit and day.
-  std::vector<std::optional<MeasuredState>> states(out.periods.size());
+  // Each period's state: a commit is loaded once (later periods with no commit since share it),
+  // checked as of each period's end and tallied; only its pops.yaml and the tallies are kept.
+  struct PeriodState {
+    Config config;
+    std::map<std::string, std::map<std::string, RuleTally>> tallies;  ///< rule -> squad -> tally
+  };
+  std::vector<std::optional<PeriodState>> states(out.periods.size());
+  std::optional<Workspace> ws;
+  std::string ws_commit;
   for (size_t i = 0; i < out.periods.size(); ++i) {
-    if (!out.periods[i].commit.empty()) {
-      states[i] = measure_state(repo, root, prefix, out.periods[i].commit, out.periods[i].end);
+    const StandardsPeriod& p = out.periods[i];
+    if (p.commit.empty()) {
+      continue;
     }
+    if (p.commit != ws_commit) {
+      ws = load_workspace(root, repo.tree_files(p.commit, prefix), 0);
+      ws_commit = p.commit;
+    }
+    const CheckResult check = check_as_of(*ws, p.end);
+    PeriodState ps;
+    ps.config = ws->config;
+    for (const auto& r : all_rules()) {
+      if (scored_rule(r.id)) {
+        ps.tallies[std::string(r.id)] = tally_rule(*ws, r.id, check.findings, p.end);
+      }
+    }
+    states[i] = std::move(ps);
   }
   // The squads: pops.yaml's at the end, in order, then those only earlier states had.
   std::vector<std::string> squads;
   for (auto it = states.rbegin(); it != states.rend(); ++it) {
     if (*it) {
-      for (const auto& sq : (*it)->ws.config.squads) {
+      for (const auto& sq : (*it)->config.squads) {
         if (std::find(squads.begin(), squads.end(), sq.id.value) == squads.end()) {
           squads.push_back(sq.id.value);
         }
@@ -119,18 +145,6 @@ Standards compute_standards(Repository& repo, const std::string& root, const std
     std::erase_if(squads, [&](const std::string& s) {
       return std::find(opts.squads.begin(), opts.squads.end(), s) == opts.squads.end();
     });
-  }
-  // Tallies per period and rule (every squad at once).
-  std::vector<std::map<std::string, std::map<std::string, RuleTally>>> tallies(out.periods.size());
-  for (size_t i = 0; i < states.size(); ++i) {
-    if (!states[i]) {
-      continue;
-    }
-    for (const auto& r : all_rules()) {
-      if (scored_rule(r.id)) {
-        tallies[i][std::string(r.id)] = tally_rule(states[i]->ws, r.id, states[i]->check.findings, out.periods[i].end);
-      }
-    }
   }
   for (const auto& squad : squads) {
     StandardsSquad ss;
@@ -146,7 +160,7 @@ Standards compute_standards(Repository& repo, const std::string& root, const std
       for (size_t i = 0; i < out.periods.size(); ++i) {
         StandardsCell cell;
         if (states[i]) {
-          const Config& cfg = states[i]->ws.config;
+          const Config& cfg = states[i]->config;
           const std::vector<LStr>* pilot = nullptr;
           const Severity sev = severity_in(cfg, r.id, &pilot);
           cell.severity = std::string(severity_name(sev));
@@ -155,7 +169,7 @@ Standards compute_standards(Repository& repo, const std::string& root, const std
                                                    [&](const LStr& p) { return p.value == squad; }));
           cell.measured = sev != Severity::off && has_squad(cfg, squad);
           if (cell.measured) {
-            const auto& by_squad = tallies[i][row.rule];
+            const auto& by_squad = states[i]->tallies[row.rule];
             if (auto t = by_squad.find(squad); t != by_squad.end()) {
               cell.tally = t->second;
             }

@@ -64,6 +64,8 @@ std::optional<double> compliance_of(const RuleTally& t);
 
 /// The check result (pilots not applied: every squad's findings) of the workspace at `commit`, as
 /// `pops check` would have given it on day `day`, with the workspace read whole from the commit.
+/// check_workspace of `ws` as `pops check` runs it on day `day`, pilots not applied.
+CheckResult check_as_of(const Workspace& ws, Date day);
 struct MeasuredState {
   Workspace ws;
   CheckResult check;
