@@ -89,6 +89,9 @@ std::string pilot_verdict(const PilotReport& r)
                             r.pilot.ended ? fmt::format(" to {} ({})", format_date(*r.pilot.ended), r.pilot.state)
                                           : std::string(", still under pilot")));
   const int min = k_pilot_min_sample;
+  if (r.pilot_before.to < r.pilot_before.from) {
+    out.push_back("The history starts with the pilot: there is no \"before\" to compare with.");
+  }
   if (what.empty()) {
     out.push_back(fmt::format("Findings in the pilot squads: {} before, {} after; in the other squads: {} before, {} "
                               "after (the rule has no compliance measure).",
@@ -207,8 +210,9 @@ Json figure(const PilotFigure& f, double scale)
 
 Json side_json(const PilotSide& s)
 {
-  return {{"from", format_date(s.from)},
-          {"to", format_date(s.to)},
+  const bool none = s.to < s.from;  // no history before the pilot
+  return {{"from", none ? Json() : Json(format_date(s.from))},
+          {"to", none ? Json() : Json(format_date(s.to))},
           {"commit", s.commit.empty() ? Json() : Json(s.commit)},
           {"findings", s.findings},
           {"compliance", figure(s.compliance, 1000)},
@@ -231,7 +235,9 @@ std::vector<std::vector<std::string>> report_rows(const PilotReport& r)
     }
     rows.push_back(std::move(out));
   };
-  row("window", [](const PilotSide& s) { return format_date(s.from) + ".." + format_date(s.to); });
+  row("window", [](const PilotSide& s) {
+    return s.to < s.from ? std::string("none") : format_date(s.from) + ".." + format_date(s.to);
+  });
   row("findings", [](const PilotSide& s) { return std::to_string(s.findings); });
   row("compliance", [&](const PilotSide& s) { return n(s.compliance, pct(s.compliance.value)); });
   row("cycle p50", [&](const PilotSide& s) { return n(s.cycle_p50, days_text(s.cycle_p50.value)); });

@@ -156,7 +156,7 @@ Standards compute_standards(Repository& repo, const std::string& root, const std
       StandardsRow row;
       row.rule = std::string(r.id);
       row.subjects = std::string(rule_measure(r.id).subjects);
-      bool any = false;  // in force at some period, with a measure or a finding
+      bool any = false;  // in force at some period, with subjects, a finding or a pilot
       for (size_t i = 0; i < out.periods.size(); ++i) {
         StandardsCell cell;
         if (states[i]) {
@@ -174,7 +174,7 @@ Standards compute_standards(Repository& repo, const std::string& root, const std
               cell.tally = t->second;
             }
             cell.compliance = compliance_of(cell.tally);
-            any = any || !row.subjects.empty() || cell.tally.findings > 0;
+            any = any || cell.tally.subjects > 0 || cell.tally.findings > 0 || pilot != nullptr;
           }
           row.severity = cell.severity;
           row.piloted = pilot && cell.applies;

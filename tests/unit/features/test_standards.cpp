@@ -245,6 +245,9 @@ TEST_CASE("pilot report: the pilot squads against the others, and a verdict that
   CHECK(rep.pilot_before.compliance.n == 0);
   CHECK_FALSE(rep.pilot_before.compliance.value.has_value());
   CHECK(rep.pilot_after.throughput == 0);  // PAY-1 shipped on 03-03, after the window
+  CHECK(rep.verdict.find("The history starts with the pilot: there is no \"before\" to compare with.")
+        != std::string::npos);
+  CHECK(nlohmann::json::parse(render_pilot_report_json(rep))["pilot_before"]["from"].is_null());
   CHECK(rep.verdict.find("Too few open items with a target in the pilot squads to judge the rule (0 before, 2 "
                          "after; at least 5 each are needed).")
         != std::string::npos);
