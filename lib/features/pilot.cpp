@@ -118,6 +118,54 @@ PilotHistory pilot_history(Repository& repo, const std::string& root, const std:
   return h;
 }
 
+std::vector<StandardChange> standard_changes(const Config& from, const Config& to)
+{
+  std::vector<StandardChange> out;
+  if (!from.loaded || !to.loaded) {
+    return out;
+  }
+  const auto a = rule_states(from);
+  const auto b = rule_states(to);
+  for (const auto& r : all_rules()) {
+    const RuleState& x = a.at(std::string(r.id));
+    const RuleState& y = b.at(std::string(r.id));
+    const std::string id(r.id);
+    const bool was = x.severity != Severity::off && !x.pilot.empty();
+    const bool is = y.severity != Severity::off && !y.pilot.empty();
+    if (!was && is) {
+      out.push_back({id, "piloted", "", join(y.pilot, ", ")});
+    } else if (was && y.severity == Severity::off) {
+      out.push_back({id, "ended", join(x.pilot, ", "), ""});
+      continue;
+    } else if (was && !is) {
+      out.push_back({id, "rolled out", join(x.pilot, ", "), ""});
+    } else if (was && x.pilot != y.pilot) {
+      out.push_back({id, pilot_change(x.pilot, y.pilot), join(x.pilot, ", "), join(y.pilot, ", ")});
+    }
+    if (x.severity != y.severity) {
+      out.push_back({id, "severity", std::string(severity_name(x.severity)), std::string(severity_name(y.severity))});
+    }
+  }
+  return out;
+}
+
+std::string standard_change_text(const StandardChange& c)
+{
+  if (c.what == "severity") {
+    return fmt::format("{}: {} -> {}", c.rule, c.from, c.to);
+  }
+  if (c.what == "piloted") {
+    return fmt::format("{}: piloted with {}", c.rule, c.to);
+  }
+  if (c.what == "rolled out") {
+    return fmt::format("{}: rolled out to every squad (piloted with {})", c.rule, c.from);
+  }
+  if (c.what == "ended") {
+    return fmt::format("{}: pilot with {} ended, rule off", c.rule, c.from);
+  }
+  return fmt::format("{}: pilot {} to {}", c.rule, c.what, c.to);
+}
+
 namespace {
 
 using Json = nlohmann::ordered_json;

@@ -81,6 +81,18 @@ PilotReport pilot_report(Repository& repo, const std::string& root, const std::s
 /// The verdict of a report from its figures (pilot_report sets it; its words are tested).
 std::string pilot_verdict(const PilotReport& r);
 
+/// A change of a rule's standard between two versions of pops.yaml (`pops digest`).
+struct StandardChange {
+  std::string rule;
+  std::string what;                  ///< "severity", "piloted", "widened", "narrowed", "changed", "rolled out", "ended"
+  std::string from, to;              ///< severities, or pilot squads joined by ", "
+};
+/// The changes of every rule from `from` to `to` (rules in the rule table's order); none when either
+/// pops.yaml was unusable.
+std::vector<StandardChange> standard_changes(const Config& from, const Config& to);
+/// "target-passed: warning -> error", "doc-stale: piloted with payments" ...
+std::string standard_change_text(const StandardChange& c);
+
 std::string render_pilot_list_json(const PilotHistory& h);
 std::string render_pilot_list_table(const PilotHistory& h);
 std::string render_pilot_report_json(const PilotReport& r);

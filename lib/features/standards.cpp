@@ -343,3 +343,19 @@ std::string render_standards_markdown(const Standards& s)
 }
 
 } // namespace pops
+
+namespace pops {
+
+std::optional<double> squad_compliance(const StandardsSquad& sq, size_t i)
+{
+  RuleTally sum;
+  for (const auto& r : sq.rules) {
+    if (i < r.cells.size() && r.cells[i].measured && r.cells[i].applies && !r.subjects.empty()) {
+      sum.subjects += r.cells[i].tally.subjects;
+      sum.failing += r.cells[i].tally.failing;
+    }
+  }
+  return compliance_of(sum);
+}
+
+} // namespace pops

@@ -88,3 +88,12 @@ std::string render_standards_table(const Standards& s);
 std::string render_standards_markdown(const Standards& s);
 
 } // namespace pops
+
+namespace pops {
+
+/// A squad's compliance over every rule in force for it (applies) in period `i`: the subjects that
+/// comply over all subjects, summed across those rules; none without subjects. The trend of the
+/// report's standards section.
+std::optional<double> squad_compliance(const StandardsSquad& sq, size_t i);
+
+} // namespace pops
