@@ -152,7 +152,7 @@ std::vector<StandardChange> standard_changes(const Config& from, const Config& t
 std::string standard_change_text(const StandardChange& c)
 {
   if (c.what == "severity") {
-    return fmt::format("{}: {} -> {}", c.rule, c.from, c.to);
+    return fmt::format("{}: severity {} (was {})", c.rule, c.to, c.from);
   }
   if (c.what == "piloted") {
     return fmt::format("{}: piloted with {}", c.rule, c.to);

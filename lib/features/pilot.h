@@ -90,7 +90,7 @@ struct StandardChange {
 /// The changes of every rule from `from` to `to` (rules in the rule table's order); none when either
 /// pops.yaml was unusable.
 std::vector<StandardChange> standard_changes(const Config& from, const Config& to);
-/// "target-passed: warning -> error", "doc-stale: piloted with payments" ...
+/// "target-passed: severity error (was warning)", "doc-stale: piloted with payments" ...
 std::string standard_change_text(const StandardChange& c);
 
 std::string render_pilot_list_json(const PilotHistory& h);

@@ -1,6 +1,7 @@
 #include "features/standards.h"
 #include "features/pilot.h"
 #include "git/git.h"
+#include "workspace/workspace.h"
 
 #include "helpers.h"
 
@@ -284,4 +285,23 @@ TEST_CASE("pilot verdict: wording by sample size and difference")
   r.pilot_after.cycle_p50 = {9.5, 4};
   CHECK(pilot_verdict(r).find("Too few items shipped in the pilot squads (6 before, 4 after) to compare delivery.")
         != std::string::npos);
+}
+
+TEST_CASE("standard_changes: severity, pilot start, widening and roll-out between two pops.yaml")
+{
+  auto cfg = [](const std::string& rules) {
+    return load_workspace("/nowhere", {SourceFile{"pops.yaml", config(k_three, "warning\n" + rules)}}, 1).config;
+  };
+  const Config a = cfg("  doc-stale: {pilot: [payments]}\n  wip-limit: {pilot: [growth]}\n");
+  const Config b = cfg("  doc-stale: {pilot: [payments, growth]}\n  wip-limit: error\n  update-stale: {pilot: [platform]}\n");
+  const auto changes = standard_changes(a, b);
+  std::vector<std::string> texts;
+  for (const auto& c : changes) {
+    texts.push_back(standard_change_text(c));
+  }
+  CHECK(texts == std::vector<std::string>{"wip-limit: rolled out to every squad (piloted with growth)",
+                                          "wip-limit: severity error (was warning)",
+                                          "doc-stale: pilot widened to growth, payments",
+                                          "update-stale: piloted with platform"});
+  CHECK(standard_changes(a, a).empty());
 }
