@@ -4,6 +4,9 @@
 #include "complete.h"
 
 #include "features/dashboard.h"
+#include "features/pilot.h"
+#include "features/standards.h"
+#include "git/git.h"
 #include "features/metrics.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
@@ -20,6 +23,38 @@ struct ReportOpts {
   bool author_date = false;
   std::string format;
 };
+
+/// The standards section: the scorecard over the report's periods, and the report of each pilot under
+/// way (over the whole history, every squad: not with --squad).
+int add_standards(Context& ctx, const ReportOpts& o, const Metrics& m, StandardsSection& out)
+{
+  Repository repo = Repository::open(ctx.workspace);
+  const std::string prefix = repo.prefix_of(ctx.workspace);
+  StandardsOptions so;
+  so.period = m.period;
+  so.since = m.since;
+  so.until = m.until;
+  so.squads = o.squads;
+  out.standards = compute_standards(repo, ctx.workspace, prefix, so);
+  out.measured = true;
+  if (!o.squads.empty()) {
+    return k_exit_ok;
+  }
+  std::optional<Metrics> all;
+  for (const auto& p : pilot_history(repo, ctx.workspace, prefix).pilots) {
+    if (p.state != "piloting") {
+      continue;
+    }
+    if (!all) {
+      all.emplace();
+      if (int rc = metrics_for(ctx, {}, "month", "", o.until, o.author_date, *all); rc != k_exit_ok) {
+        return rc;
+      }
+    }
+    out.pilots.push_back(pilot_report(repo, ctx.workspace, prefix, p.rule, all->until, *all));
+  }
+  return k_exit_ok;
+}
 
 int run_report(Context& ctx, const ReportOpts& o)
 {
@@ -49,7 +84,10 @@ int run_report(Context& ctx, const ReportOpts& o)
     return rc;
   }
   const Workspace ws = load_worktree(ctx.workspace);
-  const Dashboard d = build_dashboard(ws, m, o.squads, today());
+  Dashboard d = build_dashboard(ws, m, o.squads, today());
+  if (int rc = add_standards(ctx, o, m, d.standards); rc != k_exit_ok) {
+    return rc;
+  }
   const std::string text = format == "markdown" ? render_dashboard_markdown(d, m) : render_dashboard_html(d, m);
   return write_output(ctx, o.out, text, "--out", fmt::format("wrote {}\n", printable(o.out)),
                       format == "markdown" ? OutputKind::text : OutputKind::data);

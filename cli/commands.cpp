@@ -48,6 +48,8 @@ constexpr std::array k_commands = {
   Command{"metrics", "Measure delivery from the history: throughput, cycle time, WIP, slips", true, setup_metrics},
   Command{"onboard", "Add a person to pops.yaml and write their onboarding doc", true, setup_onboard},
   Command{"person", "Add, change or list the people of pops.yaml", true, setup_person},
+  Command{"pilot", "Rules under pilot: list them, report what a pilot showed, widen or roll one out", true,
+          setup_pilot},
   Command{"rank", "Rank items by a scoring model (RICE, ICE, WSJF or your own), explained", true, setup_rank},
   Command{"release-notes", "Release notes: the items shipped in a window, by squad, with docs and customers", true,
           setup_release_notes},
@@ -58,6 +60,8 @@ constexpr std::array k_commands = {
           setup_schema},
   Command{"show", "Show one item, now or at a revision or date, with its links", true, setup_show},
   Command{"squad", "Add, change or list the squads of pops.yaml", true, setup_squad},
+  Command{"standards", "The standards scorecard: findings and compliance per squad and rule, over time", true,
+          setup_standards},
   Command{"template", "List and show the templates of documents and ritual notes", true, setup_template},
   Command{"version", "Print the version of pops", false, setup_version},
 };

@@ -61,6 +61,8 @@ void setup_metrics(CLI::App& app, Runner& run);
 void setup_onboard(CLI::App& app, Runner& run);
 void setup_customer(CLI::App& app, Runner& run);
 void setup_person(CLI::App& app, Runner& run);
+void setup_pilot(CLI::App& app, Runner& run);
+void setup_standards(CLI::App& app, Runner& run);
 void setup_rank(CLI::App& app, Runner& run);
 void setup_report(CLI::App& app, Runner& run);
 void setup_ritual(CLI::App& app, Runner& run);

@@ -131,7 +131,7 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
     if (sev == Severity::off) {
       continue;
     }
-    if (pilot) {
+    if (pilot && !opts.all_squads) {
       bool about_pilot = std::any_of(f.squads.begin(), f.squads.end(), [&](const std::string& s) {
         return std::any_of(pilot->begin(), pilot->end(), [&](const LStr& p) { return p.value == s; });
       });

@@ -16,6 +16,9 @@ struct CheckOptions {
   const Workspace* base = nullptr;
   /// Names of the built-in commands: an alias in pops.yaml may not take one of them.
   std::vector<std::string> commands;
+  /// Keep the findings of a rule under `pilot:` about every squad, not only the pilot squads (the
+  /// scorecard of `pops standards` compares them); severities still apply.
+  bool all_squads = false;
 };
 
 CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts);

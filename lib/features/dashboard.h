@@ -1,7 +1,8 @@
 #pragma once
 // The dashboard of `pops report`: a portfolio summary, throughput per squad and period, the cycle
 // time distribution, status by squad, the Now/Next/Later board, slips, top customer demand, adoption
-// against success targets, the objectives of the current quarter and open ritual actions; rendered as one self-contained HTML page (inline CSS and SVG, no scripts) or as
+// against success targets, the objectives of the current quarter, open ritual actions and the standards
+// (features/standards_html.h); rendered as one self-contained HTML page (inline CSS and SVG, no scripts) or as
 // Markdown. Everything read from the workspace is escaped.
 
 #include "edit/adoption.h"
@@ -12,6 +13,7 @@
 #include "workspace/model.h"
 #include "features/ritual.h"
 #include "features/roadmap.h"
+#include "features/standards_html.h"
 
 #include <optional>
 #include <string>
@@ -52,6 +54,7 @@ struct Dashboard {
   std::vector<SquadCapacity> capacity;                 ///< squads with a capacity that quarter (pops capacity)
   std::string effort_unit;                             ///< of capacity
   int open_items = 0, feedback_entries = 0;
+  StandardsSection standards;                          ///< set by the caller (pops standards, pops pilot report)
 };
 
 /// The dashboard of workspace `ws` (as it is now) with history metrics `m`; `squads` filters (empty:

@@ -383,6 +383,7 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
     }
     d.goals.push_back(std::move(dg));
   }
+  d.standards = standard_changes(from.config, to.config);
   return d;
 }
 
@@ -678,6 +679,12 @@ std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan
                        g.moved.empty() ? "" : "; moved: " + markdown_text(join(g.moved, ", ")));
     }
   }
+  if (v.figures && !d.standards.empty()) {
+    s += "\n## Standards changed\n\n";
+    for (const auto& c : d.standards) {
+      s += "- " + markdown_text(standard_change_text(c)) + "\n";
+    }
+  }
   if (!d.initiatives.empty()) {
     s += "\n## Initiatives touched\n\n";
     for (const auto& i : d.initiatives) {
@@ -748,6 +755,12 @@ std::string render_digest_text(const Digest& d, Audience a, const DigestSpan& sp
     for (const auto& g : d.goals) {
       s += fmt::format("  {}  {}: {}{}\n", printable(g.id), printable(g.title), goal_move_text(g),
                        g.moved.empty() ? "" : "; moved: " + printable(join(g.moved, ", ")));
+    }
+  }
+  if (v.figures && !d.standards.empty()) {
+    s += "\nStandards changed\n";
+    for (const auto& c : d.standards) {
+      s += "  " + printable(standard_change_text(c)) + "\n";
     }
   }
   if (!d.initiatives.empty()) {
@@ -855,6 +868,13 @@ std::string render_digest_json(const Digest& d, Audience a, const DigestSpan& sp
                               {"progress", g.now ? Json(*g.now) : Json()},
                               {"progress_before", g.before ? Json(*g.before) : Json()}, {"new", g.added},
                               {"moved", g.moved}});
+  }
+  if (v.figures) {
+    j["standards"] = Json::array();
+    for (const auto& c : d.standards) {
+      j["standards"].push_back(Json{{"rule", c.rule}, {"change", c.what}, {"from", or_null(c.from)}, {"to", or_null(c.to)},
+                                    {"text", standard_change_text(c)}});
+    }
   }
   j["initiatives"] = Json::array();
   for (const auto& i : d.initiatives) {

@@ -7,6 +7,7 @@
 // "Slips"); the next dates of the rituals; figures per squad. Nothing is invented: every entry is a
 // change in the period, and names the commit that made it when the history is given.
 
+#include "features/pilot.h"
 #include "features/metrics.h"
 #include "history/history.h"
 #include "workspace/model.h"
@@ -86,6 +87,7 @@ struct Digest {
   std::vector<DigestRisk> at_risk;         ///< not shipped or dropped, in workspace order
   std::vector<DigestInitiative> initiatives;  ///< touched, in pops.yaml order
   std::vector<DigestGoal> goals;           ///< the objectives of today's quarter, in pops.yaml order
+  std::vector<StandardChange> standards;   ///< rules whose severity or pilot changed (features/pilot.h)
 };
 
 /// The digest of the change from `from` to `to`; rituals from `to`'s pops.yaml, their next dates on

@@ -9,6 +9,8 @@
 #include "workspace/goals.h"
 #include "workspace/initiatives.h"
 #include "workspace/schema.h"
+#include "features/pilot.h"
+#include "features/standards.h"
 #include "features/template.h"
 #include "base/markdown.h"
 #include "base/text.h"
@@ -491,6 +493,47 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const std::vecto
   return d;
 }
 
+namespace {
+
+/// The standards section of a ritual note: the rules whose severity or pilot changed since the
+/// previous meeting (`standards_changed`, `has_standards` when there is one) and each squad's
+/// compliance then and now (squad_compliance, from pops standards by month).
+void add_standards_data(json& d, const std::string& root, const Workspace* before, const Workspace& now,
+                        const std::optional<Date>& since, Date date)
+{
+  d["standards_changed"] = json::array();
+  d["standards"] = json::array();
+  d["has_standards"] = false;
+  if (!before) {
+    return;
+  }
+  for (const auto& c : standard_changes(before->config, now.config)) {
+    d["standards_changed"].push_back({{"text", markdown_text(standard_change_text(c))}});
+  }
+  if (d["standards_changed"].empty() || !inside_git_repo(root)) {
+    return;
+  }
+  d["has_standards"] = true;
+  Repository repo = Repository::open(root);
+  StandardsOptions so;
+  so.since = since ? *since : date;
+  so.until = date;
+  const Standards st = compute_standards(repo, root, repo.prefix_of(root), so);
+  if (st.periods.empty()) {
+    return;
+  }
+  for (const auto& sq : st.squads) {
+    auto pct = [](const std::optional<double>& v) {
+      return v ? fmt::format("{:.0f}%", *v * 100) : std::string("\u2013");
+    };
+    d["standards"].push_back({{"squad", markdown_text(sq.squad)},
+                              {"before", pct(squad_compliance(sq, 0))},
+                              {"now", pct(squad_compliance(sq, st.periods.size() - 1))}});
+  }
+}
+
+} // namespace
+
 EditPlan plan_ritual_new(const EditSession& s, const std::string& name, std::optional<Date> date_opt, Date today)
 {
   const Workspace& ws = s.ws;
@@ -579,6 +622,7 @@ EditPlan plan_ritual_new(const EditSession& s, const std::string& name, std::opt
   }
   const Workspace& now = at_date && at_date->config.loaded ? *at_date : ws;
   json data = ritual_note_data(*r, before ? &*before : nullptr, slips, shipped, now, ws, date, today, period);
+  add_standards_data(data, s.root, before ? &*before : nullptr, now, since, date);
   const std::string tname = r->template_name.set ? r->template_name.value : name;
   std::optional<TemplateText> t = find_template(s.root, tname);
   EditPlan plan;
