@@ -2,6 +2,8 @@
 // and the items they measure.
 
 #include "commands.h"
+#include "csv_file.h"
+#include "edit_runner.h"
 #include "complete.h"
 
 #include "edit/adoption.h"

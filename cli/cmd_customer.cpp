@@ -2,6 +2,7 @@
 // the items it asks for.
 
 #include "commands.h"
+#include "edit_runner.h"
 #include "text_table.h"
 #include "complete.h"
 

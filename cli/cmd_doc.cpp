@@ -1,6 +1,7 @@
 // pops doc new|list|index: typed documents from templates, a filtered list, and the generated index.
 
 #include "commands.h"
+#include "edit_runner.h"
 #include "complete.h"
 
 #include "base/date.h"

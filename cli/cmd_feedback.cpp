@@ -2,6 +2,8 @@
 // link it to roadmap items, in place; list it; suggest the items it asks for.
 
 #include "commands.h"
+#include "csv_file.h"
+#include "edit_runner.h"
 
 #include "workspace/filters.h"
 #include "complete.h"
@@ -24,29 +26,6 @@
 #include <unordered_set>
 
 namespace pops::cli {
-
-constexpr long k_max_csv_bytes = 64L * 1024 * 1024;
-
-std::string read_csv_file(const Context& ctx, const std::string& path)
-{
-  namespace fs = std::filesystem;
-  const fs::path full = fs::path(path).is_absolute() ? fs::path(path) : fs::path(ctx.cwd) / path;
-  std::error_code ec;
-  if (fs::is_directory(full, ec)) {
-    throw std::runtime_error(fmt::format("cannot read '{}': it is a folder", path));
-  }
-  const auto size = fs::file_size(full, ec);
-  if (!ec && size > static_cast<std::uintmax_t>(k_max_csv_bytes)) {
-    throw std::runtime_error(fmt::format("cannot read '{}': it is larger than 64 MiB; split it", path));
-  }
-  std::ifstream in(full, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error(fmt::format("cannot read '{}': {}", path, ec ? ec.message() : "no such file"));
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 namespace {
 

@@ -2,6 +2,8 @@
 // import of a newer export updates the same items (by links.<tool>) with minimal edits.
 
 #include "commands.h"
+#include "csv_file.h"
+#include "edit_runner.h"
 #include "complete.h"
 
 #include "edit/integrations.h"

@@ -1,6 +1,7 @@
 // pops onboard: add a person to pops.yaml and write their onboarding document.
 
 #include "commands.h"
+#include "edit_runner.h"
 #include "complete.h"
 
 #include "base/date.h"

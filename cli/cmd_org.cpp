@@ -1,6 +1,7 @@
 // pops squad add|set|list and pops person add|set|list: the organization of pops.yaml.
 
 #include "commands.h"
+#include "edit_runner.h"
 #include "text_table.h"
 #include "complete.h"
 

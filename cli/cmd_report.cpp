@@ -1,6 +1,7 @@
 // pops report: the dashboard as one self-contained HTML page, or Markdown.
 
 #include "commands.h"
+#include "metrics_runner.h"
 #include "complete.h"
 
 #include "features/dashboard.h"

@@ -1,6 +1,7 @@
 // pops ritual list|next|new|actions: when rituals are due, notes filled from git history, open actions.
 
 #include "commands.h"
+#include "edit_runner.h"
 #include "complete.h"
 
 #include "base/date.h"

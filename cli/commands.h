@@ -17,9 +17,6 @@
 #include <string_view>
 
 namespace pops {
-struct EditSession;
-struct EditPlan;
-struct Metrics;
 class History;
 class Repository;
 enum class Audience;
@@ -84,28 +81,6 @@ void setup_initiatives(CLI::App& app, Runner& run);
 nlohmann::ordered_json initiative_json(const InitiativeRollup& r);
 std::string initiative_text(const Term& t, const InitiativeRollup& r, bool heading);
 
-/// Options of every command that writes the workspace (pops item, pops feedback); cmd_item.cpp.
-struct EditOptions {
-  bool dry_run = false;
-  bool commit = false;
-  bool force = false;
-  bool no_verify = false;  ///< --no-verify: the commit of --commit skips the pre-commit and commit-msg hooks
-  std::string message;
-};
-void add_edit_options(CLI::App& app, EditOptions& o);
-/// Plans an edit from the workspace as read and the highest ids used in git history, by prefix.
-using Planner = std::function<pops::EditPlan(const pops::EditSession&, const std::map<std::string, long>&)>;
-/// Runs a write command: takes the workspace lock, reads, plans, refuses new check errors (exit 1)
-/// unless --force, then prints the diff (--dry-run) or writes (and commits with --commit). `print_id`:
-/// the command prints the new id on stdout.
-int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_id, const Planner& plan);
-
-/// pops metrics and pops report: parses the options, replays the history (a progress bar on a
-/// terminal) and computes `out`; returns the exit status (usage errors printed).
-int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std::string& period,
-                const std::string& since, const std::string& until, bool author_date, pops::Metrics& out,
-                bool no_cache = false);
-
 /// Whether pops may keep results between runs: not with `--no-cache` (`no_cache`) nor POPS_CACHE=off
 /// (or 0).
 bool cache_wanted(bool no_cache);
@@ -131,10 +106,6 @@ bool check_quarter_option(Context& ctx, const std::string& period);
 /// The working tree's workspace for a view that needs pops.yaml; when pops.yaml cannot be read,
 /// prints "pops: error: pops.yaml cannot be read; ..." and returns nullopt (exit 2).
 std::optional<pops::Workspace> load_view_workspace(Context& ctx);
-
-/// The bytes of a CSV file given on the command line (relative to the current folder); at most 64 MiB.
-/// Throws std::runtime_error("cannot read 'x': ...").
-std::string read_csv_file(const Context& ctx, const std::string& path);
 
 /// Writes a command's output where its -o/--out FILE says (relative to the current folder): "-" or
 /// empty is standard output; a regular file is replaced atomically, a symbolic link written through,

@@ -1,9 +1,9 @@
-// Man pages in roff (man macros), from the command specs (cli/complete.h) that the completions use.
+// Man pages in roff (man macros), from the command specs (cli/command_spec.h) that the completions use.
 
 #include "man.h"
 
 #include "commands.h"
-#include "complete.h"
+#include "command_spec.h"
 
 #include <fmt/format.h>
 

@@ -4,6 +4,7 @@
 // nothing is written until apply_plan. The commands check a plan with new_errors, show it
 // (--dry-run) or write it (and commit it), holding the workspace lock (lock.h) throughout.
 
+#include "edit/plan.h"
 #include "yaml/edit.h"
 #include "workspace/workspace.h"
 
@@ -14,57 +15,6 @@
 #include <vector>
 
 namespace pops {
-
-/// A request pops cannot carry out: an unknown id, squad or key, a value it cannot write safely. The
-/// message is git-style (lowercase, no final period); the hint, when set, says what to do instead.
-class OpError : public std::runtime_error {
-public:
-  explicit OpError(const std::string& message, std::string hint = {})
-    : std::runtime_error(message), m_hint(std::move(hint))
-  {
-  }
-  const std::string& hint() const { return m_hint; }
-
-private:
-  std::string m_hint;
-};
-
-/// The workspace as read for an edit: the bytes of every file pops reads, and the model built from
-/// them.
-struct EditSession {
-  std::string root;
-  std::map<std::string, std::string, std::less<>> files;  ///< workspace-relative path -> bytes
-  Workspace ws;
-  /// Roadmap and feedback files that were found but not read (too large, not a regular file, a link
-  /// out of the workspace, unreadable), with why: ids may live there, so no new id is handed out.
-  std::vector<std::pair<std::string, std::string>> unread;
-
-  /// Reads the workspace at `root` from disk.
-  static EditSession read(const std::string& root);
-  /// The same from files given in memory.
-  static EditSession of(const std::string& root, std::vector<SourceFile> files);
-};
-
-struct FileChange {
-  std::string path;     ///< relative to the workspace root
-  std::string before;   ///< empty for a new file
-  std::string after;
-  bool created = false;
-};
-
-struct EditPlan {
-  std::vector<FileChange> changes;  ///< the files that change, in the order to write them
-  std::string id;                   ///< the item or feedback entry added or changed
-  std::string summary;              ///< e.g. "added PAY-13 to roadmap/payments.yaml"
-  std::string message;              ///< the commit message of --commit
-  std::vector<std::string> hints;   ///< things the user may want to do next
-
-  bool empty() const { return changes.empty(); }
-  std::vector<std::string> paths() const;
-};
-
-/// Highest number used per prefix ("PAY" -> 14, "FB" -> 1043), e.g. from history_max_ids().
-using UsedIds = std::map<std::string, long>;
 
 /// `pops item add`: options as given on the command line.
 struct ItemSpec {
@@ -116,19 +66,6 @@ std::vector<FileChange> plan_feedback_appends(const EditSession& s,
                                               const std::vector<std::pair<std::string, std::vector<NewEntries>>>& by_file);
 /// Adds item ids to a feedback entry's `items`.
 EditPlan plan_feedback_link(const EditSession& s, const std::string& fb, const std::vector<std::string>& items);
-
-/// The next free number for `prefix`: above every id in the workspace's files and in `history`.
-long next_number(const EditSession& s, const std::string& prefix, const UsedIds& history);
-
-/// The error and warning findings the plan would add: check_workspace of the edited workspace (with
-/// the workspace before the edit as the base of the transition rules), less those it has already.
-std::vector<Finding> new_findings(const EditSession& s, const EditPlan& plan, Date today);
-/// The errors of new_findings.
-std::vector<Finding> new_errors(const EditSession& s, const EditPlan& plan, Date today);
-
-/// Writes the plan's files atomically, creating folders as needed. Throws std::runtime_error when a
-/// file changed on disk since it was read.
-void apply_plan(const std::string& root, const EditPlan& plan);
 
 /// "key=value", "key+=value", "key-=value" or "key=" split up; throws OpError otherwise.
 struct Assignment {

@@ -65,51 +65,6 @@ items:
 
 } // namespace
 
-TEST_CASE("scalars are quoted only when YAML would misread them")
-{
-  CHECK(format_scalar({"One-click refunds"}, false) == "One-click refunds");
-  CHECK(format_scalar({"yes"}, false) == "\"yes\"");
-  CHECK(format_scalar({"No"}, false) == "\"No\"");
-  CHECK(format_scalar({"null"}, false) == "\"null\"");
-  CHECK(format_scalar({"~"}, false) == "\"~\"");
-  CHECK(format_scalar({"2026"}, false) == "\"2026\"");
-  CHECK(format_scalar({"1e3"}, false) == "\"1e3\"");
-  CHECK(format_scalar({"0x1F"}, false) == "\"0x1F\"");
-  CHECK(format_scalar({"2026-01-05"}, false) == "\"2026-01-05\"");
-  CHECK(format_scalar({"2026-01-05", false}, false) == "2026-01-05");
-  CHECK(format_scalar({"true", false}, false) == "true");
-  CHECK(format_scalar({"a: b"}, false) == "\"a: b\"");
-  CHECK(format_scalar({"a #b"}, false) == "\"a #b\"");
-  CHECK(format_scalar({"a#b"}, false) == "a#b");
-  CHECK(format_scalar({"*star"}, false) == "\"*star\"");
-  for (std::string lead : {"&", "!", "|", ">", "'", "\"", "%", "@", "`", "#", "[", "{", ",", "? ", "- ", ": "}) {
-    CAPTURE(lead);
-    CHECK(format_scalar({lead + "x"}, false).front() == '"');
-  }
-  CHECK(format_scalar({"-50%"}, false) == "-50%");
-  CHECK(format_scalar({"2027-Q1"}, false) == "2027-Q1");
-  CHECK(format_scalar({"PAY-12"}, false) == "PAY-12");
-  CHECK(format_scalar({" lead"}, false) == "\" lead\"");
-  CHECK(format_scalar({"trail "}, false) == "\"trail \"");
-  CHECK(format_scalar({""}, false) == "\"\"");
-  CHECK(format_scalar({"line\nbreak"}, false) == "\"line\\nbreak\"");
-  CHECK(format_scalar({"say \"hi\""}, false) == "say \"hi\"");
-  CHECK(format_scalar({"\"hi\" she said"}, false) == "\"\\\"hi\\\" she said\"");
-  CHECK(format_scalar({"it's"}, false, '\'') == "it's");
-  CHECK(format_scalar({"yes"}, false, '\'') == "'yes'");
-  CHECK(format_scalar({"it's: x"}, false, '\'') == "'it''s: x'");
-  CHECK(format_scalar({"a, b"}, false) == "a, b");
-  CHECK(format_scalar({"a, b"}, true) == "\"a, b\"");
-  CHECK(format_scalar({"why? no"}, false) == "why? no");
-  CHECK(format_scalar({"why? no"}, true) == "\"why? no\"");
-  CHECK(format_scalar({"a?b"}, true) == "\"a?b\"");
-  CHECK(format_scalar({"null", false}, false) == "\"null\"");
-  CHECK(format_scalar({"https://x.example/a"}, false) == "https://x.example/a");
-  CHECK(format_scalar({"https://x.example/a"}, true) == "\"https://x.example/a\"");
-  CHECK(format_scalar({"Café ünïcode ✓"}, false) == "Café ünïcode ✓");
-  CHECK(format_scalar({"---"}, false) == "\"---\"");
-}
-
 TEST_CASE("golden: a scalar changes and nothing else")
 {
   YamlText y(k_hand);
@@ -454,18 +409,6 @@ items:
   YamlText one("items:\n  - id: A-1\n");
   one.cut_entry("items", 0);
   CHECK(one.text() == "items: []\n");
-}
-
-TEST_CASE("comments are found outside scalars only")
-{
-  const std::string src = "a: \"x # not\"  # yes 1\n# yes 2\nb: |\n  # not\nc: 'it''s # not' #yes3\nd: x#not\n";
-  YamlDoc doc = parse_yaml(src);
-  REQUIRE(doc.ok);
-  auto c = yaml_comments(src, doc.root);
-  REQUIRE(c.size() == 3);
-  CHECK(c[0] == "# yes 1");
-  CHECK(c[1] == "# yes 2");
-  CHECK(c[2] == "#yes3");
 }
 
 TEST_CASE("unified diffs look like git's")

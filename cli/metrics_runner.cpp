@@ -1,0 +1,141 @@
+// The figures of pops metrics and pops report: the options read, the history replayed (a progress
+// bar on a terminal), the metrics computed. See metrics_runner.h.
+
+#include "metrics_runner.h"
+
+#include "commands.h"
+
+#include "workspace/filters.h"
+#include "git/git.h"
+#include "history/history.h"
+#include "features/metrics.h"
+#include "base/text.h"
+#include "workspace/workspace.h"
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <fstream>
+#include <sstream>
+
+namespace pops::cli {
+
+namespace {
+
+/// A progress bar on stderr while a long history is replayed: only on a terminal and without --quiet,
+/// only when the walk has many commits, redrawn at most ten times a second, erased at the end.
+class ProgressBar {
+public:
+  ProgressBar(const Term& err, bool quiet) : m_err(err), m_off(quiet || !err.is_tty()) {}
+  ~ProgressBar()
+  {
+    if (m_shown) {
+      m_err.clear_progress();
+    }
+  }
+  ProgressBar(const ProgressBar&) = delete;
+  ProgressBar& operator=(const ProgressBar&) = delete;
+
+  void operator()(std::size_t done, std::size_t total)
+  {
+    constexpr std::size_t k_long = 200;
+    if (m_off || total < k_long) {
+      return;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (m_shown && done < total && now - m_last < std::chrono::milliseconds(100)) {
+      return;
+    }
+    m_last = now;
+    m_shown = true;
+    const int width = 30;
+    const auto filled = static_cast<int>(width * done / total);
+    m_err.progress(fmt::format("reading history [{}{}] {}/{} commits", std::string(static_cast<size_t>(filled), '#'),
+                            std::string(static_cast<size_t>(width - filled), ' '), done, total));
+  }
+
+private:
+  const Term& m_err;
+  bool m_off;
+  bool m_shown = false;
+  std::chrono::steady_clock::time_point m_last{};
+};
+
+Config workspace_config(const std::string& root)
+{
+  std::ifstream in(root + "/pops.yaml", std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  Workspace ws = load_workspace(root, {SourceFile{"pops.yaml", ss.str()}}, 1);
+  return ws.config;
+}
+
+} // namespace
+
+int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std::string& period,
+                const std::string& since, const std::string& until, bool author_date, Metrics& out,
+                bool no_cache)
+{
+  MetricsOptions opts;
+  opts.period = period == "quarter" ? PeriodKind::quarter : PeriodKind::month;
+  std::optional<Date> u;
+  if (!parse_date_option(ctx, since, "--since", opts.since) || !parse_date_option(ctx, until, "--until", u)) {
+    return k_exit_usage;
+  }
+  opts.until = u ? *u : today();
+  if (opts.since && *opts.since > opts.until) {
+    error(ctx.err, fmt::format("--since {} is after --until {}", format_date(*opts.since), format_date(opts.until)));
+    return k_exit_usage;
+  }
+  opts.author_date = author_date;
+  opts.squads = squads;
+  const Config config = workspace_config(ctx.workspace);
+  Repository repo = Repository::open(ctx.workspace);
+  History history(repo, ctx.workspace, repo.prefix_of(ctx.workspace));
+  use_history_cache(history, repo, no_cache);
+  // The first period's figures start from the state the day before it (in a shallow clone, only a
+  // window starting after its oldest commit can be measured).
+  if (opts.since) {
+    history.shallow_window(period_start(opts.period, *opts.since));
+  }
+  {
+    ProgressBar bar(ctx.err, ctx.quiet);
+    out = compute_metrics(history, "HEAD", config, opts, std::ref(bar));
+  }
+  if (history.truncated() && history.oldest_day()) {
+    // Items already there in the clone's oldest commit have no first-seen day (the replay leaves it
+    // unknown), and their start is unknown too: they may have been in progress before the boundary,
+    // then back to planned. One shipped in the periods needs that history for its cycle and lead
+    // time (exit 2, as for any history before the boundary); for the others the dates stay unknown.
+    const Date oldest = *history.oldest_day();
+    for (auto& f : out.items) {
+      if (f.first_seen) {
+        continue;
+      }
+      if (f.shipped && out.since && *f.shipped >= *out.since) {
+        error(ctx.err, ShallowHistory(repo.shallow_depth()).what());
+        hint(ctx.err, fmt::format("{} shipped on {} and was there already in the clone's oldest commit ({}): its cycle "
+                                  "time needs the history before it",
+                                  f.id, format_date(*f.shipped), format_date(oldest)));
+        return k_exit_usage;
+      }
+      f.started.reset();
+      f.cycle_days.reset();
+    }
+  }
+  note_shallow(ctx, repo, &history);
+  // The squads measured: those of pops.yaml and those items belonged to in the history.
+  std::vector<std::string> known = out.squads;
+  for (const auto& sq : config.squads) {
+    if (std::find(known.begin(), known.end(), sq.id.value) == known.end()) {
+      known.push_back(sq.id.value);
+    }
+  }
+  if (std::string msg = unknown_value(squads, known, "squad"); !msg.empty()) {
+    error(ctx.err, msg);
+    return k_exit_usage;
+  }
+  return k_exit_ok;
+}
+
+} // namespace pops::cli
