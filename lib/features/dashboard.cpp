@@ -347,7 +347,7 @@ std::string predictability_note(const WindowFigures& s)
   if (!s.predictability) {
     return s.history ? "no complete period had items due" : "no history";
   }
-  return fmt::format("{}: {} of {} due shipped", s.predictability_period, s.predictability_done, s.predictability_due);
+  return fmt::format("{}: {} of {} shipped", s.predictability_period, s.predictability_done, s.predictability_due);
 }
 
 /// "2026-06-01 to 2026-11-22, by month, from 14 commits (committer dates)".

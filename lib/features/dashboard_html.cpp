@@ -38,7 +38,7 @@ nav a { color: var(--accent); margin-right: 10px; white-space: nowrap; }
 .card .v { font-size: 22px; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .card .k { color: var(--muted); font-size: 12px; }
 .card .d { color: var(--muted); font-size: 11px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 300px), 1fr)); gap: 18px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 260px), 1fr)); gap: 18px; }
 figure { margin: 0; min-width: 0; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
 figure .note { font-size: 12px; margin: 2px 0 0; }
@@ -53,7 +53,7 @@ path.l1, path.l2 { fill: none; stroke-width: 2; }
 path.l1, line.l1 { stroke: var(--accent); stroke-width: 2; } circle.l1 { fill: var(--accent); }
 path.l2, line.l2 { stroke: var(--accent2); stroke-width: 2; stroke-dasharray: 5 3; } circle.l2 { fill: var(--accent2); }
 .scroll { overflow-x: auto; max-width: 100%; }
-svg.timeline { display: block; min-width: 640px; width: 100%; height: auto; }
+svg.timeline { display: block; min-width: 800px; width: 100%; height: auto; }
 svg.timeline rect.span { fill: #8fb0ea; } svg.timeline rect.span.open { fill: #e8c267; }
 svg.timeline path.planned { fill: #fff; stroke: var(--ink); stroke-width: 1.5; }
 svg.timeline circle.shipped { fill: var(--good); } svg.timeline circle.shipped.late { fill: var(--bad); }
@@ -92,6 +92,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
   .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .card .v { font-size: 19px; }
   th, td { padding: 4px 5px; }
+  .scroll > table { min-width: 600px; }  /* scrolls in its box rather than a word a line */
 }
 @media print {
   @page { margin: 12mm; }
@@ -301,7 +302,8 @@ void section_slips(std::string& o, const Metrics& m)
   o += k_table;
   o += "<tr><th>date</th><th>item</th><th>squad</th><th>target</th><th class=\"n\">days</th></tr>\n";
   for (auto it = m.slips.rbegin(); it != m.slips.rend(); ++it) {
-    o += fmt::format("<tr><td>{}</td><td>{} {}</td><td>{}</td><td>{} \xe2\x86\x92 {}</td><td class=\"n\">+{}</td></tr>\n",
+    o += fmt::format("<tr><td class=\"date\">{}</td><td>{} {}</td><td>{}</td><td class=\"date\">{} \xe2\x86\x92 {}</td>"
+                     "<td class=\"n\">+{}</td></tr>\n",
                      format_date(it->date), html_escape(it->id), html_escape(it->title), html_escape(it->squad),
                      format_date(it->from), format_date(it->to), it->days);
   }

@@ -68,7 +68,7 @@ std::string wip_text(const WindowFigures& s);
 std::string slips_text(const WindowFigures& s, const char* days_unit);
 /// The predictability card: "22%", or "n/a" when no complete period had items due.
 std::string predictability_text(const WindowFigures& s);
-/// What it is of: "2026-11: 2 of 9 due shipped", or why there is none.
+/// What it is of: "2026-11: 2 of 9 shipped" (of the items due), or why there is none.
 std::string predictability_note(const WindowFigures& s);
 std::string window_text(const Metrics& m);
 std::vector<std::string> periods_of(const Metrics& m);

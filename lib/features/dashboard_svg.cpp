@@ -45,6 +45,16 @@ std::string svg_line_chart(const std::vector<std::string>& labels, const std::ve
   if (max <= 0) {
     max = 1;
   }
+  if (!style.max) {
+    // Up to a round value (2, 3, 4, 5, 6, 8 or 10 times a power of ten), halved by the middle grid line.
+    const double p = std::pow(10.0, std::floor(std::log10(max)));
+    for (double k : {1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
+      if (max <= k * p) {
+        max = k * p;
+        break;
+      }
+    }
+  }
   const double n = static_cast<double>(std::max<size_t>(labels.size(), 1));
   const double slot = plot_w / n;
   auto x_of = [&](size_t i) { return left + slot * (static_cast<double>(i) + 0.5); };

@@ -93,8 +93,7 @@ std::string late_text(const TimelineBar& b)
 std::string render_timeline_text(const Timeline& t, int width)
 {
   const std::string by = t.by == TimelineGroup::squad ? "squad" : "owner";
-  std::string o = fmt::format("Timeline {} to {} by {}: o first committed target, * shipped, @ both, - in progress, | today\n",
-                              format_date(t.from), format_date(t.to), by);
+  std::string o = fmt::format("Timeline {} to {} by {}\n", format_date(t.from), format_date(t.to), by);
   if (t.bars.empty()) {
     return o + "No item has a committed target or shipped in the window.\n";
   }
@@ -122,7 +121,11 @@ std::string render_timeline_text(const Timeline& t, int width)
       marks.replace(c, name.size(), name);
     }
   }
-  o += std::string(static_cast<size_t>(2 + label_w + 1), ' ') + marks + "\n";
+  std::string head = std::string(static_cast<size_t>(2 + label_w + 1), ' ') + marks;
+  while (!head.empty() && head.back() == ' ') {
+    head.pop_back();
+  }
+  o += head + "\n";
   std::string group;
   bool first = true;
   for (const auto& b : t.bars) {
@@ -156,7 +159,7 @@ std::string render_timeline_text(const Timeline& t, int width)
         info += " " + l;
       }
     } else {
-      info = b.shipped ? late_text(b) : std::string("open");
+      info = !b.shipped ? std::string("open") : b.late_days ? late_text(b) : std::string("shipped");
     }
     std::string line = "  " + pad_width(printable(b.id + " " + b.title), label_w, "...") + " " + lane + " " + info;
     while (!line.empty() && line.back() == ' ') {
@@ -164,7 +167,7 @@ std::string render_timeline_text(const Timeline& t, int width)
     }
     o += line + "\n";
   }
-  return o;
+  return o + "o first target * shipped @ both - in progress | today\n";
 }
 
 std::string render_timeline_json(const Timeline& t)

@@ -39,9 +39,10 @@ struct Timeline {
 /// of items still open.
 Timeline build_timeline(const std::vector<RoadmapColumn>& cols, const Metrics& m, TimelineGroup by, Date today);
 
-/// The timeline as text in `width` columns: a line of month marks, then per group a heading and per
-/// item its id and title, a lane from `from` to `to` (`-` in progress, `o` the first committed target,
-/// `*` shipped, `@` both on one column, `|` today) and "planned -> shipped (+late)".
+/// The timeline as text in `width` columns (at least 40): its window, a line of month marks, then per
+/// group a heading and per item its id and title, a lane from `from` to `to` (`-` in progress, `o` the
+/// first committed target, `*` shipped, `@` both on one column, `|` today) and "planned -> shipped
+/// +late" (narrow: the lateness only), then the legend.
 std::string render_timeline_text(const Timeline& t, int width);
 
 /// {"version":1,"by":"squad","from","to","today","items":[{"id","title","group","status","started",

@@ -72,7 +72,7 @@ expect_out 'Plan the offsite'
 expect_out_line '<td>PAY-1 .*</td><td>shipped</td><td class="n">2</td><td class="n">170,000</td><td class="n">3</td><td>Acme, Beta &amp; &lt;Sons&gt;</td>'
 expect_out_line '<td>PLAT-1 Queues</td><td>planned</td><td class="n">1</td><td class="n">120,000</td><td class="n">2</td><td>Acme</td>'
 # Slips: PAY-3 2026-12-01 -> 2026-12-08.
-expect_out_line '<td>2026-11-02</td><td>PAY-3 Disputes</td><td>payments</td><td>2026-12-01 → 2026-12-08</td><td class="n">\+7</td>'
+expect_out_line '<td class="date">2026-11-02</td><td>PAY-3 Disputes</td><td>payments</td><td class="date">2026-12-01 → 2026-12-08</td><td class="n">\+7</td>'
 # Bars: the trends' throughput and slips for 2 months, 7 cycle time bins; a spark per squad.
 bars=$(printf '%s' "$OUT" | grep -o '<rect class="bar"' | wc -l)
 if [ "$bars" -eq 11 ]; then pass; else fail "expected 11 bars, found $bars"; fi

@@ -155,7 +155,7 @@ TEST_CASE("dashboard: trends of the portfolio by period, predictability of the l
   const std::string html = render_dashboard_html(d, m);
   // November has 0 of 5 shipped two days in: not 0%, the card keeps October's 3 of 4.
   CHECK(html.find("<div class=\"v\">75%</div><div class=\"k\">predictability</div>"
-                  "<div class=\"d\">2026-10: 3 of 4 due shipped</div>") != std::string::npos);
+                  "<div class=\"d\">2026-10: 3 of 4 shipped</div>") != std::string::npos);
   CHECK(html.find("<section id=\"trends\">") != std::string::npos);
   CHECK(html.find("<title>2026-10: 3 shipped</title>") != std::string::npos);
   CHECK(html.find("<title>2026-11: 0 shipped (so far)</title>") != std::string::npos);
@@ -180,7 +180,7 @@ TEST_CASE("dashboard: trends of the portfolio by period, predictability of the l
   const std::string md = render_dashboard_markdown(d, m);
   CHECK(md.find("| 2026-10 | 3 | 10 | 20 | 75% | 1 |\n") != std::string::npos);
   CHECK(md.find("| 2026-11 (so far) | 0 | \xe2\x80\x93 | \xe2\x80\x93 | n/a, running | 0 |\n") != std::string::npos);
-  CHECK(md.find("| predictability (2026-10: 3 of 4 due shipped) | 75% |") != std::string::npos);
+  CHECK(md.find("| predictability (2026-10: 3 of 4 shipped) | 75% |") != std::string::npos);
 }
 
 TEST_CASE("dashboard: no complete period with items due says n/a, not 0%")
