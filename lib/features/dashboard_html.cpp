@@ -38,7 +38,7 @@ nav a { color: var(--accent); margin-right: 10px; white-space: nowrap; }
 .card .v { font-size: 22px; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .card .k { color: var(--muted); font-size: 12px; }
 .card .d { color: var(--muted); font-size: 11px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 260px), 1fr)); gap: 18px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 400px), 1fr)); gap: 18px 28px; }
 figure { margin: 0; min-width: 0; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
 figure .note { font-size: 12px; margin: 2px 0 0; }
@@ -205,9 +205,9 @@ void section_trends(std::string& o, const Metrics& m)
     pred.values.push_back(t.predictability ? std::optional<double>(*t.predictability * 100) : std::nullopt);
   }
   const bool partial = !trend.back().complete;
-  BarChartStyle bs;
-  bs.width = 360;
-  bs.height = 110;
+  BarChartStyle bs;  // drawn at about the size shown: two charts a row on a screen, one on a phone
+  bs.width = 480;
+  bs.height = 120;
   o += "<div class=\"charts\">\n";
   bs.aria_label = fmt::format("Throughput: items shipped per {}", period_word(m));
   o += fmt::format("<figure id=\"trend-throughput\">\n<figcaption>Throughput</figcaption>\n{}", svg_bar_chart(shipped, bs));
@@ -216,7 +216,8 @@ void section_trends(std::string& o, const Metrics& m)
   o += "<figure id=\"trend-cycle\">\n<figcaption>Cycle time, days (p50, p85)</figcaption>\n";
   if (cycle_known) {
     LineChartStyle ls;
-    ls.height = 110;
+    ls.width = 480;
+    ls.height = 120;
     ls.unit = "days";
     ls.title = fmt::format("Cycle time per {}: median and 85th percentile, in days", period_word(m));
     ls.desc = "Days from first in progress to shipped, over the items shipped in each period; gaps where none shipped.";
@@ -226,7 +227,8 @@ void section_trends(std::string& o, const Metrics& m)
   }
   o += "</figure>\n";
   LineChartStyle ps;
-  ps.height = 110;
+  ps.width = 480;
+  ps.height = 120;
   ps.max = 100;
   ps.unit = "%";
   ps.title = fmt::format("Predictability per {}: share of committed items shipped", period_word(m));
