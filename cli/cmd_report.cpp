@@ -104,7 +104,7 @@ void setup_report(CLI::App& app, Runner& run)
     ->option_text("DATE");
   app.add_option("--until", o->until, "Last day counted (default: today)")->option_text("DATE");
   app.add_option("--squad", o->squads, "Only this squad (repeatable)")->option_text("S")->check(completes(Values::squads));
-  app.add_option("--period", o->period, "Period of the throughput bars")
+  app.add_option("--period", o->period, "Period of the trends")
     ->check(CLI::IsMember({"month", "quarter"}))
     ->default_str("month");
   app.add_flag("--author-date", o->author_date, "Date commits by author date instead of committer date");
@@ -112,9 +112,11 @@ void setup_report(CLI::App& app, Runner& run)
     ->check(CLI::IsMember({"html", "markdown"}))
     ->option_text("html|markdown");
   app.footer("One HTML page with inline CSS and SVG charts drawn by pops: no scripts, no fonts or anything from\n"
-             "the network; it prints well. Sections: summary, throughput per squad and period, cycle time\n"
-             "distribution, status by squad, the Now/Next/Later board, slips, top customer demand, open ritual\n"
-             "actions. --format markdown writes the same sections for a README or wiki. Figures: docs/metrics.md.\n"
+             "the network; it reads from 400 px to any width and prints well. Sections: summary, trends by period\n"
+             "(throughput, cycle time p50/p85, predictability, slips), a table per squad, at risk and slipping,\n"
+             "goals and initiatives, the timeline of planned against shipped, cycle time distribution, status by\n"
+             "squad, the Now/Next/Later board, capacity, top customer demand, adoption, open ritual actions.\n"
+             "--format markdown writes the same sections for a README or wiki. Figures: docs/metrics.md.\n"
              "HTML is not written to a terminal: use -o FILE, a pipe or --format markdown.\n"
              "Exit status: 0, or 2 for a bad option or unknown squad, outside a git repository, when FILE\n"
              "cannot be written, or for HTML to a terminal.");

@@ -1,5 +1,5 @@
-// pops roadmap: items by horizon, as a board, a table, Markdown, a mermaid Gantt chart, JSON or CSV,
-// now or as it was at a revision or date.
+// pops roadmap: items by horizon, as a board, a table, Markdown, a mermaid Gantt chart, a timeline of
+// planned against shipped, JSON or CSV, now or as it was at a revision or date.
 
 #include "commands.h"
 #include "complete.h"
@@ -7,7 +7,9 @@
 #include "git/git.h"
 #include "git/repo.h"
 #include "history/history.h"
+#include "features/metrics.h"
 #include "features/roadmap.h"
+#include "features/timeline.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
 
@@ -19,6 +21,8 @@ struct RoadmapOpts {
   RoadmapFilter filter;
   std::string at;
   std::string format;  ///< empty: board on a terminal, table otherwise
+  std::string by = "squad";  ///< of the timeline: squad or owner
+  std::string since;         ///< of the timeline: its first month (default: five months back)
 };
 
 Color status_color(const std::string& s)
@@ -111,6 +115,79 @@ std::map<std::string, Date> start_dates(Context& ctx, const std::optional<Commit
   }
 }
 
+/// The item facts of the history up to `until` (from the month holding `since`, else from the first
+/// commit), walked from `at` (HEAD when unset): the ship dates of the mermaid chart and the dates of
+/// the timeline. Nullopt outside a git repository or before the first commit; with `strict`, a failure
+/// to read the history is an error, else a warning.
+std::optional<Metrics> item_facts(Context& ctx, const Workspace& ws, const std::optional<CommitRef>& at, Date until,
+                                  const std::optional<Date>& since, bool strict)
+{
+  try {
+    Repository repo = Repository::open(ctx.workspace);
+    if (!at && !repo.has_commits()) {
+      return std::nullopt;
+    }
+    History history(repo, ctx.workspace, repo.prefix_of(ctx.workspace));
+    use_history_cache(history, repo);
+    MetricsOptions opts;
+    opts.since = since;
+    opts.until = until;
+    if (since) {
+      history.shallow_window(period_start(opts.period, *since));
+    }
+    Metrics m = compute_metrics(history, at ? at->id : "HEAD", ws.config, opts);
+    note_shallow(ctx, repo, &history);
+    return m;
+  } catch (const std::runtime_error& e) {
+    if (strict) {
+      error(ctx.err, e.what());
+    } else if (inside_git_repo(ctx.workspace)) {
+      warning(ctx.err, fmt::format("the bars have no ship dates: {}", e.what()));
+    }
+    return std::nullopt;
+  }
+}
+
+int print_timeline(Context& ctx, const Workspace& ws, const RoadmapOpts& o, const std::optional<CommitRef>& at, Date day)
+{
+  std::optional<Date> since;
+  if (!o.since.empty()) {
+    since = parse_date(o.since);
+    if (!since) {
+      error(ctx.err, fmt::format("--since: '{}' is not a date (YYYY-MM-DD)", printable(o.since)));
+      return k_exit_usage;
+    }
+  } else {
+    since = add_months(period_start(PeriodKind::month, day), -5);  // six months, as pops report shows
+  }
+  if (*since > day) {
+    error(ctx.err, fmt::format("--since {} is after {}", format_date(*since), format_date(day)));
+    return k_exit_usage;
+  }
+  if (!inside_git_repo(ctx.workspace)) {
+    error(ctx.err, "the timeline needs the git history of the workspace: not a git repository");
+    return k_exit_usage;
+  }
+  Metrics m;
+  m.until = day;  // before the first commit: an empty timeline
+  if (at || Repository::open(ctx.workspace).has_commits()) {
+    auto facts = item_facts(ctx, ws, at, day, since, true);
+    if (!facts) {
+      return k_exit_usage;  // the error is said
+    }
+    m = std::move(*facts);
+  }
+  RoadmapFilter f = o.filter;
+  f.include_closed = true;  // what shipped is half of the picture
+  const Timeline t = build_timeline(roadmap_view(ws, f), m, o.by == "owner" ? TimelineGroup::owner : TimelineGroup::squad, day);
+  if (o.format == "timeline-json") {
+    ctx.out.write_json(render_timeline_json(t));
+  } else {
+    ctx.out.write(render_timeline_text(t, ctx.out.width()));
+  }
+  return k_exit_ok;
+}
+
 int run_roadmap(Context& ctx, RoadmapOpts o)
 {
   RoadmapFilter& f = o.filter;
@@ -142,6 +219,10 @@ int run_roadmap(Context& ctx, RoadmapOpts o)
                                  errors == 1 ? "" : "s"));
   }
   const auto cols = roadmap_view(ws, f);
+  // The day the chart or timeline is drawn for: the date of --at DATE, the commit's date for --at REV,
+  // else today.
+  const auto at_day = parse_date(o.at);
+  const Date day = at_day ? *at_day : at ? commit_date(*at) : pops::today();
   std::string format = o.format.empty() ? (ctx.out.is_tty() ? "board" : "table") : o.format;
   if (format == "board") {
     const Term& out = ctx.out;
@@ -160,11 +241,19 @@ int run_roadmap(Context& ctx, RoadmapOpts o)
   } else if (format == "csv") {
     ctx.out.write_data(render_roadmap_csv(cols));
   } else if (format == "mermaid") {
-    // The day the chart is drawn for: the date of --at DATE, the commit's date for --at REV, else today.
-    const auto at_day = parse_date(o.at);
-    const Date today = at_day ? *at_day : at ? commit_date(*at) : pops::today();
     const std::string product = ws.config.product.value;
-    ctx.out.write(render_mermaid(cols, product.empty() ? "Roadmap" : product + " roadmap", start_dates(ctx, at), today));
+    std::map<std::string, Date> shipped;
+    if (const auto m = item_facts(ctx, ws, at, day, std::nullopt, false)) {
+      for (const auto& facts : m->items) {
+        if (facts.shipped) {
+          shipped.emplace(facts.id, *facts.shipped);
+        }
+      }
+    }
+    ctx.out.write(render_mermaid(cols, product.empty() ? "Roadmap" : product + " roadmap", start_dates(ctx, at),
+                                 shipped, day));
+  } else if (format == "timeline" || format == "timeline-json") {
+    return print_timeline(ctx, ws, o, at, day);
   } else {
     print_table(ctx, cols);
   }
@@ -189,11 +278,19 @@ void setup_roadmap(CLI::App& app, Runner& run)
                                 "commit on or before it, by committer date)")
     ->option_text("REV|DATE")->check(completes(Values::refs));
   app.add_option("--format", o->format, "board (default on a terminal), table (default otherwise), markdown, "
-                                        "mermaid, json or csv")
-    ->check(CLI::IsMember({"board", "table", "markdown", "mermaid", "json", "csv"}))
+                                        "mermaid, timeline, timeline-json, json or csv")
+    ->check(CLI::IsMember({"board", "table", "markdown", "mermaid", "timeline", "timeline-json", "json", "csv"}))
     ->option_text("FORMAT");
+  app.add_option("--by", o->by, "Group the timeline by squad or owner")
+    ->check(CLI::IsMember({"squad", "owner"}))
+    ->default_str("squad");
+  app.add_option("--since", o->since, "First month of the timeline (default: five months before today's)")
+    ->option_text("DATE");
   app.footer("Unknown filter values are an error (exit 2) with a suggestion. The board fits the terminal\n"
-             "width (COLUMNS when set); colour only on a terminal, never with NO_COLOR.");
+             "width (COLUMNS when set); colour only on a terminal, never with NO_COLOR.\n"
+             "--format timeline draws each item's first committed target against the day it shipped, both from\n"
+             "the git history, with shipped items included (timeline-json: the same dates as JSON). The mermaid\n"
+             "chart ends a shipped item's bar on the day it shipped.");
   run = [o](Context& ctx) { return run_roadmap(ctx, *o); };
 }
 

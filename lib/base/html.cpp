@@ -470,8 +470,8 @@ std::string svg_bar_chart(const std::vector<Bar>& bars, const BarChartStyle& sty
   const double bar_w = std::max(2.0, slot * 0.7);
   std::string out = fmt::format(
     "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
-    "role=\"img\" aria-label=\"{}\">\n",
-    style.width, total_h, style.width, total_h, html_escape(style.aria_label));
+    "role=\"img\" aria-label=\"{}\">\n<title>{}</title>\n",
+    style.width, total_h, style.width, total_h, html_escape(style.aria_label), html_escape(style.aria_label));
   for (size_t i = 0; i < bars.size(); ++i) {
     const Bar& b = bars[i];
     const double v = std::max(0.0, b.value);
@@ -501,8 +501,8 @@ std::string svg_stacked_bar(const std::vector<Segment>& segments, int width, con
   }
   const int h = 18;
   std::string out = fmt::format("<svg class=\"stack\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" "
-                                "viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n",
-                                width, h, width, h, html_escape(aria_label));
+                                "viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n<title>{}</title>\n",
+                                width, h, width, h, html_escape(aria_label), html_escape(aria_label));
   double x = 0;
   for (const auto& s : segments) {
     if (s.value <= 0 || total <= 0) {

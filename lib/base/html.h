@@ -32,8 +32,9 @@ struct BarChartStyle {
   std::string aria_label;  ///< what the chart shows, for screen readers
 };
 
-/// A vertical bar chart: one `<rect class="bar">` per bar (also for a value of 0, drawn with no
-/// height), the value above each bar, labels under them, a baseline. Values below 0 are drawn as 0.
+/// A vertical bar chart (`<svg class="chart" role="img">` named by `aria_label` and a `<title>`): one
+/// `<rect class="bar">` per bar (also for a value of 0, drawn with no height), the value above each
+/// bar, labels under them, a baseline. Values below 0 are drawn as 0.
 std::string svg_bar_chart(const std::vector<Bar>& bars, const BarChartStyle& style);
 
 struct Segment {
@@ -42,7 +43,8 @@ struct Segment {
   std::string css_class;  ///< e.g. "s-in-progress"
 };
 
-/// A horizontal stacked bar (`<rect class="seg ...">` per non-zero segment) of `width` px.
+/// A horizontal stacked bar (`<rect class="seg ...">` per non-zero segment) of `width` px, named by
+/// `aria_label` and a `<title>`.
 std::string svg_stacked_bar(const std::vector<Segment>& segments, int width, const std::string& aria_label);
 
 } // namespace pops

@@ -1,9 +1,11 @@
 #pragma once
-// The dashboard of `pops report`: a portfolio summary, throughput per squad and period, the cycle
-// time distribution, status by squad, the Now/Next/Later board, slips, top customer demand, adoption
-// against success targets, the objectives of the current quarter, open ritual actions and the standards
-// (features/standards_html.h); rendered as one self-contained HTML page (inline CSS and SVG, no scripts) or as
-// Markdown. Everything read from the workspace is escaped.
+// The dashboard of `pops report`: a summary, the trends of the whole report by period (throughput,
+// cycle time p50/p85, predictability, slips) with a table per squad, the items at risk and slipping,
+// the goals of the quarter, the timeline of planned against shipped, the cycle time distribution,
+// status by squad, the Now/Next/Later board, top customer demand, adoption, initiatives, capacity,
+// open ritual actions and the standards (features/standards_html.h); rendered as one self-contained HTML page (dashboard_html.cpp: inline CSS and
+// SVG, no scripts) or as Markdown (dashboard_markdown.cpp). Everything read from the workspace is
+// escaped.
 
 #include "edit/adoption.h"
 #include "features/metrics.h"
@@ -14,6 +16,7 @@
 #include "features/ritual.h"
 #include "features/roadmap.h"
 #include "features/standards_html.h"
+#include "features/timeline.h"
 
 #include <optional>
 #include <string>
@@ -53,6 +56,7 @@ struct Dashboard {
   std::vector<const Item*> at_risk;                    ///< open items whose latest update is at-risk or off-track
   std::vector<SquadCapacity> capacity;                 ///< squads with a capacity that quarter (pops capacity)
   std::string effort_unit;                             ///< of capacity
+  Timeline timeline;                                   ///< planned against shipped, by squad (the roadmap view with closed items)
   int open_items = 0, feedback_entries = 0;
   StandardsSection standards;                          ///< set by the caller (pops standards, pops pilot report)
 };

@@ -428,7 +428,8 @@ std::string mermaid_id(const std::string& id, std::set<std::string>& used)
 } // namespace
 
 std::string render_mermaid(const std::vector<RoadmapColumn>& cols, const std::string& title,
-                           const std::map<std::string, Date>& started, Date today)
+                           const std::map<std::string, Date>& started, const std::map<std::string, Date>& shipped,
+                           Date today)
 {
   std::map<std::string, std::vector<const Item*>> sections;
   for (const auto& col : cols) {
@@ -447,11 +448,12 @@ std::string render_mermaid(const std::vector<RoadmapColumn>& cols, const std::st
     std::string name = mermaid_text(squad);
     s += fmt::format("    section {}\n", name.empty() || starts_with_keyword(name) ? "Squad " + name : name);
     for (const Item* it : items) {
-      const Date end = it->target.value;
+      const std::string& status = it->status.value;
+      auto sh = shipped.find(it->id.value);
+      const Date end = status == "shipped" && sh != shipped.end() ? sh->second : it->target.value;
       auto st = started.find(it->id.value);
       Date start = st != started.end() ? st->second : today;
       std::vector<std::string> tags;
-      const std::string& status = it->status.value;
       if (status == "shipped") {
         tags.emplace_back("done");
       } else if (status == "in-progress") {

@@ -73,10 +73,12 @@ std::map<std::string, Date> first_started(const std::vector<HistoryEntry>& histo
 
 /// A mermaid Gantt chart of the items with a target, a section per squad. A task starts on the day
 /// the item was first in-progress (`started`), else on `today` for items not started; it ends on its
-/// target. A task whose start is not before its target is a milestone on the target. Tags: `done`
-/// (shipped), `active` (in-progress), `crit` (target passed, not shipped). Dropped items are left out.
+/// target, or for a shipped item on the day it shipped (`shipped`, from the history) when known. A
+/// task whose start is not before its end is a milestone on the end. Tags: `done` (shipped), `active`
+/// (in-progress), `crit` (target passed, not shipped). Dropped items are left out.
 std::string render_mermaid(const std::vector<RoadmapColumn>& cols, const std::string& title,
-                           const std::map<std::string, Date>& started, Date today);
+                           const std::map<std::string, Date>& started, const std::map<std::string, Date>& shipped,
+                           Date today);
 /// `s` as a mermaid task or section name: characters mermaid's Gantt grammar reads as syntax
 /// (`:` `#` `;` and line breaks) and control characters replaced, spaces collapsed, trimmed.
 std::string mermaid_text(std::string_view s);

@@ -59,7 +59,7 @@ expect_rc 0
 expect_out '<!DOCTYPE html>'
 expect_out '<title>Test Co'
 expect_out '@media print'
-for s in summary throughput cycle status board slips demand actions; do expect_out "<section id=\"$s\">"; done
+for s in summary trends squads at-risk slips goals timeline shipped cycle status board demand actions; do expect_out "<section id=\"$s\">"; done
 expect_out '&lt;script&gt;alert(1)&lt;/script&gt; Tom &amp; Jerry'
 expect_no_out '<script'
 expect_no_out 'Tom & Jerry'
@@ -72,13 +72,25 @@ expect_out 'Plan the offsite'
 expect_out_line '<td>PAY-1 .*</td><td>shipped</td><td class="n">2</td><td class="n">170,000</td><td class="n">3</td><td>Acme, Beta &amp; &lt;Sons&gt;</td>'
 expect_out_line '<td>PLAT-1 Queues</td><td>planned</td><td class="n">1</td><td class="n">120,000</td><td class="n">2</td><td>Acme</td>'
 # Slips: PAY-3 2026-12-01 -> 2026-12-08.
-expect_out_line '<td>2026-11-02</td><td>PAY-3 Disputes</td><td>payments</td><td>2026-12-01 → 2026-12-08</td><td class="n">\+7</td>'
-# Bars: 2 squads x 2 months of throughput, 7 cycle time bins.
+expect_out_line '<td class="date">2026-11-02</td><td>PAY-3 Disputes</td><td>payments</td><td class="date">2026-12-01 → 2026-12-08</td><td class="n">\+7</td>'
+# Bars: the trends' throughput and slips for 2 months, 7 cycle time bins; a spark per squad.
 bars=$(printf '%s' "$OUT" | grep -o '<rect class="bar"' | wc -l)
 if [ "$bars" -eq 11 ]; then pass; else fail "expected 11 bars, found $bars"; fi
 expect_out '<title>payments 2026-11: 1 shipped</title>'
 expect_out '<title>platform 2026-10: 0 shipped</title>'
 expect_out '<title>15–30 days: 2 items</title>'
+# Trends: October shipped 1 (PAY-2), November 1 (PAY-1) and PAY-3 slipped; cycle times 25 and 28 days.
+expect_out '<title>2026-10: 1 shipped</title>'
+expect_out '<title>2026-11: 1 item slipped</title>'
+expect_out '<title>p50 2026-10: 25 days</title>'
+expect_out '<title>p50 2026-11: 28 days</title>'
+# Every chart is named for screen readers, every table scrolls in its own box.
+charts=$(printf '%s' "$OUT" | grep -c '<svg class="chart[^>]*role="img" aria-label="[^"]\+">$')
+titled=$(printf '%s' "$OUT" | grep -A1 '<svg class="chart' | grep -c '^<title>')
+if [ "$charts" -eq 5 ] && [ "$titled" -eq 5 ]; then pass; else fail "charts named: $charts, titled: $titled (expected 5)"; fi
+tables=$(printf '%s' "$OUT" | grep -o '<table>' | wc -l)
+boxed=$(printf '%s' "$OUT" | grep -o '<div class="scroll"><table>' | wc -l)
+if [ "$tables" -gt 0 ] && [ "$tables" -eq "$boxed" ]; then pass; else fail "$boxed of $tables tables in a scroll box"; fi
 # Self-contained: nothing fetched, no scripts; the only URL is the SVG namespace.
 urls=$(printf '%s' "$OUT" | grep -oE '(https?:)?//[a-zA-Z0-9./-]+' | grep -v '^http://www.w3.org/2000/svg$' | sort -u)
 if [ -z "$urls" ]; then pass; else fail "the page refers to: $urls"; fi
@@ -96,8 +108,9 @@ if [ -z "$OUT" ]; then pass; else fail "stdout should be empty with --out"; fi
 expect_err "wrote dash.html"
 if [ -f dash.html ] && ! ls .dash.html* >/dev/null 2>&1; then pass; else fail "dash.html missing or temp file left"; fi
 bars=$(grep -o '<rect class="bar"' dash.html | wc -l)
-# platform only: 2 months of throughput; no item of platform shipped with a known start: no histogram.
-if [ "$bars" -eq 2 ]; then pass; else fail "expected 2 bars for one squad, found $bars"; fi
+# platform only: 2 months of throughput and of slips; no item of platform shipped with a known start:
+# no histogram.
+if [ "$bars" -eq 4 ]; then pass; else fail "expected 4 bars for one squad, found $bars"; fi
 if grep -q 'PAY-1' dash.html; then fail "payments items in a platform report"; else pass; fi
 grep -q 'Plan the offsite' dash.html && pass || fail "bo's action (platform) missing"
 run report --out no/such/dir/dash.html
@@ -158,8 +171,8 @@ else
   if grep -q 'CONSOLE' log.txt; then fail "console messages: $(grep CONSOLE log.txt | head -3)"; else pass; fi
   bars=$(grep -o '<rect class="bar"' dom.txt | wc -l)
   if [ "$bars" -eq 11 ]; then pass; else fail "rendered DOM holds $bars bars, expected 11"; fi
-  charts=$(grep -o '<svg class="chart"' dom.txt | wc -l)
-  if [ "$charts" -eq 3 ]; then pass; else fail "rendered DOM holds $charts charts, expected 3"; fi
+  charts=$(grep -o '<svg class="chart' dom.txt | wc -l)
+  if [ "$charts" -eq 5 ]; then pass; else fail "rendered DOM holds $charts charts, expected 5"; fi
   grep -q 'section id="actions"' dom.txt && pass || fail "the rendered page lacks its last section"
 fi
 if [ "${T_SKIP:-0}" = 1 ] && [ "$T_FAILS" -eq 0 ]; then

@@ -117,3 +117,84 @@ TEST_CASE("dashboard for one squad: its items, demand and its people's actions")
     CHECK(a.action->owner.value == "alice");
   }
 }
+
+namespace {
+
+PeriodMetrics row(const char* period, const char* squad, bool complete, int shipped, int committed, int done)
+{
+  PeriodMetrics p;
+  p.period = period;
+  p.squad = squad;
+  p.complete = complete;
+  p.shipped = shipped;
+  p.committed = committed;
+  p.committed_shipped = done;
+  if (complete && committed > 0) {
+    p.predictability = static_cast<double>(done) / committed;
+  }
+  return p;
+}
+
+} // namespace
+
+TEST_CASE("dashboard: trends of the portfolio by period, predictability of the last complete period")
+{
+  const Workspace ws = sample();
+  Metrics m;
+  m.squads = {"payments", "platform"};
+  m.since = *parse_date("2026-10-01");
+  m.until = *parse_date("2026-11-02");  // two days into November
+  PeriodMetrics oct = row("2026-10", "", true, 3, 4, 3);
+  oct.cycle_median = 10;
+  oct.cycle_p85 = 20;
+  oct.slipped = 1;
+  m.rows = {oct, row("2026-10", "payments", true, 2, 3, 2), row("2026-10", "platform", true, 1, 1, 1),
+            row("2026-11", "", false, 0, 5, 0), row("2026-11", "payments", false, 0, 3, 0),
+            row("2026-11", "platform", false, 0, 2, 0)};
+  const Dashboard d = build_dashboard(ws, m, {}, *parse_date("2026-11-02"));
+  const std::string html = render_dashboard_html(d, m);
+  // November has 0 of 5 shipped two days in: not 0%, the card keeps October's 3 of 4.
+  CHECK(html.find("<div class=\"v\">75%</div><div class=\"k\">predictability</div>"
+                  "<div class=\"d\">2026-10: 3 of 4 shipped</div>") != std::string::npos);
+  CHECK(html.find("<section id=\"trends\">") != std::string::npos);
+  CHECK(html.find("<title>2026-10: 3 shipped</title>") != std::string::npos);
+  CHECK(html.find("<title>2026-11: 0 shipped (so far)</title>") != std::string::npos);
+  CHECK(html.find("<title>p50 2026-10: 10 days</title>") != std::string::npos);
+  CHECK(html.find("<title>p85 2026-10: 20 days</title>") != std::string::npos);
+  CHECK(html.find("<title>predictability 2026-10: 75%</title>") != std::string::npos);
+  CHECK(html.find("predictability 2026-11") == std::string::npos);  // a running month has no point
+  CHECK(html.find("<title>payments 2026-10: 2 shipped</title>") != std::string::npos);  // per squad
+  CHECK(html.find("No open item's latest update is at risk or off track.") != std::string::npos);
+  // Every table scrolls in its own box; nothing outside asks for a script.
+  size_t tables = 0, boxed = 0;
+  for (size_t at = 0; (at = html.find("<table>", at)) != std::string::npos; ++at) {
+    ++tables;
+  }
+  for (size_t at = 0; (at = html.find("<div class=\"scroll\"><table>", at)) != std::string::npos; ++at) {
+    ++boxed;
+  }
+  CHECK(tables > 3);
+  CHECK(boxed == tables);
+  CHECK(html.find("<script") == std::string::npos);
+
+  const std::string md = render_dashboard_markdown(d, m);
+  CHECK(md.find("| 2026-10 | 3 | 10 | 20 | 75% | 1 |\n") != std::string::npos);
+  CHECK(md.find("| 2026-11 (so far) | 0 | \xe2\x80\x93 | \xe2\x80\x93 | n/a, running | 0 |\n") != std::string::npos);
+  CHECK(md.find("| predictability (2026-10: 3 of 4 shipped) | 75% |") != std::string::npos);
+}
+
+TEST_CASE("dashboard: no complete period with items due says n/a, not 0%")
+{
+  const Workspace ws = sample();
+  Metrics m;
+  m.squads = {"payments", "platform"};
+  m.since = *parse_date("2026-11-01");
+  m.until = *parse_date("2026-11-02");
+  m.rows = {row("2026-11", "", false, 0, 9, 0), row("2026-11", "payments", false, 0, 9, 0),
+            row("2026-11", "platform", false, 0, 0, 0)};
+  const Dashboard d = build_dashboard(ws, m, {}, *parse_date("2026-11-02"));
+  const std::string html = render_dashboard_html(d, m);
+  CHECK(html.find("<div class=\"v\">n/a</div><div class=\"k\">predictability</div>"
+                  "<div class=\"d\">no complete period had items due</div>") != std::string::npos);
+  CHECK(html.find(">0%<") == std::string::npos);
+}

@@ -121,12 +121,30 @@ TEST_CASE("mermaid: names lose syntax characters, starts come from history")
   const Workspace ws = sample_ws();
   const auto cols = roadmap_view(ws, {});
   std::map<std::string, Date> started{{"PAY-1", *parse_date("2026-11-01")}};
-  const std::string m = render_mermaid(cols, "Test: roadmap", started, *parse_date("2026-11-22"));
+  const std::string m = render_mermaid(cols, "Test: roadmap", started, {}, *parse_date("2026-11-22"));
   CHECK(m == "gantt\n    title Test roadmap\n    dateFormat YYYY-MM-DD\n    section payments\n"
              "    PAY-1 Refunds :active, t_pay_1, 2026-11-01, 2026-12-15\n");
   // Not started: from today; target passed: a critical milestone.
-  const std::string late = render_mermaid(cols, "T", {}, *parse_date("2026-12-20"));
+  const std::string late = render_mermaid(cols, "T", {}, {}, *parse_date("2026-12-20"));
   CHECK(late.find("PAY-1 Refunds :milestone, active, crit, t_pay_1, 2026-12-15, 0d") != std::string::npos);
+}
+
+TEST_CASE("mermaid: a shipped item's bar ends on the day it shipped, not on its target")
+{
+  const Workspace ws = load_workspace("/ws", {{"pops.yaml", "version: 1\nsquads:\n  idn: {prefix: IDN}\n"},
+                                              {"roadmap/i.yaml", "squad: idn\nitems:\n"
+                                                                 "  - {id: IDN-1, title: SSO, status: shipped, horizon: now,"
+                                                                 " target: 2026-08-15}\n"}});
+  RoadmapFilter f;
+  f.include_closed = true;
+  const auto cols = roadmap_view(ws, f);
+  const std::map<std::string, Date> started{{"IDN-1", *parse_date("2026-08-05")}};
+  const std::map<std::string, Date> shipped{{"IDN-1", *parse_date("2026-09-10")}};
+  const std::string m = render_mermaid(cols, "T", started, shipped, *parse_date("2026-11-22"));
+  CHECK(m.find("IDN-1 SSO :done, t_idn_1, 2026-08-05, 2026-09-10\n") != std::string::npos);
+  // Without a ship date from the history: the target, as before.
+  const std::string no_history = render_mermaid(cols, "T", started, {}, *parse_date("2026-11-22"));
+  CHECK(no_history.find("IDN-1 SSO :done, t_idn_1, 2026-08-05, 2026-08-15\n") != std::string::npos);
 }
 
 TEST_CASE("first_started reads the oldest move to in-progress")
