@@ -69,7 +69,7 @@ std::string render_standards_html(const StandardsSection& s)
   if (rules.empty()) {
     o += "<p>Nothing to measure.</p>\n";
   } else {
-    o += "<table>\n<tr><th>squad</th>";
+    o += "<div class=\"scroll\"><table>\n<tr><th>squad</th>";
     for (const auto& r : rules) {
       o += "<th>" + html_escape(r) + "</th>";
     }
@@ -92,9 +92,9 @@ std::string render_standards_html(const StandardsSection& s)
       }
       o += "</tr>\n";
     }
-    o += "</table>\n";
+    o += "</table></div>\n";
   }
-  o += "<h3>Trend</h3>\n<p>Each squad's compliance over the rules in force for it, per period.</p>\n<table>\n<tr><th>squad</th>";
+  o += "<h3>Trend</h3>\n<p>Each squad's compliance over the rules in force for it, per period.</p>\n<div class=\"scroll\"><table>\n<tr><th>squad</th>";
   for (const auto& p : st.periods) {
     o += "<th>" + html_escape(p.name) + (p.complete ? "" : "*") + "</th>";
   }
@@ -106,7 +106,7 @@ std::string render_standards_html(const StandardsSection& s)
     }
     o += "</tr>\n";
   }
-  o += "</table>\n";
+  o += "</table></div>\n";
   for (const auto& p : s.pilots) {
     o += fmt::format("<h3>Pilot of {}</h3>\n", html_escape(p.pilot.rule));
     size_t from = 0;

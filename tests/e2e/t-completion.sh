@@ -48,7 +48,7 @@ t_begin "completion bash: command names, options, subcommands, choices"
 comp ro; expect_exact roadmap
 comp r; expect_exact "$(lines rank release-notes report ritual roadmap)"
 comp --no; expect_exact --no-color
-comp roadmap --s; expect_exact "$(lines --squad --status)"
+comp roadmap --s; expect_exact "$(lines --since --squad --status)"
 comp roadmap --sq; expect_exact --squad
 comp item ''; expect_exact "$(lines add drop move set update)"
 comp item s; expect_exact set
