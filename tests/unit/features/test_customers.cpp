@@ -55,7 +55,8 @@ TEST_CASE("each customer once, sorted by name ignoring case, records and names o
 
 TEST_CASE("a record: its segment and ARR win; its feedback by name and alias, by date; items once, sorted")
 {
-  const auto c = customer_summaries(sample());
+  const Workspace ws = sample();  // the summaries point into it
+  const auto c = customer_summaries(ws);
   const CustomerSummary& g = c[1];
   CHECK(g.segment == "enterprise");
   REQUIRE(g.arr.has_value());
@@ -71,7 +72,8 @@ TEST_CASE("a record: its segment and ARR win; its feedback by name and alias, by
 
 TEST_CASE("a customer of feedback only: case and spaces set aside, the latest segment, the ARR an entry states")
 {
-  const auto c = customer_summaries(sample());
+  const Workspace ws = sample();  // the summaries point into it
+  const auto c = customer_summaries(ws);
   const CustomerSummary& a = c[0];
   CHECK(a.name == "Acme");  // as first written
   CHECK(ids(a.feedback) == std::vector<std::string>{"FB-2", "FB-4"});
