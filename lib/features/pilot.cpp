@@ -74,7 +74,9 @@ PilotHistory pilot_history(Repository& repo, const std::string& root, const std:
     }
     const auto now = rule_states(ws.config);
     const Date day = commit_date(v.commit);
-    for (const auto& [rule, s] : now) {
+    for (const auto& entry : now) {
+      const auto& rule = entry.first;  // named, not bound: a lambda below uses them (clang 14)
+      const auto& s = entry.second;
       const RuleState before = prev.count(rule) ? prev.at(rule) : RuleState{s.severity, {}};
       auto event = [&](std::string what) {
         PilotRecord& rec = h.pilots[open.at(rule)];
