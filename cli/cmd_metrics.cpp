@@ -8,6 +8,7 @@
 #include "git/git.h"
 #include "history/history.h"
 #include "features/metrics.h"
+#include "features/metrics_rollup.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
 
@@ -28,6 +29,7 @@ struct MetricsOpts {
   bool author_date = false;
   std::string format = "table";
   bool no_cache = false;
+  std::vector<std::string> members;  ///< --member
 };
 
 /// A progress bar on stderr while a long history is replayed: only on a terminal and without --quiet,
@@ -146,12 +148,54 @@ int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std:
   return k_exit_ok;
 }
 
+int portfolio_metrics_for(Context& ctx, const std::vector<Member>& members, const std::string& period,
+                          const std::string& since, const std::string& until, bool author_date, Metrics& out,
+                          bool no_cache)
+{
+  std::vector<MemberMetrics> all;
+  const std::string portfolio_root = ctx.workspace;
+  for (const auto& m : members) {
+    const std::string name = m.name.empty() ? std::string(".") : m.name;
+    Metrics one;
+    int rc = k_exit_ok;
+    ctx.workspace = m.root;  // metrics_for measures the workspace of ctx: the member's, in its own repository
+    try {
+      rc = metrics_for(ctx, {}, period, since, until, author_date, one, no_cache);
+    } catch (const std::runtime_error& e) {
+      ctx.workspace = portfolio_root;
+      throw std::runtime_error(fmt::format("member '{}' ({}): {}", name, m.path, e.what()));
+    }
+    ctx.workspace = portfolio_root;
+    if (rc != k_exit_ok) {
+      hint(ctx.err, fmt::format("that is in member '{}' ({})", name, m.path));
+      return rc;
+    }
+    all.push_back(MemberMetrics{m.name, std::move(one)});
+  }
+  out = rollup_metrics(all);
+  return k_exit_ok;
+}
+
 namespace {
 
 int run_metrics(Context& ctx, const MetricsOpts& o)
 {
   Metrics m;
-  if (int rc = metrics_for(ctx, o.squads, o.period, o.since, o.until, o.author_date, m, o.no_cache); rc != k_exit_ok) {
+  std::vector<Member> members;
+  int rc = k_exit_ok;
+  if (portfolio_members(ctx, o.members, members, rc)) {
+    if (rc != k_exit_ok) {
+      return rc;
+    }
+    if (!o.squads.empty()) {
+      error(ctx.err, "--squad is not available in a portfolio yet; use --member, or run it in the member's workspace");
+      return k_exit_usage;
+    }
+    rc = portfolio_metrics_for(ctx, members, o.period, o.since, o.until, o.author_date, m, o.no_cache);
+  } else if (rc == k_exit_ok) {
+    rc = metrics_for(ctx, o.squads, o.period, o.since, o.until, o.author_date, m, o.no_cache);
+  }
+  if (rc != k_exit_ok) {
     return rc;
   }
   if (o.format == "json") {
@@ -182,6 +226,7 @@ void setup_metrics(CLI::App& app, Runner& run)
   auto o = std::make_shared<MetricsOpts>();
   app.add_option("--squad", o->squads, "Only this squad (repeatable); default: every squad and the portfolio")
     ->option_text("S")->check(completes(Values::squads));
+  add_member_option(app, o->members);
   app.add_option("--period", o->period, "Period of each row")
     ->check(CLI::IsMember({"month", "quarter"}))
     ->default_str("month");

@@ -5,6 +5,7 @@
 #include "context.h"
 #include "base/date.h"
 #include "workspace/model.h"
+#include "workspace/portfolio.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json_fwd.hpp>
@@ -104,6 +105,13 @@ int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std:
                 const std::string& since, const std::string& until, bool author_date, pops::Metrics& out,
                 bool no_cache = false);
 
+/// metrics_for over a portfolio's `members` (format 1.4): each measured in its own repository with
+/// the same options, then rolled up (rollup_metrics). An error of a member (not in a git repository,
+/// history before a shallow clone's boundary) names the member.
+int portfolio_metrics_for(Context& ctx, const std::vector<pops::Member>& members, const std::string& period,
+                          const std::string& since, const std::string& until, bool author_date, pops::Metrics& out,
+                          bool no_cache = false);
+
 /// Whether pops may keep results between runs: not with `--no-cache` (`no_cache`) nor POPS_CACHE=off
 /// (or 0).
 bool cache_wanted(bool no_cache);
@@ -129,6 +137,15 @@ bool check_quarter_option(Context& ctx, const std::string& period);
 /// The working tree's workspace for a view that needs pops.yaml; when pops.yaml cannot be read,
 /// prints "pops: error: pops.yaml cannot be read; ..." and returns nullopt (exit 2).
 std::optional<pops::Workspace> load_view_workspace(Context& ctx);
+
+/// --member NAME (repeatable or a comma list) of the views that cover a portfolio (format 1.4).
+void add_member_option(CLI::App& app, std::vector<std::string>& members);
+/// The members a view covers. Not a portfolio: false, and an error (`rc` 2) when `only` (--member) is
+/// given. A portfolio: true, `members` holds its own workspace (when it has squads or items) and every
+/// member in pops.yaml's order, or only those of `only`. A member that cannot be read (missing, not a
+/// pops workspace, unusable pops.yaml) or an unknown --member prints an error naming it and sets `rc`
+/// to 2: never a partial answer.
+bool portfolio_members(Context& ctx, std::vector<std::string> only, std::vector<pops::Member>& members, int& rc);
 
 /// The bytes of a CSV file given on the command line (relative to the current folder); at most 64 MiB.
 /// Throws std::runtime_error("cannot read 'x': ...").
