@@ -314,7 +314,7 @@ int run_main(int argc, char** argv)
     ctx.workspace = *root;
     // The views that do not cover a portfolio's members yet (format 1.4) say so, rather than answer
     // for the portfolio's own squads alone.
-    constexpr std::array<std::string_view, 4> k_not_in_portfolio = {"digest", "goals", "insights", "report"};
+    constexpr std::array<std::string_view, 3> k_not_in_portfolio = {"digest", "insights", "report"};
     if (std::find(k_not_in_portfolio.begin(), k_not_in_portfolio.end(), name) != k_not_in_portfolio.end()) {
       if (const Config cfg = config_at(ctx.workspace); is_portfolio(cfg)) {
         return usage_error(ctx, fmt::format("pops {} does not cover the members of a portfolio yet", name),

@@ -1,15 +1,14 @@
 #include "workspace/portfolio.h"
 
 #include "base/text.h"
+#include "workspace/file_part.h"
 #include "workspace/schema.h"
 #include "workspace/workspace.h"
 
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace pops {
 
@@ -58,10 +57,15 @@ std::string member_file(const Member& m, const std::string& file)
 
 Config config_at(const std::string& root)
 {
-  std::ifstream in(root + "/pops.yaml", std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return load_workspace(root, {SourceFile{"pops.yaml", ss.str()}}, 1).config;
+  // As the working tree is read: never blocking on a FIFO, never reading past the size limit.
+  FileStat st;
+  st.path = "pops.yaml";
+  std::string content;
+  Finding unreadable;
+  if (!read_worktree_file(root, st, content, unreadable)) {
+    return {};
+  }
+  return load_workspace(root, {SourceFile{"pops.yaml", std::move(content)}}, 1).config;
 }
 
 namespace {

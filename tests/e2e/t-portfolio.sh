@@ -8,6 +8,8 @@
 member() {
   mkdir -p "$1/roadmap" && cd "$1" || exit 1
   printf 'version: 1\nproduct: %s\nsquads:\n  %s: {name: %s, prefix: %s}\n' "$2" "$3" "$3" "$4" > pops.yaml
+  # An objective of 2026-Q4 whose key result the first and third items serve.
+  printf 'objectives:\n  O1:\n    title: %s grows\n    period: 2026-Q4\n    key_results:\n      O1-KR1: {title: Ship it}\n' "$2" >> pops.yaml
   git init -q .
 }
 
@@ -17,8 +19,8 @@ member() {
 # CORE-3 11-04/11-09/11-21 (cycle 12, lead 17).
 portfolio() {
   member acme Acme payments PAY
-  p3='{id: PAY-3, title: Payouts, status: planned, horizon: now, target: 2026-11-15, depends_on: [beta/CORE-3]}'
-  items payments "- {id: PAY-1, title: Refunds, status: planned, horizon: now}" \
+  p3='{id: PAY-3, title: Payouts, status: planned, horizon: now, target: 2026-11-15, depends_on: [beta/CORE-3], key_results: [O1-KR1]}'
+  items payments "- {id: PAY-1, title: Refunds, status: planned, horizon: now, key_results: [O1-KR1]}" \
     "- {id: PAY-2, title: Invoices, status: planned, horizon: now}" "- $p3"
   commit 2026-10-01 "acme plan"
   sed -i 's/PAY-1, title: Refunds, status: planned/PAY-1, title: Refunds, status: in-progress/' roadmap/payments.yaml
@@ -33,7 +35,7 @@ portfolio() {
   commit 2026-11-12 "PAY-3 later"
   cd ..
   member beta Beta core CORE
-  items core "- {id: CORE-1, title: Ledger, status: planned, horizon: now}" \
+  items core "- {id: CORE-1, title: Ledger, status: planned, horizon: now, key_results: [O1-KR1]}" \
     "- {id: CORE-2, title: Search, status: planned, horizon: now}"
   commit 2026-10-03 "beta plan"
   sed -i 's/CORE-1, title: Ledger, status: planned/CORE-1, title: Ledger, status: in-progress/' roadmap/core.yaml
@@ -44,7 +46,7 @@ portfolio() {
   commit 2026-11-01 "start CORE-2"
   sed -i 's/CORE-2, title: Search, status: in-progress/CORE-2, title: Search, status: shipped/' roadmap/core.yaml
   commit 2026-11-03 "ship CORE-2"
-  echo "  - {id: CORE-3, title: Exports, status: planned, horizon: now}" >> roadmap/core.yaml
+  echo "  - {id: CORE-3, title: Exports, status: planned, horizon: now, key_results: [O1-KR1]}" >> roadmap/core.yaml
   commit 2026-11-04 "plan CORE-3"
   sed -i 's/CORE-3, title: Exports, status: planned/CORE-3, title: Exports, status: in-progress/' roadmap/core.yaml
   commit 2026-11-09 "start CORE-3"
@@ -126,7 +128,7 @@ assert all(i["member"] == "beta" and i["file"] == "../beta/roadmap/core.yaml" fo
 run roadmap --all --format csv --member beta
 expect_rc 0
 [ "$(printf '%s\n' "$OUT" | head -2 | tr -d '\r')" = "member,id,title,status,horizon,squad,owner,target,tags,file,line,initiative,key_results
-beta,beta/CORE-1,Ledger,shipped,now,core,,,,../beta/roadmap/core.yaml,3,," ] && pass || fail "roadmap csv: $OUT"
+beta,beta/CORE-1,Ledger,shipped,now,core,,,,../beta/roadmap/core.yaml,3,,O1-KR1" ] && pass || fail "roadmap csv: $OUT"
 [ "$(printf '%s\n' "$OUT" | wc -l)" -eq 4 ] && pass || fail "csv rows: $OUT"
 run roadmap --member bet
 expect_rc 2
@@ -178,9 +180,26 @@ run metrics
 expect_rc 2
 expect_err_line "^pops: error: member 'beta' \(\.\./beta\): "
 
+t_begin "goals: each member's objectives from its own pops.yaml, item ids qualified"
+portfolio
+run goals --format json
+expect_rc 0
+# acme O1-KR1: PAY-1 shipped of PAY-1 and PAY-3, 1/2; beta: CORE-1 and CORE-3 both shipped, 2/2.
+py 'm = out["members"]
+assert [x["member"] for x in m] == ["acme", "beta"], m
+a = m[0]["objectives"][0]
+assert a["id"] == "O1" and a["member"] == "acme" and a["progress"] == 0.5, a
+assert a["key_results"][0]["items"] == ["acme/PAY-1", "acme/PAY-3"], a
+b = m[1]["objectives"][0]
+assert b["progress"] == 1 and b["key_results"][0]["items"] == ["beta/CORE-1", "beta/CORE-3"], b'
+run goals --member beta
+expect_rc 0
+expect_out "== beta (../beta)"
+expect_no_out "== acme"
+
 t_begin "the views that do not cover a portfolio yet say so, never answer for part of it"
 portfolio
-for cmd in digest goals insights report; do
+for cmd in digest insights report; do
   run "$cmd"
   expect_rc 2
   expect_err "pops: error: pops $cmd does not cover the members of a portfolio yet"
