@@ -189,13 +189,7 @@ void add_unreadable(Workspace& ws, std::vector<Finding> unreadable)
 /// root, `../acme/roadmap/payments.yaml`), and the links between members. Not restricted by `paths`.
 void add_portfolio(Context& ctx, CheckResult& r, const CheckOptions& opts)
 {
-  std::vector<Finding> ignored;
-  Config cfg;
-  try {
-    cfg = config_of_workspace(ctx.workspace, ignored);
-  } catch (const std::exception&) {
-    return;  // pops.yaml's own problems are reported by the check already
-  }
+  const Config cfg = config_at(ctx.workspace);  // never blocks on a FIFO; its problems are the check's
   if (!cfg.loaded || !is_portfolio(cfg)) {
     return;
   }
