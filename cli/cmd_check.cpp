@@ -9,6 +9,7 @@
 #include "check/report.h"
 #include "features/jsonschema.h"
 #include "base/text.h"
+#include "workspace/portfolio.h"
 #include "workspace/workspace.h"
 
 #include <algorithm>
@@ -183,6 +184,43 @@ void add_unreadable(Workspace& ws, std::vector<Finding> unreadable)
   std::sort(ws.files.begin(), ws.files.end());
 }
 
+/// In a portfolio (format 1.4): the portfolio rules, then every member that can be read, each checked
+/// in its own working tree with its own pops.yaml (its findings name its files from the portfolio
+/// root, `../acme/roadmap/payments.yaml`), and the links between members. Not restricted by `paths`.
+void add_portfolio(Context& ctx, CheckResult& r, const CheckOptions& opts)
+{
+  const Config cfg = config_at(ctx.workspace);  // never blocks on a FIFO; its problems are the check's
+  if (!cfg.loaded || !is_portfolio(cfg)) {
+    return;
+  }
+  std::vector<Finding> own = portfolio_findings(ctx.workspace, cfg);
+  std::vector<Member> members;
+  Workspace self = load_worktree(ctx.workspace);
+  if (!self.config.squads.empty() || !self.items.empty()) {
+    members.push_back(Member{"", ".", ctx.workspace, std::move(self)});
+  }
+  CheckOptions member_opts;
+  member_opts.today = opts.today;
+  member_opts.commands = opts.commands;
+  for (const auto& [name, path] : cfg.portfolio) {
+    const bool broken = std::any_of(own.begin(), own.end(), [&](const Finding& f) { return f.loc.pos == path.loc.pos; });
+    if (broken) {
+      continue;
+    }
+    Member m{name.value, path.value, member_root(ctx.workspace, path.value), load_worktree(member_root(ctx.workspace, path.value))};
+    CheckResult mr = check_workspace(m.ws, member_opts);
+    for (auto& f : mr.findings) {
+      f.file = member_file(m, f.file);
+      r.findings.push_back(std::move(f));
+    }
+    r.summary.files += mr.summary.files;
+    members.push_back(std::move(m));
+  }
+  std::vector<Finding> cross = cross_member_findings(members);
+  own.insert(own.end(), std::make_move_iterator(cross.begin()), std::make_move_iterator(cross.end()));
+  add_findings(r, cfg, std::move(own), {});  // sorts and counts every finding, the members' too
+}
+
 int run_check(Context& ctx, const CheckOpts& o)
 {
   CheckOptions opts;
@@ -248,6 +286,7 @@ int run_check(Context& ctx, const CheckOpts& o)
     if (o.rev.empty()) {
       add_schema_stale(ctx, r, nullptr, opts.paths);
     }
+    add_portfolio(ctx, r, opts);
     if (const char* t = std::getenv("POPS_DEBUG_TIMING"); t && *t && std::string_view(t) != "0") {
       const auto& st = cache.stats();
       const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -298,6 +337,7 @@ int run_check(Context& ctx, const CheckOpts& o)
   if (o.rev.empty()) {
     add_schema_stale(ctx, r, &ws.config, opts.paths);
   }
+  add_portfolio(ctx, r, opts);
   return report(ctx, o, r, sources);
 }
 

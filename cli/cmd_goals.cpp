@@ -20,6 +20,7 @@ struct GoalsOpts {
   std::string period;
   std::string format = "text";
   bool explain = false;
+  std::vector<std::string> members;  ///< --member
 };
 
 using OJ = nlohmann::ordered_json;
@@ -140,10 +141,50 @@ std::string render_text(const Term& t, const std::vector<ObjectiveProgress>& goa
   return s;
 }
 
+/// A portfolio's goals (format 1.4): each member's objectives from its own pops.yaml, its items'
+/// ids qualified (`acme/PAY-1`), under a heading per member, or in a `members` list (JSON; each
+/// objective with a "member" key).
+int run_portfolio_goals(Context& ctx, const GoalsOpts& o, const std::vector<Member>& members)
+{
+  OJ all = {{"members", OJ::array()}};
+  std::string text;
+  for (const auto& m : members) {
+    const std::string name = m.name.empty() ? std::string(".") : m.name;
+    const Workspace ws = qualified_workspace(m);
+    const auto goals = compute_goals(ws, o.period);
+    if (o.format == "json") {
+      OJ one = OJ::parse(render_json(goals, o.explain));
+      for (auto& ob : one["objectives"]) {
+        ob["member"] = name;
+      }
+      all["members"].push_back({{"member", name}, {"path", m.path}, {"objectives", one["objectives"]}});
+      continue;
+    }
+    text += fmt::format("{}{}\n", text.empty() ? "" : "\n",
+                        ctx.out.paint(Color::bold, fmt::format("== {} ({})", name, printable(m.path))));
+    text += goals.empty() ? (o.period.empty() ? std::string("no objectives\n") : fmt::format("no objectives in {}\n", o.period))
+                          : render_text(ctx.out, goals, o.explain);
+  }
+  if (o.format == "json") {
+    ctx.out.write_json(all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  } else {
+    ctx.out.write(text);
+  }
+  return k_exit_ok;
+}
+
 int run_goals(Context& ctx, const GoalsOpts& o)
 {
   if (!check_quarter_option(ctx, o.period)) {
     return k_exit_usage;
+  }
+  std::vector<Member> members;
+  int rc = k_exit_ok;
+  if (portfolio_members(ctx, o.members, members, rc)) {
+    return rc != k_exit_ok ? rc : run_portfolio_goals(ctx, o, members);
+  }
+  if (rc != k_exit_ok) {
+    return rc;
   }
   const std::optional<Workspace> loaded = load_view_workspace(ctx);
   if (!loaded) {
@@ -174,6 +215,7 @@ void setup_goals(CLI::App& app, Runner& run)
   auto o = std::make_shared<GoalsOpts>();
   app.add_option("--period", o->period, "Only the objectives of this quarter, e.g. 2027-Q1");
   app.add_flag("--explain", o->explain, "Show how each progress was computed");
+  add_member_option(app, o->members);
   app.add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
   app.footer("Progress in [0, 1]: a key result with a 'series' from the series' latest value between its baseline\n"
              "and target; one without from the items listing it in 'key_results' (the shipped share, weighted by\n"

@@ -9,6 +9,7 @@
 #include "git/git.h"
 #include "history/history.h"
 #include "features/metrics.h"
+#include "features/metrics_rollup.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
 
@@ -29,6 +30,7 @@ struct MetricsOpts {
   bool author_date = false;
   std::string format = "table";
   bool no_cache = false;
+  std::vector<std::string> members;  ///< --member
 };
 
 } // namespace
@@ -38,7 +40,21 @@ namespace {
 int run_metrics(Context& ctx, const MetricsOpts& o)
 {
   Metrics m;
-  if (int rc = metrics_for(ctx, o.squads, o.period, o.since, o.until, o.author_date, m, o.no_cache); rc != k_exit_ok) {
+  std::vector<Member> members;
+  int rc = k_exit_ok;
+  if (portfolio_members(ctx, o.members, members, rc)) {
+    if (rc != k_exit_ok) {
+      return rc;
+    }
+    if (!o.squads.empty()) {
+      error(ctx.err, "--squad is not available in a portfolio yet; use --member, or run it in the member's workspace");
+      return k_exit_usage;
+    }
+    rc = portfolio_metrics_for(ctx, members, o.period, o.since, o.until, o.author_date, m, o.no_cache);
+  } else if (rc == k_exit_ok) {
+    rc = metrics_for(ctx, o.squads, o.period, o.since, o.until, o.author_date, m, o.no_cache);
+  }
+  if (rc != k_exit_ok) {
     return rc;
   }
   if (o.format == "json") {
@@ -69,6 +85,7 @@ void setup_metrics(CLI::App& app, Runner& run)
   auto o = std::make_shared<MetricsOpts>();
   app.add_option("--squad", o->squads, "Only this squad (repeatable); default: every squad and the portfolio")
     ->option_text("S")->check(completes(Values::squads));
+  add_member_option(app, o->members);
   app.add_option("--period", o->period, "Period of each row")
     ->check(CLI::IsMember({"month", "quarter"}))
     ->default_str("month");

@@ -10,8 +10,11 @@
 #include "features/metrics.h"
 #include "features/roadmap.h"
 #include "features/timeline.h"
+#include "base/markdown.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
+
+#include <nlohmann/json.hpp>
 
 namespace pops::cli {
 
@@ -19,6 +22,7 @@ namespace {
 
 struct RoadmapOpts {
   RoadmapFilter filter;
+  std::vector<std::string> members;  ///< --member
   std::string at;
   std::string format;  ///< empty: board on a terminal, table otherwise
   std::string by = "squad";  ///< of the timeline: squad or owner
@@ -188,11 +192,95 @@ int print_timeline(Context& ctx, const Workspace& ws, const RoadmapOpts& o, cons
   return k_exit_ok;
 }
 
+/// A portfolio's roadmap (format 1.4): each member's, ids qualified (`acme/PAY-3`), under a heading
+/// naming the member (table, board, Markdown), in a `members` list (JSON) or with a member column (CSV).
+/// A filter value must name something in some member.
+int run_portfolio_roadmap(Context& ctx, const RoadmapOpts& o, const std::vector<Member>& members)
+{
+  if (!o.at.empty() || o.format == "mermaid" || o.format == "timeline" || o.format == "timeline-json") {
+    error(ctx.err, fmt::format("{} is not available in a portfolio yet; run it in a member's workspace",
+                               o.at.empty() ? "--format " + o.format : std::string("--at")));
+    return k_exit_usage;
+  }
+  std::vector<Workspace> views;
+  for (const auto& m : members) {
+    views.push_back(qualified_workspace(m));
+  }
+  const RoadmapFilter& f = o.filter;
+  std::string unknown;
+  for (const auto& ws : views) {
+    unknown = unknown_filter_value(ws, f);
+    if (unknown.empty()) {
+      break;
+    }
+  }
+  if (!unknown.empty()) {
+    error(ctx.err, unknown);
+    return k_exit_usage;
+  }
+  auto name_of = [](const Member& m) { return m.name.empty() ? std::string(".") : m.name; };
+  const std::string format = o.format.empty() ? (ctx.out.is_tty() ? "board" : "table") : o.format;
+  nlohmann::ordered_json j = {{"version", 1}, {"at", nullptr}, {"members", nlohmann::ordered_json::array()}};
+  std::string text;
+  for (size_t i = 0; i < members.size(); ++i) {
+    const auto cols = roadmap_view(views[i], f);
+    const std::string name = name_of(members[i]);
+    if (format == "json") {
+      auto one = nlohmann::ordered_json::parse(render_roadmap_json(cols, std::nullopt));
+      for (auto& c : one["columns"]) {
+        for (auto& it : c["items"]) {
+          it["member"] = name;
+        }
+      }
+      j["members"].push_back({{"member", name}, {"path", members[i].path}, {"columns", one["columns"]}});
+    } else if (format == "csv") {
+      std::string csv = render_roadmap_csv(cols);
+      const auto eol = csv.find("\r\n");  // the header: once, with a member column first
+      std::string rows = eol == std::string::npos ? std::string() : csv.substr(eol + 2);
+      for (size_t at = 0; at < rows.size();) {
+        rows.insert(at, name + ",");
+        const auto next = rows.find("\r\n", at);
+        at = next == std::string::npos ? rows.size() : next + 2;
+      }
+      text += (i == 0 ? "member," + csv.substr(0, eol + 2) : std::string()) + rows;
+    } else if (format == "markdown") {
+      text += fmt::format("{}# {} ({})\n\n", i ? "\n" : "", markdown_cell(name), markdown_cell(members[i].path));
+      text += render_roadmap_markdown(cols);
+    } else {
+      const Term& out = ctx.out;
+      out.write(fmt::format("{}{}\n", i ? "\n" : "", out.paint(Color::bold, fmt::format("== {} ({})", name, printable(members[i].path)))));
+      if (format == "board") {
+        out.write(render_board(cols, out.width(), [&out](const std::string& status, const std::string& t) {
+          return out.paint(status_color(status), t);
+        }));
+      } else {
+        print_table(ctx, cols);
+      }
+    }
+  }
+  if (format == "json") {
+    ctx.out.write_json(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  } else if (format == "csv") {
+    ctx.out.write_data(text);
+  } else if (format == "markdown") {
+    ctx.out.write(text);
+  }
+  return k_exit_ok;
+}
+
 int run_roadmap(Context& ctx, RoadmapOpts o)
 {
   RoadmapFilter& f = o.filter;
   for (auto* v : {&f.squads, &f.statuses, &f.horizons, &f.tags, &f.owners}) {
     *v = split_values(*v);
+  }
+  std::vector<Member> members;
+  int rc = k_exit_ok;
+  if (portfolio_members(ctx, o.members, members, rc)) {
+    return rc != k_exit_ok ? rc : run_portfolio_roadmap(ctx, o, members);
+  }
+  if (rc != k_exit_ok) {
+    return rc;
   }
   Workspace ws;
   std::optional<CommitRef> at;
@@ -273,6 +361,7 @@ void setup_roadmap(CLI::App& app, Runner& run)
     ->option_text("T");
   app.add_option("--owner", o->filter.owners, "Only items owned by these people (repeatable or a comma list)")
     ->option_text("P")->check(completes(Values::people));
+  add_member_option(app, o->members);
   app.add_flag("--all", o->filter.include_closed, "Include shipped and dropped items");
   app.add_option("--at", o->at, "Show the roadmap as it was in this revision, or at this date (the last "
                                 "commit on or before it, by committer date)")

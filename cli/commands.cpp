@@ -1,12 +1,14 @@
 #include "commands.h"
 
 #include "features/digest.h"
+#include "features/roadmap.h"
 
 #include "cache/check_cache.h"
 #include "git/git_refs.h"
 #include "history/history.h"
 #include "base/fsutil.h"
 #include "base/text.h"
+#include "workspace/filters.h"
 #include "workspace/workspace.h"
 
 #include <fmt/format.h>
@@ -128,6 +130,52 @@ std::optional<Workspace> load_view_workspace(Context& ctx)
     return std::nullopt;
   }
   return ws;
+}
+
+void add_member_option(CLI::App& app, std::vector<std::string>& members)
+{
+  app.add_option("--member", members, "In a portfolio, only these members (repeatable or a comma list)")
+    ->option_text("NAME");
+}
+
+bool portfolio_members(Context& ctx, std::vector<std::string> only, std::vector<Member>& members, int& rc)
+{
+  only = split_values(only);
+  if (!is_portfolio(config_at(ctx.workspace))) {
+    if (!only.empty()) {
+      error(ctx.err, "--member needs a portfolio; this workspace's pops.yaml has no 'portfolio:' (docs/portfolio.md)");
+      rc = k_exit_usage;
+    }
+    return false;
+  }
+  const std::optional<Workspace> ws = load_view_workspace(ctx);
+  if (!ws) {
+    rc = k_exit_usage;
+    return true;
+  }
+  std::vector<std::string> names = {"."};
+  for (const auto& [name, path] : ws->config.portfolio) {
+    names.push_back(name.value);
+  }
+  if (std::string msg = unknown_value(only, names, "member"); !msg.empty()) {
+    error(ctx.err, msg);
+    rc = k_exit_usage;
+    return true;
+  }
+  try {
+    members = load_members(*ws);
+  } catch (const MemberError& e) {
+    error(ctx.err, e.what());
+    hint(ctx.err, "run 'pops check' for every problem of the portfolio");
+    rc = k_exit_usage;
+    return true;
+  }
+  if (!only.empty()) {
+    std::erase_if(members, [&](const Member& m) {
+      return std::find(only.begin(), only.end(), m.name.empty() ? std::string(".") : m.name) == only.end();
+    });
+  }
+  return true;
 }
 
 bool parse_date_option(Context& ctx, const std::string& text, const char* option, std::optional<Date>& out)

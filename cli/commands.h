@@ -5,6 +5,7 @@
 #include "context.h"
 #include "base/date.h"
 #include "workspace/model.h"
+#include "workspace/portfolio.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json_fwd.hpp>
@@ -106,6 +107,15 @@ bool check_quarter_option(Context& ctx, const std::string& period);
 /// The working tree's workspace for a view that needs pops.yaml; when pops.yaml cannot be read,
 /// prints "pops: error: pops.yaml cannot be read; ..." and returns nullopt (exit 2).
 std::optional<pops::Workspace> load_view_workspace(Context& ctx);
+
+/// --member NAME (repeatable or a comma list) of the views that cover a portfolio (format 1.4).
+void add_member_option(CLI::App& app, std::vector<std::string>& members);
+/// The members a view covers. Not a portfolio: false, and an error (`rc` 2) when `only` (--member) is
+/// given. A portfolio: true, `members` holds its own workspace (when it has squads or items) and every
+/// member in pops.yaml's order, or only those of `only`. A member that cannot be read (missing, not a
+/// pops workspace, unusable pops.yaml) or an unknown --member prints an error naming it and sets `rc`
+/// to 2: never a partial answer.
+bool portfolio_members(Context& ctx, std::vector<std::string> only, std::vector<pops::Member>& members, int& rc);
 
 /// Writes a command's output where its -o/--out FILE says (relative to the current folder): "-" or
 /// empty is standard output; a regular file is replaced atomically, a symbolic link written through,

@@ -9,6 +9,8 @@
 #include "git/git.h"
 #include "history/history.h"
 #include "features/metrics.h"
+#include "features/metrics_rollup.h"
+#include "workspace/portfolio.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
 
@@ -135,6 +137,34 @@ int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std:
     error(ctx.err, msg);
     return k_exit_usage;
   }
+  return k_exit_ok;
+}
+
+int portfolio_metrics_for(Context& ctx, const std::vector<Member>& members, const std::string& period,
+                          const std::string& since, const std::string& until, bool author_date, Metrics& out,
+                          bool no_cache)
+{
+  std::vector<MemberMetrics> all;
+  const std::string portfolio_root = ctx.workspace;
+  for (const auto& m : members) {
+    const std::string name = m.name.empty() ? std::string(".") : m.name;
+    Metrics one;
+    int rc = k_exit_ok;
+    ctx.workspace = m.root;  // metrics_for measures the workspace of ctx: the member's, in its own repository
+    try {
+      rc = metrics_for(ctx, {}, period, since, until, author_date, one, no_cache);
+    } catch (const std::runtime_error& e) {
+      ctx.workspace = portfolio_root;
+      throw std::runtime_error(fmt::format("member '{}' ({}): {}", name, m.path, e.what()));
+    }
+    ctx.workspace = portfolio_root;
+    if (rc != k_exit_ok) {
+      hint(ctx.err, fmt::format("that is in member '{}' ({})", name, m.path));
+      return rc;
+    }
+    all.push_back(MemberMetrics{m.name, std::move(one)});
+  }
+  out = rollup_metrics(all);
   return k_exit_ok;
 }
 

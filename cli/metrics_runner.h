@@ -8,6 +8,7 @@
 
 namespace pops {
 struct Metrics;
+struct Member;
 } // namespace pops
 
 namespace pops::cli {
@@ -17,5 +18,12 @@ namespace pops::cli {
 int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std::string& period,
                 const std::string& since, const std::string& until, bool author_date, pops::Metrics& out,
                 bool no_cache = false);
+
+/// metrics_for over a portfolio's `members` (format 1.4): each measured in its own repository with
+/// the same options, then rolled up (rollup_metrics). An error of a member (not in a git repository,
+/// history before a shallow clone's boundary) names the member.
+int portfolio_metrics_for(Context& ctx, const std::vector<pops::Member>& members, const std::string& period,
+                          const std::string& since, const std::string& until, bool author_date, pops::Metrics& out,
+                          bool no_cache = false);
 
 } // namespace pops::cli

@@ -3,6 +3,7 @@
 #include "workspace/config.h"
 #include "check/rule_impl.h"
 #include "workspace/schema.h"
+#include "workspace/portfolio.h"
 #include "base/text.h"
 
 #include <fmt/format.h>
@@ -228,7 +229,11 @@ void rule_unknown_ref(const RuleContext& c)
     squad(it.file, it.squad, about);
     person(it.file, it.owner, "owner", about);
     for (const auto& d : it.depends_on) {
-      item(it.file, d, "depends_on", about);
+      std::string member;
+      std::string local;
+      if (!split_qualified_id(d.value, member, local)) {  // a member's item: the portfolio's check resolves it
+        item(it.file, d, "depends_on", about);
+      }
     }
     if (it.initiative.set && !cfg.initiative(it.initiative.value)) {
       c.add(it.file, it.initiative.loc, "unknown-ref",

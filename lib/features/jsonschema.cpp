@@ -456,11 +456,18 @@ J pops_schema(const Config& cfg)
                                       "Objectives and key results by quarter (pops goals); the key is the objective id."))},
     {"initiatives", nullable(with_desc({{"type", "object"}, {"propertyNames", goal_id}, {"additionalProperties", initiative}},
                                        "Initiatives across squads (pops initiatives); the key is the initiative id."))},
+    {"portfolio", nullable(with_desc({{"type", "object"}, {"propertyNames", goal_id},
+                                      {"additionalProperties", {{"type", "string"}, {"minLength", 1}}}},
+                                     "Revision 1.4. The members of a portfolio: member name -> the path of its "
+                                     "workspace, relative to this one (e.g. ../acme)."))},
   };
   (void)cfg;  // pops.yaml's own references are checked by pops check: a schema made from the file being
               // edited would flag every squad or person just added to it.
-  return schema_doc("pops.yaml", "Configuration of a pops workspace (format version 1).",
-                    object("", props, {"version", "product", "squads"}));
+  J root = object("", props, {"version", "product"});
+  // squads are required, except in a portfolio (revision 1.4), which may have none of its own
+  root["if"] = {{"not", {{"required", J::array({"portfolio"})}}}};
+  root["then"] = {{"required", J::array({"squads"})}};
+  return schema_doc("pops.yaml", "Configuration of a pops workspace (format version 1).", root);
 }
 
 // ---- roadmap files

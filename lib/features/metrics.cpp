@@ -458,6 +458,25 @@ const ItemFacts* facts_of(const Metrics& m, const std::string& id)
   return it == m.items.end() ? nullptr : &*it;
 }
 
+void finish_row(PeriodMetrics& p, const std::vector<int>& cycle, const std::vector<int>& lead)
+{
+  p.cycle_median = percentile(cycle, 50);
+  p.cycle_p85 = percentile(cycle, 85);
+  p.lead_median = percentile(lead, 50);
+  p.lead_p85 = percentile(lead, 85);
+  if (p.wip > 0) {
+    p.prd_coverage = static_cast<double>(p.prd_covered) / p.wip;
+  }
+  if (p.open > 0) {
+    p.feedback_coverage = static_cast<double>(p.feedback_covered) / p.open;
+  }
+  // Predictability judges a commitment at the period's end: a period still running has none yet
+  // (two days into a month, 0 of 9 shipped is not 0% predictable).
+  if (p.committed > 0 && p.complete) {
+    p.predictability = static_cast<double>(p.committed_shipped) / p.committed;
+  }
+}
+
 Metrics compute_metrics(History& history, const std::string& rev, const Config& config, const MetricsOptions& opts,
                         const std::function<void(std::size_t, std::size_t)>& progress)
 {
@@ -566,10 +585,6 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
           }
         }
       }
-      p.cycle_median = percentile(cycle, 50);
-      p.cycle_p85 = percentile(cycle, 85);
-      p.lead_median = percentile(lead, 50);
-      p.lead_p85 = percentile(lead, 85);
       for (const auto& [s, c] : at_end.squads) {
         if (mine(s)) {
           p.wip += c.wip;
@@ -582,12 +597,6 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
         if (const Squad* sq = config.squad(squad); sq && sq->wip_limit.set) {
           p.wip_limit = sq->wip_limit.value;
         }
-      }
-      if (p.wip > 0) {
-        p.prd_coverage = static_cast<double>(p.prd_covered) / p.wip;
-      }
-      if (p.open > 0) {
-        p.feedback_coverage = static_cast<double>(p.feedback_covered) / p.open;
       }
       std::set<std::string> slipped;
       for (const auto& e : r.slips) {
@@ -611,17 +620,13 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
           ++p.committed_shipped;
         }
       }
-      // Predictability judges a commitment at the period's end: a period still running has none yet
-      // (two days into a month, 0 of 9 shipped is not 0% predictable).
-      if (p.committed > 0 && p.complete) {
-        p.predictability = static_cast<double>(p.committed_shipped) / p.committed;
-      }
       for (const auto& e : r.added) {
         p.added += in(e.date) && mine(e.squad) ? 1 : 0;
       }
       for (const auto& e : r.dropped) {
         p.dropped += in(e.date) && mine(e.squad) ? 1 : 0;
       }
+      finish_row(p, cycle, lead);
       m.rows.push_back(std::move(p));
     }
   }
@@ -684,7 +689,17 @@ std::string_view period_word(PeriodKind k)
   return k == PeriodKind::quarter ? "quarter" : "month";
 }
 
+std::vector<std::string> cells(const PeriodMetrics& p, std::string_view missing);
 /// The text cells of a row, in column order, with `missing` for no data.
+std::vector<std::string> cells(const PeriodMetrics& p, std::string_view missing, bool portfolio)
+{
+  std::vector<std::string> c = cells(p, missing);
+  if (portfolio) {  // a portfolio's member, after the period (format 1.4)
+    c.insert(c.begin() + 1, p.member.empty() ? std::string("(all)") : p.member);
+  }
+  return c;
+}
+
 std::vector<std::string> cells(const PeriodMetrics& p, std::string_view missing)
 {
   auto days = [&](const std::optional<double>& v) {
@@ -718,11 +733,21 @@ std::vector<std::string> cells(const PeriodMetrics& p, std::string_view missing)
           share(p.feedback_coverage)};
 }
 
+std::vector<std::string> columns_of(const Metrics& m);
 const std::vector<std::string> k_columns = {
   "period", "squad", "shipped", "cycle_p50", "cycle_p85", "lead_p50", "lead_p85", "wip", "wip_limit", "slipped",
   "slip_days", "predictability", "added", "dropped", "prd_coverage", "feedback_coverage"};
 
 const char* const k_dash = "\xe2\x80\x93";  // en dash
+
+std::vector<std::string> columns_of(const Metrics& m)
+{
+  std::vector<std::string> c = k_columns;
+  if (m.portfolio) {
+    c.insert(c.begin() + 1, "member");
+  }
+  return c;
+}
 
 size_t text_width(const std::string& s)
 {
@@ -751,6 +776,9 @@ std::string render_metrics_json(const Metrics& m)
     r["start"] = format_date(p.start);
     r["end"] = format_date(p.end);
     r["complete"] = p.complete;
+    if (m.portfolio) {
+      r["member"] = p.member.empty() ? Json() : Json(p.member);
+    }
     r["squad"] = p.squad.empty() ? Json() : Json(p.squad);
     r["shipped"] = p.shipped;
     r["cycle_median"] = days_json(p.cycle_median);
@@ -778,6 +806,9 @@ std::string render_metrics_json(const Metrics& m)
   for (const auto& f : m.items) {
     Json i;
     i["id"] = f.id;
+    if (m.portfolio) {
+      i["member"] = f.member.empty() ? Json() : Json(f.member);
+    }
     i["squad"] = f.squad.empty() ? Json() : Json(f.squad);
     i["first_seen"] = opt_date(f.first_seen);
     i["started"] = opt_date(f.started);
@@ -798,23 +829,24 @@ std::string render_metrics_json(const Metrics& m)
 
 std::string render_metrics_csv(const Metrics& m)
 {
-  std::string out = csv_row(k_columns);
+  std::string out = csv_row(columns_of(m));
   for (const auto& p : m.rows) {
-    out += csv_row(cells(p, ""));
+    out += csv_row(cells(p, "", m.portfolio));
   }
   return out;
 }
 
 std::string render_metrics_markdown(const Metrics& m)
 {
-  std::string out = fmt::format("| {} |\n", fmt::join(k_columns, " | "));
-  std::vector<std::string> rule(k_columns.size(), "---");
-  for (size_t i = 2; i < rule.size(); ++i) {
+  const std::vector<std::string> columns = columns_of(m);
+  std::string out = fmt::format("| {} |\n", fmt::join(columns, " | "));
+  std::vector<std::string> rule(columns.size(), "---");
+  for (size_t i = m.portfolio ? 3 : 2; i < rule.size(); ++i) {
     rule[i] = "---:";
   }
   out += fmt::format("| {} |\n", fmt::join(rule, " | "));
   for (const auto& p : m.rows) {
-    std::vector<std::string> c = cells(p, k_dash);
+    std::vector<std::string> c = cells(p, k_dash, m.portfolio);
     for (auto& s : c) {
       s = markdown_cell(s);
     }
@@ -828,12 +860,16 @@ std::string render_metrics_table(const Metrics& m, int width, std::vector<std::s
   if (m.rows.empty()) {
     return {};
   }
-  const std::vector<std::string> head = {"PERIOD", "SQUAD", "SHIPPED", "CYCLE50", "CYCLE85", "LEAD50", "LEAD85",
+  std::vector<std::string> head = {"PERIOD", "SQUAD", "SHIPPED", "CYCLE50", "CYCLE85", "LEAD50", "LEAD85",
                                          "WIP", "LIMIT", "SLIPPED", "DAYS", "PREDICT", "ADDED", "DROPPED", "PRD",
                                          "FEEDBACK"};
+  if (m.portfolio) {
+    head.insert(head.begin() + 1, "MEMBER");
+  }
+  const size_t left = m.portfolio ? 3 : 2;  // the columns aligned left
   std::vector<std::vector<std::string>> rows = {head};
   for (const auto& p : m.rows) {
-    rows.push_back(cells(p, k_dash));
+    rows.push_back(cells(p, k_dash, m.portfolio));
   }
   std::vector<size_t> w(head.size(), 0);
   for (const auto& r : rows) {
@@ -875,7 +911,7 @@ std::string render_metrics_table(const Metrics& m, int width, std::vector<std::s
       }
       const std::string pad(w[i] - text_width(r[i]), ' ');
       line += line.empty() && i == 0 ? "" : "  ";
-      line += i < 2 ? r[i] + pad : pad + r[i];
+      line += i < left ? r[i] + pad : pad + r[i];
     }
     while (!line.empty() && line.back() == ' ') {
       line.pop_back();

@@ -30,7 +30,8 @@ struct MetricsOptions {
 
 /// One item's history, as far as the walk saw it.
 struct ItemFacts {
-  std::string id;
+  std::string id;                     ///< in a portfolio's roll-up, qualified by its member (acme/PAY-3)
+  std::string member;                 ///< a portfolio's member (format 1.4); "" otherwise
   std::string title;
   std::string squad;                  ///< its squad in the last state seen (on or before `until`)
   std::string status;                 ///< likewise; "" when it was removed from the files
@@ -70,6 +71,7 @@ struct PeriodMetrics {
   Date start, end;                    ///< inclusive; `end` is cut at `until`
   bool complete = true;               ///< false: `until` falls before the period's last day (a partial period)
   std::string squad;                  ///< "" for the whole portfolio
+  std::string member;                 ///< in a portfolio (format 1.4): the member; "" for every member
   int shipped = 0;                    ///< throughput
   std::optional<double> cycle_median, cycle_p85;  ///< days, over items shipped in the period
   std::optional<double> lead_median, lead_p85;
@@ -99,7 +101,14 @@ struct Metrics {
   std::vector<ItemFacts> items;       ///< ids in natural order
   std::vector<SlipEvent> slips;       ///< in the periods, oldest first
   std::size_t commits = 0;            ///< commits replayed
+  bool portfolio = false;             ///< a portfolio's roll-up: rows and items name their member
 };
+
+/// The figures of row `p` that follow from its counts and from the cycle and lead times of the items
+/// shipped in it (the one definition of each, for a squad, a workspace and a portfolio's roll-up):
+/// median and 85th percentile of each, predictability (complete periods only), PRD and feedback
+/// coverage.
+void finish_row(PeriodMetrics& p, const std::vector<int>& cycle, const std::vector<int>& lead);
 
 /// The slips of `m` that `in_window` accepts (e.g. those of a digest's commits), oldest first.
 std::vector<SlipEvent> slips_of(const Metrics& m, const std::function<bool(const SlipEvent&)>& in_window);

@@ -17,10 +17,10 @@ namespace pops {
 
 namespace {
 
-constexpr std::array<std::string_view, 18> k_top_keys = {
+constexpr std::array<std::string_view, 19> k_top_keys = {
   "version", "product", "squads", "people", "statuses", "horizons", "feedback_sources",
   "fields", "rituals", "docs", "rules", "scoring", "integrations", "aliases", "pager", "objectives", "initiatives",
-  "effort_unit"};
+  "effort_unit", "portfolio"};
 constexpr std::array<std::string_view, 5> k_initiative_keys = {"title", "owner", "target", "description", "updates"};
 constexpr std::array<std::string_view, 4> k_update_keys = {"date", "health", "note", "author"};
 constexpr std::array<std::string_view, 5> k_objective_keys = {"title", "owner", "period", "key_results", "description"};
@@ -175,6 +175,34 @@ void read_objectives(const YNode& root, SchemaReader& r, Config& cfg)
       o.key_results.push_back(std::move(kr));
     });
     cfg.objectives.push_back(std::move(o));
+  });
+}
+
+/// `portfolio:` (format 1.4): member name -> workspace path (a string). A name is an id (letters,
+/// digits, '-', '_', '.'), used once; whether the paths exist is pops check's (portfolio-member).
+void read_portfolio(const YNode& root, SchemaReader& r, Config& cfg)
+{
+  std::set<std::string> names;
+  each_entry(r, root, "portfolio", [&](const YNode& k, const YNode& v) {
+    if (!is_goal_id(k.text)) {
+      r.report(k.loc, fmt::format("member name {} must be letters, digits, '-', '_' or '.', starting with a letter "
+                                  "or digit (e.g. acme)", quote(k.text)));
+      return;
+    }
+    if (!names.insert(k.text).second) {
+      r.report(k.loc, fmt::format("member {} is listed twice in 'portfolio'", quote(k.text)));
+      return;
+    }
+    if (!v.is_scalar() || trim(v.text).empty()) {
+      r.report(v.loc, fmt::format("member {} needs the path of its workspace, e.g. ../{}", quote(k.text), k.text));
+      return;
+    }
+    LStr path;
+    path.value = v.text;
+    path.loc = v.loc;
+    path.key_loc = k.loc;
+    path.set = true;
+    cfg.portfolio.emplace_back(key_str(k), std::move(path));
   });
 }
 
@@ -397,7 +425,10 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
     cfg.people.push_back(std::move(p));
   });
 
-  if (r.require(root, "squads", "pops.yaml")) {
+  // A portfolio (format 1.4) may have no squads of its own.
+  const YNode* members = root.get("portfolio");
+  const bool portfolio = members && members->is_map() && !members->entries.empty();
+  if (portfolio ? root.get("squads") != nullptr : r.require(root, "squads", "pops.yaml")) {
     const YNode* sq = root.get("squads");
     if (sq->is_map() && sq->entries.empty()) {
       r.report(sq->loc, "'squads' must declare at least one squad");
@@ -605,6 +636,7 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
 
   read_objectives(root, r, cfg);
   read_initiatives(root, r, cfg);
+  read_portfolio(root, r, cfg);
 
   for (auto key : {"scoring", "integrations", "aliases"}) {
     if (const YNode* v = root.get(key); v && !v->is_null() && r.expect_map(*v, fmt::format("'{}'", key))) {

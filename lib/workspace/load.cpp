@@ -5,6 +5,7 @@
 #include "base/money.h"
 #include "yaml/chunked.h"
 #include "workspace/config.h"
+#include "workspace/portfolio.h"
 #include "workspace/schema.h"
 #include "base/text.h"
 #include "workspace/file_part.h"
@@ -475,7 +476,11 @@ private:
     it.target = r.date(n, "target");
     it.depends_on = r.str_list(n, "depends_on", "PLAT-3");
     for (const auto& d : it.depends_on) {
-      check_item_id(r, d, "dependency");
+      std::string member;
+      std::string local;
+      if (!split_qualified_id(d.value, member, local)) {  // `acme/PAY-3`: an item of a member (format 1.4)
+        check_item_id(r, d, "dependency");
+      }
     }
     it.tags = r.str_list(n, "tags", "checkout");
     it.okr = r.str(n, "okr");

@@ -146,6 +146,8 @@ struct Config {
   std::vector<Initiative> initiatives;  ///< format 1.3
   Located<long> update_stale_days;  ///< `rules: update-stale: {days: N}`; unset: 14
   LStr effort_unit;                   ///< format 1.3: the unit of score.effort and capacity; "points" unset
+  /// `portfolio:` (format 1.4): member name -> path of its workspace, relative to this one, in file order.
+  std::vector<std::pair<LStr, LStr>> portfolio;
   std::map<std::string, RuleConfig, std::less<>> rules;
   YNode scoring, integrations, aliases;  ///< kept raw; read by the commands that use them
 

@@ -31,6 +31,10 @@ constexpr std::array k_rules = {
            "depends_on, feedback items and doc items name existing items; squads, people (owner, "
            "lead, attendees, action owners), ritual names and doc types exist; a ritual note lives in "
            "rituals/<ritual>/<date>.md matching its front matter."},
+  RuleInfo{"portfolio", Severity::error, "a member of pops.yaml 'portfolio' that cannot be read",
+           "Each member of a portfolio (format 1.4) is a path to another pops workspace, relative to the "
+           "portfolio: it exists, is a folder holding pops.yaml, is neither the portfolio itself nor a "
+           "portfolio, and is listed once. Clone the member's repository at its path, or fix the path."},
   RuleInfo{"moved-from-live", Severity::warning, "an item moved from an id that is still a live item",
            "moved_from names the id an item had before 'pops item move --new-id'; that item is dropped "
            "(or gone) once moved. A live item under that id means the move was not finished, or "

@@ -204,7 +204,11 @@ TEST_CASE("the period and weekday patterns accept what pops.yaml accepts")
   CHECK(rules.at("additionalProperties") == false);
   CHECK(rules.at("properties").at("wip-limit").at("description").get<std::string>().find("wip_limit")
         != std::string::npos);
-  CHECK(s.at("required") == json::array({"version", "product", "squads"}));
+  CHECK(s.at("required") == json::array({"version", "product"}));
+  // squads too, except in a portfolio (revision 1.4)
+  CHECK(s.at("if") == json{{"not", {{"required", json::array({"portfolio"})}}}});
+  CHECK(s.at("then") == json{{"required", json::array({"squads"})}});
+  CHECK(s.at("properties").at("portfolio").at("type") == json::array({"object", "null"}));
 }
 
 TEST_CASE("VS Code settings: created, merged keeping everything else, refused when not plain JSON")

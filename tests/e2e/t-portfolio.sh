@@ -1,0 +1,207 @@
+# A portfolio (pops.yaml `portfolio:`, format 1.4): two member repositories with pinned histories;
+# pops check over the members with the portfolio rules (missing member, not a workspace, listed
+# twice, cross-member links); roadmap with qualified ids, a member column and --member; metrics
+# per member and rolled up, every figure hand-computed (percentiles from the pooled samples).
+. "$(dirname "$0")/lib.sh"
+
+# member NAME PRODUCT SQUAD PREFIX: a workspace NAME/ with one squad, in a git repository of its own.
+member() {
+  mkdir -p "$1/roadmap" && cd "$1" || exit 1
+  printf 'version: 1\nproduct: %s\nsquads:\n  %s: {name: %s, prefix: %s}\n' "$2" "$3" "$3" "$4" > pops.yaml
+  # An objective of 2026-Q4 whose key result the first and third items serve.
+  printf 'objectives:\n  O1:\n    title: %s grows\n    period: 2026-Q4\n    key_results:\n      O1-KR1: {title: Ship it}\n' "$2" >> pops.yaml
+  git init -q .
+}
+
+# acme: PAY-1 started 10-04, shipped 10-10 (cycle 6, lead 9); PAY-2 started 10-20, shipped 11-10
+# (cycle 21, lead 40); PAY-3 open, its target moved 15 days later on 11-12; it depends on beta's CORE-3.
+# beta: CORE-1 10-03/10-04/10-08 (cycle 4, lead 5); CORE-2 10-03/11-01/11-03 (cycle 2, lead 31);
+# CORE-3 11-04/11-09/11-21 (cycle 12, lead 17).
+portfolio() {
+  member acme Acme payments PAY
+  p3='{id: PAY-3, title: Payouts, status: planned, horizon: now, target: 2026-11-15, depends_on: [beta/CORE-3], key_results: [O1-KR1]}'
+  items payments "- {id: PAY-1, title: Refunds, status: planned, horizon: now, key_results: [O1-KR1]}" \
+    "- {id: PAY-2, title: Invoices, status: planned, horizon: now}" "- $p3"
+  commit 2026-10-01 "acme plan"
+  sed -i 's/PAY-1, title: Refunds, status: planned/PAY-1, title: Refunds, status: in-progress/' roadmap/payments.yaml
+  commit 2026-10-04 "start PAY-1"
+  sed -i 's/PAY-1, title: Refunds, status: in-progress/PAY-1, title: Refunds, status: shipped/' roadmap/payments.yaml
+  commit 2026-10-10 "ship PAY-1"
+  sed -i 's/PAY-2, title: Invoices, status: planned/PAY-2, title: Invoices, status: in-progress/' roadmap/payments.yaml
+  commit 2026-10-20 "start PAY-2"
+  sed -i 's/PAY-2, title: Invoices, status: in-progress/PAY-2, title: Invoices, status: shipped/' roadmap/payments.yaml
+  commit 2026-11-10 "ship PAY-2"
+  sed -i 's/target: 2026-11-15/target: 2026-11-30/' roadmap/payments.yaml
+  commit 2026-11-12 "PAY-3 later"
+  cd ..
+  member beta Beta core CORE
+  items core "- {id: CORE-1, title: Ledger, status: planned, horizon: now, key_results: [O1-KR1]}" \
+    "- {id: CORE-2, title: Search, status: planned, horizon: now}"
+  commit 2026-10-03 "beta plan"
+  sed -i 's/CORE-1, title: Ledger, status: planned/CORE-1, title: Ledger, status: in-progress/' roadmap/core.yaml
+  commit 2026-10-04 "start CORE-1"
+  sed -i 's/CORE-1, title: Ledger, status: in-progress/CORE-1, title: Ledger, status: shipped/' roadmap/core.yaml
+  commit 2026-10-08 "ship CORE-1"
+  sed -i 's/CORE-2, title: Search, status: planned/CORE-2, title: Search, status: in-progress/' roadmap/core.yaml
+  commit 2026-11-01 "start CORE-2"
+  sed -i 's/CORE-2, title: Search, status: in-progress/CORE-2, title: Search, status: shipped/' roadmap/core.yaml
+  commit 2026-11-03 "ship CORE-2"
+  echo "  - {id: CORE-3, title: Exports, status: planned, horizon: now, key_results: [O1-KR1]}" >> roadmap/core.yaml
+  commit 2026-11-04 "plan CORE-3"
+  sed -i 's/CORE-3, title: Exports, status: planned/CORE-3, title: Exports, status: in-progress/' roadmap/core.yaml
+  commit 2026-11-09 "start CORE-3"
+  sed -i 's/CORE-3, title: Exports, status: in-progress/CORE-3, title: Exports, status: shipped/' roadmap/core.yaml
+  commit 2026-11-21 "ship CORE-3"
+  cd ..
+  mkdir holding && cd holding || exit 1
+  printf 'version: 1\nproduct: Holding\nportfolio:\n  acme: ../acme\n  beta: ../beta\n' > pops.yaml
+}
+
+t_begin "check: every member in its own tree, links between members resolve, no squads of its own"
+portfolio
+run check
+expect_rc 0
+check_summary_only "$ERR" && pass || fail "check summary: $ERR"
+# A member alone does not know beta: its link is left to the portfolio.
+run -C ../acme check
+expect_rc 0
+# A member's own finding is named from the portfolio; a link to an unknown item or member is one too.
+sed -i 's/PAY-2, title: Invoices, status: shipped, horizon: now}/PAY-2, title: Invoices, status: shipped, horizon: now, depends_on: [beta\/CORE-9, gamma\/CORE-1]}/' ../acme/roadmap/payments.yaml
+sed -i 's/CORE-1, title: Ledger, status: shipped/CORE-1, title: Ledger, status: shipd/' ../beta/roadmap/core.yaml
+run check
+expect_rc 1
+expect_out "../acme/roadmap/payments.yaml:4:78: error: unknown item 'beta/CORE-9' in depends_on: member 'beta' has no item 'CORE-9' (did you mean 'beta/CORE-1'?) [unknown-ref]"
+expect_out "../acme/roadmap/payments.yaml:4:91: error: unknown member 'gamma' in depends_on 'gamma/CORE-1' [unknown-ref]"
+expect_out_line "^\.\./beta/roadmap/core\.yaml:3:.*error: unknown status 'shipd'"
+run check --format json
+py 'files = sorted({f["file"] for f in out["findings"]})
+assert files == ["../acme/roadmap/payments.yaml", "../beta/roadmap/core.yaml"], files'
+
+t_begin "check: a missing member, a folder that is no workspace, a member listed twice, the portfolio itself"
+portfolio
+mkdir ../plain
+printf '  gone: ../gone\n  plain: ../plain\n  acme2: ../acme/\n  self: .\n' >> pops.yaml
+run check
+expect_rc 1
+expect_out "pops.yaml:6:9: error: member 'gone': '../gone' does not exist; clone the member's repository there or fix its path [portfolio]"
+expect_out "pops.yaml:7:10: error: member 'plain': '../plain' is not a pops workspace (it has no pops.yaml) [portfolio]"
+expect_out "pops.yaml:8:10: error: member 'acme2' is the same workspace as member 'acme' ('../acme/') [portfolio]"
+expect_out "pops.yaml:9:9: error: member 'self' is the portfolio itself; its squads and items are part of it already [portfolio]"
+# The views refuse a partial answer, naming the member.
+for cmd in roadmap metrics; do
+  run "$cmd"
+  expect_rc 2
+  expect_err "pops: error: member 'gone': '../gone' does not exist; clone the member's repository there or fix its path"
+  [ -z "$OUT" ] && pass || fail "$cmd printed a partial answer: $OUT"
+done
+
+t_begin "roadmap: every member, ids qualified, a member heading, column and key; --member"
+portfolio
+run roadmap --all
+expect_rc 0
+[ "$OUT" = "== acme (../acme)
+Now (3)
+  acme/PAY-1 Refunds    shipped      payments
+  acme/PAY-2 Invoices   shipped      payments
+  acme/PAY-3 Payouts    planned      payments              2026-11-30
+
+Next (0)
+
+Later (0)
+
+== beta (../beta)
+Now (3)
+  beta/CORE-1 Ledger     shipped      core
+  beta/CORE-2 Search     shipped      core
+  beta/CORE-3 Exports    shipped      core
+
+Next (0)
+
+Later (0)" ] && pass || fail "roadmap table: $OUT"
+run roadmap --all --format json
+expect_rc 0
+py 'm = out["members"]
+assert [x["member"] for x in m] == ["acme", "beta"] and m[0]["path"] == "../acme", m
+items = [i for c in m[1]["columns"] for i in c["items"]]
+assert [i["id"] for i in items] == ["beta/CORE-1", "beta/CORE-2", "beta/CORE-3"], items
+assert all(i["member"] == "beta" and i["file"] == "../beta/roadmap/core.yaml" for i in items), items'
+run roadmap --all --format csv --member beta
+expect_rc 0
+[ "$(printf '%s\n' "$OUT" | head -2 | tr -d '\r')" = "member,id,title,status,horizon,squad,owner,target,tags,file,line,initiative,key_results
+beta,beta/CORE-1,Ledger,shipped,now,core,,,,../beta/roadmap/core.yaml,3,,O1-KR1" ] && pass || fail "roadmap csv: $OUT"
+[ "$(printf '%s\n' "$OUT" | wc -l)" -eq 4 ] && pass || fail "csv rows: $OUT"
+run roadmap --member bet
+expect_rc 2
+expect_err "unknown member 'bet' (did you mean 'beta'?)"
+run -C ../acme roadmap --member acme
+expect_rc 2
+expect_err "--member needs a portfolio"
+
+t_begin "metrics: each member from its own history, rolled up from the pooled samples"
+portfolio
+run metrics --since 2026-10-01 --until 2026-11-30 --format json
+expect_rc 0
+py 'rows = {(r["period"], r["member"], r["squad"]): r for r in out["rows"]}
+assert [(r["period"], r["member"], r["squad"]) for r in out["rows"]] == [
+  (p, m, s) for p in ("2026-10", "2026-11")
+  for (m, s) in ((None, None), ("acme", None), ("acme", "payments"), ("beta", None), ("beta", "core"))], list(rows)
+assert out["squads"] == ["acme/payments", "beta/core"], out["squads"]
+def fig(r, *keys): return tuple(r[k] for k in keys)
+K = ("shipped", "cycle_median", "cycle_p85", "lead_median", "lead_p85", "wip", "committed", "committed_shipped", "added", "slipped", "slip_days")
+# October: PAY-1 (cycle 6, lead 9) and CORE-1 (cycle 4, lead 5); PAY-2 in progress at the end.
+assert fig(rows["2026-10", "acme", None], *K) == (1, 6, 6, 9, 9, 1, 0, 0, 3, 0, 0), rows["2026-10", "acme", None]
+assert fig(rows["2026-10", "beta", None], *K) == (1, 4, 4, 5, 5, 0, 0, 0, 2, 0, 0), rows["2026-10", "beta", None]
+assert fig(rows["2026-10", None, None], *K) == (2, 5, 5.7, 7, 8.4, 1, 0, 0, 5, 0, 0), rows["2026-10", None, None]
+assert rows["2026-10", None, None]["predictability"] is None
+# November: PAY-2 (cycle 21, lead 40); CORE-2 (2, 31) and CORE-3 (12, 17). Committed on Oct 31:
+# PAY-2, PAY-3 and CORE-2; PAY-2 and CORE-2 shipped. PAY-3 slipped 15 days.
+assert fig(rows["2026-11", "acme", None], *K) == (1, 21, 21, 40, 40, 0, 2, 1, 0, 1, 15), rows["2026-11", "acme", None]
+assert rows["2026-11", "acme", None]["predictability"] == 0.5
+assert fig(rows["2026-11", "beta", None], *K) == (2, 7, 10.5, 24, 28.9, 0, 1, 1, 1, 0, 0), rows["2026-11", "beta", None]
+assert rows["2026-11", "beta", None]["predictability"] == 1
+# Pooled: cycle [2, 12, 21] -> median 12, p85 12 + 0.7 * 9 = 18.3 (the mean of the members medians
+# would be 14); lead [17, 31, 40] -> 31 and 37.3; predictability 2 of 3 (the mean would be 75%).
+all_nov = rows["2026-11", None, None]
+assert fig(all_nov, *K) == (3, 12, 18.3, 31, 37.3, 0, 3, 2, 1, 1, 15), all_nov
+assert abs(all_nov["predictability"] - 2 / 3) < 0.01, all_nov
+items = {i["id"]: i for i in out["items"]}
+assert sorted(items) == ["acme/PAY-1", "acme/PAY-2", "acme/PAY-3", "beta/CORE-1", "beta/CORE-2", "beta/CORE-3"], sorted(items)
+assert items["beta/CORE-3"]["member"] == "beta" and items["beta/CORE-3"]["cycle_days"] == 12 and items["beta/CORE-3"]["lead_days"] == 17'
+run metrics --since 2026-10-01 --until 2026-11-30 --member beta --format csv
+expect_rc 0
+[ "$(printf '%s\n' "$OUT" | tr -d '\r' | sed -n '1p;5p')" = "period,member,squad,shipped,cycle_p50,cycle_p85,lead_p50,lead_p85,wip,wip_limit,slipped,slip_days,predictability,added,dropped,prd_coverage,feedback_coverage
+2026-11,(all),(all),2,7,10.5,24,28.9,0,,0,0,100%,1,0,," ] && pass || fail "metrics csv: $OUT"
+run metrics --squad core
+expect_rc 2
+expect_err "--squad is not available in a portfolio yet"
+# A member outside a git repository: named.
+rm -rf ../beta/.git
+run metrics
+expect_rc 2
+expect_err_line "^pops: error: member 'beta' \(\.\./beta\): "
+
+t_begin "goals: each member's objectives from its own pops.yaml, item ids qualified"
+portfolio
+run goals --format json
+expect_rc 0
+# acme O1-KR1: PAY-1 shipped of PAY-1 and PAY-3, 1/2; beta: CORE-1 and CORE-3 both shipped, 2/2.
+py 'm = out["members"]
+assert [x["member"] for x in m] == ["acme", "beta"], m
+a = m[0]["objectives"][0]
+assert a["id"] == "O1" and a["member"] == "acme" and a["progress"] == 0.5, a
+assert a["key_results"][0]["items"] == ["acme/PAY-1", "acme/PAY-3"], a
+b = m[1]["objectives"][0]
+assert b["progress"] == 1 and b["key_results"][0]["items"] == ["beta/CORE-1", "beta/CORE-3"], b'
+run goals --member beta
+expect_rc 0
+expect_out "== beta (../beta)"
+expect_no_out "== acme"
+
+t_begin "the views that do not cover a portfolio yet say so, never answer for part of it"
+portfolio
+for cmd in digest insights report; do
+  run "$cmd"
+  expect_rc 2
+  expect_err "pops: error: pops $cmd does not cover the members of a portfolio yet"
+  expect_err "hint: run it in each member's workspace, e.g. pops -C ../acme $cmd"
+done
