@@ -3,9 +3,12 @@
 
 #include "check/measures.h"
 #include "check/rule_impl.h"
+#include "workspace/cadence.h"
+#include "workspace/rules.h"
 
 #include "../helpers.h"
 
+#include <map>
 #include <string>
 
 using namespace pops;
