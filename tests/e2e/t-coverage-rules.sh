@@ -114,7 +114,7 @@ export POPS_TODAY=2026-03-31
 run check; expect_rc 1
 # Mondays from 2026-01-05: the last before 03-31 is 03-30, and no note is dated after 03-23.
 expect_out "pops.yaml:11:14: error: ritual 'weekly-sync' (1 week on monday from 2026-01-05) was due 2026-03-30 and no note covers it (last held 2026-03-16); hold it and write its note with 'pops ritual new weekly-sync', or change its cadence [ritual-missed]"
-expect_out "roadmap/payments.yaml:4:62: warning: PAY-2 is committed (in 'now', 'planned') and no feedback entry lists it in 'items'; link the feedback that asks for it with 'pops feedback link FB-ID PAY-2' [evidence-missing]"
+expect_out "roadmap/payments.yaml:4:59: warning: PAY-2 is committed (in 'now', 'planned') and no feedback entry lists it in 'items'; link the feedback that asks for it with 'pops feedback link FB-ID PAY-2' [evidence-missing]"
 expect_out "roadmap/payments.yaml:5:62: warning: PAY-3 is committed"
 expect_out "roadmap/platform.yaml:3:59: warning: PLAT-1 is committed"
 [ "$(printf '%s\n' "$OUT" | grep -c '\[evidence-missing\]$')" = 3 ] && pass || fail "not 3 evidence-missing findings"
@@ -135,4 +135,14 @@ t_begin "the examples of docs/rules.md are what pops prints"
 for r in prd-missing evidence-missing ritual-missed; do
   grep -q "^## $r\$" "$SRC/docs/rules.md" && pass || fail "docs/rules.md has no section $r"
   run help rule "$r"; expect_rc 0; expect_out_line "^$r \\(default severity: off\\)$"
+done
+# The workspace of the examples: pops.yaml of ritual-missed's, PAY-3 of prd-missing's.
+mkdir -p roadmap rituals/weekly-triage
+awk '/^## ritual-missed$/ {on=1} on && /^```yaml$/ {y=1; next} y && /^```$/ {exit} y {print}' "$SRC/docs/rules.md" > pops.yaml
+awk '/^## prd-missing$/ {on=1} on && /^```yaml$/ {y=1; next} y && /^```$/ {exit} y {print}' "$SRC/docs/rules.md" > roadmap/payments.yaml
+printf -- '---\nritual: weekly-triage\ndate: 2026-11-16\n---\n# Notes\n' > rituals/weekly-triage/2026-11-16.md
+POPS_TODAY=2026-11-25 run check; expect_rc 0
+for r in prd-missing evidence-missing ritual-missed; do
+  want=$(awk -v r="## $r" '$0 == r {on=1; next} on && /^## / {exit} on' "$SRC/docs/rules.md" | grep -F "[$r]")
+  [ -n "$want" ] && printf '%s\n' "$OUT" | grep -Fxq -- "$want" && pass || fail "the example of $r is not what pops prints: $want"
 done
