@@ -112,6 +112,9 @@ CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
     rule_objective_stalled(c);
     rule_initiative_slip(c);
     rule_update_stale(c);
+    rule_prd_missing(c);
+    rule_evidence_missing(c);
+    rule_ritual_missed(c);
     if (opts.base) {
       rule_transitions(c, *opts.base);
     }

@@ -1,6 +1,7 @@
 #include "check/measures.h"
 
 #include "check/rule_impl.h"
+#include "workspace/cadence.h"
 #include "workspace/initiatives.h"
 #include "workspace/rules.h"
 
@@ -13,7 +14,7 @@ namespace pops {
 namespace {
 
 /// The rules with a compliance measure and what each is about (docs/commands.md, "pops standards").
-constexpr std::array<RuleMeasure, 16> k_measures = {{
+constexpr std::array<RuleMeasure, 19> k_measures = {{
   {"duplicate-id", "items"},
   {"duplicate-title", "items"},
   {"id-prefix", "items"},
@@ -30,6 +31,9 @@ constexpr std::array<RuleMeasure, 16> k_measures = {{
   {"feedback-duplicate", "feedback entries"},
   {"initiative-slip", "items of an initiative"},
   {"update-stale", "in-progress items"},
+  {"prd-missing", "committed items (open, in the first horizon)"},
+  {"evidence-missing", "committed items (open, in the first horizon)"},
+  {"ritual-missed", "rituals with a cadence"},
 }};
 
 /// A subject of a rule: where it starts and the squads it counts for.
@@ -83,6 +87,14 @@ std::vector<Subject> subjects_of(const Workspace& ws, std::string_view rule, con
     items([](const Item& it) { return it.initiative.set; });
   } else if (rule == "update-stale") {
     items([](const Item& it) { return is_in_progress_status(it.status.value); });
+  } else if (rule == "prd-missing" || rule == "evidence-missing") {
+    items([&](const Item& it) { return is_committed(it, ws.config); });
+  } else if (rule == "ritual-missed") {
+    for (const RitualStatus& st : ritual_status(ws, today)) {
+      if (ritual_schedule(ws, *st.ritual, today)) {
+        out.push_back({ws.config.file, st.ritual->name.loc.line, st.squads, false});
+      }
+    }
   } else if (rule == "wip-limit") {
     squads([](const Squad& sq) { return sq.wip_limit.set; });
   } else if (rule == "over-capacity") {

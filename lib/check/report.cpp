@@ -36,6 +36,16 @@ std::string_view sarif_level(Severity s)
   return "none";
 }
 
+/// A rule's SARIF defaultConfiguration: its level; a rule off by default is not enabled.
+json default_configuration(Severity s)
+{
+  json c = {{"level", sarif_level(s)}};
+  if (s == Severity::off) {
+    c["enabled"] = false;
+  }
+  return c;
+}
+
 std::string_view gitlab_severity(Severity s)
 {
   switch (s) {
@@ -202,7 +212,7 @@ std::string render_sarif(const CheckResult& r, std::string_view tool_version)
                      {"shortDescription", {{"text", info.summary}}},
                      {"fullDescription", {{"text", info.description}}},
                      {"help", {{"text", fmt::format("{} See docs/rules.md#{}", info.description, info.id)}}},
-                     {"defaultConfiguration", {{"level", sarif_level(info.default_severity)}}}});
+                     {"defaultConfiguration", default_configuration(info.default_severity)}});
   }
 
   json results = json::array();

@@ -72,6 +72,22 @@ void rule_initiative_slip(const RuleContext& c);
 /// update-stale: an in-progress item whose latest update is update_stale_days or more old; items
 /// without any update are left out (rules_goals.cpp).
 void rule_update_stale(const RuleContext& c);
+/// pops.yaml's first horizon (`now` by default).
+std::string first_horizon(const Config& cfg);
+/// A committed item: open (neither shipped nor dropped) and in the first horizon, as predictability
+/// counts commitments (docs/metrics.md). What prd-missing and evidence-missing are about.
+bool is_committed(const Item& it, const Config& cfg);
+/// The document type prd-missing looks for.
+inline constexpr std::string_view k_prd_type = "prd";
+/// A PRD of prd-missing: a document of type k_prd_type that is not obsolete.
+bool is_prd(const Doc& d);
+/// prd-missing: a committed item that no PRD lists in `items` (rules_coverage.cpp; off by default).
+void rule_prd_missing(const RuleContext& c);
+/// evidence-missing: a committed item that no feedback entry lists in `items` (off by default).
+void rule_evidence_missing(const RuleContext& c);
+/// ritual-missed: a ritual whose status (ritual_status of workspace/cadence.h) has a missed date
+/// (off by default).
+void rule_ritual_missed(const RuleContext& c);
 /// status-regression, item-removed, id-reused, target-slip: `c.ws` against `base`.
 void rule_transitions(const RuleContext& c, const Workspace& base);
 

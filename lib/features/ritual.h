@@ -15,27 +15,6 @@
 
 namespace pops {
 
-/// The squads a ritual covers: its `squads`, else every squad.
-std::vector<std::string> ritual_squads(const Workspace& ws, const Ritual& r);
-
-/// Notes of ritual `name`, by date (those whose folder and front matter agree on the ritual).
-std::vector<const RitualNote*> ritual_notes(const Workspace& ws, std::string_view name);
-
-/// The ritual's schedule: anchored at cadence.from, else at its last note on or before `today`, else
-/// at `today`. nullopt without a cadence.
-std::optional<Schedule> ritual_schedule(const Workspace& ws, const Ritual& r, Date today);
-
-struct RitualStatus {
-  const Ritual* ritual = nullptr;
-  std::vector<std::string> squads;
-  std::optional<Date> last_held;   ///< the latest note dated on or before today
-  std::string last_file;
-  std::optional<Date> next_due;    ///< the next date of the cadence on or after today (after the last note)
-  std::optional<Date> missed;      ///< a date of the cadence before today with no note since the one before
-  int notes = 0;
-};
-std::vector<RitualStatus> ritual_status(const Workspace& ws, Date today);
-
 /// The next `count` dates of the ritual on or after `today` (none without a cadence).
 std::vector<Date> ritual_next(const Workspace& ws, const Ritual& r, Date today, int count);
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace pops {
@@ -45,6 +46,13 @@ long estimate(const Schedule& s, Date d)
     return std::max(0L, diff * 12 / (365 * n + 1) - 1);
   }
   return std::max(0L, diff / step_days(s) - 1);
+}
+
+/// The period of a cadence in days, roughly (months count 30 days), for tolerances.
+int period_days(const Cadence& c)
+{
+  const int n = std::max(1, c.every);
+  return c.unit == "months" ? 30 * n : c.unit == "weeks" ? 7 * n : n;
 }
 
 } // namespace
@@ -126,6 +134,98 @@ std::vector<Date> occurrences(const Schedule& s, Date d, int count)
   }
   for (int i = 0; i < count; ++i) {
     out.push_back(occurrence(s, k + i));
+  }
+  return out;
+}
+
+std::vector<std::string> ritual_squads(const Workspace& ws, const Ritual& r)
+{
+  std::vector<std::string> out;
+  for (const auto& s : r.squads) {
+    out.push_back(s.value);
+  }
+  if (out.empty()) {
+    for (const auto& s : ws.config.squads) {
+      out.push_back(s.id.value);
+    }
+  }
+  return out;
+}
+
+std::vector<const RitualNote*> ritual_notes(const Workspace& ws, std::string_view name)
+{
+  std::vector<const RitualNote*> out;
+  for (const auto& n : ws.notes) {
+    if (n.folder == name && n.ritual.value == name && n.date.set) {
+      out.push_back(&n);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const RitualNote* a, const RitualNote* b) { return a->date.value < b->date.value; });
+  return out;
+}
+
+namespace {
+
+std::optional<Date> last_held(const Workspace& ws, const Ritual& r, Date today, std::string* file = nullptr)
+{
+  std::optional<Date> last;
+  for (const RitualNote* n : ritual_notes(ws, r.name.value)) {
+    if (n->date.value <= today) {
+      last = n->date.value;
+      if (file) {
+        *file = n->file;
+      }
+    }
+  }
+  return last;
+}
+
+} // namespace
+
+std::optional<Schedule> ritual_schedule(const Workspace& ws, const Ritual& r, Date today)
+{
+  if (!r.cadence.set || r.cadence.value.every <= 0) {
+    return std::nullopt;
+  }
+  Schedule s;
+  s.cadence = r.cadence.value;
+  if (s.cadence.from) {
+    s.anchor = *s.cadence.from;
+  } else if (auto last = last_held(ws, r, today)) {
+    s.anchor = *last;
+  } else {
+    s.anchor = today;
+  }
+  return s;
+}
+
+std::vector<RitualStatus> ritual_status(const Workspace& ws, Date today)
+{
+  std::vector<RitualStatus> out;
+  for (const auto& r : ws.config.rituals) {
+    RitualStatus st;
+    st.ritual = &r;
+    st.squads = ritual_squads(ws, r);
+    st.notes = static_cast<int>(ritual_notes(ws, r.name.value).size());
+    st.last_held = last_held(ws, r, today, &st.last_file);
+    if (auto s = ritual_schedule(ws, r, today)) {
+      // Held today: the next one is the one after.
+      const Date after = st.last_held && *st.last_held == today ? Date{today.days + 1} : today;
+      st.next_due = next_on_or_after(*s, after);
+      // The last date of the cadence before today is covered by a note dated after the date before
+      // it (a meeting moved by a few days still counts).
+      if (auto p = previous_before(*s, today)) {
+        const std::optional<Date> before_p = previous_before(*s, *p);
+        const Date window = before_p ? Date{before_p->days + 1} : Date{p->days - period_days(s->cadence) / 2};
+        const bool covered = std::any_of(ws.notes.begin(), ws.notes.end(), [&](const RitualNote& n) {
+          return n.folder == r.name.value && n.date.set && n.date.value >= window && n.date.value <= today;
+        });
+        if (!covered) {
+          st.missed = *p;
+        }
+      }
+    }
+    out.push_back(std::move(st));
   }
   return out;
 }

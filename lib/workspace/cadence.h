@@ -5,11 +5,15 @@
 // Occurrence k is computed from the anchor, never step by step, so a monthly ritual from January 31
 // falls on February 28 (29 in a leap year), March 31, April 30 ... and does not drift to the 28th.
 // With `on:`, each computed date moves forward to the first such weekday on or after it.
+//
+// Below the arithmetic, the status of each ritual of a workspace (last held, next due, missed): the
+// one definition `pops ritual`, the onboarding and digest views and the rule ritual-missed share.
 
 #include "workspace/model.h"
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pops {
@@ -40,5 +44,26 @@ std::vector<Date> occurrences(const Schedule& s, Date d, int count);
 
 /// Lower-case English weekday name, 0 = monday.
 std::string weekday_name(int weekday);
+
+/// The squads a ritual covers: its `squads`, else every squad.
+std::vector<std::string> ritual_squads(const Workspace& ws, const Ritual& r);
+
+/// Notes of ritual `name`, by date (those whose folder and front matter agree on the ritual).
+std::vector<const RitualNote*> ritual_notes(const Workspace& ws, std::string_view name);
+
+/// The ritual's schedule: anchored at cadence.from, else at its last note on or before `today`, else
+/// at `today`. nullopt without a cadence.
+std::optional<Schedule> ritual_schedule(const Workspace& ws, const Ritual& r, Date today);
+
+struct RitualStatus {
+  const Ritual* ritual = nullptr;
+  std::vector<std::string> squads;
+  std::optional<Date> last_held;   ///< the latest note dated on or before today
+  std::string last_file;
+  std::optional<Date> next_due;    ///< the next date of the cadence on or after today (after the last note)
+  std::optional<Date> missed;      ///< a date of the cadence before today with no note since the one before
+  int notes = 0;
+};
+std::vector<RitualStatus> ritual_status(const Workspace& ws, Date today);
 
 } // namespace pops

@@ -73,6 +73,19 @@ constexpr std::array k_rules = {
   RuleInfo{"series-unlinked", Severity::info, "a usage series no item links to",
            "A series of metrics/**/*.yaml (imported by `pops adoption import`) whose key no item names in "
            "links.amplitude or links.pendo: its figures reach no success target. Link the item it measures."},
+  RuleInfo{"prd-missing", Severity::off, "a committed item that no PRD lists",
+           "Off unless pops.yaml's `rules:` gives it a severity. An item in the first horizon (`now`), neither "
+           "shipped nor dropped, that no document of type `prd` (not obsolete) lists in its `items`. Write the "
+           "PRD with `pops doc new prd TITLE --item ID`, or add the id to the items of the PRD that covers it."},
+  RuleInfo{"evidence-missing", Severity::off, "a committed item that no feedback entry asks for",
+           "Off unless pops.yaml's `rules:` gives it a severity. An item in the first horizon (`now`), neither "
+           "shipped nor dropped, that no feedback entry lists in its `items`: nothing shows a customer needs "
+           "it. Link the feedback that asks for it with `pops feedback link FB-ID ID`."},
+  RuleInfo{"ritual-missed", Severity::off, "a ritual not held on its cadence",
+           "Off unless pops.yaml's `rules:` gives it a severity. A ritual with a `cadence` whose last date "
+           "before today has no note in rituals/<ritual>/ dated after the date before it (as `pops ritual "
+           "list` shows it missed). Hold it and write its note with `pops ritual new NAME --date DATE`, or "
+           "change its cadence."},
   RuleInfo{"status-regression", Severity::error, "an item moved backward in the workflow",
            "With --base (and --staged), an item whose status moves to an earlier one (shipped -> "
            "in-progress) needs `reopened: true` on the item; moving to dropped is always allowed."},

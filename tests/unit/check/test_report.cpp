@@ -125,7 +125,12 @@ TEST_CASE("sarif: header, driver and rules")
     CHECK(help.find("See docs/rules.md#" + std::string(rules[i].id)) != std::string::npos);
     std::string level = d["defaultConfiguration"]["level"];
     const Severity sev = rules[i].default_severity;
-    CHECK(level == (sev == Severity::error ? "error" : sev == Severity::warning ? "warning" : "note"));
+    CHECK(level == (sev == Severity::error     ? "error"
+                    : sev == Severity::warning ? "warning"
+                    : sev == Severity::info    ? "note"
+                                               : "none"));
+    // A rule off by default (prd-missing ...) is described but not enabled.
+    CHECK(d["defaultConfiguration"].value("enabled", true) == (sev != Severity::off));
   }
 }
 
