@@ -110,6 +110,7 @@ void setup_pilot(CLI::App& app, Runner& run)
              "the one that removed them (rolled out: in force for every squad) or turned it off (ended).\n"
              "The report's \"after\" window runs from that commit's day to the end of the pilot (or today), its\n"
              "\"before\" window is as long and ends the day before; each figure shows its sample size (n).\n"
+             "A rule piloted more than once: the report is of its latest pilot started by --until, and says so.\n"
              "promote edits pops.yaml with a minimal edit (comments and layout stay), checked like every write.\n"
              "Exit status: 0, 1 when promote is refused because of check findings, or 2 for a usage error, a\n"
              "rule never piloted, or outside a git repository.");

@@ -63,6 +63,8 @@ struct PilotSide {
 
 struct PilotReport {
   PilotRecord pilot;
+  int episode = 1;                   ///< which pilot of the rule this is, 1 = its first (by start)
+  int episodes = 1;                  ///< the rule's pilots in pops.yaml's history
   std::vector<std::string> pilot_squads, other_squads;
   PilotSide pilot_before, pilot_after, others_before, others_after;
   std::string verdict;               ///< plain words; says when the samples are too small
@@ -71,10 +73,11 @@ struct PilotReport {
 /// The fewest items (or subjects) on each side for the verdict to compare a figure.
 inline constexpr int k_pilot_min_sample = 5;
 
-/// The report of the latest pilot of `rule` up to `until`: the "after" window runs from the day the
-/// pilot started to the day it was rolled out or ended (else `until`); the "before" window is as
-/// long, ending the day before (cut at the first commit). Throws std::runtime_error when the rule
-/// was never piloted.
+/// The report of the latest pilot of `rule` started up to `until` (a rule piloted, ended and piloted
+/// again has several: an earlier `until` reports an earlier one; `episode` and `episodes` say which):
+/// the "after" window runs from the day the pilot started to the day it was rolled out or ended
+/// (else `until`); the "before" window is as long, ending the day before (cut at the first commit).
+/// Throws std::runtime_error when the rule was never piloted.
 PilotReport pilot_report(Repository& repo, const std::string& root, const std::string& prefix,
                          const std::string& rule, Date until, const Metrics& metrics);
 

@@ -88,6 +88,11 @@ std::string pilot_verdict(const PilotReport& r)
                             format_date(r.pilot.started),
                             r.pilot.ended ? fmt::format(" to {} ({})", format_date(*r.pilot.ended), r.pilot.state)
                                           : std::string(", still under pilot")));
+  if (r.episodes > 1) {
+    out.push_back(fmt::format("This is pilot {} of {} of the rule: the latest started by the last day measured "
+                              "(an earlier --until reports an earlier one).",
+                              r.episode, r.episodes));
+  }
   const int min = k_pilot_min_sample;
   if (r.pilot_before.to < r.pilot_before.from) {
     out.push_back("The history starts with the pilot: there is no \"before\" to compare with.");
@@ -140,9 +145,14 @@ PilotReport pilot_report(Repository& repo, const std::string& root, const std::s
 {
   const PilotHistory h = pilot_history(repo, root, prefix);
   const PilotRecord* rec = nullptr;
+  int episode = 0, episodes = 0;
   for (const auto& p : h.pilots) {
-    if (p.rule == rule && p.started <= until) {
-      rec = &p;
+    if (p.rule == rule) {
+      ++episodes;
+      if (p.started <= until) {
+        rec = &p;
+        episode = episodes;
+      }
     }
   }
   if (!rec) {
@@ -150,6 +160,8 @@ PilotReport pilot_report(Repository& repo, const std::string& root, const std::s
   }
   PilotReport r;
   r.pilot = *rec;
+  r.episode = episode;
+  r.episodes = episodes;
   r.pilot_squads = rec->squads;
   const Date first = commit_date(file_versions(repo, "HEAD", prefix + "pops.yaml").versions.front().commit);
   Date end = rec->ended && *rec->ended <= until ? Date{rec->ended->days - 1} : until;
@@ -254,6 +266,8 @@ std::string render_pilot_report_json(const PilotReport& r)
 {
   Json j;
   j["rule"] = r.pilot.rule;
+  j["episode"] = r.episode;
+  j["episodes"] = r.episodes;
   j["pilot"] = {{"squads", r.pilot.squads},
                 {"started", format_date(r.pilot.started)},
                 {"commit", r.pilot.commit},

@@ -215,7 +215,8 @@ void check_state(const FileMap& files, Date day) {
       }
     }
     if (fm["reviewed"]) {
-      CHECK(date_of(fm["reviewed"].as<std::string>()).days + 90 >= day.days);
+      CHECK(date_of(fm["reviewed"].as<std::string>()) <= day);
+      CHECK(date_of(fm["created"].as<std::string>()) <= date_of(fm["reviewed"].as<std::string>()));
     }
     if (starts_with(path, "rituals/")) {
       CHECK(path == "rituals/" + fm["ritual"].as<std::string>() + "/" + fm["date"].as<std::string>() +
@@ -396,7 +397,7 @@ TEST_CASE("sample: shape of the final workspace") {
     reviews += starts_with(path, "rituals/sprint-review/") ? 1 : 0;
     syncs += starts_with(path, "rituals/strategy-sync/") ? 1 : 0;
   }
-  CHECK(prds == 3);
+  CHECK(prds == 11);
   CHECK(decisions >= 1);
   CHECK(decisions <= 2);
   CHECK(reviews >= 3);
@@ -617,4 +618,54 @@ TEST_CASE("repo: a repository owned by another user is found but not written to"
   const pops::CommitInfo info{"x", "A", "a@x", 1, 0};
   CHECK_THROWS_WITH(pops::commit_files(dir, {{"a.txt", "x\n"}}, {}, info),
                     doctest::Contains("dubious ownership"));
+}
+
+namespace {
+
+/// The PRDs of `files` not reviewed within their 90 days on `day` (doc-stale's test, by hand).
+std::set<std::string> stale_prds(const FileMap& files, Date day) {
+  std::set<std::string> out;
+  for (const auto& [path, content] : files) {
+    if (starts_with(path, "docs/prd/")) {
+      const YAML::Node fm = YAML::Load(front_matter(content));
+      if (date_of(fm["reviewed"].as<std::string>()).days + 90 < day.days) {
+        out.insert(path.substr(9));
+      }
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("sample: payments pilots doc-stale from the second sprint review and re-reads its PRDs") {
+  for (const auto& text : k_todays) {
+    CAPTURE(text);
+    const Date today = date_of(text);
+    const auto history = pops::sample_history(today);
+    const auto all = states(history);
+    REQUIRE(history.size() == 14);
+    // The pilot starts with the second sprint review (index 7), 43 to 49 days before today.
+    const Date start = date_of(history[7].date);
+    CHECK(today.days - start.days >= 43);
+    CHECK(today.days - start.days <= 49);
+    const std::string pilot = "doc-stale: {severity: warning, pilot: [payments]}";
+    CHECK(all[6].at("pops.yaml").find(pilot) == std::string::npos);
+    CHECK(all[7].at("pops.yaml").find(pilot) != std::string::npos);
+    CHECK(all.back().at("pops.yaml").find(pilot) != std::string::npos);
+    // The day before the pilot: four of payments' six PRDs are stale, three of the others' six.
+    const std::set<std::string> before = {"audit-log-export.md", "dunning-emails.md", "invoice-pdf-redesign.md",
+                                          "onboarding-checklist.md", "sepa-direct-debit.md",
+                                          "stripe-billing-migration.md", "webhooks-v2.md"};
+    CHECK(stale_prds(all[6], Date{start.days - 1}) == before);
+    // Today: payments re-read all of them; the others' stay as they were.
+    const std::set<std::string> after = {"audit-log-export.md", "onboarding-checklist.md", "webhooks-v2.md"};
+    CHECK(stale_prds(all.back(), today) == after);
+    // wip-limit: piloted with platform from the third commit, rolled out with the eleventh.
+    CHECK(all[1].at("pops.yaml").find("wip-limit") == std::string::npos);
+    CHECK(all[2].at("pops.yaml").find("wip-limit: {severity: warning, pilot: [platform]}") != std::string::npos);
+    CHECK(all[9].at("pops.yaml").find("pilot: [platform]") != std::string::npos);
+    CHECK(all[10].at("pops.yaml").find("wip-limit: warning") != std::string::npos);
+    CHECK(all[10].at("pops.yaml").find("pilot: [platform]") == std::string::npos);
+  }
 }

@@ -257,6 +257,53 @@ TEST_CASE("pilot report: the pilot squads against the others, and a verdict that
                     "rule 'doc-stale' was never under pilot in pops.yaml's history");
 }
 
+TEST_CASE("pilot report: a rule piloted twice reports its latest pilot by --until and says which")
+{
+  TempRepo r;
+  r.commit({{"pops.yaml", config(k_three, "{pilot: [payments]}")}}, "2026-01-05");
+  r.commit({{"pops.yaml", config(k_three, "{pilot: [payments, growth]}")}}, "2026-01-20");
+  r.commit({{"pops.yaml", config(k_three, "{severity: off}")}}, "2026-02-01");
+  r.commit({{"pops.yaml", config(k_three, "{pilot: [growth]}")}}, "2026-03-01");
+  Repository repo = Repository::open(r.dir);
+  History history(repo, r.dir, "");
+  Config cfg;
+  MetricsOptions mo;
+  mo.until = *parse_date("2026-03-31");
+  const Metrics m = compute_metrics(history, "HEAD", cfg, mo);
+  const PilotReport latest = pilot_report(repo, r.dir, "", "target-passed", mo.until, m);
+  CHECK(latest.episode == 2);
+  CHECK(latest.episodes == 2);
+  CHECK(latest.pilot_squads == std::vector<std::string>{"growth"});
+  CHECK(format_date(latest.pilot_after.from) == "2026-03-01");
+  CHECK(format_date(latest.pilot_after.to) == "2026-03-31");
+  // The before window is as long (31 days) and ends the day before: 01-29 .. 02-28.
+  CHECK(format_date(latest.pilot_before.from) == "2026-01-29");
+  CHECK(latest.verdict.find("This is pilot 2 of 2 of the rule: the latest started by the last day measured "
+                            "(an earlier --until reports an earlier one).")
+        != std::string::npos);
+  const auto j = nlohmann::json::parse(render_pilot_report_json(latest));
+  CHECK(j["episode"] == 2);
+  CHECK(j["episodes"] == 2);
+  // An --until before the second pilot started reports the first, ended 02-01: after is 01-05 .. 01-31.
+  const PilotReport first = pilot_report(repo, r.dir, "", "target-passed", *parse_date("2026-02-15"), m);
+  CHECK(first.episode == 1);
+  CHECK(first.episodes == 2);
+  CHECK(first.pilot_squads == std::vector<std::string>{"payments"});
+  CHECK(first.pilot.state == "ended");
+  CHECK(format_date(first.pilot_after.to) == "2026-01-31");
+  CHECK(first.verdict.find("This is pilot 1 of 2 of the rule") != std::string::npos);
+  // A rule piloted once says nothing of episodes.
+  TempRepo once;
+  build_history(once);
+  Repository repo1 = Repository::open(once.dir);
+  History history1(repo1, once.dir, "");
+  const Metrics m1 = compute_metrics(history1, "HEAD", cfg, mo);
+  const PilotReport single = pilot_report(repo1, once.dir, "", "target-passed", mo.until, m1);
+  CHECK(single.episode == 1);
+  CHECK(single.episodes == 1);
+  CHECK(single.verdict.find("This is pilot") == std::string::npos);
+}
+
 TEST_CASE("pilot verdict: wording by sample size and difference")
 {
   PilotReport r;
