@@ -1,6 +1,7 @@
 #include "features/pilot.h"
 
 #include "base/markdown.h"
+#include "base/table.h"
 #include "base/text.h"
 #include "git/file_versions.h"
 #include "history/history.h"
@@ -214,24 +215,7 @@ std::string render_pilot_list_table(const PilotHistory& h)
                     p.ended ? format_date(*p.ended) : "\u2013",
                     p.state == "piloting" ? join(p.current, ",") : (p.state == "rolled out" ? "all squads" : "\u2013")});
   }
-  std::vector<int> w(rows.front().size(), 0);
-  for (const auto& r : rows) {
-    for (size_t i = 0; i < r.size(); ++i) {
-      w[i] = std::max(w[i], display_width(r[i]));
-    }
-  }
-  std::string out;
-  for (const auto& r : rows) {
-    std::string line;
-    for (size_t i = 0; i < r.size(); ++i) {
-      line += i + 1 < r.size() ? pad_width(r[i], w[i]) + "  " : r[i];
-    }
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
-    }
-    out += line + "\n";
-  }
-  return out;
+  return aligned_table(rows);
 }
 
 } // namespace pops

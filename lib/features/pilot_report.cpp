@@ -3,6 +3,7 @@
 #include "features/pilot.h"
 
 #include "base/markdown.h"
+#include "base/table.h"
 #include "base/text.h"
 #include "git/file_versions.h"
 #include "history/history.h"
@@ -285,23 +286,9 @@ std::string render_pilot_report_json(const PilotReport& r)
 
 std::string render_pilot_report_text(const PilotReport& r)
 {
-  const auto rows = report_rows(r);
-  std::vector<int> w(rows.front().size(), 0);
-  for (const auto& row : rows) {
-    for (size_t i = 0; i < row.size(); ++i) {
-      w[i] = std::max(w[i], display_width(row[i]));
-    }
-  }
   std::string out = fmt::format("pilot of {}: {} against {}\n\n", r.pilot.rule, join(r.pilot_squads, ", "),
                                 r.other_squads.empty() ? std::string("no other squad") : join(r.other_squads, ", "));
-  for (const auto& row : rows) {
-    std::string line;
-    for (size_t i = 0; i < row.size(); ++i) {
-      line += i + 1 < row.size() ? pad_width(row[i], w[i]) + "  " : row[i];
-    }
-    out += line + "\n";
-  }
-  return out + "\n" + r.verdict;
+  return out + aligned_table(report_rows(r)) + "\n" + r.verdict;
 }
 
 std::string render_pilot_report_markdown(const PilotReport& r)

@@ -1,6 +1,7 @@
 #include "features/standards.h"
 
 #include "base/markdown.h"
+#include "base/table.h"
 #include "base/text.h"
 #include "check/check.h"
 #include "git/file_versions.h"
@@ -301,24 +302,7 @@ std::string render_standards_table(const Standards& s)
     return {};
   }
   const auto rows = standards_rows(s);
-  std::vector<int> w(rows.front().size(), 0);
-  for (const auto& r : rows) {
-    for (size_t i = 0; i < r.size(); ++i) {
-      w[i] = std::max(w[i], display_width(r[i]));
-    }
-  }
-  std::string out;
-  for (const auto& r : rows) {
-    std::string line;
-    for (size_t i = 0; i < r.size(); ++i) {
-      line += i + 1 < r.size() ? pad_width(r[i], w[i]) + "  " : r[i];
-    }
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
-    }
-    out += line + "\n";
-  }
-  return out;
+  return aligned_table(rows);
 }
 
 std::string render_standards_markdown(const Standards& s)

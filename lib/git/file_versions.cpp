@@ -12,16 +12,6 @@ namespace pops {
 
 namespace {
 
-struct CommitFree {
-  void operator()(git_commit* c) const { git_commit_free(c); }
-};
-struct TreeFree {
-  void operator()(git_tree* t) const { git_tree_free(t); }
-};
-struct BlobFree {
-  void operator()(git_blob* b) const { git_blob_free(b); }
-};
-
 /// The blob id of `path` in the tree of `c`, or nullopt when it holds none.
 std::optional<git_oid> blob_of(git_commit* c, const std::string& path)
 {
@@ -29,16 +19,16 @@ std::optional<git_oid> blob_of(git_commit* c, const std::string& path)
   if (git_commit_tree(&raw, c) != 0) {
     throw std::runtime_error("cannot read the tree of commit " + oid_str(*git_commit_id(c)));
   }
-  std::unique_ptr<git_tree, TreeFree> tree(raw);
-  git_tree_entry* e = nullptr;
-  if (git_tree_entry_bypath(&e, tree.get(), path.c_str()) != 0) {
+  TreePtr tree(raw);
+  git_tree_entry* raw_entry = nullptr;
+  if (git_tree_entry_bypath(&raw_entry, tree.get(), path.c_str()) != 0) {
     return std::nullopt;
   }
+  const TreeEntryPtr e(raw_entry);
   std::optional<git_oid> id;
-  if (git_tree_entry_type(e) == GIT_OBJECT_BLOB) {
-    id = *git_tree_entry_id(e);
+  if (git_tree_entry_type(e.get()) == GIT_OBJECT_BLOB) {
+    id = *git_tree_entry_id(e.get());
   }
-  git_tree_entry_free(e);
   return id;
 }
 
@@ -65,7 +55,7 @@ FileVersions file_versions(Repository& repo, const std::string& rev, const std::
   if (git_commit_lookup(&raw, repo.raw(), &oid) != 0) {
     throw std::runtime_error("unknown revision '" + rev + "'");
   }
-  std::unique_ptr<git_commit, CommitFree> c(raw);
+  CommitPtr c(raw);
   // Newest first: each commit whose blob differs from its parent's (or the root's, when it has one).
   struct Hit {
     std::string id;
@@ -75,7 +65,7 @@ FileVersions file_versions(Repository& repo, const std::string& rev, const std::
   std::optional<git_oid> blob = blob_of(c.get(), path);
   while (c) {
     const std::string id = oid_str(*git_commit_id(c.get()));
-    std::unique_ptr<git_commit, CommitFree> parent;
+    CommitPtr parent;
     if (!boundary.count(id) && git_commit_parentcount(c.get()) > 0) {
       git_commit* p = nullptr;
       if (git_commit_parent(&p, c.get(), 0) != 0) {
@@ -100,7 +90,7 @@ FileVersions file_versions(Repository& repo, const std::string& rev, const std::
       if (git_blob_lookup(&b, repo.raw(), &*it->blob) != 0) {
         throw std::runtime_error("cannot read '" + path + "' at commit " + v.commit.short_id);
       }
-      std::unique_ptr<git_blob, BlobFree> bp(b);
+      BlobPtr bp(b);
       v.present = true;
       v.text.assign(static_cast<const char*>(git_blob_rawcontent(b)), static_cast<size_t>(git_blob_rawsize(b)));
     }

@@ -29,28 +29,6 @@ namespace pops {
 
 namespace {
 
-std::string git_message()
-{
-  const git_error* e = git_error_last();
-  return e && e->message ? e->message : "unknown error";
-}
-
-void check(int rc, std::string_view what)
-{
-  if (rc < 0) {
-    throw std::runtime_error(fmt::format("{}: {}", what, git_message()));
-  }
-}
-
-template <class T, void (*F)(T*)> struct Free {
-  void operator()(T* p) const { F(p); }
-};
-using IndexPtr = std::unique_ptr<git_index, Free<git_index, git_index_free>>;
-using ObjectPtr = std::unique_ptr<git_object, Free<git_object, git_object_free>>;
-using TreePtr = std::unique_ptr<git_tree, Free<git_tree, git_tree_free>>;
-using BlobPtr = std::unique_ptr<git_blob, Free<git_blob, git_blob_free>>;
-using CommitPtr = std::unique_ptr<git_commit, Free<git_commit, git_commit_free>>;
-
 /// Opens the repository holding `path` like git finds it: GIT_DIR and friends when set, else a plain
 /// upward search (libgit2 1.5 cannot use the environment with GIT_WORK_TREE set).
 int open_like_git(git_repository** repo, const std::string& path)
@@ -139,19 +117,19 @@ std::vector<std::string> safe_directories()
     if (f.empty() || !fs::is_regular_file(f, ec)) {
       continue;
     }
-    git_config* cfg = nullptr;
-    if (git_config_open_ondisk(&cfg, f.c_str()) < 0) {
+    git_config* raw_cfg = nullptr;
+    if (git_config_open_ondisk(&raw_cfg, f.c_str()) < 0) {
       continue;
     }
-    git_config_iterator* it = nullptr;
-    if (git_config_multivar_iterator_new(&it, cfg, "safe.directory", nullptr) == 0) {
-      git_config_entry* e = nullptr;
-      while (git_config_next(&e, it) == 0) {
+    const ConfigPtr cfg(raw_cfg);
+    git_config_iterator* raw_it = nullptr;
+    if (git_config_multivar_iterator_new(&raw_it, cfg.get(), "safe.directory", nullptr) == 0) {
+      const ConfigIteratorPtr it(raw_it);
+      git_config_entry* e = nullptr;  // owned by the iterator
+      while (git_config_next(&e, it.get()) == 0) {
         out.emplace_back(e->value ? e->value : "");
       }
-      git_config_iterator_free(it);
     }
-    git_config_free(cfg);
   }
   if (const char* params = std::getenv("GIT_CONFIG_PARAMETERS")) {
     std::string_view s(params);
@@ -363,7 +341,7 @@ struct Collector {
     }
     if (it == blobs.end()) {
       git_blob* b = nullptr;
-      check(git_blob_lookup(&b, repo, &id), fmt::format("cannot read '{}'", repo_path));
+      check_git(git_blob_lookup(&b, repo, &id), fmt::format("cannot read '{}'", repo_path));
       BlobPtr blob(b);
       it = blobs.emplace(key, std::string(static_cast<const char*>(git_blob_rawcontent(b)),
                                           static_cast<size_t>(git_blob_rawsize(b)))).first;
@@ -408,13 +386,13 @@ std::string unreadable_entry(git_repository* repo, const git_oid& id, uint32_t m
     return {};
   }
   const long limit = YamlLimits{}.max_bytes;
-  git_odb* odb = nullptr;
+  git_odb* raw_odb = nullptr;
   size_t size = 0;
   git_object_t type = GIT_OBJECT_INVALID;
-  check(git_repository_odb(&odb, repo), "cannot open the object database");
-  const int rc = git_odb_read_header(&size, &type, odb, &id);
-  git_odb_free(odb);
-  check(rc, fmt::format("cannot read '{}'", repo_path));
+  check_git(git_repository_odb(&raw_odb, repo), "cannot open the object database");
+  const OdbPtr odb(raw_odb);
+  const int rc = git_odb_read_header(&size, &type, odb.get(), &id);
+  check_git(rc, fmt::format("cannot read '{}'", repo_path));
   if (size > static_cast<size_t>(limit)) {
     return too_large_message(size, static_cast<unsigned long long>(limit));
   }
@@ -436,7 +414,7 @@ std::vector<SourceFile> Repository::index_files(const std::string& prefix, std::
   git_index* raw = nullptr;
   std::string index_path;
   const int rc = open_index(&raw, m_repo, m_workdir, index_path);
-  check(rc, index_path.empty() ? std::string("cannot read the index")
+  check_git(rc, index_path.empty() ? std::string("cannot read the index")
                                : fmt::format("cannot read the index '{}'", index_path));
   IndexPtr index(raw);
   std::vector<SourceFile> out;
@@ -463,7 +441,7 @@ std::vector<SourceFile> Repository::tree_files(const std::string& rev, const std
   TreePtr tree(reinterpret_cast<git_tree*>(obj));
   std::vector<SourceFile> out;
   Collector c{m_repo, m_cache->blobs, prefix, out, unreadable};
-  check(git_tree_walk(tree.get(), GIT_TREEWALK_PRE, tree_cb, &c), "cannot read the tree");
+  check_git(git_tree_walk(tree.get(), GIT_TREEWALK_PRE, tree_cb, &c), "cannot read the tree");
   std::sort(out.begin(), out.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   return out;
 }
@@ -548,7 +526,7 @@ int Repository::shallow_depth()
     const auto& boundary = shallow_commits();
     if (!boundary.empty() && has_commits()) {
       git_object* obj = nullptr;
-      check(git_revparse_single(&obj, m_repo, "HEAD^{commit}"), "cannot read HEAD");
+      check_git(git_revparse_single(&obj, m_repo, "HEAD^{commit}"), "cannot read HEAD");
       CommitPtr c(reinterpret_cast<git_commit*>(obj));
       while (c) {
         ++n;
@@ -557,7 +535,7 @@ int Repository::shallow_depth()
           break;
         }
         git_commit* parent = nullptr;
-        check(git_commit_parent(&parent, c.get(), 0), "cannot read a parent commit");
+        check_git(git_commit_parent(&parent, c.get(), 0), "cannot read a parent commit");
         c.reset(parent);
       }
     }
@@ -591,7 +569,7 @@ std::vector<std::string> Repository::conflicts()
 {
   git_index* raw = nullptr;
   std::string index_path;
-  check(open_index(&raw, m_repo, m_workdir, index_path), "cannot read the index");
+  check_git(open_index(&raw, m_repo, m_workdir, index_path), "cannot read the index");
   IndexPtr index(raw);
   std::vector<std::string> out;
   const size_t n = git_index_entrycount(raw);

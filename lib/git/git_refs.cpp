@@ -21,14 +21,6 @@ namespace pops {
 
 namespace {
 
-void check(int rc, std::string_view what)
-{
-  if (rc < 0) {
-    const git_error* e = git_error_last();
-    throw std::runtime_error(fmt::format("{}: {}", what, e && e->message ? e->message : "unknown error"));
-  }
-}
-
 struct RefCollector {
   git_repository* repo;
   const std::string& prefix;
@@ -82,7 +74,7 @@ std::string blob_oid(std::string_view content)
   static const int s_init = git_libgit2_init();  // hashing outside any repository needs it too
   (void)s_init;
   git_oid id;
-  check(git_odb_hash(&id, content.data(), content.size(), GIT_OBJECT_BLOB), "cannot hash a file");
+  check_git(git_odb_hash(&id, content.data(), content.size(), GIT_OBJECT_BLOB), "cannot hash a file");
   return oid_str(id);
 }
 
@@ -91,9 +83,9 @@ std::vector<BlobRef> index_entries(Repository& repo, const std::string& prefix, 
   git_index* raw = nullptr;
   std::string index_path;
   const int rc = open_index(&raw, repo.raw(), repo.workdir(), index_path);
-  check(rc, index_path.empty() ? std::string("cannot read the index")
+  check_git(rc, index_path.empty() ? std::string("cannot read the index")
                                : fmt::format("cannot read the index '{}'", index_path));
-  std::unique_ptr<git_index, void (*)(git_index*)> index(raw, git_index_free);
+  IndexPtr index(raw);
   std::vector<BlobRef> out;
   RefCollector c{repo.raw(), prefix, out, unreadable};
   const size_t n = git_index_entrycount(raw);
@@ -115,10 +107,10 @@ std::vector<BlobRef> tree_entries(Repository& repo, const std::string& rev, cons
   if (git_revparse_single(&obj, repo.raw(), (rev + "^{tree}").c_str()) < 0) {
     throw std::runtime_error(fmt::format("unknown revision '{}'", rev));
   }
-  std::unique_ptr<git_object, void (*)(git_object*)> tree(obj, git_object_free);
+  ObjectPtr tree(obj);
   std::vector<BlobRef> out;
   RefCollector c{repo.raw(), prefix, out, unreadable};
-  check(git_tree_walk(reinterpret_cast<git_tree*>(obj), GIT_TREEWALK_PRE, ref_tree_cb, &c),
+  check_git(git_tree_walk(reinterpret_cast<git_tree*>(obj), GIT_TREEWALK_PRE, ref_tree_cb, &c),
         "cannot read the tree");
   sort_refs(out);
   return out;
@@ -127,10 +119,10 @@ std::vector<BlobRef> tree_entries(Repository& repo, const std::string& rev, cons
 std::string read_blob(Repository& repo, const std::string& oid)
 {
   git_oid id;
-  check(git_oid_fromstr(&id, oid.c_str()), fmt::format("bad blob id '{}'", oid));
+  check_git(git_oid_fromstr(&id, oid.c_str()), fmt::format("bad blob id '{}'", oid));
   git_blob* b = nullptr;
-  check(git_blob_lookup(&b, repo.raw(), &id), fmt::format("cannot read blob {}", oid));
-  std::unique_ptr<git_blob, void (*)(git_blob*)> blob(b, git_blob_free);
+  check_git(git_blob_lookup(&b, repo.raw(), &id), fmt::format("cannot read blob {}", oid));
+  BlobPtr blob(b);
   return std::string(static_cast<const char*>(git_blob_rawcontent(b)), static_cast<size_t>(git_blob_rawsize(b)));
 }
 

@@ -2,6 +2,7 @@
 
 #include "base/fsutil.h"
 #include "git/git.h"
+#include "git/git_util.h"
 
 #include <git2.h>
 
@@ -26,14 +27,6 @@ namespace {
 constexpr unsigned k_hook_mode = 0755;
 /// The marker must be among the first lines of a hook for it to count as pops's.
 constexpr int k_marker_lines = 5;
-
-std::string lower_first(std::string text)
-{
-  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') {
-    text[0] = static_cast<char>(text[0] - 'A' + 'a');
-  }
-  return text;
-}
 
 /// `s` as one POSIX sh word: single-quoted, with each ' written as '\''.
 std::string sh_quote(std::string_view s)
@@ -154,17 +147,6 @@ bool exists_no_follow(const fs::path& path)
   return fs::exists(fs::symlink_status(path, ec));
 }
 
-/// Config entries and buffers freed on scope exit.
-struct ConfigGuard {
-  git_config* cfg = nullptr;
-  git_config_entry* entry = nullptr;
-  ~ConfigGuard()
-  {
-    git_config_entry_free(entry);
-    git_config_free(cfg);
-  }
-};
-
 HookPaths paths_of(Repository& repo, const std::string& workspace, std::string_view name, bool& hooks_path_global)
 {
   HookPaths p;
@@ -173,21 +155,22 @@ HookPaths paths_of(Repository& repo, const std::string& workspace, std::string_v
   const std::string prefix = repo.prefix_of(workspace);
   p.workspace = prefix.empty() ? "." : prefix.substr(0, prefix.size() - 1);
 
-  ConfigGuard g;
-  if (git_repository_config_snapshot(&g.cfg, repo.raw()) < 0) {
-    const git_error* e = git_error_last();
-    throw std::runtime_error(fmt::format("cannot read the git configuration: {}", e && e->message ? e->message : "unknown error"));
-  }
+  git_config* raw_cfg = nullptr;
+  check_git(git_repository_config_snapshot(&raw_cfg, repo.raw()), "cannot read the git configuration");
+  const ConfigPtr cfg(raw_cfg);
+  git_config_entry* raw_entry = nullptr;
+  const bool found = git_config_get_entry(&raw_entry, cfg.get(), "core.hooksPath") == 0;
+  const ConfigEntryPtr entry(found ? raw_entry : nullptr);
   fs::path dir;
   hooks_path_global = false;
-  if (git_config_get_entry(&g.entry, g.cfg, "core.hooksPath") == 0 && g.entry->value && *g.entry->value) {
-    p.hooks_path = g.entry->value;
-    hooks_path_global = g.entry->level < GIT_CONFIG_LEVEL_LOCAL;
+  if (entry && entry->value && *entry->value) {
+    p.hooks_path = entry->value;
+    hooks_path_global = entry->level < GIT_CONFIG_LEVEL_LOCAL;
     git_buf buf = GIT_BUF_INIT;
-    if (git_config_parse_path(&buf, g.entry->value) == 0 && buf.ptr) {
+    if (git_config_parse_path(&buf, entry->value) == 0 && buf.ptr) {
       dir = buf.ptr;  // "~/" expanded
     } else {
-      dir = g.entry->value;
+      dir = entry->value;
     }
     git_buf_dispose(&buf);
     if (dir.is_relative()) {

@@ -27,45 +27,6 @@ namespace pops {
 
 namespace {
 
-/// unique_ptr deleters for the libgit2 objects used here.
-struct RepoFree {
-  void operator()(git_repository* p) const { git_repository_free(p); }
-};
-struct IndexFree {
-  void operator()(git_index* p) const { git_index_free(p); }
-};
-struct TreeFree {
-  void operator()(git_tree* p) const { git_tree_free(p); }
-};
-struct CommitFree {
-  void operator()(git_commit* p) const { git_commit_free(p); }
-};
-struct SignatureFree {
-  void operator()(git_signature* p) const { git_signature_free(p); }
-};
-
-using RepoPtr = std::unique_ptr<git_repository, RepoFree>;
-using IndexPtr = std::unique_ptr<git_index, IndexFree>;
-using TreePtr = std::unique_ptr<git_tree, TreeFree>;
-using CommitPtr = std::unique_ptr<git_commit, CommitFree>;
-using SignaturePtr = std::unique_ptr<git_signature, SignatureFree>;
-
-/// A system error message in git style: "permission denied", not "Permission denied".
-std::string lower_first(std::string text) {
-  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') {
-    text[0] = static_cast<char>(text[0] - 'A' + 'a');
-  }
-  return text;
-}
-
-std::string last_git_message() {
-  const git_error* err = git_error_last();
-  if (err == nullptr || err->message == nullptr) {
-    return "unknown libgit2 error";
-  }
-  return err->message;
-}
-
 /// Opens `path` the way git would: GIT_DIR and friends first, else a plain upward search.
 /// Returns libgit2's code; `out` is set on success.
 int open_repo_ext(RepoPtr& out, const std::string& path) {
@@ -230,13 +191,6 @@ GitLibrary::GitLibrary() { git_libgit2_init(); }
 
 GitLibrary::~GitLibrary() { git_libgit2_shutdown(); }
 
-int check_git(int rc, std::string_view what) {
-  if (rc < 0) {
-    throw std::runtime_error(std::string(what) + ": " + last_git_message());
-  }
-  return rc;
-}
-
 bool inside_git_repo(const std::string& dir) {
   GitLibrary lib;
   RepoPtr repo;
@@ -305,22 +259,6 @@ void commit_files(const std::string& repo_dir,
 
 namespace {
 
-struct BlobFree {
-  void operator()(git_blob* p) const { git_blob_free(p); }
-};
-struct TreeEntryFree {
-  void operator()(git_tree_entry* p) const { git_tree_entry_free(p); }
-};
-struct WalkFree {
-  void operator()(git_revwalk* p) const { git_revwalk_free(p); }
-};
-struct DiffFree {
-  void operator()(git_diff* p) const { git_diff_free(p); }
-};
-struct ConfigFree {
-  void operator()(git_config* p) const { git_config_free(p); }
-};
-
 bool upper_or_digit(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 /// The tree of the workspace folder `prefix` ("" or "sub/dir/") in `commit_tree`, or null.
@@ -337,7 +275,7 @@ TreePtr workspace_tree(git_repository* repo, git_tree* commit_tree, const std::s
   if (git_tree_entry_bypath(&raw, commit_tree, dir.c_str()) < 0) {
     return nullptr;
   }
-  std::unique_ptr<git_tree_entry, TreeEntryFree> entry(raw);
+  TreeEntryPtr entry(raw);
   if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) {
     return nullptr;
   }
@@ -354,11 +292,9 @@ struct IdWalk {
   std::map<std::string, long>& out;
 };
 
-std::string oid_hex(const git_oid* id) { return oid_str(*id); }
-
 int id_walk_cb(const char* /*root*/, const git_tree_entry* entry, void* payload) {
   auto* w = static_cast<IdWalk*>(payload);
-  const std::string key = oid_hex(git_tree_entry_id(entry));
+  const std::string key = oid_str(*git_tree_entry_id(entry));
   if (!w->seen.insert(key).second) {
     return 1;  // this tree or blob was read already
   }
@@ -373,7 +309,7 @@ int id_walk_cb(const char* /*root*/, const git_tree_entry* entry, void* payload)
   if (git_blob_lookup(&raw, w->repo, git_tree_entry_id(entry)) < 0) {
     return -1;  // an error, not a file without ids
   }
-  std::unique_ptr<git_blob, BlobFree> blob(raw);
+  BlobPtr blob(raw);
   scan_ids(std::string_view(static_cast<const char*>(git_blob_rawcontent(raw)),
                             static_cast<size_t>(git_blob_rawsize(raw))),
            w->out);
@@ -446,7 +382,7 @@ std::string config_string(git_repository* repo, const char* name) {
   if (git_repository_config_snapshot(&raw, repo) < 0) {
     return {};
   }
-  std::unique_ptr<git_config, ConfigFree> cfg(raw);
+  ConfigPtr cfg(raw);
   const char* value = nullptr;
   if (git_config_get_string(&value, raw, name) < 0 || value == nullptr) {
     return {};
@@ -597,22 +533,22 @@ std::map<std::string, long> history_max_ids(const std::string& workspace_root) {
   git_repository* r = repo.raw();
   git_revwalk* raw_walk = nullptr;
   check_git(git_revwalk_new(&raw_walk, r), "cannot read the git history");
-  std::unique_ptr<git_revwalk, WalkFree> walk(raw_walk);
+  RevwalkPtr walk(raw_walk);
   git_revwalk_sorting(walk.get(), GIT_SORT_NONE);
   bool any = git_revwalk_push_head(walk.get()) == 0;
   // Every branch, tag and remote branch: an id used on a branch not merged yet is taken too.
   git_reference_iterator* raw_it = nullptr;
   if (git_reference_iterator_new(&raw_it, r) == 0) {
-    git_reference* ref = nullptr;
-    while (git_reference_next(&ref, raw_it) == 0) {
-      git_object* target = nullptr;
-      if (git_reference_peel(&target, ref, GIT_OBJECT_COMMIT) == 0) {
-        any = git_revwalk_push(walk.get(), git_object_id(target)) == 0 || any;
-        git_object_free(target);
+    const ReferenceIteratorPtr it(raw_it);
+    git_reference* raw_ref = nullptr;
+    while (git_reference_next(&raw_ref, it.get()) == 0) {
+      const ReferencePtr ref(raw_ref);
+      git_object* raw_target = nullptr;
+      if (git_reference_peel(&raw_target, ref.get(), GIT_OBJECT_COMMIT) == 0) {
+        const ObjectPtr target(raw_target);
+        any = git_revwalk_push(walk.get(), git_object_id(target.get())) == 0 || any;
       }
-      git_reference_free(ref);
     }
-    git_reference_iterator_free(raw_it);
   }
   if (!any) {
     return out;
@@ -638,7 +574,7 @@ std::map<std::string, long> history_max_ids(const std::string& workspace_root) {
     }
     for (const char* dir : {"roadmap", "feedback"}) {
       const git_tree_entry* e = git_tree_entry_byname(ws.get(), dir);
-      if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE || !seen.insert(oid_hex(git_tree_entry_id(e))).second) {
+      if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE || !seen.insert(oid_str(*git_tree_entry_id(e))).second) {
         continue;
       }
       git_tree* raw_sub = nullptr;
@@ -707,7 +643,7 @@ CommitResult commit_paths(const std::string& workspace_root, const std::vector<s
   if (!head) {
     throw std::runtime_error("cannot commit: 'git commit' made no commit");
   }
-  return CommitResult{oid_hex(git_commit_id(head.get())).substr(0, 7), std::move(r.output)};
+  return CommitResult{oid_str(*git_commit_id(head.get())).substr(0, 7), std::move(r.output)};
 }
 
 } // namespace pops

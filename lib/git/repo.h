@@ -21,10 +21,6 @@ public:
   GitLibrary& operator=(const GitLibrary&) = delete;
 };
 
-/// Throws std::runtime_error("<what>: <libgit2's last error>") when `rc` is negative; returns `rc`
-/// otherwise.
-int check_git(int rc, std::string_view what);
-
 /// True when `dir` (or, if it does not exist yet, its nearest existing parent) is inside a git
 /// repository. Honours GIT_DIR and friends like git does, falling back to a plain upward search when
 /// the environment cannot be used. A repository owned by another user counts as a repository (it is

@@ -9,9 +9,6 @@ namespace pops {
 
 namespace {
 
-constexpr std::array<const char*, 7> k_weekdays = {"monday", "tuesday", "wednesday", "thursday",
-                                                   "friday", "saturday", "sunday"};
-
 /// The period in days of a day or week cadence. With a weekday, a cadence in days counts whole
 /// weeks (N rounded up), so that every occurrence falls on that weekday and none repeats.
 long step_days(const Schedule& s)
@@ -59,7 +56,7 @@ int period_days(const Cadence& c)
 
 std::string weekday_name(int weekday)
 {
-  return weekday >= 0 && weekday < 7 ? k_weekdays[static_cast<size_t>(weekday)] : "";
+  return weekday >= 0 && weekday < 7 ? std::string(k_weekday_names[static_cast<size_t>(weekday)]) : "";
 }
 
 std::string cadence_text(const Cadence& c)

@@ -11,12 +11,17 @@
 
 #include "workspace/model.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace pops {
+
+/// The lower-case English weekday names, indexed by weekday (0 = monday), as `on:` spells them.
+inline constexpr std::array<std::string_view, 7> k_weekday_names = {"monday", "tuesday", "wednesday", "thursday",
+                                                                   "friday", "saturday", "sunday"};
 
 /// The schedule of one ritual: its cadence and the date occurrence 0 is computed from.
 struct Schedule {

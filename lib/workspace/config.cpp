@@ -2,6 +2,7 @@
 
 #include "edit/integrations.h"
 #include "workspace/alias.h"
+#include "workspace/cadence.h"
 #include "features/rank.h"
 #include "workspace/rules.h"
 #include "base/text.h"
@@ -38,8 +39,6 @@ constexpr std::array<std::string_view, 5> k_doctype_keys = {"dir", "template", "
                                                             "review_every"};
 constexpr std::array<std::string_view, 2> k_rule_keys = {"severity", "pilot"};
 constexpr std::array<std::string_view, 3> k_update_stale_keys = {"severity", "pilot", "days"};
-constexpr std::array<std::string_view, 7> k_weekdays = {"monday", "tuesday", "wednesday", "thursday",
-                                                        "friday", "saturday", "sunday"};
 constexpr std::array<std::string_view, 20> k_item_keys = {
   "id", "title", "status", "horizon", "squad", "owner", "target", "depends_on", "tags", "okr",
   "links", "score", "success", "description", "dropped_reason", "reopened", "moved_from", "key_results",
@@ -538,7 +537,7 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
         }
       }
       if (LStr on = r.str(*c, "on"); on.set) {
-        std::vector<std::string> days(k_weekdays.begin(), k_weekdays.end());
+        std::vector<std::string> days(k_weekday_names.begin(), k_weekday_names.end());
         for (size_t i = 0; i < days.size(); ++i) {
           if (lower(on.value) == days[i]) {
             rit.cadence.value.on = static_cast<int>(i);

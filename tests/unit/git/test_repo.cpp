@@ -93,19 +93,3 @@ TEST_CASE("history_max_ids: ids of every commit, a deleted file's too")
   CHECK(ids.at("PAY") == 30);
   CHECK(ids.at("FB") == 7);
 }
-
-TEST_CASE("check_git: negative codes throw with what was being done")
-{
-  GitLibrary lib;
-  CHECK(check_git(0, "x") == 0);
-  CHECK(check_git(3, "x") == 3);
-  git_repository* repo = nullptr;
-  const int rc = git_repository_open(&repo, "/nonexistent/pops/repo");
-  REQUIRE(rc < 0);
-  CHECK_THROWS_AS(check_git(rc, "cannot open the repository"), std::runtime_error);
-  try {
-    check_git(rc, "cannot open the repository");
-  } catch (const std::runtime_error& e) {
-    CHECK(std::string(e.what()).find("cannot open the repository: ") == 0);
-  }
-}
