@@ -9,6 +9,7 @@
 #include "features/jsonschema.h"
 #include "git/repo.h"
 #include "features/sample.h"
+#include "features/template.h"
 
 #include <fmt/format.h>
 
@@ -33,11 +34,6 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
 }
 
 /// A YAML scalar for `text`: plain when safe, else quoted (yaml/edit.h, the one YAML scalar writer).
-std::string yaml_scalar(std::string_view text)
-{
-  return format_scalar({std::string(text), true}, false);
-}
-
 void write(const fs::path& root, const std::string& rel, std::string_view content, InitResult& r,
            bool keep_existing = false)
 {
