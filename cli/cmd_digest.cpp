@@ -9,6 +9,7 @@
 #include "features/roadmap.h"
 #include "base/markdown.h"
 #include "base/text.h"
+#include "workspace/schema.h"
 #include "workspace/workspace.h"
 
 #include <nlohmann/json.hpp>

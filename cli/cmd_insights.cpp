@@ -5,6 +5,7 @@
 #include "features/insights.h"
 #include "base/text.h"
 #include "base/markdown.h"
+#include "workspace/schema.h"
 #include "workspace/workspace.h"
 
 #include <nlohmann/json.hpp>

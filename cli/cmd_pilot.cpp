@@ -4,6 +4,8 @@
 #include "commands.h"
 
 #include "complete.h"
+#include "edit_runner.h"
+#include "metrics_runner.h"
 #include "features/metrics.h"
 #include "edit/promote.h"
 #include "features/pilot.h"
