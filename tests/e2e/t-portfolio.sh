@@ -2,7 +2,8 @@
 # pops check over the members with the portfolio rules (missing member, not a workspace, listed
 # twice, cross-member links); roadmap with qualified ids, a member column and --member; metrics
 # per member and rolled up, every figure hand-computed (percentiles from the pooled samples); the
-# report's dashboard of the roll-up (squads as member/squad, ids qualified); each member's digest.
+# report's dashboard of the roll-up (squads as member/squad, ids qualified); each member's digest
+# (a shallow or missing member named) and insights.
 . "$(dirname "$0")/lib.sh"
 
 # member NAME PRODUCT SQUAD PREFIX: a workspace NAME/ with one squad, in a git repository of its own.
