@@ -67,7 +67,8 @@ Workspace qualified_workspace(const Member& m);
 /// squads (`acme/payments`), key results (`acme/O1-KR1`) and initiatives qualified; its squads,
 /// people's squads, objectives, key results and initiatives qualified likewise; its feedback (ids
 /// qualified), customers, ritual notes and series. Statuses and horizons: the union,
-/// in the members' order; `root` left empty for the caller. Throws MemberError when two members use different effort units.
+/// in the members' order; `root` left empty for the caller. Throws MemberError when two members use
+/// different effort units.
 Workspace portfolio_workspace(const Config& portfolio, const std::vector<Member>& members);
 
 /// A member's finding as the portfolio reports it: its file named from the portfolio root.

@@ -222,6 +222,9 @@ expect_out "| 8–14 | 1 |"
 expect_out "| 15–30 | 1 |"
 expect_out "- **acme/PAY-3** Payouts (planned, 2026-11-30)"
 expect_no_out "PAY-3** Payouts (planned, 2026-11-15)"
+# Goals of 2026-Q4, each member's objective qualified: acme PAY-1 of PAY-1 and PAY-3, beta both.
+expect_out "| acme/O1-KR1 Ship it | | 50% | items acme/PAY-1, acme/PAY-3 |"
+expect_out "| beta/O1-KR1 Ship it | | 100% | items beta/CORE-1, beta/CORE-3 |"
 run report --since 2026-10-01 --until 2026-11-30 --out dash.html
 expect_rc 0
 grep -q 'acme/payments' dash.html && grep -q 'beta/CORE-3' dash.html && pass || fail "html: no member/squad or qualified id"
