@@ -7,8 +7,12 @@
 #include "git/git.h"
 #include "history/history.h"
 #include "features/roadmap.h"
+#include "base/markdown.h"
 #include "base/text.h"
+#include "workspace/schema.h"
 #include "workspace/workspace.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <set>
@@ -21,20 +25,22 @@ struct DigestOpts {
   std::string since;
   std::string audience = "all";
   std::string format = "markdown";
+  std::vector<std::string> members;  ///< --member
 };
 
-int run_digest(Context& ctx, const DigestOpts& o)
+using OJ = nlohmann::ordered_json;
+
+/// The digest of the workspace of ctx since `since` into `d` and `span`. In a portfolio (`member`
+/// set): a member without commits, or whose shallow clone cuts the history the digest reads, is an
+/// error naming it (never a partial digest); its item ids are qualified.
+int digest_of(Context& ctx, const std::string& since, const Member* member, Digest& d, DigestSpan& span)
 {
-  ctx.out.fit(Fit::wrap);  // prose: wrapped to a terminal's width
-  Audience audience{};
-  if (!parse_audience_option(ctx, o.audience, audience)) {
-    return k_exit_usage;
-  }
   const Date today = pops::today();
-  const std::string since = o.since.empty() ? format_date(Date{today.days - 14}) : o.since;
+  const std::string named =
+    member ? fmt::format("member {} ({}): ", quote(member->name.empty() ? "." : member->name), member->path) : "";
   Repository repo = Repository::open(ctx.workspace);
   if (!repo.has_commits()) {
-    error(ctx.err, "no commits yet: the digest reads the changes committed to git");
+    error(ctx.err, named + "no commits yet: the digest reads the changes committed to git");
     return k_exit_usage;
   }
   const std::string prefix = repo.prefix_of(ctx.workspace);
@@ -49,7 +55,6 @@ int run_digest(Context& ctx, const DigestOpts& o)
   const CommitRef head = repo.commit("HEAD");
   Workspace from = base ? load_workspace(ctx.workspace, repo.tree_files(base->id, prefix)) : Workspace{};
   Workspace to = load_workspace(ctx.workspace, repo.tree_files(head.id, prefix));
-  Digest d;
   {
     // The commits of the period, to name the one that made each change; older ones are not read.
     History history(repo, ctx.workspace, prefix);
@@ -75,6 +80,13 @@ int run_digest(Context& ctx, const DigestOpts& o)
     // A period with no commit has nothing to say: no walk.
     Metrics m = range.empty() ? Metrics{} : compute_metrics(history, "HEAD", to.config, mo);
     if (history.truncated()) {
+      if (member) {
+        error(ctx.err, named + ShallowHistory(repo.shallow_depth()).what());
+        hint(ctx.err, fmt::format("the first committed targets of its items need the whole history: "
+                                  "run 'git -C {} fetch --unshallow'",
+                                  member->path));
+        return k_exit_usage;
+      }
       // First committed targets may predate the clone: not known.
       for (auto& f : m.items) {
         f.first_target.reset();
@@ -85,8 +97,11 @@ int run_digest(Context& ctx, const DigestOpts& o)
                      shipped_in(m, [&](const ItemFacts& f) { return commits.count(f.shipped_commit) > 0; }));
     attach_commits(d, range);
   }
-  note_shallow(ctx, repo);
-  DigestSpan span;
+  if (member) {
+    qualify_digest(d, member->name);
+  } else {
+    note_shallow(ctx, repo);
+  }
   span.since = since;
   if (base) {
     span.from_commit = base->short_id;
@@ -94,6 +109,76 @@ int run_digest(Context& ctx, const DigestOpts& o)
   }
   span.to_commit = head.short_id;
   span.to_date = format_date(commit_date(head));
+  return k_exit_ok;
+}
+
+/// A portfolio's digest (format 1.4): each member's, from its own repository, under a heading naming
+/// it (`== acme (../acme)`, `# acme (../acme)`), or a `members` list (JSON). Every member is computed
+/// before anything is printed: an error in one prints no partial digest.
+int run_portfolio_digest(Context& ctx, const DigestOpts& o, Audience audience, const std::string& since,
+                         const std::vector<Member>& members)
+{
+  std::string text;
+  OJ all = {{"members", OJ::array()}};
+  const std::string portfolio_root = ctx.workspace;
+  for (const auto& m : members) {
+    const std::string name = m.name.empty() ? std::string(".") : m.name;
+    Digest d;
+    DigestSpan span;
+    int rc = k_exit_ok;
+    ctx.workspace = m.root;  // the member's workspace, in its own repository
+    try {
+      rc = digest_of(ctx, since, &m, d, span);
+    } catch (const std::runtime_error& e) {
+      ctx.workspace = portfolio_root;
+      throw std::runtime_error(fmt::format("member {} ({}): {}", quote(name), m.path, e.what()));
+    }
+    ctx.workspace = portfolio_root;
+    if (rc != k_exit_ok) {
+      return rc;
+    }
+    if (o.format == "json") {
+      OJ one = OJ::parse(render_digest_json(d, audience, span));
+      OJ entry = {{"member", name}, {"path", m.path}};
+      entry.update(one);
+      all["members"].push_back(std::move(entry));
+    } else if (o.format == "text") {
+      text += fmt::format("{}== {} ({})\n{}", text.empty() ? "" : "\n", printable(name), printable(m.path),
+                          render_digest_text(d, audience, span));
+    } else {
+      text += fmt::format("{}# {} ({})\n\n{}", text.empty() ? "" : "\n", markdown_text(name), markdown_text(m.path),
+                          render_digest_markdown(d, audience, span));
+    }
+  }
+  if (o.format == "json") {
+    ctx.out.write_json(all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  } else {
+    ctx.out.write(text);
+  }
+  return k_exit_ok;
+}
+
+int run_digest(Context& ctx, const DigestOpts& o)
+{
+  ctx.out.fit(Fit::wrap);  // prose: wrapped to a terminal's width
+  Audience audience{};
+  if (!parse_audience_option(ctx, o.audience, audience)) {
+    return k_exit_usage;
+  }
+  const std::string since = o.since.empty() ? format_date(Date{pops::today().days - 14}) : o.since;
+  std::vector<Member> members;
+  int rc = k_exit_ok;
+  if (portfolio_members(ctx, o.members, members, rc)) {
+    return rc != k_exit_ok ? rc : run_portfolio_digest(ctx, o, audience, since, members);
+  }
+  if (rc != k_exit_ok) {
+    return rc;
+  }
+  Digest d;
+  DigestSpan span;
+  if (rc = digest_of(ctx, since, nullptr, d, span); rc != k_exit_ok) {
+    return rc;
+  }
   if (o.format == "json") {
     ctx.out.write_json(render_digest_json(d, audience, span));
   } else if (o.format == "text") {
@@ -114,11 +199,15 @@ void setup_digest(CLI::App& app, Runner& run)
     ->option_text("DATE|REV");
   app.add_option("--audience", o->audience, "Who reads it: exec, sales, support, marketing (default: all sections)")
     ->option_text("WHO");
+  add_member_option(app, o->members);
   app.add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"markdown", "text", "json"}))
     ->default_str("markdown");
   app.footer("Compares the committed state at the start of the period with HEAD (uncommitted changes are\n"
-             "not part of the digest). Exit status: 0, or 2 for an unknown audience, revision or date.");
+             "not part of the digest). In a portfolio: each member's digest from its own repository, under a\n"
+             "heading naming it, item ids qualified (acme/PAY-3); --member to choose.\n"
+             "Exit status: 0, or 2 for an unknown audience, revision or date, or in a portfolio for a member\n"
+             "that cannot be read, has no commits or a shallow clone lacking the history the digest reads.");
   run = [o](Context& ctx) { return run_digest(ctx, *o); };
 }
 

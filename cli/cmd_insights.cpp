@@ -5,6 +5,7 @@
 #include "features/insights.h"
 #include "base/text.h"
 #include "base/markdown.h"
+#include "workspace/schema.h"
 #include "workspace/workspace.h"
 
 #include <nlohmann/json.hpp>
@@ -21,6 +22,7 @@ using json = nlohmann::ordered_json;
 struct InsightsOpts {
   std::string by = "item", since, until, format = "table";
   int min_customers = 3;
+  std::vector<std::string> members;  ///< --member
 };
 
 std::string arr_cell(const std::optional<double>& v)
@@ -60,7 +62,7 @@ json demand_json(const Demand& d)
   return j;
 }
 
-void print_json(Context& ctx, const Insights& r)
+json insights_json(const Insights& r)
 {
   json j;
   j["by"] = r.by;
@@ -109,10 +111,10 @@ void print_json(Context& ctx, const Insights& r)
   for (const Item* it : r.now_without_evidence) {
     j["now_without_evidence"].push_back({{"id", it->id.value}, {"title", it->title.value}, {"status", it->status.value}});
   }
-  ctx.out.write_json(j.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+  return j;
 }
 
-void print_markdown(Context& ctx, const Insights& r, int min_customers)
+std::string markdown_of(const Insights& r, int min_customers)
 {
   std::string s = fmt::format("## Feedback by {}, {} to {}\n\nTrend against {} to {}.\n\n", r.by, format_date(r.since),
                               format_date(r.until), format_date(r.prev_since), format_date(r.prev_until));
@@ -148,12 +150,11 @@ void print_markdown(Context& ctx, const Insights& r, int min_customers)
   for (const Item* it : r.now_without_evidence) {
     s += fmt::format("- {} {} ({})\n", it->id.value, markdown_text(it->title.value), it->status.value);
   }
-  ctx.out.write(s);
+  return s;
 }
 
-void print_table(Context& ctx, const Insights& r, int min_customers)
+std::string table_of(const Term& out, const Insights& r, int min_customers)
 {
-  const Term& out = ctx.out;
   std::string s;
   s += out.paint(Color::bold, fmt::format("Feedback by {}, {} to {} ({} days)", r.by, format_date(r.since),
                                           format_date(r.until), r.until.days - r.since.days + 1)) +
@@ -199,7 +200,60 @@ void print_table(Context& ctx, const Insights& r, int min_customers)
   for (const Item* it : r.now_without_evidence) {
     s += fmt::format("  {:<10} {:<28} {}\n", it->id.value, cell_text(it->title.value, 28), it->status.value);
   }
-  out.write(s);
+  return s;
+}
+
+/// The insights of `ws`, or an error (exit 2) printed.
+int insights_of(Context& ctx, const Workspace& ws, const InsightOptions& io, const std::string& named, Insights& r)
+{
+  if (const auto bad = std::count_if(ws.findings.begin(), ws.findings.end(),
+                                     [](const Finding& x) { return x.rule == "yaml-syntax"; });
+      bad > 0 && !ctx.quiet) {
+    warning(ctx.err, fmt::format("{}{} file{} could not be read; run 'pops check' for details", named, bad,
+                                 bad == 1 ? "" : "s"));
+  }
+  try {
+    r = compute_insights(ws, io);
+  } catch (const std::invalid_argument& e) {
+    error(ctx.err, e.what());
+    return k_exit_usage;
+  }
+  return k_exit_ok;
+}
+
+/// A portfolio's insights (format 1.4): each member's, from its own feedback, its item ids qualified
+/// (`acme/PAY-3`), under a heading naming it (`== acme (../acme)`, `# acme (../acme)`), or a `members`
+/// list (JSON, each with its "member" and "path").
+int run_portfolio_insights(Context& ctx, const InsightsOpts& o, const InsightOptions& io,
+                           const std::vector<Member>& members)
+{
+  std::string text;
+  json all = {{"members", json::array()}};
+  for (const auto& m : members) {
+    const std::string name = m.name.empty() ? std::string(".") : m.name;
+    Insights r;
+    const Workspace ws = qualified_workspace(m);
+    if (int rc = insights_of(ctx, ws, io, fmt::format("member {}: ", quote(name)), r); rc != k_exit_ok) {
+      return rc;
+    }
+    if (o.format == "json") {
+      json one = {{"member", name}, {"path", m.path}};
+      one.update(insights_json(r));
+      all["members"].push_back(std::move(one));
+    } else if (o.format == "markdown") {
+      text += fmt::format("{}# {} ({})\n\n{}", text.empty() ? "" : "\n", markdown_text(name), markdown_text(m.path),
+                          markdown_of(r, o.min_customers));
+    } else {
+      text += fmt::format("{}== {} ({})\n{}", text.empty() ? "" : "\n", printable(name), printable(m.path),
+                          table_of(ctx.out, r, o.min_customers));
+    }
+  }
+  if (o.format == "json") {
+    ctx.out.write_json(all.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+  } else {
+    ctx.out.write(text);
+  }
+  return k_exit_ok;
 }
 
 int run_insights(Context& ctx, const InsightsOpts& o)
@@ -213,25 +267,25 @@ int run_insights(Context& ctx, const InsightsOpts& o)
       return k_exit_usage;
     }
   }
-  Workspace ws = load_worktree(ctx.workspace);
-  if (const auto bad = std::count_if(ws.findings.begin(), ws.findings.end(),
-                                     [](const Finding& x) { return x.rule == "yaml-syntax"; });
-      bad > 0 && !ctx.quiet) {
-    warning(ctx.err, fmt::format("{} file{} could not be read; run 'pops check' for details", bad, bad == 1 ? "" : "s"));
+  std::vector<Member> members;
+  int rc = k_exit_ok;
+  if (portfolio_members(ctx, o.members, members, rc)) {
+    return rc != k_exit_ok ? rc : run_portfolio_insights(ctx, o, io, members);
   }
+  if (rc != k_exit_ok) {
+    return rc;
+  }
+  const Workspace ws = load_worktree(ctx.workspace);
   Insights r;
-  try {
-    r = compute_insights(ws, io);
-  } catch (const std::invalid_argument& e) {
-    error(ctx.err, e.what());
-    return k_exit_usage;
+  if (rc = insights_of(ctx, ws, io, "", r); rc != k_exit_ok) {
+    return rc;
   }
   if (o.format == "json") {
-    print_json(ctx, r);
+    ctx.out.write_json(insights_json(r).dump(2, ' ', false, json::error_handler_t::replace) + "\n");
   } else if (o.format == "markdown") {
-    print_markdown(ctx, r, o.min_customers);
+    ctx.out.write(markdown_of(r, o.min_customers));
   } else {
-    print_table(ctx, r, o.min_customers);
+    ctx.out.write(table_of(ctx.out, r, o.min_customers));
   }
   return k_exit_ok;
 }
@@ -249,10 +303,14 @@ void setup_insights(CLI::App& app, Runner& run)
   app.add_option("--min-customers", o->min_customers,
                  "Customers that make demand high, for items in later or idea (default 3)")
     ->check(CLI::Range(1, 1000000))->option_text("N");
+  add_member_option(app, o->members);
   app.add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"table", "json", "markdown"}))->default_str("table");
   app.footer("ARR counts each customer once per group: the ARR of their most recent entry that states one.\n"
-             "A figure with no data shows as '-' (null in JSON), never as 0.");
+             "A figure with no data shows as '-' (null in JSON), never as 0.\n"
+             "In a portfolio: each member's insights from its own feedback, under a heading naming it, item\n"
+             "ids qualified (acme/PAY-3); --member to choose. Exit status: 0, or 2 for a bad option or date,\n"
+             "or a member that cannot be read.");
   run = [o](Context& ctx) { return run_insights(ctx, *o); };
 }
 

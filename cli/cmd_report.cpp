@@ -9,6 +9,8 @@
 #include "features/standards.h"
 #include "git/git.h"
 #include "features/metrics.h"
+#include "features/metrics_rollup.h"
+#include "workspace/portfolio.h"
 #include "base/text.h"
 #include "workspace/workspace.h"
 
@@ -23,7 +25,33 @@ struct ReportOpts {
   std::string period = "month";
   bool author_date = false;
   std::string format;
+  std::vector<std::string> members;  ///< --member
 };
+
+/// A portfolio's dashboard (format 1.4): the metrics of every member rolled up (portfolio_metrics_for),
+/// a squad named `member/squad` wherever the dashboard shows squads, item ids qualified.
+int portfolio_dashboard(Context& ctx, const ReportOpts& o, const std::vector<Member>& members,
+                        const std::string& since, Workspace& ws, Metrics& m, Dashboard& d)
+{
+  if (!o.squads.empty()) {
+    error(ctx.err, "--squad is not available in a portfolio yet; use --member, or run it in the member's workspace");
+    return k_exit_usage;
+  }
+  Metrics rolled;
+  if (int rc = portfolio_metrics_for(ctx, members, o.period, since, o.until, o.author_date, rolled); rc != k_exit_ok) {
+    return rc;
+  }
+  m = squads_qualified(rolled);
+  try {
+    ws = portfolio_workspace(config_at(ctx.workspace), members);
+  } catch (const MemberError& e) {
+    error(ctx.err, e.what());
+    return k_exit_usage;
+  }
+  ws.root = ctx.workspace;
+  d = build_dashboard(ws, m, {}, today());
+  return k_exit_ok;
+}
 
 /// The standards section: the scorecard over the report's periods, and the report of each pilot under
 /// way (over the whole history, every squad: not with --squad).
@@ -81,13 +109,23 @@ int run_report(Context& ctx, const ReportOpts& o)
     since = format_date(add_months(period_start(k, end), k == PeriodKind::quarter ? -15 : -5));
   }
   Metrics m;
-  if (int rc = metrics_for(ctx, o.squads, o.period, since, o.until, o.author_date, m); rc != k_exit_ok) {
-    return rc;
-  }
-  const Workspace ws = load_worktree(ctx.workspace);
-  Dashboard d = build_dashboard(ws, m, o.squads, today());
-  if (int rc = add_standards(ctx, o, m, d.standards); rc != k_exit_ok) {
-    return rc;
+  Workspace ws;
+  Dashboard d;
+  std::vector<Member> members;
+  int rc = k_exit_ok;
+  if (portfolio_members(ctx, o.members, members, rc)) {
+    if (rc != k_exit_ok || (rc = portfolio_dashboard(ctx, o, members, since, ws, m, d)) != k_exit_ok) {
+      return rc;
+    }
+  } else {
+    if (rc = metrics_for(ctx, o.squads, o.period, since, o.until, o.author_date, m); rc != k_exit_ok) {
+      return rc;
+    }
+    ws = load_worktree(ctx.workspace);
+    d = build_dashboard(ws, m, o.squads, today());
+    if (rc = add_standards(ctx, o, m, d.standards); rc != k_exit_ok) {
+      return rc;
+    }
   }
   const std::string text = format == "markdown" ? render_dashboard_markdown(d, m) : render_dashboard_html(d, m);
   return write_output(ctx, o.out, text, "--out", fmt::format("wrote {}\n", printable(o.out)),
@@ -107,6 +145,7 @@ void setup_report(CLI::App& app, Runner& run)
   app.add_option("--period", o->period, "Period of the trends")
     ->check(CLI::IsMember({"month", "quarter"}))
     ->default_str("month");
+  add_member_option(app, o->members);
   app.add_flag("--author-date", o->author_date, "Date commits by author date instead of committer date");
   app.add_option("--format", o->format, "Output format (default: html, or markdown for an --out ending in .md)")
     ->check(CLI::IsMember({"html", "markdown"}))
@@ -118,8 +157,10 @@ void setup_report(CLI::App& app, Runner& run)
              "squad, the Now/Next/Later board, capacity, top customer demand, adoption, open ritual actions.\n"
              "--format markdown writes the same sections for a README or wiki. Figures: docs/metrics.md.\n"
              "HTML is not written to a terminal: use -o FILE, a pipe or --format markdown.\n"
+             "In a portfolio: every member's metrics rolled up, squads shown as member/squad, item ids\n"
+             "qualified (acme/PAY-3), --member to choose; the standards section is left to each member.\n"
              "Exit status: 0, or 2 for a bad option or unknown squad, outside a git repository, when FILE\n"
-             "cannot be written, or for HTML to a terminal.");
+             "cannot be written, for HTML to a terminal, or for a member that cannot be read or measured.");
   run = [o](Context& ctx) { return run_report(ctx, *o); };
 }
 

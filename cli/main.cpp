@@ -10,11 +10,9 @@
 
 #include "base/text.h"
 #include "workspace/config.h"
-#include "workspace/portfolio.h"
 #include "workspace/workspace.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
@@ -292,16 +290,6 @@ int run_main(int argc, char** argv)
                          "run 'pops init' to create one, or 'pops -C DIR ...' to use one elsewhere");
     }
     ctx.workspace = *root;
-    // The views that do not cover a portfolio's members yet (format 1.4) say so, rather than answer
-    // for the portfolio's own squads alone.
-    constexpr std::array<std::string_view, 3> k_not_in_portfolio = {"digest", "insights", "report"};
-    if (std::find(k_not_in_portfolio.begin(), k_not_in_portfolio.end(), name) != k_not_in_portfolio.end()) {
-      if (const Config cfg = config_at(ctx.workspace); is_portfolio(cfg)) {
-        return usage_error(ctx, fmt::format("pops {} does not cover the members of a portfolio yet", name),
-                           fmt::format("run it in each member's workspace, e.g. pops -C {} {}",
-                                       printable(cfg.portfolio.front().second.value), name));
-      }
-    }
   }
   if (!ctx.no_pager && ctx.out.is_tty() && paged(name)) {
     const auto root = ctx.workspace.empty() ? find_workspace(ctx.cwd) : std::optional<std::string>(ctx.workspace);

@@ -107,6 +107,11 @@ std::string lateness_text(const std::optional<Date>& first_target, const std::op
 /// that made that change to the item.
 void attach_commits(Digest& d, const std::vector<HistoryEntry>& range);
 
+/// A portfolio member's digest (format 1.4): every item id qualified by `member` (`acme/PAY-3`; the
+/// entries, the ids they moved to, the items at risk and those of the initiatives). After
+/// attach_commits, which matches the history's unqualified ids.
+void qualify_digest(Digest& d, std::string_view member);
+
 /// Who reads the digest; picks sections and details.
 enum class Audience { all, exec, sales, support, marketing };
 /// "exec" ... ; nullopt for an unknown name.

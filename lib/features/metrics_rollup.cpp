@@ -115,4 +115,36 @@ Metrics rollup_metrics(const std::vector<MemberMetrics>& members)
   return out;
 }
 
+Metrics squads_qualified(const Metrics& rolled)
+{
+  Metrics out = rolled;
+  out.rows.clear();
+  const auto member_of = [](const std::string& m) { return m == "." ? std::string() : m; };
+  for (const auto& r : rolled.rows) {
+    if (r.member.empty()) {
+      out.rows.push_back(r);
+    } else if (!r.squad.empty()) {
+      out.rows.push_back(r);
+      out.rows.back().squad = qualified_id(member_of(r.member), r.squad);
+    }
+  }
+  for (auto& f : out.items) {
+    const std::string m = member_of(f.member);
+    if (!f.squad.empty()) {
+      f.squad = qualified_id(m, f.squad);
+    }
+    for (auto& s : f.squads) {
+      s = qualified_id(m, s);
+    }
+  }
+  for (auto& e : out.slips) {
+    std::string m;
+    std::string id;
+    if (!e.squad.empty() && split_qualified_id(e.id, m, id)) {
+      e.squad = qualified_id(m, e.squad);
+    }
+  }
+  return out;
+}
+
 } // namespace pops

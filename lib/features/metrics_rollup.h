@@ -23,4 +23,10 @@ struct MemberMetrics {
 /// `member/squad`. A member without history in a period adds nothing to it.
 Metrics rollup_metrics(const std::vector<MemberMetrics>& members);
 
+/// The roll-up `rolled` as the dashboard reads a workspace's metrics (pops report in a portfolio): per
+/// period the portfolio's row, then a row per squad named `member/squad` (as in `squads`); the
+/// members' all-squads rows left out (their squads' rows add up to them). Items and slips keep their
+/// qualified ids, their squads qualified too.
+Metrics squads_qualified(const Metrics& rolled);
+
 } // namespace pops

@@ -7,7 +7,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <map>
 
 namespace pops {
@@ -162,7 +164,110 @@ Workspace qualified_workspace(const Member& m)
     }
     ws.item_index.emplace(it.id.value, i);
   }
+  for (auto& fb : ws.feedback) {
+    for (auto& ref : fb.items) {
+      std::string member;
+      std::string id;
+      if (!split_qualified_id(ref.value, member, id)) {
+        ref.value = qualified_id(m.name, ref.value);
+      }
+    }
+  }
   return ws;
+}
+
+namespace {
+
+void qualify(const std::string& member, LStr& s)
+{
+  if (s.set && !s.value.empty()) {
+    s.value = qualified_id(member, s.value);
+  }
+}
+
+void add_new(std::vector<LStr>& to, const std::vector<LStr>& from)
+{
+  for (const auto& v : from) {
+    if (std::none_of(to.begin(), to.end(), [&](const LStr& t) { return t.value == v.value; })) {
+      to.push_back(v);
+    }
+  }
+}
+
+} // namespace
+
+Workspace portfolio_workspace(const Config& portfolio, const std::vector<Member>& members)
+{
+  Workspace out;
+  out.config.loaded = true;
+  out.config.version = portfolio.version;
+  out.config.product = portfolio.product;
+  out.config.update_stale_days = portfolio.update_stale_days;
+  const Member* unit_of = nullptr;
+  for (const auto& m : members) {
+    Workspace ws = qualified_workspace(m);
+    Config& c = ws.config;
+    const std::string unit = c.effort_unit.set ? c.effort_unit.value : std::string();
+    if (unit_of && unit != (unit_of->ws.config.effort_unit.set ? unit_of->ws.config.effort_unit.value : "")) {
+      throw MemberError(fmt::format("member {} counts effort in {}, member {} in {}; a portfolio's capacity needs "
+                                    "one unit (pops.yaml effort_unit)",
+                                    quote(m.name), quote(unit.empty() ? "points" : unit),
+                                    quote(unit_of->name.empty() ? "." : unit_of->name),
+                                    quote(unit_of->ws.config.effort_unit.set ? unit_of->ws.config.effort_unit.value
+                                                                            : "points")));
+    }
+    if (!unit_of) {
+      unit_of = &m;
+      out.config.effort_unit = c.effort_unit;
+    }
+    add_new(out.config.statuses, c.statuses);
+    add_new(out.config.horizons, c.horizons);
+    if (m.name.empty()) {
+      out.config.squads.insert(out.config.squads.end(), c.squads.begin(), c.squads.end());
+      out.config.people.insert(out.config.people.end(), c.people.begin(), c.people.end());
+      out.config.objectives.insert(out.config.objectives.end(), c.objectives.begin(), c.objectives.end());
+      out.config.initiatives.insert(out.config.initiatives.end(), c.initiatives.begin(), c.initiatives.end());
+    } else {
+      for (Squad sq : c.squads) {
+        qualify(m.name, sq.id);
+        out.config.squads.push_back(std::move(sq));
+      }
+      for (Person p : c.people) {
+        qualify(m.name, p.squad);
+        out.config.people.push_back(std::move(p));
+      }
+      for (Objective ob : c.objectives) {
+        qualify(m.name, ob.id);
+        for (auto& kr : ob.key_results) {
+          qualify(m.name, kr.id);
+        }
+        out.config.objectives.push_back(std::move(ob));
+      }
+      for (Initiative in : c.initiatives) {
+        qualify(m.name, in.id);
+        out.config.initiatives.push_back(std::move(in));
+      }
+      for (auto& it : ws.items) {
+        qualify(m.name, it.squad);
+        qualify(m.name, it.initiative);
+        for (auto& kr : it.key_results) {
+          qualify(m.name, kr);
+        }
+      }
+      for (auto& fb : ws.feedback) {
+        qualify(m.name, fb.id);
+      }
+    }
+    for (auto& it : ws.items) {
+      out.item_index.emplace(it.id.value, out.items.size());
+      out.items.push_back(std::move(it));
+    }
+    std::move(ws.feedback.begin(), ws.feedback.end(), std::back_inserter(out.feedback));
+    std::move(ws.customers.begin(), ws.customers.end(), std::back_inserter(out.customers));
+    std::move(ws.notes.begin(), ws.notes.end(), std::back_inserter(out.notes));
+    std::move(ws.series.begin(), ws.series.end(), std::back_inserter(out.series));
+  }
+  return out;
 }
 
 std::vector<Finding> cross_member_findings(const std::vector<Member>& members)

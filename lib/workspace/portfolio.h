@@ -57,10 +57,19 @@ std::vector<Member> load_members(const Workspace& ws);
 /// (`../acme/roadmap/payments.yaml`).
 std::vector<Finding> cross_member_findings(const std::vector<Member>& members);
 
-/// Member `m`'s workspace as a portfolio view shows it: item ids and the unqualified ids of its
-/// `depends_on` qualified by its name, files named from the portfolio root; the portfolio's own
-/// unchanged.
+/// Member `m`'s workspace as a portfolio view shows it: item ids, the unqualified ids of its
+/// `depends_on` and the items its feedback links qualified by its name, files named from the
+/// portfolio root; the portfolio's own unchanged.
 Workspace qualified_workspace(const Member& m);
+
+/// One workspace of every member, as the portfolio's dashboard shows it (pops report): the product of
+/// `portfolio` (the portfolio's own config), and of each member (qualified_workspace) its items, their
+/// squads (`acme/payments`), key results (`acme/O1-KR1`) and initiatives qualified; its squads,
+/// people's squads, objectives, key results and initiatives qualified likewise; its feedback (ids
+/// qualified), customers, ritual notes and series. Statuses and horizons: the union,
+/// in the members' order; `root` left empty for the caller. Throws MemberError when two members use
+/// different effort units.
+Workspace portfolio_workspace(const Config& portfolio, const std::vector<Member>& members);
 
 /// A member's finding as the portfolio reports it: its file named from the portfolio root.
 std::string member_file(const Member& m, const std::string& file);

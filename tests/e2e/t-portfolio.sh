@@ -1,7 +1,9 @@
 # A portfolio (pops.yaml `portfolio:`, format 1.4): two member repositories with pinned histories;
 # pops check over the members with the portfolio rules (missing member, not a workspace, listed
 # twice, cross-member links); roadmap with qualified ids, a member column and --member; metrics
-# per member and rolled up, every figure hand-computed (percentiles from the pooled samples).
+# per member and rolled up, every figure hand-computed (percentiles from the pooled samples); the
+# report's dashboard of the roll-up (squads as member/squad, ids qualified); each member's digest
+# (a shallow or missing member named) and insights.
 . "$(dirname "$0")/lib.sh"
 
 # member NAME PRODUCT SQUAD PREFIX: a workspace NAME/ with one squad, in a git repository of its own.
@@ -88,7 +90,7 @@ expect_out "pops.yaml:7:10: error: member 'plain': '../plain' is not a pops work
 expect_out "pops.yaml:8:10: error: member 'acme2' is the same workspace as member 'acme' ('../acme/') [portfolio]"
 expect_out "pops.yaml:9:9: error: member 'self' is the portfolio itself; its squads and items are part of it already [portfolio]"
 # The views refuse a partial answer, naming the member.
-for cmd in roadmap metrics; do
+for cmd in roadmap metrics report digest insights; do
   run "$cmd"
   expect_rc 2
   expect_err "pops: error: member 'gone': '../gone' does not exist; clone the member's repository there or fix its path"
@@ -197,11 +199,112 @@ expect_rc 0
 expect_out "== beta (../beta)"
 expect_no_out "== acme"
 
-t_begin "the views that do not cover a portfolio yet say so, never answer for part of it"
+t_begin "report: the dashboard of the roll-up, squads as member/squad, ids qualified; --member"
 portfolio
-for cmd in digest insights report; do
-  run "$cmd"
-  expect_rc 2
-  expect_err "pops: error: pops $cmd does not cover the members of a portfolio yet"
-  expect_err "hint: run it in each member's workspace, e.g. pops -C ../acme $cmd"
-done
+run report --since 2026-10-01 --until 2026-11-30 --format markdown
+expect_rc 0
+expect_out "# Holding"
+# Shipped in the window: PAY-1, CORE-1 (October), PAY-2, CORE-2, CORE-3 (November); cycle times
+# [2, 4, 6, 12, 21] -> median 6; lead times [5, 9, 17, 31, 40] -> median 17. Open: PAY-3 alone.
+expect_out "| open items | 1 |"
+expect_out "| median cycle time (days) | 6 |"
+expect_out "| median lead time (days) | 17 |"
+# The trends are the portfolio's rows of pops metrics: October 2 shipped (5, 5.7), nothing due;
+# November 3 (12, 18.3 from the pooled samples), 2 of 3 committed shipped, PAY-3 slipped.
+expect_out "| 2026-10 | 2 | 5 | 5.7 | n/a, 0 due | 0 |"
+expect_out "| 2026-11 | 3 | 12 | 18.3 | 67% | 1 |"
+expect_out "| acme/payments | 1 | 1 |"
+expect_out "| beta/core | 1 | 2 |"
+# Cycle times 2 | 4, 6 | 12 | 21.
+expect_out "| 0–3 | 1 |"
+expect_out "| 4–7 | 2 |"
+expect_out "| 8–14 | 1 |"
+expect_out "| 15–30 | 1 |"
+expect_out "- **acme/PAY-3** Payouts (planned, 2026-11-30)"
+expect_no_out "PAY-3** Payouts (planned, 2026-11-15)"
+# Goals of 2026-Q4, each member's objective qualified: acme PAY-1 of PAY-1 and PAY-3, beta both.
+expect_out "| acme/O1-KR1 Ship it | | 50% | items acme/PAY-1, acme/PAY-3 |"
+expect_out "| beta/O1-KR1 Ship it | | 100% | items beta/CORE-1, beta/CORE-3 |"
+run report --since 2026-10-01 --until 2026-11-30 --out dash.html
+expect_rc 0
+grep -q 'acme/payments' dash.html && grep -q 'beta/CORE-3' dash.html && pass || fail "html: no member/squad or qualified id"
+run report --since 2026-10-01 --until 2026-11-30 --format markdown --member beta
+expect_rc 0
+# beta alone: October CORE-1 (cycle 4), November CORE-2 and CORE-3 (2, 12 -> median 7, p85 10.5).
+expect_out "| 2026-11 | 2 | 7 | 10.5 | 100% | 0 |"
+expect_out "| beta/core | 1 | 2 |"
+expect_no_out "acme"
+run report --squad core --format markdown
+expect_rc 2
+expect_err "--squad is not available in a portfolio yet"
+rm -rf ../acme/.git
+run report --format markdown
+expect_rc 2
+expect_err_line "^pops: error: member 'acme' \(\.\./acme\): "
+[ -z "$OUT" ] && pass || fail "report printed a partial answer: $OUT"
+
+t_begin "digest: each member's from its own history, under its name, ids qualified; --member"
+portfolio
+run digest --since 2026-11-01 --format json
+expect_rc 0
+# Before November 1: acme at 'start PAY-2' (10-20), beta at 'ship CORE-1' (10-08). Since: acme
+# shipped PAY-2 and moved PAY-3's target 15 days later; beta shipped CORE-2 and CORE-3.
+py 'm = out["members"]
+assert [(x["member"], x["path"]) for x in m] == [("acme", "../acme"), ("beta", "../beta")], m
+a, b = m
+assert [e["id"] for e in a["shipped"]] == ["acme/PAY-2"], a["shipped"]
+assert [(e["id"], e["days"]) for e in a["slipped"]] == [("acme/PAY-3", 15)], a["slipped"]
+assert sorted(e["id"] for e in b["shipped"]) == ["beta/CORE-2", "beta/CORE-3"], b["shipped"]
+assert b["slipped"] == [], b["slipped"]'
+run digest --since 2026-11-01 --format text
+expect_rc 0
+expect_out_line "^== acme \(\.\./acme\)$"
+expect_out_line "^== beta \(\.\./beta\)$"
+expect_out "acme/PAY-2"
+run digest --since 2026-11-01 --member beta
+expect_rc 0
+expect_out_line "^# beta \(\.\./beta\)$"
+expect_out "beta/CORE-3"
+expect_no_out "acme"
+# A shallow member: its digest would lack the history before the clone: an error naming it.
+git clone -q --depth 2 "file://$(cd ../beta && pwd)" ../beta-shallow && rm -rf ../beta && mv ../beta-shallow ../beta
+run digest --since 2026-11-01
+expect_rc 2
+expect_err "member 'beta' (../beta): "
+[ -z "$OUT" ] && pass || fail "digest printed a partial answer: $OUT"
+# A member without history: named.
+rm -rf ../acme/.git
+run digest --since 2026-11-01
+expect_rc 2
+expect_err "member 'acme' (../acme): "
+[ -z "$OUT" ] && pass || fail "digest printed a partial answer: $OUT"
+
+t_begin "insights: each member's feedback under its name, the items it links qualified; --member"
+portfolio
+# Both members have an FB-1; each links its own member's item.
+mkdir -p ../acme/feedback ../beta/feedback
+printf 'entries:\n  - {id: FB-1, date: 2026-11-03, source: sales, customer: Initech, arr: 30000, summary: Payouts, items: [PAY-3]}\n  - {id: FB-2, date: 2026-11-05, source: sales, customer: Globex, arr: 20000, summary: Payouts too, items: [PAY-3]}\n' > ../acme/feedback/2026-11.yaml
+printf 'entries:\n  - {id: FB-1, date: 2026-11-04, source: sales, customer: Initech, arr: 50000, summary: Exports, items: [CORE-3]}\n' > ../beta/feedback/2026-11.yaml
+run insights --since 2026-11-01 --until 2026-11-30 --format json
+expect_rc 0
+# acme: PAY-3 by Initech (30000) and Globex (20000): 2 entries, 2 customers, 50000; beta: CORE-3, 1, 1, 50000.
+py 'm = out["members"]
+assert [(x["member"], x["path"]) for x in m] == [("acme", "../acme"), ("beta", "../beta")], m
+g = [(x["key"], x["entries"], x["customers"], x["arr"]) for x in m[0]["groups"]]
+assert g == [("acme/PAY-3", 2, 2, 50000)], g
+g = [(x["key"], x["entries"], x["customers"], x["arr"]) for x in m[1]["groups"]]
+assert g == [("beta/CORE-3", 1, 1, 50000)], g'
+run insights --since 2026-11-01 --until 2026-11-30
+expect_rc 0
+expect_out_line "^== acme \(\.\./acme\)$"
+expect_out_line '^  acme/PAY-3 +Payouts +2 +2 +50000  \+2 \(new\)$'
+run insights --since 2026-11-01 --until 2026-11-30 --format markdown --member beta
+expect_rc 0
+expect_out_line "^# beta \(\.\./beta\)$"
+expect_out "| beta/CORE-3 | Exports | 1 | 1 | 50000 |"
+expect_no_out "acme"
+rm -rf ../beta
+run insights
+expect_rc 2
+expect_err "pops: error: member 'beta': '../beta' does not exist"
+[ -z "$OUT" ] && pass || fail "insights printed a partial answer: $OUT"

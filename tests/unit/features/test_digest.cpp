@@ -197,3 +197,29 @@ TEST_CASE("build_digest: what shipped is what the history says shipped in the pe
   CHECK(dg.figures[0].shipped == 2);
   CHECK(build_digest(from, to, d("2026-11-22"), {}, {}).shipped.empty());
 }
+
+TEST_CASE("digest of a portfolio member: its item ids qualified, squads and the rest as they are")
+{
+  Digest d;
+  DigestEntry shipped;
+  shipped.id = "PAY-1";
+  shipped.squad = "payments";
+  d.shipped = {shipped};
+  DigestEntry moved;
+  moved.id = "PAY-2";
+  moved.moved_to = "CORE-9";
+  d.moved = {moved};
+  d.at_risk = {DigestRisk{"PAY-3", "T", "payments", "at-risk", "", Date{}}};
+  d.initiatives = {DigestInitiative{"I1", "Init", {"PAY-1"}}};
+  qualify_digest(d, "acme");
+  CHECK(d.shipped[0].id == "acme/PAY-1");
+  CHECK(d.shipped[0].squad == "payments");
+  CHECK(d.moved[0].id == "acme/PAY-2");
+  CHECK(d.moved[0].moved_to == "acme/CORE-9");
+  CHECK(d.at_risk[0].id == "acme/PAY-3");
+  CHECK(d.initiatives[0].id == "I1");
+  CHECK(d.initiatives[0].items[0] == "acme/PAY-1");
+  // The portfolio's own (no name): unchanged.
+  qualify_digest(d, "");
+  CHECK(d.shipped[0].id == "acme/PAY-1");
+}

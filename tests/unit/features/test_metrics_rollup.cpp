@@ -91,3 +91,37 @@ TEST_CASE("metrics roll-up: the portfolio's own squads are member '.', their ids
   CHECK(m.items[0].member == ".");
   CHECK(*m.rows[0].cycle_median == doctest::Approx(3));
 }
+
+TEST_CASE("metrics roll-up for the dashboard: squads named member/squad, members' all-squads rows left out")
+{
+  Metrics acme;
+  acme.squads = {"payments"};
+  acme.rows = {row("", 1, 2, 1, 1), row("payments", 1, 2, 1, 1)};
+  ItemFacts f = shipped("PAY-2", *parse_date("2026-11-10"), 21, 40);
+  f.squad = "payments";
+  f.squads = {"payments"};
+  acme.items = {f};
+  SlipEvent e;
+  e.id = "PAY-3";
+  e.squad = "payments";
+  acme.slips = {e};
+  Metrics own;
+  own.squads = {"hold"};
+  own.rows = {row("", 0, 0, 0, 0), row("hold", 0, 0, 0, 0)};
+  const Metrics m = squads_qualified(rollup_metrics({{"", own}, {"acme", acme}}));
+  // Per period: the portfolio's row, own's squad 'hold', acme's 'acme/payments'.
+  REQUIRE(m.rows.size() == 3);
+  CHECK(m.rows[0].squad.empty());
+  CHECK(m.rows[0].shipped == 1);
+  CHECK(m.rows[1].squad == "hold");
+  CHECK(m.rows[2].squad == "acme/payments");
+  CHECK(m.rows[2].shipped == 1);
+  CHECK(m.squads == std::vector<std::string>{"hold", "acme/payments"});
+  REQUIRE(m.items.size() == 1);
+  CHECK(m.items[0].id == "acme/PAY-2");
+  CHECK(m.items[0].squad == "acme/payments");
+  CHECK(m.items[0].squads == std::vector<std::string>{"acme/payments"});
+  REQUIRE(m.slips.size() == 1);
+  CHECK(m.slips[0].id == "acme/PAY-3");
+  CHECK(m.slips[0].squad == "acme/payments");
+}

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 using namespace pops;
@@ -88,4 +89,54 @@ TEST_CASE("portfolio: a member's qualified dependency is no schema error; its vi
   CHECK(q.items[0].file == "../acme/roadmap/p.yaml");
   CHECK(q.items[0].depends_on[0].value == "beta/CORE-3");
   CHECK(q.items[0].depends_on[1].value == "acme/PAY-2");
+}
+
+TEST_CASE("portfolio: the dashboard's workspace qualifies each member's items, squads, goals and feedback links")
+{
+  const std::string acme_cfg = "version: 1\nproduct: Acme\nsquads:\n  payments: {name: P, prefix: PAY, capacity: 10}\n"
+                               "objectives:\n  O1:\n    title: Grow\n    period: 2026-Q4\n    key_results:\n"
+                               "      O1-KR1: {title: Ship}\n";
+  const std::string acme_items = "squad: payments\nitems:\n"
+                                 "  - {id: PAY-1, title: A, status: planned, key_results: [O1-KR1]}\n";
+  const std::string acme_fb = "entries:\n  - {id: FB-1, date: 2026-11-03, source: sales, summary: S, items: [PAY-1]}\n";
+  const std::string beta_cfg = "version: 1\nproduct: Beta\nstatuses: [planned, review, shipped]\n"
+                               "squads:\n  core: {name: C, prefix: CORE}\n";
+  const std::string beta_items = "squad: core\nitems:\n  - {id: CORE-1, title: B, status: review}\n";
+  const Workspace acme = load_workspace("/p/acme", {SourceFile{"pops.yaml", acme_cfg}, SourceFile{"roadmap/p.yaml", acme_items},
+                                                    SourceFile{"feedback/2026-11.yaml", acme_fb}}, 1);
+  const Workspace beta = load_workspace("/p/beta", {SourceFile{"pops.yaml", beta_cfg}, SourceFile{"roadmap/c.yaml", beta_items}}, 1);
+  Config holding;
+  holding.product.value = "Holding";
+  const Workspace ws = portfolio_workspace(holding, {Member{"acme", "../acme", "/p/acme", acme},
+                                                     Member{"beta", "../beta", "/p/beta", beta}});
+  CHECK(ws.config.product.value == "Holding");
+  REQUIRE(ws.config.squads.size() == 2);
+  CHECK(ws.config.squads[0].id.value == "acme/payments");
+  CHECK(ws.config.squads[0].capacity.value == doctest::Approx(10));
+  CHECK(ws.config.squads[1].id.value == "beta/core");
+  // acme's default workflow, then beta's 'review' (its other statuses are acme's already).
+  std::vector<std::string> statuses;
+  for (const auto& s : ws.config.statuses) {
+    statuses.push_back(s.value);
+  }
+  CHECK(std::count(statuses.begin(), statuses.end(), "review") == 1);
+  CHECK(std::count(statuses.begin(), statuses.end(), "planned") == 1);
+  CHECK(statuses.back() == "review");
+  REQUIRE(ws.item("acme/PAY-1"));
+  REQUIRE(ws.item("beta/CORE-1"));
+  CHECK(ws.item("acme/PAY-1")->squad.value == "acme/payments");
+  CHECK(ws.item("acme/PAY-1")->key_results[0].value == "acme/O1-KR1");
+  REQUIRE(ws.config.objectives.size() == 1);
+  CHECK(ws.config.objectives[0].id.value == "acme/O1");
+  CHECK(ws.config.objectives[0].key_results[0].id.value == "acme/O1-KR1");
+  REQUIRE(ws.feedback.size() == 1);
+  CHECK(ws.feedback[0].id.value == "acme/FB-1");
+  CHECK(ws.feedback[0].items[0].value == "acme/PAY-1");
+  // Two effort units cannot share one capacity view.
+  Workspace hours = beta;
+  hours.config.effort_unit.value = "hours";
+  hours.config.effort_unit.set = true;
+  CHECK_THROWS_AS(portfolio_workspace(holding, {Member{"acme", "../acme", "/p/acme", acme},
+                                                Member{"beta", "../beta", "/p/beta", hours}}),
+                  MemberError);
 }
