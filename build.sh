@@ -9,7 +9,7 @@
 #   ./build.sh fuzzbuild  the same build, without running the targets
 # Environment: POPS_BUILD_DIR (default build), POPS_BUILD_TYPE (default RelWithDebInfo; CI uses
 # Check), POPS_WERROR=ON, POPS_SANITIZE="address;undefined", POPS_UNITY=OFF (no unity build of
-# cli/: quicker rebuilds after a change to one file), CMAKE_CXX_COMPILER_LAUNCHER (default ccache
+# cli/ and lib/: quicker rebuilds after a change to one file), CMAKE_CXX_COMPILER_LAUNCHER (default ccache
 # when installed).
 set -euo pipefail
 cd "$(dirname "$0")"
