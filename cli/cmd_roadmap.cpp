@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace pops::cli {
 
 namespace {
@@ -25,7 +27,7 @@ struct RoadmapOpts {
   std::vector<std::string> members;  ///< --member
   std::string at;
   std::string format;  ///< empty: board on a terminal, table otherwise
-  std::string by = "squad";  ///< of the timeline: squad or owner
+  std::string by = "squad";  ///< of the timeline: squad, owner or (a portfolio) member
   std::string since;         ///< of the timeline: its first month (default: five months back)
 };
 
@@ -152,43 +154,126 @@ std::optional<Metrics> item_facts(Context& ctx, const Workspace& ws, const std::
   }
 }
 
-int print_timeline(Context& ctx, const Workspace& ws, const RoadmapOpts& o, const std::optional<CommitRef>& at, Date day)
+/// The first month of the timeline (--since, else five months back), or nullopt with the error said.
+std::optional<Date> timeline_since(Context& ctx, const RoadmapOpts& o, Date day)
 {
   std::optional<Date> since;
   if (!o.since.empty()) {
     since = parse_date(o.since);
     if (!since) {
       error(ctx.err, fmt::format("--since: '{}' is not a date (YYYY-MM-DD)", printable(o.since)));
-      return k_exit_usage;
+      return std::nullopt;
     }
   } else {
     since = add_months(period_start(PeriodKind::month, day), -5);  // six months, as pops report shows
   }
   if (*since > day) {
     error(ctx.err, fmt::format("--since {} is after {}", format_date(*since), format_date(day)));
-    return k_exit_usage;
+    return std::nullopt;
   }
+  return since;
+}
+
+/// The timeline of the workspace of ctx (`ws` as read), or nullopt with the error said (exit 2).
+std::optional<Timeline> timeline_of(Context& ctx, const Workspace& ws, const RoadmapOpts& o,
+                                    const std::optional<CommitRef>& at, Date day, Date since)
+{
   if (!inside_git_repo(ctx.workspace)) {
     error(ctx.err, "the timeline needs the git history of the workspace: not a git repository");
-    return k_exit_usage;
+    return std::nullopt;
   }
   Metrics m;
   m.until = day;  // before the first commit: an empty timeline
   if (at || Repository::open(ctx.workspace).has_commits()) {
     auto facts = item_facts(ctx, ws, at, day, since, true);
     if (!facts) {
-      return k_exit_usage;  // the error is said
+      return std::nullopt;  // the error is said
     }
     m = std::move(*facts);
   }
   RoadmapFilter f = o.filter;
   f.include_closed = true;  // what shipped is half of the picture
-  const Timeline t = build_timeline(roadmap_view(ws, f), m, o.by == "owner" ? TimelineGroup::owner : TimelineGroup::squad, day);
+  return build_timeline(roadmap_view(ws, f), m, o.by == "owner" ? TimelineGroup::owner : TimelineGroup::squad, day);
+}
+
+void write_timeline(Context& ctx, const RoadmapOpts& o, const Timeline& t)
+{
   if (o.format == "timeline-json") {
     ctx.out.write_json(render_timeline_json(t));
   } else {
     ctx.out.write(render_timeline_text(t, ctx.out.width()));
   }
+}
+
+int print_timeline(Context& ctx, const Workspace& ws, const RoadmapOpts& o, const std::optional<CommitRef>& at, Date day)
+{
+  if (o.by == "member") {
+    error(ctx.err, "--by member needs a portfolio (pops.yaml 'portfolio:'); group by squad or owner");
+    return k_exit_usage;
+  }
+  const auto since = timeline_since(ctx, o, day);
+  if (!since) {
+    return k_exit_usage;
+  }
+  const auto t = timeline_of(ctx, ws, o, at, day, *since);
+  if (!t) {
+    return k_exit_usage;
+  }
+  write_timeline(ctx, o, *t);
+  return k_exit_ok;
+}
+
+/// A portfolio's timeline: each member's from its own history, one after the other, ids qualified
+/// (`acme/PAY-3`), grouped by `member/squad` (`member/owner` with --by owner) or by member.
+int print_portfolio_timeline(Context& ctx, const RoadmapOpts& o, const std::vector<Member>& members)
+{
+  const Date day = pops::today();
+  const auto since = timeline_since(ctx, o, day);
+  if (!since) {
+    return k_exit_usage;
+  }
+  Timeline all;
+  all.by = o.by == "owner" ? TimelineGroup::owner : TimelineGroup::squad;
+  all.today = day;
+  bool first = true;
+  const std::string portfolio_root = ctx.workspace;
+  for (const auto& m : members) {
+    const std::string name = m.name.empty() ? std::string(".") : m.name;
+    ctx.workspace = m.root;  // the member's history, in its own repository
+    std::optional<Timeline> t;
+    try {
+      t = timeline_of(ctx, m.ws, o, std::nullopt, day, *since);
+    } catch (const std::runtime_error& e) {
+      ctx.workspace = portfolio_root;
+      throw std::runtime_error(fmt::format("member '{}' ({}): {}", name, m.path, e.what()));
+    }
+    ctx.workspace = portfolio_root;
+    if (!t) {
+      hint(ctx.err, fmt::format("that is in member '{}' ({})", name, m.path));
+      return k_exit_usage;
+    }
+    all.from = first ? t->from : std::min(all.from, t->from);
+    all.to = first ? t->to : std::max(all.to, t->to);
+    first = false;
+    auto group_of = [&](const std::string& g) {
+      if (o.by == "member") {
+        return name;
+      }
+      return m.name.empty() ? g : (g.empty() ? m.name : m.name + "/" + g);
+    };
+    for (auto& b : t->bars) {
+      b.id = qualified_id(m.name, b.id);
+      b.group = group_of(b.group);
+      if (std::find(all.groups.begin(), all.groups.end(), b.group) == all.groups.end()) {
+        all.groups.push_back(b.group);
+      }
+      all.bars.push_back(std::move(b));
+    }
+  }
+  if (first) {
+    all.from = all.to = day;
+  }
+  write_timeline(ctx, o, all);
   return k_exit_ok;
 }
 
@@ -197,9 +282,9 @@ int print_timeline(Context& ctx, const Workspace& ws, const RoadmapOpts& o, cons
 /// A filter value must name something in some member.
 int run_portfolio_roadmap(Context& ctx, const RoadmapOpts& o, const std::vector<Member>& members)
 {
-  if (!o.at.empty() || o.format == "mermaid" || o.format == "timeline" || o.format == "timeline-json") {
+  if (!o.at.empty() || o.format == "mermaid") {
     error(ctx.err, fmt::format("{} is not available in a portfolio yet; run it in a member's workspace",
-                               o.at.empty() ? "--format " + o.format : std::string("--at")));
+                               o.at.empty() ? "--format mermaid" : "--at"));
     return k_exit_usage;
   }
   std::vector<Workspace> views;
@@ -217,6 +302,9 @@ int run_portfolio_roadmap(Context& ctx, const RoadmapOpts& o, const std::vector<
   if (!unknown.empty()) {
     error(ctx.err, unknown);
     return k_exit_usage;
+  }
+  if (o.format == "timeline" || o.format == "timeline-json") {
+    return print_portfolio_timeline(ctx, o, members);
   }
   auto name_of = [](const Member& m) { return m.name.empty() ? std::string(".") : m.name; };
   const std::string format = o.format.empty() ? (ctx.out.is_tty() ? "board" : "table") : o.format;
@@ -370,8 +458,8 @@ void setup_roadmap(CLI::App& app, Runner& run)
                                         "mermaid, timeline, timeline-json, json or csv")
     ->check(CLI::IsMember({"board", "table", "markdown", "mermaid", "timeline", "timeline-json", "json", "csv"}))
     ->option_text("FORMAT");
-  app.add_option("--by", o->by, "Group the timeline by squad or owner")
-    ->check(CLI::IsMember({"squad", "owner"}))
+  app.add_option("--by", o->by, "Group the timeline by squad, owner, or (in a portfolio) member")
+    ->check(CLI::IsMember({"squad", "owner", "member"}))
     ->default_str("squad");
   app.add_option("--since", o->since, "First month of the timeline (default: five months before today's)")
     ->option_text("DATE");

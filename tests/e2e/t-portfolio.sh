@@ -3,7 +3,7 @@
 # twice, cross-member links); roadmap with qualified ids, a member column and --member; metrics
 # per member and rolled up, every figure hand-computed (percentiles from the pooled samples); the
 # report's dashboard of the roll-up (squads as member/squad, ids qualified); each member's digest
-# (a shallow or missing member named) and insights.
+# (a shallow or missing member named) and insights; the timeline of every member.
 . "$(dirname "$0")/lib.sh"
 
 # member NAME PRODUCT SQUAD PREFIX: a workspace NAME/ with one squad, in a git repository of its own.
@@ -138,6 +138,31 @@ expect_err "unknown member 'bet' (did you mean 'beta'?)"
 run -C ../acme roadmap --member acme
 expect_rc 2
 expect_err "--member needs a portfolio"
+
+t_begin "timeline: each member's planned against shipped from its own history, ids qualified; --by member"
+portfolio
+run roadmap --format timeline-json --since 2026-09-01
+expect_rc 0
+py 'bars = {b["id"]: b for b in out["items"]}
+assert sorted(bars) == ["acme/PAY-1", "acme/PAY-2", "acme/PAY-3", "beta/CORE-1", "beta/CORE-2", "beta/CORE-3"], sorted(bars)
+assert [b["group"] for b in out["items"]] == ["acme/payments"] * 3 + ["beta/core"] * 3, out["items"]
+p1, p3, c3 = bars["acme/PAY-1"], bars["acme/PAY-3"], bars["beta/CORE-3"]
+assert (p1["started"], p1["shipped"], p1["planned"]) == ("2026-10-04", "2026-10-10", None), p1
+assert (p3["planned"], p3["target"], p3["shipped"]) == ("2026-11-15", "2026-11-30", None), p3
+assert (c3["started"], c3["shipped"]) == ("2026-11-09", "2026-11-21"), c3
+assert bars["beta/CORE-2"]["shipped"] == "2026-11-03" and bars["acme/PAY-2"]["shipped"] == "2026-11-10"
+assert (out["from"], out["to"]) == ("2026-10-01", "2026-11-30"), (out["from"], out["to"])'
+run roadmap --format timeline-json --since 2026-09-01 --by member --member beta
+expect_rc 0
+py 'assert [b["id"] for b in out["items"]] == ["beta/CORE-1", "beta/CORE-2", "beta/CORE-3"], out["items"]
+assert {b["group"] for b in out["items"]} == {"beta"}'
+COLUMNS=100 run roadmap --format timeline --since 2026-09-01
+expect_rc 0
+expect_out "acme/PAY-3"
+expect_out "beta/core"
+run -C ../acme roadmap --format timeline --by member
+expect_rc 2
+expect_err "--by member needs a portfolio"
 
 t_begin "metrics: each member from its own history, rolled up from the pooled samples"
 portfolio
