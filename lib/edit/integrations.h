@@ -33,12 +33,9 @@ struct ToolMapping {
   std::string squad;                                          ///< squad of rows that name none
 };
 
-/// The mapping of `tool` for this workspace (no checks: check_integrations reports what is wrong).
+/// The mapping of `tool` for this workspace (no checks: check_integrations of workspace/tool_defaults.h
+/// reports what is wrong).
 ToolMapping tool_mapping(const Config& cfg, std::string_view tool);
-
-/// Checks pops.yaml `integrations:` (tools, keys, status, squad, person and field targets) and reports
-/// `schema` findings through `r`, each at its place. `cfg` is read already (squads, statuses, fields).
-void check_integrations(const YNode& integrations, const Config& cfg, SchemaReader& r);
 
 /// A problem with one row: errors leave the row out, warnings do not. A cell that does not map (a
 /// status, squad, person, date, number or value pops does not know) is a warning naming the cell and

@@ -3,7 +3,7 @@
 
 #include "edit/integrations.h"
 
-#include "edit/tool_mapping.h"
+#include "workspace/tool_defaults.h"
 #include "base/csv.h"
 #include "base/date.h"
 #include "base/html.h"

@@ -1,9 +1,9 @@
 #include "workspace/config.h"
 
-#include "edit/integrations.h"
+#include "workspace/tool_defaults.h"
 #include "workspace/alias.h"
 #include "workspace/cadence.h"
-#include "features/rank.h"
+#include "workspace/scoring.h"
 #include "workspace/rules.h"
 #include "base/text.h"
 

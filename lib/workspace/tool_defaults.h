@@ -1,10 +1,12 @@
 #pragma once
 // The tools pops imports from and exports to (Jira, Linear, Productboard): their export's columns,
-// statuses and categories, and the small helpers the mapping, the import and the export share.
-// Internal to lib/edit/; the interface is integrations.h.
+// statuses and categories, the small helpers the mapping, the import and the export share (internal
+// to lib/edit/, whose interface is edit/integrations.h), and the check of pops.yaml `integrations:`,
+// here below check/ so that reading pops.yaml checks it.
 
 #include "workspace/config.h"
 #include "workspace/model.h"
+#include "workspace/schema.h"
 
 #include <string>
 #include <string_view>
@@ -42,3 +44,11 @@ bool valid_target(const Config& cfg, std::string_view f);
 std::string link_of(const Item& it, std::string_view tool);
 
 } // namespace pops::integrations_detail
+
+namespace pops {
+
+/// Checks pops.yaml `integrations:` (tools, keys, status, squad, person and field targets) and reports
+/// `schema` findings through `r`, each at its place. `cfg` is read already (squads, statuses, fields).
+void check_integrations(const YNode& integrations, const Config& cfg, SchemaReader& r);
+
+} // namespace pops
