@@ -203,7 +203,8 @@ void add_portfolio(Context& ctx, CheckResult& r, const CheckOptions& opts)
   member_opts.today = opts.today;
   member_opts.commands = opts.commands;
   for (const auto& [name, path] : cfg.portfolio) {
-    const bool broken = std::any_of(own.begin(), own.end(), [&](const Finding& f) { return f.loc.pos == path.loc.pos; });
+    const auto& at = path.loc.pos;  // clang 14 cannot capture a structured binding
+    const bool broken = std::any_of(own.begin(), own.end(), [&](const Finding& f) { return f.loc.pos == at; });
     if (broken) {
       continue;
     }

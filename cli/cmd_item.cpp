@@ -110,7 +110,7 @@ void setup_item(CLI::App& app, Runner& run)
              "unless --force. Only the bytes of the changed values move; comments and layout stay.\n"
              "Exit status: 0 done, 1 refused because of check findings, 2 usage error or pops could not run.");
 
-  run = [o, add, set, move, drop, update](Context& ctx) {
+  run = [o, add, set, move, update](Context& ctx) {
     if (update->parsed()) {
       if (o->update_date.empty()) {
         o->update.date = today();
