@@ -192,7 +192,8 @@ void check_state(const FileMap& files, Date day) {
       }
     }
   }
-  for (const auto& [squad, count] : wip) {
+  for (const auto& [squad_key, count] : wip) {
+    const auto& squad = squad_key;  // clang 14 cannot capture a structured binding
     CHECK_MESSAGE(count <= config["squads"][squad]["wip_limit"].as<int>(), squad, " over wip");
   }
   for (const auto& entry : load_entries(files)) {
@@ -204,7 +205,8 @@ void check_state(const FileMap& files, Date day) {
       }
     }
   }
-  for (const auto& [path, content] : files) {
+  for (const auto& [path_key, content] : files) {
+    const auto& path = path_key;  // clang 14 cannot capture a structured binding
     if (!ends_with(path, ".md")) {
       continue;
     }
@@ -312,7 +314,8 @@ TEST_CASE("sample history: every YAML text parses and has no duplicate keys") {
   for (const auto& text : k_todays) {
     CAPTURE(text);
     for (const auto& commit : pops::sample_history(date_of(text))) {
-      for (const auto& [path, content] : commit.files) {
+      for (const auto& [path_key, content] : commit.files) {
+        const auto& path = path_key;  // clang 14 cannot capture a structured binding
         CAPTURE(path);
         CHECK((ends_with(path, ".yaml") || ends_with(path, ".md")));
         CHECK(content.find('\t') == std::string::npos);
@@ -407,7 +410,8 @@ TEST_CASE("sample: shape of the final workspace") {
 }
 
 TEST_CASE("sample: PRDs carry their required sections") {
-  for (const auto& [path, content] : final_files(date_of("2027-03-05"))) {
+  for (const auto& [path_key, content] : final_files(date_of("2027-03-05"))) {
+    const auto& path = path_key;  // clang 14 cannot capture a structured binding
     if (!starts_with(path, "docs/prd/")) {
       continue;
     }
@@ -496,7 +500,8 @@ TEST_CASE("sample: the history moves items through the workflow") {
   int moved = 0;
   int slipped = 0;
   int rehorizoned = 0;
-  for (const auto& [id, seen] : statuses) {
+  for (const auto& [id_key, seen] : statuses) {
+    const auto& id = id_key;  // clang 14 cannot capture a structured binding
     CAPTURE(id);
     // Forward only (or out to dropped).
     for (size_t i = 1; i < seen.size(); ++i) {
@@ -548,14 +553,16 @@ TEST_CASE("repo: init_repo and commit_files write a history libgit2 reads back")
   git_commit_free(first);
 
   const auto final_files_list = pops::sample_final_files(date_of("2026-11-22"));
-  for (const auto& [path, content] : final_files_list) {
+  for (const auto& [path_key, content] : final_files_list) {
+    const auto& path = path_key;  // clang 14 cannot capture a structured binding
     CAPTURE(path);
     CHECK(head_file(repo, path) == content);
   }
   CHECK(head_file(repo, "pops.yaml").find("product: Acme Cloud") != std::string::npos);
 
   git_status_list* status = nullptr;
-  git_status_options opts = GIT_STATUS_OPTIONS_INIT;
+  git_status_options opts;
+  git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
   opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED;
   REQUIRE(git_status_list_new(&status, repo, &opts) == 0);
   CHECK(git_status_list_entrycount(status) == 0);  // work tree clean

@@ -78,8 +78,8 @@ bool same_both_ways(const std::string& text, pops::ChunkCache& cache)
 
 const char* k_layouts[] = {
   // The usual layout, with comments everywhere.
-  "# Payments\nsquad: payments  # default squad\nitems:\n  # first\n  - id: PAY-1\n    title: A\n\n"
-  "  # between\n  - id: PAY-2\n    title: \"B: quoted\"\n    tags: [a, b]\n# trailing\n",
+  ("# Payments\nsquad: payments  # default squad\nitems:\n  # first\n  - id: PAY-1\n    title: A\n\n"
+   "  # between\n  - id: PAY-2\n    title: \"B: quoted\"\n    tags: [a, b]\n# trailing\n"),
   // Elements at column 0, CRLF line ends.
   "squad: x\r\nitems:\r\n- id: X-1\r\n  title: A\r\n- id: X-2\r\n  title: B\r\n",
   // Block scalars whose lines look like elements and comments.
