@@ -93,6 +93,7 @@ int add_portfolio_standards(Context& ctx, const ReportOpts& o, const std::vector
   std::vector<std::pair<std::string, Standards>> all;
   const std::string portfolio_root = ctx.workspace;
   for (const auto& mem : members) {
+    const std::string name = mem.name.empty() ? std::string(".") : mem.name;
     StandardsSection one;
     int rc = k_exit_ok;
     ctx.workspace = mem.root;  // add_standards measures the workspace of ctx, in its own repository
@@ -100,11 +101,11 @@ int add_portfolio_standards(Context& ctx, const ReportOpts& o, const std::vector
       rc = add_standards(ctx, o, m, one);
     } catch (const std::runtime_error& e) {
       ctx.workspace = portfolio_root;
-      throw std::runtime_error(fmt::format("member '{}' ({}): {}", mem.name.empty() ? "." : mem.name, mem.path, e.what()));
+      throw std::runtime_error(fmt::format("member '{}' ({}): {}", name, mem.path, e.what()));
     }
     ctx.workspace = portfolio_root;
     if (rc != k_exit_ok) {
-      hint(ctx.err, fmt::format("that is in member '{}' ({})", mem.name.empty() ? "." : mem.name, mem.path));
+      hint(ctx.err, fmt::format("that is in member '{}' ({})", name, mem.path));
       return rc;
     }
     for (auto& p : one.pilots) {
