@@ -20,7 +20,7 @@ packages=(g++ cmake ninja-build pkg-config git
           libcli11-dev libyaml-cpp-dev libfmt-dev libgit2-dev nlohmann-json3-dev
           libkainjow-mustache-dev libxxhash-dev libutf8proc-dev)
 test_packages=(python3 python3-jsonschema python3-yaml zsh fish groff-base man-db dpkg-dev file doctest-dev
-               pre-commit chromium chromium-driver time lintian)
+               pre-commit chromium chromium-driver poppler-utils time lintian)
 build_dir=${POPS_BUILD_DIR:-build}
 
 install_missing() {

@@ -85,6 +85,40 @@ int add_standards(Context& ctx, const ReportOpts& o, const Metrics& m, Standards
   return k_exit_ok;
 }
 
+/// The standards section of a portfolio: each member's (add_standards in the member's own repository,
+/// over the report's periods), squads named `member/squad`, each pilot with its member.
+int add_portfolio_standards(Context& ctx, const ReportOpts& o, const std::vector<Member>& members, const Metrics& m,
+                            StandardsSection& out)
+{
+  std::vector<std::pair<std::string, Standards>> all;
+  const std::string portfolio_root = ctx.workspace;
+  for (const auto& mem : members) {
+    const std::string name = mem.name.empty() ? std::string(".") : mem.name;
+    StandardsSection one;
+    int rc = k_exit_ok;
+    ctx.workspace = mem.root;  // add_standards measures the workspace of ctx, in its own repository
+    try {
+      rc = add_standards(ctx, o, m, one);
+    } catch (const std::runtime_error& e) {
+      ctx.workspace = portfolio_root;
+      throw std::runtime_error(fmt::format("member '{}' ({}): {}", name, mem.path, e.what()));
+    }
+    ctx.workspace = portfolio_root;
+    if (rc != k_exit_ok) {
+      hint(ctx.err, fmt::format("that is in member '{}' ({})", name, mem.path));
+      return rc;
+    }
+    for (auto& p : one.pilots) {
+      out.pilots.push_back(std::move(p));
+      out.pilot_members.push_back(mem.name);
+    }
+    all.emplace_back(mem.name, std::move(one.standards));
+  }
+  out.standards = portfolio_standards(all);
+  out.measured = true;
+  return k_exit_ok;
+}
+
 int run_report(Context& ctx, const ReportOpts& o)
 {
   std::string format = o.format;
@@ -114,7 +148,8 @@ int run_report(Context& ctx, const ReportOpts& o)
   std::vector<Member> members;
   int rc = k_exit_ok;
   if (portfolio_members(ctx, o.members, members, rc)) {
-    if (rc != k_exit_ok || (rc = portfolio_dashboard(ctx, o, members, since, ws, m, d)) != k_exit_ok) {
+    if (rc != k_exit_ok || (rc = portfolio_dashboard(ctx, o, members, since, ws, m, d)) != k_exit_ok
+        || (rc = add_portfolio_standards(ctx, o, members, m, d.standards)) != k_exit_ok) {
       return rc;
     }
   } else {
@@ -158,7 +193,8 @@ void setup_report(CLI::App& app, Runner& run)
              "--format markdown writes the same sections for a README or wiki. Figures: docs/metrics.md.\n"
              "HTML is not written to a terminal: use -o FILE, a pipe or --format markdown.\n"
              "In a portfolio: every member's metrics rolled up, squads shown as member/squad, item ids\n"
-             "qualified (acme/PAY-3), --member to choose; the standards section is left to each member.\n"
+             "qualified (acme/PAY-3), --member to choose; the standards of each member, its squads as\n"
+             "member/squad.\n"
              "Exit status: 0, or 2 for a bad option or unknown squad, outside a git repository, when FILE\n"
              "cannot be written, for HTML to a terminal, or for a member that cannot be read or measured.");
   run = [o](Context& ctx) { return run_report(ctx, *o); };

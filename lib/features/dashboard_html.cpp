@@ -47,14 +47,14 @@ svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
 svg .value, svg .group { fill: var(--ink); }
 svg .group { font-weight: 600; }
 rect.bar { fill: var(--accent); }
-line.axis { stroke: #9aa2b1; }
+line.axis { stroke: #7a8396; }
 line.grid { stroke: var(--line); stroke-dasharray: 2 3; }
 path.l1, path.l2 { fill: none; stroke-width: 2; }
 path.l1, line.l1 { stroke: var(--accent); stroke-width: 2; } circle.l1 { fill: var(--accent); }
 path.l2, line.l2 { stroke: var(--accent2); stroke-width: 2; stroke-dasharray: 5 3; } circle.l2 { fill: var(--accent2); }
 .scroll { overflow-x: auto; max-width: 100%; }
 svg.timeline { display: block; min-width: 800px; width: 100%; height: auto; }
-svg.timeline rect.span { fill: #8fb0ea; } svg.timeline rect.span.open { fill: #e8c267; }
+svg.timeline rect.span { fill: #5b8ad6; } svg.timeline rect.span.open { fill: #a97c00; }
 svg.timeline path.planned { fill: #fff; stroke: var(--ink); stroke-width: 1.5; }
 svg.timeline circle.shipped { fill: var(--good); } svg.timeline circle.shipped.late { fill: var(--bad); }
 svg.timeline line.today { stroke: var(--bad); stroke-dasharray: 3 2; }
@@ -77,9 +77,9 @@ td.date, td.n { white-space: nowrap; }
 .it .id { font-size: 12px; color: var(--muted); }
 .badge { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; background: var(--line); }
 .seg { fill: #6b7486; }
-.s-in-progress { fill: #c98f00; border-left-color: #c98f00 !important; }
+.s-in-progress { fill: #a97c00; border-left-color: #a97c00 !important; }
 .s-shipped { fill: #2e8b53; border-left-color: #2e8b53 !important; }
-.s-dropped { fill: #8a93a3; border-left-color: #8a93a3 !important; }
+.s-dropped { fill: #7d8696; border-left-color: #7d8696 !important; }
 .s-planned { fill: #2f6fde; border-left-color: #2f6fde !important; }
 .s-idea { fill: #9270c8; border-left-color: #9270c8 !important; }
 .s-discovery { fill: #7d3c98; border-left-color: #7d3c98 !important; }
@@ -105,6 +105,8 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
   svg.timeline { min-width: 0; }
   .charts { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   a { color: inherit; text-decoration: none; }
+  th, td { padding: 3px 4px; overflow-wrap: anywhere; }  /* no table wider than the paper */
+  svg.stack { width: 100px; height: auto; }
 }
 )";
 

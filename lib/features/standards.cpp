@@ -6,6 +6,7 @@
 #include "check/check.h"
 #include "git/file_versions.h"
 #include "history/history.h"
+#include "workspace/portfolio.h"
 #include "workspace/rules.h"
 #include "workspace/workspace.h"
 
@@ -187,6 +188,43 @@ Standards compute_standards(Repository& repo, const std::string& root, const std
       }
     }
     out.squads.push_back(std::move(ss));
+  }
+  return out;
+}
+
+Standards portfolio_standards(const std::vector<std::pair<std::string, Standards>>& members)
+{
+  Standards out;
+  std::map<std::string, StandardsPeriod> periods;  // by name: "2026-11" and "2026-Q4" sort in time
+  for (const auto& [name, st] : members) {
+    out.period = st.period;
+    for (const auto& p : st.periods) {
+      StandardsPeriod& q = periods.try_emplace(p.name, p).first->second;
+      q.commit.clear();
+    }
+  }
+  for (auto& [name, p] : periods) {
+    out.periods.push_back(std::move(p));
+  }
+  for (const auto& [member, st] : members) {
+    for (const auto& s : st.known_squads) {
+      out.known_squads.push_back(qualified_id(member, s));
+    }
+    for (const auto& sq : st.squads) {
+      StandardsSquad q;
+      q.squad = qualified_id(member, sq.squad);
+      for (const auto& r : sq.rules) {
+        StandardsRow row = r;
+        row.cells.assign(out.periods.size(), StandardsCell{});
+        for (size_t i = 0; i < st.periods.size() && i < r.cells.size(); ++i) {
+          const auto at = std::find_if(out.periods.begin(), out.periods.end(),
+                                       [&](const StandardsPeriod& p) { return p.name == st.periods[i].name; });
+          row.cells[static_cast<size_t>(at - out.periods.begin())] = r.cells[i];
+        }
+        q.rules.push_back(std::move(row));
+      }
+      out.squads.push_back(std::move(q));
+    }
   }
   return out;
 }

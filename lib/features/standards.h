@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pops {
@@ -77,6 +78,12 @@ MeasuredState measure_state(Repository& repo, const std::string& root, const std
 /// `prefix`: its folder in the repository (Repository::prefix_of).
 Standards compute_standards(Repository& repo, const std::string& root, const std::string& prefix,
                             const StandardsOptions& opts);
+
+/// The scorecards of a portfolio's members as one: each member's (compute_standards over the same
+/// options) with its squads named `member/squad` (qualified_id), members in the order given; the
+/// periods of all, by name, in order (a period a member lacks is not measured for its squads). The
+/// periods' commits are left empty: each member has its own.
+Standards portfolio_standards(const std::vector<std::pair<std::string, Standards>>& members);
 
 /// `pops standards --format json`: {"period","periods":[names],"ends":[dates],"commits":[ids],
 /// "squads":[{"squad","rules":[{"rule","measure","severity","piloted","severities":[...],

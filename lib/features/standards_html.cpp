@@ -53,6 +53,13 @@ std::string heat_cell(const std::optional<double>& v, const std::string& title)
                      html_escape(title), pct(v));
 }
 
+/// "doc-stale", or "doc-stale in acme" for a pilot of a portfolio's member.
+std::string pilot_title(const StandardsSection& s, size_t i)
+{
+  const std::string& rule = s.pilots[i].pilot.rule;
+  return i < s.pilot_members.size() && !s.pilot_members[i].empty() ? rule + " in " + s.pilot_members[i] : rule;
+}
+
 } // namespace
 
 std::string render_standards_html(const StandardsSection& s)
@@ -107,8 +114,9 @@ std::string render_standards_html(const StandardsSection& s)
     o += "</tr>\n";
   }
   o += "</table></div>\n";
-  for (const auto& p : s.pilots) {
-    o += fmt::format("<h3>Pilot of {}</h3>\n", html_escape(p.pilot.rule));
+  for (size_t i = 0; i < s.pilots.size(); ++i) {
+    const PilotReport& p = s.pilots[i];
+    o += fmt::format("<h3>Pilot of {}</h3>\n", html_escape(pilot_title(s, i)));
     size_t from = 0;
     for (size_t nl; (nl = p.verdict.find('\n', from)) != std::string::npos; from = nl + 1) {
       o += "<p>" + html_escape(std::string_view(p.verdict).substr(from, nl - from)) + "</p>\n";
@@ -141,8 +149,9 @@ std::string render_standards_section_markdown(const StandardsSection& s)
     o += "\n";
   }
   o += "\n";
-  for (const auto& p : s.pilots) {
-    o += "### Pilot of " + markdown_text(p.pilot.rule) + "\n\n";
+  for (size_t i = 0; i < s.pilots.size(); ++i) {
+    const PilotReport& p = s.pilots[i];
+    o += "### Pilot of " + markdown_text(pilot_title(s, i)) + "\n\n";
     size_t from = 0;
     for (size_t nl; (nl = p.verdict.find('\n', from)) != std::string::npos; from = nl + 1) {
       o += markdown_text(std::string_view(p.verdict).substr(from, nl - from)) + "\n\n";

@@ -15,6 +15,7 @@ struct StandardsSection {
   bool measured = false;
   Standards standards;
   std::vector<PilotReport> pilots;  ///< the pilots under way
+  std::vector<std::string> pilot_members;  ///< in a portfolio, the member of each pilot (else empty)
 };
 
 /// `<section id="standards">...</section>`, everything from the workspace escaped.

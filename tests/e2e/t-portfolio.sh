@@ -333,3 +333,29 @@ run insights
 expect_rc 2
 expect_err "pops: error: member 'beta': '../beta' does not exist"
 [ -z "$OUT" ] && pass || fail "insights printed a partial answer: $OUT"
+
+t_begin "report: the standards of each member from its own history, squads as member/squad"
+portfolio
+# On 11-20 acme files BAD-1 under payments: id-prefix fails for 1 of its 4 items. acme's November:
+# 4 items each for duplicate-id, duplicate-title, id-prefix and unknown-ref, PAY-3 for
+# dependency-cycle, dependency-order and target-passed, nothing in progress for update-stale:
+# 19 subjects, 1 failing -> 18/19 = 95%. October: 3 items x 4, PAY-3 x 3, PAY-2 in progress: 16, none
+# failing. beta: every rule complies, both months.
+# It also pilots target-passed with payments (still in force for it): the pilot is named with acme.
+echo "  - {id: BAD-1, title: Misfiled, status: planned, horizon: later}" >> ../acme/roadmap/payments.yaml
+printf 'rules:\n  target-passed: {severity: warning, pilot: [payments]}\n' >> ../acme/pops.yaml
+(cd ../acme && commit 2026-11-20 "misfiled; pilot target-passed")
+run report --since 2026-10-01 --until 2026-11-30 --format markdown
+expect_rc 0
+expect_out "## Standards"
+expect_out "| acme/payments | 100% | 95% |"
+expect_out "| beta/core | 100% | 100% |"
+expect_out_line "^### Pilot of target-passed in acme$"
+# The member's own pops standards: the one failing subject.
+run -C ../acme standards --since 2026-10-01 --until 2026-11-30 --format markdown
+expect_out "| payments | id-prefix | error | 0 · 100% | 1 · 75% |"
+run report --since 2026-10-01 --until 2026-11-30 --out dash.html
+expect_rc 0
+grep -qF 'title="id-prefix: 1 findings, 3 of 4 comply">75%</td>' dash.html && grep -qF '<td>beta/core</td>' dash.html \
+  && grep -qF '<h3>Pilot of target-passed in acme</h3>' dash.html && pass \
+  || fail "html: no standards of acme/payments and beta/core, or no pilot of acme"

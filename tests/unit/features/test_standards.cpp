@@ -352,3 +352,44 @@ TEST_CASE("standard_changes: severity, pilot start, widening and roll-out betwee
                                           "update-stale: piloted with platform"});
   CHECK(standard_changes(a, a).empty());
 }
+
+TEST_CASE("portfolio standards: each member's squads qualified, the periods aligned by name")
+{
+  auto period = [](const char* name) {
+    StandardsPeriod p;
+    p.name = name;
+    p.commit = "0123abcd";
+    return p;
+  };
+  auto cell = [](int subjects, int failing) {
+    StandardsCell c;
+    c.measured = true;
+    c.applies = true;
+    c.tally.subjects = subjects;
+    c.tally.failing = failing;
+    c.compliance = compliance_of(c.tally);
+    return c;
+  };
+  Standards acme;
+  acme.periods = {period("2026-10"), period("2026-11")};
+  acme.known_squads = {"payments"};
+  acme.squads = {{"payments", {{"prd-missing", "committed items", "warning", false, {cell(2, 1), cell(4, 1)}}}}};
+  Standards beta;  // a history that starts in November
+  beta.periods = {period("2026-11")};
+  beta.known_squads = {"core"};
+  beta.squads = {{"core", {{"prd-missing", "committed items", "warning", false, {cell(5, 0)}}}}};
+  const Standards p = portfolio_standards({{"acme", acme}, {"beta", beta}});
+  REQUIRE(p.periods.size() == 2);
+  CHECK(p.periods[0].name == "2026-10");
+  CHECK(p.periods[1].name == "2026-11");
+  CHECK(p.periods[1].commit.empty());
+  CHECK(p.known_squads == std::vector<std::string>{"acme/payments", "beta/core"});
+  REQUIRE(p.squads.size() == 2);
+  CHECK(p.squads[0].squad == "acme/payments");
+  CHECK(squad_compliance(p.squads[0], 0) == doctest::Approx(0.5));
+  CHECK(squad_compliance(p.squads[0], 1) == doctest::Approx(0.75));
+  CHECK(p.squads[1].squad == "beta/core");
+  CHECK_FALSE(p.squads[1].rules[0].cells[0].measured);
+  CHECK_FALSE(squad_compliance(p.squads[1], 0));
+  CHECK(squad_compliance(p.squads[1], 1) == doctest::Approx(1.0));
+}
