@@ -222,8 +222,8 @@ int insights_of(Context& ctx, const Workspace& ws, const InsightOptions& io, con
 }
 
 /// A portfolio's insights (format 1.4): each member's, from its own feedback, its item and feedback
-/// ids qualified (`acme/PAY-3`, `acme/FB-1`), under a heading naming it (`== acme (../acme)`, `# acme (../acme)`), or a `members`
-/// list (JSON, each with its "member" and "path").
+/// ids qualified (`acme/PAY-3`, `acme/FB-1`), under a heading naming it (`== acme (../acme)`,
+/// `# acme (../acme)`), or a `members` list (JSON, each with its "member" and "path").
 int run_portfolio_insights(Context& ctx, const InsightsOpts& o, const InsightOptions& io,
                            const std::vector<Member>& members)
 {

@@ -435,7 +435,8 @@ int run_portfolio_roadmap(Context& ctx, const RoadmapOpts& o, std::vector<Member
           it["member"] = name;
         }
       }
-      j["members"].push_back({{"member", name}, {"path", members[i].path}, {"at", one["at"]}, {"columns", one["columns"]}});
+      j["members"].push_back(
+        {{"member", name}, {"path", members[i].path}, {"at", one["at"]}, {"columns", one["columns"]}});
     } else if (format == "csv") {
       std::string csv = render_roadmap_csv(cols);
       const auto eol = csv.find("\r\n");  // the header: once, with a member column first
