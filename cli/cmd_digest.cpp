@@ -205,7 +205,8 @@ void setup_digest(CLI::App& app, Runner& run)
     ->default_str("markdown");
   app.footer("Compares the committed state at the start of the period with HEAD (uncommitted changes are\n"
              "not part of the digest). In a portfolio: each member's digest from its own repository, under a\n"
-             "heading naming it, item ids qualified (acme/PAY-3); --member to choose.\n"
+             "heading naming it, ids, squads and objectives qualified (acme/PAY-3, acme/payments, acme/O1);\n"
+             "--member to choose.\n"
              "Exit status: 0, or 2 for an unknown audience, revision or date, or in a portfolio for a member\n"
              "that cannot be read, has no commits or a shallow clone lacking the history the digest reads.");
   run = [o](Context& ctx) { return run_digest(ctx, *o); };

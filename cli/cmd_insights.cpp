@@ -221,9 +221,9 @@ int insights_of(Context& ctx, const Workspace& ws, const InsightOptions& io, con
   return k_exit_ok;
 }
 
-/// A portfolio's insights (format 1.4): each member's, from its own feedback, its item ids qualified
-/// (`acme/PAY-3`), under a heading naming it (`== acme (../acme)`, `# acme (../acme)`), or a `members`
-/// list (JSON, each with its "member" and "path").
+/// A portfolio's insights (format 1.4): each member's, from its own feedback, its item and feedback
+/// ids qualified (`acme/PAY-3`, `acme/FB-1`), under a heading naming it (`== acme (../acme)`,
+/// `# acme (../acme)`), or a `members` list (JSON, each with its "member" and "path").
 int run_portfolio_insights(Context& ctx, const InsightsOpts& o, const InsightOptions& io,
                            const std::vector<Member>& members)
 {
@@ -232,7 +232,12 @@ int run_portfolio_insights(Context& ctx, const InsightsOpts& o, const InsightOpt
   for (const auto& m : members) {
     const std::string name = m.name.empty() ? std::string(".") : m.name;
     Insights r;
-    const Workspace ws = qualified_workspace(m);
+    Workspace ws = qualified_workspace(m);
+    if (!m.name.empty()) {
+      for (auto& fb : ws.feedback) {  // as the portfolio's dashboard names them: acme/FB-1
+        fb.id.value = qualified_id(m.name, fb.id.value);
+      }
+    }
     if (int rc = insights_of(ctx, ws, io, fmt::format("member {}: ", quote(name)), r); rc != k_exit_ok) {
       return rc;
     }
@@ -309,7 +314,8 @@ void setup_insights(CLI::App& app, Runner& run)
   app.footer("ARR counts each customer once per group: the ARR of their most recent entry that states one.\n"
              "A figure with no data shows as '-' (null in JSON), never as 0.\n"
              "In a portfolio: each member's insights from its own feedback, under a heading naming it, item\n"
-             "ids qualified (acme/PAY-3); --member to choose. Exit status: 0, or 2 for a bad option or date,\n"
+             "and feedback ids qualified (acme/PAY-3, acme/FB-1); --member to choose.\n"
+             "Exit status: 0, or 2 for a bad option or date,\n"
              "or a member that cannot be read.");
   run = [o](Context& ctx) { return run_insights(ctx, *o); };
 }

@@ -46,11 +46,7 @@ int run_metrics(Context& ctx, const MetricsOpts& o)
     if (rc != k_exit_ok) {
       return rc;
     }
-    if (!o.squads.empty()) {
-      error(ctx.err, "--squad is not available in a portfolio yet; use --member, or run it in the member's workspace");
-      return k_exit_usage;
-    }
-    rc = portfolio_metrics_for(ctx, members, o.period, o.since, o.until, o.author_date, m, o.no_cache);
+    rc = portfolio_metrics_for(ctx, members, o.period, o.since, o.until, o.author_date, m, o.no_cache, o.squads);
   } else if (rc == k_exit_ok) {
     rc = metrics_for(ctx, o.squads, o.period, o.since, o.until, o.author_date, m, o.no_cache);
   }
@@ -83,7 +79,8 @@ int run_metrics(Context& ctx, const MetricsOpts& o)
 void setup_metrics(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<MetricsOpts>();
-  app.add_option("--squad", o->squads, "Only this squad (repeatable); default: every squad and the portfolio")
+  app.add_option("--squad", o->squads, "Only this squad (repeatable); default: every squad and the portfolio. "
+                                      "In a portfolio: acme/payments, or payments when one member alone has it")
     ->option_text("S")->check(completes(Values::squads));
   add_member_option(app, o->members);
   app.add_option("--period", o->period, "Period of each row")

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <deque>
 
 namespace pops::cli {
 
@@ -101,7 +102,8 @@ void print_table(Context& ctx, const std::vector<RoadmapColumn>& cols)
 
 /// The first-in-progress dates of items, from the history up to `at` (HEAD when unset); empty
 /// outside a git repository or before the first commit.
-std::map<std::string, Date> start_dates(Context& ctx, const std::optional<CommitRef>& at)
+/// `who` starts the warning ("member 'acme' (../acme): " in a portfolio).
+std::map<std::string, Date> start_dates(Context& ctx, const std::optional<CommitRef>& at, const std::string& who = {})
 {
   try {
     Repository repo = Repository::open(ctx.workspace);
@@ -115,7 +117,7 @@ std::map<std::string, Date> start_dates(Context& ctx, const std::optional<Commit
     return out;
   } catch (const std::runtime_error& e) {
     if (inside_git_repo(ctx.workspace)) {
-      warning(ctx.err, fmt::format("the bars have no start dates: {}", e.what()));
+      warning(ctx.err, fmt::format("{}the bars have no start dates: {}", who, e.what()));
     }
     return {};
   }
@@ -124,9 +126,9 @@ std::map<std::string, Date> start_dates(Context& ctx, const std::optional<Commit
 /// The item facts of the history up to `until` (from the month holding `since`, else from the first
 /// commit), walked from `at` (HEAD when unset): the ship dates of the mermaid chart and the dates of
 /// the timeline. Nullopt outside a git repository or before the first commit; with `strict`, a failure
-/// to read the history is an error, else a warning.
+/// to read the history is an error, else a warning (starting with `who`).
 std::optional<Metrics> item_facts(Context& ctx, const Workspace& ws, const std::optional<CommitRef>& at, Date until,
-                                  const std::optional<Date>& since, bool strict)
+                                  const std::optional<Date>& since, bool strict, const std::string& who = {})
 {
   try {
     Repository repo = Repository::open(ctx.workspace);
@@ -148,7 +150,7 @@ std::optional<Metrics> item_facts(Context& ctx, const Workspace& ws, const std::
     if (strict) {
       error(ctx.err, e.what());
     } else if (inside_git_repo(ctx.workspace)) {
-      warning(ctx.err, fmt::format("the bars have no ship dates: {}", e.what()));
+      warning(ctx.err, fmt::format("{}the bars have no ship dates: {}", who, e.what()));
     }
     return std::nullopt;
   }
@@ -225,9 +227,9 @@ int print_timeline(Context& ctx, const Workspace& ws, const RoadmapOpts& o, cons
 
 /// A portfolio's timeline: each member's from its own history, one after the other, ids qualified
 /// (`acme/PAY-3`), grouped by `member/squad` (`member/owner` with --by owner) or by member.
-int print_portfolio_timeline(Context& ctx, const RoadmapOpts& o, const std::vector<Member>& members)
+int print_portfolio_timeline(Context& ctx, const RoadmapOpts& o, const std::vector<Member>& members,
+                             const std::vector<std::optional<CommitRef>>& ats, Date day)
 {
-  const Date day = pops::today();
   const auto since = timeline_since(ctx, o, day);
   if (!since) {
     return k_exit_usage;
@@ -237,12 +239,13 @@ int print_portfolio_timeline(Context& ctx, const RoadmapOpts& o, const std::vect
   all.today = day;
   bool first = true;
   const std::string portfolio_root = ctx.workspace;
-  for (const auto& m : members) {
+  for (size_t i = 0; i < members.size(); ++i) {
+    const Member& m = members[i];
     const std::string name = m.name.empty() ? std::string(".") : m.name;
     ctx.workspace = m.root;  // the member's history, in its own repository
     std::optional<Timeline> t;
     try {
-      t = timeline_of(ctx, m.ws, o, std::nullopt, day, *since);
+      t = timeline_of(ctx, m.ws, o, ats[i], day, *since);
     } catch (const std::runtime_error& e) {
       ctx.workspace = portfolio_root;
       throw std::runtime_error(fmt::format("member '{}' ({}): {}", name, m.path, e.what()));
@@ -277,16 +280,122 @@ int print_portfolio_timeline(Context& ctx, const RoadmapOpts& o, const std::vect
   return k_exit_ok;
 }
 
+std::string member_name(const Member& m)
+{
+  return m.name.empty() ? std::string(".") : m.name;
+}
+
+/// --at in a portfolio: a date, each member read as of its own last commit on or before it (`ats`,
+/// `members[i].ws` replaced). A revision, a member outside a git repository, one without a commit by
+/// then, or a shallow clone that does not reach back to the date is an error naming it (exit 2).
+int portfolio_at(Context& ctx, const std::string& arg, std::vector<Member>& members,
+                 std::vector<std::optional<CommitRef>>& ats)
+{
+  ats.assign(members.size(), std::nullopt);
+  if (arg.empty()) {
+    return k_exit_ok;
+  }
+  if (!parse_date(arg)) {
+    error(ctx.err, fmt::format("--at '{}' is not a date: in a portfolio --at takes a date (YYYY-MM-DD), each member "
+                               "as of its last commit on or before it; a revision names a commit of one repository",
+                               printable(arg)));
+    auto named = std::find_if(members.begin(), members.end(), [](const Member& m) { return !m.name.empty(); });
+    hint(ctx.err, fmt::format("for a revision, run it in the member's workspace: pops -C {} roadmap --at {}",
+                              named == members.end() ? std::string("MEMBER") : printable(named->path), printable(arg)));
+    return k_exit_usage;
+  }
+  for (size_t i = 0; i < members.size(); ++i) {
+    Member& m = members[i];
+    const std::string who = fmt::format("member '{}' ({})", member_name(m), printable(m.path));
+    try {
+      Repository repo = Repository::open(m.root);
+      const std::string prefix = repo.prefix_of(m.root);
+      ats[i] = resolve_at(repo, m.root, prefix, arg);
+      if (!ats[i]) {
+        error(ctx.err, fmt::format("{}: no commit on or before {}", who, arg));
+        return k_exit_usage;
+      }
+      m.ws = load_workspace(m.root, repo.tree_files(ats[i]->id, prefix));
+    } catch (const std::runtime_error& e) {
+      throw std::runtime_error(fmt::format("{}: {}", who, e.what()));
+    }
+    const auto errors = std::count_if(m.ws.findings.begin(), m.ws.findings.end(),
+                                      [](const Finding& x) { return x.rule == "yaml-syntax"; });
+    if (errors > 0 && !ctx.quiet) {
+      warning(ctx.err, fmt::format("{}: {} file{} could not be read as of {}", who, errors, errors == 1 ? "" : "s",
+                                   ats[i]->short_id));
+    }
+  }
+  return k_exit_ok;
+}
+
+/// "as of 1a2b3c4 2026-10-20 start PAY-2": the commit a member was read at.
+std::string as_of(const CommitRef& at)
+{
+  return fmt::format("as of {} {} {}", at.short_id, format_date(commit_date(at)), printable(at.summary));
+}
+
+/// A portfolio's mermaid chart: one Gantt of every member's items (render_mermaid), a section per
+/// `member/squad`, ids qualified; each member's start and ship days from its own history.
+int print_portfolio_mermaid(Context& ctx, const RoadmapOpts& o, const std::vector<Member>& members,
+                            const std::vector<Workspace>& views, const std::vector<std::optional<CommitRef>>& ats,
+                            Date day)
+{
+  std::deque<Item> items;  // the members' items, squads qualified (stable addresses)
+  RoadmapColumn all;
+  std::map<std::string, Date> started;
+  std::map<std::string, Date> shipped;
+  const std::string portfolio_root = ctx.workspace;
+  const std::string product = config_at(portfolio_root).product.value;
+  for (size_t i = 0; i < members.size(); ++i) {
+    const Member& m = members[i];
+    const std::string who = fmt::format("member '{}' ({}): ", member_name(m), printable(m.path));
+    ctx.workspace = m.root;  // the member's history, in its own repository
+    std::map<std::string, Date> starts;
+    std::optional<Metrics> facts;
+    try {
+      starts = start_dates(ctx, ats[i], who);
+      facts = item_facts(ctx, m.ws, ats[i], day, std::nullopt, false, who);
+    } catch (const std::runtime_error& e) {
+      ctx.workspace = portfolio_root;
+      throw std::runtime_error(who + e.what());
+    }
+    ctx.workspace = portfolio_root;
+    for (const auto& [id, d] : starts) {
+      started.emplace(qualified_id(m.name, id), d);
+    }
+    if (facts) {
+      for (const auto& f : facts->items) {
+        if (f.shipped) {
+          shipped.emplace(qualified_id(m.name, f.id), *f.shipped);
+        }
+      }
+    }
+    for (const auto& col : roadmap_view(views[i], o.filter)) {
+      for (const Item* it : col.items) {
+        Item& copy = items.emplace_back(*it);
+        if (!m.name.empty()) {
+          copy.squad.value = copy.squad.value.empty() ? m.name : m.name + "/" + copy.squad.value;
+        }
+        all.items.push_back(&copy);
+      }
+    }
+  }
+  ctx.out.write(render_mermaid({all}, product.empty() ? "Roadmap" : product + " roadmap", started, shipped, day));
+  return k_exit_ok;
+}
+
 /// A portfolio's roadmap (format 1.4): each member's, ids qualified (`acme/PAY-3`), under a heading
 /// naming the member (table, board, Markdown), in a `members` list (JSON) or with a member column (CSV).
 /// A filter value must name something in some member.
-int run_portfolio_roadmap(Context& ctx, const RoadmapOpts& o, const std::vector<Member>& members)
+int run_portfolio_roadmap(Context& ctx, const RoadmapOpts& o, std::vector<Member> members)
 {
-  if (!o.at.empty() || o.format == "mermaid") {
-    error(ctx.err, fmt::format("{} is not available in a portfolio yet; run it in a member's workspace",
-                               o.at.empty() ? "--format mermaid" : "--at"));
-    return k_exit_usage;
+  std::vector<std::optional<CommitRef>> ats;
+  if (int rc = portfolio_at(ctx, o.at, members, ats); rc != k_exit_ok) {
+    return rc;
   }
+  const auto at_day = parse_date(o.at);
+  const Date day = at_day ? *at_day : pops::today();
   std::vector<Workspace> views;
   for (const auto& m : members) {
     views.push_back(qualified_workspace(m));
@@ -304,23 +413,30 @@ int run_portfolio_roadmap(Context& ctx, const RoadmapOpts& o, const std::vector<
     return k_exit_usage;
   }
   if (o.format == "timeline" || o.format == "timeline-json") {
-    return print_portfolio_timeline(ctx, o, members);
+    return print_portfolio_timeline(ctx, o, members, ats, day);
   }
-  auto name_of = [](const Member& m) { return m.name.empty() ? std::string(".") : m.name; };
+  if (o.format == "mermaid") {
+    return print_portfolio_mermaid(ctx, o, members, views, ats, day);
+  }
+  auto name_of = [](const Member& m) { return member_name(m); };
   const std::string format = o.format.empty() ? (ctx.out.is_tty() ? "board" : "table") : o.format;
-  nlohmann::ordered_json j = {{"version", 1}, {"at", nullptr}, {"members", nlohmann::ordered_json::array()}};
+  nlohmann::ordered_json j = {{"version", 1},
+                              {"at", o.at.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json{{"rev", o.at}}},
+                              {"members", nlohmann::ordered_json::array()}};
   std::string text;
   for (size_t i = 0; i < members.size(); ++i) {
     const auto cols = roadmap_view(views[i], f);
     const std::string name = name_of(members[i]);
     if (format == "json") {
-      auto one = nlohmann::ordered_json::parse(render_roadmap_json(cols, std::nullopt));
+      const auto at = ats[i] ? std::optional<RoadmapAt>(RoadmapAt{o.at, *ats[i]}) : std::nullopt;
+      auto one = nlohmann::ordered_json::parse(render_roadmap_json(cols, at));
       for (auto& c : one["columns"]) {
         for (auto& it : c["items"]) {
           it["member"] = name;
         }
       }
-      j["members"].push_back({{"member", name}, {"path", members[i].path}, {"columns", one["columns"]}});
+      j["members"].push_back(
+        {{"member", name}, {"path", members[i].path}, {"at", one["at"]}, {"columns", one["columns"]}});
     } else if (format == "csv") {
       std::string csv = render_roadmap_csv(cols);
       const auto eol = csv.find("\r\n");  // the header: once, with a member column first
@@ -333,10 +449,16 @@ int run_portfolio_roadmap(Context& ctx, const RoadmapOpts& o, const std::vector<
       text += (i == 0 ? "member," + csv.substr(0, eol + 2) : std::string()) + rows;
     } else if (format == "markdown") {
       text += fmt::format("{}# {} ({})\n\n", i ? "\n" : "", markdown_cell(name), markdown_cell(members[i].path));
+      if (ats[i]) {
+        text += markdown_text(as_of(*ats[i])) + "\n\n";
+      }
       text += render_roadmap_markdown(cols);
     } else {
       const Term& out = ctx.out;
       out.write(fmt::format("{}{}\n", i ? "\n" : "", out.paint(Color::bold, fmt::format("== {} ({})", name, printable(members[i].path)))));
+      if (ats[i] && !ctx.quiet) {
+        out.write(out.paint(Color::dim, as_of(*ats[i])) + "\n");
+      }
       if (format == "board") {
         out.write(render_board(cols, out.width(), [&out](const std::string& status, const std::string& t) {
           return out.paint(status_color(status), t);
@@ -452,7 +574,8 @@ void setup_roadmap(CLI::App& app, Runner& run)
   add_member_option(app, o->members);
   app.add_flag("--all", o->filter.include_closed, "Include shipped and dropped items");
   app.add_option("--at", o->at, "Show the roadmap as it was in this revision, or at this date (the last "
-                                "commit on or before it, by committer date)")
+                                "commit on or before it, by committer date; in a portfolio a date only, each "
+                                "member as of its own last commit on or before it)")
     ->option_text("REV|DATE")->check(completes(Values::refs));
   app.add_option("--format", o->format, "board (default on a terminal), table (default otherwise), markdown, "
                                         "mermaid, timeline, timeline-json, json or csv")
@@ -467,7 +590,10 @@ void setup_roadmap(CLI::App& app, Runner& run)
              "width (COLUMNS when set); colour only on a terminal, never with NO_COLOR.\n"
              "--format timeline draws each item's first committed target against the day it shipped, both from\n"
              "the git history, with shipped items included (timeline-json: the same dates as JSON). The mermaid\n"
-             "chart ends a shipped item's bar on the day it shipped.");
+             "chart ends a shipped item's bar on the day it shipped.\n"
+             "In a portfolio: every member, ids qualified (acme/PAY-3); the mermaid chart is one Gantt with a\n"
+             "section per member/squad; --at DATE reads each member as of its last commit on or before DATE\n"
+             "(a member without one, or a shallow clone not reaching back to it, is an error naming it).");
   run = [o](Context& ctx) { return run_roadmap(ctx, *o); };
 }
 

@@ -140,19 +140,93 @@ int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std:
   return k_exit_ok;
 }
 
+namespace {
+
+/// --squad in a portfolio: the squads each member keeps (`kept[i]` of `members[i]`). A value is
+/// `member/squad` (a member covered; the squad is checked against the member's history by
+/// metrics_for) or a bare squad that exactly one member's pops.yaml has (the portfolio's own squads
+/// among them). Returns false with the error said: an unknown value (with a suggestion), or a bare
+/// one several members have (listing them).
+bool portfolio_squads(Context& ctx, const std::vector<Member>& members, const std::vector<std::string>& wanted,
+                      std::vector<std::vector<std::string>>& kept)
+{
+  kept.assign(members.size(), {});
+  std::vector<std::string> known;  // every member's squads, qualified, then the bare ones
+  std::vector<std::string> bare;
+  for (const auto& m : members) {
+    for (const auto& sq : m.ws.config.squads) {
+      known.push_back(qualified_id(m.name, sq.id.value));
+      if (std::find(bare.begin(), bare.end(), sq.id.value) == bare.end()) {
+        bare.push_back(sq.id.value);
+      }
+    }
+  }
+  auto add = [&kept](size_t i, const std::string& squad) {
+    if (std::find(kept[i].begin(), kept[i].end(), squad) == kept[i].end()) {
+      kept[i].push_back(squad);
+    }
+  };
+  for (const auto& w : wanted) {
+    if (const auto slash = w.find('/'); slash != std::string::npos) {
+      const std::string member = w.substr(0, slash);
+      const auto it = std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.name == member; });
+      if (it == members.end() || slash + 1 == w.size()) {
+        error(ctx.err, unknown_value({w}, known, "squad"));
+        return false;
+      }
+      add(static_cast<size_t>(it - members.begin()), w.substr(slash + 1));
+      continue;
+    }
+    std::vector<size_t> holders;
+    for (size_t i = 0; i < members.size(); ++i) {
+      const auto& sqs = members[i].ws.config.squads;
+      if (std::any_of(sqs.begin(), sqs.end(), [&](const Squad& s) { return s.id.value == w; })) {
+        holders.push_back(i);
+      }
+    }
+    if (holders.empty()) {
+      // The nearest bare name when one is near, else the squads as they can be named.
+      std::string msg = unknown_value({w}, bare, "squad");
+      error(ctx.err, msg.find("did you mean") != std::string::npos ? msg : unknown_value({w}, known, "squad"));
+      return false;
+    }
+    if (holders.size() > 1) {
+      std::vector<std::string> which;
+      for (size_t i : holders) {
+        which.push_back(qualified_id(members[i].name, w));
+      }
+      error(ctx.err, fmt::format("squad '{}' is in {} members: {}; name it with its member", printable(w),
+                                 holders.size(), join(which, ", ")));
+      return false;
+    }
+    add(holders.front(), w);
+  }
+  return true;
+}
+
+} // namespace
+
 int portfolio_metrics_for(Context& ctx, const std::vector<Member>& members, const std::string& period,
                           const std::string& since, const std::string& until, bool author_date, Metrics& out,
-                          bool no_cache)
+                          bool no_cache, const std::vector<std::string>& squads)
 {
+  std::vector<std::vector<std::string>> kept(members.size());
+  if (!squads.empty() && !portfolio_squads(ctx, members, squads, kept)) {
+    return k_exit_usage;
+  }
   std::vector<MemberMetrics> all;
   const std::string portfolio_root = ctx.workspace;
-  for (const auto& m : members) {
+  for (size_t i = 0; i < members.size(); ++i) {
+    const Member& m = members[i];
+    if (!squads.empty() && kept[i].empty()) {
+      continue;  // none of its squads asked for
+    }
     const std::string name = m.name.empty() ? std::string(".") : m.name;
     Metrics one;
     int rc = k_exit_ok;
     ctx.workspace = m.root;  // metrics_for measures the workspace of ctx: the member's, in its own repository
     try {
-      rc = metrics_for(ctx, {}, period, since, until, author_date, one, no_cache);
+      rc = metrics_for(ctx, kept[i], period, since, until, author_date, one, no_cache);
     } catch (const std::runtime_error& e) {
       ctx.workspace = portfolio_root;
       throw std::runtime_error(fmt::format("member '{}' ({}): {}", name, m.path, e.what()));
@@ -165,6 +239,10 @@ int portfolio_metrics_for(Context& ctx, const std::vector<Member>& members, cons
     all.push_back(MemberMetrics{m.name, std::move(one)});
   }
   out = rollup_metrics(all);
+  if (!squads.empty()) {
+    // As in a workspace, --squad keeps only the squads' rows: neither the portfolio's nor the members'.
+    std::erase_if(out.rows, [](const PeriodMetrics& r) { return r.squad.empty(); });
+  }
   return k_exit_ok;
 }
 

@@ -21,9 +21,12 @@ int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std:
 
 /// metrics_for over a portfolio's `members` (format 1.4): each measured in its own repository with
 /// the same options, then rolled up (rollup_metrics). An error of a member (not in a git repository,
-/// history before a shallow clone's boundary) names the member.
+/// history before a shallow clone's boundary) names the member. With `squads` (--squad: `acme/payments`,
+/// or a bare `payments` that exactly one member's pops.yaml has), only the members holding them are
+/// measured, each with its own of them, and only those squads' rows are kept (as metrics_for keeps a
+/// workspace's); an ambiguous or unknown squad is an error (exit 2).
 int portfolio_metrics_for(Context& ctx, const std::vector<pops::Member>& members, const std::string& period,
                           const std::string& since, const std::string& until, bool author_date, pops::Metrics& out,
-                          bool no_cache = false);
+                          bool no_cache = false, const std::vector<std::string>& squads = {});
 
 } // namespace pops::cli

@@ -1,10 +1,22 @@
-// A portfolio member's digest (format 1.4): its item ids qualified by the member's name. See digest.h.
+// A portfolio member's digest (format 1.4): its ids and squads qualified by the member's name. See digest.h.
 
 #include "features/digest.h"
 
 #include "workspace/portfolio.h"
 
 namespace pops {
+
+namespace {
+
+/// `member/s`; an empty `s` (no squad) stays empty.
+void qualify(std::string_view member, std::string& s)
+{
+  if (!s.empty()) {
+    s = qualified_id(member, s);
+  }
+}
+
+} // namespace
 
 void qualify_digest(Digest& d, std::string_view member)
 {
@@ -13,18 +25,39 @@ void qualify_digest(Digest& d, std::string_view member)
   }
   for (auto* list : {&d.shipped, &d.committed, &d.slipped, &d.dropped, &d.moved}) {
     for (auto& e : *list) {
-      e.id = qualified_id(member, e.id);
-      if (!e.moved_to.empty()) {
-        e.moved_to = qualified_id(member, e.moved_to);
+      qualify(member, e.id);
+      qualify(member, e.squad);
+      qualify(member, e.moved_to);
+      qualify(member, e.moved_squad);
+      for (auto& fb : e.feedback) {
+        qualify(member, fb);
       }
     }
   }
   for (auto& r : d.at_risk) {
-    r.id = qualified_id(member, r.id);
+    qualify(member, r.id);
+    qualify(member, r.squad);
   }
   for (auto& in : d.initiatives) {
+    qualify(member, in.id);
     for (auto& id : in.items) {
-      id = qualified_id(member, id);
+      qualify(member, id);
+    }
+  }
+  for (auto& g : d.goals) {
+    qualify(member, g.id);
+    for (auto& kr : g.moved) {
+      qualify(member, kr);
+    }
+  }
+  for (auto& f : d.figures) {
+    if (f.squad != "total") {  // the sum of the member's squads, not a squad
+      qualify(member, f.squad);
+    }
+  }
+  for (auto& r : d.rituals) {
+    for (auto& sq : r.squads) {
+      qualify(member, sq);
     }
   }
 }

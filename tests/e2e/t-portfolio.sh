@@ -5,6 +5,7 @@
 # report's dashboard of the roll-up (squads as member/squad, ids qualified); each member's digest
 # (a shallow or missing member named) and insights; the timeline of every member.
 . "$(dirname "$0")/lib.sh"
+CHECKER="$(cd "$(dirname "$0")" && pwd)/mermaid_check.py"
 
 # member NAME PRODUCT SQUAD PREFIX: a workspace NAME/ with one squad, in a git repository of its own.
 member() {
@@ -198,9 +199,6 @@ run metrics --since 2026-10-01 --until 2026-11-30 --member beta --format csv
 expect_rc 0
 [ "$(printf '%s\n' "$OUT" | tr -d '\r' | sed -n '1p;5p')" = "period,member,squad,shipped,cycle_p50,cycle_p85,lead_p50,lead_p85,wip,wip_limit,slipped,slip_days,predictability,added,dropped,prd_coverage,feedback_coverage
 2026-11,(all),(all),2,7,10.5,24,28.9,0,,0,0,100%,1,0,," ] && pass || fail "metrics csv: $OUT"
-run metrics --squad core
-expect_rc 2
-expect_err "--squad is not available in a portfolio yet"
 # A member outside a git repository: named.
 rm -rf ../beta/.git
 run metrics
@@ -359,3 +357,188 @@ expect_rc 0
 grep -qF 'title="id-prefix: 1 findings, 3 of 4 comply">75%</td>' dash.html && grep -qF '<td>beta/core</td>' dash.html \
   && grep -qF '<h3>Pilot of target-passed in acme</h3>' dash.html && pass \
   || fail "html: no standards of acme/payments and beta/core, or no pilot of acme"
+
+t_begin "roadmap --at DATE: each member as of its own last commit on or before the date"
+portfolio
+# On 2026-10-15: acme at 'ship PAY-1' (10-10): PAY-1 shipped, PAY-2 planned, PAY-3 planned with its
+# first target 11-15; beta at 'ship CORE-1' (10-08): CORE-1 shipped, CORE-2 planned, no CORE-3 yet.
+run roadmap --at 2026-10-15
+expect_rc 0
+[ "$(printf '%s\n' "$OUT" | sed -E 's/^as of [0-9a-f]{7} /as of X /')" = "== acme (../acme)
+as of X 2026-10-10 ship PAY-1
+Now (2)
+  acme/PAY-2 Invoices   planned      payments
+  acme/PAY-3 Payouts    planned      payments              2026-11-15
+
+Next (0)
+
+Later (0)
+
+== beta (../beta)
+as of X 2026-10-08 ship CORE-1
+Now (1)
+  beta/CORE-2 Search     planned      core
+
+Next (0)
+
+Later (0)" ] && pass || fail "roadmap --at table: $OUT"
+run roadmap --at 2026-10-15 --all --format json
+expect_rc 0
+py 'assert out["at"] == {"rev": "2026-10-15"}, out["at"]
+a, b = out["members"]
+assert (a["at"]["rev"], a["at"]["date"], b["at"]["date"]) == ("2026-10-15", "2026-10-10", "2026-10-08"), (a["at"], b["at"])
+assert len(a["at"]["commit"]) == 40, a["at"]
+st = lambda m: [(i["id"], i["status"]) for c in m["columns"] for i in c["items"]]
+assert st(a) == [("acme/PAY-1", "shipped"), ("acme/PAY-2", "planned"), ("acme/PAY-3", "planned")], st(a)
+assert st(b) == [("beta/CORE-1", "shipped"), ("beta/CORE-2", "planned")], st(b)'
+run roadmap --at 2026-10-15 --format markdown --member beta
+expect_rc 0
+expect_out_line '^as of [0-9a-f]{7} 2026-10-08 ship CORE-1$'
+expect_out "| beta/CORE-2 | Search |"
+expect_no_out "CORE-3"
+# The timeline as of the date: PAY-1 and CORE-1 shipped, PAY-3 planned for 11-15 (its first target,
+# moved only on 11-12); PAY-2 and CORE-2, neither shipped nor with a target, have no bar.
+run roadmap --at 2026-10-15 --format timeline-json --since 2026-09-01
+expect_rc 0
+py 'bars = {b["id"]: b for b in out["items"]}
+assert sorted(bars) == ["acme/PAY-1", "acme/PAY-3", "beta/CORE-1"], sorted(bars)
+assert (out["today"], out["to"]) == ("2026-10-15", "2026-11-15"), (out["today"], out["to"])
+assert (bars["acme/PAY-3"]["planned"], bars["acme/PAY-3"]["target"]) == ("2026-11-15", "2026-11-15"), bars["acme/PAY-3"]
+assert bars["acme/PAY-1"]["shipped"] == "2026-10-10" and bars["beta/CORE-1"]["shipped"] == "2026-10-08"'
+# A member with no commit by then (beta's first is 10-03): an error naming it, nothing printed.
+run roadmap --at 2026-10-02
+expect_rc 2
+expect_err "pops: error: member 'beta' (../beta): no commit on or before 2026-10-02"
+[ -z "$OUT" ] && pass || fail "roadmap --at printed a partial answer: $OUT"
+# A revision names a commit of one repository: refused, with the way to ask a member.
+run roadmap --at HEAD~1
+expect_rc 2
+expect_err "pops: error: --at 'HEAD~1' is not a date: in a portfolio --at takes a date (YYYY-MM-DD)"
+expect_err "pops -C ../acme roadmap --at HEAD~1"
+run roadmap --at 2026-02-30
+expect_rc 2
+expect_err "--at '2026-02-30' is not a date"
+# A shallow member (its last two commits, 11-09 and 11-21): a date it reaches is fine, one before
+# its oldest commit is an error naming it.
+git clone -q --depth 2 "file://$(cd ../beta && pwd)" ../beta-shallow && rm -rf ../beta && mv ../beta-shallow ../beta
+run roadmap --at 2026-11-10 --member beta --all
+expect_rc 0
+expect_out_line '^as of [0-9a-f]{7} 2026-11-09 start CORE-3$'
+expect_out_line '^  beta/CORE-3 +Exports +in-progress'
+run roadmap --at 2026-11-01
+expect_rc 2
+expect_err "pops: error: member 'beta' (../beta): the history is shallow (depth 2)"
+[ -z "$OUT" ] && pass || fail "roadmap --at printed a partial answer: $OUT"
+rm -rf ../acme/.git
+run roadmap --at 2026-11-10
+expect_rc 2
+expect_err_line "^pops: error: member 'acme' \(\.\./acme\): "
+
+t_begin "roadmap --format mermaid: one Gantt, a section per member/squad, ship days from each member's history"
+portfolio
+# CORE-3 gets a target in the working tree: its bar runs from its first in-progress day (11-09) to
+# the day it shipped (11-21), not to the target. PAY-3, not started, runs from today (11-22) to 11-30.
+sed -i 's/CORE-3, title: Exports, status: shipped, horizon: now/CORE-3, title: Exports, status: shipped, horizon: now, target: 2026-12-15/' ../beta/roadmap/core.yaml
+run roadmap --format mermaid --all
+expect_rc 0
+[ "$OUT" = "gantt
+    title Holding roadmap
+    dateFormat YYYY-MM-DD
+    section acme/payments
+    acme/PAY-3 Payouts :t_acme_pay_3, 2026-11-22, 2026-11-30
+    section beta/core
+    beta/CORE-3 Exports :done, t_beta_core_3, 2026-11-09, 2026-11-21" ] && pass || fail "mermaid: $OUT"
+printf '%s\n' "$OUT" | python3 "$CHECKER" && pass || fail "mermaid invalid: $OUT"
+# As of 2026-11-10: acme at 'ship PAY-2', PAY-3's target still 11-15, drawn from that day.
+run roadmap --format mermaid --at 2026-11-10 --member acme
+expect_rc 0
+expect_out "    acme/PAY-3 Payouts :t_acme_pay_3, 2026-11-10, 2026-11-15"
+expect_no_out "beta"
+
+t_begin "metrics --squad: qualified, or bare when one member alone has it; the squads' rows as in a workspace"
+portfolio
+run metrics --since 2026-10-01 --until 2026-11-30 --squad beta/core --format json
+expect_rc 0
+# beta's core alone: October CORE-1 (cycle 4, lead 5); November CORE-2 (2, 31) and CORE-3 (12, 17):
+# medians 7 and 24, p85 2 + 0.85 * 10 = 10.5 and 17 + 0.85 * 14 = 28.9; CORE-2 committed and shipped.
+py 'K = ("shipped", "cycle_median", "cycle_p85", "lead_median", "lead_p85", "wip", "committed", "committed_shipped", "added")
+rows = [(r["period"], r["member"], r["squad"]) for r in out["rows"]]
+assert rows == [("2026-10", "beta", "core"), ("2026-11", "beta", "core")], rows
+assert out["squads"] == ["beta/core"], out["squads"]
+assert tuple(out["rows"][0][k] for k in K) == (1, 4, 4, 5, 5, 0, 0, 0, 2), out["rows"][0]
+assert tuple(out["rows"][1][k] for k in K) == (2, 7, 10.5, 24, 28.9, 0, 1, 1, 1), out["rows"][1]
+assert out["rows"][1]["predictability"] == 1
+assert [i["id"] for i in out["items"]] == ["beta/CORE-1", "beta/CORE-2", "beta/CORE-3"], out["items"]'
+# Bare, and only acme has it; with another squad, both members' squad rows, in pops.yaml's order.
+run metrics --since 2026-10-01 --until 2026-11-30 --squad payments --squad beta/core
+expect_rc 0
+[ "$OUT" = "PERIOD   MEMBER  SQUAD     SHIPPED  CYCLE50  CYCLE85  LEAD50  LEAD85  WIP  LIMIT  SLIPPED  DAYS  PREDICT  ADDED  DROPPED  PRD  FEEDBACK
+2026-10  acme    payments        1        6        6       9       9    1      –        0     0        –      3        0   0%        0%
+2026-10  beta    core            1        4        4       5       5    0      –        0     0        –      2        0    –        0%
+2026-11  acme    payments        1       21       21      40      40    0      –        1    15      50%      0        0    –        0%
+2026-11  beta    core            2        7     10.5      24    28.9    0      –        0     0     100%      1        0    –         –" ] && pass || fail "metrics --squad: $OUT"
+# The same figures as in the member's own workspace.
+run metrics --since 2026-10-01 --until 2026-11-30 --squad payments --format csv
+expect_rc 0
+mine=$(printf '%s\n' "$OUT" | tr -d '\r' | sed -n '2,$p' | sed 's/^\([^,]*\),acme,/\1,/')
+run -C ../acme metrics --since 2026-10-01 --until 2026-11-30 --squad payments --format csv
+[ "$mine" = "$(printf '%s\n' "$OUT" | tr -d '\r' | sed -n '2,$p')" ] && pass || fail "member's figures: $mine / $OUT"
+# Unknown: a suggestion; a member's squad it does not have: named by metrics in the member.
+run metrics --squad paymnts
+expect_rc 2
+expect_err "pops: error: unknown squad 'paymnts' (did you mean 'payments'?)"
+run metrics --squad acm/payments
+expect_rc 2
+expect_err "pops: error: unknown squad 'acm/payments' (did you mean 'acme/payments'?)"
+run metrics --squad cor --member acme
+expect_rc 2
+expect_err "pops: error: unknown squad 'cor'; known: acme/payments"
+run metrics --squad acme/paymnts
+expect_rc 2
+expect_err "pops: error: unknown squad 'paymnts' (did you mean 'payments'?)"
+expect_err "that is in member 'acme' (../acme)"
+# Two members with a squad of that name: ambiguous, the candidates listed.
+sed -i 's/^squads:$/squads:\n  payments: {name: Payments, prefix: BPAY}/' ../beta/pops.yaml
+run metrics --squad payments
+expect_rc 2
+expect_err "pops: error: squad 'payments' is in 2 members: acme/payments, beta/payments; name it with its member"
+[ -z "$OUT" ] && pass || fail "metrics printed a partial answer: $OUT"
+
+t_begin "digest and insights: squads, objectives and feedback ids qualified wherever they show"
+portfolio
+mkdir -p ../acme/feedback
+printf 'entries:\n  - {id: FB-1, date: 2026-10-25, source: sales, customer: Initech, summary: Invoices, items: [PAY-2]}\n  - {id: FB-2, date: 2026-11-05, source: sales, customer: Globex, summary: Dark mode}\n' > ../acme/feedback/2026-11.yaml
+(cd ../acme && commit 2026-11-15 "feedback")
+run digest --since 2026-11-01 --format json
+expect_rc 0
+# acme: PAY-2 shipped (asked for by FB-1), PAY-3 slipped 15 days, PAY-3 open in now; beta: CORE-2
+# and CORE-3 shipped (CORE-3 newly committed). Goals of 2026-Q4: each member's O1.
+py 'a, b = out["members"]
+assert [(f["squad"], f["shipped"], f["slipped"], f["slip_days"], f["open_now"]) for f in a["figures"]] == [
+  ("acme/payments", 1, 1, 15, 1), ("total", 1, 1, 15, 1)], a["figures"]
+assert [(f["squad"], f["shipped"]) for f in b["figures"]] == [("beta/core", 2), ("total", 2)], b["figures"]
+assert [(e["id"], e["squad"], e["feedback"]) for e in a["shipped"]] == [("acme/PAY-2", "acme/payments", ["acme/FB-1"])], a["shipped"]
+assert [(e["id"], e["squad"]) for e in a["slipped"]] == [("acme/PAY-3", "acme/payments")], a["slipped"]
+assert {e["squad"] for e in b["shipped"]} == {"beta/core"}, b["shipped"]
+assert [g["id"] for g in a["goals"]] == ["acme/O1"] and [g["id"] for g in b["goals"]] == ["beta/O1"], (a["goals"], b["goals"])'
+run digest --since 2026-11-01 --format text
+expect_rc 0
+expect_out_line '^  acme/payments +1 +0 +1 +15 '
+expect_out_line '^  beta/core +2 '
+expect_out_line '^  acme/PAY-2  Invoices \(acme/payments\): shipped 2026-11-10'
+expect_out_line '^  beta/O1  Beta grows: '
+expect_out "(acme/FB-1)"
+expect_no_out "(payments)"
+run digest --since 2026-11-01 --member beta
+expect_rc 0
+expect_out "| beta/core | 2 |"
+expect_out "beta/O1"
+run insights --since 2026-10-01 --until 2026-11-30 --member acme --format json
+expect_rc 0
+# acme: FB-1 links PAY-2; FB-2 links nothing (untagged).
+py 'm = out["members"][0]
+assert [(g["key"], g["feedback"]) for g in m["groups"]] == [("acme/PAY-2", ["acme/FB-1"])], m["groups"]
+assert m["unlinked_by_tag"] == [{"tag": None, "feedback": ["acme/FB-2"]}], m["unlinked_by_tag"]'
+run insights --since 2026-10-01 --until 2026-11-30 --member acme
+expect_rc 0
+expect_out "acme/FB-2"

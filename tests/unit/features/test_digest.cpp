@@ -198,28 +198,53 @@ TEST_CASE("build_digest: what shipped is what the history says shipped in the pe
   CHECK(build_digest(from, to, d("2026-11-22"), {}, {}).shipped.empty());
 }
 
-TEST_CASE("digest of a portfolio member: its item ids qualified, squads and the rest as they are")
+TEST_CASE("digest of a portfolio member: its ids, squads, objectives and feedback ids qualified")
 {
   Digest d;
   DigestEntry shipped;
   shipped.id = "PAY-1";
   shipped.squad = "payments";
+  shipped.feedback = {"FB-1"};
   d.shipped = {shipped};
   DigestEntry moved;
   moved.id = "PAY-2";
   moved.moved_to = "CORE-9";
+  moved.moved_squad = "core";
   d.moved = {moved};
+  DigestEntry loose;  // no squad: stays without one
+  loose.id = "PAY-4";
+  d.committed = {loose};
   d.at_risk = {DigestRisk{"PAY-3", "T", "payments", "at-risk", "", Date{}}};
   d.initiatives = {DigestInitiative{"I1", "Init", {"PAY-1"}}};
+  DigestGoal goal;
+  goal.id = "O1";
+  goal.moved = {"O1-KR1"};
+  d.goals = {goal};
+  SquadFigures payments;
+  payments.squad = "payments";
+  SquadFigures total;
+  total.squad = "total";
+  d.figures = {payments, total};
+  d.rituals = {DigestRitual{"Review", "weekly", std::nullopt, {"payments"}}};
   qualify_digest(d, "acme");
   CHECK(d.shipped[0].id == "acme/PAY-1");
-  CHECK(d.shipped[0].squad == "payments");
+  CHECK(d.shipped[0].squad == "acme/payments");
+  CHECK(d.shipped[0].feedback == std::vector<std::string>{"acme/FB-1"});
   CHECK(d.moved[0].id == "acme/PAY-2");
   CHECK(d.moved[0].moved_to == "acme/CORE-9");
+  CHECK(d.moved[0].moved_squad == "acme/core");
+  CHECK(d.committed[0].squad.empty());
   CHECK(d.at_risk[0].id == "acme/PAY-3");
-  CHECK(d.initiatives[0].id == "I1");
+  CHECK(d.at_risk[0].squad == "acme/payments");
+  CHECK(d.initiatives[0].id == "acme/I1");
   CHECK(d.initiatives[0].items[0] == "acme/PAY-1");
+  CHECK(d.goals[0].id == "acme/O1");
+  CHECK(d.goals[0].moved == std::vector<std::string>{"acme/O1-KR1"});
+  CHECK(d.figures[0].squad == "acme/payments");
+  CHECK(d.figures[1].squad == "total");
+  CHECK(d.rituals[0].squads == std::vector<std::string>{"acme/payments"});
   // The portfolio's own (no name): unchanged.
   qualify_digest(d, "");
   CHECK(d.shipped[0].id == "acme/PAY-1");
+  CHECK(d.figures[0].squad == "acme/payments");
 }
