@@ -1,10 +1,11 @@
 // Loading a workspace: every file parsed (in parallel) and built into its part of the model, then the
-// parts assembled in path order.
+// parts assembled in path order, with the checks that span files.
 
 #include "workspace/file_part.h"
 #include "workspace/parsed_file.h"
 
 #include "base/parallel.h"
+#include "workspace/metrics_file.h"
 #include "workspace/config.h"
 #include "workspace/schema.h"
 
@@ -12,7 +13,10 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 #include <memory>
+#include <set>
+#include <tuple>
 
 namespace pops {
 
@@ -78,6 +82,30 @@ void append_model(Workspace& ws, FilePart& part)
   std::move(part.customers.begin(), part.customers.end(), std::back_inserter(ws.customers));
 }
 
+/// A series whose source, key and metric are those of a series of an earlier file: a `schema` finding
+/// at the second, naming the first. Within one file read_metrics_file reports them, so a series that
+/// repeats one of its own file is left to it.
+void check_series_across_files(Workspace& ws)
+{
+  using Key = std::tuple<std::string, std::string, std::string>;
+  std::map<Key, const Series*> first;
+  std::set<std::pair<Key, std::string>> in_file;
+  for (const Series& s : ws.series) {
+    if (!s.source.set || !s.key.set) {
+      continue;
+    }
+    Key k{s.source.value, s.key.value, s.metric.value};
+    const bool fresh = first.emplace(k, &s).second;
+    const bool fresh_in_file = in_file.emplace(std::move(k), s.file).second;
+    if (fresh || !fresh_in_file) {
+      continue;
+    }
+    const Series& o = *first.at({s.source.value, s.key.value, s.metric.value});
+    SchemaReader at(s.file, ws.findings);
+    at.report(s.key.loc, duplicate_series_message(s, o.file, o.loc.line));
+  }
+}
+
 } // namespace
 
 Workspace assemble_workspace(const std::string& root, ConfigPart config,
@@ -114,6 +142,7 @@ Workspace assemble_workspace(const std::string& root, ConfigPart config,
       ws.doc_index = std::move(part.doc_index);
     }
   }
+  check_series_across_files(ws);
   for (size_t i = 0; i < ws.items.size(); ++i) {
     if (ws.items[i].id.set) {
       ws.item_index.emplace(ws.items[i].id.value, i);
