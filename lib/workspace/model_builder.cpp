@@ -89,11 +89,6 @@ void check_item_id(SchemaReader& r, const LStr& id, std::string_view what)
   }
 }
 
-bool is_markdown(FileKind k)
-{
-  return k == FileKind::doc || k == FileKind::ritual;
-}
-
 using Parsed = ParsedFile;
 
 class ModelBuilder {

@@ -16,7 +16,7 @@ void parse_into(ParsedFile& p)
   if (p.kind == FileKind::doc_index) {
     return;  // not parsed: compared as text with what `pops doc index` writes
   }
-  if (p.kind == FileKind::doc || p.kind == FileKind::ritual) {
+  if (is_markdown(p.kind)) {
     std::string_view t = text;
     long bom = 0;
     if (t.starts_with("\xEF\xBB\xBF")) {
