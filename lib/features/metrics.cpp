@@ -196,18 +196,9 @@ struct Replayer {
     }
   }
 
-  void step(const HistoryStep& st, const std::function<void(Date)>& on_first)
+  /// The ids commit `st` may have touched, with their state before it.
+  std::map<std::string, std::optional<ItemState>> touched_by(const HistoryStep& st) const
   {
-    const Date day = day_of(st.commit);
-    if (!first_day) {
-      first_day = day;
-      on_first(day);
-    }
-    snap_until(day);
-    ++commits;
-    // A shallow clone's oldest commit is a state, not changes made on its day.
-    const bool counted = day <= opts.until && !st.shallow_root;
-    // The ids this commit may have touched, with their state before it.
     std::map<std::string, std::optional<ItemState>> touched;
     for (const auto& it : st.before.items) {
       if (it.id.set) {
@@ -224,7 +215,12 @@ struct Replayer {
         old = *s;
       }
     }
-    // Apply: drop what the changed files held, add what they hold now.
+    return touched;
+  }
+
+  /// Applies commit `st`: drops what its changed files held, adds what they hold now.
+  void apply(const HistoryStep& st)
+  {
     for (const auto& path : st.old_files) {
       auto f = files.find(path);
       if (f == files.end()) {
@@ -305,16 +301,16 @@ struct Replayer {
         files[d.file].approved_prds.push_back(std::move(ids));
       }
     }
-    if (!counted) {
-      return;
-    }
-    // Moves: an item new in this commit whose moved_from names an item open before it and gone or
-    // dropped after it continues that item's track; neither a drop nor an addition. Two moves in
-    // one commit (PAY-3 to PLAT-2, then PLAT-2 to PAY-4 before committing) chain: the second
-    // continues what the first continued. `base`: the state before the commit each new id goes on
-    // from, for its slips.
-    std::set<std::string> moved_away;
-    std::map<std::string, const ItemState*> base;
+  }
+
+  /// Moves: an item new in this commit whose moved_from names an item open before it and gone or
+  /// dropped after it continues that item's track; neither a drop nor an addition. Two moves in
+  /// one commit (PAY-3 to PLAT-2, then PLAT-2 to PAY-4 before committing) chain: the second
+  /// continues what the first continued. `base`: the state before the commit each new id goes on
+  /// from, for its slips.
+  void follow_moves(const std::map<std::string, std::optional<ItemState>>& touched, std::set<std::string>& moved_away,
+                    std::map<std::string, const ItemState*>& base)
+  {
     for (bool grew = true; grew;) {
       grew = false;
       for (const auto& [id, old] : touched) {
@@ -350,73 +346,102 @@ struct Replayer {
         grew = true;
       }
     }
-    for (const auto& [id, old] : touched) {
-      const ItemState* now = find(id);
-      if (!old && !now) {
-        continue;
+  }
+
+  /// What commit `st` on `day` did to item `id` (`old`: its state before; `moved`: its id moved away),
+  /// recorded in its track: first seen, started, shipped, dropped, removed, slipped.
+  void track(const std::string& id, const std::optional<ItemState>& old, bool moved,
+             const std::map<std::string, const ItemState*>& base, Date day, const HistoryStep& st)
+  {
+    const ItemState* now = find(id);
+    if (!old && !now) {
+      return;
+    }
+    ItemTrack& t = tracks[id];
+    ItemFacts& f = t.facts;
+    f.id = id;
+    // The status before this commit; for an item back after a removal, the one it had then.
+    const std::string before = old ? old->status : t.last_status;
+    if (now) {
+      f.title = now->title;
+      f.squad = now->squad;
+      f.status = now->status;
+      if (f.squads.empty() || f.squads.back() != now->squad) {
+        f.squads.push_back(now->squad);
       }
-      const bool moved = moved_away.count(id) > 0;
-      ItemTrack& t = tracks[id];
-      ItemFacts& f = t.facts;
-      f.id = id;
-      // The status before this commit; for an item back after a removal, the one it had then.
-      const std::string before = old ? old->status : t.last_status;
-      if (now) {
-        f.title = now->title;
-        f.squad = now->squad;
-        f.status = now->status;
-        if (f.squads.empty() || f.squads.back() != now->squad) {
-          f.squads.push_back(now->squad);
-        }
-        t.last_status = now->status;
-      } else {
-        f.status.clear();
-      }
-      if (!old && now && !f.first_seen && f.moved_from.empty()) {
-        f.first_seen = day;
-        added.push_back({day, now->squad, id});
-      }
-      if (!old && now && t.removal) {
-        // Back after a removal (a file that did not parse, an item moved in two commits): not a drop.
-        removals.erase(*t.removal);
-        t.removal.reset();
-      }
-      if (now && now->status == k_in_progress && !f.started) {
-        f.started = day;
-      }
-      // An item that first appears shipped shipped at a date the history does not know.
-      if (now && is_shipped_status(now->status) && !before.empty() && !is_shipped_status(before)) {
-        t.shipped_at = day;
-        t.shipped_commit = st.commit.id;
-        t.shipped_squad = now->squad;
-        t.ship_moves.push_back(day);
-      }
-      if (now && is_dropped_status(now->status) && !before.empty() && !is_dropped_status(before) && !moved) {
-        dropped.push_back({day, now->squad, id});
-      }
-      if (old && !now && is_open(before) && !moved) {
-        t.removal = next_removal;
-        removals.emplace(next_removal++, Event{day, old->squad, id});
-      }
-      if (now && now->target && !f.first_target && now->horizon == first_horizon) {
-        f.first_target = now->target;
-      }
-      // A moved item's target is compared with the one it had under its old id.
-      const ItemState* was_state = old ? &*old : nullptr;
-      if (!was_state) {
-        if (auto b = base.find(id); b != base.end()) {
-          was_state = b->second;
-        }
-      }
-      // The old id of a move is not compared: its track goes on under the new id, which is (a target
-      // changed with the move is one slip, not two).
-      if (auto days = was_state && now && !moved ? slip_days(was_state->target, now->target) : std::nullopt) {
-        ++f.slips;
-        f.slip_days += *days;
-        slips.push_back({id, now->title, now->squad, day, st.commit.id, *was_state->target, *now->target, *days});
+      t.last_status = now->status;
+    } else {
+      f.status.clear();
+    }
+    if (!old && now && !f.first_seen && f.moved_from.empty()) {
+      f.first_seen = day;
+      added.push_back({day, now->squad, id});
+    }
+    if (!old && now && t.removal) {
+      // Back after a removal (a file that did not parse, an item moved in two commits): not a drop.
+      removals.erase(*t.removal);
+      t.removal.reset();
+    }
+    if (now && now->status == k_in_progress && !f.started) {
+      f.started = day;
+    }
+    // An item that first appears shipped shipped at a date the history does not know.
+    if (now && is_shipped_status(now->status) && !before.empty() && !is_shipped_status(before)) {
+      t.shipped_at = day;
+      t.shipped_commit = st.commit.id;
+      t.shipped_squad = now->squad;
+      t.ship_moves.push_back(day);
+    }
+    if (now && is_dropped_status(now->status) && !before.empty() && !is_dropped_status(before) && !moved) {
+      dropped.push_back({day, now->squad, id});
+    }
+    if (old && !now && is_open(before) && !moved) {
+      t.removal = next_removal;
+      removals.emplace(next_removal++, Event{day, old->squad, id});
+    }
+    if (now && now->target && !f.first_target && now->horizon == first_horizon) {
+      f.first_target = now->target;
+    }
+    // A moved item's target is compared with the one it had under its old id.
+    const ItemState* was_state = old ? &*old : nullptr;
+    if (!was_state) {
+      if (auto b = base.find(id); b != base.end()) {
+        was_state = b->second;
       }
     }
+    // The old id of a move is not compared: its track goes on under the new id, which is (a target
+    // changed with the move is one slip, not two).
+    if (auto days = was_state && now && !moved ? slip_days(was_state->target, now->target) : std::nullopt) {
+      ++f.slips;
+      f.slip_days += *days;
+      slips.push_back({id, now->title, now->squad, day, st.commit.id, *was_state->target, *now->target, *days});
+    }
   }
+
+  void step(const HistoryStep& st, const std::function<void(Date)>& on_first)
+  {
+    const Date day = day_of(st.commit);
+    if (!first_day) {
+      first_day = day;
+      on_first(day);
+    }
+    snap_until(day);
+    ++commits;
+    // A shallow clone's oldest commit is a state, not changes made on its day.
+    const bool counted = day <= opts.until && !st.shallow_root;
+    const std::map<std::string, std::optional<ItemState>> touched = touched_by(st);
+    apply(st);
+    if (!counted) {
+      return;
+    }
+    std::set<std::string> moved_away;
+    std::map<std::string, const ItemState*> base;
+    follow_moves(touched, moved_away, base);
+    for (const auto& [id, old] : touched) {
+      track(id, old, moved_away.count(id) > 0, base, day, st);
+    }
+  }
+
 };
 
 bool wanted(const std::vector<std::string>& squads, const std::string& s)
@@ -474,6 +499,108 @@ void finish_row(PeriodMetrics& p, const std::vector<int>& cycle, const std::vect
   }
 }
 
+namespace {
+
+/// The squads of the metrics: pops.yaml's order, then any other squad seen in the history; only those
+/// of `opts.squads` when it names some.
+std::vector<std::string> metrics_squads(const Config& config, const Replayer& r, const MetricsOptions& opts)
+{
+  std::vector<std::string> squads;
+  std::set<std::string> seen;
+  for (const auto& s : config.squads) {
+    if (s.id.set && seen.insert(s.id.value).second) {
+      squads.push_back(s.id.value);
+    }
+  }
+  std::set<std::string> others;
+  for (const auto& [id, t] : r.tracks) {
+    for (const auto& s : t.facts.squads) {
+      if (!s.empty() && !seen.count(s)) {
+        others.insert(s);
+      }
+    }
+  }
+  squads.insert(squads.end(), others.begin(), others.end());
+  if (!opts.squads.empty()) {
+    std::erase_if(squads, [&](const std::string& s) { return !wanted(opts.squads, s); });
+  }
+  return squads;
+}
+
+/// The row of `squad` (all squads: "") for the period from `start` to `end`, from the replay `r` and its
+/// snapshots at the period's start and end.
+PeriodMetrics period_row(Replayer& r, const Config& config, PeriodKind kind, Date start, Date end,
+                         const Snapshot& at_start, const Snapshot& at_end, const std::string& squad)
+{
+  auto in = [&](Date d) { return d >= start && d <= end; };
+  const bool all = squad.empty();
+  auto mine = [&](const std::string& s) { return all || s == squad; };
+  PeriodMetrics p;
+  p.period = period_name(kind, start);
+  p.start = start;
+  p.end = end;
+  p.complete = end == period_end(kind, start);
+  p.squad = squad;
+  std::vector<int> cycle;
+  std::vector<int> lead;
+  for (const auto& [id, t] : r.tracks) {
+    if (t.facts.shipped && in(*t.facts.shipped) && mine(t.shipped_squad)) {
+      ++p.shipped;
+      if (t.facts.cycle_days) {
+        cycle.push_back(*t.facts.cycle_days);
+      }
+      if (t.facts.lead_days) {
+        lead.push_back(*t.facts.lead_days);
+      }
+    }
+  }
+  for (const auto& [s, c] : at_end.squads) {
+    if (mine(s)) {
+      p.wip += c.wip;
+      p.open += c.open;
+      p.prd_covered += c.prd_covered;
+      p.feedback_covered += c.feedback_covered;
+    }
+  }
+  if (!all) {
+    if (const Squad* sq = config.squad(squad); sq && sq->wip_limit.set) {
+      p.wip_limit = sq->wip_limit.value;
+    }
+  }
+  std::set<std::string> slipped;
+  for (const auto& e : r.slips) {
+    if (in(e.date) && mine(e.squad)) {
+      slipped.insert(e.id);
+      p.slip_days += e.days;
+    }
+  }
+  p.slipped = static_cast<int>(slipped.size());
+  for (const auto& [id, s] : at_start.committed) {
+    if (!mine(s)) {
+      continue;
+    }
+    ++p.committed;
+    const ItemTrack* t = &r.tracks[id];
+    for (size_t hops = 0; !t->moved_to.empty() && hops < r.tracks.size(); ++hops) {
+      t = &r.tracks[t->moved_to];  // a commitment moved under a new id is kept there
+    }
+    const auto& moves = t->ship_moves;
+    if (std::any_of(moves.begin(), moves.end(), in)) {
+      ++p.committed_shipped;
+    }
+  }
+  for (const auto& e : r.added) {
+    p.added += in(e.date) && mine(e.squad) ? 1 : 0;
+  }
+  for (const auto& e : r.dropped) {
+    p.dropped += in(e.date) && mine(e.squad) ? 1 : 0;
+  }
+  finish_row(p, cycle, lead);
+  return p;
+}
+
+} // namespace
+
 Metrics compute_metrics(History& history, const std::string& rev, const Config& config, const MetricsOptions& opts,
                         const std::function<void(std::size_t, std::size_t)>& progress)
 {
@@ -507,25 +634,7 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
     m.since = starts.front();
   }
 
-  // Squads: pops.yaml's order, then any other squad seen in the history.
-  std::set<std::string> seen;
-  for (const auto& s : config.squads) {
-    if (s.id.set && seen.insert(s.id.value).second) {
-      m.squads.push_back(s.id.value);
-    }
-  }
-  std::set<std::string> others;
-  for (const auto& [id, t] : r.tracks) {
-    for (const auto& s : t.facts.squads) {
-      if (!s.empty() && !seen.count(s)) {
-        others.insert(s);
-      }
-    }
-  }
-  m.squads.insert(m.squads.end(), others.begin(), others.end());
-  if (!opts.squads.empty()) {
-    std::erase_if(m.squads, [&](const std::string& s) { return !wanted(opts.squads, s); });
-  }
+  m.squads = metrics_squads(config, r, opts);
 
   // Per item: shipped only when its last status is still shipped.
   for (auto& [id, t] : r.tracks) {
@@ -554,77 +663,13 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
     const Date end = std::min(period_end(opts.period, start), opts.until);
     const Snapshot& at_start = *r.snaps[index_of(r.boundaries, Date{start.days - 1})];
     const Snapshot& at_end = *r.snaps[index_of(r.boundaries, end)];
-    auto in = [&](Date d) { return d >= start && d <= end; };
     std::vector<std::string> rows_of;
     if (opts.squads.empty()) {
       rows_of.push_back("");
     }
     rows_of.insert(rows_of.end(), m.squads.begin(), m.squads.end());
     for (const auto& squad : rows_of) {
-      const bool all = squad.empty();
-      auto mine = [&](const std::string& s) { return all || s == squad; };
-      PeriodMetrics p;
-      p.period = period_name(opts.period, start);
-      p.start = start;
-      p.end = end;
-      p.complete = end == period_end(opts.period, start);
-      p.squad = squad;
-      std::vector<int> cycle;
-      std::vector<int> lead;
-      for (const auto& [id, t] : r.tracks) {
-        if (t.facts.shipped && in(*t.facts.shipped) && mine(t.shipped_squad)) {
-          ++p.shipped;
-          if (t.facts.cycle_days) {
-            cycle.push_back(*t.facts.cycle_days);
-          }
-          if (t.facts.lead_days) {
-            lead.push_back(*t.facts.lead_days);
-          }
-        }
-      }
-      for (const auto& [s, c] : at_end.squads) {
-        if (mine(s)) {
-          p.wip += c.wip;
-          p.open += c.open;
-          p.prd_covered += c.prd_covered;
-          p.feedback_covered += c.feedback_covered;
-        }
-      }
-      if (!all) {
-        if (const Squad* sq = config.squad(squad); sq && sq->wip_limit.set) {
-          p.wip_limit = sq->wip_limit.value;
-        }
-      }
-      std::set<std::string> slipped;
-      for (const auto& e : r.slips) {
-        if (in(e.date) && mine(e.squad)) {
-          slipped.insert(e.id);
-          p.slip_days += e.days;
-        }
-      }
-      p.slipped = static_cast<int>(slipped.size());
-      for (const auto& [id, s] : at_start.committed) {
-        if (!mine(s)) {
-          continue;
-        }
-        ++p.committed;
-        const ItemTrack* t = &r.tracks[id];
-        for (size_t hops = 0; !t->moved_to.empty() && hops < r.tracks.size(); ++hops) {
-          t = &r.tracks[t->moved_to];  // a commitment moved under a new id is kept there
-        }
-        const auto& moves = t->ship_moves;
-        if (std::any_of(moves.begin(), moves.end(), in)) {
-          ++p.committed_shipped;
-        }
-      }
-      for (const auto& e : r.added) {
-        p.added += in(e.date) && mine(e.squad) ? 1 : 0;
-      }
-      for (const auto& e : r.dropped) {
-        p.dropped += in(e.date) && mine(e.squad) ? 1 : 0;
-      }
-      finish_row(p, cycle, lead);
-      m.rows.push_back(std::move(p));
+      m.rows.push_back(period_row(r, config, opts.period, start, end, at_start, at_end, squad));
     }
   }
 
