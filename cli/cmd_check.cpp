@@ -7,6 +7,7 @@
 #include "cache/check_cache.h"
 #include "git/git.h"
 #include "check/report.h"
+#include "features/editor_schemas.h"
 #include "features/jsonschema.h"
 #include "base/text.h"
 #include "workspace/portfolio.h"

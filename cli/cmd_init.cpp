@@ -4,7 +4,7 @@
 #include "complete.h"
 
 #include "features/init.h"
-#include "features/jsonschema.h"
+#include "features/editor_schemas.h"
 #include "base/text.h"
 
 namespace pops::cli {

@@ -7,7 +7,6 @@
 #include "base/date.h"
 #include "base/lock.h"
 #include "edit/ops.h"
-#include "features/jsonschema.h"
 #include "git/repo.h"
 #include "base/process.h"
 #include "base/text.h"

@@ -2,6 +2,7 @@
 
 #include "commands.h"
 
+#include "features/editor_schemas.h"
 #include "features/jsonschema.h"
 #include "base/text.h"
 

@@ -8,7 +8,7 @@
 #include "base/date.h"
 #include "base/lock.h"
 #include "edit/ops.h"
-#include "features/jsonschema.h"
+#include "features/editor_schemas.h"
 #include "git/repo.h"
 #include "base/process.h"
 #include "base/text.h"

@@ -272,6 +272,37 @@ private:
   bool at_line_start_ = true;
 };
 
+/// The text of a <pre> as a fenced code block, its first newline and its trailing blank space left out.
+void write_pre(MarkdownOut& md, std::string body)
+{
+  if (!body.empty() && body.front() == '\n') {
+    body.erase(0, 1);
+  }
+  while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) {
+    body.pop_back();
+  }
+  md.block(2);
+  md.raw_line("```");
+  size_t s0 = 0;
+  while (s0 <= body.size()) {
+    const size_t nl = body.find('\n', s0);
+    md.newline_in_pre();
+    md.raw_line("");
+    std::string line = body.substr(s0, (nl == std::string::npos ? body.size() : nl) - s0);
+    if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
+    md.raw_line(line);
+    if (nl == std::string::npos) {
+      break;
+    }
+    s0 = nl + 1;
+  }
+  md.newline_in_pre();
+  md.raw_line("```");
+  md.block(2);
+}
+
 } // namespace
 
 std::string html_to_markdown(std::string_view html)
@@ -359,33 +390,7 @@ std::string html_to_markdown(std::string_view html)
           pre_text.clear();
         }
       } else if (pre > 0 && --pre == 0) {
-        std::string body = pre_text;
-        if (!body.empty() && body.front() == '\n') {
-          body.erase(0, 1);
-        }
-        while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) {
-          body.pop_back();
-        }
-        md.block(2);
-        md.raw_line("```");
-        size_t s0 = 0;
-        while (s0 <= body.size()) {
-          const size_t nl = body.find('\n', s0);
-          md.newline_in_pre();
-          md.raw_line("");
-          std::string line = body.substr(s0, (nl == std::string::npos ? body.size() : nl) - s0);
-          if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-          }
-          md.raw_line(line);
-          if (nl == std::string::npos) {
-            break;
-          }
-          s0 = nl + 1;
-        }
-        md.newline_in_pre();
-        md.raw_line("```");
-        md.block(2);
+        write_pre(md, pre_text);
       }
       continue;
     }

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <set>
 
 namespace pops {
@@ -27,6 +28,22 @@ bool is_prd(const Doc& d)
   return d.type.value == k_prd_type && d.status.value != "obsolete";
 }
 
+namespace {
+
+/// The committed items whose ids are not in `covered`: a finding of `rule` at each one's horizon,
+/// worded by `message`.
+void report_uncovered_committed(const RuleContext& c, const std::set<std::string>& covered, std::string_view rule,
+                             const std::function<std::string(const Item&)>& message)
+{
+  for (const auto& it : c.ws.items) {
+    if (is_committed(it, c.ws.config) && !covered.count(it.id.value)) {
+      c.add(it.file, it.horizon.loc, rule, message(it), c.squads_of(it));
+    }
+  }
+}
+
+} // namespace
+
 void rule_prd_missing(const RuleContext& c)
 {
   std::set<std::string> covered;
@@ -37,15 +54,11 @@ void rule_prd_missing(const RuleContext& c)
       }
     }
   }
-  for (const auto& it : c.ws.items) {
-    if (is_committed(it, c.ws.config) && !covered.count(it.id.value)) {
-      c.add(it.file, it.horizon.loc, "prd-missing",
-            fmt::format("{} is in {} and no document of type '{}' lists it in 'items'; write one with "
-                        "'pops doc new {} TITLE --item {}', or add {} to the items of its PRD",
-                        it.id.value, quote(it.horizon.value), k_prd_type, k_prd_type, it.id.value, it.id.value),
-            c.squads_of(it));
-    }
-  }
+  report_uncovered_committed(c, covered, "prd-missing", [](const Item& it) {
+    return fmt::format("{} is in {} and no document of type '{}' lists it in 'items'; write one with "
+                       "'pops doc new {} TITLE --item {}', or add {} to the items of its PRD",
+                       it.id.value, quote(it.horizon.value), k_prd_type, k_prd_type, it.id.value, it.id.value);
+  });
 }
 
 void rule_evidence_missing(const RuleContext& c)
@@ -56,15 +69,11 @@ void rule_evidence_missing(const RuleContext& c)
       linked.insert(id.value);
     }
   }
-  for (const auto& it : c.ws.items) {
-    if (is_committed(it, c.ws.config) && !linked.count(it.id.value)) {
-      c.add(it.file, it.horizon.loc, "evidence-missing",
-            fmt::format("{} is committed (in {}, {}) and no feedback entry lists it in 'items'; link the "
-                        "feedback that asks for it with 'pops feedback link FB-ID {}'",
-                        it.id.value, quote(it.horizon.value), quote(it.status.value), it.id.value),
-            c.squads_of(it));
-    }
-  }
+  report_uncovered_committed(c, linked, "evidence-missing", [](const Item& it) {
+    return fmt::format("{} is committed (in {}, {}) and no feedback entry lists it in 'items'; link the "
+                       "feedback that asks for it with 'pops feedback link FB-ID {}'",
+                       it.id.value, quote(it.horizon.value), quote(it.status.value), it.id.value);
+  });
 }
 
 void rule_ritual_missed(const RuleContext& c)

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -194,13 +195,11 @@ std::optional<Date> parse_export_date(std::string_view text)
   return parse_date(fmt::format("{:04}-{:02}-{:02}", part[2], part[0], part[1]));
 }
 
-ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, const ImportOptions& o,
-                                  const UsedIds& history)
+namespace {
+
+/// Refuses a source pops.yaml does not list and an unknown preset.
+void check_import_options(const Config& cfg, const ImportOptions& o)
 {
-  const Config& cfg = s.ws.config;
-  if (!cfg.loaded) {
-    throw OpError("pops.yaml cannot be used; run 'pops check' to see why");
-  }
   std::vector<std::string> sources;
   for (const auto& src : cfg.feedback_sources) {
     sources.push_back(src.value);
@@ -214,26 +213,37 @@ ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, co
     throw OpError(fmt::format("unknown preset '{}'{}", o.preset, did_you_mean(o.preset, p)),
                   fmt::format("the presets are {}; map other columns with --map COLUMN=FIELD", join(p, ", ")));
   }
+}
 
-  CsvTable table = read_csv(csv);
-  ImportResult r;
-  for (const auto& e : table.errors) {
-    ++r.rows;
-    r.errors.push_back({e.line, fmt::format("column {}: {}", e.column, e.message)});
+/// The columns of an import: the header's names, and the field each column of `header` fills (the
+/// preset's columns, then columns named like a field, then --map). Refuses a --map that names no
+/// column or no field, and a file without a column for the date, the text or the key.
+struct ImportColumns {
+  std::vector<std::string> names;  ///< as the header writes them
+  std::map<std::string, size_t> col;  ///< field -> column
+
+  /// The names of the columns of `fields` that the file has, quoted: 'Ticket ID'.
+  std::vector<std::string> quoted(std::initializer_list<const char*> fields) const
+  {
+    std::vector<std::string> out;
+    for (const char* f : fields) {
+      if (auto it = col.find(f); it != col.end()) {
+        out.push_back(fmt::format("'{}'", names[it->second]));
+      }
+    }
+    return out;
   }
-  if (table.rows.empty()) {
-    throw OpError(fmt::format("'{}' has no header row", o.file),
-                  "the first line of the file names the columns, e.g. date,customer,quote,url");
-  }
-  const CsvRow& header = table.rows.front();
-  std::vector<std::string> names;
+};
+ImportColumns import_columns(const CsvRow& header, const ImportOptions& o, const std::vector<std::string>& fields)
+{
+  ImportColumns ic;
+  std::vector<std::string>& names = ic.names;
+  std::map<std::string, size_t>& col = ic.col;
   std::map<std::string, size_t> index;  // lower-case column name -> position (first one)
   for (size_t i = 0; i < header.fields.size(); ++i) {
     names.push_back(std::string(trim(header.fields[i])));
     index.emplace(key_of(header.fields[i]), i);
   }
-  std::vector<std::string> fields(std::begin(k_fields), std::end(k_fields));
-  std::map<std::string, size_t> col;  // field -> column
   for (const auto& pc : preset_columns()) {
     if (pc.preset != o.preset || col.count(std::string(pc.field))) {
       continue;
@@ -282,6 +292,104 @@ ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, co
   need({"date"}, "the date", "Created at=date");
   need({"quote", "summary"}, "the text (quote or summary)", "Body=quote");
   need({"url", "id"}, "the key (url or id) that makes a second import add nothing", "Ticket ID=id");
+  return ic;
+}
+
+/// The summary and commit message of an import that added `new_ids` to the files of `by_file`.
+void describe_import(ImportResult& r, const ImportOptions& o,
+                     const std::vector<std::pair<std::string, std::vector<NewEntries>>>& by_file,
+                     const std::vector<std::string>& new_ids)
+{
+  std::vector<std::string> files;
+  for (const auto& [f, _] : by_file) {
+    files.push_back(f);
+  }
+  if (r.added == 0) {
+    r.plan.summary = fmt::format("no new entries in '{}' ({} already present)", o.file, r.present);
+  } else {
+    r.plan.id = new_ids.front();
+    const std::string range = r.added == 1 ? new_ids.front() : new_ids.front() + ".." + new_ids.back();
+    r.plan.summary = fmt::format("imported {} entr{} ({}) into {}", r.added, r.added == 1 ? "y" : "ies", range,
+                                 join(files, ", "));
+    if (r.present > 0) {
+      r.plan.summary += fmt::format("; {} already present", r.present);
+    }
+    r.plan.message = fmt::format("Import {} feedback entr{} from {}", r.added, r.added == 1 ? "y" : "ies", o.file);
+  }
+}
+
+/// `key: v` added to a new entry as text, unless `v` is empty.
+void add_import_text(NewEntries& e, const char* key, const std::string& v)
+{
+  if (!v.empty()) {
+    e.emplace_back(key, NewValue::text(v));
+  }
+}
+
+/// `key: [v...]` added to a new entry as a list of text, unless `v` is empty.
+void add_import_list(NewEntries& e, const char* key, const std::vector<std::string>& v)
+{
+  if (v.empty()) {
+    return;
+  }
+  std::vector<NewScalar> list;
+  for (const auto& x : v) {
+    list.push_back({x, true});
+  }
+  e.emplace_back(key, NewValue::of_list(std::move(list)));
+}
+
+/// The customer of an imported row as its record names it: by a CRM id column (`salesforce_id`,
+/// `hubspot_id`), else by name or alias; the row's own name when no record matches.
+std::string import_customer(const EditSession& s, const CustomerIndex& records,
+                            const std::function<std::string(const char*)>& get)
+{
+  std::string customer = one_line(get("customer"));
+  const Customer* rec = nullptr;
+  for (const auto& [field, member] : {std::pair{"salesforce_id", &Customer::salesforce},
+                                      std::pair{"hubspot_id", &Customer::hubspot}}) {
+    const std::string crm = one_line(get(field));
+    for (const Customer& c : s.ws.customers) {
+      if (!rec && !crm.empty() && (c.*member).set && trim((c.*member).value) == crm) {
+        rec = &c;
+      }
+    }
+  }
+  if (!rec && !customer.empty()) {
+    rec = records.find(customer);
+  }
+  if (rec && rec->name.set) {
+    customer = rec->name.value;
+  }
+  return customer;
+}
+
+} // namespace
+
+ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, const ImportOptions& o,
+                                  const UsedIds& history)
+{
+  const Config& cfg = s.ws.config;
+  if (!cfg.loaded) {
+    throw OpError("pops.yaml cannot be used; run 'pops check' to see why");
+  }
+  check_import_options(cfg, o);
+
+  CsvTable table = read_csv(csv);
+  ImportResult r;
+  for (const auto& e : table.errors) {
+    ++r.rows;
+    r.errors.push_back({e.line, fmt::format("column {}: {}", e.column, e.message)});
+  }
+  if (table.rows.empty()) {
+    throw OpError(fmt::format("'{}' has no header row", o.file),
+                  "the first line of the file names the columns, e.g. date,customer,quote,url");
+  }
+  const CsvRow& header = table.rows.front();
+  const std::vector<std::string> fields(std::begin(k_fields), std::end(k_fields));
+  const ImportColumns columns = import_columns(header, o, fields);
+  const std::vector<std::string>& names = columns.names;
+  const std::map<std::string, size_t>& col = columns.col;
   for (const auto& [field, c] : col) {
     r.columns.emplace_back(field, names[c]);
   }
@@ -338,13 +446,7 @@ ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, co
       }
     }
     if (key.empty()) {
-      std::vector<std::string> kc;
-      for (const char* f : {"url", "id"}) {
-        if (col.count(f)) {
-          kc.push_back(fmt::format("'{}'", colname(f)));
-        }
-      }
-      bad(fmt::format("no key: {} is empty", join(kc, " and ")));
+      bad(fmt::format("no key: {} is empty", join(columns.quoted({"url", "id"}), " and ")));
       continue;
     }
     if (keys.count(key)) {
@@ -361,12 +463,7 @@ ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, co
     const std::string q = clean(get("quote"));
     const std::string sum = one_line(get("summary"));
     if (q.empty() && sum.empty()) {
-      std::vector<std::string> tc;
-      for (const char* f : {"quote", "summary"}) {
-        if (col.count(f)) {
-          tc.push_back(fmt::format("'{}'", colname(f)));
-        }
-      }
+      const std::vector<std::string> tc = columns.quoted({"quote", "summary"});
       bad(fmt::format("no text: {} {} empty", join(tc, " and "), tc.size() == 1 ? "is" : "are"));
       continue;
     }
@@ -402,52 +499,15 @@ ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, co
     e.emplace_back("date", NewValue::plain(format_date(*date)));
     e.emplace_back("source", NewValue::text(o.source));
     // The customer as its record names it: by a CRM id column, else by name or alias.
-    std::string customer = one_line(get("customer"));
-    const Customer* rec = nullptr;
-    for (const auto& [field, member] : {std::pair{"salesforce_id", &Customer::salesforce},
-                                        std::pair{"hubspot_id", &Customer::hubspot}}) {
-      const std::string crm = one_line(get(field));
-      for (const Customer& c : s.ws.customers) {
-        if (!rec && !crm.empty() && (c.*member).set && trim((c.*member).value) == crm) {
-          rec = &c;
-        }
-      }
-    }
-    if (!rec && !customer.empty()) {
-      rec = records.find(customer);
-    }
-    if (rec && rec->name.set) {
-      customer = rec->name.value;
-    }
-    if (!customer.empty()) {
-      e.emplace_back("customer", NewValue::text(customer));
-    }
-    if (auto v = one_line(get("segment")); !v.empty()) {
-      e.emplace_back("segment", NewValue::text(v));
-    }
+    add_import_text(e, "customer", import_customer(s, records, get));
+    add_import_text(e, "segment", one_line(get("segment")));
     if (!arr_text.empty()) {
       e.emplace_back("arr", NewValue::plain(arr_text));
     }
-    if (!q.empty()) {
-      e.emplace_back("quote", NewValue::text(q));
-    }
-    if (!sum.empty()) {
-      e.emplace_back("summary", NewValue::text(sum));
-    }
-    if (auto t = split_list(get("tags"), tags_on_space); !t.empty()) {
-      std::vector<NewScalar> v;
-      for (auto& x : t) {
-        v.push_back({x, true});
-      }
-      e.emplace_back("tags", NewValue::of_list(std::move(v)));
-    }
-    if (!items.empty()) {
-      std::vector<NewScalar> v;
-      for (auto& x : items) {
-        v.push_back({x, true});
-      }
-      e.emplace_back("items", NewValue::of_list(std::move(v)));
-    }
+    add_import_text(e, "quote", q);
+    add_import_text(e, "summary", sum);
+    add_import_list(e, "tags", split_list(get("tags"), tags_on_space));
+    add_import_list(e, "items", items);
     e.emplace_back("url", NewValue::text(key));
     const std::string file = feedback_file_for(s, format_date(*date));
     auto [pos, fresh] = file_pos.emplace(file, by_file.size());
@@ -460,22 +520,7 @@ ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, co
   }
   std::sort(r.errors.begin(), r.errors.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
   r.plan.changes = plan_feedback_appends(s, by_file);
-  std::vector<std::string> files;
-  for (const auto& [f, _] : by_file) {
-    files.push_back(f);
-  }
-  if (r.added == 0) {
-    r.plan.summary = fmt::format("no new entries in '{}' ({} already present)", o.file, r.present);
-  } else {
-    r.plan.id = new_ids.front();
-    const std::string range = r.added == 1 ? new_ids.front() : new_ids.front() + ".." + new_ids.back();
-    r.plan.summary = fmt::format("imported {} entr{} ({}) into {}", r.added, r.added == 1 ? "y" : "ies", range,
-                                 join(files, ", "));
-    if (r.present > 0) {
-      r.plan.summary += fmt::format("; {} already present", r.present);
-    }
-    r.plan.message = fmt::format("Import {} feedback entr{} from {}", r.added, r.added == 1 ? "y" : "ies", o.file);
-  }
+  describe_import(r, o, by_file, new_ids);
   return r;
 }
 

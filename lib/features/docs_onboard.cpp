@@ -4,7 +4,7 @@
 
 #include "workspace/cadence.h"
 #include "features/docs.h"
-#include "features/jsonschema.h"
+#include "features/editor_schemas.h"
 #include "features/ritual.h"
 #include "workspace/rules.h"
 #include "workspace/schema.h"

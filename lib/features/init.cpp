@@ -6,6 +6,7 @@
 
 #include "base/embedded.h"
 #include "base/fsutil.h"
+#include "features/editor_schemas.h"
 #include "features/jsonschema.h"
 #include "git/repo.h"
 #include "features/sample.h"

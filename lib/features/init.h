@@ -56,7 +56,7 @@ void check_init_org(const std::vector<InitSquad>& squads, const std::vector<Init
 /// writes only the files missing (an existing README.md or roadmap/<squad>.yaml is listed in
 /// `kept`). Creates a git repository when `dir` is not inside one; the
 /// sample's history is committed only into a repository it created. Wires VS Code to the workspace's
-/// JSON Schemas (lib/features/jsonschema.h): .pops/schema/ and .vscode/settings.json, merged when it exists; the
+/// JSON Schemas (lib/features/editor_schemas.h): .pops/schema/ and .vscode/settings.json, merged when it exists; the
 /// sample commits them on top of its history.
 InitResult init_workspace(const InitOptions& opts);
 

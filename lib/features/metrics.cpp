@@ -1,11 +1,8 @@
 #include "features/metrics.h"
 
-#include "base/csv.h"
-#include "base/markdown.h"
 #include "workspace/diff.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -199,18 +196,9 @@ struct Replayer {
     }
   }
 
-  void step(const HistoryStep& st, const std::function<void(Date)>& on_first)
+  /// The ids commit `st` may have touched, with their state before it.
+  std::map<std::string, std::optional<ItemState>> touched_by(const HistoryStep& st) const
   {
-    const Date day = day_of(st.commit);
-    if (!first_day) {
-      first_day = day;
-      on_first(day);
-    }
-    snap_until(day);
-    ++commits;
-    // A shallow clone's oldest commit is a state, not changes made on its day.
-    const bool counted = day <= opts.until && !st.shallow_root;
-    // The ids this commit may have touched, with their state before it.
     std::map<std::string, std::optional<ItemState>> touched;
     for (const auto& it : st.before.items) {
       if (it.id.set) {
@@ -227,7 +215,12 @@ struct Replayer {
         old = *s;
       }
     }
-    // Apply: drop what the changed files held, add what they hold now.
+    return touched;
+  }
+
+  /// Applies commit `st`: drops what its changed files held, adds what they hold now.
+  void apply(const HistoryStep& st)
+  {
     for (const auto& path : st.old_files) {
       auto f = files.find(path);
       if (f == files.end()) {
@@ -308,16 +301,16 @@ struct Replayer {
         files[d.file].approved_prds.push_back(std::move(ids));
       }
     }
-    if (!counted) {
-      return;
-    }
-    // Moves: an item new in this commit whose moved_from names an item open before it and gone or
-    // dropped after it continues that item's track; neither a drop nor an addition. Two moves in
-    // one commit (PAY-3 to PLAT-2, then PLAT-2 to PAY-4 before committing) chain: the second
-    // continues what the first continued. `base`: the state before the commit each new id goes on
-    // from, for its slips.
-    std::set<std::string> moved_away;
-    std::map<std::string, const ItemState*> base;
+  }
+
+  /// Moves: an item new in this commit whose moved_from names an item open before it and gone or
+  /// dropped after it continues that item's track; neither a drop nor an addition. Two moves in
+  /// one commit (PAY-3 to PLAT-2, then PLAT-2 to PAY-4 before committing) chain: the second
+  /// continues what the first continued. `base`: the state before the commit each new id goes on
+  /// from, for its slips.
+  void follow_moves(const std::map<std::string, std::optional<ItemState>>& touched, std::set<std::string>& moved_away,
+                    std::map<std::string, const ItemState*>& base)
+  {
     for (bool grew = true; grew;) {
       grew = false;
       for (const auto& [id, old] : touched) {
@@ -353,73 +346,102 @@ struct Replayer {
         grew = true;
       }
     }
-    for (const auto& [id, old] : touched) {
-      const ItemState* now = find(id);
-      if (!old && !now) {
-        continue;
+  }
+
+  /// What commit `st` on `day` did to item `id` (`old`: its state before; `moved`: its id moved away),
+  /// recorded in its track: first seen, started, shipped, dropped, removed, slipped.
+  void track(const std::string& id, const std::optional<ItemState>& old, bool moved,
+             const std::map<std::string, const ItemState*>& base, Date day, const HistoryStep& st)
+  {
+    const ItemState* now = find(id);
+    if (!old && !now) {
+      return;
+    }
+    ItemTrack& t = tracks[id];
+    ItemFacts& f = t.facts;
+    f.id = id;
+    // The status before this commit; for an item back after a removal, the one it had then.
+    const std::string before = old ? old->status : t.last_status;
+    if (now) {
+      f.title = now->title;
+      f.squad = now->squad;
+      f.status = now->status;
+      if (f.squads.empty() || f.squads.back() != now->squad) {
+        f.squads.push_back(now->squad);
       }
-      const bool moved = moved_away.count(id) > 0;
-      ItemTrack& t = tracks[id];
-      ItemFacts& f = t.facts;
-      f.id = id;
-      // The status before this commit; for an item back after a removal, the one it had then.
-      const std::string before = old ? old->status : t.last_status;
-      if (now) {
-        f.title = now->title;
-        f.squad = now->squad;
-        f.status = now->status;
-        if (f.squads.empty() || f.squads.back() != now->squad) {
-          f.squads.push_back(now->squad);
-        }
-        t.last_status = now->status;
-      } else {
-        f.status.clear();
-      }
-      if (!old && now && !f.first_seen && f.moved_from.empty()) {
-        f.first_seen = day;
-        added.push_back({day, now->squad, id});
-      }
-      if (!old && now && t.removal) {
-        // Back after a removal (a file that did not parse, an item moved in two commits): not a drop.
-        removals.erase(*t.removal);
-        t.removal.reset();
-      }
-      if (now && now->status == k_in_progress && !f.started) {
-        f.started = day;
-      }
-      // An item that first appears shipped shipped at a date the history does not know.
-      if (now && is_shipped_status(now->status) && !before.empty() && !is_shipped_status(before)) {
-        t.shipped_at = day;
-        t.shipped_commit = st.commit.id;
-        t.shipped_squad = now->squad;
-        t.ship_moves.push_back(day);
-      }
-      if (now && is_dropped_status(now->status) && !before.empty() && !is_dropped_status(before) && !moved) {
-        dropped.push_back({day, now->squad, id});
-      }
-      if (old && !now && is_open(before) && !moved) {
-        t.removal = next_removal;
-        removals.emplace(next_removal++, Event{day, old->squad, id});
-      }
-      if (now && now->target && !f.first_target && now->horizon == first_horizon) {
-        f.first_target = now->target;
-      }
-      // A moved item's target is compared with the one it had under its old id.
-      const ItemState* was_state = old ? &*old : nullptr;
-      if (!was_state) {
-        if (auto b = base.find(id); b != base.end()) {
-          was_state = b->second;
-        }
-      }
-      // The old id of a move is not compared: its track goes on under the new id, which is (a target
-      // changed with the move is one slip, not two).
-      if (auto days = was_state && now && !moved ? slip_days(was_state->target, now->target) : std::nullopt) {
-        ++f.slips;
-        f.slip_days += *days;
-        slips.push_back({id, now->title, now->squad, day, st.commit.id, *was_state->target, *now->target, *days});
+      t.last_status = now->status;
+    } else {
+      f.status.clear();
+    }
+    if (!old && now && !f.first_seen && f.moved_from.empty()) {
+      f.first_seen = day;
+      added.push_back({day, now->squad, id});
+    }
+    if (!old && now && t.removal) {
+      // Back after a removal (a file that did not parse, an item moved in two commits): not a drop.
+      removals.erase(*t.removal);
+      t.removal.reset();
+    }
+    if (now && now->status == k_in_progress && !f.started) {
+      f.started = day;
+    }
+    // An item that first appears shipped shipped at a date the history does not know.
+    if (now && is_shipped_status(now->status) && !before.empty() && !is_shipped_status(before)) {
+      t.shipped_at = day;
+      t.shipped_commit = st.commit.id;
+      t.shipped_squad = now->squad;
+      t.ship_moves.push_back(day);
+    }
+    if (now && is_dropped_status(now->status) && !before.empty() && !is_dropped_status(before) && !moved) {
+      dropped.push_back({day, now->squad, id});
+    }
+    if (old && !now && is_open(before) && !moved) {
+      t.removal = next_removal;
+      removals.emplace(next_removal++, Event{day, old->squad, id});
+    }
+    if (now && now->target && !f.first_target && now->horizon == first_horizon) {
+      f.first_target = now->target;
+    }
+    // A moved item's target is compared with the one it had under its old id.
+    const ItemState* was_state = old ? &*old : nullptr;
+    if (!was_state) {
+      if (auto b = base.find(id); b != base.end()) {
+        was_state = b->second;
       }
     }
+    // The old id of a move is not compared: its track goes on under the new id, which is (a target
+    // changed with the move is one slip, not two).
+    if (auto days = was_state && now && !moved ? slip_days(was_state->target, now->target) : std::nullopt) {
+      ++f.slips;
+      f.slip_days += *days;
+      slips.push_back({id, now->title, now->squad, day, st.commit.id, *was_state->target, *now->target, *days});
+    }
   }
+
+  void step(const HistoryStep& st, const std::function<void(Date)>& on_first)
+  {
+    const Date day = day_of(st.commit);
+    if (!first_day) {
+      first_day = day;
+      on_first(day);
+    }
+    snap_until(day);
+    ++commits;
+    // A shallow clone's oldest commit is a state, not changes made on its day.
+    const bool counted = day <= opts.until && !st.shallow_root;
+    const std::map<std::string, std::optional<ItemState>> touched = touched_by(st);
+    apply(st);
+    if (!counted) {
+      return;
+    }
+    std::set<std::string> moved_away;
+    std::map<std::string, const ItemState*> base;
+    follow_moves(touched, moved_away, base);
+    for (const auto& [id, old] : touched) {
+      track(id, old, moved_away.count(id) > 0, base, day, st);
+    }
+  }
+
 };
 
 bool wanted(const std::vector<std::string>& squads, const std::string& s)
@@ -477,6 +499,108 @@ void finish_row(PeriodMetrics& p, const std::vector<int>& cycle, const std::vect
   }
 }
 
+namespace {
+
+/// The squads of the metrics: pops.yaml's order, then any other squad seen in the history; only those
+/// of `opts.squads` when it names some.
+std::vector<std::string> metrics_squads(const Config& config, const Replayer& r, const MetricsOptions& opts)
+{
+  std::vector<std::string> squads;
+  std::set<std::string> seen;
+  for (const auto& s : config.squads) {
+    if (s.id.set && seen.insert(s.id.value).second) {
+      squads.push_back(s.id.value);
+    }
+  }
+  std::set<std::string> others;
+  for (const auto& [id, t] : r.tracks) {
+    for (const auto& s : t.facts.squads) {
+      if (!s.empty() && !seen.count(s)) {
+        others.insert(s);
+      }
+    }
+  }
+  squads.insert(squads.end(), others.begin(), others.end());
+  if (!opts.squads.empty()) {
+    std::erase_if(squads, [&](const std::string& s) { return !wanted(opts.squads, s); });
+  }
+  return squads;
+}
+
+/// The row of `squad` (all squads: "") for the period from `start` to `end`, from the replay `r` and its
+/// snapshots at the period's start and end.
+PeriodMetrics period_row(Replayer& r, const Config& config, PeriodKind kind, Date start, Date end,
+                         const Snapshot& at_start, const Snapshot& at_end, const std::string& squad)
+{
+  auto in = [&](Date d) { return d >= start && d <= end; };
+  const bool all = squad.empty();
+  auto mine = [&](const std::string& s) { return all || s == squad; };
+  PeriodMetrics p;
+  p.period = period_name(kind, start);
+  p.start = start;
+  p.end = end;
+  p.complete = end == period_end(kind, start);
+  p.squad = squad;
+  std::vector<int> cycle;
+  std::vector<int> lead;
+  for (const auto& [id, t] : r.tracks) {
+    if (t.facts.shipped && in(*t.facts.shipped) && mine(t.shipped_squad)) {
+      ++p.shipped;
+      if (t.facts.cycle_days) {
+        cycle.push_back(*t.facts.cycle_days);
+      }
+      if (t.facts.lead_days) {
+        lead.push_back(*t.facts.lead_days);
+      }
+    }
+  }
+  for (const auto& [s, c] : at_end.squads) {
+    if (mine(s)) {
+      p.wip += c.wip;
+      p.open += c.open;
+      p.prd_covered += c.prd_covered;
+      p.feedback_covered += c.feedback_covered;
+    }
+  }
+  if (!all) {
+    if (const Squad* sq = config.squad(squad); sq && sq->wip_limit.set) {
+      p.wip_limit = sq->wip_limit.value;
+    }
+  }
+  std::set<std::string> slipped;
+  for (const auto& e : r.slips) {
+    if (in(e.date) && mine(e.squad)) {
+      slipped.insert(e.id);
+      p.slip_days += e.days;
+    }
+  }
+  p.slipped = static_cast<int>(slipped.size());
+  for (const auto& [id, s] : at_start.committed) {
+    if (!mine(s)) {
+      continue;
+    }
+    ++p.committed;
+    const ItemTrack* t = &r.tracks[id];
+    for (size_t hops = 0; !t->moved_to.empty() && hops < r.tracks.size(); ++hops) {
+      t = &r.tracks[t->moved_to];  // a commitment moved under a new id is kept there
+    }
+    const auto& moves = t->ship_moves;
+    if (std::any_of(moves.begin(), moves.end(), in)) {
+      ++p.committed_shipped;
+    }
+  }
+  for (const auto& e : r.added) {
+    p.added += in(e.date) && mine(e.squad) ? 1 : 0;
+  }
+  for (const auto& e : r.dropped) {
+    p.dropped += in(e.date) && mine(e.squad) ? 1 : 0;
+  }
+  finish_row(p, cycle, lead);
+  return p;
+}
+
+} // namespace
+
 Metrics compute_metrics(History& history, const std::string& rev, const Config& config, const MetricsOptions& opts,
                         const std::function<void(std::size_t, std::size_t)>& progress)
 {
@@ -510,25 +634,7 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
     m.since = starts.front();
   }
 
-  // Squads: pops.yaml's order, then any other squad seen in the history.
-  std::set<std::string> seen;
-  for (const auto& s : config.squads) {
-    if (s.id.set && seen.insert(s.id.value).second) {
-      m.squads.push_back(s.id.value);
-    }
-  }
-  std::set<std::string> others;
-  for (const auto& [id, t] : r.tracks) {
-    for (const auto& s : t.facts.squads) {
-      if (!s.empty() && !seen.count(s)) {
-        others.insert(s);
-      }
-    }
-  }
-  m.squads.insert(m.squads.end(), others.begin(), others.end());
-  if (!opts.squads.empty()) {
-    std::erase_if(m.squads, [&](const std::string& s) { return !wanted(opts.squads, s); });
-  }
+  m.squads = metrics_squads(config, r, opts);
 
   // Per item: shipped only when its last status is still shipped.
   for (auto& [id, t] : r.tracks) {
@@ -557,77 +663,13 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
     const Date end = std::min(period_end(opts.period, start), opts.until);
     const Snapshot& at_start = *r.snaps[index_of(r.boundaries, Date{start.days - 1})];
     const Snapshot& at_end = *r.snaps[index_of(r.boundaries, end)];
-    auto in = [&](Date d) { return d >= start && d <= end; };
     std::vector<std::string> rows_of;
     if (opts.squads.empty()) {
       rows_of.push_back("");
     }
     rows_of.insert(rows_of.end(), m.squads.begin(), m.squads.end());
     for (const auto& squad : rows_of) {
-      const bool all = squad.empty();
-      auto mine = [&](const std::string& s) { return all || s == squad; };
-      PeriodMetrics p;
-      p.period = period_name(opts.period, start);
-      p.start = start;
-      p.end = end;
-      p.complete = end == period_end(opts.period, start);
-      p.squad = squad;
-      std::vector<int> cycle;
-      std::vector<int> lead;
-      for (const auto& [id, t] : r.tracks) {
-        if (t.facts.shipped && in(*t.facts.shipped) && mine(t.shipped_squad)) {
-          ++p.shipped;
-          if (t.facts.cycle_days) {
-            cycle.push_back(*t.facts.cycle_days);
-          }
-          if (t.facts.lead_days) {
-            lead.push_back(*t.facts.lead_days);
-          }
-        }
-      }
-      for (const auto& [s, c] : at_end.squads) {
-        if (mine(s)) {
-          p.wip += c.wip;
-          p.open += c.open;
-          p.prd_covered += c.prd_covered;
-          p.feedback_covered += c.feedback_covered;
-        }
-      }
-      if (!all) {
-        if (const Squad* sq = config.squad(squad); sq && sq->wip_limit.set) {
-          p.wip_limit = sq->wip_limit.value;
-        }
-      }
-      std::set<std::string> slipped;
-      for (const auto& e : r.slips) {
-        if (in(e.date) && mine(e.squad)) {
-          slipped.insert(e.id);
-          p.slip_days += e.days;
-        }
-      }
-      p.slipped = static_cast<int>(slipped.size());
-      for (const auto& [id, s] : at_start.committed) {
-        if (!mine(s)) {
-          continue;
-        }
-        ++p.committed;
-        const ItemTrack* t = &r.tracks[id];
-        for (size_t hops = 0; !t->moved_to.empty() && hops < r.tracks.size(); ++hops) {
-          t = &r.tracks[t->moved_to];  // a commitment moved under a new id is kept there
-        }
-        const auto& moves = t->ship_moves;
-        if (std::any_of(moves.begin(), moves.end(), in)) {
-          ++p.committed_shipped;
-        }
-      }
-      for (const auto& e : r.added) {
-        p.added += in(e.date) && mine(e.squad) ? 1 : 0;
-      }
-      for (const auto& e : r.dropped) {
-        p.dropped += in(e.date) && mine(e.squad) ? 1 : 0;
-      }
-      finish_row(p, cycle, lead);
-      m.rows.push_back(std::move(p));
+      m.rows.push_back(period_row(r, config, opts.period, start, end, at_start, at_end, squad));
     }
   }
 
@@ -652,273 +694,6 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
   }
   std::sort(m.items.begin(), m.items.end(), [](const ItemFacts& a, const ItemFacts& b) { return natural_less(a.id, b.id); });
   return m;
-}
-
-namespace {
-
-using Json = nlohmann::ordered_json;
-
-template <class T> Json opt(const std::optional<T>& v)
-{
-  return v ? Json(*v) : Json();
-}
-
-Json opt_date(const std::optional<Date>& d)
-{
-  return d ? Json(format_date(*d)) : Json();
-}
-
-/// Days and shares rounded for output: 4.25 days, 0.667 (`scale` 100 or 1000).
-double round_to(double v, double scale)
-{
-  return std::round(v * scale) / scale;
-}
-
-Json days_json(const std::optional<double>& v)
-{
-  return v ? Json(round_to(*v, 100)) : Json();
-}
-
-Json share_json(const std::optional<double>& v)
-{
-  return v ? Json(round_to(*v, 1000)) : Json();
-}
-
-std::string_view period_word(PeriodKind k)
-{
-  return k == PeriodKind::quarter ? "quarter" : "month";
-}
-
-std::vector<std::string> cells(const PeriodMetrics& p, std::string_view missing);
-/// The text cells of a row, in column order, with `missing` for no data.
-std::vector<std::string> cells(const PeriodMetrics& p, std::string_view missing, bool portfolio)
-{
-  std::vector<std::string> c = cells(p, missing);
-  if (portfolio) {  // a portfolio's member, after the period (format 1.4)
-    c.insert(c.begin() + 1, p.member.empty() ? std::string("(all)") : p.member);
-  }
-  return c;
-}
-
-std::vector<std::string> cells(const PeriodMetrics& p, std::string_view missing)
-{
-  auto days = [&](const std::optional<double>& v) {
-    if (!v) {
-      return std::string(missing);
-    }
-    std::string s = fmt::format("{:.1f}", round_to(*v, 10));
-    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) {
-      s.resize(s.size() - 2);
-    }
-    return s;
-  };
-  auto share = [&](const std::optional<double>& v) {
-    return v ? fmt::format("{:.0f}%", *v * 100) : std::string(missing);
-  };
-  return {p.period,
-          p.squad.empty() ? std::string("(all)") : p.squad,
-          std::to_string(p.shipped),
-          days(p.cycle_median),
-          days(p.cycle_p85),
-          days(p.lead_median),
-          days(p.lead_p85),
-          std::to_string(p.wip),
-          p.wip_limit ? std::to_string(*p.wip_limit) : std::string(missing),
-          std::to_string(p.slipped),
-          std::to_string(p.slip_days),
-          share(p.predictability),
-          std::to_string(p.added),
-          std::to_string(p.dropped),
-          share(p.prd_coverage),
-          share(p.feedback_coverage)};
-}
-
-std::vector<std::string> columns_of(const Metrics& m);
-const std::vector<std::string> k_columns = {
-  "period", "squad", "shipped", "cycle_p50", "cycle_p85", "lead_p50", "lead_p85", "wip", "wip_limit", "slipped",
-  "slip_days", "predictability", "added", "dropped", "prd_coverage", "feedback_coverage"};
-
-const char* const k_dash = "\xe2\x80\x93";  // en dash
-
-std::vector<std::string> columns_of(const Metrics& m)
-{
-  std::vector<std::string> c = k_columns;
-  if (m.portfolio) {
-    c.insert(c.begin() + 1, "member");
-  }
-  return c;
-}
-
-size_t text_width(const std::string& s)
-{
-  size_t n = 0;
-  for (unsigned char c : s) {
-    n += (c & 0xC0) != 0x80 ? 1 : 0;
-  }
-  return n;
-}
-
-} // namespace
-
-std::string render_metrics_json(const Metrics& m)
-{
-  Json j;
-  j["period"] = std::string(period_word(m.period));
-  j["dates"] = m.author_date ? "author" : "committer";
-  j["since"] = opt_date(m.since);
-  j["until"] = format_date(m.until);
-  j["commits"] = m.commits;
-  j["squads"] = m.squads;
-  j["rows"] = Json::array();
-  for (const auto& p : m.rows) {
-    Json r;
-    r["period"] = p.period;
-    r["start"] = format_date(p.start);
-    r["end"] = format_date(p.end);
-    r["complete"] = p.complete;
-    if (m.portfolio) {
-      r["member"] = p.member.empty() ? Json() : Json(p.member);
-    }
-    r["squad"] = p.squad.empty() ? Json() : Json(p.squad);
-    r["shipped"] = p.shipped;
-    r["cycle_median"] = days_json(p.cycle_median);
-    r["cycle_p85"] = days_json(p.cycle_p85);
-    r["lead_median"] = days_json(p.lead_median);
-    r["lead_p85"] = days_json(p.lead_p85);
-    r["wip"] = p.wip;
-    r["wip_limit"] = opt(p.wip_limit);
-    r["over_limit"] = p.wip_limit ? Json(p.wip > *p.wip_limit) : Json();
-    r["slipped"] = p.slipped;
-    r["slip_days"] = p.slip_days;
-    r["committed"] = p.committed;
-    r["committed_shipped"] = p.committed_shipped;
-    r["predictability"] = share_json(p.predictability);
-    r["added"] = p.added;
-    r["dropped"] = p.dropped;
-    r["prd_covered"] = p.prd_covered;
-    r["prd_coverage"] = share_json(p.prd_coverage);
-    r["open"] = p.open;
-    r["feedback_covered"] = p.feedback_covered;
-    r["feedback_coverage"] = share_json(p.feedback_coverage);
-    j["rows"].push_back(std::move(r));
-  }
-  j["items"] = Json::array();
-  for (const auto& f : m.items) {
-    Json i;
-    i["id"] = f.id;
-    if (m.portfolio) {
-      i["member"] = f.member.empty() ? Json() : Json(f.member);
-    }
-    i["squad"] = f.squad.empty() ? Json() : Json(f.squad);
-    i["first_seen"] = opt_date(f.first_seen);
-    i["started"] = opt_date(f.started);
-    i["shipped"] = opt_date(f.shipped);
-    i["cycle_days"] = opt(f.cycle_days);
-    i["lead_days"] = opt(f.lead_days);
-    i["slips"] = f.slips;
-    i["slip_days"] = f.slip_days;
-    i["first_target"] = opt_date(f.first_target);
-    i["late_days"] = opt(f.late_days);
-    if (!f.moved_from.empty()) {
-      i["moved_from"] = f.moved_from;  // only for an item that continues a moved one
-    }
-    j["items"].push_back(std::move(i));
-  }
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
-
-std::string render_metrics_csv(const Metrics& m)
-{
-  std::string out = csv_row(columns_of(m));
-  for (const auto& p : m.rows) {
-    out += csv_row(cells(p, "", m.portfolio));
-  }
-  return out;
-}
-
-std::string render_metrics_markdown(const Metrics& m)
-{
-  const std::vector<std::string> columns = columns_of(m);
-  std::string out = fmt::format("| {} |\n", fmt::join(columns, " | "));
-  std::vector<std::string> rule(columns.size(), "---");
-  for (size_t i = m.portfolio ? 3 : 2; i < rule.size(); ++i) {
-    rule[i] = "---:";
-  }
-  out += fmt::format("| {} |\n", fmt::join(rule, " | "));
-  for (const auto& p : m.rows) {
-    std::vector<std::string> c = cells(p, k_dash, m.portfolio);
-    for (auto& s : c) {
-      s = markdown_cell(s);
-    }
-    out += fmt::format("| {} |\n", fmt::join(c, " | "));
-  }
-  return out;
-}
-
-std::string render_metrics_table(const Metrics& m, int width, std::vector<std::string>* left_out)
-{
-  if (m.rows.empty()) {
-    return {};
-  }
-  std::vector<std::string> head = {"PERIOD", "SQUAD", "SHIPPED", "CYCLE50", "CYCLE85", "LEAD50", "LEAD85",
-                                         "WIP", "LIMIT", "SLIPPED", "DAYS", "PREDICT", "ADDED", "DROPPED", "PRD",
-                                         "FEEDBACK"};
-  if (m.portfolio) {
-    head.insert(head.begin() + 1, "MEMBER");
-  }
-  const size_t left = m.portfolio ? 3 : 2;  // the columns aligned left
-  std::vector<std::vector<std::string>> rows = {head};
-  for (const auto& p : m.rows) {
-    rows.push_back(cells(p, k_dash, m.portfolio));
-  }
-  std::vector<size_t> w(head.size(), 0);
-  for (const auto& r : rows) {
-    for (size_t i = 0; i < r.size(); ++i) {
-      w[i] = std::max(w[i], text_width(r[i]));
-    }
-  }
-  std::vector<bool> shown(head.size(), true);
-  if (width > 0) {
-    auto total = [&] {
-      size_t t = 0;
-      size_t n = 0;
-      for (size_t i = 0; i < w.size(); ++i) {
-        if (shown[i]) {
-          t += w[i];
-          ++n;
-        }
-      }
-      return t + 2 * (n > 0 ? n - 1 : 0);
-    };
-    for (const std::string_view h : {"LEAD85", "LEAD50", "DAYS", "DROPPED", "ADDED", "FEEDBACK", "PRD", "LIMIT",
-                                     "CYCLE85", "WIP", "SLIPPED"}) {
-      if (total() <= static_cast<size_t>(width)) {
-        break;
-      }
-      const size_t i = static_cast<size_t>(std::find(head.begin(), head.end(), h) - head.begin());
-      shown[i] = false;
-      if (left_out) {
-        left_out->emplace_back(h);
-      }
-    }
-  }
-  std::string out;
-  for (const auto& r : rows) {
-    std::string line;
-    for (size_t i = 0; i < r.size(); ++i) {
-      if (!shown[i]) {
-        continue;
-      }
-      const std::string pad(w[i] - text_width(r[i]), ' ');
-      line += line.empty() && i == 0 ? "" : "  ";
-      line += i < left ? r[i] + pad : pad + r[i];
-    }
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
-    }
-    out += line + "\n";
-  }
-  return out;
 }
 
 } // namespace pops

@@ -114,6 +114,305 @@ std::vector<OpenAction> open_actions(const Workspace& ws, Date today, const std:
   return out;
 }
 
+namespace {
+
+/// A progress as a percentage, or "no progress yet".
+std::string progress_percent(const std::optional<double>& p)
+{
+  return p ? fmt::format("{}%", number_short(*p * 100, 0)) : std::string("no progress yet");
+}
+
+/// Added, started and dropped items of the ritual's squads, from the diff of the two states.
+void note_status_changes(json& d, const Workspace& before, const Workspace& now, const std::vector<std::string>& squads)
+{
+  const int in_progress_rank = now.config.status_rank("in-progress");
+  for (const Change& c : diff_workspaces(before, now)) {
+    if (c.entity != "item" || !contains(squads, c.squad)) {
+      continue;
+    }
+    const Item* it = now.item(c.id);
+    if (c.kind == Change::Kind::added && it) {
+      d["added"].push_back(item_json(*it));
+      continue;
+    }
+    if (c.kind != Change::Kind::changed || !it) {
+      continue;
+    }
+    if (c.field == "status") {
+      json j = item_json(*it);
+      j["from"] = opt_str(c.old_value);
+      if (c.new_value == "dropped") {
+        j["reason"] = opt_str(markdown_text(c.reason));
+        d["dropped"].push_back(j);
+      } else if (c.new_value == "in-progress"
+                 && (c.old_value.empty() || before.config.status_rank(c.old_value) < in_progress_rank)) {
+        d["started"].push_back(j);
+      }
+    }
+  }
+}
+
+/// Shipped: what the history says shipped since then (docs/metrics.md, "Shipped in a period"),
+/// in the ritual's squads.
+void note_shipped(json& d, const std::vector<ItemFacts>& shipped, const Workspace& before, const Workspace& now,
+                  const std::vector<std::string>& squads)
+{
+  for (const ItemFacts& f : shipped) {
+    if (!contains(squads, f.squad)) {
+      continue;
+    }
+    json j;
+    if (const Item* it = now.item(f.id)) {
+      j = item_json(*it);
+    } else {
+      j = {{"id", f.id}, {"title", markdown_text(f.title)}, {"squad", f.squad}, {"status", "shipped"},
+           {"owner", nullptr}, {"target", nullptr}, {"horizon", nullptr}};
+    }
+    if (const Item* was = before.item(f.id)) {
+      j["from"] = opt_str(was->status.value);
+    } else {
+      j["from"] = nullptr;
+    }
+    j["shipped"] = format_date(*f.shipped);
+    d["shipped"].push_back(j);
+  }
+}
+
+/// Slipped: one entry per item, from the target before its first slip to the one after its last.
+void note_slipped(json& d, const std::vector<SlipEvent>& slips, const Workspace& now,
+                  const std::vector<std::string>& squads)
+{
+  std::map<std::string, size_t> at;
+  std::vector<int> days;
+  for (const SlipEvent& e : slips) {
+    if (!contains(squads, e.squad)) {
+      continue;
+    }
+    auto [pos, fresh] = at.emplace(e.id, d["slipped"].size());
+    if (fresh) {
+      json j;
+      if (const Item* it = now.item(e.id)) {
+        j = item_json(*it);
+      } else {
+        j = {{"id", e.id}, {"title", e.title}, {"squad", e.squad}, {"status", ""}, {"owner", nullptr},
+             {"target", nullptr}, {"horizon", nullptr}};
+      }
+      j["old_target"] = format_date(e.from);
+      d["slipped"].push_back(j);
+      days.push_back(0);
+    }
+    days[pos->second] += e.days;
+    d["slipped"][pos->second]["new_target"] = format_date(e.to);
+    d["slipped"][pos->second]["days"] = std::to_string(days[pos->second]);
+  }
+}
+
+/// New feedback: entries not in the earlier state, about the ritual's squads (or about no item).
+void note_feedback(json& d, const Workspace& before, const Workspace& now, const std::vector<std::string>& squads)
+{
+  std::set<std::string> known;
+  for (const auto& f : before.feedback) {
+    known.insert(f.id.value);
+  }
+  struct Group {
+    std::vector<std::string> ids;
+    std::set<std::string> customers;
+  };
+  std::map<std::string, Group> groups;
+  for (const auto& f : now.feedback) {
+    if (known.count(f.id.value)) {
+      continue;
+    }
+    bool about = f.items.empty();
+    for (const auto& id : f.items) {
+      const Item* it = now.item(id.value);
+      about = about || (it && contains(squads, it->squad.value));
+    }
+    if (!about) {
+      continue;
+    }
+    std::vector<std::string> tags;
+    for (const auto& t : f.tags) {
+      tags.push_back(t.value);
+    }
+    if (tags.empty()) {
+      tags.push_back("untagged");
+    }
+    for (const auto& t : tags) {
+      Group& g = groups[t];
+      g.ids.push_back(f.id.value);
+      if (f.customer.set && !f.customer.value.empty()) {
+        g.customers.insert(f.customer.value);
+      }
+    }
+  }
+  std::vector<std::pair<std::string, Group>> sorted(groups.begin(), groups.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.second.ids.size() > b.second.ids.size(); });
+  for (auto& [tag, g] : sorted) {
+    std::sort(g.ids.begin(), g.ids.end(), natural_less);
+    json j;
+    j["tag"] = tag;
+    j["entries"] = std::to_string(g.ids.size());
+    j["customers"] = std::to_string(g.customers.size());
+    j["ids"] = join(g.ids, ", ");
+    const size_t n = g.ids.size();
+    const size_t c = g.customers.size();
+    j["summary"] = fmt::format("{} entr{}", n, n == 1 ? "y" : "ies")
+                   + (c == 0 ? std::string() : fmt::format(" from {} customer{}", c, c == 1 ? "" : "s"));
+    std::vector<std::string> customers;
+    for (const auto& name : g.customers) {
+      customers.push_back(markdown_text(name));
+    }
+    j["customer_list"] = join(customers, ", ");
+    d["feedback"].push_back(j);
+  }
+}
+
+/// Dependency risks: an item of the first horizon (now), not shipped or dropped, that depends on an
+/// item that has not started.
+void note_risks(json& d, const Workspace& now, const std::vector<std::string>& squads)
+{
+  const int in_progress_rank = now.config.status_rank("in-progress");
+  const std::string first_horizon = now.config.horizons.empty() ? "now" : now.config.horizons.front().value;
+  for (const auto& it : now.items) {
+    if (!contains(squads, it.squad.value) || it.horizon.value != first_horizon || it.status.value == "shipped"
+        || it.status.value == "dropped" || in_progress_rank < 0) {
+      continue;
+    }
+    for (const auto& dep_id : it.depends_on) {
+      const Item* dep = now.item(dep_id.value);
+      if (!dep || dep->status.value == "dropped" || dep->status.value == "shipped") {
+        continue;
+      }
+      const int rank = now.config.status_rank(dep->status.value);
+      if (rank >= 0 && rank < in_progress_rank) {
+        json j = item_json(it);
+        j["dep_id"] = dep->id.value;
+        j["dep_title"] = markdown_text(dep->title.value);
+        j["dep_status"] = dep->status.value;
+        j["dep_squad"] = dep->squad.value;
+        d["risks"].push_back(j);
+      }
+    }
+  }
+}
+
+/// Open actions of earlier notes of this ritual.
+void note_carried(json& d, const Ritual& r, const Workspace& notes_ws, Date date, Date today)
+{
+  for (const OpenAction& a : open_actions(notes_ws, today)) {
+    if (a.note->folder != r.name.value || !a.note->date.set || !(a.note->date.value < date)) {
+      continue;
+    }
+    json j;
+    j["what"] = markdown_text(a.action->what.value);
+    j["owner"] = opt_str(markdown_text(a.action->owner.value));
+    j["due"] = opt_date(a.action->due);
+    j["overdue"] = a.overdue;
+    j["from"] = format_date(a.note->date.value);
+    j["file"] = a.note->file;
+    d["carried"].push_back(j);
+  }
+}
+
+/// Work in progress against each squad's limit.
+void note_wip(json& d, const Workspace& now, const std::vector<std::string>& squads)
+{
+  for (const auto& id : squads) {
+    const Squad* sq = now.config.squad(id);
+    std::vector<std::string> ids;
+    for (const auto& it : now.items) {
+      if (it.squad.value == id && it.status.value == "in-progress") {
+        ids.push_back(it.id.value);
+      }
+    }
+    std::sort(ids.begin(), ids.end(), natural_less);
+    json j;
+    j["squad"] = id;
+    j["name"] = markdown_text(sq && sq->name.set ? sq->name.value : id);
+    j["in_progress"] = std::to_string(ids.size());
+    j["ids"] = join(ids, ", ");
+    const bool limited = sq && sq->wip_limit.set;
+    j["limit"] = limited ? json(std::to_string(sq->wip_limit.value)) : json();
+    j["over"] = limited && static_cast<long>(ids.size()) > sq->wip_limit.value;
+    d["wip"].push_back(j);
+  }
+}
+
+/// The objectives of the quarter holding the meeting, with their progress now (pops goals).
+void note_goals(json& d, const Workspace& now, Date date)
+{
+  d["quarter"] = period_name(PeriodKind::quarter, date);
+  d["goals"] = json::array();
+  for (const auto& o : compute_goals(now, d["quarter"].get<std::string>())) {
+    json krs = json::array();
+    for (const auto& k : o.key_results) {
+      krs.push_back({{"id", k.kr->id.value},
+                     {"title", markdown_text(k.kr->title.value)},
+                     {"progress", progress_percent(k.progress)}});
+    }
+    d["goals"].push_back({{"id", o.objective->id.value},
+                          {"title", markdown_text(o.objective->title.value)},
+                          {"owner", o.objective->owner.set ? json(o.objective->owner.value) : json()},
+                          {"progress", progress_percent(o.progress)},
+                          {"key_results", krs}});
+  }
+  d["has_goals"] = !d["goals"].empty();
+}
+
+/// The initiatives with their progress now (pops initiatives).
+void note_initiatives(json& d, const Workspace& now)
+{
+  d["initiatives"] = json::array();
+  for (const auto& ini : compute_initiatives(now)) {
+    std::vector<std::string> ini_squads;
+    for (const Item* it : ini.items) {
+      if (std::find(ini_squads.begin(), ini_squads.end(), it->squad.value) == ini_squads.end()) {
+        ini_squads.push_back(it->squad.value);
+      }
+    }
+    const Update* u = latest_update(ini.initiative->updates);
+    d["initiatives"].push_back({{"id", ini.initiative->id.value},
+                                {"title", markdown_text(ini.initiative->title.value)},
+                                {"owner", ini.initiative->owner.set ? json(markdown_text(ini.initiative->owner.value)) : json()},
+                                {"progress", progress_percent(ini.progress.progress)},
+                                {"target", ini.initiative->target.set ? markdown_text(ini.initiative->target.value) : "none"},
+                                {"latest", ini.latest_item_target ? format_date(*ini.latest_item_target) : "none"},
+                                {"health", u ? json(u->health.value) : json()},
+                                {"squads", ini_squads.empty() ? std::string("no items") : markdown_text(join(ini_squads, ", "))}});
+  }
+  d["has_initiatives"] = !d["initiatives"].empty();
+}
+
+/// Each squad's capacity of that quarter against its planned effort (pops capacity).
+void note_capacity(json& d, const Workspace& now, Date date)
+{
+  d["capacity"] = json::array();
+  const std::string unit = effort_unit(now.config);
+  for (const auto& c : compute_capacity(now, d["quarter"].get<std::string>(), date)) {
+    if (!c.capacity) {
+      continue;
+    }
+    std::vector<std::string> ids;
+    for (const Item* it : c.unestimated) {
+      ids.push_back(it->id.value);
+    }
+    const double over = *c.over();
+    d["capacity"].push_back({{"squad", markdown_text(c.squad->id.value)},
+                             {"capacity", number_short(*c.capacity, 2)},
+                             {"planned", number_short(c.planned, 2)},
+                             {"unit", markdown_text(unit)},
+                             {"over", over > 0},
+                             {"over_by", number_short(over, 2)},
+                             {"has_unestimated", !ids.empty()},
+                             {"unestimated", markdown_text(join(ids, ", "))}});
+  }
+  d["has_capacity"] = !d["capacity"].empty();
+}
+
+} // namespace
+
 json ritual_note_data(const Ritual& r, const Workspace* before, const std::vector<SlipEvent>& slips,
                       const std::vector<ItemFacts>& shipped, const Workspace& now, const Workspace& notes_ws,
                       Date date, Date today, const std::string& period_text)
@@ -138,259 +437,23 @@ json ritual_note_data(const Ritual& r, const Workspace* before, const std::vecto
   for (const char* k : {"shipped", "started", "slipped", "dropped", "added", "risks", "carried", "feedback", "wip"}) {
     d[k] = json::array();
   }
-  const int in_progress_rank = now.config.status_rank("in-progress");
   if (before) {
-    for (const Change& c : diff_workspaces(*before, now)) {
-      if (c.entity != "item" || !contains(squads, c.squad)) {
-        continue;
-      }
-      const Item* it = now.item(c.id);
-      if (c.kind == Change::Kind::added && it) {
-        d["added"].push_back(item_json(*it));
-        continue;
-      }
-      if (c.kind != Change::Kind::changed || !it) {
-        continue;
-      }
-      if (c.field == "status") {
-        json j = item_json(*it);
-        j["from"] = opt_str(c.old_value);
-        if (c.new_value == "dropped") {
-          j["reason"] = opt_str(markdown_text(c.reason));
-          d["dropped"].push_back(j);
-        } else if (c.new_value == "in-progress"
-                   && (c.old_value.empty() || before->config.status_rank(c.old_value) < in_progress_rank)) {
-          d["started"].push_back(j);
-        }
-      }
-    }
-    // Shipped: what the history says shipped since then (docs/metrics.md, "Shipped in a period"),
-    // in the ritual's squads.
-    for (const ItemFacts& f : shipped) {
-      if (!contains(squads, f.squad)) {
-        continue;
-      }
-      json j;
-      if (const Item* it = now.item(f.id)) {
-        j = item_json(*it);
-      } else {
-        j = {{"id", f.id}, {"title", markdown_text(f.title)}, {"squad", f.squad}, {"status", "shipped"},
-             {"owner", nullptr}, {"target", nullptr}, {"horizon", nullptr}};
-      }
-      if (const Item* was = before->item(f.id)) {
-        j["from"] = opt_str(was->status.value);
-      } else {
-        j["from"] = nullptr;
-      }
-      j["shipped"] = format_date(*f.shipped);
-      d["shipped"].push_back(j);
-    }
-    // Slipped: one entry per item, from the target before its first slip to the one after its last.
-    std::map<std::string, size_t> at;
-    std::vector<int> days;
-    for (const SlipEvent& e : slips) {
-      if (!contains(squads, e.squad)) {
-        continue;
-      }
-      auto [pos, fresh] = at.emplace(e.id, d["slipped"].size());
-      if (fresh) {
-        json j;
-        if (const Item* it = now.item(e.id)) {
-          j = item_json(*it);
-        } else {
-          j = {{"id", e.id}, {"title", e.title}, {"squad", e.squad}, {"status", ""}, {"owner", nullptr},
-               {"target", nullptr}, {"horizon", nullptr}};
-        }
-        j["old_target"] = format_date(e.from);
-        d["slipped"].push_back(j);
-        days.push_back(0);
-      }
-      days[pos->second] += e.days;
-      d["slipped"][pos->second]["new_target"] = format_date(e.to);
-      d["slipped"][pos->second]["days"] = std::to_string(days[pos->second]);
-    }
-    // New feedback: entries not in the earlier state, about the ritual's squads (or about no item).
-    std::set<std::string> known;
-    for (const auto& f : before->feedback) {
-      known.insert(f.id.value);
-    }
-    struct Group {
-      std::vector<std::string> ids;
-      std::set<std::string> customers;
-    };
-    std::map<std::string, Group> groups;
-    for (const auto& f : now.feedback) {
-      if (known.count(f.id.value)) {
-        continue;
-      }
-      bool about = f.items.empty();
-      for (const auto& id : f.items) {
-        const Item* it = now.item(id.value);
-        about = about || (it && contains(squads, it->squad.value));
-      }
-      if (!about) {
-        continue;
-      }
-      std::vector<std::string> tags;
-      for (const auto& t : f.tags) {
-        tags.push_back(t.value);
-      }
-      if (tags.empty()) {
-        tags.push_back("untagged");
-      }
-      for (const auto& t : tags) {
-        Group& g = groups[t];
-        g.ids.push_back(f.id.value);
-        if (f.customer.set && !f.customer.value.empty()) {
-          g.customers.insert(f.customer.value);
-        }
-      }
-    }
-    std::vector<std::pair<std::string, Group>> sorted(groups.begin(), groups.end());
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const auto& a, const auto& b) { return a.second.ids.size() > b.second.ids.size(); });
-    for (auto& [tag, g] : sorted) {
-      std::sort(g.ids.begin(), g.ids.end(), natural_less);
-      json j;
-      j["tag"] = tag;
-      j["entries"] = std::to_string(g.ids.size());
-      j["customers"] = std::to_string(g.customers.size());
-      j["ids"] = join(g.ids, ", ");
-      const size_t n = g.ids.size();
-      const size_t c = g.customers.size();
-      j["summary"] = fmt::format("{} entr{}", n, n == 1 ? "y" : "ies")
-                     + (c == 0 ? std::string() : fmt::format(" from {} customer{}", c, c == 1 ? "" : "s"));
-      std::vector<std::string> customers;
-      for (const auto& name : g.customers) {
-        customers.push_back(markdown_text(name));
-      }
-      j["customer_list"] = join(customers, ", ");
-      d["feedback"].push_back(j);
-    }
+    note_status_changes(d, *before, now, squads);
+    note_shipped(d, shipped, *before, now, squads);
+    note_slipped(d, slips, now, squads);
+    note_feedback(d, *before, now, squads);
   }
-  // Dependency risks: an item of the first horizon (now), not shipped or dropped, that depends on an
-  // item that has not started.
-  const std::string first_horizon = now.config.horizons.empty() ? "now" : now.config.horizons.front().value;
-  for (const auto& it : now.items) {
-    if (!contains(squads, it.squad.value) || it.horizon.value != first_horizon || it.status.value == "shipped"
-        || it.status.value == "dropped" || in_progress_rank < 0) {
-      continue;
-    }
-    for (const auto& dep_id : it.depends_on) {
-      const Item* dep = now.item(dep_id.value);
-      if (!dep || dep->status.value == "dropped" || dep->status.value == "shipped") {
-        continue;
-      }
-      const int rank = now.config.status_rank(dep->status.value);
-      if (rank >= 0 && rank < in_progress_rank) {
-        json j = item_json(it);
-        j["dep_id"] = dep->id.value;
-        j["dep_title"] = markdown_text(dep->title.value);
-        j["dep_status"] = dep->status.value;
-        j["dep_squad"] = dep->squad.value;
-        d["risks"].push_back(j);
-      }
-    }
-  }
-  // Open actions of earlier notes of this ritual.
-  for (const OpenAction& a : open_actions(notes_ws, today)) {
-    if (a.note->folder != r.name.value || !a.note->date.set || !(a.note->date.value < date)) {
-      continue;
-    }
-    json j;
-    j["what"] = markdown_text(a.action->what.value);
-    j["owner"] = opt_str(markdown_text(a.action->owner.value));
-    j["due"] = opt_date(a.action->due);
-    j["overdue"] = a.overdue;
-    j["from"] = format_date(a.note->date.value);
-    j["file"] = a.note->file;
-    d["carried"].push_back(j);
-  }
-  // Work in progress against each squad's limit.
-  for (const auto& id : squads) {
-    const Squad* sq = now.config.squad(id);
-    std::vector<std::string> ids;
-    for (const auto& it : now.items) {
-      if (it.squad.value == id && it.status.value == "in-progress") {
-        ids.push_back(it.id.value);
-      }
-    }
-    std::sort(ids.begin(), ids.end(), natural_less);
-    json j;
-    j["squad"] = id;
-    j["name"] = markdown_text(sq && sq->name.set ? sq->name.value : id);
-    j["in_progress"] = std::to_string(ids.size());
-    j["ids"] = join(ids, ", ");
-    const bool limited = sq && sq->wip_limit.set;
-    j["limit"] = limited ? json(std::to_string(sq->wip_limit.value)) : json();
-    j["over"] = limited && static_cast<long>(ids.size()) > sq->wip_limit.value;
-    d["wip"].push_back(j);
-  }
+  note_risks(d, now, squads);
+  note_carried(d, r, notes_ws, date, today);
+  note_wip(d, now, squads);
   for (const char* k : {"shipped", "started", "slipped", "dropped", "added"}) {
     std::stable_sort(d[k].begin(), d[k].end(), [](const json& a, const json& b) {
       return natural_less(a["id"].get<std::string>(), b["id"].get<std::string>());
     });
   }
-  // The objectives of the quarter holding the meeting, with their progress now (pops goals).
-  auto percent = [](const std::optional<double>& p) {
-    return p ? fmt::format("{}%", number_short(*p * 100, 0)) : std::string("no progress yet");
-  };
-  d["quarter"] = period_name(PeriodKind::quarter, date);
-  d["goals"] = json::array();
-  for (const auto& o : compute_goals(now, d["quarter"].get<std::string>())) {
-    json krs = json::array();
-    for (const auto& k : o.key_results) {
-      krs.push_back({{"id", k.kr->id.value}, {"title", markdown_text(k.kr->title.value)}, {"progress", percent(k.progress)}});
-    }
-    d["goals"].push_back({{"id", o.objective->id.value},
-                          {"title", markdown_text(o.objective->title.value)},
-                          {"owner", o.objective->owner.set ? json(o.objective->owner.value) : json()},
-                          {"progress", percent(o.progress)},
-                          {"key_results", krs}});
-  }
-  d["has_goals"] = !d["goals"].empty();
-  // The initiatives with their progress now (pops initiatives).
-  d["initiatives"] = json::array();
-  for (const auto& ini : compute_initiatives(now)) {
-    std::vector<std::string> ini_squads;
-    for (const Item* it : ini.items) {
-      if (std::find(ini_squads.begin(), ini_squads.end(), it->squad.value) == ini_squads.end()) {
-        ini_squads.push_back(it->squad.value);
-      }
-    }
-    const Update* u = latest_update(ini.initiative->updates);
-    d["initiatives"].push_back({{"id", ini.initiative->id.value},
-                                {"title", markdown_text(ini.initiative->title.value)},
-                                {"owner", ini.initiative->owner.set ? json(markdown_text(ini.initiative->owner.value)) : json()},
-                                {"progress", percent(ini.progress.progress)},
-                                {"target", ini.initiative->target.set ? markdown_text(ini.initiative->target.value) : "none"},
-                                {"latest", ini.latest_item_target ? format_date(*ini.latest_item_target) : "none"},
-                                {"health", u ? json(u->health.value) : json()},
-                                {"squads", ini_squads.empty() ? std::string("no items") : markdown_text(join(ini_squads, ", "))}});
-  }
-  d["has_initiatives"] = !d["initiatives"].empty();
-  // Each squad's capacity of that quarter against its planned effort (pops capacity).
-  d["capacity"] = json::array();
-  const std::string unit = effort_unit(now.config);
-  for (const auto& c : compute_capacity(now, d["quarter"].get<std::string>(), date)) {
-    if (!c.capacity) {
-      continue;
-    }
-    std::vector<std::string> ids;
-    for (const Item* it : c.unestimated) {
-      ids.push_back(it->id.value);
-    }
-    const double over = *c.over();
-    d["capacity"].push_back({{"squad", markdown_text(c.squad->id.value)},
-                             {"capacity", number_short(*c.capacity, 2)},
-                             {"planned", number_short(c.planned, 2)},
-                             {"unit", markdown_text(unit)},
-                             {"over", over > 0},
-                             {"over_by", number_short(over, 2)},
-                             {"has_unestimated", !ids.empty()},
-                             {"unestimated", markdown_text(join(ids, ", "))}});
-  }
-  d["has_capacity"] = !d["capacity"].empty();
+  note_goals(d, now, date);
+  note_initiatives(d, now);
+  note_capacity(d, now, date);
   return d;
 }
 

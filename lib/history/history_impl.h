@@ -52,12 +52,6 @@ struct Plan {
   bool empty() const { return old_files.empty() && new_files.empty() && pairs.empty(); }
 };
 
-/// Whether files of kind `k` are read as Markdown (docs and ritual notes), not as YAML.
-inline bool is_markdown(FileKind k)
-{
-  return k == FileKind::doc || k == FileKind::ritual;
-}
-
 inline std::string parse_key(const git_oid& blob, FileKind kind)
 {
   return oid_str(blob) + (is_markdown(kind) ? ":md" : ":yaml");

@@ -382,30 +382,11 @@ Date add_period(Date d, int count, const std::string& unit)
   return Date{d.days + count * (unit == "weeks" ? 7 : 1)};
 }
 
-void read_config(const YNode& root, SchemaReader& r, Config& cfg)
+namespace {
+
+/// `people:`, each with name, email, role and squad.
+void read_people(const YNode& root, SchemaReader& r, Config& cfg)
 {
-  if (root.is_null()) {
-    r.report({1, 1, 0}, "pops.yaml is empty; it needs at least 'version: 1', 'product' and 'squads'");
-    return;
-  }
-  if (!r.expect_map(root, "pops.yaml")) {
-    return;
-  }
-  cfg.loaded = true;
-  r.check_keys(root, k_top_keys, "pops.yaml");
-
-  if (r.require(root, "version", "pops.yaml")) {
-    cfg.version = r.integer(root, "version");
-    if (cfg.version.set && cfg.version.value != 1) {
-      r.report(cfg.version.loc, fmt::format("unsupported version {}; this pops reads version 1",
-                                            cfg.version.value));
-    }
-  }
-  if (r.require(root, "product", "pops.yaml")) {
-    cfg.product = r.str(root, "product");
-  }
-
-  // people first: squads refer to them, but references are checked by the unknown-ref rule.
   each_entry(r, root, "people", [&](const YNode& k, const YNode& v) {
     Person p;
     p.id = key_str(k);
@@ -423,7 +404,11 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
     p.squad = r.str(v, "squad");
     cfg.people.push_back(std::move(p));
   });
+}
 
+/// `squads:`: each squad's prefix (valid, unique, not FB), name, lead, WIP limit and capacity.
+void read_squads(const YNode& root, SchemaReader& r, Config& cfg)
+{
   // A portfolio (format 1.4) may have no squads of its own.
   const YNode* members = root.get("portfolio");
   const bool portfolio = members && members->is_map() && !members->entries.empty();
@@ -472,13 +457,11 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
     r.attribute_since(first_finding, s.id.value);
     cfg.squads.push_back(std::move(s));
   });
+}
 
-  cfg.statuses = list_or_default(r, root, "statuses",
-                                 {"idea", "discovery", "planned", "in-progress", "shipped", "dropped"});
-  cfg.horizons = list_or_default(r, root, "horizons", {"now", "next", "later"});
-  cfg.feedback_sources =
-    list_or_default(r, root, "feedback_sources", {"support", "sales", "survey", "interview", "other"});
-
+/// `fields:`, the custom fields of items: a type (enum with values), not a built-in item key.
+void read_fields(const YNode& root, SchemaReader& r, Config& cfg)
+{
   each_entry(r, root, "fields", [&](const YNode& k, const YNode& v) {
     FieldDef f;
     f.name = key_str(k);
@@ -513,7 +496,11 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
     }
     cfg.fields.push_back(std::move(f));
   });
+}
 
+/// `rituals:`, each with a template, squads and a cadence (every, on a weekday, from a date).
+void read_rituals(const YNode& root, SchemaReader& r, Config& cfg)
+{
   each_entry(r, root, "rituals", [&](const YNode& k, const YNode& v) {
     Ritual rit;
     rit.name = key_str(k);
@@ -554,7 +541,11 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
     }
     cfg.rituals.push_back(std::move(rit));
   });
+}
 
+/// `docs: types:`, each with a folder, template, required keys, sections and review period.
+void read_doc_types(const YNode& root, SchemaReader& r, Config& cfg)
+{
   if (const YNode* docs = root.get("docs"); docs && !docs->is_null() && r.expect_map(*docs, "'docs'")) {
     r.check_keys(*docs, k_docs_keys, "'docs'");
     each_entry(r, *docs, "types", [&](const YNode& k, const YNode& v) {
@@ -581,7 +572,11 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
       cfg.doc_types.push_back(std::move(t));
     });
   }
+}
 
+/// `rules:`: a severity, or {severity, pilot} (and `days` of update-stale), for each known rule.
+void read_rule_settings(const YNode& root, SchemaReader& r, Config& cfg)
+{
   each_entry(r, root, "rules", [&](const YNode& k, const YNode& v) {
     const RuleInfo* info = find_rule(k.text);
     if (!info) {
@@ -632,7 +627,45 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
       cfg.rules[std::string(k.text)] = std::move(rc);
     }
   });
+}
 
+} // namespace
+
+void read_config(const YNode& root, SchemaReader& r, Config& cfg)
+{
+  if (root.is_null()) {
+    r.report({1, 1, 0}, "pops.yaml is empty; it needs at least 'version: 1', 'product' and 'squads'");
+    return;
+  }
+  if (!r.expect_map(root, "pops.yaml")) {
+    return;
+  }
+  cfg.loaded = true;
+  r.check_keys(root, k_top_keys, "pops.yaml");
+
+  if (r.require(root, "version", "pops.yaml")) {
+    cfg.version = r.integer(root, "version");
+    if (cfg.version.set && cfg.version.value != 1) {
+      r.report(cfg.version.loc, fmt::format("unsupported version {}; this pops reads version 1",
+                                            cfg.version.value));
+    }
+  }
+  if (r.require(root, "product", "pops.yaml")) {
+    cfg.product = r.str(root, "product");
+  }
+
+  // people first: squads refer to them, but references are checked by the unknown-ref rule.
+  read_people(root, r, cfg);
+  read_squads(root, r, cfg);
+  cfg.statuses = list_or_default(r, root, "statuses",
+                                 {"idea", "discovery", "planned", "in-progress", "shipped", "dropped"});
+  cfg.horizons = list_or_default(r, root, "horizons", {"now", "next", "later"});
+  cfg.feedback_sources =
+    list_or_default(r, root, "feedback_sources", {"support", "sales", "survey", "interview", "other"});
+  read_fields(root, r, cfg);
+  read_rituals(root, r, cfg);
+  read_doc_types(root, r, cfg);
+  read_rule_settings(root, r, cfg);
   read_objectives(root, r, cfg);
   read_initiatives(root, r, cfg);
   read_portfolio(root, r, cfg);

@@ -273,9 +273,11 @@ std::string moved_from(const Workspace& from, const Workspace& to, const Item& n
   return !later || later->status.value == "dropped" ? was : std::string();
 }
 
-std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, bool with_added)
+namespace {
+
+/// Items: added, removed, moved to another id, and changed field by field.
+void diff_items(const Workspace& from, const Workspace& to, bool with_added, std::vector<Change>& out)
 {
-  std::vector<Change> out;
   auto item_change = [&](Change::Kind kind, const Item& it) {
     Change c;
     c.kind = kind;
@@ -361,7 +363,11 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, 
       }
     }
   }
-  // Feedback: added and removed entries.
+}
+
+/// Feedback: added and removed entries.
+void diff_feedback(const Workspace& from, const Workspace& to, bool with_added, std::vector<Change>& out)
+{
   const auto fa = by_id(from.feedback);
   const auto fbk = index_by_id(to.feedback);
   auto fb_change = [&](Change::Kind kind, const Feedback& f) {
@@ -390,7 +396,11 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, 
       }
     }
   }
-  // Documents, by path.
+}
+
+/// Documents, by path: added, removed, and their status changed.
+void diff_docs(const Workspace& from, const Workspace& to, bool with_added, std::vector<Change>& out)
+{
   std::map<std::string, const Doc*> da;
   std::map<std::string, const Doc*> db;
   for (const auto& d : from.docs) {
@@ -430,8 +440,12 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, 
       out.push_back(doc_change(Change::Kind::added, *d));
     }
   }
-  // Initiatives of pops.yaml (format 1.3): added, removed, and their title, owner, target and latest
-  // health changed.
+}
+
+/// Initiatives of pops.yaml (format 1.3): added, removed, and their title, owner, target and latest
+/// health changed.
+void diff_initiatives(const Workspace& from, const Workspace& to, bool with_added, std::vector<Change>& out)
+{
   auto initiative_change = [](Change::Kind kind, const Initiative& in) {
     Change c;
     c.kind = kind;
@@ -481,6 +495,17 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, 
       out.push_back(initiative_change(Change::Kind::added, in));
     }
   }
+}
+
+} // namespace
+
+std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, bool with_added)
+{
+  std::vector<Change> out;
+  diff_items(from, to, with_added, out);
+  diff_feedback(from, to, with_added, out);
+  diff_docs(from, to, with_added, out);
+  diff_initiatives(from, to, with_added, out);
   std::stable_sort(out.begin(), out.end(), [](const Change& x, const Change& y) {
     auto rank = [](const Change& c) {
       return c.entity == "item" ? 0 : c.entity == "initiative" ? 1 : c.entity == "feedback" ? 2 : 3;

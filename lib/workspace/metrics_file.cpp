@@ -19,6 +19,13 @@ constexpr std::array<std::string_view, 1> k_file_keys = {"series"};
 
 } // namespace
 
+std::string duplicate_series_message(const Series& s, const std::string& first_file, int first_line)
+{
+  return fmt::format("series {} of {}{} is also at {}:{}; keep one (a re-import updates it in place)",
+                     quote(s.key.value), s.source.value,
+                     s.metric.set ? fmt::format(" (metric {})", s.metric.value) : "", first_file, first_line);
+}
+
 void read_metrics_file(const std::string& path, const YNode& root, SchemaReader& r, std::vector<Series>& out)
 {
   if (root.is_null()) {
@@ -85,11 +92,7 @@ void read_metrics_file(const std::string& path, const YNode& root, SchemaReader&
       for (size_t i = 0; i < out.size(); ++i) {
         const Series& o = out[i];
         if (o.source.value == s.source.value && o.key.value == s.key.value && o.metric.value == s.metric.value) {
-          r.report(s.key.loc,
-                   fmt::format("series {} of {}{} is also at {}:{}; keep one (a re-import updates it in place)",
-                               quote(s.key.value), s.source.value,
-                               s.metric.set ? fmt::format(" (metric {})", s.metric.value) : "",
-                               i >= first ? path : o.file, o.loc.line));
+          r.report(s.key.loc, duplicate_series_message(s, i >= first ? path : o.file, o.loc.line));
           break;
         }
       }

@@ -18,7 +18,12 @@ inline constexpr std::array<std::string_view, 5> k_series_keys = {"source", "key
 
 /// Reads the `series:` of a metrics file into `out` with `schema` findings: unknown keys, a missing
 /// source or key, a date that is not YYYY-MM-DD, a value that is not a number, a series whose
-/// source, key and metric are those of another series (here or in an earlier file).
+/// source, key and metric are those of another series (here or earlier in `out`). The loader reads each
+/// file on its own and reports a series of two files when it assembles them.
 void read_metrics_file(const std::string& path, const YNode& root, SchemaReader& r, std::vector<Series>& out);
+
+/// The message of the `schema` finding on `s`, whose source, key and metric are those of the series at
+/// `first_file`:`first_line`.
+std::string duplicate_series_message(const Series& s, const std::string& first_file, int first_line);
 
 } // namespace pops

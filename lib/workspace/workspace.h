@@ -19,6 +19,12 @@ namespace pops {
 enum class FileKind { none, config, roadmap, feedback, doc, ritual, metrics, doc_index, customers };
 FileKind classify(std::string_view path);
 
+/// Whether files of kind `k` are read as Markdown (docs and ritual notes), not as YAML.
+inline bool is_markdown(FileKind k)
+{
+  return k == FileKind::doc || k == FileKind::ritual;
+}
+
 /// True when the workspace-relative path `rel` is workspace data that pops reads or edits: pops.yaml,
 /// or anything in roadmap/, feedback/, docs/, rituals/, metrics/, templates/ (or .git/, .pops.lock).
 bool is_workspace_data(std::string_view rel);

@@ -2,6 +2,7 @@
 #include "edit/ops.h"
 #include "edit/plan.h"
 
+#include "helpers.h"
 #include "ops_fixture.h"
 
 #include "git/git.h"
@@ -12,6 +13,7 @@
 #include <git2.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -49,69 +51,60 @@ TEST_CASE("new_findings: the warnings a plan adds besides its errors; those ther
 
 namespace {
 
-struct TempRepo {
-  fs::path dir;
-  TempRepo()
+/// The shared repository of the tests, with what `git commit` (commit_paths) reads from the
+/// environment set for as long as it lives: an identity and a date.
+struct OpsRepo : test::TempRepo {
+  static constexpr std::array<const char*, 6> k_vars = {"GIT_AUTHOR_NAME",    "GIT_AUTHOR_EMAIL",
+                                                        "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL",
+                                                        "GIT_AUTHOR_DATE",    "GIT_COMMITTER_DATE"};
+  OpsRepo() : TempRepo("pops-ops")
   {
-    dir = fs::temp_directory_path() / fmt::format("pops-ops-{}-{}", ::getpid(), s_count++);
-    fs::remove_all(dir);
-    init_repo(dir.string());
-    ::setenv("GIT_AUTHOR_NAME", "Ada Tester", 1);
-    ::setenv("GIT_AUTHOR_EMAIL", "ada@example.com", 1);
-    ::setenv("GIT_COMMITTER_NAME", "Ada Tester", 1);
-    ::setenv("GIT_COMMITTER_EMAIL", "ada@example.com", 1);
-    ::setenv("GIT_AUTHOR_DATE", "2026-11-20T10:00:00Z", 1);
-    ::setenv("GIT_COMMITTER_DATE", "2026-11-20T10:00:00Z", 1);
+    const std::array<const char*, 6> values = {"Ada Tester", "ada@example.com", "Ada Tester", "ada@example.com",
+                                               "2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z"};
+    for (size_t i = 0; i < k_vars.size(); ++i) {
+      ::setenv(k_vars[i], values[i], 1);
+    }
   }
-  ~TempRepo()
+  ~OpsRepo()
   {
-    for (const char* v : {"GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL",
-                          "GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE"}) {
+    for (const char* v : k_vars) {
       ::unsetenv(v);
     }
-    std::error_code ec;
-    fs::remove_all(dir, ec);
   }
+  OpsRepo(const OpsRepo&) = delete;
+  OpsRepo& operator=(const OpsRepo&) = delete;
+
   void commit(const std::vector<std::pair<std::string, std::string>>& files, const std::vector<std::string>& removed = {})
   {
-    commit_files(dir.string(), files, removed, {"commit", "Ada Tester", "ada@example.com", 1'790'000'000, 0});
+    TempRepo::commit(files, "2026-09-21", "Ada", removed);
   }
-  std::string read(const std::string& path) const
+  /// Writes `content` to `rel` and adds it to the index.
+  void stage(const std::string& rel, const std::string& content)
   {
-    std::ifstream in(dir / path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-  void stage(const std::string& path, const std::string& content)
-  {
-    std::ofstream(dir / path, std::ios::binary) << content;
-    git_libgit2_init();
+    write(rel, content);
     git_repository* repo = nullptr;
     REQUIRE(git_repository_open(&repo, dir.c_str()) == 0);
     git_index* index = nullptr;
     REQUIRE(git_repository_index(&index, repo) == 0);
-    REQUIRE(git_index_add_bypath(index, path.c_str()) == 0);
+    REQUIRE(git_index_add_bypath(index, rel.c_str()) == 0);
     REQUIRE(git_index_write(index) == 0);
     git_index_free(index);
     git_repository_free(repo);
-    git_libgit2_shutdown();
   }
-  static inline int s_count = 0;
 };
 
 } // namespace
 
 TEST_CASE("ids that ever existed in history are not handed out again")
 {
-  TempRepo r;
-  CHECK(history_max_ids(r.dir.string()).empty());  // no commit yet
+  OpsRepo r;
+  CHECK(history_max_ids(r.dir).empty());  // no commit yet
   r.commit({{"pops.yaml", k_config}, {"roadmap/payments.yaml", k_payments},
             {"roadmap/old.yaml", "items:\n  - {id: PAY-30, title: Old, status: idea, squad: payments}\n"}});
   r.commit({}, {"roadmap/old.yaml"});
-  auto used = history_max_ids(r.dir.string());
+  auto used = history_max_ids(r.dir);
   CHECK(used.at("PAY") == 30);
-  EditSession s = EditSession::read(r.dir.string());
+  EditSession s = EditSession::read(r.dir);
   ItemSpec spec;
   spec.squad = "payments";
   spec.title = "New";
@@ -125,9 +118,9 @@ TEST_CASE("ids that ever existed in history are not handed out again")
 
 TEST_CASE("apply and commit exactly the changed files")
 {
-  TempRepo r;
+  OpsRepo r;
   r.commit({{"pops.yaml", k_config}, {"roadmap/payments.yaml", k_payments}, {"notes.txt", "x\n"}});
-  const std::string root = r.dir.string();
+  const std::string root = r.dir;
   EditSession s = EditSession::read(root);
   EditPlan p = plan_item_set(s, "PAY-7", {"status=planned"});
   check_commit_paths(root, p.paths());
@@ -149,7 +142,7 @@ TEST_CASE("apply and commit exactly the changed files")
   CHECK(run_process({"git", "show", "HEAD:notes.txt"}, root).output == "x\n");
   CHECK(run_process({"git", "show", ":notes.txt"}, root).output == "y\n");
   // A hand edit of a file the command changes would be swept into its commit: refused first.
-  std::ofstream(r.dir / "roadmap/payments.yaml", std::ios::app) << "# by hand\n";
+  std::ofstream(r.path / "roadmap/payments.yaml", std::ios::app) << "# by hand\n";
   CHECK_THROWS_WITH_AS(check_commit_paths(root, p.paths()),
                        doctest::Contains("'roadmap/payments.yaml' has uncommitted changes of its own"),
                        std::runtime_error);
@@ -157,31 +150,30 @@ TEST_CASE("apply and commit exactly the changed files")
   CHECK_THROWS_WITH_AS(check_commit_paths(root, p.paths()), doctest::Contains("has uncommitted changes of its own"),
                        std::runtime_error);
   r.stage("roadmap/payments.yaml", p.changes[0].after);
-  std::ofstream(r.dir / "roadmap/payments.yaml", std::ios::trunc) << p.changes[0].after;
+  std::ofstream(r.path / "roadmap/payments.yaml", std::ios::trunc) << p.changes[0].after;
   // A file changed on disk since it was read is not overwritten.
   EditPlan q = plan_item_set(EditSession::read(root), "PAY-7", {"status=idea"});
-  std::ofstream(r.dir / "roadmap/payments.yaml", std::ios::app) << "# hand edit\n";
+  std::ofstream(r.path / "roadmap/payments.yaml", std::ios::app) << "# hand edit\n";
   CHECK_THROWS_WITH_AS(apply_plan(root, q), doctest::Contains("changed on disk"), std::runtime_error);
 }
 
 TEST_CASE("commit needs an identity")
 {
-  TempRepo r;
+  OpsRepo r;
   r.commit({{"pops.yaml", k_config}});
-  for (const char* v : {"GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL",
-                        "GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE"}) {
+  for (const char* v : OpsRepo::k_vars) {
     ::unsetenv(v);
   }
   const std::string home = std::getenv("HOME") ? std::getenv("HOME") : "";
-  ::setenv("HOME", (r.dir / "nohome").c_str(), 1);
-  ::setenv("XDG_CONFIG_HOME", (r.dir / "nohome").c_str(), 1);
+  ::setenv("HOME", (r.path / "nohome").c_str(), 1);
+  ::setenv("XDG_CONFIG_HOME", (r.path / "nohome").c_str(), 1);
   ::setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
   // libgit2 caches the global configuration paths: point them at the empty home.
   git_libgit2_init();
-  git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, (r.dir / "nohome").c_str());
-  git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, (r.dir / "nohome").c_str());
-  git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, (r.dir / "nohome").c_str());
-  CHECK_THROWS_WITH_AS(check_commit_paths(r.dir.string(), {"pops.yaml"}), doctest::Contains("no git identity"),
+  git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, (r.path / "nohome").c_str());
+  git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, (r.path / "nohome").c_str());
+  git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, (r.path / "nohome").c_str());
+  CHECK_THROWS_WITH_AS(check_commit_paths(r.dir, {"pops.yaml"}), doctest::Contains("no git identity"),
                        std::runtime_error);
   git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, nullptr);
   git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, nullptr);

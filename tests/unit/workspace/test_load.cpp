@@ -1,7 +1,10 @@
 #include "workspace/config.h"
 #include "workspace/workspace.h"
 
+#include "helpers.h"
+
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <string>
@@ -122,4 +125,25 @@ TEST_CASE("periods parse and add as calendar units")
   const Date d = *parse_date("2026-01-31");
   CHECK(format_date(add_period(d, count, unit)) == "2026-02-14");
   CHECK_FALSE(parse_period("fortnightly", count, unit));
+}
+
+TEST_CASE("a series in two metrics files is a schema finding at the second, naming the first")
+{
+  const auto ws = load({{"pops.yaml", k_config},
+                        {"metrics/a.yaml", "series:\n  - {source: amplitude, key: Refund, metric: uniques}\n"},
+                        {"metrics/b.yaml", "series:\n  - {source: amplitude, key: Refund, metric: visitors}\n"
+                                           "  - {source: amplitude, key: Refund, metric: uniques}\n"
+                                           "  - {source: amplitude, key: Refund, metric: uniques}\n"},
+                        {"metrics/c.yaml", "series:\n  - {source: amplitude, key: Refund}\n"}});
+  pops::test::Lines got;
+  for (const auto& f : ws.findings) {
+    got.push_back(fmt::format("{} {}:{}:{}: {}", f.rule, f.file, f.loc.line, f.loc.column, f.message));
+  }
+  // The second of b.yaml repeats a.yaml's; the third repeats b.yaml's own (reported as one file's),
+  // not a.yaml's as well. Another metric (or none) is another series.
+  const std::string again = "series 'Refund' of amplitude (metric uniques) is also at ";
+  const std::string keep = "; keep one (a re-import updates it in place)";
+  CHECK(got == pops::test::Lines{"schema metrics/b.yaml:4:30: " + again + "metrics/b.yaml:3" + keep,
+                                 "schema metrics/b.yaml:3:30: " + again + "metrics/a.yaml:2" + keep});
+  CHECK(ws.series.size() == 5);
 }
