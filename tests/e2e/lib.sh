@@ -80,7 +80,7 @@ scaled() { awk -v s="$1" -v k="$POPS_SLOWDOWN" -v f="${2:-1}" 'BEGIN { print s *
 # wall-clock timeout of WALL_SECS and an address-space cap of MEM_KB (or "unlimited"). Sets RC, OUT,
 # ERR, CPU_S (user + sys seconds), WALL_S, RSS_MB (peak resident set, GNU time's; empty without
 # /usr/bin/time) and LIMIT_ERR: empty, or why the call broke its bounds (over CPU_SECS of CPU, or
-# stopped by the timeout).
+# stopped by the timeout: then RC is 124).
 limited() {
   local cpu=$1 wall=$2 mem=$3
   shift 3
@@ -100,6 +100,8 @@ limited() {
   RSS_MB=""
   if [[ $kb =~ ^[0-9]+$ ]]; then RSS_MB=$(((kb + 1023) / 1024)); fi
   LIMIT_ERR=""
+  # timeout exits 124 when its TERM ended pops, 137 when pops ignored it and needed the KILL.
+  if [ "$RC" -eq 137 ] && awk -v w="$WALL_S" -v g="$wall" 'BEGIN { exit !(w >= g) }'; then RC=124; fi
   if [ "$RC" -eq 124 ]; then
     LIMIT_ERR="pops did not end within ${wall}s of wall-clock time (hang guard; ${CPU_S}s of CPU): $*"
   elif awk -v c="$CPU_S" -v b="$cpu" 'BEGIN { exit !(c > b) }'; then
