@@ -189,8 +189,7 @@ std::string with_final_newline(const std::string& message) {
 
 GitLibrary::GitLibrary() { git_libgit2_init(); }
 
-GitLibrary::~GitLibrary()
-{
+GitLibrary::~GitLibrary() {
   if (m_held) {
     git_libgit2_shutdown();
   }
