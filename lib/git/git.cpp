@@ -215,44 +215,29 @@ struct Repository::Cache {
   std::string oldest;  ///< its id
 };
 
-Repository::Repository(git_repository* repo) : m_repo(repo), m_cache(std::make_unique<Cache>())
+Repository::Repository(GitLibrary lib, RepoPtr repo)
+  : m_lib(std::move(lib)), m_repo(std::move(repo)), m_cache(std::make_unique<Cache>())
 {
-  const char* wd = git_repository_workdir(repo);
+  const char* wd = git_repository_workdir(m_repo.get());
   m_workdir = wd ? wd : "";
   while (m_workdir.size() > 1 && m_workdir.back() == '/') {
     m_workdir.pop_back();
   }
 }
 
-Repository::~Repository()
-{
-  if (m_repo) {
-    git_repository_free(m_repo);
-    git_libgit2_shutdown();
-  }
-}
-
-Repository::Repository(Repository&& o) noexcept
-  : m_repo(std::exchange(o.m_repo, nullptr)), m_workdir(std::move(o.m_workdir)), m_cache(std::move(o.m_cache))
-{
-}
-
-Repository& Repository::operator=(Repository&& o) noexcept
-{
-  std::swap(m_repo, o.m_repo);
-  std::swap(m_workdir, o.m_workdir);
-  std::swap(m_cache, o.m_cache);
-  return *this;
-}
+Repository::~Repository() = default;
+Repository::Repository(Repository&&) noexcept = default;
+Repository& Repository::operator=(Repository&&) noexcept = default;
 
 Repository Repository::open(const std::string& path)
 {
-  git_libgit2_init();
+  GitLibrary lib;  // on a throw below, `repo` is freed first, then this shuts libgit2 down
   // Like git, trust the object store: do not hash every object again on read (a quarter of the
   // time of a history walk).
   git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-  git_repository* repo = nullptr;
-  int rc = open_like_git(&repo, path);
+  git_repository* raw = nullptr;
+  int rc = open_like_git(&raw, path);
+  RepoPtr repo(raw);
   if (rc < 0) {
     // libgit2 1.5.1 refuses a repository owned by another user with GIT_EOWNER, or with GIT_ENOTFOUND
     // when no safe.directory is configured at all, and knows neither '*' nor git's command-line and
@@ -261,17 +246,18 @@ Repository Repository::open(const std::string& path)
     int validate = 1;
     git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &validate);
     git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
-    const int unchecked = open_like_git(&repo, path);
+    raw = nullptr;
+    const int unchecked = open_like_git(&raw, path);
+    repo.reset(raw);
     git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, validate);
     if (unchecked == 0) {
-      const char* top = git_repository_workdir(repo) ? git_repository_workdir(repo) : git_repository_path(repo);
+      const char* top =
+        git_repository_workdir(repo.get()) ? git_repository_workdir(repo.get()) : git_repository_path(repo.get());
       std::string dir = top ? top : path;
       while (dir.size() > 1 && dir.back() == '/') {
         dir.pop_back();
       }
       if (!trusted_like_git(dir)) {
-        git_repository_free(repo);
-        git_libgit2_shutdown();
         throw std::runtime_error(fmt::format(
           "detected dubious ownership in repository at '{}': it belongs to another user; if you trust "
           "it, run 'git config --global --add safe.directory {}' (git refuses it too)",
@@ -279,22 +265,18 @@ Repository Repository::open(const std::string& path)
       }
       rc = 0;
     } else if (rc == GIT_EOWNER) {
-      git_libgit2_shutdown();
       throw std::runtime_error(fmt::format(
         "the git repository holding '{}' belongs to another user; if you trust it, add its folder to "
         "safe.directory ('git config --global --add safe.directory <folder>')", path));
     }
   }
   if (rc < 0) {
-    git_libgit2_shutdown();
     throw std::runtime_error(fmt::format("'{}' is not inside a git repository", path));
   }
-  if (git_repository_is_bare(repo)) {
-    git_repository_free(repo);
-    git_libgit2_shutdown();
+  if (git_repository_is_bare(repo.get())) {
     throw std::runtime_error("the git repository is bare; pops needs a work tree");
   }
-  return Repository(repo);
+  return Repository(std::move(lib), std::move(repo));
 }
 
 const std::string& Repository::workdir() const
@@ -413,12 +395,12 @@ std::vector<SourceFile> Repository::index_files(const std::string& prefix, std::
 {
   git_index* raw = nullptr;
   std::string index_path;
-  const int rc = open_index(&raw, m_repo, m_workdir, index_path);
+  const int rc = open_index(&raw, m_repo.get(), m_workdir, index_path);
   check_git(rc, index_path.empty() ? std::string("cannot read the index")
                                : fmt::format("cannot read the index '{}'", index_path));
   IndexPtr index(raw);
   std::vector<SourceFile> out;
-  Collector c{m_repo, m_cache->blobs, prefix, out, unreadable};
+  Collector c{m_repo.get(), m_cache->blobs, prefix, out, unreadable};
   const size_t n = git_index_entrycount(raw);
   for (size_t i = 0; i < n; ++i) {
     const git_index_entry* e = git_index_get_byindex(raw, i);
@@ -435,12 +417,12 @@ std::vector<SourceFile> Repository::tree_files(const std::string& rev, const std
                                                std::vector<Finding>* unreadable)
 {
   git_object* obj = nullptr;
-  if (git_revparse_single(&obj, m_repo, (rev + "^{tree}").c_str()) < 0) {
+  if (git_revparse_single(&obj, m_repo.get(), (rev + "^{tree}").c_str()) < 0) {
     throw std::runtime_error(fmt::format("unknown revision '{}'", rev));
   }
   TreePtr tree(reinterpret_cast<git_tree*>(obj));
   std::vector<SourceFile> out;
-  Collector c{m_repo, m_cache->blobs, prefix, out, unreadable};
+  Collector c{m_repo.get(), m_cache->blobs, prefix, out, unreadable};
   check_git(git_tree_walk(tree.get(), GIT_TREEWALK_PRE, tree_cb, &c), "cannot read the tree");
   std::sort(out.begin(), out.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   return out;
@@ -449,7 +431,7 @@ std::vector<SourceFile> Repository::tree_files(const std::string& rev, const std
 CommitRef Repository::commit(const std::string& rev)
 {
   git_object* obj = nullptr;
-  if (git_revparse_single(&obj, m_repo, (rev + "^{commit}").c_str()) < 0) {
+  if (git_revparse_single(&obj, m_repo.get(), (rev + "^{commit}").c_str()) < 0) {
     throw std::runtime_error(fmt::format("unknown revision '{}'", rev));
   }
   CommitPtr c(reinterpret_cast<git_commit*>(obj));
@@ -469,16 +451,16 @@ CommitRef Repository::commit(const std::string& rev)
 
 bool Repository::has_commits()
 {
-  return git_repository_head_unborn(m_repo) == 0;
+  return git_repository_head_unborn(m_repo.get()) == 0;
 }
 
 const std::unordered_set<std::string>& Repository::shallow_commits()
 {
   if (!m_cache->shallow) {
     m_cache->shallow.emplace();
-    if (git_repository_is_shallow(m_repo) == 1) {
-      const char* common = git_repository_commondir(m_repo);
-      std::ifstream in(fs::path(common ? common : git_repository_path(m_repo)) / "shallow");
+    if (git_repository_is_shallow(m_repo.get()) == 1) {
+      const char* common = git_repository_commondir(m_repo.get());
+      std::ifstream in(fs::path(common ? common : git_repository_path(m_repo.get())) / "shallow");
       std::string line;
       while (std::getline(in, line)) {
         while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
@@ -497,7 +479,7 @@ std::vector<std::string> Repository::ref_names()
 {
   std::vector<std::string> names;
   git_reference_foreach_name(
-    m_repo,
+    m_repo.get(),
     [](const char* name, void* out) {
       std::string_view n(name);
       for (std::string_view prefix : {"refs/heads/", "refs/remotes/", "refs/tags/"}) {
@@ -526,7 +508,7 @@ int Repository::shallow_depth()
     const auto& boundary = shallow_commits();
     if (!boundary.empty() && has_commits()) {
       git_object* obj = nullptr;
-      check_git(git_revparse_single(&obj, m_repo, "HEAD^{commit}"), "cannot read HEAD");
+      check_git(git_revparse_single(&obj, m_repo.get(), "HEAD^{commit}"), "cannot read HEAD");
       CommitPtr c(reinterpret_cast<git_commit*>(obj));
       while (c) {
         ++n;
@@ -562,14 +544,14 @@ ShallowHistory::ShallowHistory(int depth)
 
 bool Repository::merging()
 {
-  return git_repository_state(m_repo) != GIT_REPOSITORY_STATE_NONE;
+  return git_repository_state(m_repo.get()) != GIT_REPOSITORY_STATE_NONE;
 }
 
 std::vector<std::string> Repository::conflicts()
 {
   git_index* raw = nullptr;
   std::string index_path;
-  check_git(open_index(&raw, m_repo, m_workdir, index_path), "cannot read the index");
+  check_git(open_index(&raw, m_repo.get(), m_workdir, index_path), "cannot read the index");
   IndexPtr index(raw);
   std::vector<std::string> out;
   const size_t n = git_index_entrycount(raw);

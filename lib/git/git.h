@@ -3,6 +3,8 @@
 // GIT_INDEX_FILE inside hooks) and the tree of any revision. Each distinct blob is read once per
 // Repository, so history commands never re-read a file that did not change.
 
+#include "git/git_util.h"
+#include "git/repo.h"
 #include "workspace/workspace.h"
 
 #include <cstdint>
@@ -12,9 +14,6 @@
 #include <string>
 #include <unordered_set>
 #include <vector>
-
-struct git_repository;
-struct git_oid;
 
 namespace pops {
 
@@ -78,11 +77,12 @@ public:
   /// The oldest commit on HEAD's first-parent line in a shallow clone (where shallow_depth stops).
   CommitRef shallow_oldest();
 
-  git_repository* raw() { return m_repo; }
+  git_repository* raw() { return m_repo.get(); }
 
 private:
-  explicit Repository(git_repository* repo);
-  git_repository* m_repo = nullptr;
+  Repository(GitLibrary lib, RepoPtr repo);
+  GitLibrary m_lib;  ///< declared before m_repo: the repository is freed before libgit2 shuts down
+  RepoPtr m_repo;
   std::string m_workdir;
   struct Cache;
   std::unique_ptr<Cache> m_cache;

@@ -189,7 +189,11 @@ std::string with_final_newline(const std::string& message) {
 
 GitLibrary::GitLibrary() { git_libgit2_init(); }
 
-GitLibrary::~GitLibrary() { git_libgit2_shutdown(); }
+GitLibrary::~GitLibrary() {
+  if (m_held) {
+    git_libgit2_shutdown();
+  }
+}
 
 bool inside_git_repo(const std::string& dir) {
   GitLibrary lib;

@@ -13,12 +13,24 @@
 namespace pops {
 
 /// Keeps libgit2 initialized for its lifetime (git_libgit2_init is reference counted, so these nest).
+/// Movable: the reference goes with it (a moved-from one holds none), so an owner of libgit2 objects
+/// can hold one as a member declared before them, and they are freed before libgit2 shuts down.
 class GitLibrary {
 public:
   GitLibrary();
   ~GitLibrary();
+  GitLibrary(GitLibrary&& o) noexcept : m_held(std::exchange(o.m_held, false)) {}
+  /// Swaps: the reference this one held is released when `o` ends, not before.
+  GitLibrary& operator=(GitLibrary&& o) noexcept
+  {
+    std::swap(m_held, o.m_held);
+    return *this;
+  }
   GitLibrary(const GitLibrary&) = delete;
   GitLibrary& operator=(const GitLibrary&) = delete;
+
+private:
+  bool m_held = true;
 };
 
 /// True when `dir` (or, if it does not exist yet, its nearest existing parent) is inside a git

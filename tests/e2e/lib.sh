@@ -61,17 +61,88 @@ run() {
   ERR=$(cat "$T_ROOT/stderr")
 }
 
-# run_limited SECONDS ARGS...: like run, but fails the test if pops takes longer (hang guard) and
-# caps memory at 1 GiB.
-run_limited() {
-  local secs="$1"; shift
-  local mem=1048576
-  # Sanitizers reserve terabytes of address space; only the time limit applies to them.
-  if [ -n "${POPS_SANITIZED:-}" ]; then mem=unlimited; secs=$((secs * 4)); fi
-  OUT=$( (ulimit -v "$mem"; timeout "$secs" "$POPS" "$@") 2>"$T_ROOT/stderr")
+# Time bounds on a pops call. A bound is CPU seconds (user + sys of pops and its children), so a
+# loaded machine (CI runs tests side by side with builds) does not fail a call that did its work in
+# time, while a super-linear blow-up still does. Wall-clock time is only a hang guard, ten times the
+# bound: a call that blocks (a FIFO read, a lock) uses no CPU and is caught by it instead. Under
+# sanitizers (POPS_SANITIZED) pops runs up to POPS_SLOWDOWN times slower: every bound, the hang
+# guard with it, is scaled by that factor, and there is no address-space cap (a sanitizer reserves
+# terabytes).
+POPS_SLOWDOWN=1
+if [ -n "${POPS_SANITIZED:-}" ]; then POPS_SLOWDOWN=5; fi
+POPS_MEM_CAP_KB=1048576
+if [ -n "${POPS_SANITIZED:-}" ]; then POPS_MEM_CAP_KB=unlimited; fi
+
+# scaled SECS [FACTOR]: SECS times POPS_SLOWDOWN (and FACTOR), a decimal number.
+scaled() { awk -v s="$1" -v k="$POPS_SLOWDOWN" -v f="${2:-1}" 'BEGIN { print s * k * f }'; }
+
+# limited CPU_SECS WALL_SECS MEM_KB ARGS...: runs "$POPS" ARGS (as given, no scaling) under a
+# wall-clock timeout of WALL_SECS and an address-space cap of MEM_KB (or "unlimited"). Sets RC, OUT,
+# ERR, CPU_S (user + sys seconds), WALL_S, RSS_MB (peak resident set, GNU time's; empty without
+# /usr/bin/time) and LIMIT_ERR: empty, or why the call broke its bounds (over CPU_SECS of CPU, or
+# stopped by the timeout: then RC is 124).
+limited() {
+  local cpu=$1 wall=$2 mem=$3
+  shift 3
+  # GNU time outside timeout: killing a timed-out pops must not leave it running behind a dead parent.
+  local -a rss=()
+  : >"$T_ROOT/rss"
+  if [ -x /usr/bin/time ]; then rss=(/usr/bin/time -f %M -o "$T_ROOT/rss"); fi
+  OUT=$(ulimit -v "$mem"
+        TIMEFORMAT='%3U %3S %3R'
+        { time "${rss[@]}" timeout -k 5 "$wall" "$POPS" "$@" 2>"$T_ROOT/stderr"; } 2>"$T_ROOT/times")
   RC=$?
   ERR=$(cat "$T_ROOT/stderr")
-  if [ "$RC" -eq 124 ]; then fail "pops took longer than ${secs}s: $*"; fi
+  local user sys kb
+  read -r user sys WALL_S <"$T_ROOT/times"
+  CPU_S=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  kb=$(tail -n 1 "$T_ROOT/rss")
+  RSS_MB=""
+  if [[ $kb =~ ^[0-9]+$ ]]; then RSS_MB=$(((kb + 1023) / 1024)); fi
+  LIMIT_ERR=""
+  # timeout exits 124 when its TERM ended pops, 137 when pops ignored it and needed the KILL.
+  if [ "$RC" -eq 137 ] && awk -v w="$WALL_S" -v g="$wall" 'BEGIN { exit !(w >= g) }'; then RC=124; fi
+  if [ "$RC" -eq 124 ]; then
+    LIMIT_ERR="pops did not end within ${wall}s of wall-clock time (hang guard; ${CPU_S}s of CPU): $*"
+  elif awk -v c="$CPU_S" -v b="$cpu" 'BEGIN { exit !(c > b) }'; then
+    LIMIT_ERR="pops used ${CPU_S}s of CPU, over its bound of ${cpu}s (${WALL_S}s wall): $*"
+  fi
+}
+
+# run_limited SECONDS ARGS...: like run, but fails the test when pops uses more than SECONDS of CPU
+# or is still running after ten times that of wall-clock time (see limited); memory capped at 1 GiB.
+# HANG_GUARD=SECS before the call sets the wall-clock guard instead (scaled like the bound).
+run_limited() {
+  local secs=$1
+  shift
+  local wall
+  if [ -n "${HANG_GUARD:-}" ]; then wall=$(scaled "$HANG_GUARD"); else wall=$(scaled "$secs" 10); fi
+  limited "$(scaled "$secs")" "$wall" "$POPS_MEM_CAP_KB" "$@"
+  if [ -n "$LIMIT_ERR" ]; then fail "$LIMIT_ERR"; fi
+}
+
+# limits_self_check: the bounds catch what they are for. A fake pops burning 1 s of CPU breaks a
+# 0.3 s bound; one sleeping (blocked, no CPU) is stopped by the hang guard; one sleeping 1.5 s with
+# no CPU passes a 0.3 s bound: wall time on a loaded machine is not held against it.
+limits_self_check() {
+  local fake="$T_ROOT/fake-pops" real=$POPS
+  cat >"$fake" <<'EOF'
+#!/bin/sh
+case "$1" in
+  burn) exec python3 -c 'import time
+while time.process_time() < 1.0: pass' ;;
+  *) exec sleep "$2" ;;
+esac
+EOF
+  chmod +x "$fake"
+  POPS=$fake
+  limited 0.3 20 "$POPS_MEM_CAP_KB" burn
+  case "$LIMIT_ERR" in "pops used "*"s of CPU, over its bound of 0.3s"*) pass ;; *) fail "self-check: 1 s of CPU passed a 0.3 s bound ($LIMIT_ERR)" ;; esac
+  limited 0.3 1 "$POPS_MEM_CAP_KB" sleep 1000
+  case "$LIMIT_ERR" in "pops did not end within 1s"*) pass ;; *) fail "self-check: a blocked call was not stopped ($LIMIT_ERR)" ;; esac
+  limited 0.3 20 "$POPS_MEM_CAP_KB" sleep 1.5
+  if [ -z "$LIMIT_ERR" ] && [ "$RC" -eq 0 ]; then pass; else fail "self-check: a call sleeping 1.5 s failed a 0.3 s CPU bound ($LIMIT_ERR)"; fi
+  POPS=$real
 }
 
 expect_rc() {

@@ -32,6 +32,30 @@ TEST_CASE("scan_ids: the highest number of each prefix written as 'id: PREFIX-n'
   CHECK(none.count("PAY") == 0);
 }
 
+TEST_CASE("GitLibrary: its reference on libgit2 moves with it and is released once")
+{
+  // git_libgit2_init returns the count of initializations it makes: a probe of the count.
+  const auto count = [] {
+    const int n = git_libgit2_init();
+    git_libgit2_shutdown();
+    return n;
+  };
+  const int before = count();
+  {
+    GitLibrary a;
+    CHECK(count() == before + 1);
+    GitLibrary b(std::move(a));
+    CHECK(count() == before + 1);
+    {
+      GitLibrary c;
+      c = std::move(b);  // swaps: c's own reference now ends with b
+      CHECK(count() == before + 2);
+    }
+    CHECK(count() == before + 1);
+  }
+  CHECK(count() == before);
+}
+
 TEST_CASE("init_repo: a repository whose first branch is main; inside_git_repo sees it and its folders")
 {
   TempDir t;
