@@ -2,8 +2,9 @@
 # pops check over the members with the portfolio rules (missing member, not a workspace, listed
 # twice, cross-member links); roadmap with qualified ids, a member column and --member; metrics
 # per member and rolled up, every figure hand-computed (percentiles from the pooled samples); the
-# report's dashboard of the roll-up (squads as member/squad, ids qualified); each member's digest
-# (a shallow or missing member named) and insights; the timeline of every member.
+# report's dashboard of the roll-up (squads as member/squad, ids qualified), --squad resolved as by
+# metrics; each member's digest (a shallow or missing member named, doc files from the portfolio) and
+# insights; the timeline of every member; --squad completion; mermaid with a member outside git.
 . "$(dirname "$0")/lib.sh"
 CHECKER="$(cd "$(dirname "$0")" && pwd)/mermaid_check.py"
 
