@@ -198,7 +198,7 @@ void setup_report(CLI::App& app, Runner& run)
   app.add_option("--until", o->until, "Last day counted (default: today)")->option_text("DATE");
   app.add_option("--squad", o->squads, "Only this squad (repeatable). "
                                       "In a portfolio: acme/payments, or payments when one member alone has it")
-    ->option_text("S")->check(completes(Values::squads));
+    ->option_text("S")->check(completes(Values::member_squads));
   app.add_option("--period", o->period, "Period of the trends")
     ->check(CLI::IsMember({"month", "quarter"}))
     ->default_str("month");

@@ -748,11 +748,13 @@ int complete_values(Context& ctx, const std::vector<std::string>& args)
           values.push_back(f.id.value);
         }
         break;
-      case Values::squads:
+      case Values::member_squads:  // pops metrics and pops report: in a portfolio, as they resolve --squad
         if (is_portfolio(cfg)) {
           values = portfolio_squad_names(load_members(ws));
           break;
         }
+        [[fallthrough]];
+      case Values::squads:
         for (const auto& s : cfg.squads) {
           values.push_back(s.id.value);
         }

@@ -537,7 +537,7 @@ expect_rc 2
 expect_err "pops: error: unknown squad 'acme/paymnts' (did you mean 'acme/payments'?)"
 expect_err "that is in member 'acme' (../acme)"
 # Completion of --squad: every member's squad qualified, and the bare names one member alone has.
-run __complete squads
+run __complete member-squads
 expect_rc 0
 [ "$OUT" = "acme/payments
 beta/core
@@ -553,7 +553,7 @@ run report --squad payments --format markdown
 expect_rc 2
 expect_err "pops: error: squad 'payments' is in 2 members: acme/payments, beta/payments; name it with its member"
 # Completion: payments is no longer one member's alone.
-run __complete squads
+run __complete member-squads
 [ "$OUT" = "acme/payments
 beta/core
 beta/payments
