@@ -98,7 +98,7 @@ int digest_of(Context& ctx, const std::string& since, const Member* member, Dige
     attach_commits(d, range);
   }
   if (member) {
-    qualify_digest(d, member->name);
+    qualify_digest(d, *member);
   } else {
     note_shallow(ctx, repo);
   }

@@ -81,7 +81,7 @@ void setup_metrics(CLI::App& app, Runner& run)
   auto o = std::make_shared<MetricsOpts>();
   app.add_option("--squad", o->squads, "Only this squad (repeatable); default: every squad and the portfolio. "
                                       "In a portfolio: acme/payments, or payments when one member alone has it")
-    ->option_text("S")->check(completes(Values::squads));
+    ->option_text("S")->check(completes(Values::member_squads));
   add_member_option(app, o->members);
   app.add_option("--period", o->period, "Period of each row")
     ->check(CLI::IsMember({"month", "quarter"}))

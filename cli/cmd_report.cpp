@@ -29,17 +29,22 @@ struct ReportOpts {
 };
 
 /// A portfolio's dashboard (format 1.4): the metrics of every member rolled up (portfolio_metrics_for),
-/// a squad named `member/squad` wherever the dashboard shows squads, item ids qualified.
+/// a squad named `member/squad` wherever the dashboard shows squads, item ids qualified. With --squad
+/// (resolved by portfolio_squads: `kept[i]` the squads of `members[i]`), filtered to those squads.
 int portfolio_dashboard(Context& ctx, const ReportOpts& o, const std::vector<Member>& members,
-                        const std::string& since, Workspace& ws, Metrics& m, Dashboard& d)
+                        const std::vector<std::vector<std::string>>& kept, const std::string& since, Workspace& ws,
+                        Metrics& m, Dashboard& d)
 {
-  if (!o.squads.empty()) {
-    error(ctx.err, "--squad is not available in a portfolio yet; use --member, or run it in the member's workspace");
-    return k_exit_usage;
-  }
   Metrics rolled;
-  if (int rc = portfolio_metrics_for(ctx, members, o.period, since, o.until, o.author_date, rolled); rc != k_exit_ok) {
+  if (int rc = portfolio_metrics_for(ctx, members, o.period, since, o.until, o.author_date, rolled, false, o.squads);
+      rc != k_exit_ok) {
     return rc;
+  }
+  std::vector<std::string> squads;  // as the portfolio's workspace names them
+  for (size_t i = 0; i < members.size(); ++i) {
+    for (const auto& sq : kept[i]) {
+      squads.push_back(qualified_id(members[i].name, sq));
+    }
   }
   m = squads_qualified(rolled);
   try {
@@ -49,7 +54,7 @@ int portfolio_dashboard(Context& ctx, const ReportOpts& o, const std::vector<Mem
     return k_exit_usage;
   }
   ws.root = ctx.workspace;
-  d = build_dashboard(ws, m, {}, today());
+  d = build_dashboard(ws, m, squads, today());
   return k_exit_ok;
 }
 
@@ -86,19 +91,27 @@ int add_standards(Context& ctx, const ReportOpts& o, const Metrics& m, Standards
 }
 
 /// The standards section of a portfolio: each member's (add_standards in the member's own repository,
-/// over the report's periods), squads named `member/squad`, each pilot with its member.
-int add_portfolio_standards(Context& ctx, const ReportOpts& o, const std::vector<Member>& members, const Metrics& m,
+/// over the report's periods), squads named `member/squad`, each pilot with its member. With --squad,
+/// only the members holding the squads (`kept[i]` of `members[i]`), each over its own of them.
+int add_portfolio_standards(Context& ctx, const ReportOpts& o, const std::vector<Member>& members,
+                            const std::vector<std::vector<std::string>>& kept, const Metrics& m,
                             StandardsSection& out)
 {
   std::vector<std::pair<std::string, Standards>> all;
   const std::string portfolio_root = ctx.workspace;
-  for (const auto& mem : members) {
+  for (size_t i = 0; i < members.size(); ++i) {
+    const Member& mem = members[i];
+    if (!o.squads.empty() && kept[i].empty()) {
+      continue;  // none of its squads asked for
+    }
+    ReportOpts mine = o;
+    mine.squads = kept[i];
     const std::string name = mem.name.empty() ? std::string(".") : mem.name;
     StandardsSection one;
     int rc = k_exit_ok;
     ctx.workspace = mem.root;  // add_standards measures the workspace of ctx, in its own repository
     try {
-      rc = add_standards(ctx, o, m, one);
+      rc = add_standards(ctx, mine, m, one);
     } catch (const std::runtime_error& e) {
       ctx.workspace = portfolio_root;
       throw std::runtime_error(fmt::format("member '{}' ({}): {}", name, mem.path, e.what()));
@@ -148,8 +161,15 @@ int run_report(Context& ctx, const ReportOpts& o)
   std::vector<Member> members;
   int rc = k_exit_ok;
   if (portfolio_members(ctx, o.members, members, rc)) {
-    if (rc != k_exit_ok || (rc = portfolio_dashboard(ctx, o, members, since, ws, m, d)) != k_exit_ok
-        || (rc = add_portfolio_standards(ctx, o, members, m, d.standards)) != k_exit_ok) {
+    std::vector<std::vector<std::string>> kept(members.size());
+    if (rc != k_exit_ok) {
+      return rc;
+    }
+    if (!o.squads.empty() && !portfolio_squads(ctx, members, o.squads, kept)) {
+      return k_exit_usage;
+    }
+    if ((rc = portfolio_dashboard(ctx, o, members, kept, since, ws, m, d)) != k_exit_ok
+        || (rc = add_portfolio_standards(ctx, o, members, kept, m, d.standards)) != k_exit_ok) {
       return rc;
     }
   } else {
@@ -176,7 +196,9 @@ void setup_report(CLI::App& app, Runner& run)
   app.add_option("--since", o->since, "First period: the one holding this date (default: six periods back)")
     ->option_text("DATE");
   app.add_option("--until", o->until, "Last day counted (default: today)")->option_text("DATE");
-  app.add_option("--squad", o->squads, "Only this squad (repeatable)")->option_text("S")->check(completes(Values::squads));
+  app.add_option("--squad", o->squads, "Only this squad (repeatable). "
+                                      "In a portfolio: acme/payments, or payments when one member alone has it")
+    ->option_text("S")->check(completes(Values::member_squads));
   app.add_option("--period", o->period, "Period of the trends")
     ->check(CLI::IsMember({"month", "quarter"}))
     ->default_str("month");
@@ -194,7 +216,7 @@ void setup_report(CLI::App& app, Runner& run)
              "HTML is not written to a terminal: use -o FILE, a pipe or --format markdown.\n"
              "In a portfolio: every member's metrics rolled up, squads shown as member/squad, item ids\n"
              "qualified (acme/PAY-3), --member to choose; the standards of each member, its squads as\n"
-             "member/squad.\n"
+             "member/squad; --squad acme/payments (or payments when one member alone has it) as in pops metrics.\n"
              "Exit status: 0, or 2 for a bad option or unknown squad, outside a git repository, when FILE\n"
              "cannot be written, for HTML to a terminal, or for a member that cannot be read or measured.");
   run = [o](Context& ctx) { return run_report(ctx, *o); };

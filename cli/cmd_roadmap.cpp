@@ -353,6 +353,9 @@ int print_portfolio_mermaid(Context& ctx, const RoadmapOpts& o, const std::vecto
     ctx.workspace = m.root;  // the member's history, in its own repository
     std::map<std::string, Date> starts;
     std::optional<Metrics> facts;
+    if (!inside_git_repo(m.root)) {
+      warning(ctx.err, who + "not in a git repository; its bars are drawn from targets only (no start or ship days)");
+    }
     try {
       starts = start_dates(ctx, ats[i], who);
       facts = item_facts(ctx, m.ws, ats[i], day, std::nullopt, false, who);
@@ -540,6 +543,10 @@ int run_roadmap(Context& ctx, RoadmapOpts o)
     ctx.out.write_data(render_roadmap_csv(cols));
   } else if (format == "mermaid") {
     const std::string product = ws.config.product.value;
+    if (!inside_git_repo(ctx.workspace)) {
+      warning(ctx.err, "the workspace is not in a git repository; the bars are drawn from targets only (no start or "
+                       "ship days)");
+    }
     std::map<std::string, Date> shipped;
     if (const auto m = item_facts(ctx, ws, at, day, std::nullopt, false)) {
       for (const auto& facts : m->items) {
@@ -590,7 +597,8 @@ void setup_roadmap(CLI::App& app, Runner& run)
              "width (COLUMNS when set); colour only on a terminal, never with NO_COLOR.\n"
              "--format timeline draws each item's first committed target against the day it shipped, both from\n"
              "the git history, with shipped items included (timeline-json: the same dates as JSON). The mermaid\n"
-             "chart ends a shipped item's bar on the day it shipped.\n"
+             "chart ends a shipped item's bar on the day it shipped; outside a git repository its bars are drawn\n"
+             "from targets only, with a warning.\n"
              "In a portfolio: every member, ids qualified (acme/PAY-3); the mermaid chart is one Gantt with a\n"
              "section per member/squad; --at DATE reads each member as of its last commit on or before DATE\n"
              "(a member without one, or a shallow clone not reaching back to it, is an error naming it).");

@@ -16,12 +16,13 @@ namespace pops::cli {
 
 namespace {
 
-constexpr std::array<std::pair<Values, std::string_view>, 17> k_values = {{
+constexpr std::array<std::pair<Values, std::string_view>, 18> k_values = {{
   {Values::items, "items"},
   {Values::initiatives, "initiatives"},
   {Values::items_and_initiatives, "items-and-initiatives"},
   {Values::feedback, "feedback"},
   {Values::squads, "squads"},
+  {Values::member_squads, "member-squads"},
   {Values::people, "people"},
   {Values::statuses, "statuses"},
   {Values::horizons, "horizons"},

@@ -15,7 +15,7 @@ namespace pops::cli {
 
 /// The kinds of values the shells complete. The first group is read from the workspace by
 /// `pops __complete KIND`; `files` and `dirs` are completed by the shell itself.
-enum class Values { items, initiatives, items_and_initiatives, feedback, squads, people, statuses, horizons, rituals, doc_types, templates,
+enum class Values { items, initiatives, items_and_initiatives, feedback, squads, member_squads, people, statuses, horizons, rituals, doc_types, templates,
                     commands, files, dirs, sources, refs, item_changes };
 
 /// Marks an option or positional for completion where it is declared:

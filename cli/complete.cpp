@@ -10,6 +10,7 @@
 
 #include "base/text.h"
 #include "features/template.h"
+#include "workspace/portfolio.h"
 #include "workspace/workspace.h"
 #include "git/git.h"
 
@@ -535,6 +536,29 @@ void print_lines(Context& ctx, std::vector<std::string> values)
   ctx.out.write(out);
 }
 
+/// The squads --squad takes in a portfolio (as pops metrics and pops report resolve them): every
+/// member's qualified (`acme/payments`; the portfolio's own bare), then each bare name that exactly
+/// one member has.
+std::vector<std::string> portfolio_squad_names(const std::vector<Member>& members)
+{
+  std::vector<std::string> out;
+  std::map<std::string, int> holders;
+  for (const auto& m : members) {
+    for (const auto& sq : m.ws.config.squads) {
+      out.push_back(qualified_id(m.name, sq.id.value));
+      ++holders[sq.id.value];
+    }
+  }
+  for (const auto& m : members) {
+    for (const auto& sq : m.ws.config.squads) {
+      if (!m.name.empty() && holders[sq.id.value] == 1) {
+        out.push_back(sq.id.value);
+      }
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 std::string completion_script(std::string_view shell)
@@ -724,6 +748,12 @@ int complete_values(Context& ctx, const std::vector<std::string>& args)
           values.push_back(f.id.value);
         }
         break;
+      case Values::member_squads:  // pops metrics and pops report: in a portfolio, as they resolve --squad
+        if (is_portfolio(cfg)) {
+          values = portfolio_squad_names(load_members(ws));
+          break;
+        }
+        [[fallthrough]];
       case Values::squads:
         for (const auto& s : cfg.squads) {
           values.push_back(s.id.value);

@@ -76,7 +76,7 @@ Config workspace_config(const std::string& root)
 
 int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std::string& period,
                 const std::string& since, const std::string& until, bool author_date, Metrics& out,
-                bool no_cache)
+                bool no_cache, const std::string& member)
 {
   MetricsOptions opts;
   opts.period = period == "quarter" ? PeriodKind::quarter : PeriodKind::month;
@@ -133,20 +133,22 @@ int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std:
       known.push_back(sq.id.value);
     }
   }
-  if (std::string msg = unknown_value(squads, known, "squad"); !msg.empty()) {
+  // In a portfolio's member, the squads are named as the portfolio names them (acme/payments).
+  auto named = [&member](std::vector<std::string> v) {
+    if (!member.empty()) {
+      for (auto& s : v) {
+        s = qualified_id(member, s);
+      }
+    }
+    return v;
+  };
+  if (std::string msg = unknown_value(named(squads), named(known), "squad"); !msg.empty()) {
     error(ctx.err, msg);
     return k_exit_usage;
   }
   return k_exit_ok;
 }
 
-namespace {
-
-/// --squad in a portfolio: the squads each member keeps (`kept[i]` of `members[i]`). A value is
-/// `member/squad` (a member covered; the squad is checked against the member's history by
-/// metrics_for) or a bare squad that exactly one member's pops.yaml has (the portfolio's own squads
-/// among them). Returns false with the error said: an unknown value (with a suggestion), or a bare
-/// one several members have (listing them).
 bool portfolio_squads(Context& ctx, const std::vector<Member>& members, const std::vector<std::string>& wanted,
                       std::vector<std::vector<std::string>>& kept)
 {
@@ -204,8 +206,6 @@ bool portfolio_squads(Context& ctx, const std::vector<Member>& members, const st
   return true;
 }
 
-} // namespace
-
 int portfolio_metrics_for(Context& ctx, const std::vector<Member>& members, const std::string& period,
                           const std::string& since, const std::string& until, bool author_date, Metrics& out,
                           bool no_cache, const std::vector<std::string>& squads)
@@ -226,7 +226,7 @@ int portfolio_metrics_for(Context& ctx, const std::vector<Member>& members, cons
     int rc = k_exit_ok;
     ctx.workspace = m.root;  // metrics_for measures the workspace of ctx: the member's, in its own repository
     try {
-      rc = metrics_for(ctx, kept[i], period, since, until, author_date, one, no_cache);
+      rc = metrics_for(ctx, kept[i], period, since, until, author_date, one, no_cache, m.name);
     } catch (const std::runtime_error& e) {
       ctx.workspace = portfolio_root;
       throw std::runtime_error(fmt::format("member '{}' ({}): {}", name, m.path, e.what()));

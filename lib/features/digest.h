@@ -18,6 +18,8 @@
 
 namespace pops {
 
+struct Member;
+
 struct DigestDoc {
   std::string file, title, status;
 };
@@ -107,13 +109,14 @@ std::string lateness_text(const std::optional<Date>& first_target, const std::op
 /// that made that change to the item.
 void attach_commits(Digest& d, const std::vector<HistoryEntry>& range);
 
-/// A portfolio member's digest (format 1.4): every id and squad qualified by `member`: item ids
+/// A portfolio member's digest (format 1.4): every id and squad qualified by the name of `m`: item ids
 /// (`acme/PAY-3`: the entries, the ids they moved to, the items at risk and those of the
 /// initiatives), squads (`acme/payments`: of the entries, the figures, the items at risk, the
 /// rituals, the squads moved to; the figures' total stays `total`), objectives and the key results
-/// that moved (`acme/O1`, `acme/O1-KR1`), initiatives and the feedback entries' ids (`acme/FB-1`).
-/// After attach_commits, which matches the history's unqualified ids.
-void qualify_digest(Digest& d, std::string_view member);
+/// that moved (`acme/O1`, `acme/O1-KR1`), initiatives and the feedback entries' ids (`acme/FB-1`);
+/// the entries' doc files named from the portfolio root (`../acme/docs/x.md`, member_file). After
+/// attach_commits, which matches the history's unqualified ids. The portfolio's own (no name): unchanged.
+void qualify_digest(Digest& d, const Member& m);
 
 /// Who reads the digest; picks sections and details.
 enum class Audience { all, exec, sales, support, marketing };

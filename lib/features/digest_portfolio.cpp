@@ -1,4 +1,5 @@
-// A portfolio member's digest (format 1.4): its ids and squads qualified by the member's name. See digest.h.
+// A portfolio member's digest (format 1.4): its ids and squads qualified by the member's name, its doc
+// files named from the portfolio root. See digest.h.
 
 #include "features/digest.h"
 
@@ -18,13 +19,17 @@ void qualify(std::string_view member, std::string& s)
 
 } // namespace
 
-void qualify_digest(Digest& d, std::string_view member)
+void qualify_digest(Digest& d, const Member& m)
 {
+  const std::string_view member = m.name;
   if (member.empty()) {
     return;
   }
   for (auto* list : {&d.shipped, &d.committed, &d.slipped, &d.dropped, &d.moved}) {
     for (auto& e : *list) {
+      for (auto& doc : e.docs) {
+        doc.file = member_file(m, doc.file);
+      }
       qualify(member, e.id);
       qualify(member, e.squad);
       qualify(member, e.moved_to);

@@ -122,6 +122,8 @@ run __complete no-such-kind; expect_rc 0; [ -z "$OUT$ERR" ] && pass || fail "out
 run __complete commands; expect_rc 0; expect_out_line '^roadmap$'
 make_ws
 run __complete people; expect_rc 0; [ "$OUT" = "$(lines alice bo)" ] && pass || fail "people: [$OUT]"
+# member-squads (pops metrics, pops report --squad): a workspace's squads, as squads.
+run __complete member-squads; expect_rc 0; [ "$OUT" = "$(lines payments platform)" ] && pass || fail "member-squads: [$OUT]"
 run __complete statuses; expect_rc 0; expect_out_line '^planned$'
 run __complete doc-types; expect_rc 0; [ "$OUT" = prd ] && pass || fail "doc-types: [$OUT]"
 run __complete templates; expect_rc 0; expect_out_line '^prd$'

@@ -2,8 +2,9 @@
 # pops check over the members with the portfolio rules (missing member, not a workspace, listed
 # twice, cross-member links); roadmap with qualified ids, a member column and --member; metrics
 # per member and rolled up, every figure hand-computed (percentiles from the pooled samples); the
-# report's dashboard of the roll-up (squads as member/squad, ids qualified); each member's digest
-# (a shallow or missing member named) and insights; the timeline of every member.
+# report's dashboard of the roll-up (squads as member/squad, ids qualified), --squad resolved as by
+# metrics; each member's digest (a shallow or missing member named, doc files from the portfolio) and
+# insights; the timeline of every member; --squad completion; mermaid with a member outside git.
 . "$(dirname "$0")/lib.sh"
 CHECKER="$(cd "$(dirname "$0")" && pwd)/mermaid_check.py"
 
@@ -257,9 +258,38 @@ expect_rc 0
 expect_out "| 2026-11 | 2 | 7 | 10.5 | 100% | 0 |"
 expect_out "| beta/core | 1 | 2 |"
 expect_no_out "acme"
-run report --squad core --format markdown
+# --squad as pops metrics resolves it (payments: acme's alone): the dashboard of that squad alone,
+# as the member's own report --squad gives it. PAY-1 (cycle 6, lead 9), PAY-2 (21, 40): medians
+# 13.5 and 24.5; November: PAY-2 and PAY-3 committed, PAY-2 shipped (50%), PAY-3 slipped 15 days.
+for where in . ../acme; do
+  run -C "$where" report --since 2026-10-01 --until 2026-11-30 --format markdown --squad payments
+  expect_rc 0
+  expect_out "| shipped in the window | 2 |"
+  expect_out "| median cycle time (days) | 13.5 |"
+  expect_out "| median lead time (days) | 24.5 |"
+  expect_out "| predictability (2026-11: 1 of 2 shipped) | 50% |"
+  expect_out "| items slipped (days) | 1 (15) |"
+  expect_out "| 2026-10 | 1 | 6 | 6 | n/a, 0 due | 0 |"
+  expect_out "| 2026-11 | 1 | 21 | 21 | 50% | 1 |"
+  expect_no_out "core"
+done
+run report --since 2026-10-01 --until 2026-11-30 --format markdown --squad payments
+expect_out "| acme/payments | 1 | 1 |"
+expect_out "| acme/payments | 0 | 0 | 1 | 0 | 2 | 0 |"
+expect_out "- **acme/PAY-3** Payouts (planned, 2026-11-30)"
+expect_out "| acme/payments | 100% | 100% |"
+# Both squads, one qualified: the figures of the whole portfolio again.
+run report --since 2026-10-01 --until 2026-11-30 --format markdown --squad payments --squad beta/core
+expect_rc 0
+expect_out "| median cycle time (days) | 6 |"
+expect_out "| beta/core | 1 | 2 |"
+run report --squad acme/paymnts --format markdown
 expect_rc 2
-expect_err "--squad is not available in a portfolio yet"
+expect_err "pops: error: unknown squad 'acme/paymnts' (did you mean 'acme/payments'?)"
+[ -z "$OUT" ] && pass || fail "report printed a partial answer: $OUT"
+run report --squad payments --member beta --format markdown
+expect_rc 2
+expect_err "pops: error: unknown squad 'payments'; known: beta/core"
 rm -rf ../acme/.git
 run report --format markdown
 expect_rc 2
@@ -454,6 +484,15 @@ run roadmap --format mermaid --at 2026-11-10 --member acme
 expect_rc 0
 expect_out "    acme/PAY-3 Payouts :t_acme_pay_3, 2026-11-10, 2026-11-15"
 expect_no_out "beta"
+[ -z "$ERR" ] && pass || fail "mermaid in git warned: $ERR"
+# A member outside git: its bars from targets only, said on stderr naming it; beta's still from its
+# history (CORE-3 from 11-09 to 11-21), the exit status unchanged.
+rm -rf ../acme/.git
+run roadmap --format mermaid --all
+expect_rc 0
+[ "$ERR" = "pops: warning: member 'acme' (../acme): not in a git repository; its bars are drawn from targets only (no start or ship days)" ] && pass || fail "warning: $ERR"
+expect_out "    acme/PAY-3 Payouts :t_acme_pay_3, 2026-11-22, 2026-11-30"
+expect_out "    beta/CORE-3 Exports :done, t_beta_core_3, 2026-11-09, 2026-11-21"
 
 t_begin "metrics --squad: qualified, or bare when one member alone has it; the squads' rows as in a workspace"
 portfolio
@@ -495,18 +534,35 @@ expect_rc 2
 expect_err "pops: error: unknown squad 'cor'; known: acme/payments"
 run metrics --squad acme/paymnts
 expect_rc 2
-expect_err "pops: error: unknown squad 'paymnts' (did you mean 'payments'?)"
+expect_err "pops: error: unknown squad 'acme/paymnts' (did you mean 'acme/payments'?)"
 expect_err "that is in member 'acme' (../acme)"
+# Completion of --squad: every member's squad qualified, and the bare names one member alone has.
+run __complete member-squads
+expect_rc 0
+[ "$OUT" = "acme/payments
+beta/core
+core
+payments" ] && pass || fail "complete squads: [$OUT]"
 # Two members with a squad of that name: ambiguous, the candidates listed.
 sed -i 's/^squads:$/squads:\n  payments: {name: Payments, prefix: BPAY}/' ../beta/pops.yaml
 run metrics --squad payments
 expect_rc 2
 expect_err "pops: error: squad 'payments' is in 2 members: acme/payments, beta/payments; name it with its member"
 [ -z "$OUT" ] && pass || fail "metrics printed a partial answer: $OUT"
+run report --squad payments --format markdown
+expect_rc 2
+expect_err "pops: error: squad 'payments' is in 2 members: acme/payments, beta/payments; name it with its member"
+# Completion: payments is no longer one member's alone.
+run __complete member-squads
+[ "$OUT" = "acme/payments
+beta/core
+beta/payments
+core" ] && pass || fail "complete squads: [$OUT]"
 
 t_begin "digest and insights: squads, objectives and feedback ids qualified wherever they show"
 portfolio
-mkdir -p ../acme/feedback
+mkdir -p ../acme/feedback ../acme/docs
+printf -- '---\ntitle: Invoices by mail\ntype: prd\nstatus: approved\nitems: [PAY-2]\n---\n# Invoices\n' > ../acme/docs/invoices.md
 printf 'entries:\n  - {id: FB-1, date: 2026-10-25, source: sales, customer: Initech, summary: Invoices, items: [PAY-2]}\n  - {id: FB-2, date: 2026-11-05, source: sales, customer: Globex, summary: Dark mode}\n' > ../acme/feedback/2026-11.yaml
 (cd ../acme && commit 2026-11-15 "feedback")
 run digest --since 2026-11-01 --format json
@@ -518,6 +574,7 @@ assert [(f["squad"], f["shipped"], f["slipped"], f["slip_days"], f["open_now"]) 
   ("acme/payments", 1, 1, 15, 1), ("total", 1, 1, 15, 1)], a["figures"]
 assert [(f["squad"], f["shipped"]) for f in b["figures"]] == [("beta/core", 2), ("total", 2)], b["figures"]
 assert [(e["id"], e["squad"], e["feedback"]) for e in a["shipped"]] == [("acme/PAY-2", "acme/payments", ["acme/FB-1"])], a["shipped"]
+assert a["shipped"][0]["docs"] == [{"file": "../acme/docs/invoices.md", "title": "Invoices by mail", "status": "approved"}], a["shipped"]
 assert [(e["id"], e["squad"]) for e in a["slipped"]] == [("acme/PAY-3", "acme/payments")], a["slipped"]
 assert {e["squad"] for e in b["shipped"]} == {"beta/core"}, b["shipped"]
 assert [g["id"] for g in a["goals"]] == ["acme/O1"] and [g["id"] for g in b["goals"]] == ["beta/O1"], (a["goals"], b["goals"])'
@@ -529,6 +586,10 @@ expect_out_line '^  acme/PAY-2  Invoices \(acme/payments\): shipped 2026-11-10'
 expect_out_line '^  beta/O1  Beta grows: '
 expect_out "(acme/FB-1)"
 expect_no_out "(payments)"
+# A doc named from the portfolio, as pops check names member files (../acme/roadmap/payments.yaml).
+expect_out '      doc: ../acme/docs/invoices.md "Invoices by mail" (approved)'
+run digest --since 2026-11-01 --format markdown
+expect_out "  - Doc: [Invoices by mail](../acme/docs/invoices.md) (approved)"
 run digest --since 2026-11-01 --member beta
 expect_rc 0
 expect_out "| beta/core | 2 |"

@@ -266,6 +266,13 @@ run roadmap --at nosuchrev; expect_rc 2; expect_err "unknown revision 'nosuchrev
 run roadmap --format mermaid; expect_rc 0
 expect_out "    PAY-1 One-click refunds :active, t_pay_1, 2026-10-01, 2026-12-15"
 expect_out "    PAY-2 Card updater v2 :t_pay_2, 2026-11-22, 2027-02-01"
+[ -z "$ERR" ] && pass || fail "mermaid in git warned: $ERR"
+# Outside git: no start or ship day, said on stderr; the exit status and the chart otherwise unchanged.
+mv .git .git-away
+run roadmap --format mermaid; expect_rc 0
+expect_err "pops: warning: the workspace is not in a git repository; the bars are drawn from targets only (no start or ship days)"
+expect_out "    PAY-1 One-click refunds :active, t_pay_1, 2026-11-22, 2026-12-15"
+mv .git-away .git
 # As it was on 2026-10-15: "today" is that day; at a revision, the commit's date.
 run roadmap --format mermaid --at 2026-10-15; expect_rc 0
 expect_out "    PAY-1 One-click refunds :active, t_pay_1, 2026-10-01, 2026-12-15"

@@ -1,4 +1,5 @@
 #include "features/digest.h"
+#include "workspace/portfolio.h"
 #include "workspace/workspace.h"
 
 #include <doctest/doctest.h>
@@ -205,6 +206,7 @@ TEST_CASE("digest of a portfolio member: its ids, squads, objectives and feedbac
   shipped.id = "PAY-1";
   shipped.squad = "payments";
   shipped.feedback = {"FB-1"};
+  shipped.docs = {DigestDoc{"docs/refunds.md", "Refunds", "approved"}};
   d.shipped = {shipped};
   DigestEntry moved;
   moved.id = "PAY-2";
@@ -226,8 +228,12 @@ TEST_CASE("digest of a portfolio member: its ids, squads, objectives and feedbac
   total.squad = "total";
   d.figures = {payments, total};
   d.rituals = {DigestRitual{"Review", "weekly", std::nullopt, {"payments"}}};
-  qualify_digest(d, "acme");
+  Member acme;
+  acme.name = "acme";
+  acme.path = "../acme/";
+  qualify_digest(d, acme);
   CHECK(d.shipped[0].id == "acme/PAY-1");
+  CHECK(d.shipped[0].docs[0].file == "../acme/docs/refunds.md");
   CHECK(d.shipped[0].squad == "acme/payments");
   CHECK(d.shipped[0].feedback == std::vector<std::string>{"acme/FB-1"});
   CHECK(d.moved[0].id == "acme/PAY-2");
@@ -244,7 +250,8 @@ TEST_CASE("digest of a portfolio member: its ids, squads, objectives and feedbac
   CHECK(d.figures[1].squad == "total");
   CHECK(d.rituals[0].squads == std::vector<std::string>{"acme/payments"});
   // The portfolio's own (no name): unchanged.
-  qualify_digest(d, "");
+  qualify_digest(d, Member{});
   CHECK(d.shipped[0].id == "acme/PAY-1");
+  CHECK(d.shipped[0].docs[0].file == "../acme/docs/refunds.md");
   CHECK(d.figures[0].squad == "acme/payments");
 }
