@@ -7,10 +7,12 @@
 #   ./build.sh fuzz [SECONDS]  install clang, build the libFuzzer targets (fuzz/) in build-fuzz and run
 #                     each over its seed corpus for SECONDS (default 60), all at once; fails on a finding
 #   ./build.sh fuzzbuild  the same build, without running the targets
+#   ./build.sh deps   install what is missing for all of the above (CI installs once, then builds
+#                     several trees at once)
 # Environment: POPS_BUILD_DIR (default build), POPS_BUILD_TYPE (default RelWithDebInfo; CI uses
 # Check), POPS_WERROR=ON, POPS_SANITIZE="address;undefined", POPS_UNITY=OFF (no unity build of
 # cli/ and lib/: quicker rebuilds after a change to one file), CMAKE_CXX_COMPILER_LAUNCHER (default ccache
-# when installed).
+# when installed), CXX=clang++ (with CC=clang: build with clang, which `build` and `test` then install).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -20,8 +22,10 @@ packages=(g++ cmake ninja-build pkg-config git
           libcli11-dev libyaml-cpp-dev libfmt-dev libgit2-dev nlohmann-json3-dev
           libkainjow-mustache-dev libxxhash-dev libutf8proc-dev)
 test_packages=(python3 python3-jsonschema python3-yaml zsh fish groff-base man-db dpkg-dev file doctest-dev
-               pre-commit chromium chromium-driver poppler-utils time lintian)
+               pre-commit chromium chromium-driver poppler-utils time lintian clang-format)
 build_dir=${POPS_BUILD_DIR:-build}
+clang_packages=(clang llvm)  # llvm: the symbolizer of sanitizer and libFuzzer reports
+case "${CXX:-}" in *clang*) test_packages+=("${clang_packages[@]}") ;; esac
 
 install_missing() {
   local missing=() p
@@ -73,8 +77,12 @@ case "${1:-}" in
     install_missing
     build "${@:2}"
     ;;
+  deps)
+    packages+=("${test_packages[@]}" "${clang_packages[@]}")
+    install_missing
+    ;;
   fuzz|fuzzbuild)
-    packages+=(clang llvm)  # libFuzzer and the symbolizer of its reports
+    packages+=("${clang_packages[@]}")  # libFuzzer, and the symbolizer of its reports
     install_missing
     secs=${2:-60}
     launcher=${CMAKE_CXX_COMPILER_LAUNCHER-}
@@ -108,7 +116,7 @@ case "${1:-}" in
     exit "$status"
     ;;
   *)
-    echo "usage: ./build.sh demo|test|build|fuzz [SECONDS]|fuzzbuild" >&2
+    echo "usage: ./build.sh demo|test|build|deps|fuzz [SECONDS]|fuzzbuild" >&2
     exit 2
     ;;
 esac

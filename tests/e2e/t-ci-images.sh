@@ -153,8 +153,10 @@ import os, re, sys
 ci = [l for l in open(sys.argv[1]).read().splitlines() if l.strip() and not l.lstrip().startswith("#")]
 text = "\n".join(ci)
 assert "POPS_WERROR=ON" in text, text
-assert re.search(r"^POPS_CACHE=off ctest .*-L 'cache\|unsanitized'$", text, re.M), text
-assert re.search(r'^POPS_BUILD_DIR=build-asan POPS_SANITIZE="address;undefined" \./build\.sh test$', text, re.M), text
+assert re.search(r"^POPS_CACHE=off (nice -n \d+ )?ctest --test-dir build .*-L 'cache\|unsanitized'$", text, re.M), text
+# Everything built with clang under ASan+UBSan, and every test run on that build (no -L, no -R).
+assert re.search(r'^CC=clang CXX=clang\+\+ POPS_BUILD_DIR=build-asan POPS_SANITIZE="address;undefined" \\\n +\./build\.sh build ', text, re.M), text
+assert re.search(r'^ctest --test-dir build-asan --output-on-failure -j "\$jobs"$', text, re.M), text
 assert re.search(r"^\./build\.sh fuzz 60$", text, re.M), text
 # Every label names existing tests (CMake refuses others), and the cache tests include the cache's own.
 cm = open(sys.argv[2]).read()
