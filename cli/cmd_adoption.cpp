@@ -115,8 +115,8 @@ int run_list(Context& ctx, const AdoptionOpts& o)
   }
   std::string out;
   if (!shown.empty()) {
-    out += fmt::format("{:<10} {:<28} {:<14} {:>6}  {:<10} {:>10}  {}\n", "source", "key", "metric", "points",
-                       "latest", "value", "items");
+    out += fmt::format("{:<10} {:<28} {:<14} {:>6}  {:<10} {:>10}  {}\n", "source", "key", "metric", "points", "latest",
+                       "value", "items");
   }
   for (const Series* s : shown) {
     const SeriesPoint* l = latest(*s);
@@ -135,7 +135,7 @@ int run_list(Context& ctx, const AdoptionOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_adoption(CLI::App& app, Runner& run)
 {
@@ -150,11 +150,15 @@ void setup_adoption(CLI::App& app, Runner& run)
     ->required()
     ->check(CLI::IsMember({"amplitude", "pendo"}))
     ->option_text("amplitude|pendo");
-  imp->add_option("--metric", o->imp.metric, "Name of the imported series' metric (default: Amplitude's measure, "
-                                             "or the Pendo column in lowercase)")
+  imp
+    ->add_option("--metric", o->imp.metric,
+                 "Name of the imported series' metric (default: Amplitude's measure, "
+                 "or the Pendo column in lowercase)")
     ->option_text("NAME");
-  imp->add_option("--value", o->imp.values, "Pendo: import this column (repeat; default Visitors, Accounts, Views, "
-                                            "Events, Clicks and Minutes where present)")
+  imp
+    ->add_option("--value", o->imp.values,
+                 "Pendo: import this column (repeat; default Visitors, Accounts, Views, "
+                 "Events, Clicks and Minutes where present)")
     ->allow_extra_args(false)
     ->option_text("COLUMN");
   imp->add_option("--to", o->imp.to, "The metrics file to write")
@@ -163,7 +167,8 @@ void setup_adoption(CLI::App& app, Runner& run)
   add_edit_options(*imp, o->edit);
 
   CLI::App* list = app.add_subcommand("list", "List the usage series: latest value and the items linked to each");
-  list->add_option("--item", o->item, "Only the series linked to this item")->option_text("ID")
+  list->add_option("--item", o->item, "Only the series linked to this item")
+    ->option_text("ID")
     ->check(completes(Values::items));
   list->add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"table", "json"}))
@@ -181,4 +186,4 @@ void setup_adoption(CLI::App& app, Runner& run)
   };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

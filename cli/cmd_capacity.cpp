@@ -59,8 +59,8 @@ std::string render_text(const Term& t, const std::vector<SquadCapacity>& caps)
   for (const auto& c : caps) {
     w = std::max(w, printable(c.squad->id.value).size());
   }
-  std::string s = t.paint(Color::bold, fmt::format("{:<{}}  {:>8}  {:>8}  {:>8}  {}", "squad", w, "capacity",
-                                                   "planned", "over", "unestimated"))
+  std::string s = t.paint(Color::bold, fmt::format("{:<{}}  {:>8}  {:>8}  {:>8}  {}", "squad", w, "capacity", "planned",
+                                                   "over", "unestimated"))
                   + "\n";
   for (const auto& c : caps) {
     const auto over = c.over();
@@ -69,9 +69,9 @@ std::string render_text(const Term& t, const std::vector<SquadCapacity>& caps)
     for (const Item* it : c.unestimated) {
       ids.push_back(printable(it->id.value));
     }
-    std::string row = fmt::format("{:<{}}  {:>8}  {:>8}  {:>8}  {}", printable(c.squad->id.value), w,
-                                        c.capacity ? num(*c.capacity) : "–", num(c.planned), ov,
-                                        ids.empty() ? "" : join(ids, ", "));
+    std::string row =
+      fmt::format("{:<{}}  {:>8}  {:>8}  {:>8}  {}", printable(c.squad->id.value), w,
+                  c.capacity ? num(*c.capacity) : "–", num(c.planned), ov, ids.empty() ? "" : join(ids, ", "));
     while (!row.empty() && row.back() == ' ') {
       row.pop_back();
     }
@@ -111,7 +111,7 @@ int run_capacity(Context& ctx, const CapacityOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_capacity(CLI::App& app, Runner& run)
 {
@@ -125,4 +125,4 @@ void setup_capacity(CLI::App& app, Runner& run)
   run = [o](Context& ctx) { return run_capacity(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -209,7 +209,8 @@ void add_portfolio(Context& ctx, CheckResult& r, const CheckOptions& opts)
     if (broken) {
       continue;
     }
-    Member m{name.value, path.value, member_root(ctx.workspace, path.value), load_worktree(member_root(ctx.workspace, path.value))};
+    Member m{name.value, path.value, member_root(ctx.workspace, path.value),
+             load_worktree(member_root(ctx.workspace, path.value))};
     CheckResult mr = check_workspace(m.ws, member_opts);
     for (auto& f : mr.findings) {
       f.file = member_file(m, f.file);
@@ -293,8 +294,9 @@ int run_check(Context& ctx, const CheckOpts& o)
       const auto& st = cache.stats();
       const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       ctx.err.write(fmt::format("pops: timing: check {:.3f}s; cache {}: result {}, {} files hashed, {} parts "
-                                "reused, {} parsed\n", secs, cache.dir().empty() ? "(none)" : cache.dir(),
-                                st.result_hit ? "hit" : "miss", st.hashed, st.reused, st.parsed));
+                                "reused, {} parsed\n",
+                                secs, cache.dir().empty() ? "(none)" : cache.dir(), st.result_hit ? "hit" : "miss",
+                                st.hashed, st.reused, st.parsed));
     }
     return report(ctx, o, r, sources);
   }
@@ -376,25 +378,33 @@ int report(Context& ctx, const CheckOpts& o, const CheckResult& result, const So
   return fail ? k_exit_findings : k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_check(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<CheckOpts>();
-  app.add_option("paths", o->paths, "Report only on these files or folders (references still "
-                                    "resolve against the whole workspace)");
+  app.add_option("paths", o->paths,
+                 "Report only on these files or folders (references still "
+                 "resolve against the whole workspace)");
   app.add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"text", "json", "github", "sarif", "junit", "gitlab"}))
     ->default_str("text");
   app.add_flag("--strict", o->strict, "Exit 1 on warnings too, not only on errors");
-  app.add_flag("--staged", o->staged, "Check what the next commit holds (the git index), not the "
-                                      "working tree; compares with HEAD for the transition rules");
-  app.add_option("--rev", o->rev, "Check the workspace as it is in this commit")->option_text("REV")
+  app.add_flag("--staged", o->staged,
+               "Check what the next commit holds (the git index), not the "
+               "working tree; compares with HEAD for the transition rules");
+  app.add_option("--rev", o->rev, "Check the workspace as it is in this commit")
+    ->option_text("REV")
     ->check(completes(Values::refs));
-  app.add_option("--base", o->base, "Turn on the transition rules, comparing with this revision "
-                                    "(e.g. origin/main)")->option_text("REV")->check(completes(Values::refs));
-  app.add_flag("--no-cache", o->no_cache, "Neither read nor write the cache of per-file results "
-                                          "(also POPS_CACHE=off); the results are the same");
+  app
+    .add_option("--base", o->base,
+                "Turn on the transition rules, comparing with this revision "
+                "(e.g. origin/main)")
+    ->option_text("REV")
+    ->check(completes(Values::refs));
+  app.add_flag("--no-cache", o->no_cache,
+               "Neither read nor write the cache of per-file results "
+               "(also POPS_CACHE=off); the results are the same");
   app.footer("Exit status: 0 no errors (warnings allowed), 1 errors found (or warnings with --strict),\n"
              "2 pops could not run. Rules: docs/rules.md. Today comes from POPS_TODAY=YYYY-MM-DD if set.\n"
              "Results are cached under the git directory (.git/pops/) or ~/.cache/pops/; POPS_CACHE=off\n"
@@ -402,4 +412,4 @@ void setup_check(CLI::App& app, Runner& run)
   run = [o](Context& ctx) { return run_check(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

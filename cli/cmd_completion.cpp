@@ -19,4 +19,4 @@ void setup_completion(CLI::App& app, Runner& run)
   };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -45,19 +45,20 @@ int list_customers(Context& ctx, const std::string& format)
   if (format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& c : all) {
-      list.push_back({{"name", c.name},
-                      {"segment", c.segment.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.segment)},
-                      {"arr", customer_arr_json(c.arr)},
-                      {"feedback", c.feedback.size()},
-                      {"items", c.items}});
+      list.push_back(
+        {{"name", c.name},
+         {"segment", c.segment.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.segment)},
+         {"arr", customer_arr_json(c.arr)},
+         {"feedback", c.feedback.size()},
+         {"items", c.items}});
     }
     ctx.out.write_json(nlohmann::ordered_json{{"customers", list}}.dump(2) + "\n");
     return k_exit_ok;
   }
   std::vector<std::vector<std::string>> rows{{"CUSTOMER", "SEGMENT", "ARR", "FEEDBACK", "ITEMS"}};
   for (const auto& c : all) {
-    rows.push_back({printable(c.name) + (c.record ? "" : " (no record)"), printable(c.segment), customer_arr_cell(c.arr),
-                    std::to_string(c.feedback.size()), printable(join(c.items, ", "))});
+    rows.push_back({printable(c.name) + (c.record ? "" : " (no record)"), printable(c.segment),
+                    customer_arr_cell(c.arr), std::to_string(c.feedback.size()), printable(join(c.items, ", "))});
   }
   ctx.out.write(aligned_rows(rows));
   return k_exit_ok;
@@ -88,16 +89,18 @@ int show_customer(Context& ctx, const std::string& name, const std::string& form
       for (const auto& i : f->items) {
         items.push_back(i.value);
       }
-      fb.push_back({{"id", f->id.value},
-                    {"date", f->date.set ? nlohmann::ordered_json(format_date(f->date.value)) : nlohmann::ordered_json(nullptr)},
-                    {"customer", f->customer.value},
-                    {"text", f->summary.set ? f->summary.value : f->quote.value},
-                    {"items", items}});
+      fb.push_back(
+        {{"id", f->id.value},
+         {"date", f->date.set ? nlohmann::ordered_json(format_date(f->date.value)) : nlohmann::ordered_json(nullptr)},
+         {"customer", f->customer.value},
+         {"text", f->summary.set ? f->summary.value : f->quote.value},
+         {"items", items}});
     }
     nlohmann::ordered_json items = nlohmann::ordered_json::array();
     for (const auto& id : c.items) {
       const Item* it = ws.item(id);
-      items.push_back({{"id", id}, {"title", it ? nlohmann::ordered_json(it->title.value) : nlohmann::ordered_json(nullptr)},
+      items.push_back({{"id", id},
+                       {"title", it ? nlohmann::ordered_json(it->title.value) : nlohmann::ordered_json(nullptr)},
                        {"status", it ? nlohmann::ordered_json(it->status.value) : nlohmann::ordered_json(nullptr)}});
     }
     std::vector<std::string> aliases;
@@ -109,17 +112,18 @@ int show_customer(Context& ctx, const std::string& name, const std::string& form
     auto opt = [](const Customer* r, const LStr Customer::*m) {
       return r && (r->*m).set ? nlohmann::ordered_json((r->*m).value) : nlohmann::ordered_json(nullptr);
     };
-    nlohmann::ordered_json j = {{"name", c.name},
-                        {"record", c.record != nullptr},
-                        {"aliases", aliases},
-                        {"segment", c.segment.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.segment)},
-                        {"arr", customer_arr_json(c.arr)},
-                        {"arr_from", c.arr ? nlohmann::ordered_json(c.arr_from) : nlohmann::ordered_json(nullptr)},
-                        {"owner", opt(c.record, &Customer::owner)},
-                        {"salesforce", opt(c.record, &Customer::salesforce)},
-                        {"hubspot", opt(c.record, &Customer::hubspot)},
-                        {"feedback", fb},
-                        {"items", items}};
+    nlohmann::ordered_json j = {
+      {"name", c.name},
+      {"record", c.record != nullptr},
+      {"aliases", aliases},
+      {"segment", c.segment.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.segment)},
+      {"arr", customer_arr_json(c.arr)},
+      {"arr_from", c.arr ? nlohmann::ordered_json(c.arr_from) : nlohmann::ordered_json(nullptr)},
+      {"owner", opt(c.record, &Customer::owner)},
+      {"salesforce", opt(c.record, &Customer::salesforce)},
+      {"hubspot", opt(c.record, &Customer::hubspot)},
+      {"feedback", fb},
+      {"items", items}};
     ctx.out.write_json(j.dump(2) + "\n");
     return k_exit_ok;
   }
@@ -164,14 +168,15 @@ int show_customer(Context& ctx, const std::string& name, const std::string& form
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_customer(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<CustomerOpts>();
   auto mode = std::make_shared<std::string>();
   auto field = [](CLI::App& sub, const std::string& name, std::optional<std::string>& f, const std::string& desc) {
-    sub.add_option_function<std::string>(name, [&f](const std::string& v) { f = v; }, desc);
+    sub.add_option_function<std::string>(
+      name, [&f](const std::string& v) { f = v; }, desc);
   };
   auto fields = [o, field](CLI::App& sub) {
     sub.add_option("--alias", o->spec.aliases, "Another name feedback uses for it (repeatable)");
@@ -228,4 +233,4 @@ void setup_customer(CLI::App& app, Runner& run)
   };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -129,8 +129,8 @@ void warn_unreadable(Context& ctx, const Side& side)
   const auto n = std::count_if(side.ws.findings.begin(), side.ws.findings.end(),
                                [](const Finding& f) { return f.rule == "yaml-syntax"; });
   if (n > 0 && !ctx.quiet) {
-    warning(ctx.err, fmt::format("{} file{} could not be read in {}; their items are left out", n,
-                                 n == 1 ? "" : "s", side.name));
+    warning(ctx.err, fmt::format("{} file{} could not be read in {}; their items are left out", n, n == 1 ? "" : "s",
+                                 side.name));
   }
 }
 
@@ -217,16 +217,20 @@ int run_diff(Context& ctx, const DiffOpts& o)
   return o.exit_code && !changes.empty() ? k_exit_findings : k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_diff(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<DiffOpts>();
-  app.add_option("revisions", o->revs, "Compare A with the working tree, A with B (also A..B), or the "
-                                       "merge base of A and B with B (A...B); default HEAD")
-    ->option_text("[A [B]]")->check(completes(Values::refs));
-  app.add_flag("--staged,--cached", o->staged, "Compare with the index (what the next commit holds) instead "
-                                               "of the working tree");
+  app
+    .add_option("revisions", o->revs,
+                "Compare A with the working tree, A with B (also A..B), or the "
+                "merge base of A and B with B (A...B); default HEAD")
+    ->option_text("[A [B]]")
+    ->check(completes(Values::refs));
+  app.add_flag("--staged,--cached", o->staged,
+               "Compare with the index (what the next commit holds) instead "
+               "of the working tree");
   app.add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"text", "markdown", "json"}))
     ->default_str("text");
@@ -237,4 +241,4 @@ void setup_diff(CLI::App& app, Runner& run)
   run = [o](Context& ctx) { return run_diff(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -189,13 +189,15 @@ int run_digest(Context& ctx, const DigestOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_digest(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<DigestOpts>();
-  app.add_option("--since", o->since, "Start of the period: a date (the state before that day) or a revision; "
-                                      "default 14 days ago")
+  app
+    .add_option("--since", o->since,
+                "Start of the period: a date (the state before that day) or a revision; "
+                "default 14 days ago")
     ->option_text("DATE|REV");
   app.add_option("--audience", o->audience, "Who reads it: exec, sales, support, marketing (default: all sections)")
     ->option_text("WHO");
@@ -212,4 +214,4 @@ void setup_digest(CLI::App& app, Runner& run)
   run = [o](Context& ctx) { return run_digest(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -40,7 +40,8 @@ int run_list(Context& ctx, const DocOpts& o)
     for (const auto& t : ws.config.doc_types) {
       names.push_back(t.name.value);
     }
-    error(ctx.err, fmt::format("unknown document type '{}'{}", printable(o.filter.type), did_you_mean(o.filter.type, names)));
+    error(ctx.err,
+          fmt::format("unknown document type '{}'{}", printable(o.filter.type), did_you_mean(o.filter.type, names)));
     return k_exit_usage;
   }
   if (!o.filter.item.empty() && !ws.item(o.filter.item)) {
@@ -67,16 +68,17 @@ int run_list(Context& ctx, const DocOpts& o)
     auto str = [](const LStr& s) { return s.set ? nlohmann::ordered_json(s.value) : nlohmann::ordered_json(); };
     for (const auto& r : rows) {
       const Doc& d = *r.doc;
-      j.push_back({{"file", d.file},
-                   {"title", str(d.title)},
-                   {"type", str(d.type)},
-                   {"status", str(d.status)},
-                   {"owner", str(d.owner)},
-                   {"items", items_of(d)},
-                   {"created", opt(d.created)},
-                   {"reviewed", opt(d.reviewed)},
-                   {"review_due", r.review_due ? nlohmann::ordered_json(format_date(*r.review_due)) : nlohmann::ordered_json()},
-                   {"stale", r.stale}});
+      j.push_back(
+        {{"file", d.file},
+         {"title", str(d.title)},
+         {"type", str(d.type)},
+         {"status", str(d.status)},
+         {"owner", str(d.owner)},
+         {"items", items_of(d)},
+         {"created", opt(d.created)},
+         {"reviewed", opt(d.reviewed)},
+         {"review_due", r.review_due ? nlohmann::ordered_json(format_date(*r.review_due)) : nlohmann::ordered_json()},
+         {"stale", r.stale}});
     }
     ctx.out.write_json(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     return k_exit_ok;
@@ -90,7 +92,8 @@ int run_list(Context& ctx, const DocOpts& o)
     const Doc& d = *r.doc;
     std::string review;
     if (r.stale) {
-      review = ctx.out.paint(Color::yellow, r.review_due ? "stale since " + format_date(*r.review_due) : "stale (never reviewed)");
+      review = ctx.out.paint(Color::yellow,
+                             r.review_due ? "stale since " + format_date(*r.review_due) : "stale (never reviewed)");
     } else if (r.review_due) {
       review = "review by " + format_date(*r.review_due);
     }
@@ -104,7 +107,7 @@ int run_list(Context& ctx, const DocOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_doc(CLI::App& app, Runner& run)
 {
@@ -113,10 +116,14 @@ void setup_doc(CLI::App& app, Runner& run)
   auto o = std::make_shared<DocOpts>();
 
   CLI::App* add = app.add_subcommand("new", "Write a new document of a type from its template; prints its path");
-  add->add_option("type", o->spec.type, "Document type, a key of docs.types in pops.yaml")->required()->check(completes(Values::doc_types));
+  add->add_option("type", o->spec.type, "Document type, a key of docs.types in pops.yaml")
+    ->required()
+    ->check(completes(Values::doc_types));
   add->add_option("title", o->spec.title, "Title; the file name is made from it")->required();
   add->add_option("--item", o->spec.items, "A roadmap item it covers (repeat, or a,b)")
-    ->allow_extra_args(false)->option_text("ID")->check(completes(Values::items));
+    ->allow_extra_args(false)
+    ->option_text("ID")
+    ->check(completes(Values::items));
   add->add_option("--owner", o->spec.owner, "Owner (a person id)")->check(completes(Values::people));
   add->add_option("--status", o->spec.status, "Status (default draft)")
     ->check(CLI::IsMember({"draft", "review", "approved", "obsolete"}));
@@ -127,7 +134,9 @@ void setup_doc(CLI::App& app, Runner& run)
   list->add_option("--status", o->filter.status, "Only documents with this status")
     ->check(CLI::IsMember({"draft", "review", "approved", "obsolete"}));
   list->add_flag("--stale", o->filter.stale, "Only documents due for review (as the doc-stale rule sees them)");
-  list->add_option("--item", o->filter.item, "Only documents that list this item")->option_text("ID")->check(completes(Values::items));
+  list->add_option("--item", o->filter.item, "Only documents that list this item")
+    ->option_text("ID")
+    ->check(completes(Values::items));
   list->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
 
   CLI::App* index = app.add_subcommand("index", "Write docs/README.md: every document by type and status");
@@ -154,4 +163,4 @@ void setup_doc(CLI::App& app, Runner& run)
   };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

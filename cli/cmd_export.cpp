@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 
-
 namespace pops::cli {
 
 namespace {
@@ -19,13 +18,15 @@ struct ExportOpts {
 
 constexpr std::string_view k_formats[] = {"jira", "csv", "json"};
 
-} // namespace
+}  // namespace
 
 void setup_export(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<ExportOpts>();
-  app.add_option("format", o->format, "jira (Jira's CSV import format), csv (one row per item) or json (the "
-                                      "whole workspace)")
+  app
+    .add_option("format", o->format,
+                "jira (Jira's CSV import format), csv (one row per item) or json (the "
+                "whole workspace)")
     ->required();
   app.add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout")->option_text("FILE");
   app.footer("Items come in file order. 'pops export json' has a versioned shape documented in docs/export.md.\n"
@@ -48,14 +49,14 @@ void setup_export(CLI::App& app, Runner& run)
       warning(ctx.err, fmt::format("{} file{} could not be read and {} left out; run 'pops check' for details", bad,
                                    bad == 1 ? "" : "s", bad == 1 ? "is" : "are"));
     }
-    const std::string text = o->format == "jira" ? export_jira_csv(ws)
+    const std::string text = o->format == "jira"  ? export_jira_csv(ws)
                              : o->format == "csv" ? export_items_csv(ws)
                                                   : export_json(ws);
-    return write_output(ctx, o->output, text, "--output",
-                        fmt::format("wrote {} item{} to {}\n", ws.items.size(), ws.items.size() == 1 ? "" : "s",
-                                    printable(o->output)),
-                        o->format == "json" ? OutputKind::json : OutputKind::data);
+    return write_output(
+      ctx, o->output, text, "--output",
+      fmt::format("wrote {} item{} to {}\n", ws.items.size(), ws.items.size() == 1 ? "" : "s", printable(o->output)),
+      o->format == "json" ? OutputKind::json : OutputKind::data);
   };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

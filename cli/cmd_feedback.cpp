@@ -121,10 +121,11 @@ int run_list(Context& ctx, const FeedbackOpts& o)
   f.items = split(o.list_items);
   f.customers = o.customers;
   Workspace ws = load_worktree(ctx.workspace);
-  if (const auto bad = std::count_if(ws.findings.begin(), ws.findings.end(),
-                                     [](const Finding& x) { return x.rule == "yaml-syntax"; });
+  if (const auto bad =
+        std::count_if(ws.findings.begin(), ws.findings.end(), [](const Finding& x) { return x.rule == "yaml-syntax"; });
       bad > 0 && !ctx.quiet) {
-    warning(ctx.err, fmt::format("{} file{} could not be read; run 'pops check' for details", bad, bad == 1 ? "" : "s"));
+    warning(ctx.err,
+            fmt::format("{} file{} could not be read; run 'pops check' for details", bad, bad == 1 ? "" : "s"));
   }
   {
     // An item or tag no entry and no item has is a usage error, not an empty list.
@@ -174,12 +175,20 @@ int run_list(Context& ctx, const FeedbackOpts& o)
     return k_exit_ok;
   }
   if (o.format == "csv") {
-    std::string s = csv_row({"id", "date", "source", "customer", "segment", "arr", "quote", "summary", "tags", "items", "url"});
+    std::string s =
+      csv_row({"id", "date", "source", "customer", "segment", "arr", "quote", "summary", "tags", "items", "url"});
     for (const Feedback* fb : list) {
-      std::vector<std::string> row = {fb->id.value, fb->date.set ? format_date(fb->date.value) : "",
-                                      fb->source.value, fb->customer.value, fb->segment.value, arr_text(*fb),
-                                      fb->quote.value, fb->summary.value, join(values(fb->tags), ","),
-                                      join(values(fb->items), ","), fb->url.value};
+      std::vector<std::string> row = {fb->id.value,
+                                      fb->date.set ? format_date(fb->date.value) : "",
+                                      fb->source.value,
+                                      fb->customer.value,
+                                      fb->segment.value,
+                                      arr_text(*fb),
+                                      fb->quote.value,
+                                      fb->summary.value,
+                                      join(values(fb->tags), ","),
+                                      join(values(fb->items), ","),
+                                      fb->url.value};
       s += csv_row(row);
     }
     ctx.out.write_data(s);
@@ -190,8 +199,8 @@ int run_list(Context& ctx, const FeedbackOpts& o)
     for (const Feedback* fb : list) {
       s += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", fb->id.value,
                        fb->date.set ? format_date(fb->date.value) : "", markdown_cell(fb->source.value),
-                       markdown_cell(fb->customer.value), join(values(fb->items), ", "), markdown_cell(join(values(fb->tags), ", ")),
-                       markdown_cell(one_line(text_of(*fb), 0)));
+                       markdown_cell(fb->customer.value), join(values(fb->items), ", "),
+                       markdown_cell(join(values(fb->tags), ", ")), markdown_cell(one_line(text_of(*fb), 0)));
     }
     ctx.out.write(s);
     return k_exit_ok;
@@ -206,7 +215,8 @@ int run_list(Context& ctx, const FeedbackOpts& o)
   const size_t items_w = !cut || width >= 80 ? 12 : 9;
   auto cell = [cut](std::string_view v, size_t w) { return one_line(v, cut ? w : 0); };
   for (const Feedback* fb : list) {
-    std::string head = fmt::format("{:<8} {}", fb->id.value, fb->date.set ? format_date(fb->date.value) : std::string(10, ' '));
+    std::string head =
+      fmt::format("{:<8} {}", fb->id.value, fb->date.set ? format_date(fb->date.value) : std::string(10, ' '));
     if (with_source) {
       head += fmt::format(" {:<10}", cell(fb->source.value, 10));
     }
@@ -292,7 +302,7 @@ int run_suggest(Context& ctx, const FeedbackOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_feedback(CLI::App& app, Runner& run)
 {
@@ -301,16 +311,20 @@ void setup_feedback(CLI::App& app, Runner& run)
   auto o = std::make_shared<FeedbackOpts>();
 
   CLI::App* add = app.add_subcommand("add", "Add a feedback entry with the next free FB id; prints the id");
-  add->add_option("--source", o->spec.source, "Where it came from: one of feedback_sources")->required()
+  add->add_option("--source", o->spec.source, "Where it came from: one of feedback_sources")
+    ->required()
     ->check(completes(Values::sources));
   add->add_option("--customer", o->spec.customer, "Customer name")->required();
   add->add_option("--quote", o->spec.quote, "The customer's words");
   add->add_option("--summary", o->spec.summary, "Your summary (a quote or a summary is required)");
   add->add_option("--item", o->spec.items, "A roadmap item it supports (repeat, or a,b)")
-    ->allow_extra_args(false)->option_text("ID")->check(completes(Values::items));
+    ->allow_extra_args(false)
+    ->option_text("ID")
+    ->check(completes(Values::items));
   add->add_option("--tag", o->spec.tags, "A tag (repeat, or a,b)")->allow_extra_args(false)->option_text("T");
-  add->add_option("--date", o->spec.date, "When it was given, YYYY-MM-DD (default: today); decides the file "
-                                          "feedback/YYYY-MM.yaml");
+  add->add_option("--date", o->spec.date,
+                  "When it was given, YYYY-MM-DD (default: today); decides the file "
+                  "feedback/YYYY-MM.yaml");
   add->add_option("--arr", o->spec.arr, "Annual recurring revenue of the customer: 80000, 80k, 1.2M or $80,000")
     ->option_text("N");
   add->add_option("--segment", o->spec.segment, "Customer segment, e.g. enterprise");
@@ -321,40 +335,59 @@ void setup_feedback(CLI::App& app, Runner& run)
   link->add_option("fb", o->fb, "The feedback entry, e.g. FB-12")->check(completes(Values::feedback));
   link->add_option("items", o->items, "Items to add to its 'items', e.g. PAY-3")->check(completes(Values::items));
   link->add_option("--accept", o->accept, "Link the entry to the first item 'pops feedback suggest' proposes")
-    ->option_text("FB-ID")->check(completes(Values::feedback));
+    ->option_text("FB-ID")
+    ->check(completes(Values::feedback));
   add_edit_options(*link, o->edit);
 
   CLI::App* imp = app.add_subcommand("import", "Import feedback from a CSV export; a second import adds nothing");
-  imp->add_option("file", o->csv_path, "The CSV file (RFC 4180; UTF-8, a BOM and CRLF are fine)")->required()->check(completes(Values::files));
-  imp->add_option("--source", o->spec.source, "Source of every entry: one of feedback_sources")->required()
+  imp->add_option("file", o->csv_path, "The CSV file (RFC 4180; UTF-8, a BOM and CRLF are fine)")
+    ->required()
+    ->check(completes(Values::files));
+  imp->add_option("--source", o->spec.source, "Source of every entry: one of feedback_sources")
+    ->required()
     ->check(completes(Values::sources));
-  imp->add_option("--preset", o->preset, "Column names of a tool's export: zendesk, intercom, salesforce or "
-                                         "productboard")->option_text("TOOL");
-  imp->add_option("--map", o->maps, "Read FIELD (date, customer, segment, arr, quote, summary, tags, items, "
-                                    "url, id) from COLUMN (repeat)")
-    ->allow_extra_args(false)->option_text("COLUMN=FIELD");
+  imp
+    ->add_option("--preset", o->preset,
+                 "Column names of a tool's export: zendesk, intercom, salesforce or "
+                 "productboard")
+    ->option_text("TOOL");
+  imp
+    ->add_option("--map", o->maps,
+                 "Read FIELD (date, customer, segment, arr, quote, summary, tags, items, "
+                 "url, id) from COLUMN (repeat)")
+    ->allow_extra_args(false)
+    ->option_text("COLUMN=FIELD");
   add_edit_options(*imp, o->edit);
 
   CLI::App* list = app.add_subcommand("list", "List feedback entries, oldest first");
   list->add_flag("--unlinked", o->unlinked, "Only entries linked to no item");
   list->add_option("--since", o->since, "Only entries given on or after this date")->option_text("YYYY-MM-DD");
   list->add_option("--until", o->until, "Only entries given on or before this date")->option_text("YYYY-MM-DD");
-  list->add_option("--tag", o->tags, "Only entries with this tag (repeat, or a,b)")->allow_extra_args(false)->option_text("T");
+  list->add_option("--tag", o->tags, "Only entries with this tag (repeat, or a,b)")
+    ->allow_extra_args(false)
+    ->option_text("T");
   list->add_option("--customer", o->customers, "Only this customer, ignoring case (repeat)")
-    ->allow_extra_args(false)->option_text("C");
+    ->allow_extra_args(false)
+    ->option_text("C");
   list->add_option("--item", o->list_items, "Only entries linked to this item (repeat, or a,b)")
-    ->allow_extra_args(false)->option_text("ID")->check(completes(Values::items));
+    ->allow_extra_args(false)
+    ->option_text("ID")
+    ->check(completes(Values::items));
   list->add_option("--format", o->format, "Output format")
-    ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))->default_str("table");
+    ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+    ->default_str("table");
 
   CLI::App* sug = app.add_subcommand("suggest", "Suggest the items feedback entries ask for, by their words");
   sug->add_option("ids", o->suggest_ids, "These entries (default: every entry linked to no item)")
     ->check(completes(Values::feedback));
   sug->add_flag("--include-linked", o->include_linked, "Every entry, linked or not");
-  sug->add_flag("--evaluate", o->evaluate, "Measure the suggestions instead: hide each linked entry's links and "
-                                           "count how often the first (top-1) or one of the first three (top-3) "
-                                           "is one of them");
-  sug->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"table", "json"}))->default_str("table");
+  sug->add_flag("--evaluate", o->evaluate,
+                "Measure the suggestions instead: hide each linked entry's links and "
+                "count how often the first (top-1) or one of the first three (top-3) "
+                "is one of them");
+  sug->add_option("--format", o->format, "Output format")
+    ->check(CLI::IsMember({"table", "json"}))
+    ->default_str("table");
 
   app.footer("Every change is checked first: one that would add errors to 'pops check' is refused (exit 1)\n"
              "unless --force. Only the new bytes are written; comments and layout stay.\n"
@@ -429,4 +462,4 @@ void setup_feedback(CLI::App& app, Runner& run)
   };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

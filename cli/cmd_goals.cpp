@@ -31,7 +31,6 @@ OJ progress_json(const std::optional<double>& p)
   return p ? OJ(std::round(*p * 10000) / 10000) : OJ(nullptr);
 }
 
-
 OJ number_or_null(const Located<double>& n)
 {
   return n.set ? OJ(n.value) : OJ(nullptr);
@@ -162,8 +161,9 @@ int run_portfolio_goals(Context& ctx, const GoalsOpts& o, const std::vector<Memb
     }
     text += fmt::format("{}{}\n", text.empty() ? "" : "\n",
                         ctx.out.paint(Color::bold, fmt::format("== {} ({})", name, printable(m.path))));
-    text += goals.empty() ? (o.period.empty() ? std::string("no objectives\n") : fmt::format("no objectives in {}\n", o.period))
-                          : render_text(ctx.out, goals, o.explain);
+    text += goals.empty()
+              ? (o.period.empty() ? std::string("no objectives\n") : fmt::format("no objectives in {}\n", o.period))
+              : render_text(ctx.out, goals, o.explain);
   }
   if (o.format == "json") {
     ctx.out.write_json(all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
@@ -198,9 +198,8 @@ int run_goals(Context& ctx, const GoalsOpts& o)
   }
   if (goals.empty()) {
     if (!ctx.quiet) {
-      ctx.err.write(o.period.empty()
-                      ? "no objectives; declare them under 'objectives:' in pops.yaml (docs/format.md)\n"
-                      : fmt::format("no objectives in {}\n", o.period));
+      ctx.err.write(o.period.empty() ? "no objectives; declare them under 'objectives:' in pops.yaml (docs/format.md)\n"
+                                     : fmt::format("no objectives in {}\n", o.period));
     }
     return k_exit_ok;
   }
@@ -208,7 +207,7 @@ int run_goals(Context& ctx, const GoalsOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_goals(CLI::App& app, Runner& run)
 {
@@ -224,4 +223,4 @@ void setup_goals(CLI::App& app, Runner& run)
   run = [o](Context& ctx) { return run_goals(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

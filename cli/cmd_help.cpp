@@ -106,9 +106,10 @@ std::string rule_help(const RuleInfo& r, int width)
   std::string out = fmt::format("{} (default severity: {})\n\n", r.id, severity_name(r.default_severity));
   out += wrap(fmt::format("Reports {}.", r.summary), width, "  ");
   out += "\n" + wrap(r.description, width, "  ");
-  out += "\n" + wrap("Its severity is set in pops.yaml: off, info, warning or error, or {severity: S, pilot: [SQUAD]} for "
-                    "some squads only:",
-                    width, "");
+  out += "\n"
+         + wrap("Its severity is set in pops.yaml: off, info, warning or error, or {severity: S, pilot: [SQUAD]} for "
+                "some squads only:",
+                width, "");
   out += fmt::format("  rules:\n    {}: warning\n", r.id);
   return out;
 }
@@ -131,8 +132,8 @@ int subcommand_help(Context& ctx, const Command& cmd, const std::vector<std::str
     }
     if (!sub) {
       error(ctx.err, names.empty()
-                         ? fmt::format("no help for '{} {}': '{}' has no subcommands", path, printable(words[k]), path)
-                         : fmt::format("no help for '{} {}': not a subcommand of '{}'", path, printable(words[k]), path));
+                       ? fmt::format("no help for '{} {}': '{}' has no subcommands", path, printable(words[k]), path)
+                       : fmt::format("no help for '{} {}': not a subcommand of '{}'", path, printable(words[k]), path));
       const std::string s = closest(words[k], names);
       hint(ctx.err, !s.empty() ? fmt::format("did you mean 'pops help {} {}'?", path.substr(5), s)
                                : fmt::format("see 'pops help {}'", path.substr(5)));
@@ -145,14 +146,15 @@ int subcommand_help(Context& ctx, const Command& cmd, const std::vector<std::str
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_help(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<HelpOpts>();
-  app.add_option("topic", o->words,
-                 "The command (and subcommand) to show help for, an extension, or: rules, rule ID, format")
-      ->check(completes(Values::commands));
+  app
+    .add_option("topic", o->words,
+                "The command (and subcommand) to show help for, an extension, or: rules, rule ID, format")
+    ->check(completes(Values::commands));
   // Hidden (no group): used by the build to make the man pages.
   app.add_flag("--man", o->man, "Print the man page (roff) of pops or of the command")->group("");
   app.add_option("--man-dir", o->man_dir, "Write every man page into DIR")->group("");
@@ -209,8 +211,8 @@ void setup_help(CLI::App& app, Runner& run)
             for (const auto& w : a.words) {
               line += (line.empty() ? "" : " ") + w;
             }
-            ctx.out.write(fmt::format("'{}' is an alias for '{}' (pops.yaml:{})\n", a.name.value, line,
-                                      a.name.loc.line));
+            ctx.out.write(
+              fmt::format("'{}' is an alias for '{}' (pops.yaml:{})\n", a.name.value, line, a.name.loc.line));
             return k_exit_ok;
           }
         }
@@ -236,8 +238,8 @@ void setup_help(CLI::App& app, Runner& run)
       }
       error(ctx.err, fmt::format("no help for '{}': not a pops command or help topic", printable(topic)));
       std::string s = closest(topic, names);
-      hint(ctx.err, s.empty() ? "see 'pops help' for the list of commands"
-                              : fmt::format("did you mean 'pops help {}'?", s));
+      hint(ctx.err,
+           s.empty() ? "see 'pops help' for the list of commands" : fmt::format("did you mean 'pops help {}'?", s));
       return k_exit_usage;
     }
     if (o->man) {
@@ -257,4 +259,4 @@ void setup_version(CLI::App& /*app*/, Runner& run)
   };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -64,8 +64,8 @@ int run_status(Context& ctx)
       break;
     case HookKind::other:
       any_other = true;
-      out.write(fmt::format("the {} hook '{}'{} is not pops's: {}\n", name, shown(p, p.hook), where_from(p),
-                            s.description));
+      out.write(
+        fmt::format("the {} hook '{}'{} is not pops's: {}\n", name, shown(p, p.hook), where_from(p), s.description));
       break;
     case HookKind::pops:
       out.write(fmt::format("pops's {} hook is installed in '{}'{}: it runs '{} -C {} check --staged'\n", name,
@@ -86,8 +86,9 @@ int run_status(Context& ctx)
     }
   }
   if ((any_other || any_missing) && !ctx.quiet) {
-    hint(ctx.err, any_other ? "'pops hook install --force' keeps a hook that is not pops's and runs it before pops check"
-                            : "'pops hook install' installs the missing hooks");
+    hint(ctx.err, any_other
+                    ? "'pops hook install --force' keeps a hook that is not pops's and runs it before pops check"
+                    : "'pops hook install' installs the missing hooks");
   }
   return k_exit_ok;
 }
@@ -175,7 +176,7 @@ int run_uninstall(Context& ctx)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_hook(CLI::App& app, Runner& run)
 {
@@ -184,8 +185,9 @@ void setup_hook(CLI::App& app, Runner& run)
   app.require_subcommand(0, 1);
   auto* install = app.add_subcommand("install", "Install the hooks; [--force] keeps a hook that is not pops's by "
                                                 "chaining it");
-  install->add_flag("-f,--force", o->force, "Keep an existing hook by chaining it: move it to "
-                                            "<hook>.pops-chained and run it first");
+  install->add_flag("-f,--force", o->force,
+                    "Keep an existing hook by chaining it: move it to "
+                    "<hook>.pops-chained and run it first");
   install->callback([o] { o->action = HookAction::install; });
   auto* uninstall = app.add_subcommand("uninstall", "Remove pops's hooks and put back the hooks they chained");
   uninstall->callback([o] { o->action = HookAction::uninstall; });
@@ -208,4 +210,4 @@ void setup_hook(CLI::App& app, Runner& run)
   };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -21,7 +21,7 @@ struct ImportOpts {
   ToolImportOptions import;
 };
 
-} // namespace
+}  // namespace
 
 void setup_import(CLI::App& app, Runner& run)
 {
@@ -29,10 +29,14 @@ void setup_import(CLI::App& app, Runner& run)
   app.add_option("tool", o->tool, "The tool the export comes from: jira, linear or productboard")->required();
   app.add_option("file", o->file, "The CSV export (RFC 4180; UTF-8, a BOM and CRLF are fine)")->required();
   app.add_option("--squad", o->import.squad, "Import every row into this squad (the export's team is ignored)")
-    ->option_text("SQUAD")->check(completes(Values::squads));
-  app.add_option("--map", o->import.maps, "Read FIELD (title, status, owner, target, horizon, tags, okr, "
-                                          "description, score.NAME, links.NAME or a custom field) from COLUMN (repeat)")
-    ->allow_extra_args(false)->option_text("COLUMN=FIELD");
+    ->option_text("SQUAD")
+    ->check(completes(Values::squads));
+  app
+    .add_option("--map", o->import.maps,
+                "Read FIELD (title, status, owner, target, horizon, tags, okr, "
+                "description, score.NAME, links.NAME or a custom field) from COLUMN (repeat)")
+    ->allow_extra_args(false)
+    ->option_text("COLUMN=FIELD");
   add_edit_options(app, o->edit);
   app.footer("Columns, statuses, teams and people map to the workspace by the tool's defaults and pops.yaml\n"
              "'integrations:' (docs/commands.md). The tool's key is kept in the item's links (links: {jira:\n"
@@ -55,15 +59,15 @@ void setup_import(CLI::App& app, Runner& run)
     const int rc = run_edit(ctx, o->edit, true, false, [&](const EditSession& s, const UsedIds& used) {
       *result = plan_tool_import(s, bytes, o->tool, o->file, used, o->import);
       for (const auto& m : result->messages) {
-        const std::string where = m.column > 0 ? fmt::format("{}:{}:{}", o->file, m.line, m.column)
-                                               : fmt::format("{}:{}", o->file, m.line);
+        const std::string where =
+          m.column > 0 ? fmt::format("{}:{}:{}", o->file, m.line, m.column) : fmt::format("{}:{}", o->file, m.line);
         (m.error ? error : warning)(ctx.err, printable(fmt::format("{}: {}", where, m.message)));
       }
       return result->plan;
     });
     if (!ctx.quiet && result->rows > 0) {
-      std::string line = fmt::format("{} added, {} updated, {} unchanged", result->added, result->updated,
-                                     result->unchanged);
+      std::string line =
+        fmt::format("{} added, {} updated, {} unchanged", result->added, result->updated, result->unchanged);
       if (result->skipped > 0) {
         line += fmt::format(", {} left out", result->skipped);
       }
@@ -84,4 +88,4 @@ void setup_import(CLI::App& app, Runner& run)
   };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -81,22 +81,27 @@ int run_init(Context& ctx, const InitOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_init(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<InitOpts>();
-  app.add_option("dir", o->dir, "Folder of the new workspace (created when missing)")->default_str(".")->check(completes(Values::dirs));
+  app.add_option("dir", o->dir, "Folder of the new workspace (created when missing)")
+    ->default_str(".")
+    ->check(completes(Values::dirs));
   app.add_option("--product", o->product, "Product name (default: the folder's name)");
-  app.add_option("--squad", o->squads, "A squad as ID:PREFIX[,name=NAME,lead=PERSON,wip_limit=N,capacity=N|capacity.2027-Q1=N], e.g. "
-                                       "payments:PAY,lead=alice (repeatable)")
+  app
+    .add_option("--squad", o->squads,
+                "A squad as ID:PREFIX[,name=NAME,lead=PERSON,wip_limit=N,capacity=N|capacity.2027-Q1=N], e.g. "
+                "payments:PAY,lead=alice (repeatable)")
     ->take_all();
-  app.add_option("--person", o->people, "A person as ID[,name=NAME,email=EMAIL,role=ROLE,squad=SQUAD], e.g. "
-                                        "alice,name=Alice Park,squad=payments (repeatable)")
+  app
+    .add_option("--person", o->people,
+                "A person as ID[,name=NAME,email=EMAIL,role=ROLE,squad=SQUAD], e.g. "
+                "alice,name=Alice Park,squad=payments (repeatable)")
     ->take_all();
-  app.add_flag("--sample", o->sample,
-               "Write the sample organization Acme Cloud, with a quarter of git history");
+  app.add_flag("--sample", o->sample, "Write the sample organization Acme Cloud, with a quarter of git history");
   run = [o](Context& ctx) { return run_init(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

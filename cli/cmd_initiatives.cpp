@@ -23,8 +23,7 @@ struct InitiativesOpts {
 
 using OJ = nlohmann::ordered_json;
 
-
-} // namespace
+}  // namespace
 
 nlohmann::ordered_json initiative_json(const InitiativeRollup& r)
 {
@@ -121,7 +120,7 @@ int run_initiatives(Context& ctx, const InitiativesOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_initiatives(CLI::App& app, Runner& run)
 {
@@ -133,4 +132,4 @@ void setup_initiatives(CLI::App& app, Runner& run)
   run = [o](Context& ctx) { return run_initiatives(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

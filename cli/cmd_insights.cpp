@@ -109,7 +109,8 @@ json insights_json(const Insights& r)
   }
   j["now_without_evidence"] = json::array();
   for (const Item* it : r.now_without_evidence) {
-    j["now_without_evidence"].push_back({{"id", it->id.value}, {"title", it->title.value}, {"status", it->status.value}});
+    j["now_without_evidence"].push_back(
+      {{"id", it->id.value}, {"title", it->title.value}, {"status", it->status.value}});
   }
   return j;
 }
@@ -120,8 +121,10 @@ std::string markdown_of(const Insights& r, int min_customers)
                               format_date(r.until), format_date(r.prev_since), format_date(r.prev_until));
   const bool labelled = r.by == "item" || r.by == "theme";
   s += fmt::format("| {} |{} Entries | Customers | ARR | Trend |{}\n|---|{}---|---|---|---|{}\n", r.by,
-                   r.by == "item" ? " Title |" : r.by == "theme" ? " Also |" : "", r.by == "theme" ? " Unlinked |" : "",
-                   labelled ? "---|" : "", r.by == "theme" ? "---|" : "");
+                   r.by == "item"    ? " Title |"
+                   : r.by == "theme" ? " Also |"
+                                     : "",
+                   r.by == "theme" ? " Unlinked |" : "", labelled ? "---|" : "", r.by == "theme" ? "---|" : "");
   for (const auto& g : r.groups) {
     s += fmt::format("| {} |{} {} | {} | {} | {} |{}\n", markdown_cell(group_name(r, g)),
                      labelled ? " " + markdown_cell(g.label) + " |" : "", g.now.entries, g.now.customers,
@@ -157,22 +160,27 @@ std::string table_of(const Term& out, const Insights& r, int min_customers)
 {
   std::string s;
   s += out.paint(Color::bold, fmt::format("Feedback by {}, {} to {} ({} days)", r.by, format_date(r.since),
-                                          format_date(r.until), r.until.days - r.since.days + 1)) +
-       fmt::format("; trend against {} to {}\n", format_date(r.prev_since), format_date(r.prev_until));
+                                          format_date(r.until), r.until.days - r.since.days + 1))
+       + fmt::format("; trend against {} to {}\n", format_date(r.prev_since), format_date(r.prev_until));
   if (r.groups.empty()) {
     s += "  no feedback in either period\n";
   } else {
     const size_t kw = r.by == "item" ? 10 : r.by == "theme" ? 16 : 24;
     const bool labelled = r.by == "item" || r.by == "theme";
-    s += fmt::format("  {:<{}} {}{:>7} {:>9} {:>12}  {}{}\n", lower(r.by) == "item" ? "ITEM" : r.by == "tag" ? "TAG"
-                     : r.by == "segment" ? "SEGMENT" : r.by == "source" ? "SOURCE" : r.by == "theme" ? "THEME" : "CUSTOMER", kw,
-                     labelled ? fmt::format("{:<28} ", r.by == "item" ? "TITLE" : "ALSO") : "", "ENTRIES", "CUSTOMERS",
-                     "ARR", r.by == "theme" ? fmt::format("{:<12}", "TREND") : "TREND", r.by == "theme" ? " UNLINKED" : "");
+    s += fmt::format("  {:<{}} {}{:>7} {:>9} {:>12}  {}{}\n",
+                     lower(r.by) == "item" ? "ITEM"
+                     : r.by == "tag"       ? "TAG"
+                     : r.by == "segment"   ? "SEGMENT"
+                     : r.by == "source"    ? "SOURCE"
+                     : r.by == "theme"     ? "THEME"
+                                           : "CUSTOMER",
+                     kw, labelled ? fmt::format("{:<28} ", r.by == "item" ? "TITLE" : "ALSO") : "", "ENTRIES",
+                     "CUSTOMERS", "ARR", r.by == "theme" ? fmt::format("{:<12}", "TREND") : "TREND",
+                     r.by == "theme" ? " UNLINKED" : "");
     for (const auto& g : r.groups) {
       s += fmt::format("  {:<{}} {}{:>7} {:>9} {:>12}  {}{}\n", cell_text(group_name(r, g), static_cast<int>(kw)), kw,
-                       labelled ? fmt::format("{:<28} ", cell_text(g.label, 28)) : "", g.now.entries,
-                       g.now.customers, arr_cell(g.now.arr),
-                       r.by == "theme" ? fmt::format("{:<12}", trend_cell(g)) : trend_cell(g),
+                       labelled ? fmt::format("{:<28} ", cell_text(g.label, 28)) : "", g.now.entries, g.now.customers,
+                       arr_cell(g.now.arr), r.by == "theme" ? fmt::format("{:<12}", trend_cell(g)) : trend_cell(g),
                        r.by == "theme" ? fmt::format(" {:>8}", g.unlinked) : "");
     }
   }
@@ -183,8 +191,8 @@ std::string table_of(const Term& out, const Insights& r, int min_customers)
   for (const auto& [t, ids] : r.unlinked_by_tag) {
     s += fmt::format("  {:<24} {:>3}  {}\n", cell_text(t.empty() ? "(untagged)" : t, 24), ids.size(), join(ids, ", "));
   }
-  s += "\n" + out.paint(Color::bold, "Items in later or idea with high demand") +
-       fmt::format(" ({} or more customers)\n", min_customers);
+  s += "\n" + out.paint(Color::bold, "Items in later or idea with high demand")
+       + fmt::format(" ({} or more customers)\n", min_customers);
   if (r.high_demand_later.empty()) {
     s += "  none\n";
   }
@@ -206,8 +214,8 @@ std::string table_of(const Term& out, const Insights& r, int min_customers)
 /// The insights of `ws`, or an error (exit 2) printed.
 int insights_of(Context& ctx, const Workspace& ws, const InsightOptions& io, const std::string& named, Insights& r)
 {
-  if (const auto bad = std::count_if(ws.findings.begin(), ws.findings.end(),
-                                     [](const Finding& x) { return x.rule == "yaml-syntax"; });
+  if (const auto bad =
+        std::count_if(ws.findings.begin(), ws.findings.end(), [](const Finding& x) { return x.rule == "yaml-syntax"; });
       bad > 0 && !ctx.quiet) {
     warning(ctx.err, fmt::format("{}{} file{} could not be read; run 'pops check' for details", named, bad,
                                  bad == 1 ? "" : "s"));
@@ -267,7 +275,8 @@ int run_insights(Context& ctx, const InsightsOpts& o)
   io.by = o.by;
   io.today = today();
   io.min_customers = o.min_customers;
-  for (auto [text, dst, name] : {std::tuple{&o.since, &io.since, "--since"}, std::tuple{&o.until, &io.until, "--until"}}) {
+  for (auto [text, dst, name] :
+       {std::tuple{&o.since, &io.since, "--since"}, std::tuple{&o.until, &io.until, "--until"}}) {
     if (!parse_date_option(ctx, *text, name, *dst)) {
       return k_exit_usage;
     }
@@ -295,22 +304,26 @@ int run_insights(Context& ctx, const InsightsOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_insights(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<InsightsOpts>();
   app.add_option("--by", o->by, "Group feedback by item, tag, segment, source, customer or theme (shared words)")
-    ->check(CLI::IsMember({"item", "tag", "segment", "source", "customer", "theme"}))->default_str("item");
+    ->check(CLI::IsMember({"item", "tag", "segment", "source", "customer", "theme"}))
+    ->default_str("item");
   app.add_option("--since", o->since, "First day of the period (default: 89 days before --until)")
     ->option_text("YYYY-MM-DD");
   app.add_option("--until", o->until, "Last day of the period (default: today)")->option_text("YYYY-MM-DD");
-  app.add_option("--min-customers", o->min_customers,
-                 "Customers that make demand high, for items in later or idea (default 3)")
-    ->check(CLI::Range(1, 1000000))->option_text("N");
+  app
+    .add_option("--min-customers", o->min_customers,
+                "Customers that make demand high, for items in later or idea (default 3)")
+    ->check(CLI::Range(1, 1000000))
+    ->option_text("N");
   add_member_option(app, o->members);
   app.add_option("--format", o->format, "Output format")
-    ->check(CLI::IsMember({"table", "json", "markdown"}))->default_str("table");
+    ->check(CLI::IsMember({"table", "json", "markdown"}))
+    ->default_str("table");
   app.footer("ARR counts each customer once per group: the ARR of their most recent entry that states one.\n"
              "A figure with no data shows as '-' (null in JSON), never as 0.\n"
              "In a portfolio: each member's insights from its own feedback, under a heading naming it, item\n"
@@ -320,4 +333,4 @@ void setup_insights(CLI::App& app, Runner& run)
   run = [o](Context& ctx) { return run_insights(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

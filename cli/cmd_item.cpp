@@ -51,7 +51,7 @@ std::string author_from_git(const Context& ctx, const Config& cfg)
   return "";
 }
 
-} // namespace
+}  // namespace
 
 void setup_item(CLI::App& app, Runner& run)
 {
@@ -61,31 +61,42 @@ void setup_item(CLI::App& app, Runner& run)
 
   CLI::App* add = app.add_subcommand("add", "Add an item with the next free id of its squad; prints the id");
   add->add_option("title", o->spec.title, "Title of the item")->required();
-  add->add_option("--squad", o->spec.squad, "Squad of the item (decides the id prefix and the file)")->required()->check(completes(Values::squads));
-  add->add_option("--status", o->spec.status, "Status (default: the first status of the workflow)")->check(completes(Values::statuses));
+  add->add_option("--squad", o->spec.squad, "Squad of the item (decides the id prefix and the file)")
+    ->required()
+    ->check(completes(Values::squads));
+  add->add_option("--status", o->spec.status, "Status (default: the first status of the workflow)")
+    ->check(completes(Values::statuses));
   add->add_option("--horizon", o->spec.horizon, "Horizon, e.g. now or 2027-Q1")->check(completes(Values::horizons));
   add->add_option("--owner", o->spec.owner, "Owner (a person id)")->check(completes(Values::people));
   add->add_option("--target", o->spec.target, "Target date, YYYY-MM-DD");
   add->add_option("--depends-on", o->spec.depends_on, "An item it depends on (repeat, or a,b)")
-    ->allow_extra_args(false)->option_text("ID")->check(completes(Values::items));
+    ->allow_extra_args(false)
+    ->option_text("ID")
+    ->check(completes(Values::items));
   add->add_option("--tag", o->spec.tags, "A tag (repeat, or a,b)")->allow_extra_args(false)->option_text("T");
   add->add_option("--link", o->spec.links, "A link to another tool, tool=value (repeat)")
-    ->allow_extra_args(false)->option_text("TOOL=VALUE");
+    ->allow_extra_args(false)
+    ->option_text("TOOL=VALUE");
   add->add_option("--field", o->spec.fields, "Another key, e.g. risk=high or okr=O1-KR2 (repeat)")
-    ->allow_extra_args(false)->option_text("KEY=VALUE");
+    ->allow_extra_args(false)
+    ->option_text("KEY=VALUE");
   add_edit_options(*add, o->edit);
 
   CLI::App* set = app.add_subcommand("set", "Change keys of an item: key=value, key= (remove), list+=x, list-=x");
   set->add_option("id", o->id, "The item, e.g. PAY-12")->required()->check(completes(Values::items));
   set->add_option("changes", o->changes, "key=value | key= | list+=a,b | list-=a | links.jira=X | score.reach=N")
-    ->required()->check(completes(Values::item_changes));
+    ->required()
+    ->check(completes(Values::item_changes));
   add_edit_options(*set, o->edit);
 
   CLI::App* move = app.add_subcommand("move", "Move an item to its squad's roadmap file (ids keep their prefix)");
   move->add_option("id", o->id, "The item, e.g. PAY-12")->required()->check(completes(Values::items));
-  move->add_option("--squad", o->squad, "The squad whose file it goes to")->required()->check(completes(Values::squads));
-  move->add_flag("--new-id", o->new_id, "For another squad: copy the item there under a new id of that squad, "
-                                        "and drop this one with a pointer to it");
+  move->add_option("--squad", o->squad, "The squad whose file it goes to")
+    ->required()
+    ->check(completes(Values::squads));
+  move->add_flag("--new-id", o->new_id,
+                 "For another squad: copy the item there under a new id of that squad, "
+                 "and drop this one with a pointer to it");
   add_edit_options(*move, o->edit);
 
   CLI::App* drop = app.add_subcommand("drop", "Drop an item: status dropped and the reason; nothing is deleted");
@@ -128,25 +139,22 @@ void setup_item(CLI::App& app, Runner& run)
       });
     }
     if (add->parsed()) {
-      return run_edit(ctx, o->edit, true, true, [o](const EditSession& s, const UsedIds& used) {
-        return plan_item_add(s, o->spec, used);
-      });
+      return run_edit(ctx, o->edit, true, true,
+                      [o](const EditSession& s, const UsedIds& used) { return plan_item_add(s, o->spec, used); });
     }
     if (set->parsed()) {
-      return run_edit(ctx, o->edit, false, false, [o](const EditSession& s, const UsedIds&) {
-        return plan_item_set(s, o->id, o->changes);
-      });
+      return run_edit(ctx, o->edit, false, false,
+                      [o](const EditSession& s, const UsedIds&) { return plan_item_set(s, o->id, o->changes); });
     }
     if (move->parsed()) {
       return run_edit(ctx, o->edit, o->new_id, false, [o](const EditSession& s, const UsedIds& used) {
         return plan_item_move(s, o->id, o->squad, o->new_id, used);
       });
     }
-    return run_edit(ctx, o->edit, false, false, [o](const EditSession& s, const UsedIds&) {
-      return plan_item_drop(s, o->id, o->reason);
-    });
+    return run_edit(ctx, o->edit, false, false,
+                    [o](const EditSession& s, const UsedIds&) { return plan_item_drop(s, o->id, o->reason); });
   };
   (void)drop;
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

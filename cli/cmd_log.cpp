@@ -63,7 +63,8 @@ void print_text(Context& ctx, const std::vector<HistoryEntry>& entries)
 int run_log(Context& ctx, const LogOpts& o)
 {
   HistoryFilter filter;
-  if (!parse_date_option(ctx, o.since, "--since", filter.since) || !parse_date_option(ctx, o.until, "--until", filter.until)) {
+  if (!parse_date_option(ctx, o.since, "--since", filter.since)
+      || !parse_date_option(ctx, o.until, "--until", filter.until)) {
     return k_exit_usage;
   }
   for (const auto& id : o.items) {
@@ -142,21 +143,23 @@ int run_log(Context& ctx, const LogOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_log(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<LogOpts>();
-  app.add_option("items", o->items, "Only these items (e.g. PAY-3); default: every item")->option_text("[ITEM...]")->check(completes(Values::items));
+  app.add_option("items", o->items, "Only these items (e.g. PAY-3); default: every item")
+    ->option_text("[ITEM...]")
+    ->check(completes(Values::items));
   app.add_option("--since", o->since, "Only commits on or after this committer date")->option_text("DATE");
   app.add_option("--until", o->until, "Only commits on or before this committer date")->option_text("DATE");
   app.add_option("--squad", o->squads, "Only items of these squads, before or after a move (repeatable)")
-    ->option_text("S")->check(completes(Values::squads));
-  app.add_option("--rev", o->rev, "Start from this revision instead of HEAD")->option_text("REV")
+    ->option_text("S")
+    ->check(completes(Values::squads));
+  app.add_option("--rev", o->rev, "Start from this revision instead of HEAD")
+    ->option_text("REV")
     ->check(completes(Values::refs));
-  app.add_option("--format", o->format, "Output format")
-    ->check(CLI::IsMember({"text", "json"}))
-    ->default_str("text");
+  app.add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
   app.add_flag("--no-cache", o->no_cache, "Neither read nor write the cache of each commit's changes");
   app.footer("Walks the first-parent history, newest first; each commit is compared with its first parent and\n"
              "listed with the item changes it made. Items are matched by id across the workspace, so moving an\n"
@@ -167,4 +170,4 @@ void setup_log(CLI::App& app, Runner& run)
   run = [o](Context& ctx) { return run_log(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

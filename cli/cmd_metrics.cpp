@@ -33,7 +33,7 @@ struct MetricsOpts {
   std::vector<std::string> members;  ///< --member
 };
 
-} // namespace
+}  // namespace
 
 namespace {
 
@@ -74,14 +74,17 @@ int run_metrics(Context& ctx, const MetricsOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_metrics(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<MetricsOpts>();
-  app.add_option("--squad", o->squads, "Only this squad (repeatable); default: every squad and the portfolio. "
-                                      "In a portfolio: acme/payments, or payments when one member alone has it")
-    ->option_text("S")->check(completes(Values::member_squads));
+  app
+    .add_option("--squad", o->squads,
+                "Only this squad (repeatable); default: every squad and the portfolio. "
+                "In a portfolio: acme/payments, or payments when one member alone has it")
+    ->option_text("S")
+    ->check(completes(Values::member_squads));
   add_member_option(app, o->members);
   app.add_option("--period", o->period, "Period of each row")
     ->check(CLI::IsMember({"month", "quarter"}))
@@ -94,15 +97,16 @@ void setup_metrics(CLI::App& app, Runner& run)
     ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
     ->default_str("table");
   app.add_flag("--no-cache", o->no_cache, "Neither read nor write the cache of each commit's changes");
-  app.footer("Replays the first-parent history of HEAD, oldest first, and measures per period, per squad and for\n"
-             "the portfolio: throughput, cycle and lead time (median, 85th percentile, days), work in progress\n"
-             "at the period's end against the squad's wip_limit, slips, predictability, scope churn and\n"
-             "coverage. Definitions: docs/metrics.md. A figure with no data is shown as missing (\xe2\x80\x93, blank in\n"
-             "CSV, null in JSON), never as 0. Dates are committer dates unless --author-date.\n"
-             "What each commit changed is cached under the git directory (.git/pops/); POPS_CACHE=off or\n"
-             "--no-cache turns the cache off.\n"
-             "Exit status: 0, or 2 for a bad option or unknown squad, or outside a git repository.");
+  app.footer(
+    "Replays the first-parent history of HEAD, oldest first, and measures per period, per squad and for\n"
+    "the portfolio: throughput, cycle and lead time (median, 85th percentile, days), work in progress\n"
+    "at the period's end against the squad's wip_limit, slips, predictability, scope churn and\n"
+    "coverage. Definitions: docs/metrics.md. A figure with no data is shown as missing (\xe2\x80\x93, blank in\n"
+    "CSV, null in JSON), never as 0. Dates are committer dates unless --author-date.\n"
+    "What each commit changed is cached under the git directory (.git/pops/); POPS_CACHE=off or\n"
+    "--no-cache turns the cache off.\n"
+    "Exit status: 0, or 2 for a bad option or unknown squad, or outside a git repository.");
   run = [o](Context& ctx) { return run_metrics(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

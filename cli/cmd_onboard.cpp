@@ -16,12 +16,13 @@ struct OnboardOpts {
   OnboardSpec spec;
 };
 
-} // namespace
+}  // namespace
 
 void setup_onboard(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<OnboardOpts>();
-  app.add_option("person", o->spec.person, "Person id, e.g. dana (lower case; used as owner, attendee ...)")->required();
+  app.add_option("person", o->spec.person, "Person id, e.g. dana (lower case; used as owner, attendee ...)")
+    ->required();
   app.add_option("--squad", o->spec.squad, "The squad they join")->required()->check(completes(Values::squads));
   app.add_option("--name", o->spec.name, "Full name");
   app.add_option("--email", o->spec.email, "Email address");
@@ -37,4 +38,4 @@ void setup_onboard(CLI::App& app, Runner& run)
   };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -20,7 +20,8 @@ namespace {
 /// An option that sets `field` when given (an empty value: remove it, with set).
 void field_option(CLI::App& app, const std::string& name, std::optional<std::string>& field, const std::string& desc)
 {
-  app.add_option_function<std::string>(name, [&field](const std::string& v) { field = v; }, desc);
+  app.add_option_function<std::string>(
+    name, [&field](const std::string& v) { field = v; }, desc);
 }
 
 struct OrgOpts {
@@ -36,8 +37,8 @@ int list_squads(Context& ctx, const std::string& format)
   if (format == "json") {
     nlohmann::json j = nlohmann::json::array();
     for (const auto& sq : ws.config.squads) {
-      nlohmann::json o = {{"id", sq.id.value}, {"name", sq.name.value}, {"prefix", sq.prefix.value},
-                          {"lead", sq.lead.value}};
+      nlohmann::json o = {
+        {"id", sq.id.value}, {"name", sq.name.value}, {"prefix", sq.prefix.value}, {"lead", sq.lead.value}};
       o["wip_limit"] = sq.wip_limit.set ? nlohmann::json(sq.wip_limit.value) : nlohmann::json(nullptr);
       if (!sq.capacity_by_period.empty()) {
         nlohmann::json by = nlohmann::json::object();
@@ -76,7 +77,10 @@ int list_people(Context& ctx, const std::string& format)
   if (format == "json") {
     nlohmann::json j = nlohmann::json::array();
     for (const auto& p : ws.config.people) {
-      j.push_back({{"id", p.id.value}, {"name", p.name.value}, {"email", p.email.value}, {"role", p.role.value},
+      j.push_back({{"id", p.id.value},
+                   {"name", p.name.value},
+                   {"email", p.email.value},
+                   {"role", p.role.value},
                    {"squad", p.squad.value}});
     }
     ctx.out.write_json(j.dump(2) + "\n");
@@ -91,7 +95,7 @@ int list_people(Context& ctx, const std::string& format)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_squad(CLI::App& app, Runner& run)
 {
@@ -99,7 +103,8 @@ void setup_squad(CLI::App& app, Runner& run)
   auto mode = std::make_shared<std::string>();
   auto fields = [o](CLI::App& sub, bool add) {
     field_option(sub, "--name", o->squad.name, "Name, e.g. Payments");
-    field_option(sub, "--prefix", o->squad.prefix, add ? "Prefix of its item ids, e.g. PAY (required)" : "Prefix of its item ids");
+    field_option(sub, "--prefix", o->squad.prefix,
+                 add ? "Prefix of its item ids, e.g. PAY (required)" : "Prefix of its item ids");
     field_option(sub, "--lead", o->squad.lead, "Lead (a person id)");
     field_option(sub, "--wip-limit", o->squad.wip_limit, "Most items in progress at once (rule wip-limit)");
     field_option(sub, "--capacity", o->squad.capacity,
@@ -141,8 +146,10 @@ void setup_person(CLI::App& app, Runner& run)
     field_option(sub, "--name", o->person.name, "Full name");
     field_option(sub, "--email", o->person.email, "Email address");
     field_option(sub, "--role", o->person.role, "Role, e.g. pm, em, design");
-    sub.add_option_function<std::string>("--squad", [o](const std::string& v) { o->person.squad = v; }, "Their squad")
-        ->check(completes(Values::squads));
+    sub
+      .add_option_function<std::string>(
+        "--squad", [o](const std::string& v) { o->person.squad = v; }, "Their squad")
+      ->check(completes(Values::squads));
   };
   CLI::App* add = app.add_subcommand("add", "Add a person to pops.yaml");
   add->add_option("person", o->person.id, "Person id, e.g. dana (lower case)")->required();
@@ -172,4 +179,4 @@ void setup_person(CLI::App& app, Runner& run)
   };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

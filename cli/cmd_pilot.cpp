@@ -79,14 +79,17 @@ int run_pilot_report(Context& ctx, const PilotOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_pilot(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<PilotOpts>();
   auto mode = std::make_shared<std::string>();
-  CLI::App* list = app.add_subcommand("list", "Every rule ever under pilot: its squads, dates, and whether it was rolled out");
-  list->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"table", "json"}))->default_str("table");
+  CLI::App* list =
+    app.add_subcommand("list", "Every rule ever under pilot: its squads, dates, and whether it was rolled out");
+  list->add_option("--format", o->format, "Output format")
+    ->check(CLI::IsMember({"table", "json"}))
+    ->default_str("table");
   list->callback([mode] { *mode = "list"; });
   CLI::App* report = app.add_subcommand("report", "The pilot squads against the others, before and after a pilot");
   report->add_option("rule", o->rule, "The rule, e.g. doc-stale")->required();
@@ -127,4 +130,4 @@ void setup_pilot(CLI::App& app, Runner& run)
   };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

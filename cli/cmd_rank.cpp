@@ -76,8 +76,9 @@ int explain(Context& ctx, const Workspace& ws, const ScoreModel& m, const RankOp
   }
   const bool mdown = o.format == "markdown";
   std::string s;
-  s += mdown ? fmt::format("## {} {}\n\n", markdown_text(r->item->id.value), markdown_text(r->item->title.value))
-             : ctx.out.paint(Color::bold, fmt::format("{} {}", r->item->id.value, printable(r->item->title.value))) + "\n";
+  s += mdown
+         ? fmt::format("## {} {}\n\n", markdown_text(r->item->id.value), markdown_text(r->item->title.value))
+         : ctx.out.paint(Color::bold, fmt::format("{} {}", r->item->id.value, printable(r->item->title.value))) + "\n";
   s += fmt::format("{}model {}: {}{}\n", mdown ? "" : "", mdown ? markdown_text(m.name) : m.name,
                    mdown ? markdown_code(m.text) : m.text, m.builtin ? " (built in)" : " (pops.yaml)");
   if (r->scored) {
@@ -110,10 +111,11 @@ int explain(Context& ctx, const Workspace& ws, const ScoreModel& m, const RankOp
 int run_rank(Context& ctx, const RankOpts& o)
 {
   Workspace ws = load_worktree(ctx.workspace);
-  if (const auto bad = std::count_if(ws.findings.begin(), ws.findings.end(),
-                                     [](const Finding& x) { return x.rule == "yaml-syntax"; });
+  if (const auto bad =
+        std::count_if(ws.findings.begin(), ws.findings.end(), [](const Finding& x) { return x.rule == "yaml-syntax"; });
       bad > 0 && !ctx.quiet) {
-    warning(ctx.err, fmt::format("{} file{} could not be read; run 'pops check' for details", bad, bad == 1 ? "" : "s"));
+    warning(ctx.err,
+            fmt::format("{} file{} could not be read; run 'pops check' for details", bad, bad == 1 ? "" : "s"));
   }
   const Scoring scoring = read_scoring(ws.config);
   const std::string name = o.model.empty() ? scoring.default_model : o.model;
@@ -132,7 +134,8 @@ int run_rank(Context& ctx, const RankOpts& o)
   if (!o.explain.empty()) {
     return explain(ctx, ws, *m, o);
   }
-  for (auto msg : {unknown_value(ws, FilterKind::squad, o.squads), unknown_value(ws, FilterKind::horizon, o.horizons)}) {
+  for (auto msg :
+       {unknown_value(ws, FilterKind::squad, o.squads), unknown_value(ws, FilterKind::horizon, o.horizons)}) {
     if (!msg.empty()) {
       error(ctx.err, msg);
       return k_exit_usage;
@@ -169,8 +172,8 @@ int run_rank(Context& ctx, const RankOpts& o)
   std::string s;
   if (o.format == "markdown") {
     s += fmt::format("## {} by {}\n\n{}\n\n| Rank | ID | Title | Horizon | Status | Score | Note |\n"
-                     "|---|---|---|---|---|---|---|\n", o.misaligned ? "Misaligned items" : "Items", markdown_text(m->name),
-                     markdown_code(m->text));
+                     "|---|---|---|---|---|---|---|\n",
+                     o.misaligned ? "Misaligned items" : "Items", markdown_text(m->name), markdown_code(m->text));
     for (const auto& [r, why] : rows) {
       s += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", r->scored ? std::to_string(r->rank) : "-",
                        markdown_cell(r->item->id.value), markdown_cell(r->item->title.value),
@@ -180,8 +183,8 @@ int run_rank(Context& ctx, const RankOpts& o)
     ctx.out.write(s);
     return k_exit_ok;
   }
-  s += ctx.out.paint(Color::bold, fmt::format("{} by {}", o.misaligned ? "Misaligned items" : "Items", m->name)) +
-       ": " + m->text + "\n";
+  s += ctx.out.paint(Color::bold, fmt::format("{} by {}", o.misaligned ? "Misaligned items" : "Items", m->name)) + ": "
+       + m->text + "\n";
   if (rows.empty()) {
     s += o.misaligned ? "  none: every scored item sits where its score puts it\n" : "  no open items\n";
   } else {
@@ -189,9 +192,10 @@ int run_rank(Context& ctx, const RankOpts& o)
                      "SCORE", o.misaligned ? "WHY" : "NOTE");
   }
   for (const auto& [r, why] : rows) {
-    std::string line = fmt::format("  {:>4}  {:<10} {:<28} {:<10} {:<12} {:>12}  {}", r->scored ? std::to_string(r->rank) : "-",
-                                   r->item->id.value, cell_text(r->item->title.value, 28), cell_text(r->item->horizon.value, 10),
-                                   cell_text(r->item->status.value, 12), r->scored ? number_short(r->score, 2) : "-", why);
+    std::string line =
+      fmt::format("  {:>4}  {:<10} {:<28} {:<10} {:<12} {:>12}  {}", r->scored ? std::to_string(r->rank) : "-",
+                  r->item->id.value, cell_text(r->item->title.value, 28), cell_text(r->item->horizon.value, 10),
+                  cell_text(r->item->status.value, 12), r->scored ? number_short(r->score, 2) : "-", why);
     while (!line.empty() && line.back() == ' ') {
       line.pop_back();
     }
@@ -201,26 +205,35 @@ int run_rank(Context& ctx, const RankOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_rank(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<RankOpts>();
-  app.add_option("--model", o->model, "rice, ice, wsjf or a model of pops.yaml 'scoring.models' (default: "
-                                      "scoring.default, else rice)")->option_text("NAME");
-  app.add_option("--squad", o->squads, "Only items of this squad (repeat)")->allow_extra_args(false)->option_text("S")->check(completes(Values::squads));
+  app
+    .add_option("--model", o->model,
+                "rice, ice, wsjf or a model of pops.yaml 'scoring.models' (default: "
+                "scoring.default, else rice)")
+    ->option_text("NAME");
+  app.add_option("--squad", o->squads, "Only items of this squad (repeat)")
+    ->allow_extra_args(false)
+    ->option_text("S")
+    ->check(completes(Values::squads));
   app.add_option("--horizon", o->horizons, "Only items with this horizon (repeat)")
-    ->allow_extra_args(false)->option_text("H")->check(completes(Values::horizons));
+    ->allow_extra_args(false)
+    ->option_text("H")
+    ->check(completes(Values::horizons));
   app.add_option("--explain", o->explain, "Show each term of the item's score and where every input came from")
     ->option_text("ID");
   app.add_flag("--misaligned", o->misaligned,
                "Only items in the top third by score but not in now, and in the bottom third but in now");
   app.add_option("--format", o->format, "Output format")
-    ->check(CLI::IsMember({"table", "json", "markdown"}))->default_str("table");
+    ->check(CLI::IsMember({"table", "json", "markdown"}))
+    ->default_str("table");
   app.footer("Open items only (not shipped or dropped). An item with a missing input is listed as not scored,\n"
              "never scored as if the input were 0. Exit status: 0 ok; with --explain, 1 when the item cannot be\n"
              "scored; 2 usage error.");
   run = [o](Context& ctx) { return run_rank(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

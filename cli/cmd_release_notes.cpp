@@ -102,7 +102,7 @@ int run_release_notes(Context& ctx, const ReleaseNotesOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_release_notes(CLI::App& app, Runner& run)
 {
@@ -112,7 +112,9 @@ void setup_release_notes(CLI::App& app, Runner& run)
     ->required();
   app.add_option("--until", o->until, "End of the window: a date (its last commit) or a revision; default HEAD")
     ->option_text("DATE|REV");
-  app.add_option("--audience", o->audience, "Who reads it: exec, sales, support, marketing (marketing: no customer names)")
+  app
+    .add_option("--audience", o->audience,
+                "Who reads it: exec, sales, support, marketing (marketing: no customer names)")
     ->option_text("WHO");
   app.add_option("--format", o->format, "Output format")
     ->check(CLI::IsMember({"markdown", "json"}))
@@ -126,4 +128,4 @@ void setup_release_notes(CLI::App& app, Runner& run)
   run = [o](Context& ctx) { return run_release_notes(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

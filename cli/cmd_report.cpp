@@ -94,8 +94,7 @@ int add_standards(Context& ctx, const ReportOpts& o, const Metrics& m, Standards
 /// over the report's periods), squads named `member/squad`, each pilot with its member. With --squad,
 /// only the members holding the squads (`kept[i]` of `members[i]`), each over its own of them.
 int add_portfolio_standards(Context& ctx, const ReportOpts& o, const std::vector<Member>& members,
-                            const std::vector<std::vector<std::string>>& kept, const Metrics& m,
-                            StandardsSection& out)
+                            const std::vector<std::vector<std::string>>& kept, const Metrics& m, StandardsSection& out)
 {
   std::vector<std::pair<std::string, Standards>> all;
   const std::string portfolio_root = ctx.workspace;
@@ -187,7 +186,7 @@ int run_report(Context& ctx, const ReportOpts& o)
                       format == "markdown" ? OutputKind::text : OutputKind::data);
 }
 
-} // namespace
+}  // namespace
 
 void setup_report(CLI::App& app, Runner& run)
 {
@@ -196,9 +195,12 @@ void setup_report(CLI::App& app, Runner& run)
   app.add_option("--since", o->since, "First period: the one holding this date (default: six periods back)")
     ->option_text("DATE");
   app.add_option("--until", o->until, "Last day counted (default: today)")->option_text("DATE");
-  app.add_option("--squad", o->squads, "Only this squad (repeatable). "
-                                      "In a portfolio: acme/payments, or payments when one member alone has it")
-    ->option_text("S")->check(completes(Values::member_squads));
+  app
+    .add_option("--squad", o->squads,
+                "Only this squad (repeatable). "
+                "In a portfolio: acme/payments, or payments when one member alone has it")
+    ->option_text("S")
+    ->check(completes(Values::member_squads));
   app.add_option("--period", o->period, "Period of the trends")
     ->check(CLI::IsMember({"month", "quarter"}))
     ->default_str("month");
@@ -222,4 +224,4 @@ void setup_report(CLI::App& app, Runner& run)
   run = [o](Context& ctx) { return run_report(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -96,10 +96,10 @@ int run_list(Context& ctx, const RitualOpts& o)
     ws_ = std::max(ws_, squads_of(r).size());
   }
   for (const auto& r : rows) {
-    std::string line = fmt::format("{:<{}}  {:<{}}  {:<{}}  {:<15}  {}", r.ritual->name.value, w, cadence_of(r), wc,
-                                   squads_of(r), ws_,
-                                   r.last_held ? "last " + format_date(*r.last_held) : std::string("never held"),
-                                   r.next_due ? "next " + format_date(*r.next_due) : std::string());
+    std::string line =
+      fmt::format("{:<{}}  {:<{}}  {:<{}}  {:<15}  {}", r.ritual->name.value, w, cadence_of(r), wc, squads_of(r), ws_,
+                  r.last_held ? "last " + format_date(*r.last_held) : std::string("never held"),
+                  r.next_due ? "next " + format_date(*r.next_due) : std::string());
     if (r.missed) {
       line += "  " + ctx.out.paint(Color::red, "missed " + format_date(*r.missed));
     }
@@ -200,12 +200,13 @@ int run_actions(Context& ctx, const RitualOpts& o)
   }
   if (!ctx.quiet) {
     const auto overdue = std::count_if(actions.begin(), actions.end(), [](const OpenAction& a) { return a.overdue; });
-    ctx.err.write(fmt::format("{} open action{}, {} overdue\n", actions.size(), actions.size() == 1 ? "" : "s", overdue));
+    ctx.err.write(
+      fmt::format("{} open action{}, {} overdue\n", actions.size(), actions.size() == 1 ? "" : "s", overdue));
   }
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_ritual(CLI::App& app, Runner& run)
 {
@@ -219,18 +220,26 @@ void setup_ritual(CLI::App& app, Runner& run)
   CLI::App* next = app.add_subcommand("next", "The coming dates of one ritual, or of every ritual, from the cadence");
   next->add_option("name", o->name, "Only this ritual")->check(completes(Values::rituals));
   next->add_option("--count", o->count, "How many dates per ritual (default 1, or 5 with NAME)")
-    ->check(CLI::Range(1, 1000))->option_text("N");
+    ->check(CLI::Range(1, 1000))
+    ->option_text("N");
   next->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
 
-  CLI::App* add = app.add_subcommand("new", "Write rituals/NAME/DATE.md filled from git history since the previous one");
-  add->add_option("name", o->name, "The ritual, a key of rituals: in pops.yaml")->required()->check(completes(Values::rituals));
+  CLI::App* add =
+    app.add_subcommand("new", "Write rituals/NAME/DATE.md filled from git history since the previous one");
+  add->add_option("name", o->name, "The ritual, a key of rituals: in pops.yaml")
+    ->required()
+    ->check(completes(Values::rituals));
   add->add_option("--date", o->date, "Date of the meeting, YYYY-MM-DD (default: today)");
   add_edit_options(*add, o->edit);
 
   CLI::App* actions = app.add_subcommand("actions", "Open action items across all ritual notes, by due date");
-  actions->add_option("--owner", o->owner, "Only this person's actions")->option_text("PERSON")->check(completes(Values::people));
+  actions->add_option("--owner", o->owner, "Only this person's actions")
+    ->option_text("PERSON")
+    ->check(completes(Values::people));
   actions->add_flag("--overdue", o->overdue, "Only actions past their due date");
-  actions->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
+  actions->add_option("--format", o->format, "Output format")
+    ->check(CLI::IsMember({"text", "json"}))
+    ->default_str("text");
 
   app.footer("pops ritual new never overwrites a note, and lists only what the history shows.\n"
              "Exit status: 0 done, 1 refused because of check findings, 2 usage error or pops could not run.");
@@ -255,4 +264,4 @@ void setup_ritual(CLI::App& app, Runner& run)
   };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

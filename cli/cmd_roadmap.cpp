@@ -27,7 +27,7 @@ struct RoadmapOpts {
   RoadmapFilter filter;
   std::vector<std::string> members;  ///< --member
   std::string at;
-  std::string format;  ///< empty: board on a terminal, table otherwise
+  std::string format;        ///< empty: board on a terminal, table otherwise
   std::string by = "squad";  ///< of the timeline: squad, owner or (a portfolio) member
   std::string since;         ///< of the timeline: its first month (default: five months back)
 };
@@ -70,10 +70,11 @@ void print_table(Context& ctx, const std::vector<RoadmapColumn>& cols)
   // A value in exactly `w` columns: padded, or (on a terminal) cut with "..." (display width, UTF-8 aware).
   auto fit = [cut](const std::string& v, size_t w) {
     return cut ? pad_width(printable(v), static_cast<int>(w), "...")
-               : printable(v) + std::string(w > static_cast<size_t>(display_width(printable(v)))
-                                                ? w - static_cast<size_t>(display_width(printable(v)))
-                                                : 0,
-                                            ' ');
+               : printable(v)
+                   + std::string(w > static_cast<size_t>(display_width(printable(v)))
+                                   ? w - static_cast<size_t>(display_width(printable(v)))
+                                   : 0,
+                                 ' ');
   };
   bool first = true;
   for (const auto& col : cols) {
@@ -207,7 +208,8 @@ void write_timeline(Context& ctx, const RoadmapOpts& o, const Timeline& t)
   }
 }
 
-int print_timeline(Context& ctx, const Workspace& ws, const RoadmapOpts& o, const std::optional<CommitRef>& at, Date day)
+int print_timeline(Context& ctx, const Workspace& ws, const RoadmapOpts& o, const std::optional<CommitRef>& at,
+                   Date day)
 {
   if (o.by == "member") {
     error(ctx.err, "--by member needs a portfolio (pops.yaml 'portfolio:'); group by squad or owner");
@@ -458,7 +460,8 @@ int run_portfolio_roadmap(Context& ctx, const RoadmapOpts& o, std::vector<Member
       text += render_roadmap_markdown(cols);
     } else {
       const Term& out = ctx.out;
-      out.write(fmt::format("{}{}\n", i ? "\n" : "", out.paint(Color::bold, fmt::format("== {} ({})", name, printable(members[i].path)))));
+      out.write(fmt::format("{}{}\n", i ? "\n" : "",
+                            out.paint(Color::bold, fmt::format("== {} ({})", name, printable(members[i].path)))));
       if (ats[i] && !ctx.quiet) {
         out.write(out.paint(Color::dim, as_of(*ats[i])) + "\n");
       }
@@ -513,11 +516,11 @@ int run_roadmap(Context& ctx, RoadmapOpts o)
     error(ctx.err, msg);
     return k_exit_usage;
   }
-  const auto errors = std::count_if(ws.findings.begin(), ws.findings.end(),
-                                    [](const Finding& x) { return x.rule == "yaml-syntax"; });
+  const auto errors =
+    std::count_if(ws.findings.begin(), ws.findings.end(), [](const Finding& x) { return x.rule == "yaml-syntax"; });
   if (errors > 0 && !ctx.quiet) {
-    warning(ctx.err, fmt::format("{} file{} could not be read; run 'pops check' for details", errors,
-                                 errors == 1 ? "" : "s"));
+    warning(ctx.err,
+            fmt::format("{} file{} could not be read; run 'pops check' for details", errors, errors == 1 ? "" : "s"));
   }
   const auto cols = roadmap_view(ws, f);
   // The day the chart or timeline is drawn for: the date of --at DATE, the commit's date for --at REV,
@@ -555,8 +558,8 @@ int run_roadmap(Context& ctx, RoadmapOpts o)
         }
       }
     }
-    ctx.out.write(render_mermaid(cols, product.empty() ? "Roadmap" : product + " roadmap", start_dates(ctx, at),
-                                 shipped, day));
+    ctx.out.write(
+      render_mermaid(cols, product.empty() ? "Roadmap" : product + " roadmap", start_dates(ctx, at), shipped, day));
   } else if (format == "timeline" || format == "timeline-json") {
     return print_timeline(ctx, ws, o, at, day);
   } else {
@@ -565,27 +568,38 @@ int run_roadmap(Context& ctx, RoadmapOpts o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_roadmap(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<RoadmapOpts>();
-  app.add_option("--squad", o->filter.squads, "Only these squads (repeatable or a comma list)")->option_text("S")->check(completes(Values::squads));
-  app.add_option("--status", o->filter.statuses, "Only these statuses (repeatable or a comma list)")->option_text("S")->check(completes(Values::statuses));
+  app.add_option("--squad", o->filter.squads, "Only these squads (repeatable or a comma list)")
+    ->option_text("S")
+    ->check(completes(Values::squads));
+  app.add_option("--status", o->filter.statuses, "Only these statuses (repeatable or a comma list)")
+    ->option_text("S")
+    ->check(completes(Values::statuses));
   app.add_option("--horizon", o->filter.horizons, "Only these horizons or quarters (repeatable or a comma list)")
-    ->option_text("H")->check(completes(Values::horizons));
+    ->option_text("H")
+    ->check(completes(Values::horizons));
   app.add_option("--tag", o->filter.tags, "Only items with one of these tags (repeatable or a comma list)")
     ->option_text("T");
   app.add_option("--owner", o->filter.owners, "Only items owned by these people (repeatable or a comma list)")
-    ->option_text("P")->check(completes(Values::people));
+    ->option_text("P")
+    ->check(completes(Values::people));
   add_member_option(app, o->members);
   app.add_flag("--all", o->filter.include_closed, "Include shipped and dropped items");
-  app.add_option("--at", o->at, "Show the roadmap as it was in this revision, or at this date (the last "
-                                "commit on or before it, by committer date; in a portfolio a date only, each "
-                                "member as of its own last commit on or before it)")
-    ->option_text("REV|DATE")->check(completes(Values::refs));
-  app.add_option("--format", o->format, "board (default on a terminal), table (default otherwise), markdown, "
-                                        "mermaid, timeline, timeline-json, json or csv")
+  app
+    .add_option("--at", o->at,
+                "Show the roadmap as it was in this revision, or at this date (the last "
+                "commit on or before it, by committer date; in a portfolio a date only, each "
+                "member as of its own last commit on or before it)")
+    ->option_text("REV|DATE")
+    ->check(completes(Values::refs));
+  app
+    .add_option("--format", o->format,
+                "board (default on a terminal), table (default otherwise), markdown, "
+                "mermaid, timeline, timeline-json, json or csv")
     ->check(CLI::IsMember({"board", "table", "markdown", "mermaid", "timeline", "timeline-json", "json", "csv"}))
     ->option_text("FORMAT");
   app.add_option("--by", o->by, "Group the timeline by squad, owner, or (in a portfolio) member")
@@ -605,4 +619,4 @@ void setup_roadmap(CLI::App& app, Runner& run)
   run = [o](Context& ctx) { return run_roadmap(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

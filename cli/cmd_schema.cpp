@@ -32,8 +32,7 @@ std::vector<std::string> kind_names()
 }
 
 /// Prints the stale files and returns 1, or 0 when every file is current.
-int report_stale(Context& ctx, const std::vector<std::string>& stale, std::string_view where,
-                 std::string_view refresh)
+int report_stale(Context& ctx, const std::vector<std::string>& stale, std::string_view where, std::string_view refresh)
 {
   if (stale.empty()) {
     if (!ctx.quiet) {
@@ -140,8 +139,8 @@ int run_schema(Context& ctx, const SchemaOpts& o)
     return k_exit_usage;
   }
   if (!findings.empty()) {
-    warning(ctx.err, fmt::format("pops.yaml has {} problem{}; the schemas follow what could be read",
-                                 findings.size(), findings.size() == 1 ? "" : "s"));
+    warning(ctx.err, fmt::format("pops.yaml has {} problem{}; the schemas follow what could be read", findings.size(),
+                                 findings.size() == 1 ? "" : "s"));
   }
   if (o.vscode) {
     return run_vscode(ctx, o, cfg);
@@ -162,7 +161,7 @@ int run_schema(Context& ctx, const SchemaOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_schema(CLI::App& app, Runner& run)
 {
@@ -177,4 +176,4 @@ void setup_schema(CLI::App& app, Runner& run)
   run = [o](Context& ctx) { return run_schema(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

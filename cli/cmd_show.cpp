@@ -33,16 +33,16 @@ struct ShowOpts {
 /// Everything shown about an item, gathered from one state of the workspace.
 struct ItemView {
   const Item* item = nullptr;
-  std::vector<const Item*> depends_on;     ///< nullptr: not in the workspace
-  std::vector<std::string> missing_deps;   ///< ids of depends_on entries with no item
+  std::vector<const Item*> depends_on;    ///< nullptr: not in the workspace
+  std::vector<std::string> missing_deps;  ///< ids of depends_on entries with no item
   std::vector<const Item*> dependents;
   std::vector<const Feedback*> feedback;
   std::vector<const Doc*> docs;
-  std::vector<SuccessStatus> adoption;     ///< success targets against usage series
+  std::vector<SuccessStatus> adoption;                        ///< success targets against usage series
   std::vector<std::optional<KeyResultProgress>> key_results;  ///< per key_results entry; none: unknown
-  bool history = false;                    ///< the git history was read (the fields below are known)
-  std::vector<SlipEvent> slips;            ///< its slips (docs/metrics.md), oldest first
-  std::optional<ItemFacts> facts;          ///< what the history says of it
+  bool history = false;                                       ///< the git history was read (the fields below are known)
+  std::vector<SlipEvent> slips;                               ///< its slips (docs/metrics.md), oldest first
+  std::optional<ItemFacts> facts;                             ///< what the history says of it
 };
 
 /// Its slips and ship facts from the first-parent history up to `rev` (counted up to `until`), as
@@ -69,9 +69,8 @@ void read_history(ItemView& v, const std::string& root, const Config& config, co
   // Its slips, also those under the ids it had before a move (its track goes on under this one).
   const std::vector<std::string> none;
   const std::vector<std::string>& former = v.facts ? v.facts->former_ids : none;
-  v.slips = slips_of(m, [&](const SlipEvent& e) {
-    return e.id == id || std::find(former.begin(), former.end(), e.id) != former.end();
-  });
+  v.slips = slips_of(
+    m, [&](const SlipEvent& e) { return e.id == id || std::find(former.begin(), former.end(), e.id) != former.end(); });
 }
 
 bool lists(const std::vector<LStr>& v, const std::string& id)
@@ -175,9 +174,8 @@ std::string updates_text(const std::vector<Update>& updates)
   for (const auto& u : updates) {
     order.push_back(&u);
   }
-  std::stable_sort(order.begin(), order.end(), [](const Update* a, const Update* b) {
-    return a->date.value > b->date.value;
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Update* a, const Update* b) { return a->date.value > b->date.value; });
   std::string s = "\nupdates:\n";
   for (const Update* u : order) {
     s += fmt::format("  {}  {:<9}  {}{}\n", u->date.set ? format_date(u->date.value) : "", u->health.value,
@@ -304,7 +302,6 @@ void print_text(Context& ctx, const ItemView& v, const std::string& as_of)
 
 using Json = nlohmann::ordered_json;
 
-
 Json brief(const Item* x)
 {
   return Json{{"id", x->id.value}, {"title", x->title.value}, {"status", x->status.value}, {"squad", x->squad.value}};
@@ -360,9 +357,10 @@ void print_json(Context& ctx, const ItemView& v, const std::optional<CommitRef>&
   }
   j["depends_on"] = Json::array();
   for (size_t i = 0; i < it.depends_on.size(); ++i) {
-    j["depends_on"].push_back(v.depends_on[i] ? brief(v.depends_on[i])
-                                              : Json{{"id", it.depends_on[i].value}, {"title", nullptr},
-                                                     {"status", nullptr}, {"squad", nullptr}});
+    j["depends_on"].push_back(
+      v.depends_on[i]
+        ? brief(v.depends_on[i])
+        : Json{{"id", it.depends_on[i].value}, {"title", nullptr}, {"status", nullptr}, {"squad", nullptr}});
   }
   j["dependents"] = Json::array();
   for (const Item* x : v.dependents) {
@@ -387,12 +385,17 @@ void print_json(Context& ctx, const ItemView& v, const std::optional<CommitRef>&
                {"objective", k->objective->id.value},
                {"period", k->objective->period.value},
                {"progress", k->progress ? Json(std::round(*k->progress * 10000) / 10000) : Json()}}
-        : Json{{"id", it.key_results[i].value}, {"title", nullptr}, {"objective", nullptr}, {"period", nullptr},
+        : Json{{"id", it.key_results[i].value},
+               {"title", nullptr},
+               {"objective", nullptr},
+               {"period", nullptr},
                {"progress", nullptr}});
   }
   j["docs"] = Json::array();
   for (const Doc* d : v.docs) {
-    j["docs"].push_back(Json{{"file", d->file}, {"title", str_or_null(d->title)}, {"type", str_or_null(d->type)},
+    j["docs"].push_back(Json{{"file", d->file},
+                             {"title", str_or_null(d->title)},
+                             {"type", str_or_null(d->type)},
                              {"status", str_or_null(d->status)}});
   }
   j["adoption"] = Json::array();
@@ -422,9 +425,12 @@ void print_json(Context& ctx, const ItemView& v, const std::optional<CommitRef>&
     h["slips"] = Json::array();
     for (const auto& e : v.slips) {
       days += e.days;
-      h["slips"].push_back(Json{{"date", format_date(e.date)}, {"commit", e.commit}, {"id", e.id},
+      h["slips"].push_back(Json{{"date", format_date(e.date)},
+                                {"commit", e.commit},
+                                {"id", e.id},
                                 {"from", format_date(e.from)},
-                                {"to", format_date(e.to)}, {"days", e.days}});
+                                {"to", format_date(e.to)},
+                                {"days", e.days}});
     }
     h["slip_days"] = days;
     j["history"] = h;
@@ -459,12 +465,12 @@ int show_initiative(Context& ctx, const Workspace& ws, const Initiative& in, con
   field("owner", in.owner.value);
   field("squads", join(squads, ", "));
   field("target", in.target.value);
-  field("latest item", r.latest_item_target ? fmt::format("{} ({})", format_date(*r.latest_item_target),
-                                                          r.latest_item->id.value)
-                                            : "");
-  field("progress", r.progress.progress ? fmt::format("{}% ({})", number_short(*r.progress.progress * 100, 0),
-                                                      r.progress.explain)
-                                        : r.progress.explain);
+  field("latest item", r.latest_item_target
+                         ? fmt::format("{} ({})", format_date(*r.latest_item_target), r.latest_item->id.value)
+                         : "");
+  field("progress", r.progress.progress
+                      ? fmt::format("{}% ({})", number_short(*r.progress.progress * 100, 0), r.progress.explain)
+                      : r.progress.explain);
   if (const Update* u = latest_update(in.updates)) {
     field("health", fmt::format("{} ({})", u->health.value, format_date(u->date.value)));
   }
@@ -532,7 +538,7 @@ int run_show(Context& ctx, const ShowOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_show(CLI::App& app, Runner& run)
 {
@@ -541,12 +547,13 @@ void setup_show(CLI::App& app, Runner& run)
     ->required()
     ->option_text("ITEM|INITIATIVE")
     ->check(completes(Values::items_and_initiatives));
-  app.add_option("--at", o->at, "Show the item as it was in this revision, or at this date (the last "
-                                "commit on or before it, by committer date)")
-    ->option_text("REV|DATE")->check(completes(Values::refs));
-  app.add_option("--format", o->format, "Output format")
-    ->check(CLI::IsMember({"text", "json"}))
-    ->default_str("text");
+  app
+    .add_option("--at", o->at,
+                "Show the item as it was in this revision, or at this date (the last "
+                "commit on or before it, by committer date)")
+    ->option_text("REV|DATE")
+    ->check(completes(Values::refs));
+  app.add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
   app.footer("Shows the item's fields, the items it depends on and those that depend on it with their\n"
              "statuses, the feedback and the docs that list it; in a git repository, its slips and how late\n"
              "it shipped against its first committed target (docs/metrics.md); its initiative, latest health\n"
@@ -555,4 +562,4 @@ void setup_show(CLI::App& app, Runner& run)
   run = [o](Context& ctx) { return run_show(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -53,13 +53,14 @@ int run_standards(Context& ctx, const StandardsOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_standards(CLI::App& app, Runner& run)
 {
   auto o = std::make_shared<StandardsOpts>();
   app.add_option("--squad", o->squads, "Only this squad (repeatable); default: every squad")
-    ->option_text("S")->check(completes(Values::squads));
+    ->option_text("S")
+    ->check(completes(Values::squads));
   app.add_option("--period", o->period, "Period of each column")
     ->check(CLI::IsMember({"month", "quarter"}))
     ->default_str("month");
@@ -78,4 +79,4 @@ void setup_standards(CLI::App& app, Runner& run)
   run = [o](Context& ctx) { return run_standards(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

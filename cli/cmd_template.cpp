@@ -56,7 +56,8 @@ int run_show(Context& ctx, const TemplateOpts& o)
   ctx.out.fit(Fit::wrap);  // prose: wrapped to a terminal's width
   auto t = find_template(ctx.workspace, o.name);
   if (!t) {
-    error(ctx.err, fmt::format("no template '{}'{}", printable(o.name), did_you_mean(o.name, template_names(ctx.workspace))));
+    error(ctx.err,
+          fmt::format("no template '{}'{}", printable(o.name), did_you_mean(o.name, template_names(ctx.workspace))));
     hint(ctx.err, "'pops template list' shows them all");
     return k_exit_usage;
   }
@@ -67,7 +68,7 @@ int run_show(Context& ctx, const TemplateOpts& o)
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_template(CLI::App& app, Runner& run)
 {
@@ -83,4 +84,4 @@ void setup_template(CLI::App& app, Runner& run)
   run = [o, list](Context& ctx) { return list->parsed() ? run_list(ctx, *o) : run_show(ctx, *o); };
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

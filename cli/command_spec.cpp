@@ -39,7 +39,7 @@ constexpr std::array<std::pair<Values, std::string_view>, 18> k_values = {{
 
 constexpr std::string_view k_mark = "pops-completes:";
 
-} // namespace
+}  // namespace
 
 std::string_view values_name(Values v)
 {
@@ -63,7 +63,8 @@ std::optional<Values> values_from_name(std::string_view name)
 
 CLI::Validator completes(Values v)
 {
-  CLI::Validator mark([](std::string&) { return std::string(); }, "", std::string(k_mark) + std::string(values_name(v)));
+  CLI::Validator mark([](std::string&) { return std::string(); }, "",
+                      std::string(k_mark) + std::string(values_name(v)));
   mark.non_modifying();
   return mark;
 }
@@ -109,7 +110,7 @@ std::vector<std::string> choices_of(const CLI::Option& opt)
   return out;
 }
 
-} // namespace
+}  // namespace
 
 void collect_specs(CLI::App& app, const std::string& path, std::vector<CommandSpec>& out)
 {
@@ -201,4 +202,4 @@ std::vector<CommandSpec> command_specs()
   return out;
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

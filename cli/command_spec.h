@@ -15,8 +15,26 @@ namespace pops::cli {
 
 /// The kinds of values the shells complete. The first group is read from the workspace by
 /// `pops __complete KIND`; `files` and `dirs` are completed by the shell itself.
-enum class Values { items, initiatives, items_and_initiatives, feedback, squads, member_squads, people, statuses, horizons, rituals, doc_types, templates,
-                    commands, files, dirs, sources, refs, item_changes };
+enum class Values {
+  items,
+  initiatives,
+  items_and_initiatives,
+  feedback,
+  squads,
+  member_squads,
+  people,
+  statuses,
+  horizons,
+  rituals,
+  doc_types,
+  templates,
+  commands,
+  files,
+  dirs,
+  sources,
+  refs,
+  item_changes
+};
 
 /// Marks an option or positional for completion where it is declared:
 /// `app.add_option("--squad", s, "...")->check(completes(Values::squads));`
@@ -32,19 +50,19 @@ std::optional<Values> values_from_name(std::string_view name);
 
 /// One option as the completions and the man pages see it.
 struct OptionSpec {
-  std::vector<std::string> names;   ///< "-q", "--quiet"
-  std::string value;                ///< value placeholder ("S", "DIR"); empty for flags
+  std::vector<std::string> names;  ///< "-q", "--quiet"
+  std::string value;               ///< value placeholder ("S", "DIR"); empty for flags
   std::string description;
   std::optional<Values> values;
-  std::vector<std::string> choices; ///< of an IsMember check
+  std::vector<std::string> choices;  ///< of an IsMember check
 };
 
 /// One command or subcommand ("item", "item set") with what it takes.
 struct CommandSpec {
-  std::string path;                 ///< "" for pops itself, "item", "item set"
+  std::string path;  ///< "" for pops itself, "item", "item set"
   std::string summary;
-  std::string usage;                ///< "pops item set <id> <changes>..."
-  std::string footer;               ///< the help's closing notes
+  std::string usage;   ///< "pops item set <id> <changes>..."
+  std::string footer;  ///< the help's closing notes
   std::vector<std::string> subcommands;
   std::vector<OptionSpec> options;  ///< including -h, --help
   struct Positional {
@@ -64,4 +82,4 @@ std::vector<CommandSpec> command_specs();
 /// The spec of `app` (walked recursively into `out`).
 void collect_specs(CLI::App& app, const std::string& path, std::vector<CommandSpec>& out);
 
-} // namespace pops::cli
+}  // namespace pops::cli

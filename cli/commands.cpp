@@ -28,18 +28,18 @@ constexpr std::array k_commands = {
   Command{"capacity", "Capacity of each squad in a quarter against the planned effort", true, setup_capacity},
   Command{"check", "Validate the workspace: format, references, dependencies, standards", true, setup_check},
   Command{"completion", "Print the shell completion script for bash, zsh or fish", false, setup_completion},
-  Command{"customer", "List, show, add, change or merge customer records and their feedback", true,
-          setup_customer},
+  Command{"customer", "List, show, add, change or merge customer records and their feedback", true, setup_customer},
   Command{"diff", "Show what changed between two states: items, feedback, docs", true, setup_diff},
-  Command{"digest", "Summarize what changed for stakeholders: shipped, committed, slipped, dropped", true, setup_digest},
+  Command{"digest", "Summarize what changed for stakeholders: shipped, committed, slipped, dropped", true,
+          setup_digest},
   Command{"doc", "Write documents from templates, list them, keep the docs index", true, setup_doc},
   Command{"export", "Export items as Jira CSV or a flat CSV, or the whole workspace as JSON", true, setup_export},
   Command{"feedback", "Add, import, list, link customer feedback, or suggest its items", true, setup_feedback},
   Command{"goals", "Objectives and key results by quarter, with their progress", true, setup_goals},
   Command{"help", "Show help for pops or one of its commands", false, setup_help},
   Command{"hook", "Install or remove the git hooks that run pops check --staged", true, setup_hook},
-  Command{"import", "Import items from Jira, Linear or Productboard CSV exports; re-imports update",
-          true, setup_import},
+  Command{"import", "Import items from Jira, Linear or Productboard CSV exports; re-imports update", true,
+          setup_import},
   Command{"init", "Create a workspace, or the sample organization with --sample", false, setup_init},
   Command{"initiatives", "Initiatives across squads, with their items, progress and latest target", true,
           setup_initiatives},
@@ -68,7 +68,7 @@ constexpr std::array k_commands = {
   Command{"version", "Print the version of pops", false, setup_version},
 };
 
-} // namespace
+}  // namespace
 
 std::span<const Command> commands()
 {
@@ -98,7 +98,7 @@ public:
   }
 };
 
-} // namespace
+}  // namespace
 
 bool parse_audience_option(Context& ctx, const std::string& text, pops::Audience& out)
 {
@@ -230,8 +230,8 @@ int write_output(Context& ctx, const std::string& file, std::string_view text, s
     };
     if (data(full, root) || data(target, canon_root)) {
       error(ctx.err, fmt::format("{} '{}' is workspace data; pops never writes its output over pops.yaml or into "
-                                 "roadmap/, feedback/, docs/, rituals/, metrics/ or templates/", option,
-                                 printable(file)));
+                                 "roadmap/, feedback/, docs/, rituals/, metrics/ or templates/",
+                                 option, printable(file)));
       hint(ctx.err, "write it elsewhere, e.g. outside the workspace or in a folder such as public/");
       return k_exit_usage;
     }
@@ -288,9 +288,10 @@ std::unique_ptr<CLI::App> make_app(const Command& cmd, Runner& run, Context* ctx
     }
   };
   app->add_option_function<std::string>("--color", when, "Colour the output: auto (on a terminal), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+    ->check(CLI::IsMember({"auto", "always", "never"}));
   if (ctx) {
-    app->add_flag_callback("--no-color", [ctx] { ctx->color = false; }, "Never colour the output");
+    app->add_flag_callback(
+      "--no-color", [ctx] { ctx->color = false; }, "Never colour the output");
     app->add_flag("--no-pager", ctx->no_pager, "Do not page the output on a terminal");
     app->add_flag("-q,--quiet", ctx->quiet, "Print only what was asked for: no summaries or hints");
   } else {
@@ -335,4 +336,4 @@ std::string command_help(const Command& cmd)
   return app->help();
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -22,7 +22,7 @@ class History;
 class Repository;
 enum class Audience;
 struct InitiativeRollup;
-} // namespace pops
+}  // namespace pops
 
 namespace pops::cli {
 
@@ -140,4 +140,4 @@ std::string command_help(const Command& cmd);
 /// A CLI::App for `cmd` with its options declared (and the options every command takes).
 std::unique_ptr<CLI::App> make_app(const Command& cmd, Runner& run, Context* ctx);
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -84,7 +84,7 @@ struct ShellSpec {
   std::vector<std::string> sub_summaries;
   std::vector<std::string> opts;
   std::vector<std::pair<std::string, std::string>> vals;  // option name -> kind
-  std::vector<std::string> pos;  // kinds
+  std::vector<std::string> pos;                           // kinds
   bool many = false;
   std::vector<OptionSpec> options;
 };
@@ -385,12 +385,12 @@ std::string fish_script()
     }
     // `set` would read option names as its own options: the words come from `string split`.
     auto set_list = [](std::string_view var, const std::vector<std::string>& words) {
-      return words.empty() ? fmt::format("            set -g {}\n", var)
-                           : fmt::format("            set -g {} (string split -n ' ' -- {})\n", var,
-                                         fish_quote(join(words, " ")));
+      return words.empty()
+               ? fmt::format("            set -g {}\n", var)
+               : fmt::format("            set -g {} (string split -n ' ' -- {})\n", var, fish_quote(join(words, " ")));
     };
-    s += fmt::format("        case {}\n", fish_quote(sp.path)) + set_list("__pops_subs", sp.subs) +
-         set_list("__pops_vals", vals);
+    s += fmt::format("        case {}\n", fish_quote(sp.path)) + set_list("__pops_subs", sp.subs)
+         + set_list("__pops_vals", vals);
   }
   // `string split` fails when it splits nothing (one word): the function's status is the path's.
   s += "        case '*'\n            return 1\n    end\n    return 0\nend\n";
@@ -505,8 +505,8 @@ complete -c pops -f
       for (size_t i = 0; i < sp.pos.size(); ++i) {
         const std::string& kind = sp.pos[i];
         bool last = i + 1 == sp.pos.size();
-        std::string cond = fmt::format("{} {} {}", last && sp.many ? "__pops_from" : "__pops_is",
-                                       fish_quote(sp.path), i);
+        std::string cond =
+          fmt::format("{} {} {}", last && sp.many ? "__pops_from" : "__pops_is", fish_quote(sp.path), i);
         if (kind.starts_with("@")) {
           s += fmt::format("complete -c pops -n {} -a {}\n", fish_quote(cond),
                            fish_quote("(__pops_values " + kind.substr(1) + ")"));
@@ -559,7 +559,7 @@ std::vector<std::string> portfolio_squad_names(const std::vector<Member>& member
   return out;
 }
 
-} // namespace
+}  // namespace
 
 std::string completion_script(std::string_view shell)
 {
@@ -574,7 +574,6 @@ std::string completion_script(std::string_view shell)
   }
   return {};
 }
-
 
 /// What `pops item set ID <TAB>` offers: each key as "key=" (lists also "key+=", "key-="), and
 /// "key=value" for the values a key takes from the workspace (statuses, horizons, people, items,
@@ -728,72 +727,72 @@ int complete_values(Context& ctx, const std::vector<std::string>& args)
     const Workspace ws = load_worktree(*root);
     const Config& cfg = ws.config;
     switch (*kind) {
-      case Values::items:
-        for (const auto& it : ws.items) {
-          values.push_back(it.id.value);
-        }
+    case Values::items:
+      for (const auto& it : ws.items) {
+        values.push_back(it.id.value);
+      }
+      break;
+    case Values::items_and_initiatives:
+      for (const auto& it : ws.items) {
+        values.push_back(it.id.value);
+      }
+      [[fallthrough]];
+    case Values::initiatives:
+      for (const auto& in : cfg.initiatives) {
+        values.push_back(in.id.value);
+      }
+      break;
+    case Values::feedback:
+      for (const auto& f : ws.feedback) {
+        values.push_back(f.id.value);
+      }
+      break;
+    case Values::member_squads:  // pops metrics and pops report: in a portfolio, as they resolve --squad
+      if (is_portfolio(cfg)) {
+        values = portfolio_squad_names(load_members(ws));
         break;
-      case Values::items_and_initiatives:
-        for (const auto& it : ws.items) {
-          values.push_back(it.id.value);
-        }
-        [[fallthrough]];
-      case Values::initiatives:
-        for (const auto& in : cfg.initiatives) {
-          values.push_back(in.id.value);
-        }
-        break;
-      case Values::feedback:
-        for (const auto& f : ws.feedback) {
-          values.push_back(f.id.value);
-        }
-        break;
-      case Values::member_squads:  // pops metrics and pops report: in a portfolio, as they resolve --squad
-        if (is_portfolio(cfg)) {
-          values = portfolio_squad_names(load_members(ws));
-          break;
-        }
-        [[fallthrough]];
-      case Values::squads:
-        for (const auto& s : cfg.squads) {
-          values.push_back(s.id.value);
-        }
-        break;
-      case Values::people:
-        for (const auto& p : cfg.people) {
-          values.push_back(p.id.value);
-        }
-        break;
-      case Values::statuses:
-        for (const auto& s : cfg.statuses) {
-          values.push_back(s.value);
-        }
-        break;
-      case Values::horizons:
-        for (const auto& h : cfg.horizons) {
-          values.push_back(h.value);
-        }
-        break;
-      case Values::rituals:
-        for (const auto& r : cfg.rituals) {
-          values.push_back(r.name.value);
-        }
-        break;
-      case Values::doc_types:
-        for (const auto& d : cfg.doc_types) {
-          values.push_back(d.name.value);
-        }
-        break;
-      case Values::sources:
-        for (const auto& s : cfg.feedback_sources) {
-          values.push_back(s.value);
-        }
-        break;
-      case Values::item_changes:
-        values = item_change_words(ws);
-        break;
-      default:
-        break;
+      }
+      [[fallthrough]];
+    case Values::squads:
+      for (const auto& s : cfg.squads) {
+        values.push_back(s.id.value);
+      }
+      break;
+    case Values::people:
+      for (const auto& p : cfg.people) {
+        values.push_back(p.id.value);
+      }
+      break;
+    case Values::statuses:
+      for (const auto& s : cfg.statuses) {
+        values.push_back(s.value);
+      }
+      break;
+    case Values::horizons:
+      for (const auto& h : cfg.horizons) {
+        values.push_back(h.value);
+      }
+      break;
+    case Values::rituals:
+      for (const auto& r : cfg.rituals) {
+        values.push_back(r.name.value);
+      }
+      break;
+    case Values::doc_types:
+      for (const auto& d : cfg.doc_types) {
+        values.push_back(d.name.value);
+      }
+      break;
+    case Values::sources:
+      for (const auto& s : cfg.feedback_sources) {
+        values.push_back(s.value);
+      }
+      break;
+    case Values::item_changes:
+      values = item_change_words(ws);
+      break;
+    default:
+      break;
     }
   } catch (const std::exception&) {
     return k_exit_ok;
@@ -803,4 +802,4 @@ int complete_values(Context& ctx, const std::vector<std::string>& args)
   return k_exit_ok;
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

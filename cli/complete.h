@@ -19,4 +19,4 @@ std::string completion_script(std::string_view shell);
 /// on a workspace that does not load. Always exit 0.
 int complete_values(Context& ctx, const std::vector<std::string>& args);
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -26,4 +26,4 @@ bool Context::to_workspace_path(const std::string& path, std::string& rel) const
   return true;
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -14,8 +14,8 @@ struct Context {
   Term out{stdout};       ///< data
   Term err{stderr};       ///< diagnostics
   bool quiet = false;
-  bool no_pager = false;       ///< --no-pager
-  std::optional<bool> color;   ///< --color=always|never; none: auto
+  bool no_pager = false;      ///< --no-pager
+  std::optional<bool> color;  ///< --color=always|never; none: auto
 
   /// `path` (relative to cwd or absolute) as a workspace-relative path; false if it is outside.
   bool to_workspace_path(const std::string& path, std::string& rel) const;
@@ -26,4 +26,4 @@ constexpr int k_exit_ok = 0;
 constexpr int k_exit_findings = 1;
 constexpr int k_exit_usage = 2;
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -16,7 +16,7 @@ namespace {
 
 constexpr long k_max_csv_bytes = 64L * 1024 * 1024;
 
-} // namespace
+}  // namespace
 
 std::string read_csv_file(const Context& ctx, const std::string& path)
 {
@@ -39,4 +39,4 @@ std::string read_csv_file(const Context& ctx, const std::string& path)
   return ss.str();
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

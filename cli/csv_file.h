@@ -11,4 +11,4 @@ namespace pops::cli {
 /// Throws std::runtime_error("cannot read 'x': ...").
 std::string read_csv_file(const Context& ctx, const std::string& path);
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -70,7 +70,7 @@ int not_a_command(Context& ctx, const std::string& name, const std::vector<Alias
   return k_exit_usage;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<std::string> extension_names()
 {
@@ -145,8 +145,8 @@ Dispatch resolve_external(Context& ctx, const std::string& name, const std::vect
   }
   // An alias of that name that pops.yaml declares wrongly: say what is wrong with it.
   for (const auto& f : findings) {
-    if (f.message.starts_with(fmt::format("alias '{}'", cur)) ||
-        f.message.starts_with(fmt::format("alias name '{}'", cur))) {
+    if (f.message.starts_with(fmt::format("alias '{}'", cur))
+        || f.message.starts_with(fmt::format("alias name '{}'", cur))) {
       error(ctx.err, fmt::format("{}:{}:{}: {}", f.file, f.loc.line, f.loc.column, f.message));
       return {k_exit_usage, {}};
     }
@@ -154,8 +154,8 @@ Dispatch resolve_external(Context& ctx, const std::string& name, const std::vect
   auto ext = find_extension(cur);
   if (!ext) {
     if (!chain.empty()) {
-      error(ctx.err, fmt::format("alias '{}' expands to '{}', which is not a pops command", chain.front(),
-                                 printable(cur)));
+      error(ctx.err,
+            fmt::format("alias '{}' expands to '{}', which is not a pops command", chain.front(), printable(cur)));
       hint(ctx.err, "see 'pops help' for the list of commands");
       return {k_exit_usage, {}};
     }
@@ -164,8 +164,7 @@ Dispatch resolve_external(Context& ctx, const std::string& name, const std::vect
   return {exec_extension(ctx, *ext, cur, words), {}};
 }
 
-int exec_extension(Context& ctx, const std::string& path, const std::string& name,
-                   const std::vector<std::string>& args)
+int exec_extension(Context& ctx, const std::string& path, const std::string& name, const std::vector<std::string>& args)
 {
   if (std::optional<std::string> root = find_workspace(ctx.cwd)) {
     ::setenv("POPS_WORKSPACE", root->c_str(), 1);
@@ -186,4 +185,4 @@ int exec_extension(Context& ctx, const std::string& path, const std::string& nam
   return k_exit_usage;
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -30,4 +30,4 @@ std::vector<std::string> extension_names();
 /// The path of the executable pops-NAME on PATH; none when there is none.
 std::optional<std::string> find_extension(const std::string& name);
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -42,13 +42,14 @@ void print_findings(const Term& err, const std::vector<Finding>& findings)
       where += fmt::format(":{}:{}", f.loc.line, f.loc.column);
     }
     const bool is_error = f.severity == Severity::error;
-    err.write(fmt::format("{}: {} {} {}\n", err.paint(Color::bold, where),
-                          err.paint(is_error ? Color::red : Color::yellow, std::string(severity_name(f.severity)) + ":"),
-                          f.message, err.paint(Color::dim, "[" + f.rule + "]")));
+    err.write(
+      fmt::format("{}: {} {} {}\n", err.paint(Color::bold, where),
+                  err.paint(is_error ? Color::red : Color::yellow, std::string(severity_name(f.severity)) + ":"),
+                  f.message, err.paint(Color::dim, "[" + f.rule + "]")));
   }
 }
 
-} // namespace
+}  // namespace
 
 void add_edit_options(CLI::App& app, EditOptions& o)
 {
@@ -149,14 +150,14 @@ int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_
   if (o.commit) {
     try {
       CommitResult c =
-          commit_paths(ctx.workspace, plan.paths(), o.message.empty() ? plan.message : o.message, !o.no_verify);
+        commit_paths(ctx.workspace, plan.paths(), o.message.empty() ? plan.message : o.message, !o.no_verify);
       committed = c.id;
       ctx.err.write(c.output);  // what the hooks said, as 'git commit' shows it
     } catch (const CommitFailed& e) {
       ctx.err.write(e.output);
       error(ctx.err, e.what());
       hint(ctx.err, "the files are written but not committed; fix what is reported and commit them with git"
-                    + std::string(o.no_verify ? "" : " (or run 'git commit --no-verify' to skip the hooks)"));
+                      + std::string(o.no_verify ? "" : " (or run 'git commit --no-verify' to skip the hooks)"));
       return k_exit_findings;
     } catch (const std::exception& e) {
       error(ctx.err, e.what());
@@ -183,4 +184,4 @@ int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_
   return k_exit_ok;
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -14,7 +14,7 @@
 namespace pops {
 struct EditSession;
 struct EditPlan;
-} // namespace pops
+}  // namespace pops
 
 namespace pops::cli {
 
@@ -34,4 +34,4 @@ using Planner = std::function<pops::EditPlan(const pops::EditSession&, const std
 /// the command prints the new id on stdout.
 int run_edit(Context& ctx, const EditOptions& o, bool allocates_ids, bool print_id, const Planner& plan);
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -14,4 +14,4 @@ inline nlohmann::ordered_json str_or_null(const LStr& s)
   return s.set ? nlohmann::ordered_json(s.value) : nlohmann::ordered_json(nullptr);
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

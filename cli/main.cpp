@@ -56,10 +56,10 @@ void apply_color(Context& ctx)
 /// The commands whose output is a view to read, paged on a terminal like git's log, diff and help.
 bool paged(std::string_view name)
 {
-  static constexpr std::string_view k_paged[] = {"adoption", "check", "diff", "digest", "doc", "feedback",
-                                                 "help", "insights", "log", "metrics", "rank", "ritual",
-                                                 "roadmap", "show", "template", "goals", "release-notes",
-                                                 "initiatives", "capacity"};
+  static constexpr std::string_view k_paged[] = {"adoption", "check",         "diff",        "digest",  "doc",
+                                                 "feedback", "help",          "insights",    "log",     "metrics",
+                                                 "rank",     "ritual",        "roadmap",     "show",    "template",
+                                                 "goals",    "release-notes", "initiatives", "capacity"};
   return std::find(std::begin(k_paged), std::end(k_paged), name) != std::end(k_paged);
 }
 
@@ -131,8 +131,7 @@ bool explain_usage(Context& ctx, CLI::App& app, const std::string& name, const s
         error(ctx.err, fmt::format("{}: unknown option '{}'", path, printable(opt)));
         // A one-letter option is a likely typo of any other: suggest only among long ones.
         const std::string s = is_long ? closest(opt, names) : std::string();
-        hint(ctx.err, s.empty() ? fmt::format("see 'pops help {}'", path)
-                                : fmt::format("did you mean '{}'?", s));
+        hint(ctx.err, s.empty() ? fmt::format("see 'pops help {}'", path) : fmt::format("did you mean '{}'?", s));
         return true;
       }
       const bool inline_value = is_long ? a.find('=') != std::string::npos : a.size() > 2;
@@ -194,8 +193,8 @@ int run_main(int argc, char** argv)
       ctx.color = false;
     } else if (a == "--color" || a.starts_with("--color=")) {
       std::string when = a == "--color" ? "always" : a.substr(8);
-      if (a == "--color" && i + 1 < args.size() &&
-          (args[i + 1] == "auto" || args[i + 1] == "always" || args[i + 1] == "never")) {
+      if (a == "--color" && i + 1 < args.size()
+          && (args[i + 1] == "auto" || args[i + 1] == "always" || args[i + 1] == "never")) {
         when = args[++i];
       }
       if (!parse_color_when(when, ctx.color)) {
@@ -212,8 +211,8 @@ int run_main(int argc, char** argv)
       ctx.out.write(general_help());
       return k_exit_ok;
     } else {
-      static const std::vector<std::string> k_global = {"-C", "--color", "--no-color", "--no-pager", "-q",
-                                                        "--quiet", "--version", "--help"};
+      static const std::vector<std::string> k_global = {"-C", "--color", "--no-color", "--no-pager",
+                                                        "-q", "--quiet", "--version",  "--help"};
       const std::string opt = a.substr(0, a.find('='));
       const std::string s = opt.starts_with("--") ? closest(opt, k_global) : std::string();
       return usage_error(ctx, fmt::format("unknown option '{}'", printable(opt)),
@@ -256,8 +255,8 @@ int run_main(int argc, char** argv)
   // After the command too, a bare --color means always, as before it (and in git and ripgrep): it
   // takes the next word only when that is a WHEN, so `pops show --color PAY-3` shows PAY-3.
   for (size_t k = 0; k < rest.size() && rest[k] != "--"; ++k) {
-    if (rest[k] == "--color" &&
-        (k + 1 == rest.size() || (rest[k + 1] != "auto" && rest[k + 1] != "always" && rest[k + 1] != "never"))) {
+    if (rest[k] == "--color"
+        && (k + 1 == rest.size() || (rest[k + 1] != "auto" && rest[k + 1] != "always" && rest[k + 1] != "never"))) {
       rest[k] = "--color=always";
     }
   }
@@ -306,9 +305,9 @@ int run_main(int argc, char** argv)
   return run(ctx);
 }
 
-} // namespace
+}  // namespace
 
-} // namespace pops::cli
+}  // namespace pops::cli
 
 int main(int argc, char** argv)
 {

@@ -146,11 +146,12 @@ std::string synopsis_line(const CommandSpec& s)
   return ".nf\n" + roff(s.usage) + "\n.fi\n";
 }
 
-const char* k_exit_status = ".SH EXIT STATUS\n"
-                            ".TP\n\\fB0\\fR\nSuccess.\n"
-                            ".TP\n\\fB1\\fR\nFindings: \\fBpops check\\fR found errors, or a change was refused because "
-                            "it would add errors.\n"
-                            ".TP\n\\fB2\\fR\nUsage error, or pops could not run (no workspace, unreadable file).\n";
+const char* k_exit_status =
+  ".SH EXIT STATUS\n"
+  ".TP\n\\fB0\\fR\nSuccess.\n"
+  ".TP\n\\fB1\\fR\nFindings: \\fBpops check\\fR found errors, or a change was refused because "
+  "it would add errors.\n"
+  ".TP\n\\fB2\\fR\nUsage error, or pops could not run (no workspace, unreadable file).\n";
 
 const char* k_environment =
   ".SH ENVIRONMENT\n"
@@ -248,7 +249,7 @@ std::string command_page(const Command& cmd, const std::vector<CommandSpec>& spe
   return out;
 }
 
-} // namespace
+}  // namespace
 
 std::string man_page(std::string_view command)
 {
@@ -269,4 +270,4 @@ std::vector<std::string> man_page_names()
   return out;
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -14,4 +14,4 @@ std::string man_page(std::string_view command);
 /// File names of every page: pops.1, pops-check.1, ...
 std::vector<std::string> man_page_names();
 
-} // namespace pops::cli
+}  // namespace pops::cli

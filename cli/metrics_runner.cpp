@@ -53,7 +53,7 @@ public:
     const int width = 30;
     const auto filled = static_cast<int>(width * done / total);
     m_err.progress(fmt::format("reading history [{}{}] {}/{} commits", std::string(static_cast<size_t>(filled), '#'),
-                            std::string(static_cast<size_t>(width - filled), ' '), done, total));
+                               std::string(static_cast<size_t>(width - filled), ' '), done, total));
   }
 
 private:
@@ -72,11 +72,11 @@ Config workspace_config(const std::string& root)
   return ws.config;
 }
 
-} // namespace
+}  // namespace
 
 int metrics_for(Context& ctx, const std::vector<std::string>& squads, const std::string& period,
-                const std::string& since, const std::string& until, bool author_date, Metrics& out,
-                bool no_cache, const std::string& member)
+                const std::string& since, const std::string& until, bool author_date, Metrics& out, bool no_cache,
+                const std::string& member)
 {
   MetricsOptions opts;
   opts.period = period == "quarter" ? PeriodKind::quarter : PeriodKind::month;
@@ -246,4 +246,4 @@ int portfolio_metrics_for(Context& ctx, const std::vector<Member>& members, cons
   return k_exit_ok;
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

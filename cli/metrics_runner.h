@@ -9,7 +9,7 @@
 namespace pops {
 struct Metrics;
 struct Member;
-} // namespace pops
+}  // namespace pops
 
 namespace pops::cli {
 
@@ -38,4 +38,4 @@ int portfolio_metrics_for(Context& ctx, const std::vector<pops::Member>& members
                           const std::string& since, const std::string& until, bool author_date, pops::Metrics& out,
                           bool no_cache = false, const std::vector<std::string>& squads = {});
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -21,7 +21,7 @@ std::string env_or_empty(const char* name, bool& set)
   return v ? std::string(v) : std::string();
 }
 
-} // namespace
+}  // namespace
 
 std::string pager_command(const std::optional<std::string>& configured)
 {
@@ -95,4 +95,4 @@ void finish_pager()
   g_pager = -1;
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

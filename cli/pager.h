@@ -20,4 +20,4 @@ bool start_pager(const std::string& command);
 /// Closes pops's side of the pager and waits for it to end; nothing when no pager runs.
 void finish_pager();
 
-} // namespace pops::cli
+}  // namespace pops::cli

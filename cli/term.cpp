@@ -57,7 +57,7 @@ size_t own_code_at(std::string_view text)
   return 0;
 }
 
-} // namespace
+}  // namespace
 
 Term::Term(FILE* f) : m_file(f)
 {
@@ -107,7 +107,8 @@ void Term::write_fitted(std::string_view text) const
   for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n')) {
     m_line.append(text.substr(0, nl));
     text.remove_prefix(nl + 1);
-    const std::string_view lead = std::string_view(m_line).substr(std::min(m_line.find_first_not_of(' '), m_line.size()));
+    const std::string_view lead =
+      std::string_view(m_line).substr(std::min(m_line.find_first_not_of(' '), m_line.size()));
     const bool fence = lead.starts_with("```") || lead.starts_with("~~~");
     if (m_fit == Fit::wrap && !m_fence && !fence) {
       for (const auto& part : wrap_line(m_line, w)) {
@@ -232,4 +233,4 @@ Color change_color(std::string_view label)
   return Color::yellow;
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -80,4 +80,4 @@ void warning(const Term& err, std::string_view message);
 /// "hint: <message>" on stderr.
 void hint(const Term& err, std::string_view message);
 
-} // namespace pops::cli
+}  // namespace pops::cli

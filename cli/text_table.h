@@ -38,4 +38,4 @@ inline std::string aligned_rows(const std::vector<std::vector<std::string>>& row
   return out;
 }
 
-} // namespace pops::cli
+}  // namespace pops::cli

@@ -41,4 +41,4 @@ items:
     owner: bo
 )";
 
-} // namespace pops_fuzz
+}  // namespace pops_fuzz

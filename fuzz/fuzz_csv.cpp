@@ -35,8 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   const std::string line = pops::csv_field(text) + "," + pops::csv_field("x") + "\n";
   const pops::CsvTable back = pops::read_csv(line);
   const bool blank = text.empty();
-  if (!back.errors.empty() || (!blank && (back.rows.size() != 1 || back.rows[0].fields.size() != 2
-                                          || back.rows[0].fields[0] != text))) {
+  if (!back.errors.empty()
+      || (!blank && (back.rows.size() != 1 || back.rows[0].fields.size() != 2 || back.rows[0].fields[0] != text))) {
     std::fprintf(stderr, "csv_field does not read back\n");
     std::abort();
   }

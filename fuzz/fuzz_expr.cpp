@@ -38,8 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     std::fprintf(stderr, "evaluation gave a value that is not finite\n");
     std::abort();
   }
-  if (!v.ok && (v.error.column < 1 || static_cast<size_t>(v.error.column) > text.size() + 1
-                || v.error.message.empty())) {
+  if (!v.ok
+      && (v.error.column < 1 || static_cast<size_t>(v.error.column) > text.size() + 1 || v.error.message.empty())) {
     std::fprintf(stderr, "evaluation error at column %d of %zu: %s\n", v.error.column, text.size(),
                  v.error.message.c_str());
     std::abort();

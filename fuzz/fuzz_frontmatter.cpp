@@ -47,8 +47,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   pops::CheckResult result = pops::check_workspace(ws, opts);
   for (const auto& f : result.findings) {
     if (f.loc.line < 1 || f.loc.column < 1 || f.message.empty()) {
-      std::fprintf(stderr, "unlocated finding: %s:%d:%d: %s [%s]\n", f.file.c_str(), f.loc.line,
-                   f.loc.column, f.message.c_str(), f.rule.c_str());
+      std::fprintf(stderr, "unlocated finding: %s:%d:%d: %s [%s]\n", f.file.c_str(), f.loc.line, f.loc.column,
+                   f.message.c_str(), f.rule.c_str());
       std::abort();
     }
   }

@@ -59,14 +59,14 @@ void require_located(const std::vector<pops::Finding>& findings)
 {
   for (const auto& f : findings) {
     if (f.loc.line < 1 || f.loc.column < 1 || f.message.empty() || f.rule.empty()) {
-      std::fprintf(stderr, "unlocated finding: %s:%d:%d: %s [%s]\n", f.file.c_str(), f.loc.line,
-                   f.loc.column, f.message.c_str(), f.rule.c_str());
+      std::fprintf(stderr, "unlocated finding: %s:%d:%d: %s [%s]\n", f.file.c_str(), f.loc.line, f.loc.column,
+                   f.message.c_str(), f.rule.c_str());
       std::abort();
     }
   }
 }
 
-} // namespace
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
@@ -96,8 +96,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
       const auto derived = pops::chunk_layout_from(a, *la, b);
       const auto whole = pops::chunk_layout(b);
       if (derived.has_value() != whole.has_value()
-          || (whole && (derived->key != whole->key || derived->header_end != whole->header_end
-                        || derived->starts != whole->starts || derived->start_lines != whole->start_lines))) {
+          || (whole
+              && (derived->key != whole->key || derived->header_end != whole->header_end
+                  || derived->starts != whole->starts || derived->start_lines != whole->start_lines))) {
         std::fprintf(stderr, "a derived layout differs from the whole layout\n");
         std::abort();
       }

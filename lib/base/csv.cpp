@@ -132,7 +132,7 @@ bool plain_number(std::string_view v)
   return digit;
 }
 
-} // namespace
+}  // namespace
 
 bool csv_formula_like(std::string_view v)
 {
@@ -182,8 +182,7 @@ std::string csv_field(std::string_view value, char sep)
   // A value starting with a byte order mark is quoted too: as the first field of a file, a reader
   // (read_csv included) would take the mark for the file's and drop it.
   const bool quote = v.find_first_of(std::string{sep, '"', '\n', '\r'}) != std::string_view::npos
-                     || (!v.empty() && (v.front() == ' ' || v.back() == ' '))
-                     || v.starts_with("\xEF\xBB\xBF");
+                     || (!v.empty() && (v.front() == ' ' || v.back() == ' ')) || v.starts_with("\xEF\xBB\xBF");
   if (!quote) {
     return std::string(v);
   }
@@ -197,4 +196,4 @@ std::string csv_field(std::string_view value, char sep)
   return out + '"';
 }
 
-} // namespace pops
+}  // namespace pops

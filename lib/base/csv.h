@@ -11,20 +11,20 @@
 namespace pops {
 
 struct CsvRow {
-  int line = 0;                     ///< 1-based line the row starts on
+  int line = 0;  ///< 1-based line the row starts on
   std::vector<std::string> fields;
   std::vector<std::pair<int, int>> cells;  ///< line and 1-based byte column where each field starts
 };
 
 struct CsvError {
-  int line = 0;                     ///< 1-based line of the row
-  int column = 0;                   ///< 1-based byte column of the problem on its line
-  std::string message;              ///< lowercase, no final period
+  int line = 0;         ///< 1-based line of the row
+  int column = 0;       ///< 1-based byte column of the problem on its line
+  std::string message;  ///< lowercase, no final period
 };
 
 struct CsvTable {
-  std::vector<CsvRow> rows;         ///< good rows in file order (the header is the first); blank lines skipped
-  std::vector<CsvError> errors;     ///< rows left out, in file order
+  std::vector<CsvRow> rows;      ///< good rows in file order (the header is the first); blank lines skipped
+  std::vector<CsvError> errors;  ///< rows left out, in file order
 };
 
 /// Splits `text` into rows of fields. A row with an error (text after a closing quote, a quote that
@@ -51,4 +51,4 @@ std::string csv_row(const std::vector<std::string>& fields, char separator = ','
 /// A field's value as read: the `'` csv_field puts before a formula-like value taken off again.
 std::string csv_value(std::string_view field);
 
-} // namespace pops
+}  // namespace pops

@@ -22,7 +22,7 @@ Date from_civil(const chr::year_month_day& ymd)
   return Date{static_cast<int>(chr::sys_days{ymd}.time_since_epoch().count())};
 }
 
-} // namespace
+}  // namespace
 
 Date make_date(int year, int month, int day)
 {
@@ -111,4 +111,4 @@ Date today()
   return make_date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-} // namespace pops
+}  // namespace pops

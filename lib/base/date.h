@@ -31,4 +31,4 @@ Date add_months(Date d, int months);
 /// POPS_TODAY.
 Date today();
 
-} // namespace pops
+}  // namespace pops

@@ -12,4 +12,4 @@ std::optional<std::string_view> embedded_file(std::string_view path)
   return std::nullopt;
 }
 
-} // namespace pops
+}  // namespace pops

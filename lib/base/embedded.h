@@ -17,4 +17,4 @@ std::span<const EmbeddedFile> embedded_files();
 /// The embedded file at `path`, if there is one.
 std::optional<std::string_view> embedded_file(std::string_view path);
 
-} // namespace pops
+}  // namespace pops

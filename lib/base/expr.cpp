@@ -45,10 +45,7 @@ public:
   }
 
 private:
-  [[noreturn]] void fail(size_t at, std::string msg) const
-  {
-    throw Fail{{static_cast<int>(at) + 1, std::move(msg)}};
-  }
+  [[noreturn]] void fail(size_t at, std::string msg) const { throw Fail{{static_cast<int>(at) + 1, std::move(msg)}}; }
 
   std::string what_at(size_t at) const
   {
@@ -147,8 +144,8 @@ private:
       ExprNode inner = sum(depth + 1);
       skip();
       if (m_i >= m_t.size() || m_t[m_i] != ')') {
-        fail(m_i >= m_t.size() ? at : m_i, m_i >= m_t.size() ? "this '(' is never closed"
-                                                             : fmt::format("expected ')', found {}", what_at(m_i)));
+        fail(m_i >= m_t.size() ? at : m_i,
+             m_i >= m_t.size() ? "this '(' is never closed" : fmt::format("expected ')', found {}", what_at(m_i)));
       }
       ++m_i;
       inner.begin = static_cast<int>(at);
@@ -352,7 +349,7 @@ void terms(const ExprNode& n, int sign, std::vector<ExprTerm>& out)
   out.push_back({sign, &n});
 }
 
-} // namespace
+}  // namespace
 
 ParsedExpr parse_expr(std::string_view text)
 {
@@ -400,4 +397,4 @@ std::vector<ExprTerm> expr_terms(const ExprNode& root)
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -16,15 +16,15 @@ namespace pops {
 struct ExprNode {
   enum class Kind { number, name, neg, add, sub, mul, div, call };
   Kind kind = Kind::number;
-  double value = 0;                 ///< number
-  std::string name;                 ///< name or function
-  std::vector<ExprNode> args;       ///< operands, call arguments
-  int begin = 0, end = 0;           ///< 0-based byte range in the text (end exclusive)
+  double value = 0;            ///< number
+  std::string name;            ///< name or function
+  std::vector<ExprNode> args;  ///< operands, call arguments
+  int begin = 0, end = 0;      ///< 0-based byte range in the text (end exclusive)
 };
 
 struct ExprError {
-  int column = 0;                   ///< 1-based column in the expression
-  std::string message;              ///< lowercase, no final period
+  int column = 0;       ///< 1-based column in the expression
+  std::string message;  ///< lowercase, no final period
 };
 
 /// Limits on hostile expressions.
@@ -32,7 +32,7 @@ constexpr size_t k_expr_max_length = 1000;
 constexpr int k_expr_max_depth = 32;
 
 struct ParsedExpr {
-  std::optional<ExprNode> root;     ///< empty when the text is not an expression
+  std::optional<ExprNode> root;  ///< empty when the text is not an expression
   ExprError error;
 };
 
@@ -48,7 +48,7 @@ using ExprLookup = std::function<std::optional<double>(std::string_view name)>;
 struct ExprValue {
   bool ok = false;
   double value = 0;
-  ExprError error;                  ///< when !ok: the first problem, e.g. "'effort' is missing"
+  ExprError error;  ///< when !ok: the first problem, e.g. "'effort' is missing"
 };
 
 /// Evaluates `root`. A missing name, a division by zero, log of a number <= 0, sqrt of a negative
@@ -63,4 +63,4 @@ struct ExprTerm {
 };
 std::vector<ExprTerm> expr_terms(const ExprNode& root);
 
-} // namespace pops
+}  // namespace pops

@@ -56,4 +56,4 @@ void summarize(CheckResult& result)
   }
 }
 
-} // namespace pops
+}  // namespace pops

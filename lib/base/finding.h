@@ -22,12 +22,12 @@ struct Loc {
 };
 
 struct Finding {
-  std::string file;      ///< relative to the workspace root, '/'-separated
+  std::string file;  ///< relative to the workspace root, '/'-separated
   Loc loc;
-  Loc end;               ///< end of the offending text when known
+  Loc end;  ///< end of the offending text when known
   Severity severity = Severity::error;
-  std::string rule;      ///< stable rule id, e.g. "schema"
-  std::string message;   ///< lowercase, no final period
+  std::string rule;     ///< stable rule id, e.g. "schema"
+  std::string message;  ///< lowercase, no final period
   /// Squads the finding is about; a rule piloted to some squads keeps only findings about them.
   std::vector<std::string> squads;
 };
@@ -50,4 +50,4 @@ struct CheckResult {
 /// Counts findings by severity into result.summary (keeps summary.files).
 void summarize(CheckResult& result);
 
-} // namespace pops
+}  // namespace pops

@@ -80,7 +80,7 @@ bool write_all(int fd, std::string_view content)
   return true;
 }
 
-} // namespace
+}  // namespace
 
 std::string resolve_links(const std::string& path)
 {
@@ -162,7 +162,7 @@ void write_output_file(const std::string& path, std::string_view content)
   }
   int fd = -1;
   if (S_ISSOCK(st.st_mode)) {
-    sockaddr_un addr {};
+    sockaddr_un addr{};
     if (target.size() >= sizeof(addr.sun_path)) {
       fail("the socket's path is too long");
     }
@@ -210,7 +210,7 @@ void read_fd(int fd, std::string& out)
   out.resize(got);
 }
 
-} // namespace pops
+}  // namespace pops
 
 namespace pops {
 
@@ -226,4 +226,4 @@ std::string too_large_message(unsigned long long size, unsigned long long limit)
                      readable);
 }
 
-} // namespace pops
+}  // namespace pops

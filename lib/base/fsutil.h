@@ -30,4 +30,4 @@ void read_fd(int fd, std::string& out);
 /// "file is 8388609 bytes, over the limit of 8388608 bytes (8 MiB); split it into smaller files".
 std::string too_large_message(unsigned long long size, unsigned long long limit);
 
-} // namespace pops
+}  // namespace pops

@@ -44,9 +44,9 @@ namespace {
 std::string entity_text(std::string_view name)
 {
   static constexpr std::pair<std::string_view, std::string_view> k_named[] = {
-    {"amp", "&"},       {"lt", "<"},         {"gt", ">"},         {"quot", "\""},       {"apos", "'"},
-    {"nbsp", " "},      {"ndash", "\u2013"}, {"mdash", "\u2014"}, {"hellip", "\u2026"}, {"lsquo", "\u2018"},
-    {"rsquo", "\u2019"}, {"ldquo", "\u201c"}, {"rdquo", "\u201d"}, {"bull", "\u2022"},  {"copy", "\u00a9"},
+    {"amp", "&"},         {"lt", "<"},         {"gt", ">"},         {"quot", "\""},       {"apos", "'"},
+    {"nbsp", " "},        {"ndash", "\u2013"}, {"mdash", "\u2014"}, {"hellip", "\u2026"}, {"lsquo", "\u2018"},
+    {"rsquo", "\u2019"},  {"ldquo", "\u201c"}, {"rdquo", "\u201d"}, {"bull", "\u2022"},   {"copy", "\u00a9"},
     {"eacute", "\u00e9"}, {"euro", "\u20ac"}};
   for (const auto& [n, t] : k_named) {
     if (n == name) {
@@ -202,7 +202,11 @@ public:
     at_line_start_ = false;
   }
   /// Markup that belongs to the next text (an opening `**`): written with it, not alone.
-  void open(std::string_view m) { text(m); space_ = false; }
+  void open(std::string_view m)
+  {
+    text(m);
+    space_ = false;
+  }
   void close(std::string_view m)
   {
     if (!out_.empty() && !at_line_start_) {
@@ -303,7 +307,7 @@ void write_pre(MarkdownOut& md, std::string body)
   md.block(2);
 }
 
-} // namespace
+}  // namespace
 
 std::string html_to_markdown(std::string_view html)
 {
@@ -484,7 +488,8 @@ std::string svg_bar_chart(const std::vector<Bar>& bars, const BarChartStyle& sty
     const double x = slot * static_cast<double>(i) + (slot - bar_w) / 2;
     const double y = top + h - bh;
     const std::string tip =
-      b.tip.empty() ? fmt::format("{}: {}{}", b.label, number_short(v, 1), style.unit.empty() ? "" : " " + style.unit) : b.tip;
+      b.tip.empty() ? fmt::format("{}: {}{}", b.label, number_short(v, 1), style.unit.empty() ? "" : " " + style.unit)
+                    : b.tip;
     out += fmt::format("<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\">"
                        "<title>{}</title></rect>\n",
                        x, y, bar_w, bh, html_escape(tip));
@@ -514,13 +519,14 @@ std::string svg_stacked_bar(const std::vector<Segment>& segments, int width, con
       continue;
     }
     const double w = s.value / total * width;
-    out += fmt::format("<rect class=\"seg {}\" x=\"{:.1f}\" y=\"0\" width=\"{:.1f}\" height=\"{}\"><title>{}: {}</title>"
-                       "</rect>\n",
-                       html_escape(s.css_class), x, w, h, html_escape(s.label), number_short(s.value, 1));
+    out +=
+      fmt::format("<rect class=\"seg {}\" x=\"{:.1f}\" y=\"0\" width=\"{:.1f}\" height=\"{}\"><title>{}: {}</title>"
+                  "</rect>\n",
+                  html_escape(s.css_class), x, w, h, html_escape(s.label), number_short(s.value, 1));
     x += w;
   }
   out += "</svg>\n";
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -20,9 +20,9 @@ std::string html_escape(std::string_view s);
 std::string html_to_markdown(std::string_view html);
 
 struct Bar {
-  std::string label;   ///< under the bar
+  std::string label;  ///< under the bar
   double value = 0;
-  std::string tip;     ///< tooltip (<title>); the label and value when empty
+  std::string tip;  ///< tooltip (<title>); the label and value when empty
 };
 
 struct BarChartStyle {
@@ -47,4 +47,4 @@ struct Segment {
 /// `aria_label` and a `<title>`.
 std::string svg_stacked_bar(const std::vector<Segment>& segments, int width, const std::string& aria_label);
 
-} // namespace pops
+}  // namespace pops

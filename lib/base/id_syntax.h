@@ -8,7 +8,7 @@
 
 namespace pops::id_syntax {
 
-inline constexpr int k_prefix_min = 2;          ///< letters and digits of a squad prefix, first a capital
+inline constexpr int k_prefix_min = 2;  ///< letters and digits of a squad prefix, first a capital
 inline constexpr int k_prefix_max = 10;
 inline constexpr int k_counter_max_digits = 9;  ///< the number of an id: no leading zero, at most 9 digits
 inline constexpr int k_squad_max = 40;          ///< a squad id: lower case letter, then [a-z0-9_-]
@@ -33,4 +33,4 @@ inline std::string goal_pattern()
   return "[A-Za-z0-9][A-Za-z0-9_.-]{0,39}";
 }
 
-} // namespace pops::id_syntax
+}  // namespace pops::id_syntax

@@ -37,11 +37,11 @@ Slot g_slots[k_slots];
 
 /// The signals whose default action ends the process (SIGSEGV and the like are left to sanitizers
 /// and core dumps).
-constexpr std::array<int, 11> k_signals = {SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGABRT,
+constexpr std::array<int, 11> k_signals = {SIGHUP,  SIGINT,  SIGQUIT, SIGTERM, SIGPIPE, SIGABRT,
                                            SIGALRM, SIGUSR1, SIGUSR2, SIGXCPU, SIGXFSZ};
 
-std::mutex g_mutex;          ///< guards the fields below (not used by the handler)
-int g_held = 0;              ///< slots in use
+std::mutex g_mutex;  ///< guards the fields below (not used by the handler)
+int g_held = 0;      ///< slots in use
 bool g_installed[k_signals.size()] = {};
 bool g_atexit = false;
 
@@ -98,8 +98,8 @@ void remove_handlers()
     }
     g_installed[i] = false;
     struct sigaction now {};
-    if (::sigaction(k_signals[i], nullptr, &now) == 0 && !(now.sa_flags & SA_SIGINFO) &&
-        now.sa_handler == pops_lock_on_signal) {
+    if (::sigaction(k_signals[i], nullptr, &now) == 0 && !(now.sa_flags & SA_SIGINFO)
+        && now.sa_handler == pops_lock_on_signal) {
       struct sigaction dfl {};
       dfl.sa_handler = SIG_DFL;
       sigemptyset(&dfl.sa_mask);
@@ -247,7 +247,7 @@ TakeOver take_over(const std::string& root, const std::string& path, long pid, c
   return result;
 }
 
-} // namespace
+}  // namespace
 
 std::string lock_path(const std::string& root)
 {
@@ -291,12 +291,12 @@ WorkspaceLock WorkspaceLock::acquire(const std::string& root, long wait_ms)
         // An older pops wrote no host: it may have run on another machine sharing this folder.
         throw std::runtime_error(fmt::format(
           "cannot lock the workspace: '{}' was left by pops process {}, which is not running here (the lock "
-          "names no host); {}", path, h.pid, clear));
+          "names no host); {}",
+          path, h.pid, clear));
       }
       switch (take_over(root, path, h.pid, h.host)) {
       case TakeOver::taken:
-        taken = fmt::format("took over the lock '{}' left by pops process {}, which is no longer running", path,
-                            h.pid);
+        taken = fmt::format("took over the lock '{}' left by pops process {}, which is no longer running", path, h.pid);
         continue;
       case TakeOver::changed:
         continue;
@@ -311,11 +311,13 @@ WorkspaceLock WorkspaceLock::acquire(const std::string& root, long wait_ms)
       if (h.complete && !h.host.empty() && h.host != host) {
         throw std::runtime_error(fmt::format(
           "cannot lock the workspace: pops process {} on host '{}' is changing it ('{}' exists); try again when "
-          "it is done, or remove '{}' if no pops is running there", h.pid, h.host, path, path));
+          "it is done, or remove '{}' if no pops is running there",
+          h.pid, h.host, path, path));
       }
       throw std::runtime_error(fmt::format(
         "cannot lock the workspace: another pops (process {}) is changing it ('{}' exists); try again when it "
-        "is done, or {}", h.complete ? std::to_string(h.pid) : std::string("?"), path, clear));
+        "is done, or {}",
+        h.complete ? std::to_string(h.pid) : std::string("?"), path, clear));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     delay_ms = std::min<long>(delay_ms * 2, 100);
@@ -349,4 +351,4 @@ void WorkspaceLock::release()
   m_held = false;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -52,4 +52,4 @@ private:
   std::string m_taken_over;
 };
 
-} // namespace pops
+}  // namespace pops

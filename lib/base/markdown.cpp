@@ -73,7 +73,7 @@ std::string escape(std::string_view s, bool line_start)
   return out;
 }
 
-} // namespace
+}  // namespace
 
 std::string markdown_text(std::string_view s)
 {
@@ -102,4 +102,4 @@ std::string markdown_code(std::string_view s)
   return fence + (pad ? " " : "") + v + (pad ? " " : "") + fence;
 }
 
-} // namespace pops
+}  // namespace pops

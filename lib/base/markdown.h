@@ -26,4 +26,4 @@ std::string markdown_cell(std::string_view s);
 /// backticks, with a space inside each fence when it starts or ends with one, as CommonMark says.
 std::string markdown_code(std::string_view s);
 
-} // namespace pops
+}  // namespace pops

@@ -19,11 +19,14 @@ std::string_view trim_space(std::string_view t)
   return t;
 }
 
-bool digit(char c) { return c >= '0' && c <= '9'; }
+bool digit(char c)
+{
+  return c >= '0' && c <= '9';
+}
 
 constexpr std::string_view k_currencies[] = {"USD", "EUR", "GBP", "CHF", "$", "\xE2\x82\xAC", "\xC2\xA3"};
 
-} // namespace
+}  // namespace
 
 std::optional<double> parse_money(std::string_view text)
 {
@@ -87,10 +90,20 @@ std::optional<double> parse_money(std::string_view text)
   int exponent = 0;
   if (rest.size() == 1) {
     switch (rest[0]) {
-    case 'k': case 'K': exponent = 3; break;
-    case 'm': case 'M': exponent = 6; break;
-    case 'b': case 'B': exponent = 9; break;
-    default: return std::nullopt;
+    case 'k':
+    case 'K':
+      exponent = 3;
+      break;
+    case 'm':
+    case 'M':
+      exponent = 6;
+      break;
+    case 'b':
+    case 'B':
+      exponent = 9;
+      break;
+    default:
+      return std::nullopt;
     }
   } else if (!rest.empty()) {
     return std::nullopt;
@@ -106,4 +119,4 @@ std::optional<double> parse_money(std::string_view text)
   return v == 0 ? 0.0 : v;  // no -0
 }
 
-} // namespace pops
+}  // namespace pops

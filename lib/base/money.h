@@ -18,4 +18,4 @@ std::optional<double> parse_money(std::string_view text);
 /// What parse_money reads, for messages: "write e.g. 80000, 80k, 1.2M or $80,000".
 inline constexpr std::string_view k_money_examples = "80000, 80k, 1.2M or $80,000";
 
-} // namespace pops
+}  // namespace pops

@@ -107,7 +107,7 @@ struct Batch {
   }
 };
 
-} // namespace
+}  // namespace
 
 unsigned pool_threads()
 {
@@ -152,4 +152,4 @@ void parallel_for(std::size_t n, const std::function<void(std::size_t)>& job, un
   }
 }
 
-} // namespace pops
+}  // namespace pops

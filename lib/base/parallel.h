@@ -21,4 +21,4 @@ void parallel_for(std::size_t n, const std::function<void(std::size_t)>& job, un
 /// The threads of the pool (besides the caller of parallel_for).
 unsigned pool_threads();
 
-} // namespace pops
+}  // namespace pops

@@ -87,4 +87,4 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   return r;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -17,4 +17,4 @@ struct ProcessResult {
 /// /dev/null, and waits for it.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd);
 
-} // namespace pops
+}  // namespace pops

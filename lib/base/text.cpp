@@ -94,7 +94,7 @@ template <class C> std::string closest_impl(std::string_view word, const C& cand
   return best;
 }
 
-} // namespace
+}  // namespace
 
 int edit_distance(std::string_view a, std::string_view b)
 {
@@ -144,7 +144,7 @@ bool counter(std::string_view n)
          && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-} // namespace
+}  // namespace
 
 bool is_prefix(std::string_view s)
 {
@@ -165,10 +165,9 @@ bool is_feedback_id(std::string_view s)
 
 bool is_squad_id(std::string_view s)
 {
-  return !s.empty() && s.size() <= 40 && s[0] >= 'a' && s[0] <= 'z'
-         && std::all_of(s.begin(), s.end(), [](char c) {
-              return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-            });
+  return !s.empty() && s.size() <= 40 && s[0] >= 'a' && s[0] <= 'z' && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
 }
 
 bool is_goal_id(std::string_view s)
@@ -185,8 +184,11 @@ std::string valid_utf8(std::string_view s)
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = p[i];
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 && c >= 0xC2 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                 : (c & 0xF8) == 0xF0 && c <= 0xF4                ? 4 : 0;
+    size_t len = c < 0x80                          ? 1
+                 : (c & 0xE0) == 0xC0 && c >= 0xC2 ? 2
+                 : (c & 0xF0) == 0xE0              ? 3
+                 : (c & 0xF8) == 0xF0 && c <= 0xF4 ? 4
+                                                   : 0;
     bool ok = len > 0 && i + len <= s.size();
     for (size_t k = 1; ok && k < len; ++k) {
       ok = (p[i + k] & 0xC0) == 0x80;
@@ -251,7 +253,7 @@ std::string replace_controls(std::string_view s, bool keep_newline)
   return out;
 }
 
-} // namespace
+}  // namespace
 
 std::string terminal_text(std::string_view s)
 {
@@ -278,8 +280,8 @@ std::string json_escape_controls(std::string_view json)
     if (n == 2) {
       cp = static_cast<unsigned char>(json[i + 1]);
     } else if (n == 3) {
-      cp = 0x2000u | ((static_cast<unsigned char>(json[i + 1]) & 0x3Fu) << 6) |
-           (static_cast<unsigned char>(json[i + 2]) & 0x3Fu);
+      cp = 0x2000u | ((static_cast<unsigned char>(json[i + 1]) & 0x3Fu) << 6)
+           | (static_cast<unsigned char>(json[i + 2]) & 0x3Fu);
     }
     static constexpr char k_hex[] = "0123456789abcdef";
     out += "\\u";
@@ -343,7 +345,7 @@ int code_point_width(char32_t c)
   return utf8proc_charwidth(static_cast<utf8proc_int32_t>(c));
 }
 
-} // namespace
+}  // namespace
 
 int display_width(std::string_view s)
 {
@@ -406,7 +408,7 @@ size_t colour_code_at(std::string_view s, size_t i)
   return 0;
 }
 
-} // namespace
+}  // namespace
 
 int line_width(std::string_view line)
 {
@@ -462,8 +464,8 @@ std::vector<std::string> wrap_line(std::string_view line, int width)
   }
   // The text starts after the indentation and a list marker.
   size_t text = lead;
-  if (line.substr(lead).starts_with("- ") || line.substr(lead).starts_with("* ") ||
-      line.substr(lead).starts_with("+ ")) {
+  if (line.substr(lead).starts_with("- ") || line.substr(lead).starts_with("* ")
+      || line.substr(lead).starts_with("+ ")) {
     text = lead + 2;
   } else {
     size_t d = lead;
@@ -562,4 +564,4 @@ std::string number_short(double v, int decimals)
   return s == "-0" ? "0" : s;
 }
 
-} // namespace pops
+}  // namespace pops

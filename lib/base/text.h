@@ -80,4 +80,4 @@ std::string pad_width(std::string_view s, int width, std::string_view ellipsis =
 /// (printable), cut to `width` display columns with "..." when longer.
 std::string cell_text(std::string_view s, int width);
 
-} // namespace pops
+}  // namespace pops

@@ -21,7 +21,7 @@ struct PatchFree {
   void operator()(git_patch* p) const { git_patch_free(p); }
 };
 
-} // namespace
+}  // namespace
 
 std::string unified_diff(std::string_view path, std::string_view before, std::string_view after, bool created,
                          int context)
@@ -38,22 +38,21 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
   opts.interhunk_lines = 0;
   opts.flags = GIT_DIFF_FORCE_TEXT;  // a NUL byte does not make the file "binary"
   git_patch* raw = nullptr;
-  if (git_patch_from_buffers(&raw, before.data(), before.size(), nullptr, after.data(), after.size(), nullptr,
-                             &opts)
+  if (git_patch_from_buffers(&raw, before.data(), before.size(), nullptr, after.data(), after.size(), nullptr, &opts)
       != 0) {
     const git_error* e = git_error_last();
     throw std::runtime_error(fmt::format("cannot diff '{}': {}", path, e && e->message ? e->message : "libgit2"));
   }
   const std::unique_ptr<git_patch, PatchFree> patch(raw);
-  std::string out = fmt::format("--- {}\n+++ b/{}\n", created ? std::string("/dev/null") : "a/" + std::string(path),
-                                path);
+  std::string out =
+    fmt::format("--- {}\n+++ b/{}\n", created ? std::string("/dev/null") : "a/" + std::string(path), path);
   const size_t hunks = git_patch_num_hunks(patch.get());
   for (size_t h = 0; h < hunks; ++h) {
     const git_diff_hunk* hunk = nullptr;
     size_t lines = 0;
     git_patch_get_hunk(&hunk, &lines, patch.get(), h);
-    out += fmt::format("@@ -{} +{} @@\n", range(hunk->old_start, hunk->old_lines),
-                       range(hunk->new_start, hunk->new_lines));
+    out +=
+      fmt::format("@@ -{} +{} @@\n", range(hunk->old_start, hunk->old_lines), range(hunk->new_start, hunk->new_lines));
     for (size_t l = 0; l < lines; ++l) {
       const git_diff_line* line = nullptr;
       git_patch_get_line_in_hunk(&line, patch.get(), h, l);
@@ -78,4 +77,4 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

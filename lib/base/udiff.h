@@ -10,7 +10,7 @@ namespace pops {
 /// headers "--- a/<path>" and "+++ b/<path>" ("--- /dev/null" when `created`). Lines keep their
 /// bytes (a CRLF file shows its "\r"); a missing final line break is marked "\ No newline at end of
 /// file". Empty when the two are equal.
-std::string unified_diff(std::string_view path, std::string_view before, std::string_view after,
-                         bool created = false, int context = 3);
+std::string unified_diff(std::string_view path, std::string_view before, std::string_view after, bool created = false,
+                         int context = 3);
 
-} // namespace pops
+}  // namespace pops

@@ -17,8 +17,8 @@ bool read_whole(const std::string& path, std::string& out, uint64_t max_bytes)
     return false;
   }
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 ||
-      static_cast<uint64_t>(st.st_size) > max_bytes) {
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0
+      || static_cast<uint64_t>(st.st_size) > max_bytes) {
     ::close(fd);
     return false;
   }
@@ -33,7 +33,6 @@ bool read_whole(const std::string& path, std::string& out, uint64_t max_bytes)
   ::close(fd);
   return true;
 }
-
 
 void write_cache_file(const std::string& path, std::string_view content)
 {
@@ -79,4 +78,4 @@ void write_cache_file(const std::string& path, std::string_view head, const std:
   }
 }
 
-} // namespace pops::cache_bytes
+}  // namespace pops::cache_bytes

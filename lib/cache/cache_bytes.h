@@ -203,4 +203,4 @@ void write_cache_file(const std::string& path, std::string_view content);
 /// The same for `head` followed by the `body` pieces, written in turn (no copy of them joined).
 void write_cache_file(const std::string& path, std::string_view head, const std::vector<std::string_view>& body);
 
-} // namespace pops::cache_bytes
+}  // namespace pops::cache_bytes

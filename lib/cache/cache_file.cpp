@@ -19,7 +19,7 @@ namespace {
 
 constexpr std::string_view k_magic = "POPSCACH";
 
-} // namespace
+}  // namespace
 
 uint64_t content_hash(std::string_view data, uint64_t seed)
 {
@@ -58,8 +58,7 @@ std::string cache_dir_for(const std::string& git_dir)
 
 namespace {
 
-std::string header_of(std::string_view kind, std::string_view build, std::string_view root, uint64_t size,
-                      uint64_t sum)
+std::string header_of(std::string_view kind, std::string_view build, std::string_view root, uint64_t size, uint64_t sum)
 {
   Writer w;
   w.out.append(k_magic);
@@ -74,7 +73,7 @@ std::string header_of(std::string_view kind, std::string_view build, std::string
 
 constexpr uint64_t k_payload_seed = 0x706f7073;
 
-} // namespace
+}  // namespace
 
 std::string cache_file_header(std::string_view kind, std::string_view build, std::string_view root,
                               std::string_view payload)
@@ -82,8 +81,8 @@ std::string cache_file_header(std::string_view kind, std::string_view build, std
   return header_of(kind, build, root, payload.size(), content_hash(payload, k_payload_seed));
 }
 
-void write_cache_pieces(const std::string& path, std::string_view kind, std::string_view build,
-                        std::string_view root, const std::vector<std::string_view>& payload)
+void write_cache_pieces(const std::string& path, std::string_view kind, std::string_view build, std::string_view root,
+                        const std::vector<std::string_view>& payload)
 {
   XXH3_state_t* st = XXH3_createState();
   if (!st) {
@@ -108,8 +107,8 @@ std::string encode_cache_file(std::string_view kind, std::string_view build, std
   return out;
 }
 
-std::optional<std::string_view> decode_cache_file(std::string_view bytes, std::string_view kind,
-                                                  std::string_view build, std::string_view root)
+std::optional<std::string_view> decode_cache_file(std::string_view bytes, std::string_view kind, std::string_view build,
+                                                  std::string_view root)
 {
   if (!bytes.starts_with(k_magic)) {
     return std::nullopt;
@@ -136,4 +135,4 @@ std::optional<std::string_view> decode_cache_file(std::string_view bytes, std::s
   }
 }
 
-} // namespace pops
+}  // namespace pops

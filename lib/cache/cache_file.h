@@ -46,9 +46,9 @@ std::string cache_file_header(std::string_view kind, std::string_view build, std
 /// Writes the cache file encode_cache_file(kind, build, root, the pieces joined) would hold, to
 /// `path` as write_cache_file does, without joining the pieces (a payload of tens of megabytes is
 /// not copied).
-void write_cache_pieces(const std::string& path, std::string_view kind, std::string_view build,
-                        std::string_view root, const std::vector<std::string_view>& payload);
-std::optional<std::string_view> decode_cache_file(std::string_view bytes, std::string_view kind,
-                                                  std::string_view build, std::string_view root);
+void write_cache_pieces(const std::string& path, std::string_view kind, std::string_view build, std::string_view root,
+                        const std::vector<std::string_view>& payload);
+std::optional<std::string_view> decode_cache_file(std::string_view bytes, std::string_view kind, std::string_view build,
+                                                  std::string_view root);
 
-} // namespace pops
+}  // namespace pops

@@ -29,12 +29,12 @@ using namespace cache_bytes;
 namespace {
 
 constexpr long long k_racy_ns = 2'000'000'000LL;  ///< entries changed this close to a run are hashed again
-constexpr uint32_t k_keep_generations = 8;          ///< parts unused for this many writes are dropped
+constexpr uint32_t k_keep_generations = 8;        ///< parts unused for this many writes are dropped
 
 long long now_ns()
 {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-           std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+    .count();
 }
 
 unsigned worker_count(size_t jobs)
@@ -54,7 +54,7 @@ struct StatEntry {
   std::string oid;
 };
 
-} // namespace
+}  // namespace
 
 std::string state_bytes(const std::vector<StateFile>& files, const std::vector<Finding>& io)
 {
@@ -125,7 +125,7 @@ std::string file_id(const std::string& root)
   return fmt::format("{:016x}", content_hash(root, 0x726f6f74));
 }
 
-} // namespace
+}  // namespace
 
 std::vector<StateFile> CheckCache::worktree_state(std::vector<Finding>& io)
 {
@@ -204,8 +204,7 @@ std::vector<StateFile> CheckCache::worktree_state(std::vector<Finding>& io)
   return out;
 }
 
-Workspace CheckCache::load(std::vector<StateFile>& files,
-                           const std::function<std::string(StateFile&)>& fetch)
+Workspace CheckCache::load(std::vector<StateFile>& files, const std::function<std::string(StateFile&)>& fetch)
 {
   auto& d = *m_impl;
   if (!m_dir.empty() && !d.parts_read) {
@@ -534,15 +533,15 @@ Workspace load_base(CheckCache& cache, const std::vector<StateFile>& files, std:
       feedback_ids.insert(fb.id.value);
     }
   }
-  const bool shared = std::any_of(ws.items.begin(), ws.items.end(), [&](const Item& it) {
-    return !changed_now.count(it.file) && item_ids.count(it.id.value);
-  }) || std::any_of(ws.feedback.begin(), ws.feedback.end(), [&](const Feedback& fb) {
-    return !changed_now.count(fb.file) && feedback_ids.count(fb.id.value);
-  });
+  const bool shared =
+    std::any_of(ws.items.begin(), ws.items.end(),
+                [&](const Item& it) { return !changed_now.count(it.file) && item_ids.count(it.id.value); })
+    || std::any_of(ws.feedback.begin(), ws.feedback.end(),
+                   [&](const Feedback& fb) { return !changed_now.count(fb.file) && feedback_ids.count(fb.id.value); });
   return shared ? cache.load(base_files, fetch) : part;
 }
 
-} // namespace
+}  // namespace
 
 CheckResult check_cached(const std::string& root, const CheckRequest& req, Repository* repo, CheckCache& cache,
                          std::map<std::string, std::string>* blobs)
@@ -665,4 +664,4 @@ CheckResult check_cached(const std::string& root, const CheckRequest& req, Repos
   return restrict_to_paths(std::move(stored.result), stored.files, req.paths);
 }
 
-} // namespace pops
+}  // namespace pops

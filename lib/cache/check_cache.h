@@ -31,7 +31,6 @@
 
 namespace pops {
 
-
 /// A file of one state of the workspace: path, blob id and, once read, its bytes.
 struct StateFile {
   std::string path;
@@ -41,9 +40,9 @@ struct StateFile {
 
 /// What the cache did in one run (for POPS_DEBUG_TIMING and tests).
 struct CacheStats {
-  int hashed = 0;    ///< working-tree files read to compute their blob id
-  int reused = 0;    ///< parts read back from the cache
-  int parsed = 0;    ///< parts parsed and built
+  int hashed = 0;  ///< working-tree files read to compute their blob id
+  int reused = 0;  ///< parts read back from the cache
+  int parsed = 0;  ///< parts parsed and built
   bool result_hit = false;
   bool loaded_parts = false;
 };
@@ -98,7 +97,7 @@ struct CheckRequest {
   std::string rev;       ///< Source::rev
   std::string base_rev;  ///< empty: no transition rules
   Date today;
-  std::vector<std::string> paths;  ///< report only under these (workspace-relative)
+  std::vector<std::string> paths;     ///< report only under these (workspace-relative)
   std::vector<std::string> commands;  ///< the built-in commands (CheckOptions::commands)
   /// Leave the models to the end of the process instead of freeing them (freeing a large
   /// workspace's tens of thousands of objects takes longer than checking it): for a command that
@@ -112,4 +111,4 @@ struct CheckRequest {
 CheckResult check_cached(const std::string& root, const CheckRequest& req, Repository* repo, CheckCache& cache,
                          std::map<std::string, std::string>* blobs = nullptr);
 
-} // namespace pops
+}  // namespace pops

@@ -50,8 +50,8 @@ Change get_change(Reader& r)
     throw Malformed();
   }
   c.kind = static_cast<Change::Kind>(kind);
-  for (std::string* s : {&c.entity, &c.id, &c.squad, &c.field, &c.old_value, &c.new_value, &c.title, &c.file,
-                         &c.status, &c.reason, &c.customer, &c.old_squad}) {
+  for (std::string* s : {&c.entity, &c.id, &c.squad, &c.field, &c.old_value, &c.new_value, &c.title, &c.file, &c.status,
+                         &c.reason, &c.customer, &c.old_squad}) {
     *s = r.s();
   }
   get(r, c.loc);
@@ -163,7 +163,7 @@ std::optional<FragmentIds> decode_fragment_ids(std::string_view bytes)
   }
 }
 
-} // namespace
+}  // namespace
 
 struct HistoryCache::Impl {
   std::string dir, root, build, path;
@@ -470,4 +470,4 @@ void HistoryCache::save()
   d.dirty = false;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -11,9 +11,9 @@
 // place. Replayed models keep only the fields a replay gives (HistoryStep), without positions, so a
 // fragment is a list of references to elements (an item, a feedback entry or a document), and both
 // are stored once by the hash of their bytes: an item that many commits carry unchanged, or a file
-// read again after a pops.yaml change that does not affect it, is stored once. The file starts with the header of every cache file (magic, format,
-// build, root, length, checksum); anything stale, foreign, truncated or corrupt is ignored and
-// written again. The walk is the same with and without it (tests/unit/test_history.cpp).
+// read again after a pops.yaml change that does not affect it, is stored once. The file starts with the header of every
+// cache file (magic, format, build, root, length, checksum); anything stale, foreign, truncated or corrupt is ignored
+// and written again. The walk is the same with and without it (tests/unit/test_history.cpp).
 
 #include "workspace/diff.h"
 #include "workspace/model.h"
@@ -51,10 +51,10 @@ public:
   struct Record {
     bool empty = false;  ///< no pops file changed
     std::vector<FileRef> old_files, new_files;
-    std::vector<std::string> in_place;   ///< files changed in place
-    uint64_t in_before = 0, in_after = 0; ///< fragments of their elements that can differ
-    bool has_changes = false;             ///< `changes` known (a replay stores none, a log does)
-    std::vector<Change> changes;          ///< diff_workspaces of the commit's states, unfiltered
+    std::vector<std::string> in_place;     ///< files changed in place
+    uint64_t in_before = 0, in_after = 0;  ///< fragments of their elements that can differ
+    bool has_changes = false;              ///< `changes` known (a replay stores none, a log does)
+    std::vector<Change> changes;           ///< diff_workspaces of the commit's states, unfiltered
   };
 
   /// The record of `commit`, with every fragment it needs readable; nullptr when there is none.
@@ -75,4 +75,4 @@ private:
   std::unique_ptr<Impl> m_impl;
 };
 
-} // namespace pops
+}  // namespace pops

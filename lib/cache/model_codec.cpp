@@ -16,19 +16,49 @@ using namespace cache_bytes;
 
 namespace {
 
-using cache_bytes::put;
 using cache_bytes::get;
+using cache_bytes::put;
 
-void put(Writer& w, const std::string& s) { w.s(s); }
-void get(Reader& r, std::string& s) { s = r.s(); }
-void put(Writer& w, const Date& d) { w.i(d.days); }
-void get(Reader& r, Date& d) { d.days = r.int32(); }
-void put(Writer& w, double v) { w.f(v); }
-void get(Reader& r, double& v) { v = r.f(); }
-void put(Writer& w, bool v) { w.b(v); }
-void get(Reader& r, bool& v) { v = r.b(); }
-void put(Writer& w, int v) { w.i(v); }
-void get(Reader& r, int& v) { v = r.int32(); }
+void put(Writer& w, const std::string& s)
+{
+  w.s(s);
+}
+void get(Reader& r, std::string& s)
+{
+  s = r.s();
+}
+void put(Writer& w, const Date& d)
+{
+  w.i(d.days);
+}
+void get(Reader& r, Date& d)
+{
+  d.days = r.int32();
+}
+void put(Writer& w, double v)
+{
+  w.f(v);
+}
+void get(Reader& r, double& v)
+{
+  v = r.f();
+}
+void put(Writer& w, bool v)
+{
+  w.b(v);
+}
+void get(Reader& r, bool& v)
+{
+  v = r.b();
+}
+void put(Writer& w, int v)
+{
+  w.i(v);
+}
+void get(Reader& r, int& v)
+{
+  v = r.int32();
+}
 
 template <class T> void put(Writer& w, const Located<T>& v)
 {
@@ -105,13 +135,13 @@ void get(Reader& r, Finding& f)
 // The structs of model.h, member by member through their field lists (workspace/model_fields.h):
 // whatever is written is read back, in the same order.
 template <class T>
-  requires has_fields<T>
+requires has_fields<T>
 void put(Writer& w, const T& x)
 {
   fields(x, [&w](const auto& m) { put(w, m); });
 }
 template <class T>
-  requires has_fields<T>
+requires has_fields<T>
 void get(Reader& r, T& x)
 {
   fields(x, [&r](auto& m) { get(r, m); });
@@ -144,7 +174,7 @@ template <class A, class B> void get(Reader& r, std::pair<A, B>& v)
   get(r, v.second);
 }
 
-} // namespace
+}  // namespace
 
 std::string encode_part(const FilePart& part)
 {
@@ -182,7 +212,7 @@ template <class T> std::string encode_one(const T& element, int slot)
   return std::move(w.out);
 }
 
-} // namespace
+}  // namespace
 
 std::string encode_part_of(const Item& item)
 {
@@ -245,4 +275,4 @@ void get_strings(Reader& r, std::vector<std::string>& strings)
   get(r, strings);
 }
 
-} // namespace pops
+}  // namespace pops

@@ -28,4 +28,4 @@ void get_findings(cache_bytes::Reader& r, std::vector<Finding>& findings);
 void put_strings(cache_bytes::Writer& w, const std::vector<std::string>& strings);
 void get_strings(cache_bytes::Reader& r, std::vector<std::string>& strings);
 
-} // namespace pops
+}  // namespace pops

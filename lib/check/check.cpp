@@ -83,7 +83,7 @@ bool under(const std::string& file, const std::string& path)
   return file == p || file.starts_with(p + "/");
 }
 
-} // namespace
+}  // namespace
 
 CheckResult check_workspace(const Workspace& ws, const CheckOptions& opts)
 {
@@ -166,8 +166,9 @@ void add_findings(CheckResult& r, const Config& cfg, std::vector<Finding> extra,
     if (auto it = cfg.rules.find(f.rule); it != cfg.rules.end()) {
       sev = it->second.severity;
     }
-    if (sev == Severity::off
-        || (!paths.empty() && std::none_of(paths.begin(), paths.end(), [&](const std::string& p) { return under(f.file, p); }))) {
+    if (sev == Severity::off || (!paths.empty() && std::none_of(paths.begin(), paths.end(), [&](const std::string& p) {
+          return under(f.file, p);
+        }))) {
       continue;
     }
     f.severity = sev;
@@ -192,4 +193,4 @@ CheckResult restrict_to_paths(CheckResult full, const std::vector<std::string>& 
   return full;
 }
 
-} // namespace pops
+}  // namespace pops

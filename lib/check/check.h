@@ -33,4 +33,4 @@ void add_findings(CheckResult& r, const Config& cfg, std::vector<Finding> extra,
 CheckResult restrict_to_paths(CheckResult full, const std::vector<std::string>& files,
                               const std::vector<std::string>& paths);
 
-} // namespace pops
+}  // namespace pops

@@ -22,4 +22,4 @@ bool is_generated_index(std::string_view text);
 /// change.
 std::string render_doc_index(const Workspace& ws);
 
-} // namespace pops
+}  // namespace pops

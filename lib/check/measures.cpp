@@ -134,7 +134,7 @@ std::vector<std::string> squads_named(const Finding& f)
   return s;
 }
 
-} // namespace
+}  // namespace
 
 RuleMeasure rule_measure(std::string_view rule)
 {
@@ -207,4 +207,4 @@ std::map<std::string, RuleTally> tally_rule(const Workspace& ws, std::string_vie
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

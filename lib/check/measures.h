@@ -39,4 +39,4 @@ struct RuleTally {
 std::map<std::string, RuleTally> tally_rule(const Workspace& ws, std::string_view rule,
                                             const std::vector<Finding>& findings, const Date& today);
 
-} // namespace pops
+}  // namespace pops

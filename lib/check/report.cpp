@@ -28,10 +28,14 @@ std::string dump(const json& j)
 std::string_view sarif_level(Severity s)
 {
   switch (s) {
-  case Severity::error: return "error";
-  case Severity::warning: return "warning";
-  case Severity::info: return "note";
-  case Severity::off: break;
+  case Severity::error:
+    return "error";
+  case Severity::warning:
+    return "warning";
+  case Severity::info:
+    return "note";
+  case Severity::off:
+    break;
   }
   return "none";
 }
@@ -49,18 +53,24 @@ json default_configuration(Severity s)
 std::string_view gitlab_severity(Severity s)
 {
   switch (s) {
-  case Severity::error: return "major";
-  case Severity::warning: return "minor";
-  default: return "info";
+  case Severity::error:
+    return "major";
+  case Severity::warning:
+    return "minor";
+  default:
+    return "info";
   }
 }
 
 std::string_view github_level(Severity s)
 {
   switch (s) {
-  case Severity::error: return "error";
-  case Severity::warning: return "warning";
-  default: return "notice";
+  case Severity::error:
+    return "error";
+  case Severity::warning:
+    return "warning";
+  default:
+    return "notice";
   }
 }
 
@@ -91,8 +101,8 @@ std::string uri_encode(std::string_view path)
 {
   std::string out;
   for (unsigned char c : path) {
-    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                c == '.' || c == '_' || c == '~' || c == '/';
+    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                || c == '_' || c == '~' || c == '/';
     if (keep) {
       out += static_cast<char>(c);
     } else {
@@ -120,12 +130,23 @@ std::string github_escape(std::string_view s, bool property)
   std::string out;
   for (char c : s) {
     switch (c) {
-    case '%': out += "%25"; break;
-    case '\r': out += "%0D"; break;
-    case '\n': out += "%0A"; break;
-    case ':': out += property ? "%3A" : ":"; break;
-    case ',': out += property ? "%2C" : ","; break;
-    default: out += c;
+    case '%':
+      out += "%25";
+      break;
+    case '\r':
+      out += "%0D";
+      break;
+    case '\n':
+      out += "%0A";
+      break;
+    case ':':
+      out += property ? "%3A" : ":";
+      break;
+    case ',':
+      out += property ? "%2C" : ",";
+      break;
+    default:
+      out += c;
     }
   }
   return out;
@@ -140,20 +161,36 @@ std::string xml_escape(std::string_view raw)
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&apos;"; break;
-    case '\t': out += "&#9;"; break;  // as references so attribute values keep them
-    case '\n': out += "&#10;"; break;
-    case '\r': out += "&#13;"; break;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&apos;";
+      break;
+    case '\t':
+      out += "&#9;";
+      break;  // as references so attribute values keep them
+    case '\n':
+      out += "&#10;";
+      break;
+    case '\r':
+      out += "&#13;";
+      break;
     default:
       if (c < 0x20) {
         break;  // C0 controls other than tab, LF, CR
       }
-      if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-          (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
+      if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF
+          && (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
         i += 2;  // U+FFFE, U+FFFF
         break;
       }
@@ -182,7 +219,7 @@ bool has_end(const Finding& f)
   return f.loc.line > 0 && f.end.line >= f.loc.line;
 }
 
-} // namespace
+}  // namespace
 
 std::string render_json(const CheckResult& r)
 {
@@ -343,4 +380,4 @@ std::string render_gitlab(const CheckResult& r)
   return dump(out);
 }
 
-} // namespace pops
+}  // namespace pops

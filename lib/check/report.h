@@ -27,4 +27,4 @@ std::string render_junit(const CheckResult& r, bool warnings_fail = false);
 /// Severities: error major, warning minor, info info. A finding with no file is put on pops.yaml.
 std::string render_gitlab(const CheckResult& r);
 
-} // namespace pops
+}  // namespace pops

@@ -91,4 +91,4 @@ void rule_ritual_missed(const RuleContext& c);
 /// status-regression, item-removed, id-reused, target-slip: `c.ws` against `base`.
 void rule_transitions(const RuleContext& c, const Workspace& base);
 
-} // namespace pops
+}  // namespace pops

@@ -20,7 +20,7 @@ std::string num(double v)
   return fmt::format("{:g}", v);
 }
 
-} // namespace
+}  // namespace
 
 void rule_over_capacity(const RuleContext& c)
 {
@@ -64,4 +64,4 @@ void rule_over_capacity(const RuleContext& c)
   }
 }
 
-} // namespace pops
+}  // namespace pops

@@ -33,7 +33,7 @@ namespace {
 /// The committed items whose ids are not in `covered`: a finding of `rule` at each one's horizon,
 /// worded by `message`.
 void report_uncovered_committed(const RuleContext& c, const std::set<std::string>& covered, std::string_view rule,
-                             const std::function<std::string(const Item&)>& message)
+                                const std::function<std::string(const Item&)>& message)
 {
   for (const auto& it : c.ws.items) {
     if (is_committed(it, c.ws.config) && !covered.count(it.id.value)) {
@@ -42,7 +42,7 @@ void report_uncovered_committed(const RuleContext& c, const std::set<std::string
   }
 }
 
-} // namespace
+}  // namespace
 
 void rule_prd_missing(const RuleContext& c)
 {
@@ -87,10 +87,9 @@ void rule_ritual_missed(const RuleContext& c)
     c.add(c.ws.config.file, r.cadence.loc, "ritual-missed",
           fmt::format("ritual {} ({}) was due {} and no note covers it ({}); hold it and write its note "
                       "with 'pops ritual new {}', or change its cadence",
-                      quote(r.name.value), cadence_text(r.cadence.value), format_date(*st.missed), held,
-                      r.name.value),
+                      quote(r.name.value), cadence_text(r.cadence.value), format_date(*st.missed), held, r.name.value),
           st.squads);
   }
 }
 
-} // namespace pops
+}  // namespace pops

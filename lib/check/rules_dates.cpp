@@ -18,7 +18,7 @@ std::string days(int n)
   return n == 1 ? "1 day" : fmt::format("{} days", n);
 }
 
-} // namespace
+}  // namespace
 
 void rule_wip_limit(const RuleContext& c)
 {
@@ -95,8 +95,7 @@ void rule_doc_required(const RuleContext& c)
       }
       if (!present) {
         c.add(d.file, d.loc, "doc-required-field",
-              fmt::format("{} document is missing required field {}", quote(t->name.value), quote(req.value)),
-              about);
+              fmt::format("{} document is missing required field {}", quote(t->name.value), quote(req.value)), about);
       }
     }
     for (const auto& sec : t->sections) {
@@ -123,8 +122,8 @@ void rule_doc_stale(const RuleContext& c)
       continue;
     }
     const Cadence& every = t->review_every.value;
-    const std::string period = fmt::format("{} {}", every.every,
-                                           every.every == 1 ? every.unit.substr(0, every.unit.size() - 1) : every.unit);
+    const std::string period =
+      fmt::format("{} {}", every.every, every.every == 1 ? every.unit.substr(0, every.unit.size() - 1) : every.unit);
     const auto about = c.squads_of(d);
     if (!d.reviewed.set && d.created.set) {
       const Date due = add_period(d.created.value, every.every, every.unit);
@@ -132,8 +131,8 @@ void rule_doc_stale(const RuleContext& c)
         c.add(d.file, d.created.loc, "doc-stale",
               fmt::format("document was created {}, {} ago, and never reviewed; its type {} asks for a "
                           "review every {}; add 'reviewed: YYYY-MM-DD' after reviewing it",
-                          format_date(d.created.value), days(c.today.days - d.created.value.days),
-                          quote(t->name.value), period),
+                          format_date(d.created.value), days(c.today.days - d.created.value.days), quote(t->name.value),
+                          period),
               about);
       }
       continue;
@@ -150,11 +149,11 @@ void rule_doc_stale(const RuleContext& c)
     if (due < c.today) {
       c.add(d.file, d.reviewed.loc, "doc-stale",
             fmt::format("document was last reviewed {}, {} ago; its type {} asks for a review every {}",
-                        format_date(d.reviewed.value), days(c.today.days - d.reviewed.value.days),
-                        quote(t->name.value), period),
+                        format_date(d.reviewed.value), days(c.today.days - d.reviewed.value.days), quote(t->name.value),
+                        period),
             about);
     }
   }
 }
 
-} // namespace pops
+}  // namespace pops

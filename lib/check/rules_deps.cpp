@@ -27,7 +27,7 @@ std::vector<std::vector<size_t>> dependency_graph(const Workspace& ws)
   return g;
 }
 
-} // namespace
+}  // namespace
 
 void rule_dependency_cycle(const RuleContext& c)
 {
@@ -90,9 +90,8 @@ void rule_dependency_cycle(const RuleContext& c)
     for (size_t v : scc) {
       in[v] = true;
     }
-    const size_t start = *std::min_element(scc.begin(), scc.end(), [&](size_t a, size_t b) {
-      return items[a].id.value < items[b].id.value;
-    });
+    const size_t start = *std::min_element(scc.begin(), scc.end(),
+                                           [&](size_t a, size_t b) { return items[a].id.value < items[b].id.value; });
     // Shortest path from start back to start inside the component (BFS).
     std::vector<long> parent(n, -1);
     std::vector<size_t> queue{start};
@@ -192,4 +191,4 @@ void rule_dependency_order(const RuleContext& c)
   }
 }
 
-} // namespace pops
+}  // namespace pops

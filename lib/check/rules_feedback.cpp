@@ -141,8 +141,8 @@ void rule_customer_duplicate(const RuleContext& c)
         continue;  // two records: two customers, as written down
       }
       // The one with fewer entries is reported (the later written on a tie).
-      const bool i_main = better(*mains[i], *mains[j])
-                          || (!better(*mains[j], *mains[i]) && mains[i]->first < mains[j]->first);
+      const bool i_main =
+        better(*mains[i], *mains[j]) || (!better(*mains[j], *mains[i]) && mains[i]->first < mains[j]->first);
       const Spelling* reported = i_main ? mains[j] : mains[i];
       const Spelling* main = i_main ? mains[i] : mains[j];
       auto [it, fresh] = closest.emplace(reported, Closest{main, d});
@@ -185,9 +185,8 @@ void rule_customer_records_duplicate(const RuleContext& c)
       c.add(rec.file, n->loc, "customer-duplicate",
             fmt::format("customer record {} ({}:{}) has the name {} of the record {} ({}:{}); merge the two "
                         "records (pops customer merge {} {})",
-                        quote(rec.name.value), rec.file, rec.name.loc.line, quote(n->value),
-                        quote(other.name.value), other.file, other.name.loc.line, quote(other.name.value),
-                        quote(rec.name.value)),
+                        quote(rec.name.value), rec.file, rec.name.loc.line, quote(n->value), quote(other.name.value),
+                        other.file, other.name.loc.line, quote(other.name.value), quote(rec.name.value)),
             {});
     }
   }
@@ -233,12 +232,11 @@ void rule_customer_unknown(const RuleContext& c)
       }
     }
     c.add(fb.file, fb.customer.loc, "customer-unknown",
-          fmt::format("{}: customer {} is in no customer record of customers.yaml{}; add it (pops customer add "
-                      "{}) or write a record's name or alias",
-                      fb.id.set ? fmt::format("feedback {}", fb.id.value) : "feedback entry",
-                      quote(trim(fb.customer.value)),
-                      best.empty() ? "" : fmt::format(" (did you mean {}?)", quote(best)),
-                      quote(trim(fb.customer.value))),
+          fmt::format(
+            "{}: customer {} is in no customer record of customers.yaml{}; add it (pops customer add "
+            "{}) or write a record's name or alias",
+            fb.id.set ? fmt::format("feedback {}", fb.id.value) : "feedback entry", quote(trim(fb.customer.value)),
+            best.empty() ? "" : fmt::format(" (did you mean {}?)", quote(best)), quote(trim(fb.customer.value))),
           c.squads_of(fb));
   }
 }
@@ -251,7 +249,8 @@ void rule_feedback_duplicate(const RuleContext& c)
     if (!fb.id.set || !fb.date.set || !fb.customer.set) {
       continue;
     }
-    const bool tagged = std::any_of(fb.tags.begin(), fb.tags.end(), [](const LStr& t) { return t.value == "duplicate"; });
+    const bool tagged =
+      std::any_of(fb.tags.begin(), fb.tags.end(), [](const LStr& t) { return t.value == "duplicate"; });
     std::string key = normalized_customer(fb.customer.value);
     if (!tagged && !key.empty()) {
       by_customer[std::move(key)].push_back(&fb);
@@ -283,7 +282,9 @@ void rule_feedback_duplicate(const RuleContext& c)
                           "is not committed yet, else tag it 'duplicate'",
                           later->id.value, first->id.value, first->file, first->id.loc.line,
                           quote(later->customer.value), sim == 1 ? "the same" : "nearly the same",
-                          days == 0 ? "the same day" : days == 1 ? "1 day apart" : fmt::format("{} days apart", days),
+                          days == 0   ? "the same day"
+                          : days == 1 ? "1 day apart"
+                                      : fmt::format("{} days apart", days),
                           later->id.value),
               c.squads_of(*later));
       }
@@ -291,4 +292,4 @@ void rule_feedback_duplicate(const RuleContext& c)
   }
 }
 
-} // namespace pops
+}  // namespace pops

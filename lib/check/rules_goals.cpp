@@ -18,10 +18,10 @@ void rule_key_result_unlinked(const RuleContext& c)
   const Config& cfg = c.ws.config;
   for (const auto& o : compute_goals(c.ws)) {
     if (o.key_results.empty()) {
-      c.add(cfg.file, o.objective->loc, "key-result-unlinked",
-            fmt::format("objective {} has no key results; add one under its 'key_results'",
-                        quote(o.objective->id.value)),
-            {});
+      c.add(
+        cfg.file, o.objective->loc, "key-result-unlinked",
+        fmt::format("objective {} has no key results; add one under its 'key_results'", quote(o.objective->id.value)),
+        {});
     }
     for (const auto& k : o.key_results) {
       if (k.by_series && !k.series) {
@@ -110,4 +110,4 @@ void rule_update_stale(const RuleContext& c)
   }
 }
 
-} // namespace pops
+}  // namespace pops

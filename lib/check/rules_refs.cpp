@@ -20,7 +20,7 @@ std::string where(const std::string& file, const Loc& loc)
   return fmt::format("{}:{}", file, loc.line);
 }
 
-} // namespace
+}  // namespace
 
 void rule_duplicate_id(const RuleContext& c)
 {
@@ -87,8 +87,7 @@ void rule_duplicate_title(const RuleContext& c)
             fmt::format("item {} has the title of {} ({}) in squad {}: likely a duplicate; drop one "
                         "(dropped_reason: duplicate of {}) or tell them apart",
                         quote(it.id.value), quote(pos->second->id.value),
-                        where(pos->second->file, pos->second->title.loc), quote(it.squad.value),
-                        pos->second->id.value),
+                        where(pos->second->file, pos->second->title.loc), quote(it.squad.value), pos->second->id.value),
             c.squads_of(it));
     }
   }
@@ -109,8 +108,8 @@ void rule_id_prefix(const RuleContext& c)
     if (prefix == sq->prefix.value) {
       continue;
     }
-    std::string msg = fmt::format("item id {} has prefix {} but squad {} uses {}", quote(it.id.value),
-                                  quote(prefix), quote(sq->id.value), quote(sq->prefix.value));
+    std::string msg = fmt::format("item id {} has prefix {} but squad {} uses {}", quote(it.id.value), quote(prefix),
+                                  quote(sq->id.value), quote(sq->prefix.value));
     if (const Squad* other = c.ws.config.squad_by_prefix(prefix)) {
       msg += fmt::format(" (prefix {} belongs to squad {})", quote(prefix), quote(other->id.value));
     }
@@ -136,8 +135,7 @@ void rule_moved_from_live(const RuleContext& c)
     }
     c.add(it.file, it.moved_from.loc, "moved-from-live",
           fmt::format("{} is moved from {}, which is still a live item ({}); drop {} or fix 'moved_from'",
-                      quote(it.id.value), quote(old->first), where(old->second->file, old->second->id.loc),
-                      old->first),
+                      quote(it.id.value), quote(old->first), where(old->second->file, old->second->id.loc), old->first),
           c.squads_of(it));
   }
 }
@@ -284,8 +282,7 @@ public:
       }
       if (n.date.set && format_date(n.date.value) != n.file_date && parse_date(n.file_date)) {
         m_c.add(n.file, n.date.loc, "unknown-ref",
-                fmt::format("note date {} does not match its file name {}.md", format_date(n.date.value),
-                            n.file_date),
+                fmt::format("note date {} does not match its file name {}.md", format_date(n.date.value), n.file_date),
                 about);
       }
       for (const auto& a : n.attendees) {
@@ -303,8 +300,8 @@ private:
   {
     if (p.set && !m_cfg.person(p.value)) {
       m_c.add(file, p.loc, "unknown-ref",
-              fmt::format("unknown person {} as {}{}; people are declared under 'people:' in pops.yaml",
-                          quote(p.value), role, did_you_mean(p.value, m_people)),
+              fmt::format("unknown person {} as {}{}; people are declared under 'people:' in pops.yaml", quote(p.value),
+                          role, did_you_mean(p.value, m_people)),
               about);
     }
   }
@@ -313,8 +310,8 @@ private:
   {
     if (s.set && !m_cfg.squad(s.value)) {
       m_c.add(file, s.loc, "unknown-ref",
-              fmt::format("unknown squad {}{}; squads are declared under 'squads:' in pops.yaml",
-                          quote(s.value), did_you_mean(s.value, m_squads)),
+              fmt::format("unknown squad {}{}; squads are declared under 'squads:' in pops.yaml", quote(s.value),
+                          did_you_mean(s.value, m_squads)),
               std::move(about));
     }
   }
@@ -342,7 +339,7 @@ private:
   long m_suggestion_budget = 250'000;
 };
 
-} // namespace
+}  // namespace
 
 void rule_unknown_ref(const RuleContext& c)
 {
@@ -354,4 +351,4 @@ void rule_unknown_ref(const RuleContext& c)
   refs.note_refs();
 }
 
-} // namespace pops
+}  // namespace pops

@@ -56,4 +56,4 @@ void rule_series_unlinked(const RuleContext& c)
   }
 }
 
-} // namespace pops
+}  // namespace pops

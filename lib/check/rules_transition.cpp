@@ -44,7 +44,7 @@ bool different_titles(const std::string& a, const std::string& b)
   return edit_distance(lower(a), lower(b)) * 2 > static_cast<int>(longest);
 }
 
-} // namespace
+}  // namespace
 
 void rule_transitions(const RuleContext& c, const Workspace& base)
 {
@@ -60,8 +60,7 @@ void rule_transitions(const RuleContext& c, const Workspace& base)
     }
     if (ch.entity == "feedback" && ch.kind == Change::Kind::removed) {
       c.add(ch.file, ch.loc, "item-removed",
-            fmt::format("feedback {} was deleted; feedback is evidence and is never deleted, restore it", ch.id),
-            {});
+            fmt::format("feedback {} was deleted; feedback is evidence and is never deleted, restore it", ch.id), {});
       continue;
     }
     if (ch.entity != "item" || ch.kind != Change::Kind::changed) {
@@ -78,8 +77,8 @@ void rule_transitions(const RuleContext& c, const Workspace& base)
       const bool reopened = now->reopened.set && now->reopened.value;
       if (before >= 0 && after >= 0 && after < before && ch.new_value != "dropped" && !reopened) {
         c.add(now->file, now->status.loc, "status-regression",
-              fmt::format("{} moved back from {} to {}; set 'reopened: true' on the item if that is intended",
-                          ch.id, quote(ch.old_value), quote(ch.new_value)),
+              fmt::format("{} moved back from {} to {}; set 'reopened: true' on the item if that is intended", ch.id,
+                          quote(ch.old_value), quote(ch.new_value)),
               about);
       }
     } else if (ch.field == "title" && different_titles(ch.old_value, ch.new_value)) {
@@ -90,11 +89,11 @@ void rule_transitions(const RuleContext& c, const Workspace& base)
             about);
     } else if (ch.field == "target" && ch.days > 0) {
       c.add(now->file, now->target.loc, "target-slip",
-            fmt::format("target of {} moved from {} to {}, {} day{} later", ch.id, ch.old_value, ch.new_value,
-                        ch.days, ch.days == 1 ? "" : "s"),
+            fmt::format("target of {} moved from {} to {}, {} day{} later", ch.id, ch.old_value, ch.new_value, ch.days,
+                        ch.days == 1 ? "" : "s"),
             about);
     }
   }
 }
 
-} // namespace pops
+}  // namespace pops

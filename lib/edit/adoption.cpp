@@ -21,7 +21,6 @@ namespace pops {
 
 namespace {
 
-
 std::string slug(std::string_view s)
 {
   std::string out;
@@ -46,7 +45,7 @@ bool same_number(double a, double b)
   return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(a));
 }
 
-} // namespace
+}  // namespace
 
 // ---------------------------------------------------------------------------------------------
 // Reading exports
@@ -144,9 +143,15 @@ bool no_value(std::string_view s)
 
 std::string amplitude_measure(const std::vector<CsvRow>& head)
 {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> measures = {{
-    {"uniques", "uniques"}, {"event totals", "totals"}, {"totals", "totals"}, {"active %", "active_percent"},
-    {"average", "average"}, {"frequency", "frequency"}, {"properties", "properties"}, {"formula", "formula"}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> measures = {
+    {{"uniques", "uniques"},
+     {"event totals", "totals"},
+     {"totals", "totals"},
+     {"active %", "active_percent"},
+     {"average", "average"},
+     {"frequency", "frequency"},
+     {"properties", "properties"},
+     {"formula", "formula"}}};
   for (const auto& row : head) {
     for (const auto& f : row.fields) {
       const std::string l = lower(trim(f));
@@ -160,7 +165,7 @@ std::string amplitude_measure(const std::vector<CsvRow>& head)
   return "value";
 }
 
-} // namespace
+}  // namespace
 
 ExportRead read_amplitude_export(std::string_view csv, const std::string& metric)
 {
@@ -204,9 +209,8 @@ ExportRead read_amplitude_export(std::string_view csv, const std::string& metric
                                       not_dates.size() == 1 ? "a column" : "columns",
                                       not_dates.size() == 1 ? "is" : "are", join(not_dates, ", "))});
   }
-  const std::string m = metric.empty()
-                          ? amplitude_measure({table.rows.begin(), table.rows.begin() + static_cast<long>(header)})
-                          : metric;
+  const std::string m =
+    metric.empty() ? amplitude_measure({table.rows.begin(), table.rows.begin() + static_cast<long>(header)}) : metric;
   std::map<std::string, int> seen;  // key -> line
   for (size_t i = header + 1; i < table.rows.size(); ++i) {
     const CsvRow& row = table.rows[i];
@@ -293,8 +297,8 @@ ExportRead read_pendo_export(std::string_view csv, const std::string& metric, co
     }
     return -1;
   };
-  const long key_col = find({"feature", "feature name", "page", "page name", "track event", "track event name",
-                             "event", "name"});
+  const long key_col =
+    find({"feature", "feature name", "page", "page name", "track event", "track event name", "event", "name"});
   const long date_col = find({"date", "day", "week", "week of", "period"});
   if (key_col < 0 || date_col < 0) {
     throw OpError(fmt::format("the export has no {} column; its columns are {}",
@@ -304,8 +308,8 @@ ExportRead read_pendo_export(std::string_view csv, const std::string& metric, co
   }
   std::vector<size_t> cols;
   if (values.empty()) {
-    static constexpr std::array<std::string_view, 6> known = {"visitors", "accounts", "views", "events", "clicks",
-                                                               "minutes"};
+    static constexpr std::array<std::string_view, 6> known = {"visitors", "accounts", "views",
+                                                              "events",   "clicks",   "minutes"};
     for (size_t i = 0; i < names.size(); ++i) {
       if (std::find(known.begin(), known.end(), lower(names[i])) != known.end()) {
         cols.push_back(i);
@@ -337,7 +341,7 @@ ExportRead read_pendo_export(std::string_view csv, const std::string& metric, co
                   "choose the column with --value COLUMN");
   }
   std::map<std::pair<std::string, size_t>, size_t> index;  // key, column -> series
-  std::map<std::pair<std::string, int>, int> seen;          // key, date -> line
+  std::map<std::pair<std::string, int>, int> seen;         // key, date -> line
   for (size_t i = 1; i < table.rows.size(); ++i) {
     const CsvRow& row = table.rows[i];
     if (std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& f) { return blank(f); })) {
@@ -569,7 +573,8 @@ std::string fast_points(const std::string& before, std::vector<ExportSeries>& se
   if (done.empty()) {
     return before;
   }
-  std::sort(splices.begin(), splices.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+  std::sort(splices.begin(), splices.end(),
+            [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
   std::string after = before;
   for (const auto& [pos, len, t] : splices) {
     after.replace(pos, len, t);
@@ -599,7 +604,7 @@ std::string fast_points(const std::string& before, std::vector<ExportSeries>& se
   return after;
 }
 
-} // namespace
+}  // namespace
 
 AdoptionImportResult plan_adoption_import(const EditSession& s, std::string_view csv, const AdoptionImportOptions& o)
 {
@@ -629,9 +634,9 @@ AdoptionImportResult plan_adoption_import(const EditSession& s, std::string_view
   auto series = res.read.series;
   res.plan.message = fmt::format("Import {} usage data from {}", o.from, o.file);
   auto finish = [&](std::string before, std::string after, bool created) {
-    res.plan.summary = fmt::format("{}: {} series added, {} point{} added, {} changed, {} unchanged", to,
-                                   res.series_added, res.points_added, res.points_added == 1 ? "" : "s",
-                                   res.points_changed, res.points_same);
+    res.plan.summary =
+      fmt::format("{}: {} series added, {} point{} added, {} changed, {} unchanged", to, res.series_added,
+                  res.points_added, res.points_added == 1 ? "" : "s", res.points_changed, res.points_same);
     if (after != before) {
       res.plan.changes.push_back({to, std::move(before), std::move(after), created});
     }
@@ -686,8 +691,8 @@ AdoptionImportResult plan_adoption_import(const EditSession& s, std::string_view
         continue;
       }
       if (!pts->is_map()) {
-        throw OpError(fmt::format("cannot import into {}: 'points' of series {} is {}, not a mapping", to,
-                                  quote(e.key), pts->kind_name()),
+        throw OpError(fmt::format("cannot import into {}: 'points' of series {} is {}, not a mapping", to, quote(e.key),
+                                  pts->kind_name()),
                       "fix it first (pops check shows the problem)");
       }
       std::vector<std::string> dates;
@@ -725,4 +730,4 @@ AdoptionImportResult plan_adoption_import(const EditSession& s, std::string_view
   return res;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -23,15 +23,15 @@ namespace pops {
 /// A series read from an export, points in date order.
 struct ExportSeries {
   std::string source, key, metric, unit;
-  int line = 0;                                   ///< where it starts in the export
+  int line = 0;  ///< where it starts in the export
   std::vector<std::pair<Date, double>> points;
-  bool handled = false;                           ///< merged already (plan_adoption_import)
+  bool handled = false;  ///< merged already (plan_adoption_import)
 };
 
 struct ExportRead {
   std::vector<ExportSeries> series;
-  int rows = 0;                                   ///< data rows read (good and bad)
-  std::vector<ImportRowError> errors;             ///< rows left out, in file order
+  int rows = 0;                        ///< data rows read (good and bad)
+  std::vector<ImportRowError> errors;  ///< rows left out, in file order
 };
 
 /// Amplitude's chart export: an optional header block, a row of dates (a column per day, after one
@@ -56,10 +56,10 @@ std::optional<double> parse_usage_value(std::string_view text, bool& percent);
 // Importing
 
 struct AdoptionImportOptions {
-  std::string file;                   ///< the CSV's name, for messages
-  std::string from;                   ///< amplitude | pendo
-  std::string metric;                 ///< --metric
-  std::vector<std::string> values;    ///< --value (pendo)
+  std::string file;                 ///< the CSV's name, for messages
+  std::string from;                 ///< amplitude | pendo
+  std::string metric;               ///< --metric
+  std::vector<std::string> values;  ///< --value (pendo)
   std::string to = "metrics/adoption.yaml";
 };
 
@@ -74,4 +74,4 @@ struct AdoptionImportResult {
 /// Throws OpError for an unknown --from, a --to outside metrics/, a file pops cannot edit.
 AdoptionImportResult plan_adoption_import(const EditSession& s, std::string_view csv, const AdoptionImportOptions& o);
 
-} // namespace pops
+}  // namespace pops

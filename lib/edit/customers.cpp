@@ -22,15 +22,15 @@ namespace pops {
 namespace {
 
 constexpr std::string_view k_file = "customers.yaml";
-constexpr std::array<std::string_view, 8> k_order = {"name",  "aliases",  "segment",    "arr",
-                                                     "arr_date", "owner", "salesforce", "hubspot"};
+constexpr std::array<std::string_view, 8> k_order = {"name",     "aliases", "segment",    "arr",
+                                                     "arr_date", "owner",   "salesforce", "hubspot"};
 
 using Fields = std::vector<std::pair<std::string, std::optional<std::string>>>;
 
 Fields fields_of(const CustomerSpec& spec)
 {
-  return {{"segment", spec.segment},   {"arr", spec.arr},         {"arr_date", spec.arr_date},
-          {"owner", spec.owner},       {"salesforce", spec.salesforce}, {"hubspot", spec.hubspot}};
+  return {{"segment", spec.segment},       {"arr", spec.arr},        {"arr_date", spec.arr_date}, {"owner", spec.owner},
+          {"salesforce", spec.salesforce}, {"hubspot", spec.hubspot}};
 }
 
 /// The fields checked and as written: arr as a plain number.
@@ -118,7 +118,7 @@ NewEntries new_record(const std::string& name, const std::vector<std::string>& a
   return e;
 }
 
-} // namespace
+}  // namespace
 
 EditPlan plan_customer_add(const EditSession& s, const CustomerSpec& spec)
 {
@@ -133,8 +133,8 @@ EditPlan plan_customer_add(const EditSession& s, const CustomerSpec& spec)
          return all;
        }()) {
     if (const Customer* c = records.find(n)) {
-      throw OpError(fmt::format("customer {} has a record already: {} ({}:{})", quote(n), quote(c->name.value),
-                                c->file, c->name.loc.line),
+      throw OpError(fmt::format("customer {} has a record already: {} ({}:{})", quote(n), quote(c->name.value), c->file,
+                                c->name.loc.line),
                     "change it with 'pops customer set'");
     }
   }
@@ -162,16 +162,18 @@ EditPlan plan_customer_set(const EditSession& s, const CustomerSpec& spec)
                   "add it with 'pops customer add'");
   }
   const Fields f = checked(s, fields_of(spec));
-  const bool any = !spec.aliases.empty() || std::any_of(f.begin(), f.end(), [](const auto& x) { return x.second.has_value(); });
+  const bool any =
+    !spec.aliases.empty() || std::any_of(f.begin(), f.end(), [](const auto& x) { return x.second.has_value(); });
   if (!any) {
     throw OpError("nothing to set", "give at least one of the options of 'pops customer set'");
   }
   const CustomerIndex records(s.ws);
   for (const auto& a : spec.aliases) {
     if (const Customer* other = records.find(a); other && other != c) {
-      throw OpError(fmt::format("{} names the customer {} already ({}:{})", quote(a), quote(other->name.value),
-                                other->file, other->name.loc.line),
-                    fmt::format("merge them with 'pops customer merge {} {}'", quote(c->name.value), quote(other->name.value)));
+      throw OpError(
+        fmt::format("{} names the customer {} already ({}:{})", quote(a), quote(other->name.value), other->file,
+                    other->name.loc.line),
+        fmt::format("merge them with 'pops customer merge {} {}'", quote(c->name.value), quote(other->name.value)));
     }
   }
   const std::string& before = s.files.at(std::string(k_file));
@@ -203,7 +205,8 @@ EditPlan plan_customer_set(const EditSession& s, const CustomerSpec& spec)
   if (after != before) {
     ch.push_back({std::string(k_file), before, after, false});
   }
-  return finish(s, std::move(ch), c->name.value, fmt::format("updated customer {} in customers.yaml", quote(c->name.value)),
+  return finish(s, std::move(ch), c->name.value,
+                fmt::format("updated customer {} in customers.yaml", quote(c->name.value)),
                 fmt::format("Update customer {}", c->name.value));
 }
 
@@ -315,8 +318,9 @@ EditPlan plan_customer_merge(const EditSession& s, const std::string& into, cons
   }
   return finish(s, std::move(changes), a_name,
                 fmt::format("merged customer {} into {}: {} feedback {} rewritten, {} recorded as an alias",
-                            quote(b_name), quote(a_name), rewritten, rewritten == 1 ? "entry" : "entries", quote(b_name)),
+                            quote(b_name), quote(a_name), rewritten, rewritten == 1 ? "entry" : "entries",
+                            quote(b_name)),
                 fmt::format("Merge customer {} into {}", b_name, a_name));
 }
 
-} // namespace pops
+}  // namespace pops

@@ -30,4 +30,4 @@ EditPlan plan_customer_set(const EditSession& s, const CustomerSpec& spec);
 /// when absent, B's record, when there is one, is folded into A's: its aliases join A's).
 EditPlan plan_customer_merge(const EditSession& s, const std::string& into, const std::string& from);
 
-} // namespace pops
+}  // namespace pops

@@ -39,7 +39,7 @@ std::string field_text(const Item& it, const std::string& name, std::string_view
   return {};
 }
 
-} // namespace
+}  // namespace
 
 std::string export_jira_csv(const Workspace& ws)
 {
@@ -48,7 +48,8 @@ std::string export_jira_csv(const Workspace& ws)
   for (const auto& it : ws.items) {
     labels = std::max(labels, it.tags.size());
   }
-  std::vector<std::string> head = {"Issue key", "Summary", "Issue Type", "Status", "Description", "Assignee", "Due date"};
+  std::vector<std::string> head = {"Issue key",   "Summary",  "Issue Type", "Status",
+                                   "Description", "Assignee", "Due date"};
   for (size_t i = 0; i < labels; ++i) {
     head.emplace_back("Labels");
   }
@@ -70,7 +71,12 @@ std::string export_jira_csv(const Workspace& ws)
     if (const Person* p = ws.config.person(it.owner.value)) {
       assignee = p->email ? p->email.value : p->name ? p->name.value : p->id.value;
     }
-    std::vector<std::string> row = {key, it.title.value, "Epic", status, it.description.value, assignee,
+    std::vector<std::string> row = {key,
+                                    it.title.value,
+                                    "Epic",
+                                    status,
+                                    it.description.value,
+                                    assignee,
                                     it.target ? format_date(it.target.value) : ""};
     for (size_t i = 0; i < labels; ++i) {
       row.push_back(i < it.tags.size() ? it.tags[i].value : "");
@@ -83,9 +89,9 @@ std::string export_jira_csv(const Workspace& ws)
 
 std::string export_items_csv(const Workspace& ws)
 {
-  std::vector<std::string> head = {"id",     "title", "status", "squad", "horizon", "owner",       "target",
-                                   "depends_on", "tags", "okr", "links", "score",   "success", "description",
-                                   "dropped_reason", "reopened", "moved_from", "file"};
+  std::vector<std::string> head = {"id",      "title",       "status",         "squad",    "horizon",    "owner",
+                                   "target",  "depends_on",  "tags",           "okr",      "links",      "score",
+                                   "success", "description", "dropped_reason", "reopened", "moved_from", "file"};
   for (const auto& f : ws.config.fields) {
     head.push_back(f.name.value);
   }
@@ -152,7 +158,7 @@ Json strings(const std::vector<LStr>& v)
 
 Json cadence_json(const Located<Cadence>& c)
 {
-  static constexpr std::string_view k_days[] = {"monday", "tuesday", "wednesday", "thursday",
+  static constexpr std::string_view k_days[] = {"monday", "tuesday",  "wednesday", "thursday",
                                                 "friday", "saturday", "sunday"};
   if (!c.set) {
     return Json();
@@ -218,16 +224,20 @@ Json objectives_json(const Config& cfg)
   for (const auto& o : cfg.objectives) {
     Json krs = Json::array();
     for (const auto& kr : o.key_results) {
-      krs.push_back({{"id", kr.id.value},
-                     {"title", opt(kr.title)},
-                     {"metric", opt(kr.metric)},
-                     {"baseline", kr.baseline ? Json(kr.baseline.value) : Json()},
-                     {"target", kr.target ? Json(kr.target.value) : Json()},
-                     {"series", kr.series_source ? Json{{"source", kr.series_source.value}, {"key", kr.series_key.value}}
-                                                 : Json()}});
+      krs.push_back(
+        {{"id", kr.id.value},
+         {"title", opt(kr.title)},
+         {"metric", opt(kr.metric)},
+         {"baseline", kr.baseline ? Json(kr.baseline.value) : Json()},
+         {"target", kr.target ? Json(kr.target.value) : Json()},
+         {"series",
+          kr.series_source ? Json{{"source", kr.series_source.value}, {"key", kr.series_key.value}} : Json()}});
     }
-    objectives.push_back({{"id", o.id.value}, {"title", opt(o.title)}, {"owner", opt(o.owner)},
-                          {"period", opt(o.period)}, {"key_results", krs}});
+    objectives.push_back({{"id", o.id.value},
+                          {"title", opt(o.title)},
+                          {"owner", opt(o.owner)},
+                          {"period", opt(o.period)},
+                          {"key_results", krs}});
   }
   return objectives;
 }
@@ -361,7 +371,7 @@ Json ritual_json(const Workspace& ws, const Ritual& rt)
   return e;
 }
 
-} // namespace
+}  // namespace
 
 std::string export_json(const Workspace& ws)
 {
@@ -378,14 +388,20 @@ std::string export_json(const Workspace& ws)
   j["objectives"] = objectives_json(cfg);
   Json initiatives = Json::array();
   for (const auto& in : cfg.initiatives) {
-    initiatives.push_back({{"id", in.id.value}, {"title", opt(in.title)}, {"owner", opt(in.owner)},
-                           {"target", opt(in.target)}, {"description", opt(in.description)},
+    initiatives.push_back({{"id", in.id.value},
+                           {"title", opt(in.title)},
+                           {"owner", opt(in.owner)},
+                           {"target", opt(in.target)},
+                           {"description", opt(in.description)},
                            {"updates", updates_json(in.updates)}});
   }
   j["initiatives"] = initiatives;
   Json people = Json::array();
   for (const auto& p : cfg.people) {
-    people.push_back({{"id", p.id.value}, {"name", opt(p.name)}, {"email", opt(p.email)}, {"role", opt(p.role)},
+    people.push_back({{"id", p.id.value},
+                      {"name", opt(p.name)},
+                      {"email", opt(p.email)},
+                      {"role", opt(p.role)},
                       {"squad", opt(p.squad)}});
   }
   j["people"] = people;
@@ -417,4 +433,4 @@ std::string export_json(const Workspace& ws)
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-} // namespace pops
+}  // namespace pops

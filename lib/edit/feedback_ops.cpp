@@ -21,7 +21,7 @@ namespace {
 constexpr std::array<std::string_view, 11> k_feedback_order = {
   "id", "date", "source", "customer", "segment", "arr", "quote", "summary", "tags", "items", "url"};
 
-} // namespace
+}  // namespace
 
 std::span<const std::string_view> feedback_key_order()
 {
@@ -90,7 +90,8 @@ EditPlan plan_feedback_add(const EditSession& s, const FeedbackSpec& spec, const
     plan.id = id;
     add_change(plan, change_of(s, file, y.text()));
     plan.summary = fmt::format("added {} to {}", id, file);
-    const std::string who = trim(spec.customer).empty() ? std::string(trim(spec.source)) : std::string(trim(spec.customer));
+    const std::string who =
+      trim(spec.customer).empty() ? std::string(trim(spec.source)) : std::string(trim(spec.customer));
     plan.message = fmt::format("Add {} from {}", id, who);
     return plan;
   } catch (const EditRefused& e) {
@@ -107,8 +108,8 @@ std::string feedback_file_for(const EditSession& s, const std::string& date)
   return file;
 }
 
-std::vector<FileChange> plan_feedback_appends(const EditSession& s,
-                                              const std::vector<std::pair<std::string, std::vector<NewEntries>>>& by_file)
+std::vector<FileChange>
+plan_feedback_appends(const EditSession& s, const std::vector<std::pair<std::string, std::vector<NewEntries>>>& by_file)
 {
   std::vector<FileChange> out;
   for (const auto& [file, entries] : by_file) {
@@ -193,4 +194,4 @@ EditPlan plan_feedback_link(const EditSession& s, const std::string& fb, const s
   return plan;
 }
 
-} // namespace pops
+}  // namespace pops

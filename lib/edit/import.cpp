@@ -138,7 +138,7 @@ bool utf8_ok(std::string_view s)
   return s.find('\0') == std::string_view::npos && valid_utf8(s) == s;
 }
 
-} // namespace
+}  // namespace
 
 std::span<const std::string_view> import_presets()
 {
@@ -219,7 +219,7 @@ void check_import_options(const Config& cfg, const ImportOptions& o)
 /// preset's columns, then columns named like a field, then --map). Refuses a --map that names no
 /// column or no field, and a file without a column for the date, the text or the key.
 struct ImportColumns {
-  std::vector<std::string> names;  ///< as the header writes them
+  std::vector<std::string> names;     ///< as the header writes them
   std::map<std::string, size_t> col;  ///< field -> column
 
   /// The names of the columns of `fields` that the file has, quoted: 'Ticket ID'.
@@ -275,8 +275,9 @@ ImportColumns import_columns(const CsvRow& header, const ImportOptions& o, const
     }
     auto it = index.find(key_of(column));
     if (it == index.end()) {
-      throw OpError(fmt::format("--map '{}': '{}' has no column '{}'{}", m, o.file, column, did_you_mean(column, names)),
-                    fmt::format("its columns are {}", join(names, ", ")));
+      throw OpError(
+        fmt::format("--map '{}': '{}' has no column '{}'{}", m, o.file, column, did_you_mean(column, names)),
+        fmt::format("its columns are {}", join(names, ", ")));
     }
     col[field] = it->second;
   }
@@ -309,8 +310,8 @@ void describe_import(ImportResult& r, const ImportOptions& o,
   } else {
     r.plan.id = new_ids.front();
     const std::string range = r.added == 1 ? new_ids.front() : new_ids.front() + ".." + new_ids.back();
-    r.plan.summary = fmt::format("imported {} entr{} ({}) into {}", r.added, r.added == 1 ? "y" : "ies", range,
-                                 join(files, ", "));
+    r.plan.summary =
+      fmt::format("imported {} entr{} ({}) into {}", r.added, r.added == 1 ? "y" : "ies", range, join(files, ", "));
     if (r.present > 0) {
       r.plan.summary += fmt::format("; {} already present", r.present);
     }
@@ -346,8 +347,8 @@ std::string import_customer(const EditSession& s, const CustomerIndex& records,
 {
   std::string customer = one_line(get("customer"));
   const Customer* rec = nullptr;
-  for (const auto& [field, member] : {std::pair{"salesforce_id", &Customer::salesforce},
-                                      std::pair{"hubspot_id", &Customer::hubspot}}) {
+  for (const auto& [field, member] :
+       {std::pair{"salesforce_id", &Customer::salesforce}, std::pair{"hubspot_id", &Customer::hubspot}}) {
     const std::string crm = one_line(get(field));
     for (const Customer& c : s.ws.customers) {
       if (!rec && !crm.empty() && (c.*member).set && trim((c.*member).value) == crm) {
@@ -364,7 +365,7 @@ std::string import_customer(const EditSession& s, const CustomerIndex& records,
   return customer;
 }
 
-} // namespace
+}  // namespace
 
 ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, const ImportOptions& o,
                                   const UsedIds& history)
@@ -456,8 +457,8 @@ ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, co
     const std::string date_text = one_line(get("date"));
     std::optional<Date> date = parse_export_date(date_text);
     if (!date) {
-      bad(fmt::format("'{}' is not a date: {}; write YYYY-MM-DD (a time after it is fine) or M/D/YYYY",
-                      colname("date"), date_text.empty() ? "it is empty" : quote(date_text)));
+      bad(fmt::format("'{}' is not a date: {}; write YYYY-MM-DD (a time after it is fine) or M/D/YYYY", colname("date"),
+                      date_text.empty() ? "it is empty" : quote(date_text)));
       continue;
     }
     const std::string q = clean(get("quote"));
@@ -473,8 +474,8 @@ ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, co
       if (!a.empty()) {
         std::optional<double> v = parse_money(a);
         if (!v || *v < 0) {
-          bad(fmt::format("'{}' is not an amount: {}; write an amount of at least 0, e.g. {}", colname("arr"),
-                          quote(a), k_money_examples));
+          bad(fmt::format("'{}' is not an amount: {}; write an amount of at least 0, e.g. {}", colname("arr"), quote(a),
+                          k_money_examples));
           continue;
         }
         arr_text = number_exact(*v);
@@ -524,4 +525,4 @@ ImportResult plan_feedback_import(const EditSession& s, std::string_view csv, co
   return r;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -14,23 +14,23 @@
 namespace pops {
 
 struct ImportOptions {
-  std::string file;                   ///< the CSV's name, for messages
-  std::string source;                 ///< `source` of every entry; one of feedback_sources
-  std::string preset;                 ///< "", zendesk, intercom, salesforce or productboard
-  std::vector<std::string> maps;      ///< "column=field"
+  std::string file;               ///< the CSV's name, for messages
+  std::string source;             ///< `source` of every entry; one of feedback_sources
+  std::string preset;             ///< "", zendesk, intercom, salesforce or productboard
+  std::vector<std::string> maps;  ///< "column=field"
 };
 
 struct ImportRowError {
-  int line = 0;                       ///< 1-based line the row starts on
+  int line = 0;  ///< 1-based line the row starts on
   std::string message;
 };
 
 struct ImportResult {
   EditPlan plan;
-  int rows = 0;                       ///< data rows read (good and bad)
-  int added = 0;                      ///< entries in the plan
-  int present = 0;                    ///< rows whose key is in the workspace or earlier in the file
-  std::vector<ImportRowError> errors; ///< rows left out, in file order
+  int rows = 0;                        ///< data rows read (good and bad)
+  int added = 0;                       ///< entries in the plan
+  int present = 0;                     ///< rows whose key is in the workspace or earlier in the file
+  std::vector<ImportRowError> errors;  ///< rows left out, in file order
   std::vector<std::pair<std::string, std::string>> columns;  ///< field -> column used
 };
 
@@ -52,4 +52,4 @@ std::string export_text(std::string_view cell);
 /// A cell of an export as one line: runs of space and line breaks as one space, trimmed.
 std::string export_line(std::string_view cell);
 
-} // namespace pops
+}  // namespace pops

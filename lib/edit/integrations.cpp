@@ -24,7 +24,6 @@
 
 namespace pops {
 
-
 using namespace integrations_detail;
 
 std::span<const std::string_view> import_tools()
@@ -114,4 +113,4 @@ std::optional<Date> parse_tool_date(std::string_view text)
   return parse_date(fmt::format("{:04}-{:02}-{:02}", year, (mi - std::begin(k_months)) + 1, day));
 }
 
-} // namespace pops
+}  // namespace pops

@@ -41,17 +41,17 @@ ToolMapping tool_mapping(const Config& cfg, std::string_view tool);
 /// status, squad, person, date, number or value pops does not know) is a warning naming the cell and
 /// the fix: the row imports with the values that do map.
 struct ToolImportMessage {
-  int line = 0;                     ///< 1-based line of the CSV cell (or of the row)
-  int column = 0;                   ///< 1-based byte column of the cell; 0: the row
+  int line = 0;    ///< 1-based line of the CSV cell (or of the row)
+  int column = 0;  ///< 1-based byte column of the cell; 0: the row
   std::string message;
   bool error = true;
 };
 
 struct ToolImportResult {
   EditPlan plan;
-  int rows = 0;                     ///< data rows read
+  int rows = 0;  ///< data rows read
   int added = 0, updated = 0, unchanged = 0;
-  int skipped = 0;                  ///< rows left out because of an error
+  int skipped = 0;                          ///< rows left out because of an error
   std::vector<ToolImportMessage> messages;  ///< in file order
   std::vector<std::string> added_ids, updated_ids;
   /// The new ids by squad, squads in the order their first new item comes in the file.
@@ -74,8 +74,7 @@ struct ToolImportOptions {
 /// one that is a squad, with a warning. Productboard's HTML descriptions become Markdown text.
 /// Throws OpError for a bad --map or --squad.
 ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, std::string_view tool,
-                                  std::string_view file, const UsedIds& history,
-                                  const ToolImportOptions& options = {});
+                                  std::string_view file, const UsedIds& history, const ToolImportOptions& options = {});
 
 /// A date as the tools export it: what parse_export_date reads, and Jira's `15/Dec/26 12:00 AM` and
 /// `15/Dec/2026`.
@@ -91,4 +90,4 @@ std::string export_items_csv(const Workspace& ws);
 /// `pops export json`: the whole model, {"format": "pops-export", "version": 1, ...} (docs/export.md).
 std::string export_json(const Workspace& ws);
 
-} // namespace pops
+}  // namespace pops

@@ -23,7 +23,8 @@ namespace {
 /// Returns false, leaving `out` alone, when the file's layout does not allow it (an entry whose '-'
 /// is not on the line of its first key, `items:` not the last key, a flow list) or when anything is
 /// not as intended; the caller then edits the file as a whole.
-bool edit_by_entry(const YamlText& y, const std::vector<const std::pair<std::string, std::vector<Assignment>>*>& updates,
+bool edit_by_entry(const YamlText& y,
+                   const std::vector<const std::pair<std::string, std::vector<Assignment>>*>& updates,
                    const Config& cfg, const TextStyle& st, std::string& out)
 {
   const std::string& text = y.text();
@@ -111,7 +112,7 @@ bool edit_by_entry(const YamlText& y, const std::vector<const std::pair<std::str
   return true;
 }
 
-} // namespace
+}  // namespace
 
 EditPlan plan_item_batch(const EditSession& s, const ItemBatch& batch, const UsedIds& history,
                          std::vector<std::string>& new_ids)
@@ -133,11 +134,12 @@ EditPlan plan_item_batch(const EditSession& s, const ItemBatch& batch, const Use
   // Updates, file by file. A file with many of them is edited entry by entry (edit_by_entry), so that
   // each edit re-parses one entry rather than the whole file; else, or when its layout does not allow
   // that, as a whole.
-  std::vector<std::pair<std::string, std::vector<const std::pair<std::string, std::vector<Assignment>>*>>> by_file_updates;
+  std::vector<std::pair<std::string, std::vector<const std::pair<std::string, std::vector<Assignment>>*>>>
+    by_file_updates;
   for (const auto& u : batch.updates) {
     const Item& item = find_item(s, u.first);
-    auto it = std::find_if(by_file_updates.begin(), by_file_updates.end(),
-                           [&](const auto& f) { return f.first == item.file; });
+    auto it =
+      std::find_if(by_file_updates.begin(), by_file_updates.end(), [&](const auto& f) { return f.first == item.file; });
     if (it == by_file_updates.end()) {
       by_file_updates.emplace_back(item.file, std::vector<const std::pair<std::string, std::vector<Assignment>>*>{});
       it = std::prev(by_file_updates.end());
@@ -218,4 +220,4 @@ EditPlan plan_item_batch(const EditSession& s, const ItemBatch& batch, const Use
   return plan;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -14,17 +14,26 @@ namespace pops::ops_detail {
 
 std::optional<KeyInfo> item_key(const Config& cfg, std::string_view key)
 {
-  static const std::map<std::string_view, KeyInfo> builtin = {
-    {"id", {KeyType::id, true}},           {"title", {KeyType::text, true}},
-    {"status", {KeyType::text, true}},     {"squad", {KeyType::text, false}},
-    {"horizon", {KeyType::text, false}},   {"owner", {KeyType::text, false}},
-    {"target", {KeyType::plain, false}},   {"depends_on", {KeyType::list, false}},
-    {"tags", {KeyType::list, false}},      {"okr", {KeyType::text, false}},
-    {"links", {KeyType::text_map, false}}, {"score", {KeyType::number_map, false}},
-    {"success", {KeyType::unsupported, false}}, {"description", {KeyType::text, false}},
-    {"dropped_reason", {KeyType::text, false}}, {"reopened", {KeyType::plain, false}},
-    {"moved_from", {KeyType::text, false}}, {"key_results", {KeyType::list, false}},
-    {"initiative", {KeyType::text, false}}, {"updates", {KeyType::unsupported, false}}};
+  static const std::map<std::string_view, KeyInfo> builtin = {{"id", {KeyType::id, true}},
+                                                              {"title", {KeyType::text, true}},
+                                                              {"status", {KeyType::text, true}},
+                                                              {"squad", {KeyType::text, false}},
+                                                              {"horizon", {KeyType::text, false}},
+                                                              {"owner", {KeyType::text, false}},
+                                                              {"target", {KeyType::plain, false}},
+                                                              {"depends_on", {KeyType::list, false}},
+                                                              {"tags", {KeyType::list, false}},
+                                                              {"okr", {KeyType::text, false}},
+                                                              {"links", {KeyType::text_map, false}},
+                                                              {"score", {KeyType::number_map, false}},
+                                                              {"success", {KeyType::unsupported, false}},
+                                                              {"description", {KeyType::text, false}},
+                                                              {"dropped_reason", {KeyType::text, false}},
+                                                              {"reopened", {KeyType::plain, false}},
+                                                              {"moved_from", {KeyType::text, false}},
+                                                              {"key_results", {KeyType::list, false}},
+                                                              {"initiative", {KeyType::text, false}},
+                                                              {"updates", {KeyType::unsupported, false}}};
   if (auto it = builtin.find(key); it != builtin.end()) {
     return it->second;
   }
@@ -154,8 +163,9 @@ void apply_assignment(YamlText& y, const Path& path, const Assignment& a, const 
   const YNode* cur = node_at(y.root(), kpath);
   switch (info->type) {
   case KeyType::id:
-    throw OpError("an item's id never changes",
-                  fmt::format("to hand the item to another squad, run 'pops item move {} --squad <squad> --new-id'", id));
+    throw OpError(
+      "an item's id never changes",
+      fmt::format("to hand the item to another squad, run 'pops item move {} --squad <squad> --new-id'", id));
   case KeyType::unsupported:
     throw OpError(fmt::format("pops does not change '{}'; edit it by hand", key));
   case KeyType::text:
@@ -324,7 +334,8 @@ NewEntries new_item_entries(const Config& cfg, const ItemSpec& spec, const std::
     if (eq == std::string::npos || eq == 0 || eq + 1 == l.size()) {
       throw OpError(fmt::format("--link '{}' is not tool=value, e.g. jira=PAY-1234", l));
     }
-    maps["links"].emplace_back(std::string(trim(l.substr(0, eq))), NewScalar{std::string(trim(l.substr(eq + 1))), true});
+    maps["links"].emplace_back(std::string(trim(l.substr(0, eq))),
+                               NewScalar{std::string(trim(l.substr(eq + 1))), true});
   }
   std::vector<std::string> custom;
   for (const auto& f : spec.fields) {
@@ -376,4 +387,4 @@ std::string new_roadmap_text(const Squad& squad, const TextStyle& st)
   return "squad: " + format_scalar({squad.id.value, true}, false, st.quote) + st.eol + "items:" + st.eol;
 }
 
-} // namespace pops::ops_detail
+}  // namespace pops::ops_detail

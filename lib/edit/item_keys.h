@@ -16,9 +16,9 @@
 namespace pops::ops_detail {
 
 inline constexpr std::array<std::string_view, 20> k_item_order = {
-  "id",      "title", "status", "dropped_reason", "moved_from", "squad", "horizon", "owner", "target",
-  "depends_on", "tags", "okr",  "key_results", "initiative", "links", "score", "success", "description", "reopened",
-  "updates"};
+  "id",    "title",  "status",     "dropped_reason", "moved_from", "squad",       "horizon",
+  "owner", "target", "depends_on", "tags",           "okr",        "key_results", "initiative",
+  "links", "score",  "success",    "description",    "reopened",   "updates"};
 
 enum class KeyType { text, plain, list, text_map, number_map, id, unsupported };
 
@@ -54,4 +54,4 @@ NewEntries new_item_entries(const Config& cfg, const ItemSpec& spec, const std::
 /// A new roadmap file of `squad`: its `squad:` line and an empty `items:`.
 std::string new_roadmap_text(const Squad& squad, const TextStyle& st);
 
-} // namespace pops::ops_detail
+}  // namespace pops::ops_detail

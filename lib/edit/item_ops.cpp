@@ -53,7 +53,7 @@ std::vector<std::string> references_to(const EditSession& s, const std::string& 
   return out;
 }
 
-} // namespace
+}  // namespace
 
 std::span<const std::string_view> item_key_order()
 {
@@ -65,7 +65,8 @@ Assignment parse_assignment(std::string_view text)
   const size_t eq = text.find('=');
   if (eq == std::string_view::npos || eq == 0) {
     throw OpError(fmt::format("'{}' is not a change; write key=value, key= (to remove it), list+=value or "
-                              "list-=value", text));
+                              "list-=value",
+                              text));
   }
   Assignment a;
   size_t key_end = eq;
@@ -190,19 +191,19 @@ EditPlan plan_item_update(const EditSession& s, const std::string& id, const Upd
     throw OpError("say what changed with --note TEXT");
   }
   if (!spec.author.empty() && !s.ws.config.person(spec.author)) {
-    throw OpError(fmt::format("unknown person '{}' as author{}", spec.author,
-                              did_you_mean(spec.author, person_ids(s.ws.config))));
+    throw OpError(
+      fmt::format("unknown person '{}' as author{}", spec.author, did_you_mean(spec.author, person_ids(s.ws.config))));
   }
-  std::vector<std::pair<std::string, NewScalar>> entry = {
-    {"date", NewScalar{format_date(spec.date), false}},
-    {"health", NewScalar{spec.health, true}},
-    {"note", NewScalar{std::string(trim(spec.note)), true}}};
+  std::vector<std::pair<std::string, NewScalar>> entry = {{"date", NewScalar{format_date(spec.date), false}},
+                                                          {"health", NewScalar{spec.health, true}},
+                                                          {"note", NewScalar{std::string(trim(spec.note)), true}}};
   if (!spec.author.empty()) {
     entry.emplace_back("author", NewScalar{spec.author, true});
   }
   EditPlan plan;
   plan.id = id;
-  const bool is_item = std::any_of(s.ws.items.begin(), s.ws.items.end(), [&](const Item& x) { return x.id.value == id; });
+  const bool is_item =
+    std::any_of(s.ws.items.begin(), s.ws.items.end(), [&](const Item& x) { return x.id.value == id; });
   if (!is_item && s.ws.config.initiative(id)) {
     const std::string file = s.ws.config.file;
     YamlText y = open_text(s, file);
@@ -242,16 +243,16 @@ EditPlan plan_item_move(const EditSession& s, const std::string& id, const std::
   if (!same_squad && !new_id) {
     const std::string prefix = split_id(id).first;
     throw OpError(
-      fmt::format("cannot move {} to squad '{}': an item keeps its id, and the ids of '{}' start with {}-, not {}-",
-                  id, squad.id.value, squad.id.value, squad.prefix.value, prefix),
+      fmt::format("cannot move {} to squad '{}': an item keeps its id, and the ids of '{}' start with {}-, not {}-", id,
+                  squad.id.value, squad.id.value, squad.prefix.value, prefix),
       fmt::format("'pops item move {} --squad {} --new-id' copies it to '{}' as a new item ({}-<n>) and drops "
                   "{} with a pointer to it; or add an item with 'pops item add --squad {}' and drop this one with "
                   "'pops item drop {} --reason ...'",
                   id, squad.id.value, squad.id.value, squad.prefix.value, id, squad.id.value, id));
   }
   if (same_squad && new_id) {
-    throw OpError(fmt::format("{} is an item of '{}' already; --new-id is for moving to another squad", id,
-                              squad.id.value));
+    throw OpError(
+      fmt::format("{} is an item of '{}' already; --new-id is for moving to another squad", id, squad.id.value));
   }
   EditPlan plan;
   if (same_squad && target == item.file) {
@@ -267,9 +268,9 @@ EditPlan plan_item_move(const EditSession& s, const std::string& id, const std::
     const TextStyle src_style = style_for(s, src, item.file, FileKind::roadmap);
     YamlText probe = target_exists ? open_text(s, target) : YamlText("squad: x\nitems:\n");
     TextStyle st = style_for(s, probe, target, FileKind::roadmap);
-    const std::string content = target_exists ? target_before
-                                              : "squad: " + format_scalar({squad.id.value, true}, false, st.quote)
-                                                  + st.eol + "items:" + st.eol;
+    const std::string content =
+      target_exists ? target_before
+                    : "squad: " + format_scalar({squad.id.value, true}, false, st.quote) + st.eol + "items:" + st.eol;
     // Both squads' items may live in the same file: then the copy goes into that same text.
     YamlText other(content);
     YamlText& dst = target == item.file ? src : other;
@@ -326,4 +327,4 @@ EditPlan plan_item_move(const EditSession& s, const std::string& id, const std::
   return plan;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -71,8 +71,7 @@ std::vector<NewScalar> unique_values(const std::vector<std::string>& in)
 
 [[noreturn]] void refuse(const std::string& file, std::string_view what, const EditRefused& e)
 {
-  throw OpError(fmt::format("cannot edit '{}'{}: {}", file, what.empty() ? "" : fmt::format(" ({})", what),
-                            e.what()),
+  throw OpError(fmt::format("cannot edit '{}'{}: {}", file, what.empty() ? "" : fmt::format(" ({})", what), e.what()),
                 "pops changes only the bytes of the values it edits and refuses what it cannot change that "
                 "way; make this change by hand");
 }
@@ -149,8 +148,8 @@ std::string unread_holder(const EditSession& s, const std::string& id, FileKind 
     }
     for (const auto& f : s.ws.findings) {
       if (f.file == path && f.rule == "yaml-syntax") {
-        return fmt::format("'{}' mentions it but cannot be read (line {}: {}); fix that file first", path,
-                           f.loc.line, f.message);
+        return fmt::format("'{}' mentions it but cannot be read (line {}: {}); fix that file first", path, f.loc.line,
+                           f.message);
       }
     }
   }
@@ -226,4 +225,4 @@ void add_change(EditPlan& plan, FileChange c)
   }
 }
 
-} // namespace pops::ops_detail
+}  // namespace pops::ops_detail

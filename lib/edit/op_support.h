@@ -54,4 +54,4 @@ FileChange change_of(const EditSession& s, const std::string& path, const std::s
 /// Adds `changes` whose content differs.
 void add_change(EditPlan& plan, FileChange c);
 
-} // namespace pops::ops_detail
+}  // namespace pops::ops_detail

@@ -62,8 +62,9 @@ EditPlan plan_feedback_add(const EditSession& s, const FeedbackSpec& spec, const
 std::string feedback_file_for(const EditSession& s, const std::string& date);
 /// Appends numbered feedback entries to their files, one edit (one re-parse and check) per file,
 /// creating the files that do not exist: `by_file` holds each file with its entries in order.
-std::vector<FileChange> plan_feedback_appends(const EditSession& s,
-                                              const std::vector<std::pair<std::string, std::vector<NewEntries>>>& by_file);
+std::vector<FileChange>
+plan_feedback_appends(const EditSession& s,
+                      const std::vector<std::pair<std::string, std::vector<NewEntries>>>& by_file);
 /// Adds item ids to a feedback entry's `items`.
 EditPlan plan_feedback_link(const EditSession& s, const std::string& fb, const std::vector<std::string>& items);
 
@@ -91,4 +92,4 @@ EditPlan plan_item_batch(const EditSession& s, const ItemBatch& batch, const Use
 std::span<const std::string_view> item_key_order();
 std::span<const std::string_view> feedback_key_order();
 
-} // namespace pops
+}  // namespace pops

@@ -14,8 +14,8 @@ namespace pops {
 namespace {
 
 constexpr std::array<std::string_view, 15> k_config_order = {
-  "version", "product", "squads", "people", "statuses", "horizons", "feedback_sources", "fields",
-  "rituals", "docs", "rules", "scoring", "integrations", "aliases", "pager"};
+  "version", "product", "squads",  "people",       "statuses", "horizons", "feedback_sources", "fields", "rituals",
+  "docs",    "rules",   "scoring", "integrations", "aliases",  "pager"};
 constexpr std::array<std::string_view, 5> k_squad_order = {"name", "prefix", "lead", "wip_limit", "capacity"};
 constexpr std::array<std::string_view, 4> k_person_order = {"name", "email", "role", "squad"};
 
@@ -41,7 +41,8 @@ void check_values(const EditSession& s, const Fields& fields)
       continue;
     }
     if (key == "prefix" && !is_prefix(*v)) {
-      throw OpError(fmt::format("prefix {} is not 2 to 10 capital letters or digits, starting with a letter", quote(*v)));
+      throw OpError(
+        fmt::format("prefix {} is not 2 to 10 capital letters or digits, starting with a letter", quote(*v)));
     }
     if (key == "wip_limit") {
       const bool digits = v->find_first_not_of("0123456789") == std::string::npos && (*v)[0] != '0';
@@ -145,7 +146,10 @@ void need_some(const Fields& fields, std::string_view cmd)
 
 Fields squad_fields(const SquadSpec& spec)
 {
-  return {{"name", spec.name}, {"prefix", spec.prefix}, {"lead", spec.lead}, {"wip_limit", spec.wip_limit},
+  return {{"name", spec.name},
+          {"prefix", spec.prefix},
+          {"lead", spec.lead},
+          {"wip_limit", spec.wip_limit},
           {"capacity", spec.capacity}};
 }
 
@@ -154,7 +158,7 @@ Fields person_fields(const PersonSpec& spec)
   return {{"name", spec.name}, {"email", spec.email}, {"role", spec.role}, {"squad", spec.squad}};
 }
 
-} // namespace
+}  // namespace
 
 namespace {
 
@@ -199,7 +203,7 @@ std::vector<std::pair<std::string, std::string>> capacity_parts(std::string_view
   return parts;
 }
 
-} // namespace
+}  // namespace
 
 NewValue capacity_value(std::string_view text)
 {
@@ -239,7 +243,8 @@ EditPlan plan_squad_add(const EditSession& s, const SquadSpec& spec)
     throw OpError("a new squad needs --prefix, the prefix of its item ids (e.g. PAY)");
   }
   if (const Squad* other = s.ws.config.squad_by_prefix(*spec.prefix)) {
-    throw OpError(fmt::format("prefix {} is the prefix of squad {} already", quote(*spec.prefix), quote(other->id.value)));
+    throw OpError(
+      fmt::format("prefix {} is the prefix of squad {} already", quote(*spec.prefix), quote(other->id.value)));
   }
   check_values(s, squad_fields(spec));
   return plan_entry(s, "squads", "squad", spec.id, squad_fields(spec), k_squad_order, true);
@@ -257,7 +262,8 @@ EditPlan plan_squad_set(const EditSession& s, const SquadSpec& spec)
   }
   if (spec.prefix) {
     if (const Squad* other = s.ws.config.squad_by_prefix(*spec.prefix); other && other->id.value != spec.id) {
-      throw OpError(fmt::format("prefix {} is the prefix of squad {} already", quote(*spec.prefix), quote(other->id.value)));
+      throw OpError(
+        fmt::format("prefix {} is the prefix of squad {} already", quote(*spec.prefix), quote(other->id.value)));
     }
   }
   check_values(s, squad_fields(spec));
@@ -287,4 +293,4 @@ EditPlan plan_person_set(const EditSession& s, const PersonSpec& spec)
   return plan_entry(s, "people", "person", spec.id, person_fields(spec), k_person_order, false);
 }
 
-} // namespace pops
+}  // namespace pops

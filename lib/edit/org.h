@@ -38,4 +38,4 @@ EditPlan plan_person_add(const EditSession& s, const PersonSpec& spec);
 /// Sets the given fields of the existing person `spec.id`; an empty value removes the field.
 EditPlan plan_person_set(const EditSession& s, const PersonSpec& spec);
 
-} // namespace pops
+}  // namespace pops

@@ -61,7 +61,7 @@ std::string file_type_name(const fs::file_status& st)
   }
 }
 
-} // namespace
+}  // namespace
 
 std::vector<std::string> EditPlan::paths() const
 {
@@ -167,7 +167,8 @@ std::vector<Finding> new_findings(const EditSession& s, const EditPlan& plan, Da
   std::multiset<std::string> known_anywhere;
   for (const auto& f : before_r.findings) {
     if (counted(f)) {
-      known.insert(std::string(severity_name(f.severity)) + '\n' + f.file + '\n' + f.rule + '\n' + normalized(f.message));
+      known.insert(std::string(severity_name(f.severity)) + '\n' + f.file + '\n' + f.rule + '\n'
+                   + normalized(f.message));
     }
   }
   std::vector<Finding> unmatched;
@@ -175,8 +176,8 @@ std::vector<Finding> new_findings(const EditSession& s, const EditPlan& plan, Da
     if (!counted(f)) {
       continue;
     }
-    auto it = known.find(std::string(severity_name(f.severity)) + '\n' + f.file + '\n' + f.rule + '\n' +
-                         normalized(f.message));
+    auto it =
+      known.find(std::string(severity_name(f.severity)) + '\n' + f.file + '\n' + f.rule + '\n' + normalized(f.message));
     if (it != known.end()) {
       known.erase(it);
     } else {
@@ -190,7 +191,8 @@ std::vector<Finding> new_findings(const EditSession& s, const EditPlan& plan, Da
   }
   std::vector<Finding> out;
   for (const auto& f : unmatched) {
-    auto it = known_anywhere.find(std::string(severity_name(f.severity)) + '\n' + f.rule + '\n' + normalized(f.message));
+    auto it =
+      known_anywhere.find(std::string(severity_name(f.severity)) + '\n' + f.rule + '\n' + normalized(f.message));
     if (it != known_anywhere.end()) {
       known_anywhere.erase(it);
     } else {
@@ -246,4 +248,4 @@ void apply_plan(const std::string& root, const EditPlan& plan)
   }
 }
 
-} // namespace pops
+}  // namespace pops

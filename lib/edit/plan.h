@@ -45,8 +45,8 @@ struct EditSession {
 };
 
 struct FileChange {
-  std::string path;     ///< relative to the workspace root
-  std::string before;   ///< empty for a new file
+  std::string path;    ///< relative to the workspace root
+  std::string before;  ///< empty for a new file
   std::string after;
   bool created = false;
 };
@@ -78,4 +78,4 @@ std::vector<Finding> new_errors(const EditSession& s, const EditPlan& plan, Date
 /// file changed on disk since it was read.
 void apply_plan(const std::string& root, const EditPlan& plan);
 
-} // namespace pops
+}  // namespace pops

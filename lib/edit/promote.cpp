@@ -77,11 +77,11 @@ EditPlan plan_pilot_promote(const EditSession& s, const PromoteSpec& spec)
     plan.summary = fmt::format("widened the pilot of rule {} to {} in pops.yaml", spec.rule, join(added, ", "));
     plan.message = fmt::format("Widen the pilot of rule {} to {}", spec.rule, join(added, ", "));
     if (added.size() + rc->second.pilot.size() >= s.ws.config.squads.size()) {
-      plan.hints.push_back(fmt::format("every squad is in the pilot now; 'pops pilot promote {} --all' rolls it out",
-                                       spec.rule));
+      plan.hints.push_back(
+        fmt::format("every squad is in the pilot now; 'pops pilot promote {} --all' rolls it out", spec.rule));
     }
   }
   return plan;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -21,4 +21,4 @@ struct PromoteSpec {
 /// neither or both of `squads` and `all`.
 EditPlan plan_pilot_promote(const EditSession& s, const PromoteSpec& spec);
 
-} // namespace pops
+}  // namespace pops

@@ -139,7 +139,10 @@ private:
       bad = true;
     }
     void warn_at(const Cell& c, std::string msg) { r.messages.push_back({c.line, c.column, std::move(msg), false}); }
-    Cell cell_at(size_t i, std::string text) const { return Cell{std::move(text), row.cells[i].first, row.cells[i].second}; }
+    Cell cell_at(size_t i, std::string text) const
+    {
+      return Cell{std::move(text), row.cells[i].first, row.cells[i].second};
+    }
     /// The first non-empty cell of a field (its first column when all are empty).
     Cell get(const std::string& field) const;
     const std::string& col_name(const std::string& field) const { return imp.m_names[imp.m_cols.at(field).front()]; }
@@ -281,9 +284,9 @@ void ToolImport::add_cli_maps()
                     fmt::format("a column maps to one of {}", join(targets, ", ")));
     }
     if (std::none_of(m_names.begin(), m_names.end(), [&](const std::string& n) { return norm(n) == norm(column); })) {
-      throw OpError(fmt::format("--map '{}': '{}' has no column '{}'{}", mp, m_file, column,
-                                did_you_mean(column, m_names)),
-                    fmt::format("its columns are {}", join(m_names, ", ")));
+      throw OpError(
+        fmt::format("--map '{}': '{}' has no column '{}'{}", mp, m_file, column, did_you_mean(column, m_names)),
+        fmt::format("its columns are {}", join(m_names, ", ")));
     }
     cli_fields.emplace_back(column, field);
   }
@@ -316,10 +319,11 @@ void ToolImport::read_header(const CsvRow& header)
   }
   auto need = [&](const char* field, std::string_view example) {
     if (!m_cols.count(field)) {
-      throw OpError(fmt::format("'{}' has no column for the {} of an item", m_file, field),
-                    fmt::format("map one in pops.yaml, e.g. integrations: {{{}: {{fields: {{\"{}\": {}}}}}}}; the columns "
-                                "are {}",
-                                m_tool, example, field, join(m_names, ", ")));
+      throw OpError(
+        fmt::format("'{}' has no column for the {} of an item", m_file, field),
+        fmt::format("map one in pops.yaml, e.g. integrations: {{{}: {{fields: {{\"{}\": {}}}}}}}; the columns "
+                    "are {}",
+                    m_tool, example, field, join(m_names, ", ")));
     }
   };
   need("key", m_defaults->columns[0].first);
@@ -365,7 +369,8 @@ bool ToolImport::readable(Row& row) const
 {
   const CsvRow& csv_row = row.row;
   if (csv_row.fields.size() != m_header_size) {
-    row.error_at(csv_row.line, 0, fmt::format("the row has {} fields, the header {}", csv_row.fields.size(), m_header_size));
+    row.error_at(csv_row.line, 0,
+                 fmt::format("the row has {} fields, the header {}", csv_row.fields.size(), m_header_size));
     return false;
   }
   for (size_t i = 0; i < csv_row.fields.size() && !row.bad; ++i) {
@@ -445,8 +450,9 @@ RowSquad ToolImport::squad_of(const Row& row, const Cell& key) const
     sq = key;
     sq.text = key.text.substr(0, key.text.find('-'));
   }
-  const std::string fallback = !m_map.squad.empty() ? m_map.squad
-                               : m_cfg.squads.size() == 1 ? m_cfg.squads.front().id.value : "";
+  const std::string fallback = !m_map.squad.empty()       ? m_map.squad
+                               : m_cfg.squads.size() == 1 ? m_cfg.squads.front().id.value
+                                                          : "";
   const std::string example = m_cfg.squads.empty() ? "payments" : m_cfg.squads.front().id.value;
   if (sq.text.empty()) {
     if (!fallback.empty()) {
@@ -459,8 +465,8 @@ RowSquad ToolImport::squad_of(const Row& row, const Cell& key) const
     }
     return out;
   }
-  const std::string col = m_cols.count("squad") && !row.get("squad").text.empty() ? row.col_name("squad")
-                                                                                   : row.col_name("key");
+  const std::string col =
+    m_cols.count("squad") && !row.get("squad").text.empty() ? row.col_name("squad") : row.col_name("key");
   out.squad = mapped_squad(sq.text);
   if (out.squad.empty() && sq.text.find_first_of(",;") != std::string::npos) {
     // Several teams (Productboard's `Payments, Growth`): the first one that is a squad.
@@ -557,7 +563,10 @@ void ToolImport::typed_value(Row& row, const std::string& field, const Cell& c, 
     return;
   }
   const FieldDef* def = m_cfg.field(field);
-  const std::string type = def ? def->type.value : field == "target" ? "date" : field.starts_with("score.") ? "number" : "string";
+  const std::string type = def                           ? def->type.value
+                           : field == "target"           ? "date"
+                           : field.starts_with("score.") ? "number"
+                                                         : "string";
   if (type == "date") {
     auto d = parse_tool_date(c.text);
     if (!d) {
@@ -589,7 +598,8 @@ void ToolImport::typed_value(Row& row, const std::string& field, const Cell& c, 
     }
   } else if (type == "enum") {
     const std::vector<std::string> values = names_of(def->values);
-    auto hit = std::find_if(values.begin(), values.end(), [&](const std::string& v) { return norm(v) == norm(c.text); });
+    auto hit =
+      std::find_if(values.begin(), values.end(), [&](const std::string& v) { return norm(v) == norm(c.text); });
     if (hit == values.end()) {
       row.warn_at(c, fmt::format("'{}' {} is not a value of the field '{}'{}; the {} is left unset; the values are {}",
                                  col, quote(c.text), field, did_you_mean(c.text, values), field, join(values, ", ")));
@@ -629,8 +639,9 @@ void ToolImport::read_row(const CsvRow& csv_row)
     return;
   }
   if (auto [it, fresh] = m_seen.emplace(key.text, csv_row.line); !fresh) {
-    row.error_at(key.line, key.column,
-                 fmt::format("{} is in the file twice (first at line {}); the later row is left out", key.text, it->second));
+    row.error_at(
+      key.line, key.column,
+      fmt::format("{} is in the file twice (first at line {}); the later row is left out", key.text, it->second));
     ++m_r.skipped;
     return;
   }
@@ -670,8 +681,9 @@ void ToolImport::read_row(const CsvRow& csv_row)
   }
   if (!st.fix.empty()) {
     if (st.status.empty()) {
-      st.status = !match.empty() ? m_s.ws.item(match)->status.value
-                  : m_cfg.statuses.empty() ? std::string("idea") : m_cfg.statuses.front().value;
+      st.status = !match.empty()           ? m_s.ws.item(match)->status.value
+                  : m_cfg.statuses.empty() ? std::string("idea")
+                                           : m_cfg.statuses.front().value;
       st.fix += !match.empty() ? fmt::format("; the status is left as it is ('{}')", st.status)
                                : fmt::format("; the item is added as '{}', the first status", st.status);
     }
@@ -725,8 +737,8 @@ void ToolImport::add_item(const RowSquad& squad, const Cell& key, const Cell& ti
 }
 
 /// An item imported (or exported) before: only what changed.
-void ToolImport::update_item(const Item& item, const Cell& title, const std::string& status,
-                             const std::string& reason, const RowValues& vals, const std::string& link_to_add)
+void ToolImport::update_item(const Item& item, const Cell& title, const std::string& status, const std::string& reason,
+                             const RowValues& vals, const std::string& link_to_add)
 {
   std::vector<Assignment> changes;
   auto set = [&](const std::string& k, const std::string& v) { changes.push_back({k, '=', v}); };
@@ -775,7 +787,7 @@ void ToolImport::update_item(const Item& item, const Cell& title, const std::str
   }
 }
 
-} // namespace
+}  // namespace
 
 ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, std::string_view tool,
                                   std::string_view file, const UsedIds& history, const ToolImportOptions& options)
@@ -783,4 +795,4 @@ ToolImportResult plan_tool_import(const EditSession& s, std::string_view csv, st
   return ToolImport(s, tool, file, options).run(csv, history);
 }
 
-} // namespace pops
+}  // namespace pops

@@ -65,10 +65,9 @@ std::vector<CustomerSummary> customer_summaries(const Workspace& ws)
       }
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const CustomerSummary& a, const CustomerSummary& b) {
-    return lower(a.name) < lower(b.name);
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const CustomerSummary& a, const CustomerSummary& b) { return lower(a.name) < lower(b.name); });
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

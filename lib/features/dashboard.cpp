@@ -32,7 +32,7 @@ std::string squad_of_person(const Workspace& ws, const std::string& id)
   return p ? p->squad.value : std::string();
 }
 
-} // namespace
+}  // namespace
 
 Dashboard build_dashboard(const Workspace& ws, const Metrics& m, const std::vector<std::string>& squads, Date today)
 {
@@ -133,8 +133,7 @@ Dashboard build_dashboard(const Workspace& ws, const Metrics& m, const std::vect
   d.goals = compute_goals(ws, d.quarter);
   d.initiatives = compute_initiatives(ws);
   for (const auto& it : ws.items) {
-    if (is_shipped_status(it.status.value) || is_dropped_status(it.status.value)
-        || !wanted(squads, it.squad.value)) {
+    if (is_shipped_status(it.status.value) || is_dropped_status(it.status.value) || !wanted(squads, it.squad.value)) {
       continue;
     }
     if (const Update* u = latest_update(it.updates); u && is_risky_health(u->health.value)) {
@@ -210,7 +209,8 @@ std::string status_class(const std::string& status)
 {
   std::string out = "s-";
   for (char c : status) {
-    out += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '-';
+    out += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
+                                                       : '-';
   }
   return out;
 }
@@ -230,7 +230,8 @@ std::vector<ItemFacts> shipped_in_window(const Metrics& m)
 {
   std::vector<ItemFacts> out =
     shipped_in(m, [&](const ItemFacts& f) { return m.since && *f.shipped >= *m.since && *f.shipped <= m.until; });
-  std::stable_sort(out.begin(), out.end(), [](const ItemFacts& a, const ItemFacts& b) { return *a.shipped > *b.shipped; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const ItemFacts& a, const ItemFacts& b) { return *a.shipped > *b.shipped; });
   return out;
 }
 
@@ -248,7 +249,8 @@ WindowFigures summarize(const Dashboard& d, const Metrics& m)
   WindowFigures s;
   s.history = !m.rows.empty();
   // Rows of the portfolio, or of the one squad asked for (summed when several).
-  const bool has_all = std::any_of(m.rows.begin(), m.rows.end(), [](const PeriodMetrics& p) { return p.squad.empty(); });
+  const bool has_all =
+    std::any_of(m.rows.begin(), m.rows.end(), [](const PeriodMetrics& p) { return p.squad.empty(); });
   std::string last_period;
   for (const auto& p : m.rows) {
     if (has_all != p.squad.empty()) {
@@ -390,7 +392,8 @@ std::string bin_label(const CycleBin& b)
 /// The rows of the trend: the portfolio's, else those of the one squad, else the squads' summed.
 std::vector<TrendPoint> org_trend(const Metrics& m, bool& cycle_known)
 {
-  const bool has_all = std::any_of(m.rows.begin(), m.rows.end(), [](const PeriodMetrics& p) { return p.squad.empty(); });
+  const bool has_all =
+    std::any_of(m.rows.begin(), m.rows.end(), [](const PeriodMetrics& p) { return p.squad.empty(); });
   const bool single = !has_all && m.squads.size() == 1;
   cycle_known = has_all || single;
   std::vector<TrendPoint> out;
@@ -458,6 +461,6 @@ std::vector<SquadRow> squad_rows(const Dashboard& d, const Metrics& m)
   return out;
 }
 
-} // namespace dash
+}  // namespace dash
 
-} // namespace pops
+}  // namespace pops

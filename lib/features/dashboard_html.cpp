@@ -123,14 +123,16 @@ std::string period_word(const Metrics& m)
 std::string progress_bar(const std::optional<double>& share, const std::string& label, int width = 120)
 {
   const double p = std::clamp(share.value_or(0), 0.0, 1.0);
-  return fmt::format("<svg class=\"prog\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"10\" role=\"img\" "
-                     "aria-label=\"{1}\"><title>{1}</title><rect class=\"track\" width=\"{0}\" height=\"10\"/>"
-                     "<rect class=\"fill\" width=\"{2}\" height=\"10\"/></svg>",
-                     width, html_escape(label), static_cast<int>(p * width + 0.5));
+  return fmt::format(
+    "<svg class=\"prog\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"10\" role=\"img\" "
+    "aria-label=\"{1}\"><title>{1}</title><rect class=\"track\" width=\"{0}\" height=\"10\"/>"
+    "<rect class=\"fill\" width=\"{2}\" height=\"10\"/></svg>",
+    width, html_escape(label), static_cast<int>(p * width + 0.5));
 }
 
 /// Tiny bars of one squad's throughput, one titled bar per period.
-std::string spark_bars(const std::string& squad, const std::vector<std::string>& periods, const std::vector<int>& values)
+std::string spark_bars(const std::string& squad, const std::vector<std::string>& periods,
+                       const std::vector<int>& values)
 {
   const int bar = 8, gap = 3, h = 20;
   const int w = static_cast<int>(values.size()) * (bar + gap);
@@ -199,7 +201,8 @@ void section_trends(std::string& o, const Metrics& m)
   for (const auto& t : trend) {
     labels.push_back(t.period);
     const std::string so_far = t.complete ? "" : " (so far)";
-    shipped.push_back({t.period, static_cast<double>(t.shipped), fmt::format("{}: {} shipped{}", t.period, t.shipped, so_far)});
+    shipped.push_back(
+      {t.period, static_cast<double>(t.shipped), fmt::format("{}: {} shipped{}", t.period, t.shipped, so_far)});
     slipped.push_back({t.period, static_cast<double>(t.slipped),
                        fmt::format("{}: {} item{} slipped{}", t.period, t.slipped, t.slipped == 1 ? "" : "s", so_far)});
     p50.values.push_back(t.cycle_median);
@@ -212,7 +215,8 @@ void section_trends(std::string& o, const Metrics& m)
   bs.height = 120;
   o += "<div class=\"charts\">\n";
   bs.aria_label = fmt::format("Throughput: items shipped per {}", period_word(m));
-  o += fmt::format("<figure id=\"trend-throughput\">\n<figcaption>Throughput</figcaption>\n{}", svg_bar_chart(shipped, bs));
+  o += fmt::format("<figure id=\"trend-throughput\">\n<figcaption>Throughput</figcaption>\n{}",
+                   svg_bar_chart(shipped, bs));
   o += partial ? fmt::format("<p class=\"note\">{} is still running.</p>\n", trend.back().period) : "";
   o += "</figure>\n";
   o += "<figure id=\"trend-cycle\">\n<figcaption>Cycle time, days (p50, p85)</figcaption>\n";
@@ -236,7 +240,8 @@ void section_trends(std::string& o, const Metrics& m)
   ps.title = fmt::format("Predictability per {}: share of committed items shipped", period_word(m));
   ps.desc = "Items in now at the start of each complete period that shipped by its end; gaps for a running "
             "period or one with nothing due.";
-  o += "<figure id=\"trend-predictability\">\n<figcaption>Predictability, %</figcaption>\n" + svg_line_chart(labels, {pred}, ps);
+  o += "<figure id=\"trend-predictability\">\n<figcaption>Predictability, %</figcaption>\n"
+       + svg_line_chart(labels, {pred}, ps);
   o += "<p class=\"note\">Complete periods with items due only.</p>\n</figure>\n";
   bs.aria_label = fmt::format("Slips: items whose target moved later, per {}", period_word(m));
   o += fmt::format("<figure id=\"trend-slips\">\n<figcaption>Items slipped</figcaption>\n{}</figure>\n",
@@ -354,15 +359,17 @@ void section_initiatives(std::string& o, const Dashboard& d)
        "<th class=\"n\">items</th></tr>\n";
   for (const auto& r : d.initiatives) {
     const Update* u = latest_update(r.initiative->updates);
-    const std::string health = u ? html_escape(u->health.value) + " <span class=\"note\">" + format_date(u->date.value) + "</span>"
-                                 : std::string(k_dash);
-    o += fmt::format("<tr><td><b>{} {}</b></td><td>{}</td><td class=\"date\">{}</td><td{}>{}</td><td>{}</td>"
-                     "<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
-                     html_escape(r.initiative->id.value), html_escape(r.initiative->title.value),
-                     html_escape(r.initiative->owner.value), html_escape(r.initiative->target.value),
-                     u && is_risky_health(u->health.value) ? " class=\"bad\"" : "", health,
-                     progress_bar(r.progress.progress, r.initiative->id.value + " progress " + goal_percent(r.progress.progress)),
-                     goal_percent(r.progress.progress), r.items.size());
+    const std::string health =
+      u ? html_escape(u->health.value) + " <span class=\"note\">" + format_date(u->date.value) + "</span>"
+        : std::string(k_dash);
+    o += fmt::format(
+      "<tr><td><b>{} {}</b></td><td>{}</td><td class=\"date\">{}</td><td{}>{}</td><td>{}</td>"
+      "<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+      html_escape(r.initiative->id.value), html_escape(r.initiative->title.value),
+      html_escape(r.initiative->owner.value), html_escape(r.initiative->target.value),
+      u && is_risky_health(u->health.value) ? " class=\"bad\"" : "", health,
+      progress_bar(r.progress.progress, r.initiative->id.value + " progress " + goal_percent(r.progress.progress)),
+      goal_percent(r.progress.progress), r.items.size());
   }
   o += k_table_end;
   o += "</section>\n";
@@ -376,12 +383,13 @@ void section_timeline(std::string& o, const Dashboard& d)
     return;
   }
   o += "<div class=\"scroll\">\n" + svg_timeline(d.timeline, 960) + "</div>\n";
-  o += "<p class=\"legend\"><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><path d=\"M6,1 l5,5 l-5,5 l-5,-5 z\" "
-       "fill=\"#fff\" stroke=\"#1d2330\"/></svg> first committed target \xc2\xb7 <svg width=\"10\" height=\"10\" "
-       "aria-hidden=\"true\"><circle cx=\"5\" cy=\"5\" r=\"4\" fill=\"#1a7f37\"/></svg> shipped on time or early \xc2\xb7 "
-       "<svg width=\"10\" height=\"10\" aria-hidden=\"true\"><circle cx=\"5\" cy=\"5\" r=\"4\" fill=\"#b3261e\"/></svg> "
-       "shipped late \xc2\xb7 bars: in progress (yellow: still open) \xc2\xb7 dashed line: today. Dates from the "
-       "history (docs/metrics.md, \"Item dates\").</p>\n</section>\n";
+  o +=
+    "<p class=\"legend\"><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><path d=\"M6,1 l5,5 l-5,5 l-5,-5 z\" "
+    "fill=\"#fff\" stroke=\"#1d2330\"/></svg> first committed target \xc2\xb7 <svg width=\"10\" height=\"10\" "
+    "aria-hidden=\"true\"><circle cx=\"5\" cy=\"5\" r=\"4\" fill=\"#1a7f37\"/></svg> shipped on time or early \xc2\xb7 "
+    "<svg width=\"10\" height=\"10\" aria-hidden=\"true\"><circle cx=\"5\" cy=\"5\" r=\"4\" fill=\"#b3261e\"/></svg> "
+    "shipped late \xc2\xb7 bars: in progress (yellow: still open) \xc2\xb7 dashed line: today. Dates from the "
+    "history (docs/metrics.md, \"Item dates\").</p>\n</section>\n";
 }
 
 void section_shipped(std::string& o, const Metrics& m)
@@ -434,9 +442,10 @@ void section_status(std::string& o, const Dashboard& d)
   o += k_table;
   o += "<tr><th>squad</th><th></th>";
   for (const auto& st : d.statuses) {
-    o += fmt::format("<th class=\"n\"><svg class=\"swatch\" xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" "
-                     "height=\"10\" aria-hidden=\"true\"><rect class=\"seg {}\" width=\"10\" height=\"10\"/></svg> {}</th>",
-                     status_class(st), html_escape(st));
+    o += fmt::format(
+      "<th class=\"n\"><svg class=\"swatch\" xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" "
+      "height=\"10\" aria-hidden=\"true\"><rect class=\"seg {}\" width=\"10\" height=\"10\"/></svg> {}</th>",
+      status_class(st), html_escape(st));
   }
   o += "</tr>\n";
   for (size_t i = 0; i < d.squads.size(); ++i) {
@@ -581,7 +590,7 @@ void section_actions(std::string& o, const Dashboard& d)
   o += "</section>\n";
 }
 
-} // namespace
+}  // namespace
 
 std::string render_dashboard_html(const Dashboard& d, const Metrics& m)
 {
@@ -611,4 +620,4 @@ std::string render_dashboard_html(const Dashboard& d, const Metrics& m)
   return o;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -39,8 +39,8 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
          "| --- | ---: | ---: | ---: | ---: | ---: |\n";
     for (const auto& t : points) {
       const std::string pred = t.predictability ? share_text(t.predictability)
-                               : !t.complete        ? std::string("n/a, running")
-                                                    : fmt::format("n/a, {} due", t.committed);
+                               : !t.complete    ? std::string("n/a, running")
+                                                : fmt::format("n/a, {} due", t.committed);
       o += fmt::format("| {}{} | {} | {} | {} | {} | {} |\n", t.period, t.complete ? "" : " (so far)", t.shipped,
                        cycle_known ? days_text(t.cycle_median) : std::string(k_dash),
                        cycle_known ? days_text(t.cycle_p85) : std::string(k_dash), pred, t.slipped);
@@ -108,7 +108,8 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
       continue;
     }
     for (const Item* it : col.items) {
-      o += fmt::format("- **{}** {} ({}{})\n", markdown_text(it->id.value), markdown_text(it->title.value), markdown_text(it->status.value),
+      o += fmt::format("- **{}** {} ({}{})\n", markdown_text(it->id.value), markdown_text(it->title.value),
+                       markdown_text(it->status.value),
                        it->target.set ? ", " + format_date(it->target.value) : std::string());
     }
     o += "\n";
@@ -121,7 +122,8 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
     o += "| date | item | squad | target | days |\n| --- | --- | --- | --- | ---: |\n";
     for (auto it = m.slips.rbegin(); it != m.slips.rend(); ++it) {
       o += fmt::format("| {} | {} {} | {} | {} \xe2\x86\x92 {} | +{} |\n", format_date(it->date), markdown_cell(it->id),
-                       markdown_cell(it->title), markdown_cell(it->squad), format_date(it->from), format_date(it->to), it->days);
+                       markdown_cell(it->title), markdown_cell(it->squad), format_date(it->from), format_date(it->to),
+                       it->days);
     }
     o += "\n";
   }
@@ -134,10 +136,11 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
          "| --- | --- | --- | --- | --- | ---: |\n";
     auto date = [](const std::optional<Date>& v) { return v ? format_date(*v) : std::string(k_dash); };
     for (const auto& b : d.timeline.bars) {
-      o += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", markdown_cell(b.id), markdown_cell(b.title),
-                       markdown_cell(b.group), date(b.started), date(b.planned), date(b.shipped),
-                       b.late_days ? (*b.late_days > 0 ? fmt::format("+{}", *b.late_days) : std::to_string(*b.late_days))
-                                   : std::string(k_dash));
+      o +=
+        fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", markdown_cell(b.id), markdown_cell(b.title),
+                    markdown_cell(b.group), date(b.started), date(b.planned), date(b.shipped),
+                    b.late_days ? (*b.late_days > 0 ? fmt::format("+{}", *b.late_days) : std::to_string(*b.late_days))
+                                : std::string(k_dash));
     }
     o += "\n";
   }
@@ -149,9 +152,9 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
     o += "| shipped | item | squad | first target | days late |\n| --- | --- | --- | --- | ---: |\n";
     for (const ItemFacts& shipped_item : shipped) {
       const ItemFacts* f = &shipped_item;
-      o += fmt::format("| {} | {} {} | {} | {} | {} |\n", format_date(*f->shipped), markdown_cell(f->id), markdown_cell(f->title),
-                       markdown_cell(f->squad), f->first_target ? format_date(*f->first_target) : std::string(k_dash),
-                       late_text(*f));
+      o += fmt::format("| {} | {} {} | {} | {} | {} |\n", format_date(*f->shipped), markdown_cell(f->id),
+                       markdown_cell(f->title), markdown_cell(f->squad),
+                       f->first_target ? format_date(*f->first_target) : std::string(k_dash), late_text(*f));
     }
     o += "\n";
   }
@@ -166,9 +169,9 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
       for (const auto& c : dm.customers) {
         names.push_back(markdown_cell(c));
       }
-      o += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", markdown_cell(dm.item->id.value), markdown_cell(dm.item->title.value),
-                       markdown_cell(dm.item->status.value), dm.customers.size(), dm.arr ? money(*dm.arr) : std::string(k_dash),
-                       dm.entries, fmt::join(names, ", "));
+      o += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", markdown_cell(dm.item->id.value),
+                       markdown_cell(dm.item->title.value), markdown_cell(dm.item->status.value), dm.customers.size(),
+                       dm.arr ? money(*dm.arr) : std::string(k_dash), dm.entries, fmt::join(names, ", "));
     }
     o += "\n";
   }
@@ -185,8 +188,9 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
         state += ": " + a.note;
       }
       const std::string trend = trend_text(a);
-      o += fmt::format("| {} {} | {} | {} | {} | {} | {} | {} |\n", markdown_cell(a.item->id.value), markdown_cell(a.item->title.value),
-                       markdown_cell(a.metric), a.value ? markdown_cell(a.shown) : std::string(k_dash),
+      o += fmt::format("| {} {} | {} | {} | {} | {} | {} | {} |\n", markdown_cell(a.item->id.value),
+                       markdown_cell(a.item->title.value), markdown_cell(a.metric),
+                       a.value ? markdown_cell(a.shown) : std::string(k_dash),
                        a.target.empty() ? std::string(k_dash) : markdown_cell(a.target), markdown_cell(state),
                        a.date ? format_date(*a.date) : std::string(k_dash),
                        trend.empty() ? std::string(k_dash) : markdown_cell(trend));
@@ -219,9 +223,10 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
       for (int i = 0; i < 10; ++i) {
         bar += i < filled ? "█" : "░";
       }
-      o += fmt::format("| **{} {}** | {} | {} | {} {} | {} |\n", markdown_cell(r.initiative->id.value),
-                       markdown_cell(r.initiative->title.value), markdown_cell(r.initiative->owner.value),
-                       markdown_cell(r.initiative->target.value), bar, goal_percent(r.progress.progress), r.items.size());
+      o +=
+        fmt::format("| **{} {}** | {} | {} | {} {} | {} |\n", markdown_cell(r.initiative->id.value),
+                    markdown_cell(r.initiative->title.value), markdown_cell(r.initiative->owner.value),
+                    markdown_cell(r.initiative->target.value), bar, goal_percent(r.progress.progress), r.items.size());
     }
     o += "\n";
   }
@@ -264,15 +269,15 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
   } else {
     o += "| due | action | owner | from |\n| --- | --- | --- | --- |\n";
     for (const auto& a : d.actions) {
-      o += fmt::format("| {}{} | {} | {} | {} {} |\n",
-                       a.action->due.set ? format_date(a.action->due.value) : std::string(k_dash),
-                       a.overdue ? " (overdue)" : "", markdown_cell(a.action->what.value), markdown_cell(a.action->owner.value),
-                       markdown_cell(a.note->ritual.value.empty() ? a.note->folder : a.note->ritual.value), markdown_cell(a.note->file_date));
+      o += fmt::format(
+        "| {}{} | {} | {} | {} {} |\n", a.action->due.set ? format_date(a.action->due.value) : std::string(k_dash),
+        a.overdue ? " (overdue)" : "", markdown_cell(a.action->what.value), markdown_cell(a.action->owner.value),
+        markdown_cell(a.note->ritual.value.empty() ? a.note->folder : a.note->ritual.value),
+        markdown_cell(a.note->file_date));
     }
   }
   o += render_standards_section_markdown(d.standards);
   return o;
 }
 
-
-} // namespace pops
+}  // namespace pops

@@ -18,7 +18,7 @@ struct WindowFigures {
   bool history = false;  ///< some period has figures; without, the counts below are missing too
   int shipped = 0, slipped = 0, slip_days = 0;
   std::optional<double> cycle_median, lead_median, predictability;
-  std::string predictability_period;  ///< the latest complete period with items due ("" for none)
+  std::string predictability_period;                    ///< the latest complete period with items due ("" for none)
   int predictability_due = 0, predictability_done = 0;  ///< its committed items, and those shipped
   int wip = 0;
   std::optional<long> wip_limit;
@@ -42,14 +42,14 @@ std::vector<TrendPoint> org_trend(const Metrics& m, bool& cycle_known);
 /// The figures of one squad over the window, for the per-squad table.
 struct SquadRow {
   std::string squad;
-  std::vector<int> shipped;                ///< per period of periods_of
-  std::optional<double> cycle_median;      ///< of its latest period with one
+  std::vector<int> shipped;            ///< per period of periods_of
+  std::optional<double> cycle_median;  ///< of its latest period with one
   std::string cycle_period;
-  std::optional<double> predictability;    ///< of its latest complete period with items due
+  std::optional<double> predictability;  ///< of its latest complete period with items due
   std::string predictability_period;
   int wip = 0;
   std::optional<long> wip_limit;
-  int slipped = 0;                         ///< over the window
+  int slipped = 0;  ///< over the window
 };
 std::vector<SquadRow> squad_rows(const Dashboard& d, const Metrics& m);
 
@@ -99,4 +99,4 @@ std::string svg_line_chart(const std::vector<std::string>& labels, const std::ve
 /// today's line; `width` px wide.
 std::string svg_timeline(const Timeline& t, int width);
 
-} // namespace pops::dash
+}  // namespace pops::dash

@@ -25,7 +25,7 @@ std::string svg_open(const std::string& cls, int w, int h, const std::string& ti
                      cls, w, h, w, h, html_escape(title), html_escape(title), html_escape(desc));
 }
 
-} // namespace
+}  // namespace
 
 std::string svg_line_chart(const std::vector<std::string>& labels, const std::vector<LineSeries>& series,
                            const LineChartStyle& style)
@@ -88,10 +88,11 @@ std::string svg_line_chart(const std::vector<std::string>& labels, const std::ve
     }
     for (size_t i = 0; i < s.values.size() && i < labels.size(); ++i) {
       if (s.values[i]) {
-        o += fmt::format("<circle class=\"{}\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\"><title>{} {}: {}{}</title></circle>\n",
-                         html_escape(s.css_class), x_of(i), y_of(*s.values[i]), html_escape(s.name),
-                         html_escape(labels[i]), number_short(*s.values[i], 1),
-                         style.unit.empty() ? "" : (style.unit == "%" ? "%" : " " + html_escape(style.unit)));
+        o +=
+          fmt::format("<circle class=\"{}\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\"><title>{} {}: {}{}</title></circle>\n",
+                      html_escape(s.css_class), x_of(i), y_of(*s.values[i]), html_escape(s.name),
+                      html_escape(labels[i]), number_short(*s.values[i], 1),
+                      style.unit.empty() ? "" : (style.unit == "%" ? "%" : " " + html_escape(style.unit)));
       }
     }
     if (series.size() > 1) {
@@ -117,11 +118,11 @@ std::string svg_timeline(const Timeline& t, int width)
   const int height = axis_h + rows * row_h + 6;
   const int span = std::max(1, t.to.days - t.from.days);
   auto x_of = [&](Date d) { return label_w + static_cast<double>(d.days - t.from.days) / span * lane_w; };
-  std::string o = svg_open("timeline", width, height,
-                           fmt::format("Timeline {} to {}: first committed target against ship day", format_date(t.from),
-                                       format_date(t.to)),
-                           "Per item a bar from its first day in progress to its ship day (or today), a hollow "
-                           "diamond on its first committed target and a dot on its ship day; a line marks today.");
+  std::string o = svg_open(
+    "timeline", width, height,
+    fmt::format("Timeline {} to {}: first committed target against ship day", format_date(t.from), format_date(t.to)),
+    "Per item a bar from its first day in progress to its ship day (or today), a hollow "
+    "diamond on its first committed target and a dot on its ship day; a line marks today.");
   // The month axis.
   int y = 0, mo = 0, day = 0;
   split_date(t.from, y, mo, day);
@@ -146,7 +147,9 @@ std::string svg_timeline(const Timeline& t, int width)
                                    b.planned ? format_date(*b.planned) : std::string("none"),
                                    b.shipped ? "shipped " + format_date(*b.shipped) : std::string("not shipped"));
     if (b.late_days) {
-      what += *b.late_days == 0 ? ", on time" : fmt::format(", {} days {}", std::abs(*b.late_days), *b.late_days > 0 ? "late" : "early");
+      what += *b.late_days == 0
+                ? ", on time"
+                : fmt::format(", {} days {}", std::abs(*b.late_days), *b.late_days > 0 ? "late" : "early");
     }
     o += fmt::format("<g class=\"row\" data-id=\"{}\"><title>{}</title>\n", html_escape(b.id), html_escape(what));
     o += fmt::format("<text class=\"label\" x=\"8\" y=\"{:.0f}\">{}</text>\n", cy + 4,
@@ -176,4 +179,4 @@ std::string svg_timeline(const Timeline& t, int width)
   return o;
 }
 
-} // namespace pops::dash
+}  // namespace pops::dash

@@ -22,10 +22,10 @@ namespace pops {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> k_weekdays = {"monday", "tuesday", "wednesday", "thursday",
+constexpr std::array<std::string_view, 7> k_weekdays = {"monday", "tuesday",  "wednesday", "thursday",
                                                         "friday", "saturday", "sunday"};
 
-} // namespace
+}  // namespace
 
 namespace {
 
@@ -43,7 +43,7 @@ std::string every_text(const Cadence& c)
   return s;
 }
 
-} // namespace
+}  // namespace
 
 namespace {
 
@@ -118,7 +118,7 @@ bool closed(const std::string& status)
   return status == "shipped" || status == "dropped";
 }
 
-} // namespace
+}  // namespace
 
 std::string lateness_text(const std::optional<Date>& first_target, const std::optional<int>& late_days)
 {
@@ -173,7 +173,8 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
       // A target moved later with the move is a slip of the history's (below), under the new id.
       continue;
     }
-    if (moved_away.count(c.id) && (c.kind == Change::Kind::removed || (c.field == "status" && c.new_value == "dropped"))) {
+    if (moved_away.count(c.id)
+        && (c.kind == Change::Kind::removed || (c.field == "status" && c.new_value == "dropped"))) {
       continue;  // not a drop: it was moved
     }
     if (c.kind == Change::Kind::removed && old) {
@@ -356,7 +357,8 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
   const std::string quarter = quarter_of(today);
   const std::vector<ObjectiveProgress> before = compute_goals(from, quarter);
   for (const auto& g : compute_goals(to, quarter)) {
-    DigestGoal dg{g.objective->id.value, g.objective->title.value, g.objective->period.value, std::nullopt, g.progress, {}};
+    DigestGoal dg{
+      g.objective->id.value, g.objective->title.value, g.objective->period.value, std::nullopt, g.progress, {}};
     const ObjectiveProgress* old = nullptr;
     for (const auto& b : before) {
       if (b.objective->id.value == dg.id) {
@@ -476,9 +478,9 @@ namespace {
 /// What an audience sees.
 struct View {
   bool figures = false, shipped = true, committed = true, slipped = true, dropped = true, rituals = true;
-  bool notes = true;            ///< descriptions and docs
-  bool customers = true;        ///< customers and feedback ids
-  bool customer_facing = false; ///< committed, slipped, dropped: only items with linked feedback
+  bool notes = true;             ///< descriptions and docs
+  bool customers = true;         ///< customers and feedback ids
+  bool customer_facing = false;  ///< committed, slipped, dropped: only items with linked feedback
 };
 
 View view_of(Audience a)
@@ -623,7 +625,7 @@ std::string next_text(const DigestRitual& r)
   return fmt::format("{} {}", k_days[static_cast<size_t>(weekday(*r.next))], format_date(*r.next));
 }
 
-} // namespace
+}  // namespace
 
 std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan& span)
 {
@@ -632,8 +634,9 @@ std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan
                               a == Audience::all ? "" : fmt::format(" for {}", audience_name(a)));
   s += markdown_text(span_text(span)) + ".\n";
   if (v.figures) {
-    s += "\n## Figures\n\n| Squad | Shipped | Newly committed | Slipped | Days slipped | Dropped | In progress | Open in "
-         + markdown_cell(column_title(d.first_horizon)) + " |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
+    s +=
+      "\n## Figures\n\n| Squad | Shipped | Newly committed | Slipped | Days slipped | Dropped | In progress | Open in "
+      + markdown_cell(column_title(d.first_horizon)) + " |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const auto& f : d.figures) {
       s += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n",
                        f.squad == "total" ? "**Total**" : markdown_cell(f.squad), f.shipped, f.committed, f.slipped,
@@ -659,9 +662,10 @@ std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan
         }
       }
       if (v.customers && !e->feedback.empty()) {
-        s += fmt::format("  - Asked for by: {} ({})\n",
-                         e->customers.empty() ? std::string("no customer named") : markdown_text(join(e->customers, ", ")),
-                         join(e->feedback, ", "));
+        s +=
+          fmt::format("  - Asked for by: {} ({})\n",
+                      e->customers.empty() ? std::string("no customer named") : markdown_text(join(e->customers, ", ")),
+                      join(e->feedback, ", "));
       }
     }
   }
@@ -688,7 +692,8 @@ std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan
   if (!d.initiatives.empty()) {
     s += "\n## Initiatives touched\n\n";
     for (const auto& i : d.initiatives) {
-      s += fmt::format("- **{}** {}: {}\n", markdown_text(i.id), markdown_text(i.title), markdown_text(join(i.items, ", ")));
+      s += fmt::format("- **{}** {}: {}\n", markdown_text(i.id), markdown_text(i.title),
+                       markdown_text(join(i.items, ", ")));
     }
   }
   if (v.rituals) {
@@ -711,8 +716,8 @@ std::string render_digest_text(const Digest& d, Audience a, const DigestSpan& sp
                               a == Audience::all ? "" : fmt::format(" for {}", audience_name(a)));
   s += printable(span_text(span)) + "\n";
   if (v.figures) {
-    s += fmt::format("\nFigures\n  {:<14} {:>8} {:>9} {:>8} {:>5} {:>8} {:>8} {:>8}\n", "squad", "shipped",
-                     "committed", "slipped", "days", "dropped", "in-prog", "open-" + d.first_horizon);
+    s += fmt::format("\nFigures\n  {:<14} {:>8} {:>9} {:>8} {:>5} {:>8} {:>8} {:>8}\n", "squad", "shipped", "committed",
+                     "slipped", "days", "dropped", "in-prog", "open-" + d.first_horizon);
     for (const auto& f : d.figures) {
       s += fmt::format("  {:<14} {:>8} {:>9} {:>8} {:>5} {:>8} {:>8} {:>8}\n", printable(f.squad), f.shipped,
                        f.committed, f.slipped, f.slip_days, f.dropped, f.in_progress, f.open_now);
@@ -798,9 +803,14 @@ std::string render_digest_json(const Digest& d, Audience a, const DigestSpan& sp
   if (v.figures) {
     j["figures"] = Json::array();
     for (const auto& f : d.figures) {
-      j["figures"].push_back(Json{{"squad", f.squad}, {"shipped", f.shipped}, {"committed", f.committed},
-                                  {"slipped", f.slipped}, {"slip_days", f.slip_days}, {"dropped", f.dropped},
-                                  {"in_progress", f.in_progress}, {"open_now", f.open_now}});
+      j["figures"].push_back(Json{{"squad", f.squad},
+                                  {"shipped", f.shipped},
+                                  {"committed", f.committed},
+                                  {"slipped", f.slipped},
+                                  {"slip_days", f.slip_days},
+                                  {"dropped", f.dropped},
+                                  {"in_progress", f.in_progress},
+                                  {"open_now", f.open_now}});
     }
   }
   for (const auto& sec : sections_of(d, v)) {
@@ -859,20 +869,30 @@ std::string render_digest_json(const Digest& d, Audience a, const DigestSpan& sp
   }
   j["at_risk"] = Json::array();
   for (const auto& r : d.at_risk) {
-    j["at_risk"].push_back(Json{{"id", r.id}, {"title", r.title}, {"squad", r.squad}, {"health", r.health},
-                                {"date", format_date(r.date)}, {"note", or_null(r.note)}});
+    j["at_risk"].push_back(Json{{"id", r.id},
+                                {"title", r.title},
+                                {"squad", r.squad},
+                                {"health", r.health},
+                                {"date", format_date(r.date)},
+                                {"note", or_null(r.note)}});
   }
   j["goals"] = Json::array();
   for (const auto& g : d.goals) {
-    j["goals"].push_back(Json{{"id", g.id}, {"title", g.title}, {"period", g.period},
+    j["goals"].push_back(Json{{"id", g.id},
+                              {"title", g.title},
+                              {"period", g.period},
                               {"progress", g.now ? Json(*g.now) : Json()},
-                              {"progress_before", g.before ? Json(*g.before) : Json()}, {"new", g.added},
+                              {"progress_before", g.before ? Json(*g.before) : Json()},
+                              {"new", g.added},
                               {"moved", g.moved}});
   }
   if (v.figures) {
     j["standards"] = Json::array();
     for (const auto& c : d.standards) {
-      j["standards"].push_back(Json{{"rule", c.rule}, {"change", c.what}, {"from", or_null(c.from)}, {"to", or_null(c.to)},
+      j["standards"].push_back(Json{{"rule", c.rule},
+                                    {"change", c.what},
+                                    {"from", or_null(c.from)},
+                                    {"to", or_null(c.to)},
                                     {"text", standard_change_text(c)}});
     }
   }
@@ -883,11 +903,11 @@ std::string render_digest_json(const Digest& d, Audience a, const DigestSpan& sp
   if (v.rituals) {
     j["rituals"] = Json::array();
     for (const auto& r : d.rituals) {
-      j["rituals"].push_back(Json{{"name", r.name}, {"cadence", r.cadence}, {"next", date_or_null(r.next)},
-                                  {"squads", r.squads}});
+      j["rituals"].push_back(
+        Json{{"name", r.name}, {"cadence", r.cadence}, {"next", date_or_null(r.next)}, {"squads", r.squads}});
     }
   }
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-} // namespace pops
+}  // namespace pops

@@ -27,36 +27,36 @@ struct DigestDoc {
 /// One item in the digest.
 struct DigestEntry {
   std::string id, title, squad, status, horizon;
-  std::string description;                 ///< on one line
-  std::optional<Date> target;              ///< in the newer state; slipped: after its last slip
-  std::optional<Date> old_target;          ///< slipped: the target before its first slip
-  int days = 0;                            ///< slipped: the days of its slips, summed
-  int slips = 0;                           ///< slipped: how many (docs/metrics.md, "Slips")
-  std::optional<Date> shipped_on;          ///< shipped: the day it shipped, when the history knows it
-  std::optional<Date> first_target;        ///< shipped: its first committed target (docs/metrics.md)
-  std::optional<int> late_days;            ///< shipped: shipped_on - first_target (negative: early)
-  std::string was;                         ///< dropped: the status before; committed: the horizon before ("" when new)
-  std::string reason;                      ///< dropped: dropped_reason
-  bool removed = false;                    ///< dropped: deleted from the roadmap files instead
-  std::string moved_to, moved_squad;       ///< moved: the id and squad it goes on as (`item move --new-id`)
-  std::vector<DigestDoc> docs;             ///< docs listing the item (newer state)
-  std::vector<std::string> customers;      ///< customers of feedback listing the item (newer state), sorted
-  std::vector<std::string> feedback;       ///< ids of that feedback
-  std::string commit, commit_date;         ///< the newest commit in the range that made the change ("" unknown)
-  std::string commit_id;                   ///< shipped, slipped: the full id of the commit the history names
-                                           ///< (the ship; the latest slip), which attach_commits looks up
+  std::string description;             ///< on one line
+  std::optional<Date> target;          ///< in the newer state; slipped: after its last slip
+  std::optional<Date> old_target;      ///< slipped: the target before its first slip
+  int days = 0;                        ///< slipped: the days of its slips, summed
+  int slips = 0;                       ///< slipped: how many (docs/metrics.md, "Slips")
+  std::optional<Date> shipped_on;      ///< shipped: the day it shipped, when the history knows it
+  std::optional<Date> first_target;    ///< shipped: its first committed target (docs/metrics.md)
+  std::optional<int> late_days;        ///< shipped: shipped_on - first_target (negative: early)
+  std::string was;                     ///< dropped: the status before; committed: the horizon before ("" when new)
+  std::string reason;                  ///< dropped: dropped_reason
+  bool removed = false;                ///< dropped: deleted from the roadmap files instead
+  std::string moved_to, moved_squad;   ///< moved: the id and squad it goes on as (`item move --new-id`)
+  std::vector<DigestDoc> docs;         ///< docs listing the item (newer state)
+  std::vector<std::string> customers;  ///< customers of feedback listing the item (newer state), sorted
+  std::vector<std::string> feedback;   ///< ids of that feedback
+  std::string commit, commit_date;     ///< the newest commit in the range that made the change ("" unknown)
+  std::string commit_id;               ///< shipped, slipped: the full id of the commit the history names
+                                       ///< (the ship; the latest slip), which attach_commits looks up
 };
 
 struct DigestRitual {
   std::string name, cadence;
   std::optional<Date> next;
-  std::vector<std::string> squads;         ///< empty: all
+  std::vector<std::string> squads;  ///< empty: all
 };
 
 struct SquadFigures {
   std::string squad;
   int shipped = 0, committed = 0, slipped = 0, slip_days = 0, dropped = 0;
-  int in_progress = 0, open_now = 0;       ///< in the newer state: in-progress; open items in the first horizon
+  int in_progress = 0, open_now = 0;  ///< in the newer state: in-progress; open items in the first horizon
 };
 
 /// An item whose latest update (format 1.3) is at-risk or off-track, in the newer state.
@@ -76,20 +76,20 @@ struct DigestInitiative {
 struct DigestGoal {
   std::string id, title, period;
   std::optional<double> before, now;
-  std::vector<std::string> moved;          ///< ids of its key results whose progress changed
-  bool added = false;                      ///< not in the older state's pops.yaml
+  std::vector<std::string> moved;  ///< ids of its key results whose progress changed
+  bool added = false;              ///< not in the older state's pops.yaml
 };
 struct Digest {
   std::string product;
-  std::string first_horizon;               ///< "now"
+  std::string first_horizon;  ///< "now"
   std::vector<DigestEntry> shipped, committed, slipped, dropped;
-  std::vector<DigestEntry> moved;          ///< items moved under a new id: the old id, in the older state
+  std::vector<DigestEntry> moved;  ///< items moved under a new id: the old id, in the older state
   std::vector<DigestRitual> rituals;
-  std::vector<SquadFigures> figures;       ///< the squads of pops.yaml, then any others, then "total"
-  std::vector<DigestRisk> at_risk;         ///< not shipped or dropped, in workspace order
+  std::vector<SquadFigures> figures;          ///< the squads of pops.yaml, then any others, then "total"
+  std::vector<DigestRisk> at_risk;            ///< not shipped or dropped, in workspace order
   std::vector<DigestInitiative> initiatives;  ///< touched, in pops.yaml order
-  std::vector<DigestGoal> goals;           ///< the objectives of today's quarter, in pops.yaml order
-  std::vector<StandardChange> standards;   ///< rules whose severity or pilot changed (features/pilot.h)
+  std::vector<DigestGoal> goals;              ///< the objectives of today's quarter, in pops.yaml order
+  std::vector<StandardChange> standards;      ///< rules whose severity or pilot changed (features/pilot.h)
 };
 
 /// The digest of the change from `from` to `to`; rituals from `to`'s pops.yaml, their next dates on
@@ -126,8 +126,8 @@ std::string_view audience_name(Audience a);
 
 /// The period a digest covers, for its heading.
 struct DigestSpan {
-  std::string since;                       ///< as given
-  std::string from_commit, from_date;      ///< "" when the period starts before the first commit
+  std::string since;                   ///< as given
+  std::string from_commit, from_date;  ///< "" when the period starts before the first commit
   std::string to_commit, to_date;
 };
 
@@ -135,4 +135,4 @@ std::string render_digest_markdown(const Digest& d, Audience a, const DigestSpan
 std::string render_digest_text(const Digest& d, Audience a, const DigestSpan& span);
 std::string render_digest_json(const Digest& d, Audience a, const DigestSpan& span);
 
-} // namespace pops
+}  // namespace pops

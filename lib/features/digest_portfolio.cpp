@@ -17,7 +17,7 @@ void qualify(std::string_view member, std::string& s)
   }
 }
 
-} // namespace
+}  // namespace
 
 void qualify_digest(Digest& d, const Member& m)
 {
@@ -67,4 +67,4 @@ void qualify_digest(Digest& d, const Member& m)
   }
 }
 
-} // namespace pops
+}  // namespace pops

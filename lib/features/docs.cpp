@@ -58,7 +58,7 @@ created: {{date}}
 # {{title}}
 )";
 
-} // namespace
+}  // namespace
 
 std::string slugify(std::string_view title)
 {
@@ -174,7 +174,8 @@ EditPlan plan_doc_new(const EditSession& s, const DocSpec& spec_in, Date today)
     size_t from = 0;
     while (from <= arg.size()) {
       const size_t comma = arg.find(',', from);
-      const std::string id(trim(std::string_view(arg).substr(from, comma == std::string::npos ? std::string::npos : comma - from)));
+      const std::string id(
+        trim(std::string_view(arg).substr(from, comma == std::string::npos ? std::string::npos : comma - from)));
       if (!id.empty() && std::find(spec.items.begin(), spec.items.end(), id) == spec.items.end()) {
         spec.items.push_back(id);
       }
@@ -204,14 +205,14 @@ EditPlan plan_doc_new(const EditSession& s, const DocSpec& spec_in, Date today)
     throw OpError(fmt::format("unknown person {}{}", quote(spec.owner), did_you_mean(spec.owner, person_ids(ws))),
                   "owners are keys of people: in pops.yaml");
   }
-  const bool needs_owner = std::any_of(type->required.begin(), type->required.end(),
-                                       [](const LStr& r) { return r.value == "owner"; });
+  const bool needs_owner =
+    std::any_of(type->required.begin(), type->required.end(), [](const LStr& r) { return r.value == "owner"; });
   if (needs_owner && spec.owner.empty()) {
     throw OpError(fmt::format("{} documents require an owner; give --owner PERSON", quote(type->name.value)));
   }
   if (std::find(k_doc_statuses.begin(), k_doc_statuses.end(), spec.status) == k_doc_statuses.end()) {
-    throw OpError(fmt::format("unknown document status {}; expected one of draft, review, approved, obsolete",
-                              quote(spec.status)));
+    throw OpError(
+      fmt::format("unknown document status {}; expected one of draft, review, approved, obsolete", quote(spec.status)));
   }
   for (const auto& id : spec.items) {
     if (!ws.item(id)) {
@@ -342,4 +343,4 @@ void refresh_doc_index(const EditSession& s, EditPlan& plan)
   }
 }
 
-} // namespace pops
+}  // namespace pops

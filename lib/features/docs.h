@@ -61,4 +61,4 @@ EditPlan plan_doc_index(const EditSession& s, bool force);
 /// leaves it), so commands that add documents keep the index current.
 void refresh_doc_index(const EditSession& s, EditPlan& plan);
 
-} // namespace pops
+}  // namespace pops

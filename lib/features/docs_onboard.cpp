@@ -28,8 +28,8 @@ namespace {
 using json = nlohmann::json;
 
 constexpr std::array<std::string_view, 14> k_config_order = {
-  "version", "product", "squads", "people", "statuses", "horizons", "feedback_sources", "fields",
-  "rituals", "docs", "rules", "scoring", "integrations", "aliases"};
+  "version", "product", "squads", "people", "statuses", "horizons",     "feedback_sources",
+  "fields",  "rituals", "docs",   "rules",  "scoring",  "integrations", "aliases"};
 
 std::string_view status_meaning(std::string_view s)
 {
@@ -196,7 +196,7 @@ json onboarding_data(const Workspace& ws, const OnboardSpec& spec, const std::st
   return d;
 }
 
-} // namespace
+}  // namespace
 
 EditPlan plan_onboard(const EditSession& s, const OnboardSpec& spec, Date today)
 {
@@ -220,9 +220,9 @@ EditPlan plan_onboard(const EditSession& s, const OnboardSpec& spec, Date today)
   }
   const Person* existing = ws.config.person(spec.person);
   if (existing && existing->squad.set && existing->squad.value != spec.squad) {
-    throw OpError(fmt::format("{} is in pops.yaml already, in squad {}", quote(spec.person),
-                              quote(existing->squad.value)),
-                  "change their squad in pops.yaml by hand, or onboard them to that squad");
+    throw OpError(
+      fmt::format("{} is in pops.yaml already, in squad {}", quote(spec.person), quote(existing->squad.value)),
+      "change their squad in pops.yaml by hand, or onboard them to that squad");
   }
   // The onboarding document type: one named onboarding, else one using the onboarding template.
   const DocType* type = ws.config.doc_type("onboarding");
@@ -292,7 +292,8 @@ EditPlan plan_onboard(const EditSession& s, const OnboardSpec& spec, Date today)
     }
     config_text = y.text();
   } catch (const EditRefused& e) {
-    throw OpError(fmt::format("cannot edit 'pops.yaml': {}", e.what()), "add the document type by hand, then run pops onboard again");
+    throw OpError(fmt::format("cannot edit 'pops.yaml': {}", e.what()),
+                  "add the document type by hand, then run pops onboard again");
   }
   if (config_text != cfg->second) {
     plan.changes.push_back({"pops.yaml", cfg->second, config_text, false});
@@ -326,4 +327,4 @@ EditPlan plan_onboard(const EditSession& s, const OnboardSpec& spec, Date today)
   return plan;
 }
 
-} // namespace pops
+}  // namespace pops

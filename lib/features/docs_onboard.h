@@ -19,4 +19,4 @@ struct OnboardSpec {
 
 EditPlan plan_onboard(const EditSession& s, const OnboardSpec& spec, Date today);
 
-} // namespace pops
+}  // namespace pops

@@ -49,7 +49,7 @@ std::optional<std::string> text_of_file(const fs::path& p)
   return s.str();
 }
 
-} // namespace
+}  // namespace
 
 std::string vscode_schema_entries()
 {
@@ -64,11 +64,11 @@ struct JcMember;
 struct JcValue {
   size_t begin = 0, end = 0;  ///< the value's text
   bool object = false;
-  size_t close = 0;           ///< an object's '}'
+  size_t close = 0;  ///< an object's '}'
   std::vector<JcMember> members;
 };
 struct JcMember {
-  std::string key;            ///< as written, between the quotes (settings keys need no escapes)
+  std::string key;  ///< as written, between the quotes (settings keys need no escapes)
   size_t key_begin = 0;
   JcValue value;
   size_t comma = std::string::npos;  ///< the comma after the member
@@ -185,8 +185,8 @@ private:
         return std::nullopt;
       }
     } else {
-      while (i_ < t_.size() && (std::isalnum(static_cast<unsigned char>(t_[i_])) || t_[i_] == '-' || t_[i_] == '+'
-                                || t_[i_] == '.')) {
+      while (i_ < t_.size()
+             && (std::isalnum(static_cast<unsigned char>(t_[i_])) || t_[i_] == '-' || t_[i_] == '+' || t_[i_] == '.')) {
         ++i_;
       }
       if (i_ == v.begin) {
@@ -306,8 +306,8 @@ std::string apply_edits(std::string t, std::vector<TextEdit> edits)
 TextEdit insert_members(std::string_view t, const JcValue& obj, const std::vector<std::string>& members,
                         const std::string& unit, const std::string& nl)
 {
-  const bool one_line = t.substr(obj.begin, obj.close - obj.begin).find('\n') == std::string_view::npos
-                        && !obj.members.empty();
+  const bool one_line =
+    t.substr(obj.begin, obj.close - obj.begin).find('\n') == std::string_view::npos && !obj.members.empty();
   std::string indent = line_indent(t, obj.begin) + unit;
   if (!obj.members.empty()) {
     if (auto in = indent_at(t, obj.members.back().key_begin)) {
@@ -329,7 +329,7 @@ TextEdit insert_members(std::string_view t, const JcValue& obj, const std::vecto
   return {last.value.end, 0, sep + body};
 }
 
-} // namespace
+}  // namespace
 
 std::optional<std::string> merge_vscode_settings(std::string_view existing, std::string& problem)
 {
@@ -395,9 +395,8 @@ std::optional<std::string> merge_vscode_settings(std::string_view existing, std:
       break;
     }
     const auto& ms = ys->value.members;
-    auto gone = std::find_if(ms.begin(), ms.end(), [&](const JcMember& m) {
-      return m.key.starts_with(ours) && !entries.contains(m.key);
-    });
+    auto gone = std::find_if(ms.begin(), ms.end(),
+                             [&](const JcMember& m) { return m.key.starts_with(ours) && !entries.contains(m.key); });
     if (gone == ms.end()) {
       break;
     }
@@ -426,9 +425,9 @@ std::optional<std::string> merge_vscode_settings(std::string_view existing, std:
       const std::string value = one_line(v);
       if (!have) {
         add.push_back(fmt::format("\"{}\": {}", k, value));
-      } else if (nlohmann::json::parse(strict_json(std::string_view(text).substr(have->value.begin,
-                                                                                 have->value.end - have->value.begin)),
-                                       nullptr, false)
+      } else if (nlohmann::json::parse(
+                   strict_json(std::string_view(text).substr(have->value.begin, have->value.end - have->value.begin)),
+                   nullptr, false)
                  != nlohmann::json::parse(value)) {
         edits.push_back({have->value.begin, have->value.end - have->value.begin, value});
       }
@@ -437,8 +436,8 @@ std::optional<std::string> merge_vscode_settings(std::string_view existing, std:
       edits.push_back(insert_members(text, ys->value, add, unit, nl));
     }
   } else {
-    const std::string indent = root.members.empty() ? unit
-                               : indent_at(text, root.members.back().key_begin).value_or(unit);
+    const std::string indent =
+      root.members.empty() ? unit : indent_at(text, root.members.back().key_begin).value_or(unit);
     std::string obj = "{";
     bool first = true;
     for (const auto& [k, v] : entries.items()) {
@@ -565,8 +564,8 @@ std::vector<Finding> stale_schema_findings(const Config& cfg, const SchemaFileRe
 
 void refresh_editor_schemas(const std::string& root, EditPlan& plan)
 {
-  auto cfg_change = std::find_if(plan.changes.begin(), plan.changes.end(),
-                                 [](const FileChange& c) { return c.path == "pops.yaml"; });
+  auto cfg_change =
+    std::find_if(plan.changes.begin(), plan.changes.end(), [](const FileChange& c) { return c.path == "pops.yaml"; });
   if (cfg_change == plan.changes.end()) {
     return;
   }
@@ -582,8 +581,8 @@ void refresh_editor_schemas(const std::string& root, EditPlan& plan)
     const std::optional<std::string> have = editor_schema_on_disk(root, path);
     any = any || have.has_value();
     const std::string now = json_schema(cfg, k);
-    auto planned = std::find_if(plan.changes.begin(), plan.changes.end(),
-                                [&path](const FileChange& c) { return c.path == path; });
+    auto planned =
+      std::find_if(plan.changes.begin(), plan.changes.end(), [&path](const FileChange& c) { return c.path == path; });
     if (planned != plan.changes.end()) {
       planned->after = now;  // refreshed twice: the last pops.yaml wins
     } else if (!have || *have != now) {
@@ -597,8 +596,8 @@ void refresh_editor_schemas(const std::string& root, EditPlan& plan)
 
 std::vector<Finding> new_schema_stale_findings(const EditSession& s, const EditPlan& plan)
 {
-  auto cfg_change = std::find_if(plan.changes.begin(), plan.changes.end(),
-                                 [](const FileChange& c) { return c.path == "pops.yaml"; });
+  auto cfg_change =
+    std::find_if(plan.changes.begin(), plan.changes.end(), [](const FileChange& c) { return c.path == "pops.yaml"; });
   if (cfg_change == plan.changes.end() || !s.ws.config.loaded) {
     return {};
   }
@@ -638,5 +637,4 @@ void write_files(const std::string& root, const std::vector<EditorFile>& files)
   }
 }
 
-
-} // namespace pops
+}  // namespace pops

@@ -71,4 +71,4 @@ std::vector<Finding> new_schema_stale_findings(const EditSession& s, const EditP
 /// Writes `files` under `root`, each atomically, creating folders. Throws std::runtime_error.
 void write_files(const std::string& root, const std::vector<EditorFile>& files);
 
-} // namespace pops
+}  // namespace pops

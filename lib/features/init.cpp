@@ -92,7 +92,7 @@ std::string_view final_config(const std::vector<std::pair<std::string, std::stri
   throw std::logic_error("the sample has no pops.yaml");
 }
 
-} // namespace
+}  // namespace
 
 namespace {
 
@@ -115,16 +115,15 @@ std::vector<std::pair<std::string, std::string>> init_fields(std::string_view sp
     const auto eq = part.find('=');
     const std::string key = eq == std::string::npos ? part : part.substr(0, eq);
     if (eq == std::string::npos || std::find(names.begin(), names.end(), key) == names.end()) {
-      throw std::invalid_argument(fmt::format("{} field '{}' is not one of {}{}; e.g. {}", what, key,
-                                              join(names, ", "), did_you_mean(key, names),
-                                              names[0] + "=..."));
+      throw std::invalid_argument(fmt::format("{} field '{}' is not one of {}{}; e.g. {}", what, key, join(names, ", "),
+                                              did_you_mean(key, names), names[0] + "=..."));
     }
     out.emplace_back(key, part.substr(eq + 1));
   }
   return out;
 }
 
-} // namespace
+}  // namespace
 
 InitSquad parse_init_squad(const std::string& spec)
 {
@@ -137,12 +136,12 @@ InitSquad parse_init_squad(const std::string& spec)
   }
   InitSquad s{head.substr(0, colon), head.substr(colon + 1), {}, {}, {}, {}};
   if (!is_squad_id(s.id)) {
-    throw std::invalid_argument(fmt::format(
-      "squad id '{}' must be lowercase letters, digits, '-' or '_', starting with a letter", s.id));
+    throw std::invalid_argument(
+      fmt::format("squad id '{}' must be lowercase letters, digits, '-' or '_', starting with a letter", s.id));
   }
   if (!is_prefix(s.prefix)) {
-    throw std::invalid_argument(fmt::format(
-      "prefix '{}' must be 2-10 capital letters or digits, starting with a letter (e.g. PAY)", s.prefix));
+    throw std::invalid_argument(
+      fmt::format("prefix '{}' must be 2-10 capital letters or digits, starting with a letter (e.g. PAY)", s.prefix));
   }
   if (comma != std::string::npos) {
     // capacity=N, or capacity.QUARTER=N once per quarter (commas separate the fields).
@@ -180,7 +179,8 @@ InitSquad parse_init_squad(const std::string& spec)
         s.lead = v;
       } else {
         if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v[0] == '0') {
-          throw std::invalid_argument(fmt::format("wip_limit '{}' of squad '{}' is not a whole number above 0", v, s.id));
+          throw std::invalid_argument(
+            fmt::format("wip_limit '{}' of squad '{}' is not a whole number above 0", v, s.id));
         }
         s.wip_limit = v;
       }
@@ -233,15 +233,15 @@ void check_init_org(const std::vector<InitSquad>& squads, const std::vector<Init
   for (const auto& p : people) {
     if (!p.squad.empty() && std::find(squad_ids.begin(), squad_ids.end(), p.squad) == squad_ids.end()) {
       throw std::invalid_argument(fmt::format("person '{}' is in squad '{}', which is not one of the squads "
-                                              "({}){}", p.id, p.squad, join(squad_ids, ", "),
-                                              did_you_mean(p.squad, squad_ids)));
+                                              "({}){}",
+                                              p.id, p.squad, join(squad_ids, ", "), did_you_mean(p.squad, squad_ids)));
     }
   }
   for (const auto& s : squads) {
     if (!s.lead.empty() && std::find(person_ids.begin(), person_ids.end(), s.lead) == person_ids.end()) {
       throw std::invalid_argument(fmt::format("the lead '{}' of squad '{}' is not one of the people{}; add them "
-                                              "with --person {},name=...", s.lead, s.id,
-                                              did_you_mean(s.lead, person_ids), s.lead));
+                                              "with --person {},name=...",
+                                              s.lead, s.id, did_you_mean(s.lead, person_ids), s.lead));
     }
   }
 }
@@ -256,14 +256,14 @@ InitResult init_workspace(const InitOptions& opts)
   std::error_code ec;
   if (fs::exists(root / "pops.yaml", ec)) {
     throw std::runtime_error(fmt::format("'{}' already holds a pops workspace (pops.yaml); pops init "
-                                         "never touches an existing one", opts.dir));
+                                         "never touches an existing one",
+                                         opts.dir));
   }
   if (fs::exists(root, ec) && !fs::is_directory(root, ec)) {
     throw std::runtime_error(fmt::format("'{}' exists and is not a folder", opts.dir));
   }
   if (opts.sample && !empty_dir(root)) {
-    throw std::runtime_error(fmt::format("'{}' is not empty; the sample goes into a new or empty folder",
-                                         opts.dir));
+    throw std::runtime_error(fmt::format("'{}' is not empty; the sample goes into a new or empty folder", opts.dir));
   }
   fs::create_directories(root, ec);
   if (ec) {
@@ -296,8 +296,8 @@ InitResult init_workspace(const InitOptions& opts)
       }
       const SampleCommit& last = history.back();
       commit_files(root.string(), editor, {},
-                   CommitInfo{"Wire VS Code to the workspace's JSON Schemas (pops schema --vscode)",
-                              last.author_name, last.author_email, last.time + 15 * 60, last.tz_offset_minutes});
+                   CommitInfo{"Wire VS Code to the workspace's JSON Schemas (pops schema --vscode)", last.author_name,
+                              last.author_email, last.time + 15 * 60, last.tz_offset_minutes});
     } else {
       for (const auto& [path, content] : files) {
         write(root, path, content, r);
@@ -343,7 +343,9 @@ InitResult init_workspace(const InitOptions& opts)
     for (const auto& p : opts.people) {
       std::vector<std::string> fields;
       for (const auto& [k, v] : {std::pair<std::string_view, const std::string&>{"name", p.name},
-                                 {"email", p.email}, {"role", p.role}, {"squad", p.squad}}) {
+                                 {"email", p.email},
+                                 {"role", p.role},
+                                 {"squad", p.squad}}) {
         if (!v.empty()) {
           fields.push_back(fmt::format("{}: {}", k, format_scalar({v, true}, true)));
         }
@@ -362,10 +364,10 @@ InitResult init_workspace(const InitOptions& opts)
   write(root, "pops.yaml", text, r);
   write(root, "README.md", replace_all(std::string(*readme), "@PRODUCT@", product), r, true);
   for (const auto& s : squads) {
-    write(root, fmt::format("roadmap/{}.yaml", s.id),
-          fmt::format("# Roadmap of the {} squad. Item ids start with {}-.\nsquad: {}\nitems: []\n", s.id,
-                      s.prefix, s.id),
-          r, true);
+    write(
+      root, fmt::format("roadmap/{}.yaml", s.id),
+      fmt::format("# Roadmap of the {} squad. Item ids start with {}-.\nsquad: {}\nitems: []\n", s.id, s.prefix, s.id),
+      r, true);
   }
   for (const char* d : {"feedback", "docs", "rituals"}) {
     write(root, fmt::format("{}/.gitkeep", d), "", r, true);
@@ -374,4 +376,4 @@ InitResult init_workspace(const InitOptions& opts)
   return r;
 }
 
-} // namespace pops
+}  // namespace pops

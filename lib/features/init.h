@@ -9,10 +9,10 @@
 namespace pops {
 
 struct InitSquad {
-  std::string id;      ///< e.g. payments
-  std::string prefix;  ///< e.g. PAY
-  std::string name;    ///< default: the id, capitalized
-  std::string lead;    ///< a person of InitOptions::people; empty: none
+  std::string id;         ///< e.g. payments
+  std::string prefix;     ///< e.g. PAY
+  std::string name;       ///< default: the id, capitalized
+  std::string lead;       ///< a person of InitOptions::people; empty: none
   std::string wip_limit;  ///< a whole number above 0; empty: none
   std::string capacity;   ///< the YAML of `capacity:` (capacity_yaml); empty: none
 };
@@ -42,8 +42,8 @@ struct InitResult {
   std::string editor_settings_problem;
 };
 
-/// Parses "ID:PREFIX[,name=NAME][,lead=PERSON][,wip_limit=N][,capacity=N][,capacity.2027-Q1=N]" (the fields of `pops squad add`);
-/// throws std::invalid_argument with a message saying what is wrong.
+/// Parses "ID:PREFIX[,name=NAME][,lead=PERSON][,wip_limit=N][,capacity=N][,capacity.2027-Q1=N]" (the fields of `pops
+/// squad add`); throws std::invalid_argument with a message saying what is wrong.
 InitSquad parse_init_squad(const std::string& spec);
 /// Parses "ID[,name=NAME][,email=EMAIL][,role=ROLE][,squad=SQUAD]" (the fields of `pops person add`).
 InitPerson parse_init_person(const std::string& spec);
@@ -60,4 +60,4 @@ void check_init_org(const std::vector<InitSquad>& squads, const std::vector<Init
 /// sample commits them on top of its history.
 InitResult init_workspace(const InitOptions& opts);
 
-} // namespace pops
+}  // namespace pops

@@ -87,7 +87,7 @@ bool demand_before(const Demand& a, const Demand& b)
   return a.entries > b.entries;
 }
 
-} // namespace
+}  // namespace
 
 std::string customer_key(std::string_view name)
 {
@@ -113,7 +113,8 @@ std::vector<const Feedback*> filter_feedback(const Workspace& ws, const Feedback
     if (f.unlinked && !fb.items.empty()) {
       continue;
     }
-    if ((f.since && (!fb.date.set || fb.date.value < *f.since)) || (f.until && (!fb.date.set || fb.date.value > *f.until))) {
+    if ((f.since && (!fb.date.set || fb.date.value < *f.since))
+        || (f.until && (!fb.date.set || fb.date.value > *f.until))) {
       continue;
     }
     auto any = [](const std::vector<LStr>& have, const std::vector<std::string>& want) {
@@ -312,16 +313,16 @@ Insights compute_insights(const Workspace& ws, const InsightOptions& o)
 {
   static const std::vector<std::string> k_by = {"item", "tag", "segment", "source", "customer", "theme"};
   if (std::find(k_by.begin(), k_by.end(), o.by) == k_by.end()) {
-    throw std::invalid_argument(fmt::format("unknown grouping '{}'{}; use item, tag, segment, source, customer or theme",
-                                            o.by, did_you_mean(o.by, k_by)));
+    throw std::invalid_argument(fmt::format(
+      "unknown grouping '{}'{}; use item, tag, segment, source, customer or theme", o.by, did_you_mean(o.by, k_by)));
   }
   Insights r;
   r.by = o.by;
   r.until = o.until ? *o.until : (o.since && *o.since > o.today ? *o.since : o.today);
   r.since = o.since ? *o.since : Date{r.until.days - 89};
   if (r.since > r.until) {
-    throw std::invalid_argument(fmt::format("the period ends ({}) before it starts ({})", format_date(r.until),
-                                            format_date(r.since)));
+    throw std::invalid_argument(
+      fmt::format("the period ends ({}) before it starts ({})", format_date(r.until), format_date(r.since)));
   }
   const int len = r.until.days - r.since.days + 1;
   r.prev_until = Date{r.since.days - 1};
@@ -378,7 +379,8 @@ Insights compute_insights(const Workspace& ws, const InsightOptions& o)
     } else if (r.by == "theme") {
       ig.label = themes.words[k];
     }
-    ig.unlinked = static_cast<int>(std::count_if(g.first.begin(), g.first.end(), [](const Feedback* f) { return f->items.empty(); }));
+    ig.unlinked = static_cast<int>(
+      std::count_if(g.first.begin(), g.first.end(), [](const Feedback* f) { return f->items.empty(); }));
     ig.now = demand_of(g.first, arr);
     ig.before = demand_of(g.second, arr);
     ig.trend = ig.now.entries - ig.before.entries;
@@ -412,13 +414,12 @@ Insights compute_insights(const Workspace& ws, const InsightOptions& o)
   for (auto& [t, ids] : unlinked) {
     r.unlinked_by_tag.emplace_back(t, std::move(ids));
   }
-  std::stable_sort(r.unlinked_by_tag.begin(), r.unlinked_by_tag.end(),
-                   [](const auto& a, const auto& b) {
-                     if (a.second.size() != b.second.size()) {
-                       return a.second.size() > b.second.size();
-                     }
-                     return !a.first.empty() && b.first.empty();  // untagged last
-                   });
+  std::stable_sort(r.unlinked_by_tag.begin(), r.unlinked_by_tag.end(), [](const auto& a, const auto& b) {
+    if (a.second.size() != b.second.size()) {
+      return a.second.size() > b.second.size();
+    }
+    return !a.first.empty() && b.first.empty();  // untagged last
+  });
 
   // Items: demand in the period, and any evidence at all.
   std::map<std::string, std::vector<const Feedback*>> by_item;
@@ -456,4 +457,4 @@ Insights compute_insights(const Workspace& ws, const InsightOptions& o)
   return r;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -13,11 +13,11 @@
 namespace pops {
 
 struct FeedbackFilter {
-  bool unlinked = false;              ///< only entries linked to no item
-  std::optional<Date> since, until;   ///< inclusive
-  std::vector<std::string> tags;      ///< any of them
-  std::vector<std::string> customers; ///< any of them, ignoring case
-  std::vector<std::string> items;     ///< linked to any of them
+  bool unlinked = false;               ///< only entries linked to no item
+  std::optional<Date> since, until;    ///< inclusive
+  std::vector<std::string> tags;       ///< any of them
+  std::vector<std::string> customers;  ///< any of them, ignoring case
+  std::vector<std::string> items;      ///< linked to any of them
 };
 
 /// The entries that pass `f`, by date then id.
@@ -33,12 +33,12 @@ std::string customer_key(std::string_view name);
 /// ties (its name, its aliases, folded as normalized_customer) are one customer, named by the record.
 /// Customers with no record and no entry stating an ARR are absent.
 struct CustomerArr {
-  std::string name;                   ///< the record's name, else as written on the entry
-  double arr = 0;                     ///< meaningful when has_arr
+  std::string name;  ///< the record's name, else as written on the entry
+  double arr = 0;    ///< meaningful when has_arr
   bool has_arr = false;
-  std::string from;                   ///< where the ARR comes from: the entry (FB-12) or "customers.yaml"
-  std::string segment;                ///< the record's segment; empty: the entry's
-  std::string record;                 ///< the record's name; empty: no record
+  std::string from;     ///< where the ARR comes from: the entry (FB-12) or "customers.yaml"
+  std::string segment;  ///< the record's segment; empty: the entry's
+  std::string record;   ///< the record's name; empty: no record
 };
 std::map<std::string, CustomerArr> customer_arr(const Workspace& ws);
 
@@ -59,20 +59,20 @@ struct Demand {
 Demand demand_of(const std::vector<const Feedback*>& entries, const std::map<std::string, CustomerArr>& arr);
 
 struct InsightOptions {
-  std::string by = "item";            ///< item | tag | segment | source | customer | theme
-  std::optional<Date> since, until;   ///< default: the 90 days up to today
+  std::string by = "item";           ///< item | tag | segment | source | customer | theme
+  std::optional<Date> since, until;  ///< default: the 90 days up to today
   Date today;
-  int min_customers = 3;              ///< "high demand" for items in later or idea
+  int min_customers = 3;  ///< "high demand" for items in later or idea
 };
 
 struct InsightGroup {
-  std::string key;                    ///< the item id, tag, segment, source, customer or theme word
-  std::string label;                  ///< the item's title; a theme's other shared words; empty otherwise
-  Demand now;                         ///< in the period
-  Demand before;                      ///< in the previous period of the same length
-  int trend = 0;                      ///< now.entries - before.entries
-  std::optional<double> trend_pct;    ///< missing when the previous period has no entries
-  int unlinked = 0;                   ///< entries of the period linked to no item
+  std::string key;                  ///< the item id, tag, segment, source, customer or theme word
+  std::string label;                ///< the item's title; a theme's other shared words; empty otherwise
+  Demand now;                       ///< in the period
+  Demand before;                    ///< in the previous period of the same length
+  int trend = 0;                    ///< now.entries - before.entries
+  std::optional<double> trend_pct;  ///< missing when the previous period has no entries
+  int unlinked = 0;                 ///< entries of the period linked to no item
 };
 
 /// The themes of a set of entries: clusters by shared words (suggest_terms of the quote, summary and
@@ -95,14 +95,14 @@ struct ItemDemand {
 struct Insights {
   std::string by;
   Date since, until, prev_since, prev_until;
-  std::vector<InsightGroup> groups;   ///< by ARR (missing last), customers, entries, key
+  std::vector<InsightGroup> groups;  ///< by ARR (missing last), customers, entries, key
   /// Entries of the period linked to no item, by tag ("" for untagged), most entries first.
   std::vector<std::pair<std::string, std::vector<std::string>>> unlinked_by_tag;
-  std::vector<ItemDemand> high_demand_later;  ///< horizon later or status idea, >= min_customers in the period
+  std::vector<ItemDemand> high_demand_later;      ///< horizon later or status idea, >= min_customers in the period
   std::vector<const Item*> now_without_evidence;  ///< horizon now, open, no feedback at all
 };
 
 /// Throws std::invalid_argument for an unknown `by` or a period that ends before it starts.
 Insights compute_insights(const Workspace& ws, const InsightOptions& o);
 
-} // namespace pops
+}  // namespace pops

@@ -32,10 +32,10 @@ using J = nlohmann::ordered_json;
 constexpr std::array<std::string_view, 1> k_pops_globs = {"pops.yaml"};
 // `roadmap/*.yaml` for editors that match globs as a suffix pattern, `roadmap/**/*.yaml` for those
 // that match them from the workspace root; together they cover every depth in both.
-constexpr std::array<std::string_view, 4> k_roadmap_globs = {"roadmap/*.yaml", "roadmap/*.yml",
-                                                             "roadmap/**/*.yaml", "roadmap/**/*.yml"};
-constexpr std::array<std::string_view, 4> k_feedback_globs = {"feedback/*.yaml", "feedback/*.yml",
-                                                              "feedback/**/*.yaml", "feedback/**/*.yml"};
+constexpr std::array<std::string_view, 4> k_roadmap_globs = {"roadmap/*.yaml", "roadmap/*.yml", "roadmap/**/*.yaml",
+                                                             "roadmap/**/*.yml"};
+constexpr std::array<std::string_view, 4> k_feedback_globs = {"feedback/*.yaml", "feedback/*.yml", "feedback/**/*.yaml",
+                                                              "feedback/**/*.yml"};
 
 constexpr std::array<std::string_view, 1> k_customers_globs = {"customers.yaml"};
 
@@ -76,8 +76,8 @@ std::string any_case(std::string_view word)
 /// "2 weeks", "1 month", "90 days", "week": N from 1 to 10000 (leading zeros allowed), as parse_period.
 std::string period_re()
 {
-  return fmt::format("^{0}(?:0*(?:[1-9][0-9]{{0,3}}|10000))?{0}(?:{1}|{2}|{3})[Ss]?{0}$", k_space,
-                     any_case("day"), any_case("week"), any_case("month"));
+  return fmt::format("^{0}(?:0*(?:[1-9][0-9]{{0,3}}|10000))?{0}(?:{1}|{2}|{3})[Ss]?{0}$", k_space, any_case("day"),
+                     any_case("week"), any_case("month"));
 }
 
 std::string weekday_re()
@@ -189,13 +189,14 @@ std::string listing(const std::vector<std::string>& v)
 /// `updates:` of an item or an initiative: dated, health-rated entries (pops item update).
 J updates_schema()
 {
-  return nullable(list_of(object("A health-rated update.",
-                                 {{"date", date("The day of the update, YYYY-MM-DD.")},
-                                  {"health", text_enum({"on-track", "at-risk", "off-track"}, "on-track, at-risk or off-track.")},
-                                  {"note", nullable(scalar("What changed, in a sentence."))},
-                                  {"author", nullable(scalar("Who wrote it: a key of 'people'."))}},
-                                 {"date", "health"}),
-                          "Health-rated updates, oldest first (pops item update; rule update-stale)."));
+  return nullable(
+    list_of(object("A health-rated update.",
+                   {{"date", date("The day of the update, YYYY-MM-DD.")},
+                    {"health", text_enum({"on-track", "at-risk", "off-track"}, "on-track, at-risk or off-track.")},
+                    {"note", nullable(scalar("What changed, in a sentence."))},
+                    {"author", nullable(scalar("Who wrote it: a key of 'people'."))}},
+                   {"date", "health"}),
+            "Health-rated updates, oldest first (pops item update; rule update-stale)."));
 }
 
 // Facts of the workspace the schemas are generated from.
@@ -246,8 +247,8 @@ struct Facts {
       for (const auto& p : prefixes) {
         forms.push_back(p + "-<n>");
       }
-      item_id_error = fmt::format("item ids are a squad prefix, '-' and a number without leading zeros: {}",
-                                  fmt::join(forms, ", "));
+      item_id_error =
+        fmt::format("item ids are a squad prefix, '-' and a number without leading zeros: {}", fmt::join(forms, ", "));
     }
   }
 
@@ -292,8 +293,9 @@ J pops_schema(const Config& cfg)
                                    severity_name(r.default_severity));
     J opts = {{"severity", nullable(severity)}, {"pilot", pilot}};
     if (r.id == "update-stale") {
-      opts["days"] = nullable(with_desc({{"type", "integer"}, {"minimum", 1}},
-                                        "Days without an update after which an in-progress item is stale (default 14)."));
+      opts["days"] =
+        nullable(with_desc({{"type", "integer"}, {"minimum", 1}},
+                           "Days without an update after which an in-progress item is stale (default 14)."));
       v["description"] = fmt::format("{} (default: {}). A severity, or {{severity, pilot, days}}.", r.summary,
                                      severity_name(r.default_severity));
     }
@@ -307,28 +309,29 @@ J pops_schema(const Config& cfg)
   }
   const std::string period_error = "expected a period like '2 weeks', '1 month' or '90 days'";
 
-  J squad = object("A squad: its id is the key (what items, people, rituals and pilots refer to).",
-                   {{"name", nullable(scalar("Display name."))},
-                    {"prefix", with_desc({{"type", "string"},
-                                          {"pattern", std::string(k_prefix_re)},
-                                          {"patternErrorMessage", "2-10 capital letters or digits, starting with a letter (e.g. PAY)"},
-                                          {"not", {{"const", "FB"}}}},
-                                         "Prefix of the squad's item ids (PREFIX-<n>): 2 to 10 capital letters "
-                                         "and digits, starting with a letter; unique across squads. FB is "
-                                         "reserved for feedback ids.")},
-                    {"lead", nullable(scalar("The squad lead: a key of 'people'."))},
-                    {"wip_limit", nullable(with_desc({{"type", "integer"}, {"minimum", 1}},
-                                                     "Most items the squad may have in-progress at once "
-                                                     "(rule wip-limit)."))},
-                    {"capacity", nullable(with_desc(
-                                   {{"anyOf", J::array({{{"type", "number"}, {"minimum", 0}},
-                                                        {{"type", "object"},
-                                                         {"propertyNames", {{"pattern", k_quarter_re}}},
-                                                         {"additionalProperties", {{"type", "number"}, {"minimum", 0}}}}})}},
-                                   "Revision 1.3. Effort the squad can take on per quarter, in effort_unit: a number "
-                                   "for every quarter, or quarters to numbers, e.g. {2027-Q1: 40} (pops capacity, "
-                                   "rule over-capacity)."))}},
-                   {"prefix"});
+  J squad = object(
+    "A squad: its id is the key (what items, people, rituals and pilots refer to).",
+    {{"name", nullable(scalar("Display name."))},
+     {"prefix", with_desc({{"type", "string"},
+                           {"pattern", std::string(k_prefix_re)},
+                           {"patternErrorMessage", "2-10 capital letters or digits, starting with a letter (e.g. PAY)"},
+                           {"not", {{"const", "FB"}}}},
+                          "Prefix of the squad's item ids (PREFIX-<n>): 2 to 10 capital letters "
+                          "and digits, starting with a letter; unique across squads. FB is "
+                          "reserved for feedback ids.")},
+     {"lead", nullable(scalar("The squad lead: a key of 'people'."))},
+     {"wip_limit",
+      nullable(with_desc({{"type", "integer"}, {"minimum", 1}}, "Most items the squad may have in-progress at once "
+                                                                "(rule wip-limit)."))},
+     {"capacity",
+      nullable(with_desc({{"anyOf", J::array({{{"type", "number"}, {"minimum", 0}},
+                                              {{"type", "object"},
+                                               {"propertyNames", {{"pattern", k_quarter_re}}},
+                                               {"additionalProperties", {{"type", "number"}, {"minimum", 0}}}}})}},
+                         "Revision 1.3. Effort the squad can take on per quarter, in effort_unit: a number "
+                         "for every quarter, or quarters to numbers, e.g. {2027-Q1: 40} (pops capacity, "
+                         "rule over-capacity)."))}},
+    {"prefix"});
   J person = nullable(object("A person: the id is the key, used as owner, lead, attendee and action owner.",
                              {{"name", nullable(scalar("Full name."))},
                               {"email", nullable(scalar("Email address."))},
@@ -346,18 +349,19 @@ J pops_schema(const Config& cfg)
                     {"values", nullable(scalar_list("The allowed values of an enum field."))}},
                    {"type"});
   field["if"] = {{"properties", {{"type", {{"const", "enum"}}}}}, {"required", J::array({"type"})}};
-  field["then"] = {{"required", J::array({"values"})}, {"properties", {{"values", {{"type", "array"}, {"minItems", 1}}}}}};
-  J cadence = nullable(object("How often the ritual happens.",
-                              {{"every", pattern(period_re(), period_error,
-                                                 "The interval: N days, N weeks or N months (N >= 1).")},
-                               {"on", nullable(with_desc({{"type", "string"},
-                                                          {"pattern", weekday_re()},
-                                                          {"patternErrorMessage", "expected a weekday, monday ... sunday"},
-                                                          {"examples", {"monday", "tuesday", "wednesday", "thursday",
-                                                                        "friday", "saturday", "sunday"}}},
-                                                         "Day of the week it takes place."))},
-                               {"from", nullable(date("First occurrence, YYYY-MM-DD."))}},
-                              {"every"}));
+  field["then"] = {{"required", J::array({"values"})},
+                   {"properties", {{"values", {{"type", "array"}, {"minItems", 1}}}}}};
+  J cadence = nullable(object(
+    "How often the ritual happens.",
+    {{"every", pattern(period_re(), period_error, "The interval: N days, N weeks or N months (N >= 1).")},
+     {"on",
+      nullable(with_desc({{"type", "string"},
+                          {"pattern", weekday_re()},
+                          {"patternErrorMessage", "expected a weekday, monday ... sunday"},
+                          {"examples", {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}}},
+                         "Day of the week it takes place."))},
+     {"from", nullable(date("First occurrence, YYYY-MM-DD."))}},
+    {"every"}));
   J ritual = object("A ritual: its name is the key and the folder of its notes, rituals/<name>/.",
                     {{"cadence", cadence},
                      {"template", nullable(scalar("Template of new notes (templates/NAME.md, else built in)."))},
@@ -372,17 +376,17 @@ J pops_schema(const Config& cfg)
                        {"review_every", nullable(pattern(period_re(), period_error,
                                                          "How long a document stays fresh after its last review "
                                                          "(rule doc-stale), e.g. 90 days."))}});
-  J fields = nullable(with_desc({{"type", "object"},
-                                 {"propertyNames", {{"not", {{"enum", builtin_keys}}}}},
-                                 {"additionalProperties", field}},
-                                "Custom item fields, by name; a name may not be a built-in item key."));
+  J fields = nullable(with_desc(
+    {{"type", "object"}, {"propertyNames", {{"not", {{"enum", builtin_keys}}}}}, {"additionalProperties", field}},
+    "Custom item fields, by name; a name may not be a built-in item key."));
   J models = nullable(with_desc({{"type", "object"},
                                  {"propertyNames", {{"not", {{"enum", builtin_models}}}}},
                                  {"additionalProperties", scalar("An expression over score inputs, custom number "
                                                                  "fields and demand, e.g. reach * impact / effort.")}},
                                 "Scoring models by name (not rice, ice or wsjf, which are built in)."));
-  const J goal_id = {{"pattern", "^" + id_syntax::goal_pattern() + "$"},
-                     {"patternErrorMessage", "letters, digits, '-', '_' or '.', starting with a letter or digit (e.g. O1-KR2)"}};
+  const J goal_id = {
+    {"pattern", "^" + id_syntax::goal_pattern() + "$"},
+    {"patternErrorMessage", "letters, digits, '-', '_' or '.', starting with a letter or digit (e.g. O1-KR2)"}};
   J kr_series = nullable(object("The usage series that measures it (metrics/**/*.yaml): its source and key.",
                                 {{"source", scalar("Source of the series, e.g. amplitude or pendo.")},
                                  {"key", scalar("Key of the series: the event or feature.")}},
@@ -397,27 +401,28 @@ J pops_schema(const Config& cfg)
                          {"series", kr_series},
                          {"description", nullable(scalar("Free text."))}},
                         {"title"});
-  J objective = object("An objective of a quarter: the id is the key.",
-                       {{"title", scalar("The objective.")},
-                        {"owner", nullable(scalar("The person accountable: a key of 'people'."))},
-                        {"period", pattern(k_quarter_re, "expected a quarter like 2027-Q1", "Its quarter, YYYY-Qn.")},
-                        {"key_results", nullable(with_desc({{"type", "object"},
-                                                            {"propertyNames", goal_id},
-                                                            {"additionalProperties", key_result}},
-                                                           "Its key results; the key is the key result id, unique "
-                                                           "across objectives."))},
-                        {"description", nullable(scalar("Free text."))}},
-                       {"title", "period"});
-  J initiative = object("An initiative spanning squads: the id is the key, named by items in 'initiative'.",
-                        {{"title", scalar("The initiative.")},
-                         {"owner", nullable(scalar("The person accountable: a key of 'people'."))},
-                         {"target", nullable(with_desc({{"anyOf", J::array({date("A date YYYY-MM-DD."),
-                                                                           pattern(k_quarter_re, "expected a quarter like 2027-Q1",
-                                                                                   "A quarter YYYY-Qn (its last day).")})}},
-                                                       "When it lands (rule initiative-slip): a date or a quarter."))},
-                         {"description", nullable(scalar("Free text."))},
-                         {"updates", updates_schema()}},
-                        {"title"});
+  J objective =
+    object("An objective of a quarter: the id is the key.",
+           {{"title", scalar("The objective.")},
+            {"owner", nullable(scalar("The person accountable: a key of 'people'."))},
+            {"period", pattern(k_quarter_re, "expected a quarter like 2027-Q1", "Its quarter, YYYY-Qn.")},
+            {"key_results",
+             nullable(with_desc({{"type", "object"}, {"propertyNames", goal_id}, {"additionalProperties", key_result}},
+                                "Its key results; the key is the key result id, unique "
+                                "across objectives."))},
+            {"description", nullable(scalar("Free text."))}},
+           {"title", "period"});
+  J initiative =
+    object("An initiative spanning squads: the id is the key, named by items in 'initiative'.",
+           {{"title", scalar("The initiative.")},
+            {"owner", nullable(scalar("The person accountable: a key of 'people'."))},
+            {"target", nullable(with_desc({{"anyOf", J::array({date("A date YYYY-MM-DD."),
+                                                               pattern(k_quarter_re, "expected a quarter like 2027-Q1",
+                                                                       "A quarter YYYY-Qn (its last day).")})}},
+                                          "When it lands (rule initiative-slip): a date or a quarter."))},
+            {"description", nullable(scalar("Free text."))},
+            {"updates", updates_schema()}},
+           {"title"});
   J props = {
     {"version", with_desc({{"type", "integer"}, {"const", 1}}, "Format version; must be 1.")},
     {"product", scalar("Name of the product.")},
@@ -442,19 +447,22 @@ J pops_schema(const Config& cfg)
     {"rules", nullable(with_desc({{"type", "object"}, {"properties", rules_props}, {"additionalProperties", false}},
                                  "Severity and pilot squads per rule; every rule runs at its default "
                                  "severity otherwise."))},
-    {"scoring", nullable(object("Prioritization models of pops rank.",
-                                {{"default", nullable(scalar("The model used without --model."))},
-                                 {"models", models}}))},
-    {"integrations", nullable(with_desc({{"type", "object"}},
-                                        "Field and status mappings for imports; see the command that uses it."))},
+    {"scoring",
+     nullable(object("Prioritization models of pops rank.",
+                     {{"default", nullable(scalar("The model used without --model."))}, {"models", models}}))},
+    {"integrations",
+     nullable(with_desc({{"type", "object"}}, "Field and status mappings for imports; see the command that uses it."))},
     {"aliases", nullable(with_desc({{"type", "object"}}, "Command aliases; see the command that uses it."))},
     {"pager", nullable(with_desc({{"type", J::array({"boolean", "string"})}},
                                  "Page long output on a terminal: true, false or a command (e.g. less -FRX)."))},
-    {"objectives", nullable(with_desc({{"type", "object"}, {"propertyNames", goal_id}, {"additionalProperties", objective}},
-                                      "Objectives and key results by quarter (pops goals); the key is the objective id."))},
-    {"initiatives", nullable(with_desc({{"type", "object"}, {"propertyNames", goal_id}, {"additionalProperties", initiative}},
-                                       "Initiatives across squads (pops initiatives); the key is the initiative id."))},
-    {"portfolio", nullable(with_desc({{"type", "object"}, {"propertyNames", goal_id},
+    {"objectives",
+     nullable(with_desc({{"type", "object"}, {"propertyNames", goal_id}, {"additionalProperties", objective}},
+                        "Objectives and key results by quarter (pops goals); the key is the objective id."))},
+    {"initiatives",
+     nullable(with_desc({{"type", "object"}, {"propertyNames", goal_id}, {"additionalProperties", initiative}},
+                        "Initiatives across squads (pops initiatives); the key is the initiative id."))},
+    {"portfolio", nullable(with_desc({{"type", "object"},
+                                      {"propertyNames", goal_id},
                                       {"additionalProperties", {{"type", "string"}, {"minLength", 1}}}},
                                      "Revision 1.4. The members of a portfolio: member name -> the path of its "
                                      "workspace, relative to this one (e.g. ../acme)."))},
@@ -499,19 +507,19 @@ J custom_field(const FieldDef& f)
 J roadmap_schema(const Config& cfg, const Facts& w)
 {
   J horizon = J::object();
-  horizon["description"] = fmt::format("When the item is planned: one of {} or a quarter YYYY-Qn like 2027-Q1.",
-                                       listing(w.horizons));
+  horizon["description"] =
+    fmt::format("When the item is planned: one of {} or a quarter YYYY-Qn like 2027-Q1.", listing(w.horizons));
   horizon["anyOf"] = J::array({text_enum(w.horizons, "A named horizon."),
                                pattern(k_quarter_re, "expected a quarter like 2027-Q1", "A quarter YYYY-Qn."),
                                {{"type", "null"}}});
-  J score = nullable(with_desc(
-    {{"type", "object"},
-     {"additionalProperties",
-      nullable(with_desc({{"type", J::array({"number", "string"})},
-                          {"pattern", std::string(k_percent_re)},
-                          {"patternErrorMessage", "expected a plain number, or a percentage like 80%"}},
-                         "A number, or a percentage like 80% (= 0.8)."))}},
-    "Inputs of the scoring models by name: numbers, or percentages like 80%."));
+  J score = nullable(
+    with_desc({{"type", "object"},
+               {"additionalProperties",
+                nullable(with_desc({{"type", J::array({"number", "string"})},
+                                    {"pattern", std::string(k_percent_re)},
+                                    {"patternErrorMessage", "expected a plain number, or a percentage like 80%"}},
+                                   "A number, or a percentage like 80% (= 0.8)."))}},
+              "Inputs of the scoring models by name: numbers, or percentages like 80%."));
   J success = nullable(list_of(object("A success metric.",
                                       {{"metric", scalar("Name of the metric, e.g. refund_rate.")},
                                        {"target", nullable(scalar("Target, e.g. '< 2%'."))}},
@@ -530,10 +538,11 @@ J roadmap_schema(const Config& cfg, const Facts& w)
     {"tags", nullable(scalar_list("Free labels."))},
     {"okr", nullable(scalar("The objective or key result it serves, e.g. O2-KR1."))},
     {"key_results", nullable(list_of(text_enum(w.key_results, fmt::format("A key result of pops.yaml 'objectives': {}.",
-                                                                             listing(w.key_results))),
+                                                                          listing(w.key_results))),
                                      "Key results the item delivers (pops goals), e.g. [O1-KR2]."))},
-    {"initiative", nullable(text_enum(w.initiatives, fmt::format("The initiative of pops.yaml 'initiatives' it belongs to: {}.",
-                                                                 listing(w.initiatives))))},
+    {"initiative",
+     nullable(text_enum(w.initiatives, fmt::format("The initiative of pops.yaml 'initiatives' it belongs to: {}.",
+                                                   listing(w.initiatives))))},
     {"updates", updates_schema()},
     {"links", nullable(with_desc({{"type", "object"}, {"additionalProperties", nullable(scalar("A link or key."))}},
                                  "Links to other tools by name, e.g. {jira: PAY-1234}."))},
@@ -550,16 +559,17 @@ J roadmap_schema(const Config& cfg, const Facts& w)
   }
   J item = object("A roadmap item.", item_props, {"id", "title", "status"});
   J all = J::array();
-  all.push_back({{"if", {{"properties", {{"status", {{"const", "dropped"}}}}}, {"required", J::array({"status"})}}},
-                 {"then", {{"required", J::array({"dropped_reason"})}, {"properties", {{"dropped_reason", not_null()}}}}}});
+  all.push_back(
+    {{"if", {{"properties", {{"status", {{"const", "dropped"}}}}}, {"required", J::array({"status"})}}},
+     {"then", {{"required", J::array({"dropped_reason"})}, {"properties", {{"dropped_reason", not_null()}}}}}});
   for (const auto& [squad, prefix] : w.squad_prefix) {
     all.push_back({{"if", {{"properties", {{"squad", {{"const", squad}}}}}, {"required", J::array({"squad"})}}},
                    {"then", {{"properties", {{"id", item_id_for(prefix)}}}}}});
   }
   item["allOf"] = all;
 
-  J file_squad = nullable(text_enum(w.squads, fmt::format("Default squad of the items in this file. One of: {}.",
-                                                          listing(w.squads))));
+  J file_squad = nullable(
+    text_enum(w.squads, fmt::format("Default squad of the items in this file. One of: {}.", listing(w.squads))));
   J root = object("", {{"squad", file_squad}, {"items", list_of(item, "The roadmap items.")}}, {"items"});
   // Items take the file's squad when they name none: its prefix applies to their ids. Without a
   // file squad, every item needs its own.
@@ -573,8 +583,7 @@ J roadmap_schema(const Config& cfg, const Facts& w)
   root["if"] = {{"properties", {{"squad", {{"type", "string"}}}}}, {"required", J::array({"squad"})}};
   root["then"] = by_file_squad.empty() ? J::object() : J{{"allOf", by_file_squad}};
   root["else"] = {{"properties", {{"items", {{"items", {{"required", J::array({"squad"})}}}}}}}};
-  return schema_doc("pops roadmap file", "A roadmap file: items of the roadmap, with an optional default squad.",
-                    root);
+  return schema_doc("pops roadmap file", "A roadmap file: items of the roadmap, with an optional default squad.", root);
 }
 
 // ---- feedback files
@@ -609,11 +618,13 @@ J customers_schema(const Facts& w)
   J rec = object(
     "A customer record. Feedback names it by its name or an alias (compared without case, accents, "
     "punctuation and legal forms such as Inc or GmbH).",
-    {{"name", with_desc({{"type", "string"}, {"minLength", 1}}, "The customer's name, as insights and reports show it.")},
+    {{"name",
+      with_desc({{"type", "string"}, {"minLength", 1}}, "The customer's name, as insights and reports show it.")},
      {"aliases", nullable(scalar_list("Other names feedback uses for this customer."))},
      {"segment", nullable(scalar("Segment, e.g. enterprise, mid-market, smb; wins over the entries'."))},
-     {"arr", nullable(with_desc({{"type", "number"}, {"minimum", 0}},
-                                "Annual recurring revenue; wins over the entries'. Its history is the file's git history."))},
+     {"arr",
+      nullable(with_desc({{"type", "number"}, {"minimum", 0}},
+                         "Annual recurring revenue; wins over the entries'. Its history is the file's git history."))},
      {"arr_date", nullable(date("The date the ARR is of, YYYY-MM-DD."))},
      {"owner", nullable(w.person("Account manager (a person id)."))},
      {"salesforce", nullable(scalar("Salesforce account id."))},
@@ -629,8 +640,8 @@ J doc_schema(const Config& cfg, const Facts& w)
 {
   J props = {
     {"title", nullable(scalar("Title of the document."))},
-    {"type", text_enum(w.doc_types, fmt::format("Document type, a key of 'docs: types:' in pops.yaml: {}.",
-                                                listing(w.doc_types)))},
+    {"type", text_enum(w.doc_types,
+                       fmt::format("Document type, a key of 'docs: types:' in pops.yaml: {}.", listing(w.doc_types)))},
     {"owner", nullable(w.person("Person responsible for the document."))},
     {"status", nullable(text_enum({"draft", "review", "approved", "obsolete"},
                                   "Lifecycle state: draft, review, approved or obsolete (never stale)."))},
@@ -673,15 +684,17 @@ J doc_schema(const Config& cfg, const Facts& w)
 
 J ritual_schema(const Facts& w)
 {
-  J action = object("A follow-up.",
-                    {{"what", scalar("What is to be done.")},
-                     {"owner", nullable(w.person("Who does it."))},
-                     {"due", nullable(date("When it is due, YYYY-MM-DD (rule action-overdue)."))},
-                     {"done", nullable(with_desc({{"type", "boolean"}}, "true once done; missing counts as not done."))}},
-                    {"what"});
+  J action =
+    object("A follow-up.",
+           {{"what", scalar("What is to be done.")},
+            {"owner", nullable(w.person("Who does it."))},
+            {"due", nullable(date("When it is due, YYYY-MM-DD (rule action-overdue)."))},
+            {"done", nullable(with_desc({{"type", "boolean"}}, "true once done; missing counts as not done."))}},
+           {"what"});
   J props = {
     {"ritual", text_enum(w.rituals, fmt::format("The ritual, a key of 'rituals' in pops.yaml, and the note's "
-                                                "folder: {}.", listing(w.rituals)))},
+                                                "folder: {}.",
+                                                listing(w.rituals)))},
     {"date", date("Date of the meeting, YYYY-MM-DD; also the file name.")},
     {"attendees", nullable(list_of(w.person("An attendee."), "Who attended (person ids)."))},
     {"decisions", nullable(scalar_list("Decisions taken."))},
@@ -703,7 +716,7 @@ std::optional<std::string> read_file(const fs::path& p)
   return s.str();
 }
 
-} // namespace
+}  // namespace
 
 std::span<const SchemaKind> schema_kinds()
 {
@@ -768,4 +781,4 @@ Config config_of_workspace(const std::string& root, std::vector<Finding>& findin
   return config_from_text(*text, findings);
 }
 
-} // namespace pops
+}  // namespace pops

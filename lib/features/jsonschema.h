@@ -39,4 +39,4 @@ Config config_from_text(std::string_view text, std::vector<Finding>& findings);
 /// config_from_text over the workspace's pops.yaml. Throws std::runtime_error when it cannot be read.
 Config config_of_workspace(const std::string& root, std::vector<Finding>& findings);
 
-} // namespace pops
+}  // namespace pops

@@ -68,8 +68,8 @@ struct ItemState {
 struct FileState {
   /// Its items by id: each id's items in the order they came (a duplicate id has several).
   std::unordered_map<std::string, std::vector<ItemState>> items;
-  std::vector<std::vector<std::string>> feedback_links;   ///< per entry: the items it lists
-  std::vector<std::vector<std::string>> approved_prds;    ///< per approved PRD: the items it lists
+  std::vector<std::vector<std::string>> feedback_links;  ///< per entry: the items it lists
+  std::vector<std::vector<std::string>> approved_prds;   ///< per approved PRD: the items it lists
 };
 
 bool is_open(const std::string& status)
@@ -82,7 +82,7 @@ struct SquadCounts {
   int wip = 0, open = 0, prd_covered = 0, feedback_covered = 0;
 };
 struct Snapshot {
-  std::map<std::string, SquadCounts> squads;             ///< "" holds items without a squad
+  std::map<std::string, SquadCounts> squads;                   ///< "" holds items without a squad
   std::vector<std::pair<std::string, std::string>> committed;  ///< (id, squad): open items in now
 };
 
@@ -95,13 +95,13 @@ struct Event {
 
 struct ItemTrack {
   ItemFacts facts;
-  std::string last_status;              ///< last status seen, also after a removal
+  std::string last_status;  ///< last status seen, also after a removal
   std::optional<Date> shipped_at;
-  std::string shipped_commit;           ///< the commit of that move to shipped
-  std::optional<size_t> removal;        ///< its pending removal while open (a drop unless it comes back)
+  std::string shipped_commit;     ///< the commit of that move to shipped
+  std::optional<size_t> removal;  ///< its pending removal while open (a drop unless it comes back)
   std::string shipped_squad;
-  std::vector<Date> ship_moves;         ///< every move to shipped
-  std::string moved_to;                 ///< the id it was moved to (`item move --new-id`); it lives on there
+  std::vector<Date> ship_moves;  ///< every move to shipped
+  std::string moved_to;          ///< the id it was moved to (`item move --new-id`); it lives on there
 };
 
 /// The state of the workspace along the replay, and what happened to each item.
@@ -111,14 +111,14 @@ struct Replayer {
   std::unordered_map<std::string, std::set<std::string>> where;  ///< id -> files holding it
   std::map<std::string, ItemTrack> tracks;
   std::vector<Event> added, dropped;
-  std::map<size_t, Event> removals;      ///< items deleted while open, by order; added to `dropped` at the end
+  std::map<size_t, Event> removals;  ///< items deleted while open, by order; added to `dropped` at the end
   size_t next_removal = 0;
   std::vector<SlipEvent> slips;
-  std::vector<Date> boundaries;          ///< ascending; snapshots of the state at the end of each
+  std::vector<Date> boundaries;  ///< ascending; snapshots of the state at the end of each
   std::vector<std::shared_ptr<const Snapshot>> snaps;
   std::optional<Date> first_day;
   size_t commits = 0;
-  std::string first_horizon;              ///< pops.yaml's first horizon: a target there is committed
+  std::string first_horizon;  ///< pops.yaml's first horizon: a target there is committed
 
   static bool in_place(const HistoryStep& st, const std::string& file)
   {
@@ -441,7 +441,6 @@ struct Replayer {
       track(id, old, moved_away.count(id) > 0, base, day, st);
     }
   }
-
 };
 
 bool wanted(const std::vector<std::string>& squads, const std::string& s)
@@ -449,7 +448,7 @@ bool wanted(const std::vector<std::string>& squads, const std::string& s)
   return squads.empty() || std::find(squads.begin(), squads.end(), s) != squads.end();
 }
 
-} // namespace
+}  // namespace
 
 std::optional<int> slip_days(const std::optional<Date>& before, const std::optional<Date>& after)
 {
@@ -599,7 +598,7 @@ PeriodMetrics period_row(Replayer& r, const Config& config, PeriodKind kind, Dat
   return p;
 }
 
-} // namespace
+}  // namespace
 
 Metrics compute_metrics(History& history, const std::string& rev, const Config& config, const MetricsOptions& opts,
                         const std::function<void(std::size_t, std::size_t)>& progress)
@@ -608,8 +607,8 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
   m.period = opts.period;
   m.author_date = opts.author_date;
   m.until = opts.until;
-  Replayer r{opts, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0,
-             config.horizons.empty() ? std::string("now") : config.horizons.front().value};
+  Replayer r{opts, {}, {}, {}, {}, {}, {},
+             {},   {}, {}, {}, {}, 0,  config.horizons.empty() ? std::string("now") : config.horizons.front().value};
   std::vector<Date> starts;  // of the periods
   auto plan_periods = [&](Date first) {
     Date from = opts.since && *opts.since > first ? *opts.since : first;
@@ -624,7 +623,8 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
     std::sort(r.boundaries.begin(), r.boundaries.end());
     r.boundaries.erase(std::unique(r.boundaries.begin(), r.boundaries.end()), r.boundaries.end());
   };
-  history.replay(rev, [&](const HistoryStep& st) { r.step(st, plan_periods); }, progress, opts.whole_files);
+  history.replay(
+    rev, [&](const HistoryStep& st) { r.step(st, plan_periods); }, progress, opts.whole_files);
   r.snap_until(std::nullopt);
   for (const auto& [n, e] : r.removals) {
     r.dropped.push_back(e);
@@ -683,8 +683,9 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
     if (!t.moved_to.empty()) {
       continue;  // its history goes on under its new id
     }
-    if (!opts.squads.empty()
-        && std::none_of(f.squads.begin(), f.squads.end(), [&](const std::string& s) { return wanted(opts.squads, s); })) {
+    if (!opts.squads.empty() && std::none_of(f.squads.begin(), f.squads.end(), [&](const std::string& s) {
+          return wanted(opts.squads, s);
+        })) {
       continue;
     }
     if (f.shipped && m.since && *f.shipped < *m.since) {
@@ -692,8 +693,9 @@ Metrics compute_metrics(History& history, const std::string& rev, const Config& 
     }
     m.items.push_back(f);
   }
-  std::sort(m.items.begin(), m.items.end(), [](const ItemFacts& a, const ItemFacts& b) { return natural_less(a.id, b.id); });
+  std::sort(m.items.begin(), m.items.end(),
+            [](const ItemFacts& a, const ItemFacts& b) { return natural_less(a.id, b.id); });
   return m;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -20,41 +20,41 @@ enum class PeriodKind { month, quarter };
 
 struct MetricsOptions {
   PeriodKind period = PeriodKind::month;
-  std::optional<Date> since;         ///< first period: the one holding this date (else the first commit's)
-  Date until{};                      ///< last day counted (commits after it are left out)
-  bool author_date = false;          ///< date commits by their author date instead of committer date
-  std::vector<std::string> squads;   ///< only these squads' rows and items (empty: all, with the portfolio)
-  bool whole_files = false;          ///< read every changed file whole, not only the items that can
-                                     ///< differ (slower, the same figures: for tests)
+  std::optional<Date> since;        ///< first period: the one holding this date (else the first commit's)
+  Date until{};                     ///< last day counted (commits after it are left out)
+  bool author_date = false;         ///< date commits by their author date instead of committer date
+  std::vector<std::string> squads;  ///< only these squads' rows and items (empty: all, with the portfolio)
+  bool whole_files = false;         ///< read every changed file whole, not only the items that can
+                                    ///< differ (slower, the same figures: for tests)
 };
 
 /// One item's history, as far as the walk saw it.
 struct ItemFacts {
-  std::string id;                     ///< in a portfolio's roll-up, qualified by its member (acme/PAY-3)
-  std::string member;                 ///< a portfolio's member (format 1.4); "" otherwise
+  std::string id;      ///< in a portfolio's roll-up, qualified by its member (acme/PAY-3)
+  std::string member;  ///< a portfolio's member (format 1.4); "" otherwise
   std::string title;
-  std::string squad;                  ///< its squad in the last state seen (on or before `until`)
-  std::string status;                 ///< likewise; "" when it was removed from the files
-  std::vector<std::string> squads;    ///< every squad it was in, in order
-  std::optional<Date> first_seen;     ///< first commit holding it
-  std::optional<Date> started;        ///< first commit where it was in-progress
-  std::optional<Date> shipped;        ///< last move to shipped, if it is still shipped
-  std::string shipped_commit;         ///< the full id of the commit of that move ("" when not shipped)
-  std::optional<int> cycle_days;      ///< shipped - started
-  std::optional<int> lead_days;       ///< shipped - first_seen
-  int slips = 0;                      ///< target moves later
-  int slip_days = 0;                  ///< their days, summed
-  std::optional<Date> first_target;   ///< its first committed target: the first it had in the first horizon
-  std::optional<int> late_days;       ///< shipped - first_target (negative: early), when both are known
-  std::string moved_from;             ///< the id whose track it continues (`item move --new-id`), or ""
-  std::vector<std::string> former_ids; ///< every id it had before its moves under a new id, oldest first
+  std::string squad;                    ///< its squad in the last state seen (on or before `until`)
+  std::string status;                   ///< likewise; "" when it was removed from the files
+  std::vector<std::string> squads;      ///< every squad it was in, in order
+  std::optional<Date> first_seen;       ///< first commit holding it
+  std::optional<Date> started;          ///< first commit where it was in-progress
+  std::optional<Date> shipped;          ///< last move to shipped, if it is still shipped
+  std::string shipped_commit;           ///< the full id of the commit of that move ("" when not shipped)
+  std::optional<int> cycle_days;        ///< shipped - started
+  std::optional<int> lead_days;         ///< shipped - first_seen
+  int slips = 0;                        ///< target moves later
+  int slip_days = 0;                    ///< their days, summed
+  std::optional<Date> first_target;     ///< its first committed target: the first it had in the first horizon
+  std::optional<int> late_days;         ///< shipped - first_target (negative: early), when both are known
+  std::string moved_from;               ///< the id whose track it continues (`item move --new-id`), or ""
+  std::vector<std::string> former_ids;  ///< every id it had before its moves under a new id, oldest first
 };
 
 /// A slip (docs/metrics.md, "Slips"): in one commit, an item's target moved later.
 struct SlipEvent {
-  std::string id, title, squad;       ///< squad at the time of the slip
-  Date date;                          ///< of the commit
-  std::string commit;                 ///< its full id
+  std::string id, title, squad;  ///< squad at the time of the slip
+  Date date;                     ///< of the commit
+  std::string commit;            ///< its full id
   Date from, to;
   int days = 0;
 };
@@ -64,44 +64,43 @@ struct SlipEvent {
 /// earlier or one left alone. Every command that shows slips counts them with it (compute_metrics).
 std::optional<int> slip_days(const std::optional<Date>& before, const std::optional<Date>& after);
 
-
 /// The figures of one squad (or the portfolio: squad "") in one period.
 struct PeriodMetrics {
-  std::string period;                 ///< "2026-11" or "2026-Q4"
-  Date start, end;                    ///< inclusive; `end` is cut at `until`
-  bool complete = true;               ///< false: `until` falls before the period's last day (a partial period)
-  std::string squad;                  ///< "" for the whole portfolio
-  std::string member;                 ///< in a portfolio (format 1.4): the member; "" for every member
-  int shipped = 0;                    ///< throughput
+  std::string period;    ///< "2026-11" or "2026-Q4"
+  Date start, end;       ///< inclusive; `end` is cut at `until`
+  bool complete = true;  ///< false: `until` falls before the period's last day (a partial period)
+  std::string squad;     ///< "" for the whole portfolio
+  std::string member;    ///< in a portfolio (format 1.4): the member; "" for every member
+  int shipped = 0;       ///< throughput
   std::optional<double> cycle_median, cycle_p85;  ///< days, over items shipped in the period
   std::optional<double> lead_median, lead_p85;
-  int wip = 0;                        ///< in-progress at the end of the period
-  std::optional<long> wip_limit;      ///< the squad's wip_limit; none for the portfolio
-  int slipped = 0;                    ///< items whose target moved later in the period
-  int slip_days = 0;                  ///< days those moves added up to
-  int committed = 0;                  ///< open items in `now` at the start of the period
-  int committed_shipped = 0;          ///< of those, shipped at its end
-  std::optional<double> predictability;  ///< committed_shipped / committed; missing for a partial period
-  int added = 0;                      ///< items first seen in the period
-  int dropped = 0;                    ///< items moved to dropped, or removed before they shipped
-  int prd_covered = 0;                ///< in-progress items (at the end) with an approved PRD
-  std::optional<double> prd_coverage; ///< prd_covered / wip
-  int open = 0;                       ///< open items (neither shipped nor dropped) at the end
-  int feedback_covered = 0;           ///< of those, items some feedback entry links to
+  int wip = 0;                              ///< in-progress at the end of the period
+  std::optional<long> wip_limit;            ///< the squad's wip_limit; none for the portfolio
+  int slipped = 0;                          ///< items whose target moved later in the period
+  int slip_days = 0;                        ///< days those moves added up to
+  int committed = 0;                        ///< open items in `now` at the start of the period
+  int committed_shipped = 0;                ///< of those, shipped at its end
+  std::optional<double> predictability;     ///< committed_shipped / committed; missing for a partial period
+  int added = 0;                            ///< items first seen in the period
+  int dropped = 0;                          ///< items moved to dropped, or removed before they shipped
+  int prd_covered = 0;                      ///< in-progress items (at the end) with an approved PRD
+  std::optional<double> prd_coverage;       ///< prd_covered / wip
+  int open = 0;                             ///< open items (neither shipped nor dropped) at the end
+  int feedback_covered = 0;                 ///< of those, items some feedback entry links to
   std::optional<double> feedback_coverage;  ///< feedback_covered / open
 };
 
 struct Metrics {
   PeriodKind period = PeriodKind::month;
   bool author_date = false;
-  std::optional<Date> since;          ///< the first period's start, if there is any history
+  std::optional<Date> since;  ///< the first period's start, if there is any history
   Date until{};
-  std::vector<std::string> squads;    ///< the squads with rows, in pops.yaml order, then others seen
-  std::vector<PeriodMetrics> rows;    ///< by period, then portfolio first, then squads
-  std::vector<ItemFacts> items;       ///< ids in natural order
-  std::vector<SlipEvent> slips;       ///< in the periods, oldest first
-  std::size_t commits = 0;            ///< commits replayed
-  bool portfolio = false;             ///< a portfolio's roll-up: rows and items name their member
+  std::vector<std::string> squads;  ///< the squads with rows, in pops.yaml order, then others seen
+  std::vector<PeriodMetrics> rows;  ///< by period, then portfolio first, then squads
+  std::vector<ItemFacts> items;     ///< ids in natural order
+  std::vector<SlipEvent> slips;     ///< in the periods, oldest first
+  std::size_t commits = 0;          ///< commits replayed
+  bool portfolio = false;           ///< a portfolio's roll-up: rows and items name their member
 };
 
 /// The figures of row `p` that follow from its counts and from the cycle and lead times of the items
@@ -145,4 +144,4 @@ std::string render_metrics_markdown(const Metrics& m);
 /// PERIOD, SQUAD, SHIPPED, CYCLE50 and PREDICT always stay), their headings added to `left_out`.
 std::string render_metrics_table(const Metrics& m, int width = 0, std::vector<std::string>* left_out = nullptr);
 
-} // namespace pops
+}  // namespace pops

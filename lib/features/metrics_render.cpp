@@ -95,8 +95,8 @@ std::vector<std::string> cells(const PeriodMetrics& p, std::string_view missing)
 
 std::vector<std::string> columns_of(const Metrics& m);
 const std::vector<std::string> k_columns = {
-  "period", "squad", "shipped", "cycle_p50", "cycle_p85", "lead_p50", "lead_p85", "wip", "wip_limit", "slipped",
-  "slip_days", "predictability", "added", "dropped", "prd_coverage", "feedback_coverage"};
+  "period",    "squad",   "shipped",   "cycle_p50",      "cycle_p85", "lead_p50", "lead_p85",     "wip",
+  "wip_limit", "slipped", "slip_days", "predictability", "added",     "dropped",  "prd_coverage", "feedback_coverage"};
 
 const char* const k_dash = "\xe2\x80\x93";  // en dash
 
@@ -118,7 +118,7 @@ size_t text_width(const std::string& s)
   return n;
 }
 
-} // namespace
+}  // namespace
 
 std::string render_metrics_json(const Metrics& m)
 {
@@ -220,9 +220,9 @@ std::string render_metrics_table(const Metrics& m, int width, std::vector<std::s
   if (m.rows.empty()) {
     return {};
   }
-  std::vector<std::string> head = {"PERIOD", "SQUAD", "SHIPPED", "CYCLE50", "CYCLE85", "LEAD50", "LEAD85",
-                                         "WIP", "LIMIT", "SLIPPED", "DAYS", "PREDICT", "ADDED", "DROPPED", "PRD",
-                                         "FEEDBACK"};
+  std::vector<std::string> head = {"PERIOD", "SQUAD",   "SHIPPED", "CYCLE50", "CYCLE85", "LEAD50",
+                                   "LEAD85", "WIP",     "LIMIT",   "SLIPPED", "DAYS",    "PREDICT",
+                                   "ADDED",  "DROPPED", "PRD",     "FEEDBACK"};
   if (m.portfolio) {
     head.insert(head.begin() + 1, "MEMBER");
   }
@@ -250,8 +250,8 @@ std::string render_metrics_table(const Metrics& m, int width, std::vector<std::s
       }
       return t + 2 * (n > 0 ? n - 1 : 0);
     };
-    for (const std::string_view h : {"LEAD85", "LEAD50", "DAYS", "DROPPED", "ADDED", "FEEDBACK", "PRD", "LIMIT",
-                                     "CYCLE85", "WIP", "SLIPPED"}) {
+    for (const std::string_view h :
+         {"LEAD85", "LEAD50", "DAYS", "DROPPED", "ADDED", "FEEDBACK", "PRD", "LIMIT", "CYCLE85", "WIP", "SLIPPED"}) {
       if (total() <= static_cast<size_t>(width)) {
         break;
       }
@@ -281,4 +281,4 @@ std::string render_metrics_table(const Metrics& m, int width, std::vector<std::s
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

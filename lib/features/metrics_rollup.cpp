@@ -27,7 +27,7 @@ void add_counts(PeriodMetrics& to, const PeriodMetrics& from)
   to.feedback_covered += from.feedback_covered;
 }
 
-} // namespace
+}  // namespace
 
 Metrics rollup_metrics(const std::vector<MemberMetrics>& members)
 {
@@ -147,4 +147,4 @@ Metrics squads_qualified(const Metrics& rolled)
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -29,4 +29,4 @@ Metrics rollup_metrics(const std::vector<MemberMetrics>& members);
 /// qualified ids, their squads qualified too.
 Metrics squads_qualified(const Metrics& rolled);
 
-} // namespace pops
+}  // namespace pops

@@ -56,7 +56,7 @@ std::string pilot_change(const std::vector<std::string>& a, const std::vector<st
   return "changed";
 }
 
-} // namespace
+}  // namespace
 
 PilotHistory pilot_history(Repository& repo, const std::string& root, const std::string& prefix)
 {
@@ -177,7 +177,10 @@ Json record_json(const PilotRecord& p)
 {
   Json events = Json::array();
   for (const auto& e : p.events) {
-    events.push_back({{"date", format_date(e.date)}, {"commit", e.commit}, {"what", e.what}, {"squads", e.squads},
+    events.push_back({{"date", format_date(e.date)},
+                      {"commit", e.commit},
+                      {"what", e.what},
+                      {"squads", e.squads},
                       {"severity", e.severity}});
   }
   return {{"rule", p.rule},
@@ -190,7 +193,7 @@ Json record_json(const PilotRecord& p)
           {"events", events}};
 }
 
-} // namespace
+}  // namespace
 
 std::string render_pilot_list_json(const PilotHistory& h)
 {
@@ -211,11 +214,11 @@ std::string render_pilot_list_table(const PilotHistory& h)
   }
   std::vector<std::vector<std::string>> rows = {{"RULE", "SQUADS", "STARTED", "STATE", "SINCE", "NOW"}};
   for (const auto& p : h.pilots) {
-    rows.push_back({p.rule, join(p.squads, ","), format_date(p.started), p.state,
-                    p.ended ? format_date(*p.ended) : "\u2013",
-                    p.state == "piloting" ? join(p.current, ",") : (p.state == "rolled out" ? "all squads" : "\u2013")});
+    rows.push_back(
+      {p.rule, join(p.squads, ","), format_date(p.started), p.state, p.ended ? format_date(*p.ended) : "\u2013",
+       p.state == "piloting" ? join(p.current, ",") : (p.state == "rolled out" ? "all squads" : "\u2013")});
   }
   return aligned_table(rows);
 }
 
-} // namespace pops
+}  // namespace pops

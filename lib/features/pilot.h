@@ -16,10 +16,10 @@ namespace pops {
 /// One change of a rule's pilot in a commit of pops.yaml.
 struct PilotEvent {
   Date date;
-  std::string commit;                ///< full id
-  std::string what;                  ///< "piloted", "widened", "narrowed", "changed", "rolled out", "ended", "severity"
-  std::vector<std::string> squads;   ///< the pilot squads after it (empty once rolled out or ended)
-  std::string severity;              ///< the rule's severity after it
+  std::string commit;               ///< full id
+  std::string what;                 ///< "piloted", "widened", "narrowed", "changed", "rolled out", "ended", "severity"
+  std::vector<std::string> squads;  ///< the pilot squads after it (empty once rolled out or ended)
+  std::string severity;             ///< the rule's severity after it
 };
 
 /// One pilot of a rule: from the commit that put it under `pilot:` to now or to its end.
@@ -28,15 +28,15 @@ struct PilotRecord {
   std::vector<std::string> squads;   ///< the squads it started with
   std::vector<std::string> current;  ///< its squads in the last version (empty once it ended)
   Date started;
-  std::string commit;                ///< the commit that started it
-  std::vector<PilotEvent> events;    ///< oldest first, the start included
-  std::string state;                 ///< "piloting", "rolled out" (in force for every squad) or "ended"
-  std::optional<Date> ended;         ///< the day it was rolled out or ended
+  std::string commit;              ///< the commit that started it
+  std::vector<PilotEvent> events;  ///< oldest first, the start included
+  std::string state;               ///< "piloting", "rolled out" (in force for every squad) or "ended"
+  std::optional<Date> ended;       ///< the day it was rolled out or ended
 };
 
 struct PilotHistory {
-  std::vector<PilotRecord> pilots;   ///< by start, oldest first
-  bool truncated = false;            ///< a shallow clone: pops.yaml's older versions are absent
+  std::vector<PilotRecord> pilots;  ///< by start, oldest first
+  bool truncated = false;           ///< a shallow clone: pops.yaml's older versions are absent
 };
 
 /// Every pilot in the versions of pops.yaml (the workspace's, `prefix` its folder) on HEAD's
@@ -46,13 +46,13 @@ PilotHistory pilot_history(Repository& repo, const std::string& root, const std:
 /// A figure of one group of squads in one window, with its sample size.
 struct PilotFigure {
   std::optional<double> value;
-  int n = 0;                         ///< items (or subjects) it is computed from
+  int n = 0;  ///< items (or subjects) it is computed from
 };
 
 /// One group (the pilot squads or the others) in one window.
 struct PilotSide {
-  Date from, to;                     ///< inclusive
-  std::string commit;                ///< the state the rule is measured on (at `to`), "" when none
+  Date from, to;       ///< inclusive
+  std::string commit;  ///< the state the rule is measured on (at `to`), "" when none
   int findings = 0;
   PilotFigure compliance;            ///< n: the rule's subjects
   PilotFigure cycle_p50, cycle_p85;  ///< days, over items shipped in the window (n: those with a cycle time)
@@ -63,11 +63,11 @@ struct PilotSide {
 
 struct PilotReport {
   PilotRecord pilot;
-  int episode = 1;                   ///< which pilot of the rule this is, 1 = its first (by start)
-  int episodes = 1;                  ///< the rule's pilots in pops.yaml's history
+  int episode = 1;   ///< which pilot of the rule this is, 1 = its first (by start)
+  int episodes = 1;  ///< the rule's pilots in pops.yaml's history
   std::vector<std::string> pilot_squads, other_squads;
   PilotSide pilot_before, pilot_after, others_before, others_after;
-  std::string verdict;               ///< plain words; says when the samples are too small
+  std::string verdict;  ///< plain words; says when the samples are too small
 };
 
 /// The fewest items (or subjects) on each side for the verdict to compare a figure.
@@ -78,8 +78,8 @@ inline constexpr int k_pilot_min_sample = 5;
 /// the "after" window runs from the day the pilot started to the day it was rolled out or ended
 /// (else `until`); the "before" window is as long, ending the day before (cut at the first commit).
 /// Throws std::runtime_error when the rule was never piloted.
-PilotReport pilot_report(Repository& repo, const std::string& root, const std::string& prefix,
-                         const std::string& rule, Date until, const Metrics& metrics);
+PilotReport pilot_report(Repository& repo, const std::string& root, const std::string& prefix, const std::string& rule,
+                         Date until, const Metrics& metrics);
 
 /// The verdict of a report from its figures (pilot_report sets it; its words are tested).
 std::string pilot_verdict(const PilotReport& r);
@@ -87,8 +87,8 @@ std::string pilot_verdict(const PilotReport& r);
 /// A change of a rule's standard between two versions of pops.yaml (`pops digest`).
 struct StandardChange {
   std::string rule;
-  std::string what;                  ///< "severity", "piloted", "widened", "narrowed", "changed", "rolled out", "ended"
-  std::string from, to;              ///< severities, or pilot squads joined by ", "
+  std::string what;      ///< "severity", "piloted", "widened", "narrowed", "changed", "rolled out", "ended"
+  std::string from, to;  ///< severities, or pilot squads joined by ", "
 };
 /// The changes of every rule from `from` to `to` (rules in the rule table's order); none when either
 /// pops.yaml was unusable.
@@ -102,4 +102,4 @@ std::string render_pilot_report_json(const PilotReport& r);
 std::string render_pilot_report_text(const PilotReport& r);
 std::string render_pilot_report_markdown(const PilotReport& r);
 
-} // namespace pops
+}  // namespace pops

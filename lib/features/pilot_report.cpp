@@ -25,8 +25,7 @@ bool in(const std::vector<std::string>& group, const std::string& squad)
 }
 
 /// The rule's findings and compliance of `group` in the state at `side.to` (`side.commit`).
-void rule_side(PilotSide& side, const std::vector<std::string>& group,
-               const std::map<std::string, RuleTally>& tallies)
+void rule_side(PilotSide& side, const std::vector<std::string>& group, const std::map<std::string, RuleTally>& tallies)
 {
   RuleTally sum;
   for (const auto& [squad, t] : tallies) {
@@ -55,9 +54,9 @@ void delivery_side(PilotSide& side, const std::vector<std::string>& group, const
   }
   side.cycle_p50 = {percentile(cycles, 50), static_cast<int>(cycles.size())};
   side.cycle_p85 = {percentile(cycles, 85), static_cast<int>(cycles.size())};
-  side.slips = static_cast<int>(
-    slips_of(m, [&](const SlipEvent& e) { return side.from <= e.date && e.date <= side.to && in(group, e.squad); })
-      .size());
+  side.slips = static_cast<int>(slips_of(m, [&](const SlipEvent& e) {
+                                  return side.from <= e.date && e.date <= side.to && in(group, e.squad);
+                                }).size());
   int committed = 0, done = 0;
   for (const auto& row : m.rows) {
     if (!row.squad.empty() && in(group, row.squad) && row.complete && side.from <= row.start && row.end <= side.to) {
@@ -79,7 +78,7 @@ std::string days_text(const std::optional<double>& v)
   return v ? fmt::format("{:.1f}", *v) : std::string("\u2013");
 }
 
-} // namespace
+}  // namespace
 
 std::string pilot_verdict(const PilotReport& r)
 {
@@ -141,8 +140,8 @@ std::string pilot_verdict(const PilotReport& r)
   return join(out, "\n") + "\n";
 }
 
-PilotReport pilot_report(Repository& repo, const std::string& root, const std::string& prefix,
-                         const std::string& rule, Date until, const Metrics& metrics)
+PilotReport pilot_report(Repository& repo, const std::string& root, const std::string& prefix, const std::string& rule,
+                         Date until, const Metrics& metrics)
 {
   const PilotHistory h = pilot_history(repo, root, prefix);
   const PilotRecord* rec = nullptr;
@@ -261,7 +260,7 @@ std::vector<std::vector<std::string>> report_rows(const PilotReport& r)
   return rows;
 }
 
-} // namespace
+}  // namespace
 
 std::string render_pilot_report_json(const PilotReport& r)
 {
@@ -313,4 +312,4 @@ std::string render_pilot_report_markdown(const PilotReport& r)
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

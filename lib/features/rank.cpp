@@ -13,7 +13,6 @@ namespace pops {
 
 namespace {
 
-
 /// The outermost node starting at byte `begin`.
 const ExprNode* node_at_begin(const ExprNode& n, int begin)
 {
@@ -33,8 +32,7 @@ bool is_open(const Item& it)
   return it.status.value != "shipped" && it.status.value != "dropped";
 }
 
-RankedItem score_item(const ScoreModel& model, const Item& it,
-                      const std::map<std::string, CustomerArr>& arr,
+RankedItem score_item(const ScoreModel& model, const Item& it, const std::map<std::string, CustomerArr>& arr,
                       const std::map<std::string, std::vector<const Feedback*>>& linked)
 {
   RankedItem r;
@@ -57,8 +55,7 @@ RankedItem score_item(const ScoreModel& model, const Item& it,
                                  ? std::string("no linked feedback")
                                  : fmt::format("{} entr{} ({}) from {} customer{}{}", d.entries,
                                                d.entries == 1 ? "y" : "ies", join(d.feedback, ", "), d.customers,
-                                               d.customers == 1 ? "" : "s",
-                                               customers.empty() ? "" : ": " + customers);
+                                               d.customers == 1 ? "" : "s", customers.empty() ? "" : ": " + customers);
       if (name == "demand.entries") {
         in.value = d.entries;
       } else if (name == "demand.customers") {
@@ -70,8 +67,9 @@ RankedItem score_item(const ScoreModel& model, const Item& it,
           in.value = *d.arr;
         }
       }
-      in.source = in.value || d.entries == 0 ? "linked feedback: " + from
-                                             : "missing: no customer of the linked feedback states an ARR (" + from + ")";
+      in.source = in.value || d.entries == 0
+                    ? "linked feedback: " + from
+                    : "missing: no customer of the linked feedback states an ARR (" + from + ")";
     } else {
       for (const auto& [k, v] : it.score) {
         if (k.value == key) {
@@ -114,8 +112,8 @@ RankedItem score_item(const ScoreModel& model, const Item& it,
                                 : fmt::format("missing {}", join(missing, ", "));
     if (v.error.message == "division by zero") {
       if (const ExprNode* d = node_at_begin(model.root, v.error.column - 1)) {
-        r.problem = fmt::format("division by zero: {} is 0",
-                                model.text.substr(static_cast<size_t>(d->begin), static_cast<size_t>(d->end - d->begin)));
+        r.problem = fmt::format("division by zero: {} is 0", model.text.substr(static_cast<size_t>(d->begin),
+                                                                               static_cast<size_t>(d->end - d->begin)));
       }
     }
     return r;
@@ -124,9 +122,9 @@ RankedItem score_item(const ScoreModel& model, const Item& it,
   r.score = v.value;
   for (const auto& t : expr_terms(model.root)) {
     ExprValue tv = eval_expr(*t.node, lookup);
-    r.terms.push_back({t.sign,
-                       model.text.substr(static_cast<size_t>(t.node->begin), static_cast<size_t>(t.node->end - t.node->begin)),
-                       t.sign * (tv.ok ? tv.value : 0)});
+    r.terms.push_back(
+      {t.sign, model.text.substr(static_cast<size_t>(t.node->begin), static_cast<size_t>(t.node->end - t.node->begin)),
+       t.sign * (tv.ok ? tv.value : 0)});
   }
   return r;
 }
@@ -145,7 +143,7 @@ std::map<std::string, std::vector<const Feedback*>> linked_feedback(const Worksp
   return out;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<RankedItem> rank_items(const Workspace& ws, const ScoreModel& model, const RankOptions& o)
 {
@@ -221,4 +219,4 @@ std::vector<Misaligned> misaligned(const std::vector<RankedItem>& ranked)
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -15,26 +15,26 @@
 namespace pops {
 
 struct RankInput {
-  std::string name;                   ///< as used in the expression
-  std::optional<double> value;        ///< missing: the item does not have it
-  std::string source;                 ///< where it came from, e.g. "score.reach, roadmap/payments.yaml:12"
+  std::string name;             ///< as used in the expression
+  std::optional<double> value;  ///< missing: the item does not have it
+  std::string source;           ///< where it came from, e.g. "score.reach, roadmap/payments.yaml:12"
 };
 
 struct RankTerm {
   int sign = 1;
-  std::string text;                   ///< the term as written in the model
-  double value = 0;                   ///< signed: the terms add up to the score
+  std::string text;  ///< the term as written in the model
+  double value = 0;  ///< signed: the terms add up to the score
 };
 
 struct RankedItem {
   const Item* item = nullptr;
   bool scored = false;
   double score = 0;
-  int rank = 0;                       ///< 1-based among scored items; 0 when unscored
-  std::string problem;                ///< why it is unscored: "'effort' is missing", "division by zero ..."
-  std::vector<RankInput> inputs;      ///< every name of the model, in order of first use
-  std::vector<RankTerm> terms;        ///< when scored
-  Demand demand;                      ///< from all feedback linked to the item
+  int rank = 0;                   ///< 1-based among scored items; 0 when unscored
+  std::string problem;            ///< why it is unscored: "'effort' is missing", "division by zero ..."
+  std::vector<RankInput> inputs;  ///< every name of the model, in order of first use
+  std::vector<RankTerm> terms;    ///< when scored
+  Demand demand;                  ///< from all feedback linked to the item
 };
 
 struct RankOptions {
@@ -53,8 +53,8 @@ std::optional<RankedItem> explain_item(const Workspace& ws, const ScoreModel& mo
 /// horizon other than `now`, or in the bottom third with horizon `now`. Needs two scored items.
 struct Misaligned {
   const RankedItem* item = nullptr;
-  std::string why;                    ///< e.g. "ranks 1 of 6 but sits in later"
+  std::string why;  ///< e.g. "ranks 1 of 6 but sits in later"
 };
 std::vector<Misaligned> misaligned(const std::vector<RankedItem>& ranked);
 
-} // namespace pops
+}  // namespace pops

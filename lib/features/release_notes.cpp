@@ -50,7 +50,7 @@ std::vector<ReleaseGroup> group_entries(const std::vector<DigestEntry>& entries,
   return groups;
 }
 
-} // namespace
+}  // namespace
 
 ReleaseNotes build_release_notes(const Workspace& from, const Workspace& to, Date today,
                                  const std::vector<ItemFacts>& shipped, Audience audience, ReleaseGrouping by)
@@ -176,8 +176,9 @@ nlohmann::ordered_json release_notes_data(const ReleaseNotes& r, bool markdown)
           {"audience", std::string(audience_name(r.audience))},
           {"since", r.span.since},
           {"until", r.until.empty() ? J(nullptr) : J(r.until)},
-          {"from", {{"commit", r.span.from_commit.empty() ? J(nullptr) : J(r.span.from_commit)},
-                    {"date", r.span.from_date.empty() ? J(nullptr) : J(r.span.from_date)}}},
+          {"from",
+           {{"commit", r.span.from_commit.empty() ? J(nullptr) : J(r.span.from_commit)},
+            {"date", r.span.from_date.empty() ? J(nullptr) : J(r.span.from_date)}}},
           {"to", {{"commit", r.span.to_commit}, {"date", r.span.to_date}}},
           {"count", r.count},
           {"by", r.by == ReleaseGrouping::squad ? "squad" : "initiative"},
@@ -197,4 +198,4 @@ std::string render_release_notes_markdown(const ReleaseNotes& r, const TemplateT
   return render_template(t, nlohmann::json(release_notes_data(r, true)));
 }
 
-} // namespace pops
+}  // namespace pops

@@ -21,16 +21,16 @@ namespace pops {
 enum class ReleaseGrouping { squad, initiative };
 
 struct ReleaseGroup {
-  std::string key;                    ///< the squad's or initiative's id ("" for items without one)
-  std::string name;                   ///< display name: the squad's name, the initiative's title
-  std::vector<DigestEntry> items;     ///< by ship day, then id
+  std::string key;                 ///< the squad's or initiative's id ("" for items without one)
+  std::string name;                ///< display name: the squad's name, the initiative's title
+  std::vector<DigestEntry> items;  ///< by ship day, then id
 };
 
 struct ReleaseNotes {
   std::string product;
   Audience audience = Audience::all;
-  DigestSpan span;                    ///< since as given; from/to commits and dates
-  std::string until;                  ///< as given ("" for HEAD)
+  DigestSpan span;    ///< since as given; from/to commits and dates
+  std::string until;  ///< as given ("" for HEAD)
   ReleaseGrouping by = ReleaseGrouping::squad;
   std::vector<ReleaseGroup> squads;       ///< squads in pops.yaml order, then others; empty ones left out
   std::vector<ReleaseGroup> initiatives;  ///< initiatives in pops.yaml order, then unknown ones, then
@@ -60,4 +60,4 @@ nlohmann::ordered_json release_notes_data(const ReleaseNotes& r, bool markdown);
 std::string render_release_notes_json(const ReleaseNotes& r);
 std::string render_release_notes_markdown(const ReleaseNotes& r, const TemplateText& t);
 
-} // namespace pops
+}  // namespace pops

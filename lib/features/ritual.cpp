@@ -59,7 +59,7 @@ json item_json(const Item& it)
   return j;
 }
 
-} // namespace
+}  // namespace
 
 std::string ritual_title(std::string_view name)
 {
@@ -165,8 +165,10 @@ void note_shipped(json& d, const std::vector<ItemFacts>& shipped, const Workspac
     if (const Item* it = now.item(f.id)) {
       j = item_json(*it);
     } else {
-      j = {{"id", f.id}, {"title", markdown_text(f.title)}, {"squad", f.squad}, {"status", "shipped"},
-           {"owner", nullptr}, {"target", nullptr}, {"horizon", nullptr}};
+      j = {{"id", f.id},        {"title", markdown_text(f.title)},
+           {"squad", f.squad},  {"status", "shipped"},
+           {"owner", nullptr},  {"target", nullptr},
+           {"horizon", nullptr}};
     }
     if (const Item* was = before.item(f.id)) {
       j["from"] = opt_str(was->status.value);
@@ -194,8 +196,8 @@ void note_slipped(json& d, const std::vector<SlipEvent>& slips, const Workspace&
       if (const Item* it = now.item(e.id)) {
         j = item_json(*it);
       } else {
-        j = {{"id", e.id}, {"title", e.title}, {"squad", e.squad}, {"status", ""}, {"owner", nullptr},
-             {"target", nullptr}, {"horizon", nullptr}};
+        j = {{"id", e.id},       {"title", e.title},  {"squad", e.squad},  {"status", ""},
+             {"owner", nullptr}, {"target", nullptr}, {"horizon", nullptr}};
       }
       j["old_target"] = format_date(e.from);
       d["slipped"].push_back(j);
@@ -373,14 +375,15 @@ void note_initiatives(json& d, const Workspace& now)
       }
     }
     const Update* u = latest_update(ini.initiative->updates);
-    d["initiatives"].push_back({{"id", ini.initiative->id.value},
-                                {"title", markdown_text(ini.initiative->title.value)},
-                                {"owner", ini.initiative->owner.set ? json(markdown_text(ini.initiative->owner.value)) : json()},
-                                {"progress", progress_percent(ini.progress.progress)},
-                                {"target", ini.initiative->target.set ? markdown_text(ini.initiative->target.value) : "none"},
-                                {"latest", ini.latest_item_target ? format_date(*ini.latest_item_target) : "none"},
-                                {"health", u ? json(u->health.value) : json()},
-                                {"squads", ini_squads.empty() ? std::string("no items") : markdown_text(join(ini_squads, ", "))}});
+    d["initiatives"].push_back(
+      {{"id", ini.initiative->id.value},
+       {"title", markdown_text(ini.initiative->title.value)},
+       {"owner", ini.initiative->owner.set ? json(markdown_text(ini.initiative->owner.value)) : json()},
+       {"progress", progress_percent(ini.progress.progress)},
+       {"target", ini.initiative->target.set ? markdown_text(ini.initiative->target.value) : "none"},
+       {"latest", ini.latest_item_target ? format_date(*ini.latest_item_target) : "none"},
+       {"health", u ? json(u->health.value) : json()},
+       {"squads", ini_squads.empty() ? std::string("no items") : markdown_text(join(ini_squads, ", "))}});
   }
   d["has_initiatives"] = !d["initiatives"].empty();
 }
@@ -411,11 +414,11 @@ void note_capacity(json& d, const Workspace& now, Date date)
   d["has_capacity"] = !d["capacity"].empty();
 }
 
-} // namespace
+}  // namespace
 
 json ritual_note_data(const Ritual& r, const Workspace* before, const std::vector<SlipEvent>& slips,
-                      const std::vector<ItemFacts>& shipped, const Workspace& now, const Workspace& notes_ws,
-                      Date date, Date today, const std::string& period_text)
+                      const std::vector<ItemFacts>& shipped, const Workspace& now, const Workspace& notes_ws, Date date,
+                      Date today, const std::string& period_text)
 {
   const std::vector<std::string> squads = ritual_squads(now, r);
   json d;
@@ -496,7 +499,7 @@ void add_standards_data(json& d, const std::string& root, const Workspace* befor
   }
 }
 
-} // namespace
+}  // namespace
 
 EditPlan plan_ritual_new(const EditSession& s, const std::string& name, std::optional<Date> date_opt, Date today)
 {
@@ -561,7 +564,8 @@ EditPlan plan_ritual_new(const EditSession& s, const std::string& name, std::opt
       }
       const Metrics m = compute_metrics(history, "HEAD", ws.config, mo);
       slips = slips_of(m, [&](const SlipEvent& e) { return (!since || e.date > *since) && e.date <= date; });
-      shipped = shipped_in(m, [&](const ItemFacts& f) { return (!since || *f.shipped > *since) && *f.shipped <= date; });
+      shipped =
+        shipped_in(m, [&](const ItemFacts& f) { return (!since || *f.shipped > *since) && *f.shipped <= date; });
       if (since) {
         if (auto c = history.commit_at("HEAD", *since)) {
           before = load_workspace(s.root, repo.tree_files(c->id, prefix));
@@ -601,4 +605,4 @@ EditPlan plan_ritual_new(const EditSession& s, const std::string& name, std::opt
   return plan;
 }
 
-} // namespace pops
+}  // namespace pops

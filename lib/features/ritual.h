@@ -35,8 +35,8 @@ std::vector<OpenAction> open_actions(const Workspace& ws, Date today, const std:
 /// items shipped since then (docs/metrics.md, "Shipped in a period"; shipped_in), of any squad;
 /// `now`: the workspace the note reports on; `notes_ws`: where open actions are read (the working tree).
 nlohmann::json ritual_note_data(const Ritual& r, const Workspace* before, const std::vector<SlipEvent>& slips,
-                                const std::vector<ItemFacts>& shipped, const Workspace& now,
-                                const Workspace& notes_ws, Date date, Date today, const std::string& period_text);
+                                const std::vector<ItemFacts>& shipped, const Workspace& now, const Workspace& notes_ws,
+                                Date date, Date today, const std::string& period_text);
 
 /// `pops ritual new`: plans rituals/NAME/DATE.md. Reads git history from the repository holding the
 /// workspace. Throws OpError for an unknown ritual or an existing note (never overwritten).
@@ -45,4 +45,4 @@ EditPlan plan_ritual_new(const EditSession& s, const std::string& name, std::opt
 /// "sprint-review" -> "Sprint review".
 std::string ritual_title(std::string_view name);
 
-} // namespace pops
+}  // namespace pops

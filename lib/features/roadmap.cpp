@@ -23,7 +23,7 @@ bool keep(const std::vector<std::string>& wanted, const std::string& value)
   return wanted.empty() || std::find(wanted.begin(), wanted.end(), value) != wanted.end();
 }
 
-} // namespace
+}  // namespace
 
 std::vector<RoadmapColumn> roadmap_view(const Workspace& ws, const RoadmapFilter& f)
 {
@@ -46,7 +46,8 @@ std::vector<RoadmapColumn> roadmap_view(const Workspace& ws, const RoadmapFilter
         && std::none_of(it.tags.begin(), it.tags.end(), [&](const LStr& t) { return keep(f.tags, t.value); })) {
       continue;
     }
-    auto col = std::find_if(cols.begin(), cols.end(), [&](const RoadmapColumn& c) { return c.horizon == it.horizon.value; });
+    auto col =
+      std::find_if(cols.begin(), cols.end(), [&](const RoadmapColumn& c) { return c.horizon == it.horizon.value; });
     if (col != cols.end()) {
       col->items.push_back(&it);
     } else if (it.horizon.set) {
@@ -83,7 +84,6 @@ std::vector<std::string> split_values(const std::vector<std::string>& values)
   }
   return out;
 }
-
 
 std::string unknown_filter_value(const Workspace& ws, const RoadmapFilter& f)
 {
@@ -187,7 +187,7 @@ std::string rtrim(std::string s)
   return s;
 }
 
-} // namespace
+}  // namespace
 
 std::string render_board(const std::vector<RoadmapColumn>& cols, int width, const StatusPainter& paint)
 {
@@ -233,7 +233,7 @@ std::string target_text(const Item& it)
   return it.target.set ? format_date(it.target.value) : std::string();
 }
 
-} // namespace
+}  // namespace
 
 std::string render_roadmap_markdown(const std::vector<RoadmapColumn>& cols)
 {
@@ -406,8 +406,8 @@ namespace {
 bool starts_with_keyword(const std::string& s)
 {
   static constexpr std::array<std::string_view, 14> k_words = {
-    "gantt", "title", "section", "dateformat", "axisformat", "tickinterval", "excludes", "includes",
-    "todaymarker", "click", "inclusiveenddates", "topaxis", "weekday", "acc"};
+    "gantt",    "title",       "section", "dateformat",        "axisformat", "tickinterval", "excludes",
+    "includes", "todaymarker", "click",   "inclusiveenddates", "topaxis",    "weekday",      "acc"};
   const std::string l = lower(s);
   return std::any_of(k_words.begin(), k_words.end(), [&](std::string_view w) { return l.rfind(w, 0) == 0; });
 }
@@ -416,7 +416,8 @@ std::string mermaid_id(const std::string& id, std::set<std::string>& used)
 {
   std::string out = "t_";
   for (char c : id) {
-    out += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
+    out += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
+                                                       : '_';
   }
   std::string unique = out;
   for (int n = 2; !used.insert(unique).second; ++n) {
@@ -425,7 +426,7 @@ std::string mermaid_id(const std::string& id, std::set<std::string>& used)
   return unique;
 }
 
-} // namespace
+}  // namespace
 
 std::string render_mermaid(const std::vector<RoadmapColumn>& cols, const std::string& title,
                            const std::map<std::string, Date>& started, const std::map<std::string, Date>& shipped,
@@ -479,4 +480,4 @@ std::string render_mermaid(const std::vector<RoadmapColumn>& cols, const std::st
   return s;
 }
 
-} // namespace pops
+}  // namespace pops

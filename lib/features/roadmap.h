@@ -20,8 +20,8 @@ struct RoadmapFilter {
 };
 
 struct RoadmapColumn {
-  std::string horizon;                ///< "now", "2027-Q1", or "" for items with no horizon
-  std::vector<const Item*> items;     ///< in file order
+  std::string horizon;             ///< "now", "2027-Q1", or "" for items with no horizon
+  std::vector<const Item*> items;  ///< in file order
 };
 
 /// Columns in order: the configured horizons, then quarters (sorted), then no horizon. Empty
@@ -83,4 +83,4 @@ std::string render_mermaid(const std::vector<RoadmapColumn>& cols, const std::st
 /// (`:` `#` `;` and line breaks) and control characters replaced, spaces collapsed, trimmed.
 std::string mermaid_text(std::string_view s);
 
-} // namespace pops
+}  // namespace pops

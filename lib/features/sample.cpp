@@ -29,7 +29,8 @@ using namespace sample_data;
 // A small YAML emitter producing hand-written-looking text.
 
 /// A double-quoted scalar, always (quotes of feedback read as quotes).
-std::string quoted(std::string_view s) {
+std::string quoted(std::string_view s)
+{
   std::string out = "\"";
   for (char ch : s) {
     if (ch == '"' || ch == '\\') {
@@ -41,13 +42,20 @@ std::string quoted(std::string_view s) {
 }
 
 /// A scalar in block context: plain when possible (yaml/edit.h, the one YAML scalar writer).
-std::string scalar(std::string_view s) { return format_scalar({std::string(s), true}, false); }
+std::string scalar(std::string_view s)
+{
+  return format_scalar({std::string(s), true}, false);
+}
 
 /// A scalar inside a flow collection: plain when possible.
-std::string flow_scalar(std::string_view s) { return format_scalar({std::string(s), true}, true); }
+std::string flow_scalar(std::string_view s)
+{
+  return format_scalar({std::string(s), true}, true);
+}
 
 /// [a, b, c]
-std::string flow_list(const std::vector<std::string>& values) {
+std::string flow_list(const std::vector<std::string>& values)
+{
   std::string out = "[";
   for (size_t i = 0; i < values.size(); ++i) {
     out += (i == 0 ? "" : ", ") + flow_scalar(values[i]);
@@ -56,7 +64,8 @@ std::string flow_list(const std::vector<std::string>& values) {
 }
 
 /// {key: value, ...} with values already rendered.
-std::string flow_map(const std::vector<std::pair<std::string, std::string>>& entries) {
+std::string flow_map(const std::vector<std::pair<std::string, std::string>>& entries)
+{
   std::string out = "{";
   for (size_t i = 0; i < entries.size(); ++i) {
     out += (i == 0 ? "" : ", ") + entries[i].first + ": " + entries[i].second;
@@ -65,12 +74,16 @@ std::string flow_map(const std::vector<std::pair<std::string, std::string>>& ent
 }
 
 /// A number the way a person would type it: 3, 0.5, 12000.
-std::string number(double value) { return fmt::format("{}", value); }
+std::string number(double value)
+{
+  return fmt::format("{}", value);
+}
 
 /// Lines of text with indentation and optional trailing comments.
 class Text {
 public:
-  void line(int indent, std::string_view text, std::string_view comment = {}) {
+  void line(int indent, std::string_view text, std::string_view comment = {})
+  {
     out_.append(static_cast<size_t>(indent), ' ');
     out_ += text;
     if (!comment.empty()) {
@@ -79,7 +92,8 @@ public:
     }
     out_ += '\n';
   }
-  void comment(int indent, std::string_view text) {
+  void comment(int indent, std::string_view text)
+  {
     out_.append(static_cast<size_t>(indent), ' ');
     out_ += "# ";
     out_ += text;
@@ -88,7 +102,8 @@ public:
   void blank() { out_ += '\n'; }
   void raw(std::string_view text) { out_ += text; }
   /// key: >- followed by `text` folded into lines of at most ~90 columns.
-  void folded(int indent, std::string_view key, std::string_view text) {
+  void folded(int indent, std::string_view key, std::string_view text)
+  {
     line(indent, std::string(key) + ": >-");
     std::string current;
     size_t start = 0;
@@ -118,12 +133,12 @@ private:
 // ---------------------------------------------------------------------------------------------------
 // Commits and the calendar.
 
-constexpr int k_first_sync = -63;      ///< preferred first strategy sync, days from the last review
+constexpr int k_first_sync = -63;  ///< preferred first strategy sync, days from the last review
 /// Windows (days from the last sprint review) the three strategy syncs must fall in, so that commits
 /// and feedback dates stay in order and the last sync's open actions are due after today.
 constexpr std::array<std::pair<int, int>, 3> k_sync_windows = {{{-69, -57}, {-38, -30}, {-10, -1}}};
-constexpr int k_first_review = -56;    ///< first sprint review, days from the last one
-constexpr int k_thursday = 3;          ///< weekday() of a Thursday
+constexpr int k_first_review = -56;  ///< first sprint review, days from the last one
+constexpr int k_thursday = 3;        ///< weekday() of a Thursday
 constexpr int k_tz_offset_minutes = 60;
 
 /// The sample's calendar, all derived from today.
@@ -136,11 +151,10 @@ struct Clock {
   /// A date `days` from the last sprint review.
   Date at(int days) const { return Date{review.days + days}; }
   std::string day(int days) const { return format_date(at(days)); }
-  std::string commit_day(int commit) const {
-    return format_date(commit_dates[static_cast<size_t>(commit)]);
-  }
+  std::string commit_day(int commit) const { return format_date(commit_dates[static_cast<size_t>(commit)]); }
   /// The quarter `ahead` quarters after today's, e.g. "2027-Q2".
-  std::string quarter(int ahead) const {
+  std::string quarter(int ahead) const
+  {
     int y = 0;
     int m = 0;
     int d = 0;
@@ -150,10 +164,14 @@ struct Clock {
   }
 };
 
-bool is_weekend(Date d) { return weekday(d) >= 5; }
+bool is_weekend(Date d)
+{
+  return weekday(d) >= 5;
+}
 
 /// True when the monthly strategy syncs from `first` on all fall on weekdays inside their windows.
-bool good_first_sync(const Clock& clock, Date first) {
+bool good_first_sync(const Clock& clock, Date first)
+{
   for (size_t k = 0; k < k_sync_windows.size(); ++k) {
     const Date d = add_months(first, static_cast<int>(k));
     const int offset = d.days - clock.review.days;
@@ -166,7 +184,8 @@ bool good_first_sync(const Clock& clock, Date first) {
 
 /// The first strategy sync: the day nearest k_first_sync that keeps every sync on a weekday, else
 /// k_first_sync itself (a Thursday).
-Date choose_first_sync(const Clock& clock) {
+Date choose_first_sync(const Clock& clock)
+{
   for (int distance = 0; distance <= 12; ++distance) {
     for (int sign : {-1, 1}) {
       const Date candidate = clock.at(k_first_sync + sign * distance);
@@ -180,7 +199,8 @@ Date choose_first_sync(const Clock& clock) {
 
 /// The day of strategy sync `k` (0-based): monthly from the first one, a weekend moved to the Friday
 /// before (only when no first day keeps them all on weekdays; it stays inside its window).
-Date sync_day(Date first_sync, int k) {
+Date sync_day(Date first_sync, int k)
+{
   Date d = add_months(first_sync, k);
   while (is_weekend(d)) {
     --d.days;
@@ -188,7 +208,8 @@ Date sync_day(Date first_sync, int k) {
   return d;
 }
 
-Clock make_clock(Date today) {
+Clock make_clock(Date today)
+{
   Clock clock;
   clock.today = today;
   clock.review = Date{today.days - 1};
@@ -197,8 +218,7 @@ Clock make_clock(Date today) {
   }
   clock.first_sync = choose_first_sync(clock);
   for (const auto& spec : k_commits) {
-    clock.commit_dates.push_back(spec.sync ? sync_day(clock.first_sync, spec.day)
-                                           : clock.at(spec.day));
+    clock.commit_dates.push_back(spec.sync ? sync_day(clock.first_sync, spec.day) : clock.at(spec.day));
   }
   return clock;
 }
@@ -214,18 +234,19 @@ struct PersonSpec {
 };
 
 const std::array<PersonSpec, 9> k_people = {{
-    {"alice", "Alice Park", "pm", "payments"},
-    {"bo", "Bo Lind", "em", "platform"},
-    {"carmen", "Carmen Diaz", "pm", "growth"},
-    {"dev", "Dev Patel", "eng", "payments"},
-    {"emma", "Emma Larsen", "designer", "growth"},
-    {"farid", "Farid Haddad", "eng", "platform"},
-    {"grace", "Grace Kim", "em", "payments"},
-    {"hiro", "Hiro Tanaka", "eng", "growth"},
-    {"ines", "Ines Moreau", "pm", "platform"},
+  {"alice", "Alice Park", "pm", "payments"},
+  {"bo", "Bo Lind", "em", "platform"},
+  {"carmen", "Carmen Diaz", "pm", "growth"},
+  {"dev", "Dev Patel", "eng", "payments"},
+  {"emma", "Emma Larsen", "designer", "growth"},
+  {"farid", "Farid Haddad", "eng", "platform"},
+  {"grace", "Grace Kim", "em", "payments"},
+  {"hiro", "Hiro Tanaka", "eng", "growth"},
+  {"ines", "Ines Moreau", "pm", "platform"},
 }};
 
-const PersonSpec& person(std::string_view id) {
+const PersonSpec& person(std::string_view id)
+{
   for (const auto& p : k_people) {
     if (id == p.id) {
       return p;
@@ -234,7 +255,10 @@ const PersonSpec& person(std::string_view id) {
   return k_people[0];
 }
 
-std::string email(const PersonSpec& p) { return std::string(p.id) + "@acme.example"; }
+std::string email(const PersonSpec& p)
+{
+  return std::string(p.id) + "@acme.example";
+}
 
 struct SquadSpec {
   const char* id;
@@ -247,20 +271,34 @@ struct SquadSpec {
 };
 
 const std::array<SquadSpec, 3> k_squads = {{
-    {"payments", "Payments", "PAY", "alice", 4, "agreed at the offsite: finish before starting",
-     {"Payments roadmap. Owners: Alice Park (PM), Grace Kim (EM).",
-      "Items are ordered by id. Change status with `pops` or by hand; comments stay.",
-      "score: reach = accounts per quarter, impact 1-3, confidence in %, effort in person-months."}},
-    {"platform", "Platform", "PLAT", "bo", 3, nullptr,
-     {"Platform roadmap. Owners: Bo Lind (EM), Ines Moreau (PM).",
-      "Anything other squads depend on must be in the same horizon or earlier.",
-      "score: reach = accounts per quarter, impact 1-3, confidence in %, effort in person-months."}},
-    {"growth", "Growth", "GRW", "carmen", 3, nullptr,
-     {"Growth roadmap. Owner: Carmen Diaz (PM).",
-      "This half's focus is activation (O1); experiments need a success metric before they start.",
-      "score: reach = accounts per quarter, impact 1-3, confidence in %, effort in person-months."}},
+  {"payments",
+   "Payments",
+   "PAY",
+   "alice",
+   4,
+   "agreed at the offsite: finish before starting",
+   {"Payments roadmap. Owners: Alice Park (PM), Grace Kim (EM).",
+    "Items are ordered by id. Change status with `pops` or by hand; comments stay.",
+    "score: reach = accounts per quarter, impact 1-3, confidence in %, effort in person-months."}},
+  {"platform",
+   "Platform",
+   "PLAT",
+   "bo",
+   3,
+   nullptr,
+   {"Platform roadmap. Owners: Bo Lind (EM), Ines Moreau (PM).",
+    "Anything other squads depend on must be in the same horizon or earlier.",
+    "score: reach = accounts per quarter, impact 1-3, confidence in %, effort in person-months."}},
+  {"growth",
+   "Growth",
+   "GRW",
+   "carmen",
+   3,
+   nullptr,
+   {"Growth roadmap. Owner: Carmen Diaz (PM).",
+    "This half's focus is activation (O1); experiments need a success metric before they start.",
+    "score: reach = accounts per quarter, impact 1-3, confidence in %, effort in person-months."}},
 }};
-
 
 /// An item as it stands at one commit.
 struct ItemState {
@@ -274,7 +312,8 @@ struct ItemState {
 };
 
 /// The item's state at `commit`, or nothing when it does not exist yet.
-std::optional<ItemState> item_state(const ItemSpec& item, int commit) {
+std::optional<ItemState> item_state(const ItemSpec& item, int commit)
+{
   std::optional<ItemState> state;
   for (const auto& stage : item.stages) {
     if (stage.commit > commit) {
@@ -304,21 +343,24 @@ std::optional<ItemState> item_state(const ItemSpec& item, int commit) {
   return state;
 }
 
-std::string horizon_text(const std::string& horizon, const Clock& clock) {
+std::string horizon_text(const std::string& horizon, const Clock& clock)
+{
   if (horizon.starts_with("Q+")) {
     return clock.quarter(horizon[2] - '0');
   }
   return horizon;
 }
 
-std::string score_text(const Score& s) {
+std::string score_text(const Score& s)
+{
   return flow_map({{"reach", number(s.reach)},
                    {"impact", number(s.impact)},
                    {"confidence", fmt::format("{}%", s.confidence)},
                    {"effort", number(s.effort)}});
 }
 
-void render_item(Text& t, const ItemSpec& item, const ItemState& state, const Clock& clock, int commit) {
+void render_item(Text& t, const ItemSpec& item, const ItemState& state, const Clock& clock, int commit)
+{
   if (!state.note.empty()) {
     t.comment(2, state.note);
   }
@@ -383,13 +425,16 @@ void render_item(Text& t, const ItemSpec& item, const ItemState& state, const Cl
       t.line(4, "updates:");
       heading = true;
     }
-    t.line(6, "- " + flow_map({{"date", clock.day(u.day)}, {"health", u.health}, {"note", flow_scalar(u.note)},
-                               {"author", u.author}}));
+    t.line(
+      6, "- "
+           + flow_map(
+             {{"date", clock.day(u.day)}, {"health", u.health}, {"note", flow_scalar(u.note)}, {"author", u.author}}));
   }
 }
 
 /// roadmap/<squad>.yaml at `commit`; empty when the squad has no item yet.
-std::string render_roadmap(const SquadSpec& squad, int commit, const Clock& clock) {
+std::string render_roadmap(const SquadSpec& squad, int commit, const Clock& clock)
+{
   Text t;
   for (const char* line : squad.header) {
     t.comment(0, line);
@@ -414,21 +459,22 @@ std::string render_roadmap(const SquadSpec& squad, int commit, const Clock& cloc
 // ---------------------------------------------------------------------------------------------------
 // pops.yaml
 
-void render_people(Text& t) {
+void render_people(Text& t)
+{
   t.comment(0, "People are referred to by id: owners, squad leads, ritual attendees, action owners.");
   t.line(0, "people:");
   for (const auto& p : k_people) {
-    t.line(2, std::string(p.id) + ": " +
-                  flow_map({{"name", flow_scalar(p.name)},
-                            {"email", flow_scalar(email(p))},
-                            {"role", p.role},
-                            {"squad", p.squad}}));
+    t.line(
+      2, std::string(p.id) + ": "
+           + flow_map(
+             {{"name", flow_scalar(p.name)}, {"email", flow_scalar(email(p))}, {"role", p.role}, {"squad", p.squad}}));
   }
 }
 
 /// The effort a squad plans for the quarter `ahead` quarters after today's, in the final state, as pops
 /// capacity counts it (planned_quarter; dropped items out, items without a score unestimated).
-double sample_planned(std::string_view squad, int ahead, const Clock& clock) {
+double sample_planned(std::string_view squad, int ahead, const Clock& clock)
+{
   Config cfg;
   for (const char* h : {"now", "next", "later"}) {
     LStr l;
@@ -458,7 +504,8 @@ double sample_planned(std::string_view squad, int ahead, const Clock& clock) {
 
 /// The squads' capacities in person-months (format 1.3), from the planning sync on, derived from what
 /// they plan so that on any day payments plans 2 more than it can do this quarter and the others fit.
-std::string capacity_text(const SquadSpec& s, const Clock& clock) {
+std::string capacity_text(const SquadSpec& s, const Clock& clock)
+{
   const std::string id = s.id;
   if (id == "payments") {
     return fmt::format("capacity: {{{}: {}, {}: {}}}", clock.quarter(0),
@@ -468,7 +515,8 @@ std::string capacity_text(const SquadSpec& s, const Clock& clock) {
   return fmt::format("capacity: {}", number(sample_planned(id, 0, clock) + 2));
 }
 
-void render_squads(Text& t, int commit, const Clock& clock) {
+void render_squads(Text& t, int commit, const Clock& clock)
+{
   t.comment(0, "Squads own roadmap items; an item id is the squad's prefix and a number (PAY-12).");
   t.line(0, "squads:");
   for (const auto& s : k_squads) {
@@ -483,13 +531,12 @@ void render_squads(Text& t, int commit, const Clock& clock) {
   }
 }
 
-void render_rituals(Text& t, const Clock& clock) {
+void render_rituals(Text& t, const Clock& clock)
+{
   t.comment(0, "Rituals: the notes of each meeting go to rituals/<name>/<YYYY-MM-DD>.md.");
   t.line(0, "rituals:");
   t.line(2, "sprint-review:");
-  t.line(4, "cadence: " + flow_map({{"every", "2 weeks"},
-                                    {"on", "thursday"},
-                                    {"from", clock.day(k_first_review)}}));
+  t.line(4, "cadence: " + flow_map({{"every", "2 weeks"}, {"on", "thursday"}, {"from", clock.day(k_first_review)}}));
   t.line(4, "template: sprint-review");
   t.line(2, "strategy-sync:");
   t.line(4, "cadence: " + flow_map({{"every", "1 month"}, {"from", format_date(clock.first_sync)}}),
@@ -497,7 +544,8 @@ void render_rituals(Text& t, const Clock& clock) {
   t.line(4, "template: strategy-sync");
 }
 
-void render_doc_types(Text& t) {
+void render_doc_types(Text& t)
+{
   t.comment(0, "Document types: front-matter fields and headings every document of the type needs.");
   t.line(0, "docs:");
   t.line(2, "types:");
@@ -514,7 +562,8 @@ void render_doc_types(Text& t) {
   t.line(6, "sections: [Context, Decision, Consequences]");
 }
 
-void render_rules(Text& t, int commit) {
+void render_rules(Text& t, int commit)
+{
   t.comment(0, "Rule severities: off | info | warning | error, or {severity: ..., pilot: [squads]}");
   t.comment(0, "to try a standard with some squads first.");
   t.line(0, "rules:");
@@ -525,8 +574,7 @@ void render_rules(Text& t, int commit) {
     t.line(2, "wip-limit: {severity: warning, pilot: [platform]}", "platform tries finishing before starting");
   }
   if (commit >= k_review_2) {
-    t.line(2, "doc-stale: {severity: warning, pilot: [payments]}",
-           "payments pilots PRD reviews this quarter");
+    t.line(2, "doc-stale: {severity: warning, pilot: [payments]}", "payments pilots PRD reviews this quarter");
   }
   if (commit >= k_sync_3) {
     t.line(2, "update-stale: info", "health updates are new this quarter: reported, not yet enforced");
@@ -536,7 +584,8 @@ void render_rules(Text& t, int commit) {
 
 /// The objectives set at the strategy sync on next-quarter bets: two of this quarter (one key result
 /// measured by the onboarding series of metrics/adoption.yaml, the others by items), one of the next.
-void render_objectives(Text& t, const Clock& clock) {
+void render_objectives(Text& t, const Clock& clock)
+{
   t.comment(0, "Objectives and key results by quarter (pops goals). A key result is measured by a usage");
   t.comment(0, "series of metrics/, or by the items that list it in their key_results.");
   t.line(0, "objectives:");
@@ -569,7 +618,8 @@ void render_objectives(Text& t, const Clock& clock) {
 }
 
 /// The initiatives set at the same strategy sync: each spans squads (pops initiatives).
-void render_initiatives(Text& t, const Clock& clock) {
+void render_initiatives(Text& t, const Clock& clock)
+{
   t.comment(0, "Initiatives across squads (pops initiatives); items join one with 'initiative:'.");
   t.line(0, "initiatives:");
   t.line(2, "INI-1:");
@@ -581,11 +631,15 @@ void render_initiatives(Text& t, const Clock& clock) {
   t.line(4, "owner: ines");
   t.line(4, "target: " + clock.quarter(0));
   t.line(4, "updates:");
-  t.line(6, "- " + flow_map({{"date", clock.commit_day(k_sync_3)}, {"health", "on-track"},
-                             {"note", flow_scalar("SSO in staging; SCIM starts once it ships")}, {"author", "ines"}}));
+  t.line(6, "- "
+              + flow_map({{"date", clock.commit_day(k_sync_3)},
+                          {"health", "on-track"},
+                          {"note", flow_scalar("SSO in staging; SCIM starts once it ships")},
+                          {"author", "ines"}}));
 }
 
-std::string render_config(int commit, const Clock& clock) {
+std::string render_config(int commit, const Clock& clock)
+{
   Text t;
   t.comment(0, "Acme Cloud product operations workspace.");
   t.comment(0, "Everything here is plain YAML and Markdown under git: edit it by hand or with `pops`,");
@@ -624,7 +678,8 @@ std::string render_config(int commit, const Clock& clock) {
 
 /// metrics/adoption.yaml: the weekly onboarding completions imported from Amplitude at the last
 /// review, one point a week since the first review.
-std::string render_adoption(const Clock& clock) {
+std::string render_adoption(const Clock& clock)
+{
   static constexpr std::array<int, 9> k_uniques = {150, 162, 171, 188, 203, 219, 238, 251, 266};
   Text t;
   t.comment(0, "Weekly uniques of the onboarding funnel, imported from Amplitude.");
@@ -649,28 +704,29 @@ struct SampleCustomer {
 };
 
 const std::array<SampleCustomer, 19> k_customers = {{
-    {"Globex Retail", "enterprise", 310000},
-    {"Northwind Logistics", "enterprise", 240000},
-    {"Pied Piper", "smb", 9600},
-    {"Initech", "mid-market", 86000},
-    {"Brightline Dental", "smb", 4800},
-    {"Stark Fabrication", "enterprise", 420000},
-    {"Hooli Analytics", "mid-market", 72000},
-    {"Umbrella Health", "enterprise", 195000},
-    {"Vandelay Imports", "mid-market", 54000},
-    {"Bluebird Bakery", "smb", 2400},
-    {"Tyrell Systems", "enterprise", 275000},
-    {"Kestrel Travel", "mid-market", 38000},
-    {"Duff Beverages", "smb", 7200},
-    {"Cyberdyne Robotics", "mid-market", 99000},
-    {"Soylent Labs", "mid-market", 47000},
-    {"Ledgerly", "smb", 3600},
-    {"Oceanic Air", "enterprise", 510000},
-    {"Fjord Outdoor", "mid-market", 28000},
-    {"Berliner Möbel GmbH", "mid-market", 64000},
+  {"Globex Retail", "enterprise", 310000},
+  {"Northwind Logistics", "enterprise", 240000},
+  {"Pied Piper", "smb", 9600},
+  {"Initech", "mid-market", 86000},
+  {"Brightline Dental", "smb", 4800},
+  {"Stark Fabrication", "enterprise", 420000},
+  {"Hooli Analytics", "mid-market", 72000},
+  {"Umbrella Health", "enterprise", 195000},
+  {"Vandelay Imports", "mid-market", 54000},
+  {"Bluebird Bakery", "smb", 2400},
+  {"Tyrell Systems", "enterprise", 275000},
+  {"Kestrel Travel", "mid-market", 38000},
+  {"Duff Beverages", "smb", 7200},
+  {"Cyberdyne Robotics", "mid-market", 99000},
+  {"Soylent Labs", "mid-market", 47000},
+  {"Ledgerly", "smb", 3600},
+  {"Oceanic Air", "enterprise", 510000},
+  {"Fjord Outdoor", "mid-market", 28000},
+  {"Berliner Möbel GmbH", "mid-market", 64000},
 }};
 
-const SampleCustomer& customer(std::string_view name) {
+const SampleCustomer& customer(std::string_view name)
+{
   for (const auto& c : k_customers) {
     if (name == c.name) {
       return c;
@@ -679,15 +735,17 @@ const SampleCustomer& customer(std::string_view name) {
   return k_customers[0];
 }
 
-const std::array<const char*, 12> k_month_names = {"January", "February", "March",     "April",
-                                                     "May",     "June",     "July",      "August",
-                                                     "September", "October", "November", "December"};
+const std::array<const char*, 12> k_month_names = {"January",   "February", "March",    "April",
+                                                   "May",       "June",     "July",     "August",
+                                                   "September", "October",  "November", "December"};
 
-Date feedback_date(const FeedbackSpec& entry, const Clock& clock) {
+Date feedback_date(const FeedbackSpec& entry, const Clock& clock)
+{
   return Date{clock.commit_dates[static_cast<size_t>(entry.commit)].days - entry.days_before};
 }
 
-void render_entry(Text& t, int id, const FeedbackSpec& entry, const Clock& clock) {
+void render_entry(Text& t, int id, const FeedbackSpec& entry, const Clock& clock)
+{
   const SampleCustomer& c = customer(entry.customer);
   t.line(2, fmt::format("- id: FB-{}", id));
   t.line(4, "date: " + format_date(feedback_date(entry, clock)));
@@ -713,7 +771,8 @@ void render_entry(Text& t, int id, const FeedbackSpec& entry, const Clock& clock
 }
 
 /// feedback/YYYY-MM.yaml files at `commit`.
-std::map<std::string, std::string> render_feedback(int commit, const Clock& clock) {
+std::map<std::string, std::string> render_feedback(int commit, const Clock& clock)
+{
   std::map<std::string, Text> months;
   const auto& entries = feedback();
   for (size_t i = 0; i < entries.size(); ++i) {
@@ -744,9 +803,9 @@ std::map<std::string, std::string> render_feedback(int commit, const Clock& cloc
   return files;
 }
 
-
 /// The document at `commit`, or empty when it does not exist yet.
-std::string render_doc(const DocSpec& doc, int commit, const Clock& clock) {
+std::string render_doc(const DocSpec& doc, int commit, const Clock& clock)
+{
   const DocStage* latest = nullptr;
   const char* status = nullptr;
   for (const auto& stage : doc.stages) {
@@ -769,8 +828,9 @@ std::string render_doc(const DocSpec& doc, int commit, const Clock& clock) {
   t.line(0, "created: " + (imported ? clock.day(doc.old_created) : clock.commit_day(doc.stages.front().commit)));
   if (doc.reviewed) {
     const bool first = latest == &doc.stages.front();
-    t.line(0, "reviewed: " + (imported && first && doc.old_reviewed != 0 ? clock.day(doc.old_reviewed)
-                                                                        : clock.commit_day(latest->commit)));
+    t.line(0, "reviewed: "
+                + (imported && first && doc.old_reviewed != 0 ? clock.day(doc.old_reviewed)
+                                                              : clock.commit_day(latest->commit)));
   }
   t.line(0, "---");
   t.line(0, "# " + std::string(doc.title));
@@ -779,13 +839,14 @@ std::string render_doc(const DocSpec& doc, int commit, const Clock& clock) {
   return t.str();
 }
 
-
-std::string ritual_title(std::string_view ritual) {
+std::string ritual_title(std::string_view ritual)
+{
   return ritual == "sprint-review" ? "Sprint review" : "Strategy sync";
 }
 
 /// The note at `commit`, or empty when the meeting has not happened yet.
-std::string render_note(const NoteSpec& note, int commit, const Clock& clock) {
+std::string render_note(const NoteSpec& note, int commit, const Clock& clock)
+{
   if (note.commit > commit) {
     return {};
   }
@@ -801,10 +862,11 @@ std::string render_note(const NoteSpec& note, int commit, const Clock& clock) {
   }
   t.line(0, "actions:");
   for (const auto& action : note.actions) {
-    t.line(2, "- " + flow_map({{"what", flow_scalar(action.what)},
-                               {"owner", action.owner},
-                               {"due", format_date(Date{day.days + action.due_days})},
-                               {"done", action.done_commit <= commit ? "true" : "false"}}));
+    t.line(2, "- "
+                + flow_map({{"what", flow_scalar(action.what)},
+                            {"owner", action.owner},
+                            {"due", format_date(Date{day.days + action.due_days})},
+                            {"done", action.done_commit <= commit ? "true" : "false"}}));
   }
   t.line(0, "---");
   t.line(0, "# " + ritual_title(note.ritual) + " " + format_date(day));
@@ -818,13 +880,15 @@ std::string render_note(const NoteSpec& note, int commit, const Clock& clock) {
 
 using FileMap = std::map<std::string, std::string>;
 
-void put(FileMap& files, const std::string& path, std::string content) {
+void put(FileMap& files, const std::string& path, std::string content)
+{
   if (!content.empty()) {
     files[path] = std::move(content);
   }
 }
 
-FileMap state_at(int commit, const Clock& clock) {
+FileMap state_at(int commit, const Clock& clock)
+{
   FileMap files;
   put(files, "pops.yaml", render_config(commit, clock));
   for (const auto& squad : k_squads) {
@@ -843,19 +907,18 @@ FileMap state_at(int commit, const Clock& clock) {
   }
   for (const auto& note : notes()) {
     const std::string day = clock.commit_day(note.commit);
-    put(files, "rituals/" + std::string(note.ritual) + "/" + day + ".md",
-        render_note(note, commit, clock));
+    put(files, "rituals/" + std::string(note.ritual) + "/" + day + ".md", render_note(note, commit, clock));
   }
   return files;
 }
 
-long long unix_time(Date day, int minute_of_day) {
-  return static_cast<long long>(day.days) * 86400 + minute_of_day * 60LL -
-         k_tz_offset_minutes * 60LL;
+long long unix_time(Date day, int minute_of_day)
+{
+  return static_cast<long long>(day.days) * 86400 + minute_of_day * 60LL - k_tz_offset_minutes * 60LL;
 }
 
-SampleCommit make_commit(int index, const Clock& clock, const FileMap& before,
-                         const FileMap& after) {
+SampleCommit make_commit(int index, const Clock& clock, const FileMap& before, const FileMap& after)
+{
   const CommitSpec& spec = k_commits[static_cast<size_t>(index)];
   const PersonSpec& author = person(spec.author);
   SampleCommit commit;
@@ -875,9 +938,10 @@ SampleCommit make_commit(int index, const Clock& clock, const FileMap& before,
   return commit;
 }
 
-} // namespace
+}  // namespace
 
-std::vector<SampleCommit> sample_history(Date today) {
+std::vector<SampleCommit> sample_history(Date today)
+{
   const Clock clock = make_clock(today);
   std::vector<SampleCommit> history;
   FileMap before;
@@ -889,18 +953,20 @@ std::vector<SampleCommit> sample_history(Date today) {
   return history;
 }
 
-std::vector<std::pair<std::string, std::string>> sample_final_files(Date today) {
+std::vector<std::pair<std::string, std::string>> sample_final_files(Date today)
+{
   const Clock clock = make_clock(today);
   const FileMap files = state_at(k_commit_count - 1, clock);
   return {files.begin(), files.end()};
 }
 
-void commit_sample_history(const std::string& repo_dir, Date today) {
+void commit_sample_history(const std::string& repo_dir, Date today)
+{
   for (const auto& commit : sample_history(today)) {
-    commit_files(repo_dir, commit.files, {},
-                 CommitInfo{commit.message, commit.author_name, commit.author_email, commit.time,
-                            commit.tz_offset_minutes});
+    commit_files(
+      repo_dir, commit.files, {},
+      CommitInfo{commit.message, commit.author_name, commit.author_email, commit.time, commit.tz_offset_minutes});
   }
 }
 
-} // namespace pops
+}  // namespace pops

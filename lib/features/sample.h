@@ -19,10 +19,10 @@ struct SampleCommit {
   std::string author;   ///< person id from the sample's pops.yaml
   /// Full content of every file this commit adds or changes (path relative to the workspace root).
   std::vector<std::pair<std::string, std::string>> files;
-  std::string author_name;      ///< the person's name
-  std::string author_email;     ///< the person's email
-  long long time = 0;           ///< commit time, unix seconds (during the working day of `date`)
-  int tz_offset_minutes = 0;    ///< time zone of `time`
+  std::string author_name;    ///< the person's name
+  std::string author_email;   ///< the person's email
+  long long time = 0;         ///< commit time, unix seconds (during the working day of `date`)
+  int tz_offset_minutes = 0;  ///< time zone of `time`
 };
 
 /// The sample's commits, oldest first. The first is about 90 days before `today`, the last a few days
@@ -36,4 +36,4 @@ std::vector<std::pair<std::string, std::string>> sample_final_files(Date today);
 /// workspace root), author = committer = the commit's person at the commit's time.
 void commit_sample_history(const std::string& repo_dir, Date today);
 
-} // namespace pops
+}  // namespace pops

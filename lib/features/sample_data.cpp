@@ -5,6 +5,8 @@
 
 namespace pops::sample_data {
 
+// The tables are laid out by hand, one record a line or block.
+// clang-format off
 const std::array<CommitSpec, k_commit_count> k_commits = {{
     {-87, false, "alice", 9 * 60 + 40,
      "Set up the Acme Cloud product workspace\n\n"
@@ -764,4 +766,6 @@ Refunds for all enterprise accounts; SSO beta with Northwind.
   return k_notes;
 }
 
-} // namespace pops::sample_data
+// clang-format on
+
+}  // namespace pops::sample_data

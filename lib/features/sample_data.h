@@ -33,8 +33,8 @@ constexpr int k_never = 1000;  ///< an action never done (ActionSpec::done_commi
 
 /// A commit of the history: its day, author, local time and message.
 struct CommitSpec {
-  int day;            ///< days from the last sprint review, or months after the first strategy sync
-  bool sync;          ///< `day` counts months after the first strategy sync
+  int day;    ///< days from the last sprint review, or months after the first strategy sync
+  bool sync;  ///< `day` counts months after the first strategy sync
   const char* author;
   int minute_of_day;  ///< local time of the commit
   const char* message;
@@ -48,18 +48,18 @@ extern const std::array<CommitSpec, k_commit_count> k_commits;
 struct ItemStage {
   int commit = k_setup;
   const char* status = nullptr;
-  const char* horizon = nullptr;        ///< now, next, later, or Q+2 / Q+3 (quarters after today's)
-  std::optional<int> target{};          ///< days from the last sprint review
-  std::optional<int> slipped_from{};    ///< previous target, days from the last sprint review
+  const char* horizon = nullptr;      ///< now, next, later, or Q+2 / Q+3 (quarters after today's)
+  std::optional<int> target{};        ///< days from the last sprint review
+  std::optional<int> slipped_from{};  ///< previous target, days from the last sprint review
   const char* slip_reason = nullptr;
-  const char* note = nullptr;           ///< comment line written above the item
+  const char* note = nullptr;  ///< comment line written above the item
   const char* dropped_reason = nullptr;
 };
 
 /// A health-rated update of an item (format 1.3), written from `commit` on.
 struct SampleUpdate {
   int commit;
-  int day;              ///< days from the last sprint review
+  int day;  ///< days from the last sprint review
   const char* health;
   const char* note;
   const char* author;
@@ -88,7 +88,7 @@ struct ItemSpec {
   const char* risk = nullptr;
   const char* description = nullptr;
   std::vector<ItemStage> stages{};
-  std::vector<SampleUpdate> updates{};     ///< health-rated updates, each from its commit on
+  std::vector<SampleUpdate> updates{};  ///< health-rated updates, each from its commit on
 };
 
 const std::vector<ItemSpec>& items();
@@ -157,4 +157,4 @@ struct NoteSpec {
 
 const std::vector<NoteSpec>& notes();
 
-} // namespace pops::sample_data
+}  // namespace pops::sample_data

@@ -75,7 +75,7 @@ bool has_squad(const Config& cfg, const std::string& squad)
   return cfg.squad(squad) != nullptr;
 }
 
-} // namespace
+}  // namespace
 
 Standards compute_standards(Repository& repo, const std::string& root, const std::string& prefix,
                             const StandardsOptions& opts)
@@ -166,9 +166,9 @@ Standards compute_standards(Repository& repo, const std::string& root, const std
           const std::vector<LStr>* pilot = nullptr;
           const Severity sev = severity_in(cfg, r.id, &pilot);
           cell.severity = std::string(severity_name(sev));
-          cell.applies = sev != Severity::off
-                         && (!pilot || std::any_of(pilot->begin(), pilot->end(),
-                                                   [&](const LStr& p) { return p.value == squad; }));
+          cell.applies =
+            sev != Severity::off
+            && (!pilot || std::any_of(pilot->begin(), pilot->end(), [&](const LStr& p) { return p.value == squad; }));
           cell.measured = sev != Severity::off && has_squad(cfg, squad);
           if (cell.measured) {
             const auto& by_squad = states[i]->tallies[row.rule];
@@ -217,8 +217,9 @@ Standards portfolio_standards(const std::vector<std::pair<std::string, Standards
         StandardsRow row = r;
         row.cells.assign(out.periods.size(), StandardsCell{});
         for (size_t i = 0; i < st.periods.size() && i < r.cells.size(); ++i) {
+          const std::string& period = st.periods[i].name;  // clang 14 cannot capture a structured binding
           const auto at = std::find_if(out.periods.begin(), out.periods.end(),
-                                       [&](const StandardsPeriod& p) { return p.name == st.periods[i].name; });
+                                       [&](const StandardsPeriod& p) { return p.name == period; });
           row.cells[static_cast<size_t>(at - out.periods.begin())] = r.cells[i];
         }
         q.rules.push_back(std::move(row));
@@ -262,7 +263,7 @@ std::string cell_text(const StandardsCell& c)
   return s;
 }
 
-} // namespace
+}  // namespace
 
 std::string render_standards_json(const Standards& s)
 {
@@ -332,7 +333,7 @@ std::vector<std::vector<std::string>> standards_rows(const Standards& s)
   return rows;
 }
 
-} // namespace
+}  // namespace
 
 std::string render_standards_table(const Standards& s)
 {
@@ -364,7 +365,7 @@ std::string render_standards_markdown(const Standards& s)
   return out;
 }
 
-} // namespace pops
+}  // namespace pops
 
 namespace pops {
 
@@ -380,4 +381,4 @@ std::optional<double> squad_compliance(const StandardsSquad& sq, size_t i)
   return compliance_of(sum);
 }
 
-} // namespace pops
+}  // namespace pops

@@ -25,27 +25,27 @@ struct StandardsOptions {
 
 /// One period of the scorecard and the state it was measured on.
 struct StandardsPeriod {
-  std::string name;                 ///< "2026-11" or "2026-Q4"
-  Date start, end;                  ///< `end` cut at `until`
-  bool complete = true;             ///< false: `until` falls before the period's last day
-  std::string commit;               ///< full id of the commit measured ("" before the first commit)
+  std::string name;      ///< "2026-11" or "2026-Q4"
+  Date start, end;       ///< `end` cut at `until`
+  bool complete = true;  ///< false: `until` falls before the period's last day
+  std::string commit;    ///< full id of the commit measured ("" before the first commit)
 };
 
 /// One rule of one squad in one period.
 struct StandardsCell {
-  bool measured = false;            ///< a state to measure: a commit, the squad and the rule in force
-  std::string severity;             ///< as pops.yaml said then ("off" when the rule was off)
-  bool applies = false;             ///< the rule was in force for the squad (no pilot, or the squad in it)
+  bool measured = false;  ///< a state to measure: a commit, the squad and the rule in force
+  std::string severity;   ///< as pops.yaml said then ("off" when the rule was off)
+  bool applies = false;   ///< the rule was in force for the squad (no pilot, or the squad in it)
   RuleTally tally;
-  std::optional<double> compliance; ///< (subjects - failing) / subjects; none without subjects
+  std::optional<double> compliance;  ///< (subjects - failing) / subjects; none without subjects
 };
 
 struct StandardsRow {
   std::string rule;
-  std::string subjects;             ///< what the compliance is of (rule_measure), "" for none
-  std::string severity;             ///< in the last period
-  bool piloted = false;             ///< in the last period: the rule is under pilot and the squad in it
-  std::vector<StandardsCell> cells; ///< one per period
+  std::string subjects;              ///< what the compliance is of (rule_measure), "" for none
+  std::string severity;              ///< in the last period
+  bool piloted = false;              ///< in the last period: the rule is under pilot and the squad in it
+  std::vector<StandardsCell> cells;  ///< one per period
 };
 
 struct StandardsSquad {
@@ -56,7 +56,7 @@ struct StandardsSquad {
 struct Standards {
   PeriodKind period = PeriodKind::month;
   std::vector<StandardsPeriod> periods;
-  std::vector<StandardsSquad> squads;  ///< pops.yaml's order at the end, then squads only earlier states had
+  std::vector<StandardsSquad> squads;     ///< pops.yaml's order at the end, then squads only earlier states had
   std::vector<std::string> known_squads;  ///< every squad of the states measured, before --squad
 };
 
@@ -94,7 +94,7 @@ std::string render_standards_json(const Standards& s);
 std::string render_standards_table(const Standards& s);
 std::string render_standards_markdown(const Standards& s);
 
-} // namespace pops
+}  // namespace pops
 
 namespace pops {
 
@@ -103,4 +103,4 @@ namespace pops {
 /// report's standards section.
 std::optional<double> squad_compliance(const StandardsSquad& sq, size_t i);
 
-} // namespace pops
+}  // namespace pops

@@ -60,7 +60,7 @@ std::string pilot_title(const StandardsSection& s, size_t i)
   return i < s.pilot_members.size() && !s.pilot_members[i].empty() ? rule + " in " + s.pilot_members[i] : rule;
 }
 
-} // namespace
+}  // namespace
 
 std::string render_standards_html(const StandardsSection& s)
 {
@@ -88,8 +88,8 @@ std::string render_standards_html(const StandardsSection& s)
         const StandardsCell* c = row ? &row->cells.back() : nullptr;
         std::string title = r;
         if (c && c->measured) {
-          title += fmt::format(": {} findings, {} of {} comply", c->tally.findings, c->tally.subjects - c->tally.failing,
-                               c->tally.subjects);
+          title += fmt::format(": {} findings, {} of {} comply", c->tally.findings,
+                               c->tally.subjects - c->tally.failing, c->tally.subjects);
         }
         std::string cell = heat_cell(c && c->measured ? c->compliance : std::nullopt, title);
         if (c && c->measured && !c->applies) {
@@ -101,7 +101,8 @@ std::string render_standards_html(const StandardsSection& s)
     }
     o += "</table></div>\n";
   }
-  o += "<h3>Trend</h3>\n<p>Each squad's compliance over the rules in force for it, per period.</p>\n<div class=\"scroll\"><table>\n<tr><th>squad</th>";
+  o += "<h3>Trend</h3>\n<p>Each squad's compliance over the rules in force for it, per period.</p>\n<div "
+       "class=\"scroll\"><table>\n<tr><th>squad</th>";
   for (const auto& p : st.periods) {
     o += "<th>" + html_escape(p.name) + (p.complete ? "" : "*") + "</th>";
   }
@@ -160,4 +161,4 @@ std::string render_standards_section_markdown(const StandardsSection& s)
   return o;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -14,7 +14,7 @@ namespace pops {
 struct StandardsSection {
   bool measured = false;
   Standards standards;
-  std::vector<PilotReport> pilots;  ///< the pilots under way
+  std::vector<PilotReport> pilots;         ///< the pilots under way
   std::vector<std::string> pilot_members;  ///< in a portfolio, the member of each pilot (else empty)
 };
 
@@ -23,4 +23,4 @@ std::string render_standards_html(const StandardsSection& s);
 /// The same in Markdown ("## Standards").
 std::string render_standards_section_markdown(const StandardsSection& s);
 
-} // namespace pops
+}  // namespace pops

@@ -13,16 +13,15 @@ namespace pops {
 namespace {
 
 const std::set<std::string, std::less<>> k_stopwords = {
-  "a",     "about", "after", "all",   "also",  "an",    "and",   "any",    "are",   "as",    "at",
-  "be",    "because", "been", "before", "but",  "by",    "can",   "could",  "do",    "does",  "don",
-  "every", "for",   "from",  "get",   "gets",  "had",   "has",   "have",   "how",   "i",     "if",
-  "in",    "into",  "is",    "it",    "its",   "just",  "keep",  "let",    "like",  "make",  "me",
-  "more",  "most",  "much",  "my",    "need",  "needs", "no",    "not",    "of",    "on",    "one",
-  "only",  "or",    "our",   "out",   "please", "s",    "same",  "should", "so",    "some",  "t",
-  "take",  "than",  "that",  "the",   "their", "them",  "then",  "there",  "these", "they",  "this",
-  "those", "to",    "too",   "up",    "us",    "use",   "very",  "want",   "wants", "was",   "we",
-  "were",  "what",  "when",  "where", "which", "while", "who",   "why",    "will",  "with",  "without",
-  "would", "you",   "your",  "d",     "ll",    "re",    "ve",    "m",      "via",   "each",  "it's",
+  "a",     "about",  "after", "all",  "also", "an",    "and",  "any",     "are",   "as",    "at",     "be",   "because",
+  "been",  "before", "but",   "by",   "can",  "could", "do",   "does",    "don",   "every", "for",    "from", "get",
+  "gets",  "had",    "has",   "have", "how",  "i",     "if",   "in",      "into",  "is",    "it",     "its",  "just",
+  "keep",  "let",    "like",  "make", "me",   "more",  "most", "much",    "my",    "need",  "needs",  "no",   "not",
+  "of",    "on",     "one",   "only", "or",   "our",   "out",  "please",  "s",     "same",  "should", "so",   "some",
+  "t",     "take",   "than",  "that", "the",  "their", "them", "then",    "there", "these", "they",   "this", "those",
+  "to",    "too",    "up",    "us",   "use",  "very",  "want", "wants",   "was",   "we",    "were",   "what", "when",
+  "where", "which",  "while", "who",  "why",  "will",  "with", "without", "would", "you",   "your",   "d",    "ll",
+  "re",    "ve",     "m",     "via",  "each", "it's",
 };
 
 std::string stem(std::string w)
@@ -198,7 +197,7 @@ std::vector<SuggestedItem> rank(const Index& ix, const Feedback& query, size_t t
   return out;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<std::string> suggest_terms(std::string_view text)
 {
@@ -242,7 +241,8 @@ std::vector<Suggestion> suggest_links(const Workspace& ws, const SuggestOptions&
   std::vector<const Feedback*> chosen;
   if (!o.ids.empty()) {
     for (const auto& id : o.ids) {
-      auto it = std::find_if(ws.feedback.begin(), ws.feedback.end(), [&](const Feedback& f) { return f.id.value == id; });
+      auto it =
+        std::find_if(ws.feedback.begin(), ws.feedback.end(), [&](const Feedback& f) { return f.id.value == id; });
       if (it == ws.feedback.end()) {
         throw std::invalid_argument(id);
       }
@@ -290,4 +290,4 @@ SuggestAccuracy suggest_accuracy(const Workspace& ws)
   return a;
 }
 
-} // namespace pops
+}  // namespace pops

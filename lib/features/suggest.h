@@ -14,13 +14,13 @@ namespace pops {
 
 struct SuggestedItem {
   std::string id;
-  double score = 0;               ///< cosine similarity, 0..1
-  std::vector<std::string> why;   ///< the words that matched, the strongest first (at most 5)
+  double score = 0;              ///< cosine similarity, 0..1
+  std::vector<std::string> why;  ///< the words that matched, the strongest first (at most 5)
 };
 
 struct Suggestion {
-  std::string feedback;               ///< FB id
-  std::vector<SuggestedItem> items;   ///< best first, at most `top`; empty when no word matches
+  std::string feedback;              ///< FB id
+  std::vector<SuggestedItem> items;  ///< best first, at most `top`; empty when no word matches
 };
 
 struct SuggestOptions {
@@ -47,4 +47,4 @@ std::vector<std::string> suggest_terms(std::string_view text);
 /// suggest_terms with the word (case folded) each term comes from: {"refund", "refunds"}.
 std::vector<std::pair<std::string, std::string>> terms_and_words(std::string_view text);
 
-} // namespace pops
+}  // namespace pops

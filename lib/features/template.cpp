@@ -114,7 +114,7 @@ std::string read_text(const fs::path& p, const std::string& shown)
   return ss.str();
 }
 
-} // namespace
+}  // namespace
 
 bool is_template_name(std::string_view name)
 {
@@ -205,8 +205,8 @@ std::optional<TemplateText> find_template(const std::string& root, std::string_v
 std::string render_template(const TemplateText& t, const nlohmann::json& data)
 {
   mstch::mustache tmpl{body_of(t.text)};
-  const std::string where = t.workspace ? fmt::format("template '{}' ({})", t.name, t.origin)
-                                        : fmt::format("built-in template '{}'", t.name);
+  const std::string where =
+    t.workspace ? fmt::format("template '{}' ({})", t.name, t.origin) : fmt::format("built-in template '{}'", t.name);
   if (!tmpl.is_valid()) {
     throw std::runtime_error(fmt::format("{} is not valid Mustache: {}", where, tmpl.error_message()));
   }
@@ -245,4 +245,4 @@ std::string yaml_flow_list(const std::vector<std::string>& values)
   return s + "]";
 }
 
-} // namespace pops
+}  // namespace pops

@@ -14,15 +14,15 @@ namespace pops {
 
 struct TemplateInfo {
   std::string name;
-  bool builtin = false;     ///< pops has one of this name
-  bool workspace = false;   ///< the workspace has templates/NAME.md (it wins)
-  std::string summary;      ///< from the template's first line, a Mustache comment {{! ... }}
+  bool builtin = false;    ///< pops has one of this name
+  bool workspace = false;  ///< the workspace has templates/NAME.md (it wins)
+  std::string summary;     ///< from the template's first line, a Mustache comment {{! ... }}
 };
 
 struct TemplateText {
   std::string name;
-  std::string origin;   ///< "templates/NAME.md" or "built-in"
-  std::string text;     ///< as written, summary line included
+  std::string origin;  ///< "templates/NAME.md" or "built-in"
+  std::string text;    ///< as written, summary line included
   bool workspace = false;
 };
 
@@ -55,4 +55,4 @@ std::string yaml_scalar(std::string_view value);
 /// `values` as a YAML flow list: [a, "b: c"].
 std::string yaml_flow_list(const std::vector<std::string>& values);
 
-} // namespace pops
+}  // namespace pops

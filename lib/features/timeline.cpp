@@ -88,7 +88,7 @@ std::string late_text(const TimelineBar& b)
   return *b.late_days > 0 ? fmt::format("+{}d", *b.late_days) : fmt::format("{}d", *b.late_days);
 }
 
-} // namespace
+}  // namespace
 
 std::string render_timeline_text(const Timeline& t, int width)
 {
@@ -117,7 +117,8 @@ std::string render_timeline_text(const Timeline& t, int width)
     split_date(d, y, mo, day);
     const auto c = static_cast<size_t>(col(d));
     const std::string name = k_months[mo - 1];
-    if (c + name.size() <= marks.size() && marks.substr(c > 0 ? c - 1 : 0, name.size() + 1).find_first_not_of(' ') == std::string::npos) {
+    if (c + name.size() <= marks.size()
+        && marks.substr(c > 0 ? c - 1 : 0, name.size() + 1).find_first_not_of(' ') == std::string::npos) {
       marks.replace(c, name.size(), name);
     }
   }
@@ -197,4 +198,4 @@ std::string render_timeline_json(const Timeline& t)
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-} // namespace pops
+}  // namespace pops

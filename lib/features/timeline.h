@@ -28,7 +28,7 @@ struct TimelineBar {
 
 struct Timeline {
   TimelineGroup by = TimelineGroup::squad;
-  Date from, to;                    ///< the days drawn: the metrics' window, widened to every date shown
+  Date from, to;  ///< the days drawn: the metrics' window, widened to every date shown
   Date today;
   std::vector<std::string> groups;  ///< in order of first appearance in the columns
   std::vector<TimelineBar> bars;    ///< by group, then by planned (else shipped) day, then id
@@ -49,4 +49,4 @@ std::string render_timeline_text(const Timeline& t, int width);
 /// "planned","target","shipped","late_days"}]}: missing dates are null.
 std::string render_timeline_json(const Timeline& t);
 
-} // namespace pops
+}  // namespace pops

@@ -37,7 +37,7 @@ bool same(const std::optional<git_oid>& a, const std::optional<git_oid>& b)
   return a.has_value() == b.has_value() && (!a || git_oid_equal(&*a, &*b));
 }
 
-} // namespace
+}  // namespace
 
 FileVersions file_versions(Repository& repo, const std::string& rev, const std::string& path)
 {
@@ -99,4 +99,4 @@ FileVersions file_versions(Repository& repo, const std::string& rev, const std::
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

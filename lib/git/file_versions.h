@@ -27,4 +27,4 @@ struct FileVersions {
 /// oldest first. Throws "unknown revision 'x'"; an unborn HEAD gives none.
 FileVersions file_versions(Repository& repo, const std::string& rev, const std::string& path);
 
-} // namespace pops
+}  // namespace pops

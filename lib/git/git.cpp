@@ -206,10 +206,10 @@ bool trusted_like_git(const std::string& dir)
   return safe;
 }
 
-} // namespace
+}  // namespace
 
 struct Repository::Cache {
-  std::unordered_map<std::string, std::string> blobs;  ///< oid -> content
+  std::unordered_map<std::string, std::string> blobs;      ///< oid -> content
   std::optional<std::unordered_set<std::string>> shallow;  ///< read on first use
   std::optional<int> depth;
   std::string oldest;  ///< its id
@@ -258,16 +258,17 @@ Repository Repository::open(const std::string& path)
         dir.pop_back();
       }
       if (!trusted_like_git(dir)) {
-        throw std::runtime_error(fmt::format(
-          "detected dubious ownership in repository at '{}': it belongs to another user; if you trust "
-          "it, run 'git config --global --add safe.directory {}' (git refuses it too)",
-          dir, shell_word(dir)));
+        throw std::runtime_error(
+          fmt::format("detected dubious ownership in repository at '{}': it belongs to another user; if you trust "
+                      "it, run 'git config --global --add safe.directory {}' (git refuses it too)",
+                      dir, shell_word(dir)));
       }
       rc = 0;
     } else if (rc == GIT_EOWNER) {
-      throw std::runtime_error(fmt::format(
-        "the git repository holding '{}' belongs to another user; if you trust it, add its folder to "
-        "safe.directory ('git config --global --add safe.directory <folder>')", path));
+      throw std::runtime_error(
+        fmt::format("the git repository holding '{}' belongs to another user; if you trust it, add its folder to "
+                    "safe.directory ('git config --global --add safe.directory <folder>')",
+                    path));
     }
   }
   if (rc < 0) {
@@ -325,8 +326,10 @@ struct Collector {
       git_blob* b = nullptr;
       check_git(git_blob_lookup(&b, repo, &id), fmt::format("cannot read '{}'", repo_path));
       BlobPtr blob(b);
-      it = blobs.emplace(key, std::string(static_cast<const char*>(git_blob_rawcontent(b)),
-                                          static_cast<size_t>(git_blob_rawsize(b)))).first;
+      it = blobs
+             .emplace(key, std::string(static_cast<const char*>(git_blob_rawcontent(b)),
+                                       static_cast<size_t>(git_blob_rawsize(b))))
+             .first;
     }
     out.push_back({rel, it->second});
   }
@@ -343,7 +346,7 @@ int tree_cb(const char* root, const git_tree_entry* entry, void* payload)
   return 0;
 }
 
-} // namespace
+}  // namespace
 
 std::optional<std::string> pops_path(const std::string& prefix, const std::string& repo_path, uint32_t mode)
 {
@@ -397,7 +400,7 @@ std::vector<SourceFile> Repository::index_files(const std::string& prefix, std::
   std::string index_path;
   const int rc = open_index(&raw, m_repo.get(), m_workdir, index_path);
   check_git(rc, index_path.empty() ? std::string("cannot read the index")
-                               : fmt::format("cannot read the index '{}'", index_path));
+                                   : fmt::format("cannot read the index '{}'", index_path));
   IndexPtr index(raw);
   std::vector<SourceFile> out;
   Collector c{m_repo.get(), m_cache->blobs, prefix, out, unreadable};
@@ -564,4 +567,4 @@ std::vector<std::string> Repository::conflicts()
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -19,9 +19,9 @@ namespace pops {
 
 /// A commit as history commands see it.
 struct CommitRef {
-  std::string id;          ///< full hex id
-  std::string short_id;    ///< 7 characters
-  std::string summary;     ///< first line of the message
+  std::string id;        ///< full hex id
+  std::string short_id;  ///< 7 characters
+  std::string summary;   ///< first line of the message
   std::string author, author_email;
   long long author_time = 0, commit_time = 0;  ///< unix seconds
   int author_tz = 0, commit_tz = 0;            ///< minutes east of UTC
@@ -111,4 +111,4 @@ std::string unreadable_entry(git_repository* repo, const git_oid& id, uint32_t m
 /// That reason as the finding at 1:1 of `rel` (a path relative to the workspace).
 Finding unreadable_finding(std::string rel, std::string reason);
 
-} // namespace pops
+}  // namespace pops

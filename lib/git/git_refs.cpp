@@ -67,7 +67,7 @@ void sort_refs(std::vector<BlobRef>& v)
   std::sort(v.begin(), v.end(), [](const BlobRef& a, const BlobRef& b) { return a.path < b.path; });
 }
 
-} // namespace
+}  // namespace
 
 std::string blob_oid(std::string_view content)
 {
@@ -84,7 +84,7 @@ std::vector<BlobRef> index_entries(Repository& repo, const std::string& prefix, 
   std::string index_path;
   const int rc = open_index(&raw, repo.raw(), repo.workdir(), index_path);
   check_git(rc, index_path.empty() ? std::string("cannot read the index")
-                               : fmt::format("cannot read the index '{}'", index_path));
+                                   : fmt::format("cannot read the index '{}'", index_path));
   IndexPtr index(raw);
   std::vector<BlobRef> out;
   RefCollector c{repo.raw(), prefix, out, unreadable};
@@ -110,8 +110,7 @@ std::vector<BlobRef> tree_entries(Repository& repo, const std::string& rev, cons
   ObjectPtr tree(obj);
   std::vector<BlobRef> out;
   RefCollector c{repo.raw(), prefix, out, unreadable};
-  check_git(git_tree_walk(reinterpret_cast<git_tree*>(obj), GIT_TREEWALK_PRE, ref_tree_cb, &c),
-        "cannot read the tree");
+  check_git(git_tree_walk(reinterpret_cast<git_tree*>(obj), GIT_TREEWALK_PRE, ref_tree_cb, &c), "cannot read the tree");
   sort_refs(out);
   return out;
 }
@@ -185,4 +184,4 @@ std::string find_git_dir(const std::string& path)
   return {};
 }
 
-} // namespace pops
+}  // namespace pops

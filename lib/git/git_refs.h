@@ -36,4 +36,4 @@ std::string git_dir_of(Repository& repo);
 /// only where its cache goes. Empty outside a repository or when the folder belongs to another user.
 std::string find_git_dir(const std::string& path);
 
-} // namespace pops
+}  // namespace pops

@@ -227,7 +227,8 @@ void write_hook(const HookPaths& p, const std::string& script)
   std::error_code ec;
   fs::create_directories(p.hooks_dir, ec);
   if (ec) {
-    throw std::runtime_error(fmt::format("cannot create the hooks folder '{}': {}", p.hooks_dir, lower_first(ec.message())));
+    throw std::runtime_error(
+      fmt::format("cannot create the hooks folder '{}': {}", p.hooks_dir, lower_first(ec.message())));
   }
   write_file_atomic(p.hook, script, k_hook_mode);
   if (::chmod(p.hook.c_str(), k_hook_mode) != 0) {
@@ -235,7 +236,7 @@ void write_hook(const HookPaths& p, const std::string& script)
   }
 }
 
-} // namespace
+}  // namespace
 
 std::string hook_marker(std::string_view name)
 {
@@ -270,8 +271,9 @@ std::string hook_script(const std::string& pops_binary, const std::string& works
        "  if command -v pops >/dev/null 2>&1; then\n"
        "    pops_bin=pops\n"
        "  else\n";
-  s += fmt::format("    echo \"pops: error: the {} hook cannot find pops: '$pops_bin' is gone and 'pops' is not on PATH\" >&2\n",
-                   name);
+  s += fmt::format(
+    "    echo \"pops: error: the {} hook cannot find pops: '$pops_bin' is gone and 'pops' is not on PATH\" >&2\n",
+    name);
   s += "    echo \"hint: install pops, or remove the hook with 'pops hook uninstall'\" >&2\n"
        "    exit 2\n"
        "  fi\n"
@@ -324,10 +326,10 @@ std::vector<HookResult> install_hooks(const std::string& workspace, const std::s
       if (!force) {
         r.change = HookChange::refused_other;
       } else if (exists_no_follow(p.chained)) {
-        throw std::runtime_error(fmt::format(
-          "cannot chain the existing {} hook: '{}' is already taken; move one of the two away, then "
-          "install again",
-          name, p.chained));
+        throw std::runtime_error(
+          fmt::format("cannot chain the existing {} hook: '{}' is already taken; move one of the two away, then "
+                      "install again",
+                      name, p.chained));
       } else {
         r.change = HookChange::chained;
       }
@@ -389,4 +391,4 @@ std::vector<HookResult> uninstall_hooks(const std::string& workspace)
   return results;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -26,13 +26,13 @@ inline constexpr std::string_view k_hook_chained_suffix = ".pops-chained";
 
 /// Where the hook goes.
 struct HookPaths {
-  std::string name;         ///< the hook: "pre-commit" or "pre-merge-commit"
-  std::string worktree;     ///< absolute work tree root, no trailing slash
-  std::string hooks_dir;    ///< absolute folder git runs hooks from
-  std::string hooks_path;   ///< core.hooksPath as configured; empty when unset
-  std::string hook;         ///< <hooks_dir>/<name>
-  std::string chained;      ///< <hooks_dir>/<name>.pops-chained
-  std::string workspace;    ///< the workspace relative to the work tree root; "." at the root
+  std::string name;        ///< the hook: "pre-commit" or "pre-merge-commit"
+  std::string worktree;    ///< absolute work tree root, no trailing slash
+  std::string hooks_dir;   ///< absolute folder git runs hooks from
+  std::string hooks_path;  ///< core.hooksPath as configured; empty when unset
+  std::string hook;        ///< <hooks_dir>/<name>
+  std::string chained;     ///< <hooks_dir>/<name>.pops-chained
+  std::string workspace;   ///< the workspace relative to the work tree root; "." at the root
 };
 
 enum class HookKind {
@@ -91,4 +91,4 @@ std::vector<HookResult> install_hooks(const std::string& workspace, const std::s
 /// k_hook_names. Leaves anything that is not pops's alone (change not_installed).
 std::vector<HookResult> uninstall_hooks(const std::string& workspace);
 
-} // namespace pops
+}  // namespace pops

@@ -29,7 +29,8 @@ namespace {
 
 /// Opens `path` the way git would: GIT_DIR and friends first, else a plain upward search.
 /// Returns libgit2's code; `out` is set on success.
-int open_repo_ext(RepoPtr& out, const std::string& path) {
+int open_repo_ext(RepoPtr& out, const std::string& path)
+{
   git_repository* raw = nullptr;
   int rc = git_repository_open_ext(&raw, path.c_str(), GIT_REPOSITORY_OPEN_FROM_ENV, nullptr);
   if (rc < 0 && rc != GIT_ENOTFOUND && rc != GIT_EOWNER) {
@@ -42,7 +43,8 @@ int open_repo_ext(RepoPtr& out, const std::string& path) {
 
 /// The git folder found at or above `start` without opening the repository (so without libgit2's
 /// ownership check), honouring GIT_CEILING_DIRECTORIES; "" when there is none.
-std::string discover_git_dir(const std::string& start) {
+std::string discover_git_dir(const std::string& start)
+{
   git_buf buf = GIT_BUF_INIT;
   const char* ceilings = std::getenv("GIT_CEILING_DIRECTORIES");
   const int rc = git_repository_discover(&buf, start.c_str(), 0, ceilings);
@@ -51,27 +53,29 @@ std::string discover_git_dir(const std::string& start) {
   return found;
 }
 
-bool owned_by_someone_else(const fs::path& path) {
+bool owned_by_someone_else(const fs::path& path)
+{
   struct stat st {};
   return ::stat(path.c_str(), &st) == 0 && st.st_uid != ::geteuid();
 }
 
 /// True when the repository holding `dir` exists but belongs to another user, which libgit2 refuses
 /// (1.5.1 reports it as "config value 'safe.directory' was not found").
-bool refused_for_ownership(const std::string& dir) {
+bool refused_for_ownership(const std::string& dir)
+{
   const std::string git_dir = discover_git_dir(dir);
   if (git_dir.empty()) {
     return false;
   }
   const fs::path git_path = fs::path(git_dir).lexically_normal();
   // "/repo/.git/" names the folder with an empty file name: go up once more for the work tree.
-  const fs::path work_tree =
-      git_path.has_filename() ? git_path.parent_path() : git_path.parent_path().parent_path();
+  const fs::path work_tree = git_path.has_filename() ? git_path.parent_path() : git_path.parent_path().parent_path();
   return owned_by_someone_else(git_path) || owned_by_someone_else(work_tree);
 }
 
 /// The nearest existing folder at or above `dir` (made absolute).
-fs::path nearest_existing(const std::string& dir) {
+fs::path nearest_existing(const std::string& dir)
+{
   std::error_code ec;
   fs::path p = fs::absolute(dir.empty() ? fs::path(".") : fs::path(dir), ec);
   if (ec) {
@@ -88,7 +92,8 @@ fs::path nearest_existing(const std::string& dir) {
 }
 
 /// Refuses paths that would leave the work tree or write into .git.
-void check_relative_path(const std::string& path) {
+void check_relative_path(const std::string& path)
+{
   fs::path p(path);
   bool bad = path.empty() || p.is_absolute() || path.find('\\') != std::string::npos;
   for (const auto& part : p) {
@@ -102,7 +107,8 @@ void check_relative_path(const std::string& path) {
   }
 }
 
-void create_folders(const fs::path& dir) {
+void create_folders(const fs::path& dir)
+{
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) {
@@ -110,22 +116,22 @@ void create_folders(const fs::path& dir) {
   }
 }
 
-void write_file(const fs::path& path, const std::string& content) {
+void write_file(const fs::path& path, const std::string& content)
+{
   create_folders(path.parent_path());
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) {
-    throw std::runtime_error("cannot create '" + path.string() + "': " +
-                             lower_first(std::strerror(errno)));
+    throw std::runtime_error("cannot create '" + path.string() + "': " + lower_first(std::strerror(errno)));
   }
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
   out.close();
   if (!out) {
-    throw std::runtime_error("cannot write '" + path.string() + "': " +
-                             lower_first(std::strerror(errno)));
+    throw std::runtime_error("cannot write '" + path.string() + "': " + lower_first(std::strerror(errno)));
   }
 }
 
-void remove_file(const fs::path& path) {
+void remove_file(const fs::path& path)
+{
   std::error_code ec;
   fs::remove(path, ec);
   if (ec) {
@@ -133,20 +139,22 @@ void remove_file(const fs::path& path) {
   }
 }
 
-RepoPtr open_repo(const std::string& repo_dir) {
+RepoPtr open_repo(const std::string& repo_dir)
+{
   git_repository* raw = nullptr;
   const int rc = git_repository_open(&raw, repo_dir.c_str());
   if (rc < 0 && (rc == GIT_EOWNER || refused_for_ownership(repo_dir))) {
-    throw std::runtime_error("cannot open repository '" + repo_dir +
-                             "': detected dubious ownership (it belongs to another user; see git's "
-                             "safe.directory)");
+    throw std::runtime_error("cannot open repository '" + repo_dir
+                             + "': detected dubious ownership (it belongs to another user; see git's "
+                               "safe.directory)");
   }
   check_git(rc, "cannot open repository '" + repo_dir + "'");
   return RepoPtr(raw);
 }
 
 /// The commit HEAD points to, or null when HEAD is unborn (no commit yet).
-CommitPtr head_commit(git_repository* repo) {
+CommitPtr head_commit(git_repository* repo)
+{
   const int unborn = check_git(git_repository_head_unborn(repo), "cannot read HEAD");
   if (unborn == 1) {
     return nullptr;
@@ -160,7 +168,8 @@ CommitPtr head_commit(git_repository* repo) {
 
 /// Stages the written and removed paths and returns the tree of the resulting index.
 TreePtr stage(git_repository* repo, const std::vector<std::pair<std::string, std::string>>& files,
-              const std::vector<std::string>& removed) {
+              const std::vector<std::string>& removed)
+{
   git_index* raw_index = nullptr;
   check_git(git_repository_index(&raw_index, repo), "cannot read the index");
   IndexPtr index(raw_index);
@@ -178,24 +187,30 @@ TreePtr stage(git_repository* repo, const std::vector<std::pair<std::string, std
   return TreePtr(raw_tree);
 }
 
-std::string with_final_newline(const std::string& message) {
+std::string with_final_newline(const std::string& message)
+{
   if (!message.empty() && message.back() == '\n') {
     return message;
   }
   return message + "\n";
 }
 
-} // namespace
+}  // namespace
 
-GitLibrary::GitLibrary() { git_libgit2_init(); }
+GitLibrary::GitLibrary()
+{
+  git_libgit2_init();
+}
 
-GitLibrary::~GitLibrary() {
+GitLibrary::~GitLibrary()
+{
   if (m_held) {
     git_libgit2_shutdown();
   }
 }
 
-bool inside_git_repo(const std::string& dir) {
+bool inside_git_repo(const std::string& dir)
+{
   GitLibrary lib;
   RepoPtr repo;
   const std::string start = nearest_existing(dir).string();
@@ -211,7 +226,8 @@ bool inside_git_repo(const std::string& dir) {
   return true;
 }
 
-void init_repo(const std::string& dir) {
+void init_repo(const std::string& dir)
+{
   GitLibrary lib;
   git_repository_init_options opts;
   check_git(git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION),
@@ -219,14 +235,13 @@ void init_repo(const std::string& dir) {
   opts.flags = GIT_REPOSITORY_INIT_MKPATH;
   opts.initial_head = "main";
   git_repository* raw = nullptr;
-  check_git(git_repository_init_ext(&raw, dir.c_str(), &opts),
-            "cannot create repository '" + dir + "'");
+  check_git(git_repository_init_ext(&raw, dir.c_str(), &opts), "cannot create repository '" + dir + "'");
   RepoPtr repo(raw);
 }
 
-void commit_files(const std::string& repo_dir,
-                  const std::vector<std::pair<std::string, std::string>>& files,
-                  const std::vector<std::string>& removed, const CommitInfo& info) {
+void commit_files(const std::string& repo_dir, const std::vector<std::pair<std::string, std::string>>& files,
+                  const std::vector<std::string>& removed, const CommitInfo& info)
+{
   GitLibrary lib;
   RepoPtr repo = open_repo(repo_dir);
   const char* workdir = git_repository_workdir(repo.get());
@@ -254,8 +269,8 @@ void commit_files(const std::string& repo_dir,
   const git_commit* parents[1] = {parent.get()};
   const std::string message = with_final_newline(info.message);
   git_oid commit_id;
-  check_git(git_commit_create(&commit_id, repo.get(), "HEAD", sig.get(), sig.get(), nullptr,
-                              message.c_str(), tree.get(), parent ? 1 : 0, parents),
+  check_git(git_commit_create(&commit_id, repo.get(), "HEAD", sig.get(), sig.get(), nullptr, message.c_str(),
+                              tree.get(), parent ? 1 : 0, parents),
             "cannot create commit");
 }
 
@@ -263,10 +278,14 @@ void commit_files(const std::string& repo_dir,
 
 namespace {
 
-bool upper_or_digit(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool upper_or_digit(char c)
+{
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
 /// The tree of the workspace folder `prefix` ("" or "sub/dir/") in `commit_tree`, or null.
-TreePtr workspace_tree(git_repository* repo, git_tree* commit_tree, const std::string& prefix) {
+TreePtr workspace_tree(git_repository* repo, git_tree* commit_tree, const std::string& prefix)
+{
   if (prefix.empty()) {
     git_tree* copy = nullptr;
     if (git_tree_dup(&copy, commit_tree) < 0) {
@@ -296,7 +315,8 @@ struct IdWalk {
   std::map<std::string, long>& out;
 };
 
-int id_walk_cb(const char* /*root*/, const git_tree_entry* entry, void* payload) {
+int id_walk_cb(const char* /*root*/, const git_tree_entry* entry, void* payload)
+{
   auto* w = static_cast<IdWalk*>(payload);
   const std::string key = oid_str(*git_tree_entry_id(entry));
   if (!w->seen.insert(key).second) {
@@ -314,15 +334,16 @@ int id_walk_cb(const char* /*root*/, const git_tree_entry* entry, void* payload)
     return -1;  // an error, not a file without ids
   }
   BlobPtr blob(raw);
-  scan_ids(std::string_view(static_cast<const char*>(git_blob_rawcontent(raw)),
-                            static_cast<size_t>(git_blob_rawsize(raw))),
-           w->out);
+  scan_ids(
+    std::string_view(static_cast<const char*>(git_blob_rawcontent(raw)), static_cast<size_t>(git_blob_rawsize(raw))),
+    w->out);
   return 0;
 }
 
 /// Seconds and minutes east of UTC from a GIT_*_DATE value: "@1700000000 +0100", "1700000000 +0100",
 /// "2026-11-20T10:00:00Z", "2026-11-20 10:00:00 +0100", "2026-11-20T10:00:00+01:00".
-bool parse_git_date(std::string_view s, long long& secs, int& tz) {
+bool parse_git_date(std::string_view s, long long& secs, int& tz)
+{
   tz = 0;
   auto parse_tz = [&](std::string_view z) {
     while (!z.empty() && z.front() == ' ') {
@@ -366,8 +387,8 @@ bool parse_git_date(std::string_view s, long long& secs, int& tz) {
     if (!parse_tz(s.substr(19))) {
       return false;
     }
-    secs = static_cast<long long>(d->days) * 86400 + num(11) * 3600 + num(14) * 60 + num(17) -
-           static_cast<long long>(tz) * 60;
+    secs = static_cast<long long>(d->days) * 86400 + num(11) * 3600 + num(14) * 60 + num(17)
+           - static_cast<long long>(tz) * 60;
     return true;
   }
   size_t i = 0;
@@ -381,7 +402,8 @@ bool parse_git_date(std::string_view s, long long& secs, int& tz) {
   return parse_tz(s.substr(i));
 }
 
-std::string config_string(git_repository* repo, const char* name) {
+std::string config_string(git_repository* repo, const char* name)
+{
   git_config* raw = nullptr;
   if (git_repository_config_snapshot(&raw, repo) < 0) {
     return {};
@@ -395,14 +417,15 @@ std::string config_string(git_repository* repo, const char* name) {
 }
 
 /// The author or committer, like git: the environment first, then user.name and user.email.
-SignaturePtr signature(git_repository* repo, const char* who) {
+SignaturePtr signature(git_repository* repo, const char* who)
+{
   const std::string up = who;
   const char* name_env = std::getenv(("GIT_" + up + "_NAME").c_str());
   const char* email_env = std::getenv(("GIT_" + up + "_EMAIL").c_str());
   const char* date_env = std::getenv(("GIT_" + up + "_DATE").c_str());
   const std::string missing =
-      "cannot commit: no git identity is configured; run 'git config --global user.name \"Your Name\"' "
-      "and 'git config --global user.email you@example.com', or commit without --commit";
+    "cannot commit: no git identity is configured; run 'git config --global user.name \"Your Name\"' "
+    "and 'git config --global user.email you@example.com', or commit without --commit";
   git_signature* raw = nullptr;
   if (!name_env && !email_env && !date_env) {
     const int rc = git_signature_default(&raw, repo);
@@ -428,8 +451,8 @@ SignaturePtr signature(git_repository* repo, const char* who) {
   return SignaturePtr(raw);
 }
 
-std::vector<std::string> repo_paths(Repository& repo, const std::string& root,
-                                    const std::vector<std::string>& paths) {
+std::vector<std::string> repo_paths(Repository& repo, const std::string& root, const std::vector<std::string>& paths)
+{
   const std::string prefix = repo.prefix_of(root);
   std::vector<std::string> out;
   for (const auto& p : paths) {
@@ -439,7 +462,8 @@ std::vector<std::string> repo_paths(Repository& repo, const std::string& root,
   return out;
 }
 
-void check_commit(Repository& repo, const std::vector<std::string>& ours) {
+void check_commit(Repository& repo, const std::vector<std::string>& ours)
+{
   if (repo.merging()) {
     throw std::runtime_error("cannot commit: a merge, rebase or cherry-pick is in progress; finish it first, "
                              "or run without --commit");
@@ -460,17 +484,20 @@ void check_commit(Repository& repo, const std::vector<std::string>& ours) {
       throw std::runtime_error("cannot commit: '" + p + "' is ignored by git (.gitignore); run without --commit");
     }
     if (flags != GIT_STATUS_CURRENT) {
-      throw std::runtime_error("cannot commit: '" + p + "' has uncommitted changes of its own; commit or stash "
-                               "them first ('git diff -- " + p + "' shows them), or run without --commit");
+      throw std::runtime_error("cannot commit: '" + p
+                               + "' has uncommitted changes of its own; commit or stash "
+                                 "them first ('git diff -- "
+                               + p + "' shows them), or run without --commit");
     }
   }
   SignaturePtr author = signature(repo.raw(), "AUTHOR");
   SignaturePtr committer = signature(repo.raw(), "COMMITTER");
 }
 
-} // namespace
+}  // namespace
 
-void scan_ids(std::string_view t, std::map<std::string, long>& max_ids) {
+void scan_ids(std::string_view t, std::map<std::string, long>& max_ids)
+{
   for (size_t i = t.find("id"); i != std::string_view::npos; i = t.find("id", i + 2)) {
     if (i > 0) {
       const char b = t[i - 1];
@@ -523,7 +550,8 @@ void scan_ids(std::string_view t, std::map<std::string, long>& max_ids) {
   }
 }
 
-std::map<std::string, long> history_max_ids(const std::string& workspace_root) {
+std::map<std::string, long> history_max_ids(const std::string& workspace_root)
+{
   std::map<std::string, long> out;
   if (!inside_git_repo(workspace_root)) {
     return out;
@@ -590,17 +618,19 @@ std::map<std::string, long> history_max_ids(const std::string& workspace_root) {
   return out;
 }
 
-void check_commit_paths(const std::string& workspace_root, const std::vector<std::string>& paths) {
+void check_commit_paths(const std::string& workspace_root, const std::vector<std::string>& paths)
+{
   if (!inside_git_repo(workspace_root)) {
-    throw std::runtime_error("cannot commit: the workspace '" + workspace_root +
-                             "' is not inside a git repository; run without --commit");
+    throw std::runtime_error("cannot commit: the workspace '" + workspace_root
+                             + "' is not inside a git repository; run without --commit");
   }
   Repository repo = Repository::open(workspace_root);
   check_commit(repo, repo_paths(repo, workspace_root, paths));
 }
 
 CommitResult commit_paths(const std::string& workspace_root, const std::vector<std::string>& paths,
-                          const std::string& message, bool verify) {
+                          const std::string& message, bool verify)
+{
   Repository repo = Repository::open(workspace_root);
   const std::vector<std::string> ours = repo_paths(repo, workspace_root, paths);
   const std::string workdir = repo.workdir();
@@ -614,14 +644,15 @@ CommitResult commit_paths(const std::string& workspace_root, const std::vector<s
   add.insert(add.end(), ours.begin(), ours.end());
   ProcessResult r = run_process(add, workdir);
   if (!r.started) {
-    throw std::runtime_error("cannot commit: cannot run git (" + r.error + "); --commit runs 'git commit' so that "
-                             "the repository's hooks run; install git, or commit the files yourself");
+    throw std::runtime_error("cannot commit: cannot run git (" + r.error
+                             + "); --commit runs 'git commit' so that "
+                               "the repository's hooks run; install git, or commit the files yourself");
   }
   if (r.exit_code != 0) {
     throw CommitFailed("cannot commit: 'git add' failed (exit " + std::to_string(r.exit_code) + ")", r.output);
   }
-  std::vector<std::string> commit = {"git", "commit", "--only", "--quiet", "--cleanup=whitespace", "-m",
-                                     with_final_newline(message)};
+  std::vector<std::string> commit = {
+    "git", "commit", "--only", "--quiet", "--cleanup=whitespace", "-m", with_final_newline(message)};
   if (!verify) {
     commit.push_back("--no-verify");
   }
@@ -638,8 +669,8 @@ CommitResult commit_paths(const std::string& workspace_root, const std::vector<s
     throw std::runtime_error("cannot commit: cannot run git (" + r.error + ")");
   }
   if (r.exit_code != 0) {
-    throw CommitFailed("cannot commit: 'git commit' failed (exit " + std::to_string(r.exit_code) +
-                           (verify ? "; a hook may have refused it, see above" : "") + ")",
+    throw CommitFailed("cannot commit: 'git commit' failed (exit " + std::to_string(r.exit_code)
+                         + (verify ? "; a hook may have refused it, see above" : "") + ")",
                        r.output);
   }
   Repository after = Repository::open(workspace_root);
@@ -650,4 +681,4 @@ CommitResult commit_paths(const std::string& workspace_root, const std::vector<s
   return CommitResult{oid_str(*git_commit_id(head.get())).substr(0, 7), std::move(r.output)};
 }
 
-} // namespace pops
+}  // namespace pops

@@ -53,8 +53,7 @@ struct CommitInfo {
 
 /// Writes `files` (path relative to the repository root, '/'-separated; content) into the work tree,
 /// creating folders, deletes `removed`, stages both and commits on HEAD (also when HEAD is unborn).
-void commit_files(const std::string& repo_dir,
-                  const std::vector<std::pair<std::string, std::string>>& files,
+void commit_files(const std::string& repo_dir, const std::vector<std::pair<std::string, std::string>>& files,
                   const std::vector<std::string>& removed, const CommitInfo& info);
 
 /// Highest number n of the ids `PREFIX-n` (item ids, and FB for feedback) written as `id: PREFIX-n`
@@ -90,4 +89,4 @@ struct CommitResult {
 CommitResult commit_paths(const std::string& workspace_root, const std::vector<std::string>& paths,
                           const std::string& message, bool verify = true);
 
-} // namespace pops
+}  // namespace pops

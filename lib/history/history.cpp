@@ -121,7 +121,7 @@ bool keep(const Change& c, const HistoryFilter& f)
   return true;
 }
 
-} // namespace
+}  // namespace
 
 Date commit_date(const CommitRef& c)
 {
@@ -190,11 +190,13 @@ bool History::Impl::may_hold(std::string_view text)
   static constexpr std::string_view k_key = "moved_from";
   for (size_t at = text.find(k_key); at != std::string_view::npos; at = text.find(k_key, at + 1)) {
     size_t v = at + k_key.size();
-    while (v < text.size() && (text[v] == ' ' || text[v] == ':' || text[v] == '"' || text[v] == '\'' || text[v] == '\t')) {
+    while (v < text.size()
+           && (text[v] == ' ' || text[v] == ':' || text[v] == '"' || text[v] == '\'' || text[v] == '\t')) {
       ++v;
     }
     size_t e = v;
-    while (e < text.size() && ((text[e] >= 'A' && text[e] <= 'Z') || (text[e] >= '0' && text[e] <= '9') || text[e] == '-')) {
+    while (e < text.size()
+           && ((text[e] >= 'A' && text[e] <= 'Z') || (text[e] >= '0' && text[e] <= '9') || text[e] == '-')) {
       ++e;
     }
     const std::string old(text.substr(v, e - v));
@@ -217,8 +219,8 @@ void History::Impl::prune(Plan& p)
       return true;  // read (and reported) as usual
     }
     BlobPtr owner(b);
-    return may_hold(std::string_view(static_cast<const char*>(git_blob_rawcontent(b)),
-                                     static_cast<size_t>(git_blob_rawsize(b))));
+    return may_hold(
+      std::string_view(static_cast<const char*>(git_blob_rawcontent(b)), static_cast<size_t>(git_blob_rawsize(b))));
   };
   // A file is kept when either side holds a followed id: both sides are then read. A file may name
   // an id others were moved from (the other side of a move in this commit): until no new id is
@@ -348,28 +350,28 @@ std::vector<HistoryEntry> History::log(const std::string& rev, const HistoryFilt
   } follow(m_impl->follow, filter.ids);
   m_impl->run(rev, filter.since, filter.until, filter.stop_at, false, false, {},
               [&](const Plan& p, Workspace& from, Workspace& to, std::vector<Change>* changes) {
-    HistoryEntry e;
-    e.commit = p.commit;
-    e.date = format_date(p.day);
-    std::vector<Change> all = changes ? std::move(*changes) : diff_workspaces(from, to);
-    if (!f.ids.empty()) {
-      for (const auto& ch : all) {
-        if (ch.entity == "item" && ch.kind == Change::Kind::moved && ch.field == "id"
-            && std::find(f.ids.begin(), f.ids.end(), ch.id) != f.ids.end()
-            && std::find(f.ids.begin(), f.ids.end(), ch.old_value) == f.ids.end()) {
-          f.ids.push_back(ch.old_value);
-        }
-      }
-    }
-    for (auto& ch : all) {
-      if (keep(ch, f)) {
-        e.changes.push_back(std::move(ch));
-      }
-    }
-    if (!e.changes.empty()) {
-      out.push_back(std::move(e));
-    }
-  });
+                HistoryEntry e;
+                e.commit = p.commit;
+                e.date = format_date(p.day);
+                std::vector<Change> all = changes ? std::move(*changes) : diff_workspaces(from, to);
+                if (!f.ids.empty()) {
+                  for (const auto& ch : all) {
+                    if (ch.entity == "item" && ch.kind == Change::Kind::moved && ch.field == "id"
+                        && std::find(f.ids.begin(), f.ids.end(), ch.id) != f.ids.end()
+                        && std::find(f.ids.begin(), f.ids.end(), ch.old_value) == f.ids.end()) {
+                      f.ids.push_back(ch.old_value);
+                    }
+                  }
+                }
+                for (auto& ch : all) {
+                  if (keep(ch, f)) {
+                    e.changes.push_back(std::move(ch));
+                  }
+                }
+                if (!e.changes.empty()) {
+                  out.push_back(std::move(e));
+                }
+              });
   return out;
 }
 
@@ -383,34 +385,34 @@ void History::replay(const std::string& rev, const std::function<void(const Hist
   } whole(m_impl->whole_files, whole_files);
   m_impl->run(rev, std::nullopt, std::nullopt, "", true, true, progress,
               [&](const Plan& p, Workspace& from, Workspace& to, std::vector<Change>*) {
-    if (!p.cached) {
-      drop_unchanged(from.items, to.items, p.tail_from_items, p.tail_to_items);
-      drop_unchanged(from.feedback, to.feedback, p.tail_from_feedback, p.tail_to_feedback);
-      replayed_fields(from.items, from.feedback, from.docs);
-      replayed_fields(to.items, to.feedback, to.docs);
-    }
-    HistoryStep step{p.commit, {}, {}, {}, std::move(from), std::move(to), p.as_root};
-    if (p.cached) {
-      for (const auto& f : p.cached->old_files) {
-        step.old_files.push_back(f.path);
-      }
-      for (const auto& f : p.cached->new_files) {
-        step.new_files.push_back(f.path);
-      }
-      step.in_place = p.cached->in_place;
-    } else {
-      for (const auto& f : p.old_files) {
-        step.old_files.push_back(f.path);
-      }
-      for (const auto& f : p.new_files) {
-        step.new_files.push_back(f.path);
-      }
-      for (const auto& [before, after] : p.pairs) {
-        step.in_place.push_back(after.path);
-      }
-    }
-    visit(step);
-  });
+                if (!p.cached) {
+                  drop_unchanged(from.items, to.items, p.tail_from_items, p.tail_to_items);
+                  drop_unchanged(from.feedback, to.feedback, p.tail_from_feedback, p.tail_to_feedback);
+                  replayed_fields(from.items, from.feedback, from.docs);
+                  replayed_fields(to.items, to.feedback, to.docs);
+                }
+                HistoryStep step{p.commit, {}, {}, {}, std::move(from), std::move(to), p.as_root};
+                if (p.cached) {
+                  for (const auto& f : p.cached->old_files) {
+                    step.old_files.push_back(f.path);
+                  }
+                  for (const auto& f : p.cached->new_files) {
+                    step.new_files.push_back(f.path);
+                  }
+                  step.in_place = p.cached->in_place;
+                } else {
+                  for (const auto& f : p.old_files) {
+                    step.old_files.push_back(f.path);
+                  }
+                  for (const auto& f : p.new_files) {
+                    step.new_files.push_back(f.path);
+                  }
+                  for (const auto& [before, after] : p.pairs) {
+                    step.in_place.push_back(after.path);
+                  }
+                }
+                visit(step);
+              });
 }
 
 void History::Impl::run(const std::string& rev, std::optional<Date> since, std::optional<Date> until,
@@ -635,4 +637,4 @@ std::string merge_base(Repository& repo, const std::string& a, const std::string
   return oid_str(base);
 }
 
-} // namespace pops
+}  // namespace pops

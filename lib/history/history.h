@@ -19,8 +19,8 @@ namespace pops {
 
 struct HistoryEntry {
   CommitRef commit;
-  std::string date;              ///< committer date, YYYY-MM-DD, in the committer's time zone
-  std::vector<Change> changes;   ///< against the first parent (everything added for a root commit)
+  std::string date;             ///< committer date, YYYY-MM-DD, in the committer's time zone
+  std::vector<Change> changes;  ///< against the first parent (everything added for a root commit)
 };
 
 /// One commit of History::replay: the pops files it changed in the workspace, on each side (every
@@ -42,11 +42,11 @@ struct HistoryStep {
 };
 
 struct HistoryFilter {
-  std::vector<std::string> ids;     ///< only these items (empty: all)
-  std::vector<std::string> squads;  ///< only items in these squads, before or after a move (empty: all)
-  std::optional<Date> since, until; ///< committer dates, inclusive
-  std::string stop_at;              ///< a full commit id: the walk ends there, without it (or "")
-  bool items_only = true;           ///< false: feedback and doc changes too (with `ids`: those listing one)
+  std::vector<std::string> ids;      ///< only these items (empty: all)
+  std::vector<std::string> squads;   ///< only items in these squads, before or after a move (empty: all)
+  std::optional<Date> since, until;  ///< committer dates, inclusive
+  std::string stop_at;               ///< a full commit id: the walk ends there, without it (or "")
+  bool items_only = true;            ///< false: feedback and doc changes too (with `ids`: those listing one)
 };
 
 /// The committer date of `c` in the committer's time zone, as git log --date=short shows it.
@@ -117,4 +117,4 @@ std::string render_diff_json(const std::string& from, const std::string& to, con
 /// `pops log --format json`: {"commits":[{"commit","short","date","author","email","summary","changes"}]}.
 std::string render_log_json(const std::vector<HistoryEntry>& entries);
 
-} // namespace pops
+}  // namespace pops

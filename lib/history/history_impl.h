@@ -74,7 +74,7 @@ struct History::Impl {
   ChunkCache chunks;
   /// The blobs read: parsed whole, or split into elements parsed at most once each (`chunks`).
   std::unordered_set<std::string> read_blobs;  ///< in the walk under way
-  size_t parses = 0;                          ///< over all walks
+  size_t parses = 0;                           ///< over all walks
   /// replay() rebuilds states from the models of whole files; log() needs only what can differ.
   bool whole_files = false;
   void count_read(std::string oid)
@@ -180,8 +180,7 @@ struct History::Impl {
   /// can differ: the elements between the leading and trailing elements both versions share byte for
   /// byte (those are the same items either side, so they change nothing). Any unusual layout reads
   /// both versions whole.
-  void changed_in_place(const Plan& p, const FileAt& before, const FileAt& after, Workspace& from,
-                        Workspace& to);
+  void changed_in_place(const Plan& p, const FileAt& before, const FileAt& after, Workspace& from, Workspace& to);
 
   /// The model of the files a planned commit changed, before and after it; of a file changed in
   /// place (Plan::pairs), only the part that can differ.
@@ -222,4 +221,4 @@ struct History::Impl {
   std::optional<Date> oldest;
 };
 
-} // namespace pops
+}  // namespace pops

@@ -48,7 +48,7 @@ std::string dump(const nlohmann::ordered_json& j)
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-} // namespace
+}  // namespace
 
 std::string render_diff_json(const std::string& from, const std::string& to, const std::string& from_commit,
                              const std::string& to_commit, const std::vector<Change>& changes)
@@ -86,4 +86,4 @@ std::string render_log_json(const std::vector<HistoryEntry>& entries)
   return dump(j);
 }
 
-} // namespace pops
+}  // namespace pops

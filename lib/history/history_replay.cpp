@@ -63,23 +63,21 @@ void History::Impl::parse_all(const std::vector<Plan>& plans, size_t from, size_
       git_blob* b = nullptr;
       check_git(git_blob_lookup(&b, raw(), &blob), "cannot read a file of the history");
       BlobPtr owner(b);
-      jobs.push_back({std::move(key), kind,
-                      std::string(static_cast<const char*>(git_blob_rawcontent(b)),
-                                  static_cast<size_t>(git_blob_rawsize(b))),
-                      nullptr});
+      jobs.push_back(
+        {std::move(key), kind,
+         std::string(static_cast<const char*>(git_blob_rawcontent(b)), static_cast<size_t>(git_blob_rawsize(b))),
+         nullptr});
     });
   }
-  parallel_for(jobs.size(), [&](size_t k) {
-    jobs[k].result = parse_file(std::move(jobs[k].content), jobs[k].kind, chunks);
-  });
+  parallel_for(jobs.size(),
+               [&](size_t k) { jobs[k].result = parse_file(std::move(jobs[k].content), jobs[k].kind, chunks); });
   for (auto& j : jobs) {
     count_read(j.key.substr(0, j.key.find(':')));
     parsed.emplace(std::move(j.key), std::move(j.result));
   }
 }
 
-std::optional<std::pair<size_t, size_t>> History::Impl::common_ends(const LaidOut& old_side,
-                                                                   const LaidOut& new_side)
+std::optional<std::pair<size_t, size_t>> History::Impl::common_ends(const LaidOut& old_side, const LaidOut& new_side)
 {
   const std::string& a = old_side.text;
   const std::string& b = new_side.text;
@@ -133,8 +131,8 @@ void History::Impl::lay_out_all(const std::vector<Plan>& plans, size_t from, siz
   // Each version from the other side of a pair when that one is laid out (the cost of the change),
   // else whole; in the walk's order, so a file's versions follow from one another.
   auto lay_out = [](LaidOut& target, const LaidOut* other) {
-    target.layout = other && other->layout ? chunk_layout_from(other->text, *other->layout, target.text)
-                                         : chunk_layout(target.text);
+    target.layout =
+      other && other->layout ? chunk_layout_from(other->text, *other->layout, target.text) : chunk_layout(target.text);
     target.laid = true;
   };
   for (const auto& [before, after] : pairs) {
@@ -267,7 +265,9 @@ void History::Impl::states_of(const Plan& p, Workspace& from, Workspace& to, His
     }
   }
   if (record) {
-    auto tail = [](const auto& v, size_t from_pos) { return std::vector(v.begin() + static_cast<std::ptrdiff_t>(from_pos), v.end()); };
+    auto tail = [](const auto& v, size_t from_pos) {
+      return std::vector(v.begin() + static_cast<std::ptrdiff_t>(from_pos), v.end());
+    };
     auto items_before = tail(from.items, from_items);
     auto items_after = tail(to.items, to_items);
     auto feedback_before = tail(from.feedback, from_feedback);
@@ -298,4 +298,4 @@ void History::Impl::cached_states(const HistoryCache::Record& r, Workspace& from
   append(to, *cache->fragment(r.in_after));
 }
 
-} // namespace pops
+}  // namespace pops

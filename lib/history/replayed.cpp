@@ -27,7 +27,7 @@ std::vector<LStr> bare(const std::vector<LStr>& v)
   return r;
 }
 
-} // namespace
+}  // namespace
 
 void replayed_fields(std::vector<Item>& items, std::vector<Feedback>& feedback, std::vector<Doc>& docs)
 {
@@ -65,8 +65,7 @@ bool same_replayed(const Item& a, const Item& b)
   auto same = [](const auto& x, const auto& y) { return x.set == y.set && x.value == y.value; };
   return a.file == b.file && same(a.id, b.id) && same(a.title, b.title) && same(a.status, b.status)
          && same(a.horizon, b.horizon) && same(a.squad, b.squad) && same(a.moved_from, b.moved_from)
-         && a.target.set == b.target.set
-         && a.target.value.days == b.target.value.days;
+         && a.target.set == b.target.set && a.target.value.days == b.target.value.days;
 }
 
 bool same_replayed(const Feedback& a, const Feedback& b)
@@ -125,7 +124,8 @@ template <class T> void drop_unchanged(std::vector<T>& before, std::vector<T>& a
   erase(after, drop_after);
 }
 
-HistoryFragment replayed(const std::vector<Item>& items, const std::vector<Feedback>& feedback, const std::vector<Doc>& docs)
+HistoryFragment replayed(const std::vector<Item>& items, const std::vector<Feedback>& feedback,
+                         const std::vector<Doc>& docs)
 {
   HistoryFragment f;
   f.items = items;
@@ -138,4 +138,4 @@ HistoryFragment replayed(const std::vector<Item>& items, const std::vector<Feedb
 template void drop_unchanged(std::vector<Item>&, std::vector<Item>&, size_t, size_t);
 template void drop_unchanged(std::vector<Feedback>&, std::vector<Feedback>&, size_t, size_t);
 
-} // namespace pops
+}  // namespace pops

@@ -29,4 +29,4 @@ template <class T> void drop_unchanged(std::vector<T>& before, std::vector<T>& a
 HistoryFragment replayed(const std::vector<Item>& items, const std::vector<Feedback>& feedback,
                          const std::vector<Doc>& docs);
 
-} // namespace pops
+}  // namespace pops

@@ -37,8 +37,8 @@ bool split_words(std::string_view text, std::vector<std::string>& words, std::st
       size_t open = i;
       ++i;
       while (i < text.size() && text[i] != c) {
-        if (c == '"' && text[i] == '\\' && i + 1 < text.size() &&
-            std::string_view("\"\\$`").find(text[i + 1]) != std::string_view::npos) {
+        if (c == '"' && text[i] == '\\' && i + 1 < text.size()
+            && std::string_view("\"\\$`").find(text[i + 1]) != std::string_view::npos) {
           ++i;
         }
         word += text[i];
@@ -90,7 +90,7 @@ Loc offset_loc(const YNode& v, size_t at)
   return l;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<Alias> read_aliases(const YNode& aliases, SchemaReader& r)
 {
@@ -100,8 +100,8 @@ std::vector<Alias> read_aliases(const YNode& aliases, SchemaReader& r)
   }
   for (const auto& [k, v] : aliases.entries) {
     if (!is_alias_name(k.text)) {
-      r.report(k.loc, fmt::format("alias name {} must be lower-case letters, digits, '-' and '_', e.g. now",
-                                  quote(k.text)));
+      r.report(k.loc,
+               fmt::format("alias name {} must be lower-case letters, digits, '-' and '_', e.g. now", quote(k.text)));
       continue;
     }
     Alias a;
@@ -113,16 +113,15 @@ std::vector<Alias> read_aliases(const YNode& aliases, SchemaReader& r)
       std::string err;
       size_t at = 0;
       if (!split_words(v.text, a.words, err, at)) {
-        r.report(offset_loc(v, at), fmt::format("alias {}: {}; close it or escape it with a backslash",
-                                                quote(k.text), err));
+        r.report(offset_loc(v, at),
+                 fmt::format("alias {}: {}; close it or escape it with a backslash", quote(k.text), err));
         continue;
       }
     } else if (v.is_seq()) {
       bool ok = true;
       for (const auto& w : v.items) {
         if (!w.is_scalar()) {
-          r.report(w.loc, fmt::format("alias {}: each word must be a string, found {}", quote(k.text),
-                                      w.kind_name()));
+          r.report(w.loc, fmt::format("alias {}: each word must be a string, found {}", quote(k.text), w.kind_name()));
           ok = false;
           break;
         }
@@ -133,17 +132,19 @@ std::vector<Alias> read_aliases(const YNode& aliases, SchemaReader& r)
       }
     } else {
       r.report(v.loc, fmt::format("alias {} must be a command line, e.g. 'roadmap --horizon now', or a list of "
-                                  "words, found {}", quote(k.text), v.kind_name()));
+                                  "words, found {}",
+                                  quote(k.text), v.kind_name()));
       continue;
     }
     if (a.words.empty()) {
-      r.report(v.loc, fmt::format("alias {} is empty; expected a command line, e.g. 'roadmap --horizon now'",
-                                  quote(k.text)));
+      r.report(v.loc,
+               fmt::format("alias {} is empty; expected a command line, e.g. 'roadmap --horizon now'", quote(k.text)));
       continue;
     }
     if (a.words[0].starts_with("!")) {
       r.report(v.loc, fmt::format("alias {}: shell aliases ('!...') are not supported; write a pops-{} program "
-                                  "on PATH instead", quote(k.text), k.text));
+                                  "on PATH instead",
+                                  quote(k.text), k.text));
       continue;
     }
     if (a.words[0].starts_with("-")) {
@@ -192,9 +193,10 @@ void check_alias_names(const YNode& aliases, std::span<const std::string> comman
   for (const auto& [k, v] : aliases.entries) {
     if (std::find(commands.begin(), commands.end(), k.text) != commands.end()) {
       r.report(k.loc, fmt::format("alias {} is the name of a built-in command, which always wins; give the "
-                                  "alias another name", quote(k.text)));
+                                  "alias another name",
+                                  quote(k.text)));
     }
   }
 }
 
-} // namespace pops
+}  // namespace pops

@@ -42,4 +42,4 @@ std::vector<Alias> workspace_aliases(const std::string& root, std::vector<Findin
 void check_alias_names(const YNode& aliases, std::span<const std::string> commands, std::vector<Finding>& out,
                        const std::string& file = "pops.yaml");
 
-} // namespace pops
+}  // namespace pops

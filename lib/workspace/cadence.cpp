@@ -52,7 +52,7 @@ int period_days(const Cadence& c)
   return c.unit == "months" ? 30 * n : c.unit == "weeks" ? 7 * n : n;
 }
 
-} // namespace
+}  // namespace
 
 std::string weekday_name(int weekday)
 {
@@ -157,7 +157,8 @@ std::vector<const RitualNote*> ritual_notes(const Workspace& ws, std::string_vie
       out.push_back(&n);
     }
   }
-  std::sort(out.begin(), out.end(), [](const RitualNote* a, const RitualNote* b) { return a->date.value < b->date.value; });
+  std::sort(out.begin(), out.end(),
+            [](const RitualNote* a, const RitualNote* b) { return a->date.value < b->date.value; });
   return out;
 }
 
@@ -177,7 +178,7 @@ std::optional<Date> last_held(const Workspace& ws, const Ritual& r, Date today, 
   return last;
 }
 
-} // namespace
+}  // namespace
 
 std::optional<Schedule> ritual_schedule(const Workspace& ws, const Ritual& r, Date today)
 {
@@ -227,4 +228,4 @@ std::vector<RitualStatus> ritual_status(const Workspace& ws, Date today)
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -20,8 +20,8 @@
 namespace pops {
 
 /// The lower-case English weekday names, indexed by weekday (0 = monday), as `on:` spells them.
-inline constexpr std::array<std::string_view, 7> k_weekday_names = {"monday", "tuesday", "wednesday", "thursday",
-                                                                   "friday", "saturday", "sunday"};
+inline constexpr std::array<std::string_view, 7> k_weekday_names = {"monday", "tuesday",  "wednesday", "thursday",
+                                                                    "friday", "saturday", "sunday"};
 
 /// The schedule of one ritual: its cadence and the date occurrence 0 is computed from.
 struct Schedule {
@@ -63,12 +63,12 @@ std::optional<Schedule> ritual_schedule(const Workspace& ws, const Ritual& r, Da
 struct RitualStatus {
   const Ritual* ritual = nullptr;
   std::vector<std::string> squads;
-  std::optional<Date> last_held;   ///< the latest note dated on or before today
+  std::optional<Date> last_held;  ///< the latest note dated on or before today
   std::string last_file;
-  std::optional<Date> next_due;    ///< the next date of the cadence on or after today (after the last note)
-  std::optional<Date> missed;      ///< a date of the cadence before today with no note since the one before
+  std::optional<Date> next_due;  ///< the next date of the cadence on or after today (after the last note)
+  std::optional<Date> missed;    ///< a date of the cadence before today with no note since the one before
   int notes = 0;
 };
 std::vector<RitualStatus> ritual_status(const Workspace& ws, Date today);
 
-} // namespace pops
+}  // namespace pops

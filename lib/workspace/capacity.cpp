@@ -78,4 +78,4 @@ std::vector<SquadCapacity> compute_capacity(const Workspace& ws, const std::stri
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -23,16 +23,13 @@ std::string quarter_of(Date d);
 
 struct SquadCapacity {
   const Squad* squad = nullptr;
-  std::string period;                   ///< YYYY-Qn
-  std::optional<double> capacity;       ///< none: the squad has no capacity for the period
-  double planned = 0;                   ///< sum of the estimated items' effort
-  std::vector<const Item*> items;       ///< planned for the period, in workspace order
-  std::vector<const Item*> unestimated; ///< of items, those without score.effort
+  std::string period;                    ///< YYYY-Qn
+  std::optional<double> capacity;        ///< none: the squad has no capacity for the period
+  double planned = 0;                    ///< sum of the estimated items' effort
+  std::vector<const Item*> items;        ///< planned for the period, in workspace order
+  std::vector<const Item*> unestimated;  ///< of items, those without score.effort
   /// planned - capacity (positive: over); none without a capacity.
-  std::optional<double> over() const
-  {
-    return capacity ? std::optional<double>(planned - *capacity) : std::nullopt;
-  }
+  std::optional<double> over() const { return capacity ? std::optional<double>(planned - *capacity) : std::nullopt; }
 };
 
 /// Every squad of pops.yaml (in its order; only `squad` when not empty) for `period`.
@@ -42,4 +39,4 @@ std::vector<SquadCapacity> compute_capacity(const Workspace& ws, const std::stri
 /// The configured effort unit, "points" when pops.yaml sets none.
 std::string effort_unit(const Config& cfg);
 
-} // namespace pops
+}  // namespace pops

@@ -19,14 +19,14 @@ namespace pops {
 namespace {
 
 constexpr std::array<std::string_view, 19> k_top_keys = {
-  "version", "product", "squads", "people", "statuses", "horizons", "feedback_sources",
-  "fields", "rituals", "docs", "rules", "scoring", "integrations", "aliases", "pager", "objectives", "initiatives",
-  "effort_unit", "portfolio"};
+  "version", "product",    "squads",      "people",      "statuses", "horizons",     "feedback_sources",
+  "fields",  "rituals",    "docs",        "rules",       "scoring",  "integrations", "aliases",
+  "pager",   "objectives", "initiatives", "effort_unit", "portfolio"};
 constexpr std::array<std::string_view, 5> k_initiative_keys = {"title", "owner", "target", "description", "updates"};
 constexpr std::array<std::string_view, 4> k_update_keys = {"date", "health", "note", "author"};
 constexpr std::array<std::string_view, 5> k_objective_keys = {"title", "owner", "period", "key_results", "description"};
-constexpr std::array<std::string_view, 6> k_key_result_keys = {"title", "metric", "baseline", "target", "series",
-                                                               "description"};
+constexpr std::array<std::string_view, 6> k_key_result_keys = {"title",  "metric", "baseline",
+                                                               "target", "series", "description"};
 constexpr std::array<std::string_view, 2> k_kr_series_keys = {"source", "key"};
 constexpr std::array<std::string_view, 5> k_squad_keys = {"name", "prefix", "lead", "wip_limit", "capacity"};
 constexpr std::array<std::string_view, 4> k_person_keys = {"name", "email", "role", "squad"};
@@ -35,14 +35,13 @@ constexpr std::array<std::string_view, 6> k_field_types = {"string", "number", "
 constexpr std::array<std::string_view, 3> k_ritual_keys = {"cadence", "template", "squads"};
 constexpr std::array<std::string_view, 3> k_cadence_keys = {"every", "on", "from"};
 constexpr std::array<std::string_view, 1> k_docs_keys = {"types"};
-constexpr std::array<std::string_view, 5> k_doctype_keys = {"dir", "template", "required", "sections",
-                                                            "review_every"};
+constexpr std::array<std::string_view, 5> k_doctype_keys = {"dir", "template", "required", "sections", "review_every"};
 constexpr std::array<std::string_view, 2> k_rule_keys = {"severity", "pilot"};
 constexpr std::array<std::string_view, 3> k_update_stale_keys = {"severity", "pilot", "days"};
 constexpr std::array<std::string_view, 20> k_item_keys = {
-  "id", "title", "status", "horizon", "squad", "owner", "target", "depends_on", "tags", "okr",
-  "links", "score", "success", "description", "dropped_reason", "reopened", "moved_from", "key_results",
-  "initiative", "updates"};
+  "id",         "title",       "status",     "horizon", "squad",   "owner",       "target",         "depends_on",
+  "tags",       "okr",         "links",      "score",   "success", "description", "dropped_reason", "reopened",
+  "moved_from", "key_results", "initiative", "updates"};
 
 std::vector<LStr> list_or_default(SchemaReader& r, const YNode& root, std::string_view key,
                                   std::initializer_list<const char*> defaults)
@@ -104,12 +103,13 @@ void read_objectives(const YNode& root, SchemaReader& r, Config& cfg)
   auto fresh_id = [&](const YNode& k, std::string_view what) {
     if (!is_goal_id(k.text)) {
       r.report(k.loc, fmt::format("{} id {} must be letters, digits, '-', '_' or '.', starting with a letter "
-                                  "or digit (e.g. O1-KR2)", what, quote(k.text)));
+                                  "or digit (e.g. O1-KR2)",
+                                  what, quote(k.text)));
       return false;
     }
     if (!ids.insert(k.text).second) {
-      r.report(k.loc, fmt::format("{} is used twice in 'objectives'; objective and key result ids are unique",
-                                  quote(k.text)));
+      r.report(k.loc,
+               fmt::format("{} is used twice in 'objectives'; objective and key result ids are unique", quote(k.text)));
       return false;
     }
     return true;
@@ -130,8 +130,8 @@ void read_objectives(const YNode& root, SchemaReader& r, Config& cfg)
     if (r.require(v, "period", what)) {
       o.period = r.str(v, "period");
       if (o.period.set && !is_quarter(o.period.value)) {
-        r.report(o.period.loc, fmt::format("'period' of {} must be a quarter, YYYY-Qn (e.g. 2027-Q1), found {}",
-                                           what, quote(o.period.value)));
+        r.report(o.period.loc, fmt::format("'period' of {} must be a quarter, YYYY-Qn (e.g. 2027-Q1), found {}", what,
+                                           quote(o.period.value)));
         o.period.set = false;
       }
     }
@@ -167,7 +167,8 @@ void read_objectives(const YNode& root, SchemaReader& r, Config& cfg)
           r.report(kk.loc, fmt::format("{} is measured by a series and needs a 'baseline' and a 'target'", kr_what));
         } else if (kr.baseline.value == kr.target.value) {
           r.report(kr.target.loc, fmt::format("'target' of {} equals its 'baseline'; progress needs a distance "
-                                              "to cover", kr_what));
+                                              "to cover",
+                                              kr_what));
           kr.target.set = false;
         }
       }
@@ -185,7 +186,8 @@ void read_portfolio(const YNode& root, SchemaReader& r, Config& cfg)
   each_entry(r, root, "portfolio", [&](const YNode& k, const YNode& v) {
     if (!is_goal_id(k.text)) {
       r.report(k.loc, fmt::format("member name {} must be letters, digits, '-', '_' or '.', starting with a letter "
-                                  "or digit (e.g. acme)", quote(k.text)));
+                                  "or digit (e.g. acme)",
+                                  quote(k.text)));
       return;
     }
     if (!names.insert(k.text).second) {
@@ -214,7 +216,8 @@ void read_initiatives(const YNode& root, SchemaReader& r, Config& cfg)
     const std::string what = fmt::format("initiative {}", quote(k.text));
     if (!is_goal_id(k.text)) {
       r.report(k.loc, fmt::format("initiative id {} must be letters, digits, '-', '_' or '.', starting with a "
-                                  "letter or digit (e.g. INI-1)", quote(k.text)));
+                                  "letter or digit (e.g. INI-1)",
+                                  quote(k.text)));
       return;
     }
     if (!ids.insert(k.text).second) {
@@ -268,7 +271,8 @@ void read_capacity(const YNode& squad, SchemaReader& r, Squad& s, const std::str
   if (!c->is_map()) {
     if (!c->is_scalar()) {
       r.report(c->loc, fmt::format("capacity of {} must be a number (every quarter) or a mapping of quarters to "
-                                   "numbers, e.g. {{2027-Q1: 40, 2027-Q2: 36}}", what));
+                                   "numbers, e.g. {{2027-Q1: 40, 2027-Q2: 36}}",
+                                   what));
       return;
     }
     s.capacity = checked(r.number(squad, "capacity"), "");
@@ -276,8 +280,8 @@ void read_capacity(const YNode& squad, SchemaReader& r, Squad& s, const std::str
   }
   for (const auto& [k, v] : c->entries) {
     if (!is_quarter(k.text)) {
-      r.report(k.loc, fmt::format("capacity of {} is by quarter, YYYY-Qn (e.g. 2027-Q1), found {}", what,
-                                  quote(k.text)));
+      r.report(k.loc,
+               fmt::format("capacity of {} is by quarter, YYYY-Qn (e.g. 2027-Q1), found {}", what, quote(k.text)));
       continue;
     }
     Located<double> n = checked(r.number(*c, k.text), " " + k.text);
@@ -287,7 +291,7 @@ void read_capacity(const YNode& squad, SchemaReader& r, Squad& s, const std::str
   }
 }
 
-} // namespace
+}  // namespace
 
 bool quarter_end(std::string_view quarter, Date& end)
 {
@@ -308,8 +312,8 @@ std::vector<Update> read_updates(const YNode& parent, SchemaReader& r, std::stri
     return out;
   }
   if (!n->is_seq()) {
-    r.report(n->loc, fmt::format("'updates' of {} must be a list of {{date, health, note}}, found {}", what,
-                                 n->kind_name()));
+    r.report(n->loc,
+             fmt::format("'updates' of {} must be a list of {{date, health, note}}, found {}", what, n->kind_name()));
     return out;
   }
   for (const auto& e : n->items) {
@@ -442,8 +446,8 @@ void read_squads(const YNode& root, SchemaReader& r, Config& cfg)
                                            quote(s.prefix.value), what));
         s.prefix.set = false;  // no id-prefix findings against a prefix that is itself wrong
       } else if (s.prefix.set && !prefixes.insert(s.prefix.value).second) {
-        r.report(s.prefix.loc, fmt::format("prefix {} is used by another squad; prefixes are unique",
-                                           quote(s.prefix.value)));
+        r.report(s.prefix.loc,
+                 fmt::format("prefix {} is used by another squad; prefixes are unique", quote(s.prefix.value)));
       } else if (s.prefix.value == "FB") {
         r.report(s.prefix.loc, "prefix 'FB' is reserved for feedback ids");
       }
@@ -468,8 +472,8 @@ void read_fields(const YNode& root, SchemaReader& r, Config& cfg)
     const std::string what = fmt::format("field {}", quote(k.text));
     for (auto builtin : item_keys()) {
       if (builtin == k.text) {
-        r.report(k.loc, fmt::format("{} is a built-in item key; pick another name for the custom field",
-                                    quote(k.text)));
+        r.report(k.loc,
+                 fmt::format("{} is a built-in item key; pick another name for the custom field", quote(k.text)));
         return;
       }
     }
@@ -519,7 +523,8 @@ void read_rituals(const YNode& root, SchemaReader& r, Config& cfg)
         LStr every = r.str(*c, "every");
         if (every.set && !parse_period(every.value, rit.cadence.value.every, rit.cadence.value.unit)) {
           r.report(every.loc, fmt::format("cadence 'every' {} is not a period; expected e.g. '2 weeks', "
-                                          "'1 month' or '10 days'", quote(every.value)));
+                                          "'1 month' or '10 days'",
+                                          quote(every.value)));
           rit.cadence.set = false;
         }
       }
@@ -531,8 +536,8 @@ void read_rituals(const YNode& root, SchemaReader& r, Config& cfg)
           }
         }
         if (rit.cadence.value.on < 0) {
-          r.report(on.loc, fmt::format("'on' must be a weekday (monday ... sunday), found {}{}",
-                                       quote(on.value), did_you_mean(lower(on.value), days)));
+          r.report(on.loc, fmt::format("'on' must be a weekday (monday ... sunday), found {}{}", quote(on.value),
+                                       did_you_mean(lower(on.value), days)));
         }
       }
       if (auto from = r.date(*c, "from"); from.set) {
@@ -563,7 +568,8 @@ void read_doc_types(const YNode& root, SchemaReader& r, Config& cfg)
       if (LStr every = r.str(v, "review_every"); every.set) {
         if (!parse_period(every.value, t.review_every.value.every, t.review_every.value.unit)) {
           r.report(every.loc, fmt::format("'review_every' {} is not a period; expected e.g. '90 days', "
-                                          "'12 weeks' or '3 months'", quote(every.value)));
+                                          "'12 weeks' or '3 months'",
+                                          quote(every.value)));
         } else {
           t.review_every.loc = every.loc;
           t.review_every.set = true;
@@ -594,8 +600,8 @@ void read_rule_settings(const YNode& root, SchemaReader& r, Config& cfg)
       LStr s = r.str_of(n, "severity");
       if (s.set && !parse_severity(s.value, rc.severity)) {
         static const std::vector<std::string> k_names{"off", "info", "warning", "error"};
-        r.report(n.loc, fmt::format("unknown severity {}{}; expected off, info, warning or error",
-                                    quote(s.value), did_you_mean(s.value, k_names)));
+        r.report(n.loc, fmt::format("unknown severity {}{}; expected off, info, warning or error", quote(s.value),
+                                    did_you_mean(s.value, k_names)));
         return false;
       }
       return s.set;
@@ -604,8 +610,9 @@ void read_rule_settings(const YNode& root, SchemaReader& r, Config& cfg)
       rc.set = set_severity(v);
     } else if (v.is_map()) {
       const bool stale = k.text == "update-stale";
-      r.check_keys(v, stale ? std::span<const std::string_view>(k_update_stale_keys)
-                            : std::span<const std::string_view>(k_rule_keys),
+      r.check_keys(v,
+                   stale ? std::span<const std::string_view>(k_update_stale_keys)
+                         : std::span<const std::string_view>(k_rule_keys),
                    fmt::format("rule {}", quote(k.text)));
       rc.set = true;
       if (stale) {
@@ -621,7 +628,8 @@ void read_rule_settings(const YNode& root, SchemaReader& r, Config& cfg)
       rc.pilot = r.str_list(v, "pilot", "payments");
     } else {
       r.report(v.loc, fmt::format("rule {} takes a severity (off, info, warning, error) or "
-                                  "{{severity, pilot}}, found {}", quote(k.text), v.kind_name()));
+                                  "{{severity, pilot}}, found {}",
+                                  quote(k.text), v.kind_name()));
     }
     if (rc.set) {
       cfg.rules[std::string(k.text)] = std::move(rc);
@@ -629,7 +637,7 @@ void read_rule_settings(const YNode& root, SchemaReader& r, Config& cfg)
   });
 }
 
-} // namespace
+}  // namespace
 
 void read_config(const YNode& root, SchemaReader& r, Config& cfg)
 {
@@ -646,8 +654,7 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
   if (r.require(root, "version", "pops.yaml")) {
     cfg.version = r.integer(root, "version");
     if (cfg.version.set && cfg.version.value != 1) {
-      r.report(cfg.version.loc, fmt::format("unsupported version {}; this pops reads version 1",
-                                            cfg.version.value));
+      r.report(cfg.version.loc, fmt::format("unsupported version {}; this pops reads version 1", cfg.version.value));
     }
   }
   if (r.require(root, "product", "pops.yaml")) {
@@ -657,8 +664,8 @@ void read_config(const YNode& root, SchemaReader& r, Config& cfg)
   // people first: squads refer to them, but references are checked by the unknown-ref rule.
   read_people(root, r, cfg);
   read_squads(root, r, cfg);
-  cfg.statuses = list_or_default(r, root, "statuses",
-                                 {"idea", "discovery", "planned", "in-progress", "shipped", "dropped"});
+  cfg.statuses =
+    list_or_default(r, root, "statuses", {"idea", "discovery", "planned", "in-progress", "shipped", "dropped"});
   cfg.horizons = list_or_default(r, root, "horizons", {"now", "next", "later"});
   cfg.feedback_sources =
     list_or_default(r, root, "feedback_sources", {"support", "sales", "survey", "interview", "other"});
@@ -860,4 +867,4 @@ std::vector<std::string> person_ids(const Config& cfg)
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

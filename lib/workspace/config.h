@@ -28,7 +28,10 @@ std::vector<Update> read_updates(const YNode& parent, SchemaReader& r, std::stri
 bool quarter_end(std::string_view quarter, Date& end);
 
 /// The days after which an in-progress item without an update is stale (rule update-stale).
-inline long update_stale_days(const Config& cfg) { return cfg.update_stale_days.set ? cfg.update_stale_days.value : 14; }
+inline long update_stale_days(const Config& cfg)
+{
+  return cfg.update_stale_days.set ? cfg.update_stale_days.value : 14;
+}
 
 /// Built-in item keys (roadmap files), in documentation order.
 std::span<const std::string_view> item_keys();
@@ -42,4 +45,4 @@ Date add_period(Date d, int count, const std::string& unit);
 std::vector<std::string> squad_ids(const Config& cfg);
 std::vector<std::string> person_ids(const Config& cfg);
 
-} // namespace pops
+}  // namespace pops

@@ -14,25 +14,22 @@ namespace {
 // accents dropped (é -> e), ligatures and special letters spelled out (ß -> ss, Æ -> ae, Ł -> l);
 // × and ÷ are separators.
 constexpr std::array<std::string_view, 0x180 - 0xC0> k_latin_fold = {
-  "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-  "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "ss",
-  "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-  "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "y",
-  "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
-  "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
-  "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
-  "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
-  "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
-  "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
-  "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
-  "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+  "a", "a", "a", "a", "a",  "a",  "ae", "c", "e",  "e",  "e", "e", "i", "i", "i",  "i",  "d",  "n", "o",  "o", "o", "o",
+  "o", " ", "o", "u", "u",  "u",  "u",  "y", "th", "ss", "a", "a", "a", "a", "a",  "a",  "ae", "c", "e",  "e", "e", "e",
+  "i", "i", "i", "i", "d",  "n",  "o",  "o", "o",  "o",  "o", " ", "o", "u", "u",  "u",  "u",  "y", "th", "y", "a", "a",
+  "a", "a", "a", "a", "c",  "c",  "c",  "c", "c",  "c",  "c", "c", "d", "d", "d",  "d",  "e",  "e", "e",  "e", "e", "e",
+  "e", "e", "e", "e", "g",  "g",  "g",  "g", "g",  "g",  "g", "g", "h", "h", "h",  "h",  "i",  "i", "i",  "i", "i", "i",
+  "i", "i", "i", "i", "ij", "ij", "j",  "j", "k",  "k",  "k", "l", "l", "l", "l",  "l",  "l",  "l", "l",  "l", "l", "n",
+  "n", "n", "n", "n", "n",  "n",  "n",  "n", "o",  "o",  "o", "o", "o", "o", "oe", "oe", "r",  "r", "r",  "r", "r", "r",
+  "s", "s", "s", "s", "s",  "s",  "s",  "s", "t",  "t",  "t", "t", "t", "t", "u",  "u",  "u",  "u", "u",  "u", "u", "u",
+  "u", "u", "u", "u", "w",  "w",  "y",  "y", "y",  "z",  "z", "z", "z", "z", "z",  "s",
 };
 
 // Legal forms that end a company name and are dropped: "Globex GmbH", "Acme, Inc.", "Initech S.A.".
 const std::set<std::string, std::less<>> k_legal_suffixes = {
-  "ab",    "ag",      "as",     "bv",  "co",  "company", "corp", "corporation", "gmbh", "inc",
-  "incorporated", "kg", "kk",   "llc", "llp", "lp",      "ltd",  "limited",     "nv",   "oy",
-  "plc",   "pte",     "pty",    "sa",  "sarl", "sas",    "se",   "spa",         "srl",
+  "ab",           "ag",  "as",  "bv",  "co",   "company", "corp", "corporation", "gmbh", "inc",
+  "incorporated", "kg",  "kk",  "llc", "llp",  "lp",      "ltd",  "limited",     "nv",   "oy",
+  "plc",          "pte", "pty", "sa",  "sarl", "sas",     "se",   "spa",         "srl",
 };
 
 /// Decodes one UTF-8 code point at s[i] (advancing i); an invalid byte is U+FFFD.
@@ -61,7 +58,7 @@ char32_t next_code_point(std::string_view s, size_t& i)
 /// inside a word dropped (S.A. -> sa, O'Brien -> obrien), & as "and", every other ASCII punctuation
 /// and Unicode space or punctuation (U+00A0, U+2000..U+206F, U+3000..U+303F) a separator. Other
 /// characters (Greek, CJK ...) are kept as they are.
-} // namespace
+}  // namespace
 
 std::vector<std::string> folded_words(std::string_view s)
 {
@@ -129,7 +126,6 @@ std::string normalized_customer(std::string_view name)
   return out;
 }
 
-
 CustomerIndex::CustomerIndex(const Workspace& ws)
 {
   for (const Customer& c : ws.customers) {
@@ -163,4 +159,4 @@ const Customer* find_customer(const Workspace& ws, std::string_view name)
   return CustomerIndex(ws).find(name);
 }
 
-} // namespace pops
+}  // namespace pops

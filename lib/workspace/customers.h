@@ -40,4 +40,4 @@ private:
 /// The record `name` names, or nullptr (one look-up; build a CustomerIndex for many).
 const Customer* find_customer(const Workspace& ws, std::string_view name);
 
-} // namespace pops
+}  // namespace pops

@@ -105,7 +105,7 @@ std::string or_none(const std::string& s)
   return s.empty() ? std::string("(none)") : shorten(s);
 }
 
-} // namespace
+}  // namespace
 
 ChangeText describe_change(const Change& c)
 {
@@ -246,7 +246,7 @@ template <class T> std::unordered_map<std::string_view, const T*> index_by_id(co
   return m;
 }
 
-} // namespace
+}  // namespace
 
 std::string moved_from(const Workspace& from, const Workspace& to, const Item& now)
 {
@@ -497,7 +497,7 @@ void diff_initiatives(const Workspace& from, const Workspace& to, bool with_adde
   }
 }
 
-} // namespace
+}  // namespace
 
 std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, bool with_added)
 {
@@ -521,4 +521,4 @@ std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, 
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

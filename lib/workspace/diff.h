@@ -19,14 +19,14 @@ struct Change {
   std::string old_squad;  ///< for a move under a new id (kind moved, field "id"): the old id's squad
   std::string field;      ///< for changed and moved: "status", "target", "squad", "file", "id" ...
   std::string old_value, new_value;
-  std::string title;      ///< the item's or doc's title (new state, else old)
-  std::string file;       ///< where it is now (old file for removed)
-  Loc loc;                ///< in `file`
-  int days = 0;           ///< for target changes: new minus old, in days
-  std::string status;     ///< the item's status (new state, else old); a doc's status
-  std::string reason;     ///< for a status change to dropped: the item's dropped_reason (no separate
-                          ///< dropped_reason change is reported then)
-  std::string customer;   ///< for feedback: the customer
+  std::string title;               ///< the item's or doc's title (new state, else old)
+  std::string file;                ///< where it is now (old file for removed)
+  Loc loc;                         ///< in `file`
+  int days = 0;                    ///< for target changes: new minus old, in days
+  std::string status;              ///< the item's status (new state, else old); a doc's status
+  std::string reason;              ///< for a status change to dropped: the item's dropped_reason (no separate
+                                   ///< dropped_reason change is reported then)
+  std::string customer;            ///< for feedback: the customer
   std::vector<std::string> links;  ///< for feedback and docs: the items it lists
 };
 
@@ -53,4 +53,4 @@ std::string moved_from(const Workspace& from, const Workspace& to, const Item& n
 /// `with_added`, items, feedback and docs only `to` has are left out (the transition rules).
 std::vector<Change> diff_workspaces(const Workspace& from, const Workspace& to, bool with_added = true);
 
-} // namespace pops
+}  // namespace pops

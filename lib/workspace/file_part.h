@@ -22,7 +22,7 @@ struct FilePart {
   std::vector<Doc> docs;
   std::vector<RitualNote> notes;
   std::vector<Series> series;
-  std::vector<Customer> customers;      ///< customers.yaml
+  std::vector<Customer> customers;       ///< customers.yaml
   std::optional<std::string> doc_index;  ///< docs/README.md as read
 };
 FilePart build_file_part(const Config& cfg, const std::string& path, const ParsedFile& p);
@@ -54,4 +54,4 @@ std::vector<FileStat> list_worktree(const std::string& root, std::vector<Finding
 /// data of what was read.
 bool read_worktree_file(const std::string& root, FileStat& st, std::string& content, Finding& finding);
 
-} // namespace pops
+}  // namespace pops

@@ -37,7 +37,7 @@ std::string_view kind_name(FilterKind kind)
   return "value";
 }
 
-} // namespace
+}  // namespace
 
 std::vector<std::string> known_values(const Workspace& ws, FilterKind kind)
 {
@@ -122,4 +122,4 @@ std::string unknown_value(const Workspace& ws, FilterKind kind, const std::vecto
   return unknown_value(wanted, known_values(ws, kind), kind_name(kind), kind == FilterKind::horizon);
 }
 
-} // namespace pops
+}  // namespace pops

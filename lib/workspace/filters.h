@@ -25,4 +25,4 @@ std::string unknown_value(const std::vector<std::string>& wanted, const std::vec
 /// The same against known_values(ws, kind), `what` named after the kind.
 std::string unknown_value(const Workspace& ws, FilterKind kind, const std::vector<std::string>& wanted);
 
-} // namespace pops
+}  // namespace pops

@@ -88,7 +88,7 @@ void measure_items(const Workspace& ws, KeyResultProgress& k)
   k.explain = p.explain;
 }
 
-} // namespace
+}  // namespace
 
 ItemsProgress items_progress(const std::vector<const Item*>& items, std::string_view linked_by)
 {
@@ -245,4 +245,4 @@ std::vector<ObjectiveProgress> compute_goals(const Workspace& ws, const std::str
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

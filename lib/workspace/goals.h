@@ -17,24 +17,24 @@ namespace pops {
 struct KeyResultProgress {
   const Objective* objective = nullptr;
   const KeyResult* kr = nullptr;
-  bool by_series = false;               ///< source "series" (else "items")
-  std::optional<double> progress;       ///< [0, 1]; none: nothing to measure yet
+  bool by_series = false;          ///< source "series" (else "items")
+  std::optional<double> progress;  ///< [0, 1]; none: nothing to measure yet
   // source "series"
-  const Series* series = nullptr;       ///< the series it names; nullptr: not in metrics/
-  std::optional<Date> date;             ///< of the latest point
-  std::optional<double> value;          ///< the latest value
-  std::optional<double> start_value;    ///< the latest value on or before the period's start
+  const Series* series = nullptr;     ///< the series it names; nullptr: not in metrics/
+  std::optional<Date> date;           ///< of the latest point
+  std::optional<double> value;        ///< the latest value
+  std::optional<double> start_value;  ///< the latest value on or before the period's start
   // source "items"
-  std::vector<const Item*> items;       ///< every item listing it, dropped ones too, in workspace order
-  bool by_effort = false;               ///< the share is weighted by score.effort
-  double done = 0, total = 0;           ///< shipped and counted, items or effort
-  std::string explain;                  ///< how the progress was computed, for --explain
+  std::vector<const Item*> items;  ///< every item listing it, dropped ones too, in workspace order
+  bool by_effort = false;          ///< the share is weighted by score.effort
+  double done = 0, total = 0;      ///< shipped and counted, items or effort
+  std::string explain;             ///< how the progress was computed, for --explain
 };
 
 struct ObjectiveProgress {
   const Objective* objective = nullptr;
-  Date start, end;                      ///< of its period
-  std::optional<double> progress;       ///< mean of its key results' progress; none when none has one
+  Date start, end;                 ///< of its period
+  std::optional<double> progress;  ///< mean of its key results' progress; none when none has one
   std::vector<KeyResultProgress> key_results;
   std::string explain;
 };
@@ -44,7 +44,7 @@ struct ObjectiveProgress {
 /// there is nothing to count ("items: none <linked_by>"). One computation for key results and
 /// initiatives.
 struct ItemsProgress {
-  std::optional<double> progress;       ///< [0, 1]; none: no item to count
+  std::optional<double> progress;  ///< [0, 1]; none: no item to count
   bool by_effort = false;
   double done = 0, total = 0;
   std::string explain;
@@ -68,4 +68,4 @@ std::optional<double> effort_of(const Item& it);
 /// The first and last day of a quarter `YYYY-Qn`; false when it is not one.
 bool quarter_bounds(const std::string& quarter, Date& start, Date& end);
 
-} // namespace pops
+}  // namespace pops

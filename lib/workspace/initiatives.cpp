@@ -51,4 +51,4 @@ std::optional<long> days_without_update(const Item& it, Date today, std::optiona
   return std::nullopt;
 }
 
-} // namespace pops
+}  // namespace pops

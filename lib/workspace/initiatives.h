@@ -13,10 +13,10 @@ namespace pops {
 
 struct InitiativeRollup {
   const Initiative* initiative = nullptr;
-  std::vector<const Item*> items;       ///< naming it, in workspace order (dropped ones too)
-  ItemsProgress progress;               ///< items_progress of goals.h: shipped share, by effort when known
+  std::vector<const Item*> items;  ///< naming it, in workspace order (dropped ones too)
+  ItemsProgress progress;          ///< items_progress of goals.h: shipped share, by effort when known
   std::optional<Date> latest_item_target;
-  const Item* latest_item = nullptr;    ///< the item with that target (the first one)
+  const Item* latest_item = nullptr;  ///< the item with that target (the first one)
 };
 
 /// Every initiative of pops.yaml, in its order.
@@ -33,6 +33,9 @@ const Update* latest_update(const std::vector<Update>& updates);
 std::optional<long> days_without_update(const Item& it, Date today, std::optional<Date> since = std::nullopt);
 
 /// An item in progress, as update-stale and wip-limit count it.
-inline bool is_in_progress_status(std::string_view s) { return s == "in-progress"; }
+inline bool is_in_progress_status(std::string_view s)
+{
+  return s == "in-progress";
+}
 
-} // namespace pops
+}  // namespace pops

@@ -23,8 +23,8 @@ namespace pops {
 Workspace load_workspace(const std::string& root, std::vector<SourceFile> files, unsigned threads)
 {
   // pops.yaml first: every other file is read against it.
-  auto cfg_file = std::find_if(files.begin(), files.end(),
-                               [](const SourceFile& f) { return classify(f.path) == FileKind::config; });
+  auto cfg_file =
+    std::find_if(files.begin(), files.end(), [](const SourceFile& f) { return classify(f.path) == FileKind::config; });
   std::shared_ptr<const ParsedFile> cfg_parsed;
   if (cfg_file != files.end()) {
     cfg_parsed = parse_file(cfg_file->content, FileKind::config);
@@ -33,21 +33,24 @@ Workspace load_workspace(const std::string& root, std::vector<SourceFile> files,
   // Then every file on its own, on every core: parsed, turned into its part of the model, and its
   // bytes and parse tree freed at once, so memory holds the model, not the trees of every file.
   std::vector<std::pair<std::string, FilePart>> parts(files.size());
-  parallel_for(files.size(), [&](size_t i) {
-    parts[i].first = files[i].path;
-    const FileKind kind = classify(files[i].path);
-    if (kind == FileKind::config && cfg_parsed && cfg_file == files.begin() + static_cast<long>(i)) {
-      parts[i].second = build_file_part(config.config, files[i].path, *cfg_parsed);
-    } else {
-      ParsedFile p;
-      p.content = std::move(files[i].content);
-      p.kind = kind;
-      if (kind != FileKind::none) {
-        parse_into(p);
+  parallel_for(
+    files.size(),
+    [&](size_t i) {
+      parts[i].first = files[i].path;
+      const FileKind kind = classify(files[i].path);
+      if (kind == FileKind::config && cfg_parsed && cfg_file == files.begin() + static_cast<long>(i)) {
+        parts[i].second = build_file_part(config.config, files[i].path, *cfg_parsed);
+      } else {
+        ParsedFile p;
+        p.content = std::move(files[i].content);
+        p.kind = kind;
+        if (kind != FileKind::none) {
+          parse_into(p);
+        }
+        parts[i].second = build_file_part(config.config, files[i].path, p);
       }
-      parts[i].second = build_file_part(config.config, files[i].path, p);
-    }
-  }, threads);
+    },
+    threads);
   return assemble_workspace(root, std::move(config), std::move(parts));
 }
 
@@ -106,7 +109,7 @@ void check_series_across_files(Workspace& ws)
   }
 }
 
-} // namespace
+}  // namespace
 
 Workspace assemble_workspace(const std::string& root, ConfigPart config,
                              std::vector<std::pair<std::string, FilePart>> parts)
@@ -169,8 +172,7 @@ Workspace build_workspace(const std::string& root, const Config& config, const s
     }
     ws.files.push_back(f.path);
     parts.push_back(build_file_part(config, f.path, *f.parsed));
-    std::move(parts.back().parse_findings.begin(), parts.back().parse_findings.end(),
-              std::back_inserter(ws.findings));
+    std::move(parts.back().parse_findings.begin(), parts.back().parse_findings.end(), std::back_inserter(ws.findings));
   }
   for (auto& part : parts) {
     append_model(ws, part);
@@ -203,4 +205,4 @@ const Item* Workspace::item(std::string_view id) const
   return it == item_index.end() ? nullptr : &items[it->second];
 }
 
-} // namespace pops
+}  // namespace pops

@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::array<std::string_view, 1> k_file_keys = {"series"};
 
-} // namespace
+}  // namespace
 
 std::string duplicate_series_message(const Series& s, const std::string& first_file, int first_line)
 {
@@ -40,8 +40,8 @@ void read_metrics_file(const std::string& path, const YNode& root, SchemaReader&
     return;
   }
   if (!list->is_seq()) {
-    r.report(list->loc, fmt::format("'series' must be a list of {{source, key, metric, points}}, found {}",
-                                    list->kind_name()));
+    r.report(list->loc,
+             fmt::format("'series' must be a list of {{source, key, metric, points}}, found {}", list->kind_name()));
     return;
   }
   const size_t first = out.size();
@@ -70,8 +70,7 @@ void read_metrics_file(const std::string& path, const YNode& root, SchemaReader&
           SeriesPoint p;
           auto d = parse_date(k.text);
           if (!d) {
-            r.report(k.loc, fmt::format("point {} is not a date; expected YYYY-MM-DD like 2026-11-01",
-                                        quote(k.text)));
+            r.report(k.loc, fmt::format("point {} is not a date; expected YYYY-MM-DD like 2026-11-01", quote(k.text)));
             continue;
           }
           p.date.value = *d;
@@ -101,4 +100,4 @@ void read_metrics_file(const std::string& path, const YNode& root, SchemaReader&
   }
 }
 
-} // namespace pops
+}  // namespace pops

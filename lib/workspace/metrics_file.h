@@ -26,4 +26,4 @@ void read_metrics_file(const std::string& path, const YNode& root, SchemaReader&
 /// `first_file`:`first_line`.
 std::string duplicate_series_message(const Series& s, const std::string& first_file, int first_line);
 
-} // namespace pops
+}  // namespace pops

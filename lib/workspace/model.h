@@ -16,9 +16,9 @@ namespace pops {
 
 template <class T> struct Located {
   T value{};
-  Loc loc;          ///< where the value starts
-  Loc key_loc;      ///< where its key starts (for map values)
-  bool set = false; ///< present in the file
+  Loc loc;           ///< where the value starts
+  Loc key_loc;       ///< where its key starts (for map values)
+  bool set = false;  ///< present in the file
   explicit operator bool() const { return set; }
 };
 using LStr = Located<std::string>;
@@ -28,7 +28,7 @@ struct Squad {
   Located<long> wip_limit;
   /// `capacity:` (format 1.3): a number for every quarter, or a mapping quarter -> number; the unit
   /// is the Config's effort_unit.
-  Located<double> capacity;                                  ///< every quarter (a number)
+  Located<double> capacity;                                          ///< every quarter (a number)
   std::vector<std::pair<LStr, Located<double>>> capacity_by_period;  ///< quarter -> number (a mapping)
   /// The capacity of a quarter: its entry of the mapping, else the number; none when neither.
   std::optional<double> capacity_of(std::string_view period) const
@@ -48,14 +48,14 @@ struct Person {
 
 struct FieldDef {
   LStr name;
-  LStr type;                        ///< string | number | date | bool | enum | list
-  std::vector<LStr> values;         ///< enum values
+  LStr type;                 ///< string | number | date | bool | enum | list
+  std::vector<LStr> values;  ///< enum values
 };
 
 struct Cadence {
-  int every = 0;                    ///< N ...
-  std::string unit;                 ///< "days", "weeks" or "months"
-  int on = -1;                      ///< weekday 0 = Monday, -1 unset
+  int every = 0;     ///< N ...
+  std::string unit;  ///< "days", "weeks" or "months"
+  int on = -1;       ///< weekday 0 = Monday, -1 unset
   std::optional<Date> from;
 };
 
@@ -63,14 +63,14 @@ struct Ritual {
   LStr name;
   Located<Cadence> cadence;
   LStr template_name;
-  std::vector<LStr> squads;         ///< empty: all squads
+  std::vector<LStr> squads;  ///< empty: all squads
 };
 
 struct DocType {
   LStr name, dir, template_name;
-  std::vector<LStr> required;       ///< front-matter keys that must be present
-  std::vector<LStr> sections;       ///< headings that must be present
-  Located<Cadence> review_every;   ///< every + unit (on and from unused)
+  std::vector<LStr> required;     ///< front-matter keys that must be present
+  std::vector<LStr> sections;     ///< headings that must be present
+  Located<Cadence> review_every;  ///< every + unit (on and from unused)
 };
 
 /// A key result of an objective (pops.yaml `objectives.<id>.key_results.<id>`, format 1.2): measured
@@ -78,24 +78,24 @@ struct DocType {
 struct KeyResult {
   LStr id, title, metric;
   Located<double> baseline, target;
-  LStr series_source, series_key;   ///< `series:`; both set, or neither
-  Loc loc;                          ///< the key result's key
+  LStr series_source, series_key;  ///< `series:`; both set, or neither
+  Loc loc;                         ///< the key result's key
 };
 
 /// An objective of a period (pops.yaml `objectives.<id>`, format 1.2).
 struct Objective {
-  LStr id, title, owner, period;    ///< period: a quarter, YYYY-Qn
+  LStr id, title, owner, period;  ///< period: a quarter, YYYY-Qn
   std::vector<KeyResult> key_results;
-  Loc loc;                          ///< the objective's key
+  Loc loc;  ///< the objective's key
 };
 
 /// A dated, health-rated status update of an item (its `updates:` list) or of an initiative (format 1.3),
 /// appended by `pops item update`.
 struct Update {
   Located<Date> date;
-  LStr health;                      ///< on-track | at-risk | off-track
-  LStr note, author;                ///< author: a person id, optional
-  Loc loc;                          ///< the entry
+  LStr health;        ///< on-track | at-risk | off-track
+  LStr note, author;  ///< author: a person id, optional
+  Loc loc;            ///< the entry
 };
 
 /// The health values of an update, in order from best to worst.
@@ -110,7 +110,10 @@ inline bool is_health(std::string_view h)
   return false;
 }
 /// A health that puts an item in the at-risk sections (at-risk or off-track).
-inline bool is_risky_health(std::string_view h) { return h == "at-risk" || h == "off-track"; }
+inline bool is_risky_health(std::string_view h)
+{
+  return h == "at-risk" || h == "off-track";
+}
 
 /// An initiative (pops.yaml `initiatives.<id>`, format 1.3): a level above items that spans squads.
 /// Items link to it by `initiative: ID`.
@@ -119,19 +122,19 @@ struct Initiative {
   LStr target;                      ///< as written: a date YYYY-MM-DD or a quarter YYYY-Qn
   std::optional<Date> target_date;  ///< the date, or the quarter's last day; none when unusable
   std::vector<Update> updates;
-  Loc loc;                          ///< the initiative's key
+  Loc loc;  ///< the initiative's key
 };
 
 struct RuleConfig {
   Severity severity;
-  std::vector<LStr> pilot;          ///< empty: every squad
+  std::vector<LStr> pilot;  ///< empty: every squad
   Loc loc;
   bool set = false;
 };
 
 struct Config {
   std::string file = "pops.yaml";
-  bool loaded = false;              ///< false: pops.yaml unusable, findings say why
+  bool loaded = false;  ///< false: pops.yaml unusable, findings say why
   Located<long> version;
   LStr product;
   std::vector<Squad> squads;
@@ -142,10 +145,10 @@ struct Config {
   std::vector<FieldDef> fields;
   std::vector<Ritual> rituals;
   std::vector<DocType> doc_types;
-  std::vector<Objective> objectives;  ///< format 1.2
+  std::vector<Objective> objectives;    ///< format 1.2
   std::vector<Initiative> initiatives;  ///< format 1.3
-  Located<long> update_stale_days;  ///< `rules: update-stale: {days: N}`; unset: 14
-  LStr effort_unit;                   ///< format 1.3: the unit of score.effort and capacity; "points" unset
+  Located<long> update_stale_days;      ///< `rules: update-stale: {days: N}`; unset: 14
+  LStr effort_unit;                     ///< format 1.3: the unit of score.effort and capacity; "points" unset
   /// `portfolio:` (format 1.4): member name -> path of its workspace, relative to this one, in file order.
   std::vector<std::pair<LStr, LStr>> portfolio;
   std::map<std::string, RuleConfig, std::less<>> rules;
@@ -173,26 +176,32 @@ struct Success {
 
 struct Item {
   std::string file;
-  Loc loc;                          ///< the item's mapping
+  Loc loc;  ///< the item's mapping
   LStr id, title, status, horizon, squad, owner, okr, description, dropped_reason;
-  LStr moved_from;                  ///< the id it had before `item move --new-id` (format 1.1)
+  LStr moved_from;  ///< the id it had before `item move --new-id` (format 1.1)
   Located<Date> target;
   Located<bool> reopened;
   std::vector<LStr> depends_on, tags;
-  std::vector<LStr> key_results;    ///< ids of key results it serves (format 1.2)
-  LStr initiative;                  ///< the initiative it belongs to (format 1.3)
-  std::vector<Update> updates;      ///< health-rated updates, oldest first as written (format 1.3)
-  std::vector<std::pair<LStr, LStr>> links;               ///< tool -> value
-  std::vector<std::pair<LStr, Located<double>>> score;    ///< name -> number (80% -> 0.8)
+  std::vector<LStr> key_results;                        ///< ids of key results it serves (format 1.2)
+  LStr initiative;                                      ///< the initiative it belongs to (format 1.3)
+  std::vector<Update> updates;                          ///< health-rated updates, oldest first as written (format 1.3)
+  std::vector<std::pair<LStr, LStr>> links;             ///< tool -> value
+  std::vector<std::pair<LStr, Located<double>>> score;  ///< name -> number (80% -> 0.8)
   std::vector<Success> success;
-  std::vector<std::pair<LStr, YNode>> fields;            ///< custom fields
-  bool squad_from_file = false;    ///< squad came from the file's `squad:`
+  std::vector<std::pair<LStr, YNode>> fields;  ///< custom fields
+  bool squad_from_file = false;                ///< squad came from the file's `squad:`
 };
 
 /// The one definition of a shipped and of a dropped item by its status, for every view (metrics,
 /// goals ...).
-inline bool is_shipped_status(std::string_view status) { return status == "shipped"; }
-inline bool is_dropped_status(std::string_view status) { return status == "dropped"; }
+inline bool is_shipped_status(std::string_view status)
+{
+  return status == "shipped";
+}
+inline bool is_dropped_status(std::string_view status)
+{
+  return status == "dropped";
+}
 
 struct Feedback {
   std::string file;
@@ -238,11 +247,11 @@ struct Heading {
 struct Doc {
   std::string file;
   bool has_front_matter = false;
-  Loc loc;                          ///< start of the front matter
+  Loc loc;  ///< start of the front matter
   LStr title, type, owner, status;
   std::vector<LStr> items;
   Located<Date> reviewed, created;
-  std::vector<LStr> keys;           ///< every front-matter key present
+  std::vector<LStr> keys;  ///< every front-matter key present
   std::vector<Heading> headings;
 };
 
@@ -255,8 +264,8 @@ struct Action {
 
 struct RitualNote {
   std::string file;
-  std::string folder;               ///< rituals/<folder>/
-  std::string file_date;            ///< the file name without .md
+  std::string folder;     ///< rituals/<folder>/
+  std::string file_date;  ///< the file name without .md
   Loc loc;
   LStr ritual;
   Located<Date> date;
@@ -266,21 +275,21 @@ struct RitualNote {
 };
 
 struct Workspace {
-  std::string root;                 ///< absolute path of the folder holding pops.yaml
+  std::string root;  ///< absolute path of the folder holding pops.yaml
   Config config;
   std::vector<Item> items;
   std::vector<Feedback> feedback;
   std::vector<Customer> customers;  ///< from customers.yaml (format 1.3), in file order
   std::vector<Doc> docs;
   std::vector<RitualNote> notes;
-  std::vector<Series> series;       ///< from metrics/**/*.yaml, in file order
-  std::vector<std::string> files;   ///< every file read, relative to root, sorted
-  std::optional<std::string> doc_index;  ///< docs/README.md as read (see `pops doc index`)
-  std::vector<Finding> findings;    ///< found while loading: yaml-syntax, duplicate-key, schema
+  std::vector<Series> series;                          ///< from metrics/**/*.yaml, in file order
+  std::vector<std::string> files;                      ///< every file read, relative to root, sorted
+  std::optional<std::string> doc_index;                ///< docs/README.md as read (see `pops doc index`)
+  std::vector<Finding> findings;                       ///< found while loading: yaml-syntax, duplicate-key, schema
   std::unordered_map<std::string, size_t> item_index;  ///< id -> first item with that id
 
   /// The item with this id (the first one, if the id is duplicated), or nullptr.
   const Item* item(std::string_view id) const;
 };
 
-} // namespace pops
+}  // namespace pops

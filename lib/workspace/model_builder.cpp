@@ -27,13 +27,12 @@ constexpr std::array<std::string_view, 1> k_feedback_file_keys = {"entries"};
 constexpr std::array<std::string_view, 11> k_feedback_keys = {
   "id", "date", "source", "customer", "segment", "arr", "quote", "summary", "tags", "items", "url"};
 constexpr std::array<std::string_view, 1> k_customers_file_keys = {"customers"};
-constexpr std::array<std::string_view, 8> k_customer_keys = {"name",  "aliases", "segment",    "arr",
-                                                             "arr_date", "owner", "salesforce", "hubspot"};
-constexpr std::array<std::string_view, 8> k_doc_keys = {"title", "type", "owner", "status", "items",
-                                                        "reviewed", "created", "tags"};
+constexpr std::array<std::string_view, 8> k_customer_keys = {"name",     "aliases", "segment",    "arr",
+                                                             "arr_date", "owner",   "salesforce", "hubspot"};
+constexpr std::array<std::string_view, 8> k_doc_keys = {"title", "type",     "owner",   "status",
+                                                        "items", "reviewed", "created", "tags"};
 constexpr std::array<std::string_view, 4> k_doc_statuses = {"draft", "review", "approved", "obsolete"};
-constexpr std::array<std::string_view, 5> k_note_keys = {"ritual", "date", "attendees", "decisions",
-                                                         "actions"};
+constexpr std::array<std::string_view, 5> k_note_keys = {"ritual", "date", "attendees", "decisions", "actions"};
 constexpr std::array<std::string_view, 4> k_action_keys = {"what", "owner", "due", "done"};
 constexpr std::array<std::string_view, 2> k_success_keys = {"metric", "target"};
 
@@ -66,8 +65,7 @@ std::vector<std::string> values_of(const std::vector<LStr>& v)
 }
 
 /// Reports `value` not among `allowed` as "unknown <what> 'x' (did you mean 'y'?); expected one of ...".
-void check_enum(SchemaReader& r, const LStr& value, const std::vector<std::string>& allowed,
-                std::string_view what)
+void check_enum(SchemaReader& r, const LStr& value, const std::vector<std::string>& allowed, std::string_view what)
 {
   if (!value.set || std::find(allowed.begin(), allowed.end(), value.value) != allowed.end()) {
     return;
@@ -84,8 +82,7 @@ void check_enum(SchemaReader& r, const LStr& value, const std::vector<std::strin
 void check_item_id(SchemaReader& r, const LStr& id, std::string_view what)
 {
   if (id.set && !is_item_id(id.value)) {
-    r.report(id.loc, fmt::format("malformed {} {}; item ids are PREFIX-<n> like PAY-12", what,
-                                 quote(id.value)));
+    r.report(id.loc, fmt::format("malformed {} {}; item ids are PREFIX-<n> like PAY-12", what, quote(id.value)));
   }
 }
 
@@ -160,8 +157,8 @@ public:
       if (r.require(n, "id", "feedback entry")) {
         fb.id = r.str(n, "id");
         if (fb.id.set && !is_feedback_id(fb.id.value)) {
-          r.report(fb.id.loc, fmt::format("malformed feedback id {}; feedback ids are FB-<n> like FB-1042",
-                                          quote(fb.id.value)));
+          r.report(fb.id.loc,
+                   fmt::format("malformed feedback id {}; feedback ids are FB-<n> like FB-1042", quote(fb.id.value)));
         }
       }
       const std::string what = fb.id.set ? fmt::format("feedback {}", fb.id.value) : "feedback entry";
@@ -401,14 +398,12 @@ private:
           at = k.loc;
         }
       }
-      r.report(at,
-               fmt::format("{} has an empty 'squad'; name its squad, or remove the key to use the file's", what));
+      r.report(at, fmt::format("{} has an empty 'squad'; name its squad, or remove the key to use the file's", what));
     } else if (!it.squad.set && file_squad.set) {
       it.squad = file_squad;
       it.squad_from_file = true;
     } else if (!it.squad.set && !sq) {
-      r.report(n.loc, fmt::format("{} has no 'squad'; give it one, or set 'squad:' at the top of the file",
-                                  what));
+      r.report(n.loc, fmt::format("{} has no 'squad'; give it one, or set 'squad:' at the top of the file", what));
     }
     it.owner = r.str(n, "owner");
     it.target = r.date(n, "target");
@@ -431,7 +426,8 @@ private:
     check_item_id(r, it.moved_from, "'moved_from'");
     if (it.moved_from.set && it.id.set && it.moved_from.value == it.id.value) {
       r.report(it.moved_from.loc, fmt::format("{} names itself in 'moved_from'; it names the id the item had "
-                                              "before a move, or remove it", what));
+                                              "before a move, or remove it",
+                                              what));
     }
     it.reopened = r.boolean(n, "reopened");
     if (const YNode* links = n.get("links"); links && !links->is_null() && r.expect_map(*links, "'links'")) {
@@ -454,8 +450,7 @@ private:
     }
     if (const YNode* succ = n.get("success"); succ && !succ->is_null()) {
       if (!succ->is_seq()) {
-        r.report(succ->loc, fmt::format("'success' must be a list of {{metric, target}}, found {}",
-                                        succ->kind_name()));
+        r.report(succ->loc, fmt::format("'success' must be a list of {{metric, target}}, found {}", succ->kind_name()));
       } else {
         for (const auto& s : succ->items) {
           if (!r.expect_map(s, "a success entry")) {
@@ -472,8 +467,7 @@ private:
       }
     }
     if (it.status.value == "dropped" && !it.dropped_reason.set) {
-      r.report(it.status.loc, fmt::format("{} is dropped without a 'dropped_reason'; say why it was dropped",
-                                          what));
+      r.report(it.status.loc, fmt::format("{} is dropped without a 'dropped_reason'; say why it was dropped", what));
     }
     for (const auto& [k, v] : n.entries) {
       if (const FieldDef* def = cfg.field(k.text)) {
@@ -519,7 +513,7 @@ private:
   Workspace& m_ws;
 };
 
-} // namespace
+}  // namespace
 
 FilePart build_file_part(const Config& cfg, const std::string& path, const ParsedFile& p)
 {
@@ -540,10 +534,9 @@ FilePart build_file_part(const Config& cfg, const std::string& path, const Parse
     part.doc_index = p.content;
     return part;
   }
-  const bool text_ok = is_markdown(kind)
-                         ? std::none_of(p.doc.findings.begin(), p.doc.findings.end(),
-                                        [](const Finding& x) { return x.rule == "yaml-syntax"; })
-                         : p.doc.ok;
+  const bool text_ok = is_markdown(kind) ? std::none_of(p.doc.findings.begin(), p.doc.findings.end(),
+                                                        [](const Finding& x) { return x.rule == "yaml-syntax"; })
+                                         : p.doc.ok;
   if (!text_ok) {
     return part;
   }
@@ -583,4 +576,4 @@ FilePart build_file_part(const Config& cfg, const std::string& path, const Parse
   return part;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -172,4 +172,4 @@ std::shared_ptr<const ParsedFile> parsed_from(YamlDoc doc, FileKind kind)
   return p;
 }
 
-} // namespace pops
+}  // namespace pops

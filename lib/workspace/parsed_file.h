@@ -22,4 +22,4 @@ struct ParsedFile {
 /// and headings, with syntax findings in `p.doc.findings`. docs/README.md is left unparsed.
 void parse_into(ParsedFile& p);
 
-} // namespace pops
+}  // namespace pops

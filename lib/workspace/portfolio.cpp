@@ -80,16 +80,15 @@ std::string member_problem(const std::string& root, const std::string& name, con
   std::error_code ec;
   const auto st = fs::status(dir, ec);
   if (!fs::exists(st)) {
-    return fmt::format("member {}: {} does not exist; clone the member's repository there or fix its path",
-                       quote(name), quote(path));
+    return fmt::format("member {}: {} does not exist; clone the member's repository there or fix its path", quote(name),
+                       quote(path));
   }
   if (!fs::is_directory(st)) {
     return fmt::format("member {}: {} is not a folder", quote(name), quote(path));
   }
   const std::string canon = fs::weakly_canonical(dir, ec).generic_string();
   if (canon == fs::weakly_canonical(root, ec).generic_string()) {
-    return fmt::format("member {} is the portfolio itself; its squads and items are part of it already",
-                       quote(name));
+    return fmt::format("member {} is the portfolio itself; its squads and items are part of it already", quote(name));
   }
   if (!fs::is_regular_file(fs::path(dir) / "pops.yaml", ec)) {
     return fmt::format("member {}: {} is not a pops workspace (it has no pops.yaml)", quote(name), quote(path));
@@ -104,7 +103,7 @@ std::string member_problem(const std::string& root, const std::string& name, con
   return {};
 }
 
-} // namespace
+}  // namespace
 
 std::vector<Finding> portfolio_findings(const std::string& root, const Config& cfg)
 {
@@ -194,7 +193,7 @@ void add_new(std::vector<LStr>& to, const std::vector<LStr>& from)
   }
 }
 
-} // namespace
+}  // namespace
 
 Workspace portfolio_workspace(const Config& portfolio, const std::vector<Member>& members)
 {
@@ -209,12 +208,11 @@ Workspace portfolio_workspace(const Config& portfolio, const std::vector<Member>
     Config& c = ws.config;
     const std::string unit = c.effort_unit.set ? c.effort_unit.value : std::string();
     if (unit_of && unit != (unit_of->ws.config.effort_unit.set ? unit_of->ws.config.effort_unit.value : "")) {
-      throw MemberError(fmt::format("member {} counts effort in {}, member {} in {}; a portfolio's capacity needs "
-                                    "one unit (pops.yaml effort_unit)",
-                                    quote(m.name), quote(unit.empty() ? "points" : unit),
-                                    quote(unit_of->name.empty() ? "." : unit_of->name),
-                                    quote(unit_of->ws.config.effort_unit.set ? unit_of->ws.config.effort_unit.value
-                                                                            : "points")));
+      throw MemberError(fmt::format(
+        "member {} counts effort in {}, member {} in {}; a portfolio's capacity needs "
+        "one unit (pops.yaml effort_unit)",
+        quote(m.name), quote(unit.empty() ? "points" : unit), quote(unit_of->name.empty() ? "." : unit_of->name),
+        quote(unit_of->ws.config.effort_unit.set ? unit_of->ws.config.effort_unit.value : "points")));
     }
     if (!unit_of) {
       unit_of = &m;
@@ -317,4 +315,4 @@ std::vector<Finding> cross_member_findings(const std::vector<Member>& members)
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

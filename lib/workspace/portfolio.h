@@ -31,7 +31,10 @@ struct MemberError : std::runtime_error {
 Config config_at(const std::string& root);
 
 /// True when pops.yaml lists members.
-inline bool is_portfolio(const Config& cfg) { return !cfg.portfolio.empty(); }
+inline bool is_portfolio(const Config& cfg)
+{
+  return !cfg.portfolio.empty();
+}
 
 /// `member/id` for a member's id, `id` for the portfolio's own (member "").
 std::string qualified_id(std::string_view member, std::string_view id);
@@ -74,4 +77,4 @@ Workspace portfolio_workspace(const Config& portfolio, const std::vector<Member>
 /// A member's finding as the portfolio reports it: its file named from the portfolio root.
 std::string member_file(const Member& m, const std::string& file);
 
-} // namespace pops
+}  // namespace pops

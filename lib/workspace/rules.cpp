@@ -27,7 +27,8 @@ constexpr std::array k_rules = {
            "a copy and paste). Drop one with dropped_reason: duplicate of <id>, or retitle them."},
   RuleInfo{"id-prefix", Severity::error, "an item id whose prefix is not its squad's prefix",
            "Item ids are PREFIX-<n> with the prefix of the item's squad. Fix the id or the squad."},
-  RuleInfo{"unknown-ref", Severity::error, "a reference to an item, squad, person, ritual or doc type that does not exist",
+  RuleInfo{"unknown-ref", Severity::error,
+           "a reference to an item, squad, person, ritual or doc type that does not exist",
            "depends_on, feedback items and doc items name existing items; squads, people (owner, "
            "lead, attendees, action owners), ritual names and doc types exist; a ritual note lives in "
            "rituals/<ritual>/<date>.md matching its front matter."},
@@ -116,7 +117,8 @@ constexpr std::array k_rules = {
            "A key result of pops.yaml `objectives:` is measured by a usage series (`series: {source, key}`) "
            "or by the items that list it in `key_results`. One with neither, one whose series no metrics "
            "file holds, and an objective without key results never show progress. Link the series or the items."},
-  RuleInfo{"objective-stalled", Severity::warning, "an objective of the current quarter with no progress since it started",
+  RuleInfo{"objective-stalled", Severity::warning,
+           "an objective of the current quarter with no progress since it started",
            "Two weeks or more into its period, no key result of the objective has moved: its series is not "
            "above its value at the period's start (nearer the target), and none of its items shipped. Check "
            "the plan with its owner, or revise the key results."},
@@ -130,7 +132,7 @@ constexpr std::array k_rules = {
            "--health on-track|at-risk|off-track --note TEXT`."},
 };
 
-} // namespace
+}  // namespace
 
 std::span<const RuleInfo> all_rules()
 {
@@ -147,4 +149,4 @@ const RuleInfo* find_rule(std::string_view id)
   return nullptr;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -18,4 +18,4 @@ struct RuleInfo {
 std::span<const RuleInfo> all_rules();
 const RuleInfo* find_rule(std::string_view id);
 
-} // namespace pops
+}  // namespace pops

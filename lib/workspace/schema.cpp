@@ -45,8 +45,7 @@ bool parse_number(std::string_view t, double& out)
   return ec == std::errc() && p == body.data() + body.size() && std::isfinite(out);
 }
 
-void SchemaReader::report(const Loc& where, std::string message, std::string_view rule,
-                          std::vector<std::string> squads)
+void SchemaReader::report(const Loc& where, std::string message, std::string_view rule, std::vector<std::string> squads)
 {
   Finding f;
   f.file = m_file;
@@ -74,8 +73,8 @@ bool SchemaReader::expect_map(const YNode& n, std::string_view what)
   return false;
 }
 
-void SchemaReader::check_keys(const YNode& map, std::span<const std::string_view> known,
-                              std::string_view where, std::span<const std::string> extra)
+void SchemaReader::check_keys(const YNode& map, std::span<const std::string_view> known, std::string_view where,
+                              std::span<const std::string> extra)
 {
   std::vector<std::string> all(known.begin(), known.end());
   all.insert(all.end(), extra.begin(), extra.end());
@@ -134,8 +133,7 @@ LStr SchemaReader::str_of(const YNode& n, std::string_view what, const Loc& key_
   return out;
 }
 
-Located<double> SchemaReader::number_of(const YNode& n, std::string_view what, bool allow_percent,
-                                        const Loc& key_loc)
+Located<double> SchemaReader::number_of(const YNode& n, std::string_view what, bool allow_percent, const Loc& key_loc)
 {
   Located<double> out;
   out.key_loc = key_loc;
@@ -155,9 +153,9 @@ Located<double> SchemaReader::number_of(const YNode& n, std::string_view what, b
   }
   double v = 0;
   if (n.quoted || !parse_number(t, v)) {
-    report(n.loc, fmt::format("'{}' must be a number{}, found {}", what,
-                              allow_percent ? " or a percentage like 80%" : "",
-                              n.quoted ? "the quoted text " + quote(n.text) : quote(n.text)));
+    report(n.loc,
+           fmt::format("'{}' must be a number{}, found {}", what, allow_percent ? " or a percentage like 80%" : "",
+                       n.quoted ? "the quoted text " + quote(n.text) : quote(n.text)));
     return out;
   }
   out.value = v * scale;
@@ -206,8 +204,7 @@ Located<bool> SchemaReader::bool_of(const YNode& n, std::string_view what, const
   return out;
 }
 
-std::vector<LStr> SchemaReader::str_list_of(const YNode& n, std::string_view what,
-                                            std::string_view example)
+std::vector<LStr> SchemaReader::str_list_of(const YNode& n, std::string_view what, std::string_view example)
 {
   std::vector<LStr> out;
   if (n.is_null()) {
@@ -289,4 +286,4 @@ std::vector<LStr> SchemaReader::str_list(const YNode& map, std::string_view key,
   return v ? str_list_of(*v, key, example) : std::vector<LStr>{};
 }
 
-} // namespace pops
+}  // namespace pops

@@ -40,8 +40,7 @@ public:
 
   /// The same conversions for a node that is not a map value.
   LStr str_of(const YNode& n, std::string_view what, const Loc& key_loc = {});
-  Located<double> number_of(const YNode& n, std::string_view what, bool allow_percent,
-                            const Loc& key_loc = {});
+  Located<double> number_of(const YNode& n, std::string_view what, bool allow_percent, const Loc& key_loc = {});
   Located<Date> date_of(const YNode& n, std::string_view what, const Loc& key_loc = {});
   Located<bool> bool_of(const YNode& n, std::string_view what, const Loc& key_loc = {});
   std::vector<LStr> str_list_of(const YNode& n, std::string_view what, std::string_view example = "");
@@ -58,4 +57,4 @@ std::string quote(std::string_view text);
 /// Parses a plain scalar as a number (YAML 1.2 core: 12, -3.5, 1e3, 0x1F; not .inf/.nan).
 bool parse_number(std::string_view text, double& out);
 
-} // namespace pops
+}  // namespace pops

@@ -66,7 +66,8 @@ std::string name_problem(const std::string& name)
                        did_you_mean(name, known));
   }
   return fmt::format("unknown name '{}'; names are score inputs (reach), score.NAME, custom number fields and "
-                     "demand.entries, demand.customers, demand.arr", name);
+                     "demand.entries, demand.customers, demand.arr",
+                     name);
 }
 
 /// First name node in `n` with this name.
@@ -83,7 +84,7 @@ const ExprNode* find_name(const ExprNode& n, const std::string& name)
   return nullptr;
 }
 
-} // namespace
+}  // namespace
 
 const ScoreModel* Scoring::find(std::string_view name) const
 {
@@ -123,7 +124,8 @@ void check_scoring(const YNode& scoring, SchemaReader& r)
   for (const auto& m : builtin_models()) {
     names.push_back(m.name);
   }
-  if (const YNode* models = scoring.get("models"); models && !models->is_null() && r.expect_map(*models, "'scoring.models'")) {
+  if (const YNode* models = scoring.get("models");
+      models && !models->is_null() && r.expect_map(*models, "'scoring.models'")) {
     for (const auto& [k, v] : models->entries) {
       const std::string name = k.text;
       for (const auto& m : builtin_models()) {
@@ -134,7 +136,8 @@ void check_scoring(const YNode& scoring, SchemaReader& r)
       if (!v.is_scalar() || (!v.quoted && v.text.empty())) {
         r.report(v.loc.known() ? v.loc : k.loc,
                  fmt::format("scoring model '{}' must be an expression, e.g. reach * impact * confidence / effort, "
-                             "found {}", name, v.kind_name()));
+                             "found {}",
+                             name, v.kind_name()));
         continue;
       }
       names.push_back(name);
@@ -193,4 +196,4 @@ Scoring read_scoring(const Config& cfg)
   return s;
 }
 
-} // namespace pops
+}  // namespace pops

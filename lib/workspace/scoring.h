@@ -15,14 +15,14 @@ namespace pops {
 
 struct ScoreModel {
   std::string name;
-  std::string text;                   ///< the expression
+  std::string text;  ///< the expression
   ExprNode root;
   bool builtin = false;
 };
 
 struct Scoring {
-  std::string default_model = "rice"; ///< scoring.default, else rice
-  std::vector<ScoreModel> models;     ///< the built-in models, then those of pops.yaml that parse
+  std::string default_model = "rice";  ///< scoring.default, else rice
+  std::vector<ScoreModel> models;      ///< the built-in models, then those of pops.yaml that parse
   const ScoreModel* find(std::string_view name) const;
   std::vector<std::string> names() const;
 };
@@ -38,4 +38,4 @@ void check_scoring(const YNode& scoring, SchemaReader& r);
 /// The models of the workspace; models with errors are left out (pops check reports them).
 Scoring read_scoring(const Config& cfg);
 
-} // namespace pops
+}  // namespace pops

@@ -20,7 +20,7 @@ bool same_number(double a, double b)
   return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(a));
 }
 
-} // namespace
+}  // namespace
 
 std::optional<Target> parse_target(std::string_view text)
 {
@@ -280,4 +280,4 @@ std::vector<SuccessStatus> evaluate_all(const Workspace& ws, const std::vector<s
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

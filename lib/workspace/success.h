@@ -20,7 +20,7 @@ struct Target {
   Op op = Op::lt;
   double number = 0;
   bool percent = false;
-  std::string unit;                   ///< text after the number other than '%' ("min"), shown only
+  std::string unit;  ///< text after the number other than '%' ("min"), shown only
 };
 std::optional<Target> parse_target(std::string_view text);
 
@@ -31,15 +31,15 @@ std::string_view state_name(TargetState s);  ///< "met", "not met", "no data", "
 struct SuccessStatus {
   const Item* item = nullptr;
   std::string metric, target;
-  const Series* series = nullptr;     ///< the linked series it names; nullptr: none
-  std::optional<Date> date;           ///< of the latest point
-  std::optional<double> value;        ///< the latest value
-  std::string shown;                  ///< the latest value as compared: "1.8%", "412"
-  std::optional<double> baseline;     ///< first value (relative targets)
-  std::optional<Date> trend_from;     ///< the point the trend is measured from
-  std::optional<double> trend;        ///< latest minus the value 4 weeks before the latest point
+  const Series* series = nullptr;  ///< the linked series it names; nullptr: none
+  std::optional<Date> date;        ///< of the latest point
+  std::optional<double> value;     ///< the latest value
+  std::string shown;               ///< the latest value as compared: "1.8%", "412"
+  std::optional<double> baseline;  ///< first value (relative targets)
+  std::optional<Date> trend_from;  ///< the point the trend is measured from
+  std::optional<double> trend;     ///< latest minus the value 4 weeks before the latest point
   TargetState state = TargetState::no_data;
-  std::string note;                   ///< why there is no data, e.g. "no series 'x' linked"
+  std::string note;  ///< why there is no data, e.g. "no series 'x' linked"
 };
 
 /// The series linked to `item` (links.<source> equals the series' key), in workspace order.
@@ -54,4 +54,4 @@ std::string format_usage(double v, std::string_view unit);
 /// The trend as "+12 since 2026-10-25" / "-0.4% since ..."; empty without one.
 std::string trend_text(const SuccessStatus& s);
 
-} // namespace pops
+}  // namespace pops

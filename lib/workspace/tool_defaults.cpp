@@ -54,7 +54,10 @@ const std::array<ToolDefaults, 3>& tool_defaults()
       {"Labels", "tags"},
       {"pops id", "id"}},
      {"Status Category"},
-     {{"To Do", "planned"}, {"In Progress", "in-progress"}, {"Done", "shipped"}, {"New", "planned"},
+     {{"To Do", "planned"},
+      {"In Progress", "in-progress"},
+      {"Done", "shipped"},
+      {"New", "planned"},
       {"Indeterminate", "in-progress"}}},
     {"linear",
      "Linear",
@@ -110,7 +113,7 @@ const std::array<ToolDefaults, 3>& tool_defaults()
   return k;
 }
 
-} // namespace
+}  // namespace
 
 const ToolDefaults* defaults_of(std::string_view tool)
 {
@@ -181,7 +184,7 @@ std::string link_of(const Item& it, std::string_view tool)
   return {};
 }
 
-} // namespace integrations_detail
+}  // namespace integrations_detail
 
 using namespace integrations_detail;
 
@@ -211,9 +214,8 @@ void check_integrations(const YNode& integrations, const Config& cfg, SchemaRead
       }
       for (const auto& [k, v] : n->entries) {
         if (!v.is_scalar()) {
-          r.report(v.loc.known() ? v.loc : k.loc,
-                   fmt::format("'{}.{}' maps {} to {}, found {}; e.g. {}", where, key, quote(k.text), what,
-                               v.kind_name(), example));
+          r.report(v.loc.known() ? v.loc : k.loc, fmt::format("'{}.{}' maps {} to {}, found {}; e.g. {}", where, key,
+                                                              quote(k.text), what, v.kind_name(), example));
         } else if (std::find(known.begin(), known.end(), v.text) == known.end()) {
           r.report(v.loc, fmt::format("unknown {} {} in '{}.{}'{}; the {} are {}", what, quote(v.text), where, key,
                                       did_you_mean(v.text, known), whats, join(known, ", ")));
@@ -255,4 +257,4 @@ void check_integrations(const YNode& integrations, const Config& cfg, SchemaRead
   }
 }
 
-} // namespace pops
+}  // namespace pops

@@ -43,7 +43,7 @@ bool valid_target(const Config& cfg, std::string_view f);
 /// The value of links.<tool> of `it`, or "".
 std::string link_of(const Item& it, std::string_view tool);
 
-} // namespace pops::integrations_detail
+}  // namespace pops::integrations_detail
 
 namespace pops {
 
@@ -51,4 +51,4 @@ namespace pops {
 /// `schema` findings through `r`, each at its place. `cfg` is read already (squads, statuses, fields).
 void check_integrations(const YNode& integrations, const Config& cfg, SchemaReader& r);
 
-} // namespace pops
+}  // namespace pops

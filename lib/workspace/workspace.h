@@ -60,8 +60,7 @@ std::optional<std::string> find_workspace(const std::string& start);
 std::vector<SourceFile> read_worktree(const std::string& root, std::vector<Finding>& findings);
 
 /// Parses `files` (in parallel) and builds the model. `threads` 0: one per core.
-Workspace load_workspace(const std::string& root, std::vector<SourceFile> files,
-                         unsigned threads = 0);
+Workspace load_workspace(const std::string& root, std::vector<SourceFile> files, unsigned threads = 0);
 
 /// One file parsed on its own: its YAML tree (or a Markdown file's front matter and headings) and
 /// syntax findings. A parse depends only on the bytes and on whether the file is Markdown (docs,
@@ -104,9 +103,9 @@ struct FrontMatter {
   bool present = false;
   bool closed = false;
   std::string_view yaml;
-  int yaml_line = 0;     ///< line number of the first YAML line, minus one
-  long yaml_pos = 0;     ///< byte offset of the first YAML byte
-  int body_line = 0;     ///< line number of the first body line, minus one
+  int yaml_line = 0;  ///< line number of the first YAML line, minus one
+  long yaml_pos = 0;  ///< byte offset of the first YAML byte
+  int body_line = 0;  ///< line number of the first body line, minus one
   std::string_view body;
 };
 FrontMatter split_front_matter(std::string_view text);
@@ -114,4 +113,4 @@ FrontMatter split_front_matter(std::string_view text);
 /// ATX headings of a Markdown body, outside fenced code blocks. `line_offset` is added to lines.
 std::vector<Heading> markdown_headings(std::string_view body, int line_offset);
 
-} // namespace pops
+}  // namespace pops

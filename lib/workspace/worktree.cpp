@@ -205,7 +205,7 @@ struct Walker {
   }
 };
 
-} // namespace
+}  // namespace
 
 FileKind classify(std::string_view p)
 {
@@ -250,8 +250,8 @@ FileKind classify(std::string_view p)
 
 namespace {
 
-constexpr std::string_view k_data_folders[] = {"roadmap", "feedback", "docs", "rituals", "metrics", "templates",
-                                               ".git"};
+constexpr std::string_view k_data_folders[] = {"roadmap", "feedback",  "docs", "rituals",
+                                               "metrics", "templates", ".git"};
 
 /// The first component of a workspace-relative path.
 std::string_view top_of(std::string_view rel)
@@ -260,7 +260,7 @@ std::string_view top_of(std::string_view rel)
   return s == std::string_view::npos ? rel : rel.substr(0, s);
 }
 
-} // namespace
+}  // namespace
 
 bool is_workspace_data(std::string_view rel)
 {
@@ -274,8 +274,7 @@ bool is_workspace_data(std::string_view rel)
   return std::find(std::begin(k_data_folders), std::end(k_data_folders), top) != std::end(k_data_folders);
 }
 
-std::string confine_path(const std::string& root, std::string_view path, std::string_view folder,
-                         std::string_view what)
+std::string confine_path(const std::string& root, std::string_view path, std::string_view folder, std::string_view what)
 {
   const std::string where = folder.empty() ? std::string("the workspace's top folder") : fmt::format("{}/", folder);
   auto refuse = [&](std::string_view why) -> std::string {
@@ -297,9 +296,9 @@ std::string confine_path(const std::string& root, std::string_view path, std::st
   if (rel.ends_with("/") || abs.filename().empty()) {
     return refuse("names a folder, not a file");
   }
-  const bool in_folder = folder.empty() ? rel.find('/') == std::string::npos
-                                        : rel.size() > folder.size() + 1 && rel.starts_with(folder) &&
-                                            rel[folder.size()] == '/';
+  const bool in_folder = folder.empty()
+                           ? rel.find('/') == std::string::npos
+                           : rel.size() > folder.size() + 1 && rel.starts_with(folder) && rel[folder.size()] == '/';
   if (!in_folder) {
     return refuse(fmt::format("is outside {}", where));
   }
@@ -336,9 +335,9 @@ std::string confine_path(const std::string& root, std::string_view path, std::st
   if (t.empty() || t == "." || t == ".." || t.starts_with("../")) {
     return refuse(fmt::format("leads through a symbolic link out of the workspace (to '{}')", target.string()));
   }
-  const bool same_folder = folder.empty() ? t.find('/') == std::string::npos
-                                          : t.size() > folder.size() + 1 && t.starts_with(folder) &&
-                                              t[folder.size()] == '/';
+  const bool same_folder = folder.empty()
+                             ? t.find('/') == std::string::npos
+                             : t.size() > folder.size() + 1 && t.starts_with(folder) && t[folder.size()] == '/';
   if (!same_folder && is_workspace_data(t)) {
     return refuse(fmt::format("leads through a symbolic link to '{}', outside {}", t, where));
   }
@@ -385,8 +384,7 @@ std::vector<SourceFile> read_worktree(const std::string& root, std::vector<Findi
       w.walk(d, top, 0);
     }
   }
-  std::sort(files.begin(), files.end(),
-            [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+  std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   return files;
 }
 
@@ -439,4 +437,4 @@ Workspace load_worktree(const std::string& root)
   return ws;
 }
 
-} // namespace pops
+}  // namespace pops

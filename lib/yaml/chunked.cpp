@@ -218,7 +218,7 @@ long count_nodes(const YNode& n)
   return c;
 }
 
-} // namespace
+}  // namespace
 
 namespace {
 
@@ -246,7 +246,7 @@ int list_line(std::string_view s, std::size_t k)
   return ind <= k ? -1 : 0;
 }
 
-} // namespace
+}  // namespace
 
 std::optional<ChunkLayout> chunk_layout(std::string_view t, const YamlLimits& limits)
 {
@@ -295,8 +295,8 @@ std::optional<ChunkLayout> chunk_layout(std::string_view t, const YamlLimits& li
   return layout;
 }
 
-std::optional<ChunkLayout> chunk_layout_from(std::string_view old_text, const ChunkLayout& old,
-                                             std::string_view t, const YamlLimits& limits)
+std::optional<ChunkLayout> chunk_layout_from(std::string_view old_text, const ChunkLayout& old, std::string_view t,
+                                             const YamlLimits& limits)
 {
   if (beyond_layout(t, limits)) {
     return std::nullopt;
@@ -339,8 +339,9 @@ std::optional<ChunkLayout> chunk_layout_from(std::string_view old_text, const Ch
   auto line_at = [](std::string_view text, const ChunkLayout& l, std::size_t pos) {
     const auto last = std::upper_bound(l.starts.begin(), l.starts.end() - 1, pos) - 1;
     const std::size_t i = static_cast<std::size_t>(last - l.starts.begin());
-    return l.start_lines[i] + static_cast<int>(std::count(text.begin() + static_cast<long>(l.starts[i]),
-                                                          text.begin() + static_cast<long>(pos), '\n'));
+    return l.start_lines[i]
+           + static_cast<int>(
+             std::count(text.begin() + static_cast<long>(l.starts[i]), text.begin() + static_cast<long>(pos), '\n'));
   };
   ChunkLayout out;
   out.key = old.key;
@@ -387,8 +388,8 @@ std::optional<ChunkLayout> chunk_layout_from(std::string_view old_text, const Ch
   return out;
 }
 
-std::optional<YamlDoc> parse_chunks(std::string_view t, const ChunkLayout& layout, std::size_t first,
-                                    std::size_t last, ChunkCache& cache, const YamlLimits& limits)
+std::optional<YamlDoc> parse_chunks(std::string_view t, const ChunkLayout& layout, std::size_t first, std::size_t last,
+                                    ChunkCache& cache, const YamlLimits& limits)
 {
   // The header: everything before the first element, whose root's last key must be the list's, empty.
   YamlDoc doc = *cache.get(t.substr(0, layout.header_end), limits);
@@ -414,8 +415,8 @@ std::optional<YamlDoc> parse_chunks(std::string_view t, const ChunkLayout& layou
     }
     const std::size_t from = layout.starts[c];
     auto part = cache.get(t.substr(from, layout.starts[c + 1] - from), chunk_limits);
-    if (!part->ok || !part->findings.empty() || !part->root.is_seq() || part->root.flow
-        || part->root.items.size() != 1 || has_null(part->root.items[0])) {
+    if (!part->ok || !part->findings.empty() || !part->root.is_seq() || part->root.flow || part->root.items.size() != 1
+        || has_null(part->root.items[0])) {
       // An empty value takes its position from what follows it, which is in the next chunk.
       return std::nullopt;
     }
@@ -455,4 +456,4 @@ YamlDoc parse_yaml_chunked(std::string_view text, ChunkCache& cache, const YamlL
   return parse_yaml(text, limits);
 }
 
-} // namespace pops
+}  // namespace pops

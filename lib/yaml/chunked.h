@@ -46,16 +46,16 @@ private:
 
 /// What parse_yaml_chunked did, for tests and the benchmark.
 struct ChunkStats {
-  bool chunked = false;   ///< false: the layout asked for a full parse
-  std::size_t chunks = 0; ///< list elements found
+  bool chunked = false;    ///< false: the layout asked for a full parse
+  std::size_t chunks = 0;  ///< list elements found
 };
 
 /// Where the list elements of a file are, when it is laid out the usual way.
 struct ChunkLayout {
-  std::string key;                   ///< the top-level key of the list ("items", "entries")
-  std::size_t header_end = 0;        ///< bytes before the first element
-  std::vector<std::size_t> starts;   ///< byte offset of each element, then the file's size
-  std::vector<int> start_lines;      ///< lines before each element
+  std::string key;                  ///< the top-level key of the list ("items", "entries")
+  std::size_t header_end = 0;       ///< bytes before the first element
+  std::vector<std::size_t> starts;  ///< byte offset of each element, then the file's size
+  std::vector<int> start_lines;     ///< lines before each element
   std::size_t size() const { return starts.empty() ? 0 : starts.size() - 1; }
   std::string_view chunk(std::string_view text, std::size_t i) const
   {
@@ -82,4 +82,4 @@ std::optional<YamlDoc> parse_chunks(std::string_view text, const ChunkLayout& la
 YamlDoc parse_yaml_chunked(std::string_view text, ChunkCache& cache, const YamlLimits& limits = {},
                            ChunkStats* stats = nullptr);
 
-} // namespace pops
+}  // namespace pops

@@ -142,7 +142,7 @@ std::string block_content(std::string_view s, int indent, const std::string& eol
   return content;
 }
 
-} // namespace
+}  // namespace
 
 const YNode* node_at(const YNode& root, const Path& path)
 {
@@ -174,8 +174,7 @@ bool same_tree(const YNode& a, const YNode& b)
       return false;
     }
     for (size_t i = 0; i < a.entries.size(); ++i) {
-      if (!same_tree(a.entries[i].first, b.entries[i].first)
-          || !same_tree(a.entries[i].second, b.entries[i].second)) {
+      if (!same_tree(a.entries[i].first, b.entries[i].first) || !same_tree(a.entries[i].second, b.entries[i].second)) {
         return false;
       }
     }
@@ -198,8 +197,8 @@ YamlText::YamlText(std::string text) : m_text(std::move(text))
   m_findings = doc.findings.size();
 }
 
-void YamlText::commit(std::vector<Splice> splices, const YNode& expected, std::string_view what,
-                      long removed_from, long removed_to, const std::vector<std::string>* added)
+void YamlText::commit(std::vector<Splice> splices, const YNode& expected, std::string_view what, long removed_from,
+                      long removed_to, const std::vector<std::string>* added)
 {
   std::sort(splices.begin(), splices.end(), [](const Splice& a, const Splice& b) { return a.pos > b.pos; });
   std::string text = m_text;
@@ -213,15 +212,15 @@ void YamlText::commit(std::vector<Splice> splices, const YNode& expected, std::s
   }
   YamlDoc doc = parse_yaml(text);
   if (!doc.ok) {
-    throw EditRefused(fmt::format("{}: the result would not be valid YAML ({}); this layout is not supported",
-                                  what, doc.findings.empty() ? "" : doc.findings.front().message));
+    throw EditRefused(fmt::format("{}: the result would not be valid YAML ({}); this layout is not supported", what,
+                                  doc.findings.empty() ? "" : doc.findings.front().message));
   }
   if (doc.findings.size() != m_findings) {
     throw EditRefused(fmt::format("{}: the result would have a duplicate key", what));
   }
   if (!same_tree(doc.root, expected)) {
-    throw EditRefused(fmt::format("{}: the result would not read back as intended; this layout is not supported",
-                                  what));
+    throw EditRefused(
+      fmt::format("{}: the result would not read back as intended; this layout is not supported", what));
   }
   // Every comment is still there, in order (less those cut out, plus those inserted).
   std::vector<std::string> before;
@@ -340,8 +339,7 @@ void YamlText::set(const Path& path, std::string_view key, const NewValue& value
         enew = node;
       }
     } else {
-      throw EditRefused(fmt::format("{}: {} is written as a block; pops changes it one entry at a time",
-                                    what, vname));
+      throw EditRefused(fmt::format("{}: {} is written as a block; pops changes it one entry at a time", what, vname));
     }
   } else if (flow) {
     if (map->entries.empty()) {
@@ -361,8 +359,7 @@ void YamlText::set(const Path& path, std::string_view key, const NewValue& value
       auto [text, node] = write_flow(value, quote, true);
       Written k = write_scalar(key_scalar(key), true, quote);
       splices.push_back({x.end, 0, ", " + k.text + ": " + text});
-      emap->entries.insert(emap->entries.begin() + static_cast<long>(pi) + 1,
-                           {scalar_node(k, key_scalar(key)), node});
+      emap->entries.insert(emap->entries.begin() + static_cast<long>(pi) + 1, {scalar_node(k, key_scalar(key)), node});
     }
   } else {
     if (map->entries.empty()) {
@@ -373,8 +370,8 @@ void YamlText::set(const Path& path, std::string_view key, const NewValue& value
     const YNode& pv = map->entries[pi].second;
     const size_t kp = static_cast<size_t>(pk.loc.pos);
     const int col = L.column(kp);
-    const bool indentless = pv.is_seq() && !pv.flow && pv.loc.pos >= 0
-                            && L.column(static_cast<size_t>(pv.loc.pos)) == col;
+    const bool indentless =
+      pv.is_seq() && !pv.flow && pv.loc.pos >= 0 && L.column(static_cast<size_t>(pv.loc.pos)) == col;
     const size_t at = region_end(t, L.start(kp), col, indentless);
     Written wk = write_scalar(key_scalar(key), false, quote);
     auto [text, node] = write_block_value(value, col, style);
@@ -383,8 +380,7 @@ void YamlText::set(const Path& path, std::string_view key, const NewValue& value
       lines = style.eol + lines.substr(0, lines.size() - style.eol.size());
     }
     splices.push_back({at, 0, lines});
-    emap->entries.insert(emap->entries.begin() + static_cast<long>(pi) + 1,
-                         {scalar_node(wk, key_scalar(key)), node});
+    emap->entries.insert(emap->entries.begin() + static_cast<long>(pi) + 1, {scalar_node(wk, key_scalar(key)), node});
   }
   commit(std::move(splices), expected, what);
 }
@@ -392,8 +388,8 @@ void YamlText::set(const Path& path, std::string_view key, const NewValue& value
 namespace {
 
 /// Text that replaces removed lines [from, to): the comments in them, each on a line of its own.
-std::string kept_comments(std::string_view t, const std::vector<std::pair<size_t, size_t>>& comments,
-                          size_t from, size_t to, int col, const std::string& eol)
+std::string kept_comments(std::string_view t, const std::vector<std::pair<size_t, size_t>>& comments, size_t from,
+                          size_t to, int col, const std::string& eol)
 {
   Lines L{t};
   std::string out;
@@ -413,7 +409,7 @@ std::string kept_comments(std::string_view t, const std::vector<std::pair<size_t
   return out;
 }
 
-} // namespace
+}  // namespace
 
 void YamlText::remove(const Path& path, std::string_view key)
 {
@@ -461,8 +457,7 @@ void YamlText::remove(const Path& path, std::string_view key)
       throw EditRefused(fmt::format("{}: it is the only key of its mapping", what));
     }
     const int col = L.column(kp);
-    const bool indentless = v.is_seq() && !v.flow && v.loc.pos >= 0
-                            && L.column(static_cast<size_t>(v.loc.pos)) == col;
+    const bool indentless = v.is_seq() && !v.flow && v.loc.pos >= 0 && L.column(static_cast<size_t>(v.loc.pos)) == col;
     const size_t ls = L.start(kp);
     const size_t end = region_end(t, ls, col, indentless);
     std::string eol = end > 1 && t[end - 1] == '\n' && t[end - 2] == '\r' ? "\r\n" : "\n";
@@ -663,4 +658,4 @@ void YamlText::list_remove(const Path& path, std::string_view key, std::string_v
   commit(std::move(splices), expected, what);
 }
 
-} // namespace pops
+}  // namespace pops

@@ -44,10 +44,7 @@ struct NewValue {
   static NewValue text(std::string s) { return {Kind::scalar, {std::move(s), true}, {}, {}}; }
   static NewValue plain(std::string s) { return {Kind::scalar, {std::move(s), false}, {}, {}}; }
   static NewValue of_list(std::vector<NewScalar> v) { return {Kind::list, {}, std::move(v), {}}; }
-  static NewValue of_map(std::vector<std::pair<std::string, NewScalar>> m)
-  {
-    return {Kind::map, {}, {}, std::move(m)};
-  }
+  static NewValue of_map(std::vector<std::pair<std::string, NewScalar>> m) { return {Kind::map, {}, {}, std::move(m)}; }
 };
 
 /// Keys and values of a new list entry (an item, a feedback entry), in the order to write them.
@@ -118,8 +115,9 @@ public:
                 std::span<const std::string_view> order = {});
   /// Appends a mapping of scalars (`entries`, in order) to the list `key` of the mapping at `map`: a
   /// "- k: v" block in a block list, "{k: v}" in a flow list; a new block list when `key` is absent.
-  void list_add_map(const Path& map, std::string_view key, const std::vector<std::pair<std::string, NewScalar>>& entries,
-                    const TextStyle& style, std::span<const std::string_view> order = {});
+  void list_add_map(const Path& map, std::string_view key,
+                    const std::vector<std::pair<std::string, NewScalar>>& entries, const TextStyle& style,
+                    std::span<const std::string_view> order = {});
   /// Removes the entry `value` from the list `key`; removes the key when the list becomes empty.
   /// Throws EditRefused when the list does not hold it.
   void list_remove(const Path& map, std::string_view key, std::string_view value);
@@ -131,10 +129,10 @@ public:
 
   /// A list entry cut out of a file, with its leading comment lines, to insert elsewhere.
   struct Block {
-    std::string text;   ///< its lines, each ending with a line break
-    int dash_column = 0;  ///< 0-based column of its '-'
-    int key_offset = 2;   ///< its first key starts this many columns after the '-'
-    YNode node;         ///< the entry as parsed
+    std::string text;                   ///< its lines, each ending with a line break
+    int dash_column = 0;                ///< 0-based column of its '-'
+    int key_offset = 2;                 ///< its first key starts this many columns after the '-'
+    YNode node;                         ///< the entry as parsed
     std::vector<std::string> comments;  ///< the comments it holds
   };
   /// Cuts entry `index` of the top-level block list `key` (with the comment lines just above it and
@@ -154,9 +152,8 @@ private:
   void commit(std::vector<Splice> splices, const YNode& expected, std::string_view what,
               long comments_removed_from = -1, long comments_removed_to = -1,
               const std::vector<std::string>* comments_added = nullptr);
-  void insert_entry_lines(std::string_view key, const std::string& lines, const YNode& entry,
-                          const TextStyle& style, std::string_view what,
-                          const std::vector<std::string>* comments = nullptr);
+  void insert_entry_lines(std::string_view key, const std::string& lines, const YNode& entry, const TextStyle& style,
+                          std::string_view what, const std::vector<std::string>* comments = nullptr);
   void insert_entry_lines(std::string_view key, const std::string& lines, const std::vector<YNode>& entries,
                           const TextStyle& style, std::string_view what,
                           const std::vector<std::string>* comments = nullptr);
@@ -170,4 +167,4 @@ private:
 /// quoted and block scalars.
 std::vector<std::string> yaml_comments(std::string_view text, const YNode& root);
 
-} // namespace pops
+}  // namespace pops

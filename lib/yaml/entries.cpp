@@ -57,9 +57,9 @@ void YamlText::insert_entry_lines(std::string_view key, const std::string& lines
   insert_entry_lines(key, lines_in, std::vector<YNode>{entry}, style, what, comments);
 }
 
-void YamlText::insert_entry_lines(std::string_view key, const std::string& lines_in,
-                                  const std::vector<YNode>& entries, const TextStyle& style,
-                                  std::string_view what, const std::vector<std::string>* comments)
+void YamlText::insert_entry_lines(std::string_view key, const std::string& lines_in, const std::vector<YNode>& entries,
+                                  const TextStyle& style, std::string_view what,
+                                  const std::vector<std::string>* comments)
 {
   const std::string_view t = m_text;
   Lines L{t};
@@ -104,7 +104,8 @@ void YamlText::insert_entry_lines(std::string_view key, const std::string& lines
     }
   } else if (list.is_seq() && list.flow) {
     throw EditRefused(fmt::format("{}: '{}' is written as a flow list [ ... ]; pops adds entries only to "
-                                  "block lists (one '- ' per entry)", what, key));
+                                  "block lists (one '- ' per entry)",
+                                  what, key));
   } else {
     throw EditRefused(fmt::format("{}: '{}' is not a list", what, key));
   }
@@ -224,8 +225,8 @@ void YamlText::insert_block(std::string_view key, const Block& block, const Text
       while (k < line.size() && line[k] == ' ') {
         ++k;
       }
-      out = spaces(style.entry_indent) + "-" + spaces(new_key_col - style.entry_indent - 1)
-            + std::string(line.substr(k));
+      out =
+        spaces(style.entry_indent) + "-" + spaces(new_key_col - style.entry_indent - 1) + std::string(line.substr(k));
       if (!block_map) {
         out = spaces(style.entry_indent) + std::string(line.substr(static_cast<size_t>(ind)));
       }
@@ -241,4 +242,4 @@ void YamlText::insert_block(std::string_view key, const Block& block, const Text
   insert_entry_lines(key, lines, block.node, style, what, &block.comments);
 }
 
-} // namespace pops
+}  // namespace pops

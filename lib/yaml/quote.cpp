@@ -21,9 +21,9 @@ namespace {
 
 bool has_control(std::string_view s)
 {
-  return std::any_of(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7f;
-  }) || s.find('\n') != npos;
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return (static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7f; })
+         || s.find('\n') != npos;
 }
 
 std::string double_quoted(std::string_view s)
@@ -57,7 +57,7 @@ std::string double_quoted(std::string_view s)
   return out + "\"";
 }
 
-} // namespace
+}  // namespace
 
 bool plain_safe(std::string_view s, bool flow)
 {
@@ -99,9 +99,9 @@ bool plain_safe(std::string_view s, bool flow)
 bool reads_as_non_string(std::string_view s)
 {
   static constexpr std::array<std::string_view, 36> k_words = {
-    "~",     "null",  "Null",  "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "yes",  "Yes",
-    "YES",   "no",    "No",    "NO",   "on",   "On",   "ON",   "off",   "Off",   "OFF",   "y",    "Y",
-    "n",     "N",     ".inf",  ".Inf", ".INF", ".nan", ".NaN", ".NAN",  "<<",    "=",     "-.inf", "+.inf"};
+    "~",   "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "yes",   "Yes",
+    "YES", "no",   "No",   "NO",   "on",   "On",   "ON",   "off",   "Off",   "OFF",   "y",     "Y",
+    "n",   "N",    ".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN",  "<<",    "=",     "-.inf", "+.inf"};
   if (std::find(k_words.begin(), k_words.end(), s) != k_words.end()) {
     return true;
   }
@@ -230,11 +230,11 @@ bool is_block_value(const NewValue& v, const TextStyle& s)
          || (v.kind == NewValue::Kind::map && !s.flow_maps && !v.map.empty());
 }
 
-} // namespace yaml_write
+}  // namespace yaml_write
 
 std::string format_scalar(const NewScalar& v, bool flow, char quote)
 {
   return yaml_write::write_scalar(v, flow, quote).text;
 }
 
-} // namespace pops
+}  // namespace pops

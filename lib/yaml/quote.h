@@ -34,4 +34,4 @@ std::pair<std::string, YNode> write_block_value(const NewValue& v, int col, cons
 /// True when write_block_value writes `v` as the lines of a block list or mapping.
 bool is_block_value(const NewValue& v, const TextStyle& s);
 
-} // namespace pops::yaml_write
+}  // namespace pops::yaml_write

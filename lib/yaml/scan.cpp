@@ -53,8 +53,7 @@ size_t plain_end(std::string_view t, size_t p, bool flow)
     if (flow && (c == ',' || c == ']' || c == '}' || c == '[' || c == '{')) {
       break;
     }
-    if (c == ':' && (i + 1 == t.size() || is_ws(t[i + 1])
-                     || (flow && std::strchr(",[]{}", t[i + 1]) != nullptr))) {
+    if (c == ':' && (i + 1 == t.size() || is_ws(t[i + 1]) || (flow && std::strchr(",[]{}", t[i + 1]) != nullptr))) {
       break;
     }
     if (!is_sp(c)) {
@@ -307,8 +306,7 @@ public:
   /// (start, end) of every comment, in order.
   std::vector<std::pair<size_t, size_t>> scan()
   {
-    std::sort(m_ranges.begin(), m_ranges.end(),
-              [](const Extent& a, const Extent& b) { return a.begin < b.begin; });
+    std::sort(m_ranges.begin(), m_ranges.end(), [](const Extent& a, const Extent& b) { return a.begin < b.begin; });
     std::vector<std::pair<size_t, size_t>> out;
     size_t r = 0;
     char prev = '\n';
@@ -366,7 +364,7 @@ size_t dash_of(std::string_view t, size_t pos)
   return i;
 }
 
-} // namespace yaml_scan
+}  // namespace yaml_scan
 
 std::vector<std::string> yaml_comments(std::string_view text, const YNode& root)
 {
@@ -377,4 +375,4 @@ std::vector<std::string> yaml_comments(std::string_view text, const YNode& root)
   return out;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -117,7 +117,7 @@ size_t flow_end(std::string_view t, size_t p);
 
 struct BlockScalar {
   char style = '|';
-  char chomp = ' ';          ///< '-', '+' or ' ' (clip)
+  char chomp = ' ';  ///< '-', '+' or ' ' (clip)
   bool explicit_indent = false;
   size_t header_end = 0;     ///< end of the header (indicators), before spaces and a comment
   size_t content_start = 0;  ///< start of the first content line; npos when empty
@@ -150,4 +150,4 @@ size_t dash_of(std::string_view t, size_t pos);
 /// (start, end) of every comment outside quoted and block scalars, in order.
 std::vector<std::pair<size_t, size_t>> comment_spans(std::string_view t, const YNode& root);
 
-} // namespace pops::yaml_scan
+}  // namespace pops::yaml_scan

@@ -161,4 +161,4 @@ TextStyle YamlText::style(std::string_view list_key) const
   return s;
 }
 
-} // namespace pops
+}  // namespace pops

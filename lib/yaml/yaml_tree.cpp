@@ -216,12 +216,12 @@ private:
     m_nodes += nodes;
     if (m_nodes > m_limits.max_nodes) {
       throw Abort{where, fmt::format("document has more than {} nodes (anchored nodes count twice); "
-                                     "split it into smaller files", m_limits.max_nodes)};
+                                     "split it into smaller files",
+                                     m_limits.max_nodes)};
     }
   }
 
-  void open(const YAML::Mark& mark, YAML::anchor_t anchor, YAML::EmitterStyle::value style,
-            YNode::Kind kind)
+  void open(const YAML::Mark& mark, YAML::anchor_t anchor, YAML::EmitterStyle::value style, YNode::Kind kind)
   {
     Frame f;
     f.node.kind = kind;
@@ -229,8 +229,7 @@ private:
     f.node.loc = loc(mark);
     f.anchor = anchor;
     if (static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
-      throw Abort{f.node.loc,
-                  fmt::format("nesting is deeper than {} levels", m_limits.max_depth)};
+      throw Abort{f.node.loc, fmt::format("nesting is deeper than {} levels", m_limits.max_depth)};
     }
     m_stack.push_back(std::move(f));
   }
@@ -264,8 +263,7 @@ private:
     }
     if (!top.have_key) {
       if (!n.is_scalar() && !n.is_null()) {
-        findings.push_back(syntax(n.loc, fmt::format("a mapping key must be a plain value, not {}",
-                                                     n.kind_name())));
+        findings.push_back(syntax(n.loc, fmt::format("a mapping key must be a plain value, not {}", n.kind_name())));
         n.kind = YNode::Kind::scalar;
         n.items.clear();
         n.entries.clear();
@@ -322,8 +320,9 @@ long too_many_flow_marks(std::string_view t, long limit)
       if (c == quote) {
         quote = 0;
       }
-    } else if ((c == '"' || c == '\'') && (prev == ' ' || prev == '\n' || prev == '[' || prev == '{'
-                                           || prev == ',' || prev == ':' || prev == '\t')) {
+    } else if ((c == '"' || c == '\'')
+               && (prev == ' ' || prev == '\n' || prev == '[' || prev == '{' || prev == ',' || prev == ':'
+                   || prev == '\t')) {
       quote = c;
     } else if (c == '#' && (prev == ' ' || prev == '\n' || prev == '\t')) {
       while (i < t.size() && t[i] != '\n') {
@@ -377,7 +376,7 @@ std::string reword(std::string msg)
   return msg;
 }
 
-} // namespace
+}  // namespace
 
 YamlDoc parse_yaml(std::string_view text, const YamlLimits& limits, int line_offset, long pos_offset)
 {
@@ -392,8 +391,7 @@ YamlDoc parse_yaml(std::string_view text, const YamlLimits& limits, int line_off
     return doc;
   };
   if (static_cast<long>(text.size()) > limits.max_bytes) {
-    return fail({1, 1, pos_offset},
-                too_large_message(text.size(), static_cast<unsigned long long>(limits.max_bytes)));
+    return fail({1, 1, pos_offset}, too_large_message(text.size(), static_cast<unsigned long long>(limits.max_bytes)));
   }
   if (text.starts_with("\xEF\xBB\xBF")) {
     text.remove_prefix(3);
@@ -409,7 +407,8 @@ YamlDoc parse_yaml(std::string_view text, const YamlLimits& limits, int line_off
   if (long at = too_many_flow_marks(text, limits.max_flow_marks); at >= 0) {
     return fail(loc_of(text, at, line_offset, pos_offset),
                 fmt::format("a flow-style collection ([...] or {{...}}) holds more than {} entries; "
-                            "write long lists in block style", limits.max_flow_marks));
+                            "write long lists in block style",
+                            limits.max_flow_marks));
   }
   Builder builder(limits, line_offset, pos_offset);
   try {
@@ -418,8 +417,7 @@ YamlDoc parse_yaml(std::string_view text, const YamlLimits& limits, int line_off
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(builder)) {
       if (builder.documents > 1) {
-        return fail(builder.second_document,
-                    "a file holds one YAML document; remove the second '---' document");
+        return fail(builder.second_document, "a file holds one YAML document; remove the second '---' document");
       }
     }
   } catch (const Abort& a) {
@@ -444,4 +442,4 @@ YamlDoc parse_yaml(std::string_view text, const YamlLimits& limits, int line_off
   return doc;
 }
 
-} // namespace pops
+}  // namespace pops

@@ -76,16 +76,12 @@ struct TempRepo : TempDir {
   std::string dir;
   GitLibrary lib;
 
-  explicit TempRepo(const std::string& name = "pops-repo") : TempDir(name), dir(path.string())
-  {
-    init_repo(dir);
-  }
+  explicit TempRepo(const std::string& name = "pops-repo") : TempDir(name), dir(path.string()) { init_repo(dir); }
 
   /// Commits `files` (and removes `removed`) at noon UTC on `date` as `author`, author and committer
   /// date alike.
   void commit(const std::vector<std::pair<std::string, std::string>>& files, const std::string& date,
-              const std::string& author = "Ada", const std::vector<std::string>& removed = {},
-              int tz_minutes = 0)
+              const std::string& author = "Ada", const std::vector<std::string>& removed = {}, int tz_minutes = 0)
   {
     CommitInfo info;
     info.message = "change on " + date;
@@ -134,4 +130,4 @@ inline std::vector<Finding> rule_findings(std::vector<SourceFile> files, std::st
   return rule_findings(load_clean(std::move(files)), rule, today);
 }
 
-} // namespace pops::test
+}  // namespace pops::test

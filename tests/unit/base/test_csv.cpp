@@ -106,7 +106,8 @@ TEST_CASE("csv: fields written back read the same")
 
 TEST_CASE("csv: where each field starts")
 {
-  const CsvTable t = read_csv("\xEF\xBB\xBF" "a,bb,c\r\n1,\"two\nlines\",x\n,,\n");
+  const CsvTable t = read_csv("\xEF\xBB\xBF"
+                              "a,bb,c\r\n1,\"two\nlines\",x\n,,\n");
   REQUIRE(t.rows.size() == 3);
   CHECK(t.rows[0].cells == std::vector<std::pair<int, int>>{{1, 1}, {1, 3}, {1, 6}});
   CHECK(t.rows[1].cells == std::vector<std::pair<int, int>>{{2, 1}, {2, 3}, {3, 8}});
@@ -155,8 +156,20 @@ TEST_CASE("csv: a value a spreadsheet would take for a formula gets a leading qu
 
 TEST_CASE("csv: neutralized fields read back as they were written")
 {
-  const std::vector<std::string> values = {"=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-2+3", "@SUM(A1)", "\tx",
-                                           "\rx",  "-12", "'=x", "''+1", "'plain", "'", "'-12", "a,b", "-"};
+  const std::vector<std::string> values = {"=HYPERLINK(\"http://x\",\"y\")",
+                                           "+1+2",
+                                           "-2+3",
+                                           "@SUM(A1)",
+                                           "\tx",
+                                           "\rx",
+                                           "-12",
+                                           "'=x",
+                                           "''+1",
+                                           "'plain",
+                                           "'",
+                                           "'-12",
+                                           "a,b",
+                                           "-"};
   CsvTable t = read_csv(csv_row(values) + csv_row({"x"}));
   REQUIRE(t.errors.empty());
   REQUIRE(t.rows.size() == 2);

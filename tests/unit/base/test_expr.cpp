@@ -26,7 +26,7 @@ ExprError parse_error(std::string_view text)
   return p.error;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("expr: arithmetic, precedence, unary minus, functions")
 {

@@ -36,16 +36,17 @@ TEST_CASE("report order: file, then line, column, rule and message")
     return x;
   };
   std::vector<Finding> v{f("b.yaml", 1, 1, "schema", "m"), f("a.yaml", 10, 1, "schema", "m"),
-                         f("a.yaml", 9, 5, "schema", "m"),  f("a.yaml", 9, 2, "unknown-ref", "m"),
-                         f("a.yaml", 9, 2, "schema", "z"),  f("a.yaml", 9, 2, "schema", "a")};
+                         f("a.yaml", 9, 5, "schema", "m"), f("a.yaml", 9, 2, "unknown-ref", "m"),
+                         f("a.yaml", 9, 2, "schema", "z"), f("a.yaml", 9, 2, "schema", "a")};
   std::sort(v.begin(), v.end(), finding_less);
   std::vector<std::string> got;
   for (const auto& x : v) {
-    got.push_back(x.file + ":" + std::to_string(x.loc.line) + ":" + std::to_string(x.loc.column) + " " + x.rule + " " +
-                  x.message);
+    got.push_back(x.file + ":" + std::to_string(x.loc.line) + ":" + std::to_string(x.loc.column) + " " + x.rule + " "
+                  + x.message);
   }
-  CHECK(got == std::vector<std::string>{"a.yaml:9:2 schema a", "a.yaml:9:2 schema z", "a.yaml:9:2 unknown-ref m",
-                                        "a.yaml:9:5 schema m", "a.yaml:10:1 schema m", "b.yaml:1:1 schema m"});
+  CHECK(got
+        == std::vector<std::string>{"a.yaml:9:2 schema a", "a.yaml:9:2 schema z", "a.yaml:9:2 unknown-ref m",
+                                    "a.yaml:9:5 schema m", "a.yaml:10:1 schema m", "b.yaml:1:1 schema m"});
 }
 
 TEST_CASE("summarize counts each severity, leaves the file count, and counts again from zero")

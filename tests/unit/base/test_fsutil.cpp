@@ -36,7 +36,7 @@ int files_in(const fs::path& dir)
   return n;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("write_file_atomic: a new file gets the mode asked, an existing file keeps its own, no temporary stays")
 {
@@ -118,9 +118,11 @@ TEST_CASE("read_fd reads up to the size asked and cuts to what the file holds")
 
 TEST_CASE("too_large_message: exact bytes, and the limit in MiB or KiB only when it is whole")
 {
-  CHECK(too_large_message(8388609, 8388608) ==
-        "file is 8388609 bytes, over the limit of 8388608 bytes (8 MiB); split it into smaller files");
-  CHECK(too_large_message(3000, 2048) == "file is 3000 bytes, over the limit of 2048 bytes (2 KiB); split it into "
-                                         "smaller files");
-  CHECK(too_large_message(1001, 1000) == "file is 1001 bytes, over the limit of 1000 bytes; split it into smaller files");
+  CHECK(too_large_message(8388609, 8388608)
+        == "file is 8388609 bytes, over the limit of 8388608 bytes (8 MiB); split it into smaller files");
+  CHECK(too_large_message(3000, 2048)
+        == "file is 3000 bytes, over the limit of 2048 bytes (2 KiB); split it into "
+           "smaller files");
+  CHECK(too_large_message(1001, 1000)
+        == "file is 1001 bytes, over the limit of 1000 bytes; split it into smaller files");
 }

@@ -17,7 +17,7 @@ size_t count(const std::string& s, const std::string& what)
   return n;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("html escaping")
 {
@@ -51,8 +51,8 @@ TEST_CASE("svg bar chart: one bar per value, zero bars kept, scaled to the large
 
 TEST_CASE("svg stacked bar: a segment per non-zero value, widths by share")
 {
-  const std::string svg = svg_stacked_bar({{"shipped", 3, "s-shipped"}, {"idea", 0, "s-idea"}, {"planned", 1, "s-planned"}},
-                                          200, "status");
+  const std::string svg =
+    svg_stacked_bar({{"shipped", 3, "s-shipped"}, {"idea", 0, "s-idea"}, {"planned", 1, "s-planned"}}, 200, "status");
   CHECK(count(svg, "<rect class=\"seg") == 2);
   CHECK(svg.find("class=\"seg s-shipped\" x=\"0.0\" y=\"0\" width=\"150.0\"") != std::string::npos);
   CHECK(svg.find("class=\"seg s-planned\" x=\"150.0\" y=\"0\" width=\"50.0\"") != std::string::npos);

@@ -22,11 +22,46 @@ bool matches(const std::string& pattern, const std::string& s)
 /// zeros, signs, separators, non-ASCII.
 std::vector<std::string> probes()
 {
-  std::vector<std::string> out = {"", "A", "AB", "Ab", "aB", "1A", "A1", "PAY", "PAY-", "PAY-0", "PAY-1", "PAY-01",
-                                  "PAY--1", "PAY-1a", "pay-1", "FB-1", "FB-0", "FB-", "FB-12", "fb-1", "FB1",
-                                  "core", "Core", "c", "1core", "core-1", "core_1", "core.1", "-core", "co re",
-                                  "O1", "O1-KR2", "kr.1", ".kr", "_kr", "KR 1", "\xc3\xa9t\xc3\xa9", "PAY-1 ",
-                                  " PAY-1", "PAY-\xd9\xa1"};
+  std::vector<std::string> out = {"",
+                                  "A",
+                                  "AB",
+                                  "Ab",
+                                  "aB",
+                                  "1A",
+                                  "A1",
+                                  "PAY",
+                                  "PAY-",
+                                  "PAY-0",
+                                  "PAY-1",
+                                  "PAY-01",
+                                  "PAY--1",
+                                  "PAY-1a",
+                                  "pay-1",
+                                  "FB-1",
+                                  "FB-0",
+                                  "FB-",
+                                  "FB-12",
+                                  "fb-1",
+                                  "FB1",
+                                  "core",
+                                  "Core",
+                                  "c",
+                                  "1core",
+                                  "core-1",
+                                  "core_1",
+                                  "core.1",
+                                  "-core",
+                                  "co re",
+                                  "O1",
+                                  "O1-KR2",
+                                  "kr.1",
+                                  ".kr",
+                                  "_kr",
+                                  "KR 1",
+                                  "\xc3\xa9t\xc3\xa9",
+                                  "PAY-1 ",
+                                  " PAY-1",
+                                  "PAY-\xd9\xa1"};
   for (int n = 1; n <= 12; ++n) {
     out.push_back("A" + std::string(static_cast<size_t>(n - 1), 'B'));
     out.push_back("A" + std::string(static_cast<size_t>(n - 1), '9'));
@@ -40,7 +75,7 @@ std::vector<std::string> probes()
   return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("each id predicate accepts exactly what its JSON Schema pattern accepts")
 {

@@ -30,7 +30,7 @@ std::string this_host()
   return buf;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("the workspace lock: one holder, named by pid and host")
 {

@@ -21,8 +21,7 @@ TEST_CASE("markdown: emphasis, code, links and table columns are escaped")
   CHECK(markdown_text("![i](x)") == "!\\[i\\](x)");
   CHECK(markdown_text("a | b") == "a \\| b");
   CHECK(markdown_text("back\\slash") == "back\\\\slash");
-  CHECK(markdown_text("<img src=x onerror=alert(1)> *b* | x")
-        == "&lt;img src=x onerror=alert(1)&gt; \\*b\\* \\| x");
+  CHECK(markdown_text("<img src=x onerror=alert(1)> *b* | x") == "&lt;img src=x onerror=alert(1)&gt; \\*b\\* \\| x");
 }
 
 TEST_CASE("markdown: a text cannot start a block")

@@ -27,20 +27,26 @@ TEST_CASE("parallel_for uses no more threads than asked, the caller among them")
 {
   std::mutex m;
   std::set<std::thread::id> ids;
-  parallel_for(64, [&](std::size_t) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    std::lock_guard lock(m);
-    ids.insert(std::this_thread::get_id());
-  }, 1);
+  parallel_for(
+    64,
+    [&](std::size_t) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      std::lock_guard lock(m);
+      ids.insert(std::this_thread::get_id());
+    },
+    1);
   CHECK(ids.size() == 1);
   CHECK(ids.count(std::this_thread::get_id()) == 1);
 
   ids.clear();
-  parallel_for(64, [&](std::size_t) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    std::lock_guard lock(m);
-    ids.insert(std::this_thread::get_id());
-  }, 2);
+  parallel_for(
+    64,
+    [&](std::size_t) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      std::lock_guard lock(m);
+      ids.insert(std::this_thread::get_id());
+    },
+    2);
   CHECK(ids.size() <= 2);
 }
 
@@ -61,13 +67,17 @@ TEST_CASE("the pool's threads are reused from call to call")
 TEST_CASE("an exception in a job reaches the caller, and no further jobs start")
 {
   std::atomic<int> started{0};
-  CHECK_THROWS_WITH_AS(parallel_for(10000, [&](std::size_t i) {
-    ++started;
-    if (i == 3) {
-      throw std::runtime_error("job 3 failed");
-    }
-    std::this_thread::sleep_for(std::chrono::microseconds(50));
-  }, 4), "job 3 failed", std::runtime_error);
+  CHECK_THROWS_WITH_AS(parallel_for(
+                         10000,
+                         [&](std::size_t i) {
+                           ++started;
+                           if (i == 3) {
+                             throw std::runtime_error("job 3 failed");
+                           }
+                           std::this_thread::sleep_for(std::chrono::microseconds(50));
+                         },
+                         4),
+                       "job 3 failed", std::runtime_error);
   CHECK(started < 10000);
   // The pool still works afterwards.
   std::atomic<int> done{0};
@@ -78,9 +88,7 @@ TEST_CASE("an exception in a job reaches the caller, and no further jobs start")
 TEST_CASE("a job may call parallel_for itself")
 {
   std::atomic<int> total{0};
-  parallel_for(8, [&](std::size_t) {
-    parallel_for(8, [&](std::size_t) { ++total; });
-  });
+  parallel_for(8, [&](std::size_t) { parallel_for(8, [&](std::size_t) { ++total; }); });
   CHECK(total == 64);
 }
 
@@ -90,7 +98,7 @@ struct JobFailed {
   std::size_t index;
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("the exception keeps its type; every job throwing gives one exception, no job runs twice")
 {
@@ -117,11 +125,13 @@ TEST_CASE("the exception keeps its type; every job throwing gives one exception,
 
 TEST_CASE("an exception inside a nested parallel_for reaches the outer caller")
 {
-  CHECK_THROWS_WITH_AS(parallel_for(4, [&](std::size_t i) {
-    parallel_for(4, [&](std::size_t j) {
-      if (i == 2 && j == 1) {
-        throw std::runtime_error("inner 2.1");
-      }
-    });
-  }), "inner 2.1", std::runtime_error);
+  CHECK_THROWS_WITH_AS(parallel_for(4,
+                                    [&](std::size_t i) {
+                                      parallel_for(4, [&](std::size_t j) {
+                                        if (i == 2 && j == 1) {
+                                          throw std::runtime_error("inner 2.1");
+                                        }
+                                      });
+                                    }),
+                       "inner 2.1", std::runtime_error);
 }

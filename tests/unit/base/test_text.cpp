@@ -38,7 +38,9 @@ TEST_CASE("terminal text shows every C0 control but tab and line feed as '?'")
 TEST_CASE("terminal text shows DEL and the C1 controls as '?'")
 {
   CHECK(terminal_text("del\x7f") == "del?");
-  CHECK(terminal_text("\xc2\x9b" "2J") == "?2J");  // CSI as one character
+  CHECK(terminal_text("\xc2\x9b"
+                      "2J")
+        == "?2J");  // CSI as one character
   CHECK(terminal_text("\xc2\x80\xc2\x9f") == "??");
   CHECK(terminal_text("\xc2\xa0\xc2\xa9") == "\xc2\xa0\xc2\xa9");  // U+00A0, U+00A9 are not controls
 }
@@ -55,7 +57,7 @@ TEST_CASE("terminal text keeps multibyte text and replaces invalid UTF-8")
 {
   CHECK(terminal_text("Zahlungsübersicht — 支払い 🚀") == "Zahlungsübersicht — 支払い 🚀");
   CHECK(terminal_text("bad \xff byte") == "bad \xEF\xBF\xBD byte");
-  CHECK(terminal_text("\xc2") == "\xEF\xBF\xBD");        // cut C1 lead byte
+  CHECK(terminal_text("\xc2") == "\xEF\xBF\xBD");                  // cut C1 lead byte
   CHECK(terminal_text("\xe2\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // cut U+202E
   CHECK(terminal_text("\xc0\x9b") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong, not a C1
 }
@@ -67,8 +69,8 @@ TEST_CASE("printable is terminal text on one line")
 
 TEST_CASE("json escapes DEL, C1 and the bidirectional controls and nothing else")
 {
-  CHECK(json_escape_controls("{\n  \"t\": \"a\x7f\xc2\x9b\u202E\u2066b\\u001b\"\n}\n") ==
-        "{\n  \"t\": \"a\\u007f\\u009b\\u202e\\u2066b\\u001b\"\n}\n");
+  CHECK(json_escape_controls("{\n  \"t\": \"a\x7f\xc2\x9b\u202E\u2066b\\u001b\"\n}\n")
+        == "{\n  \"t\": \"a\\u007f\\u009b\\u202e\\u2066b\\u001b\"\n}\n");
   CHECK(json_escape_controls("[\"Zahlungsübersicht 支払い 🚀\"]") == "[\"Zahlungsübersicht 支払い 🚀\"]");
 }
 
@@ -122,27 +124,27 @@ TEST_CASE("wrap_line wraps prose under its first line's text")
 TEST_CASE("display width: East Asian wide characters and emoji take two columns")
 {
   CHECK(display_width("abc") == 3);
-  CHECK(display_width("\u65e5\u672c\u8a9e") == 6);           // 日本語
-  CHECK(display_width("\ud55c\uad6d\uc5b4") == 6);           // 한국어 (Hangul syllables)
-  CHECK(display_width("\uff21\uff22") == 4);                 // full-width Ａ Ｂ
-  CHECK(display_width("\xf0\x9f\x98\x80") == 2);             // 😀 U+1F600
-  CHECK(display_width("\xf0\x9f\x9a\x80") == 2);             // 🚀 U+1F680
-  CHECK(display_width("\u2705") == 2);                       // ✅ emoji presentation
-  CHECK(display_width("\u00e9t\u00e9") == 3);                // été, precomposed
-  CHECK(display_width("\xf0\xa0\x80\x80") == 2);             // U+20000, CJK extension B
+  CHECK(display_width("\u65e5\u672c\u8a9e") == 6);  // 日本語
+  CHECK(display_width("\ud55c\uad6d\uc5b4") == 6);  // 한국어 (Hangul syllables)
+  CHECK(display_width("\uff21\uff22") == 4);        // full-width Ａ Ｂ
+  CHECK(display_width("\xf0\x9f\x98\x80") == 2);    // 😀 U+1F600
+  CHECK(display_width("\xf0\x9f\x9a\x80") == 2);    // 🚀 U+1F680
+  CHECK(display_width("\u2705") == 2);              // ✅ emoji presentation
+  CHECK(display_width("\u00e9t\u00e9") == 3);       // été, precomposed
+  CHECK(display_width("\xf0\xa0\x80\x80") == 2);    // U+20000, CJK extension B
 }
 
 TEST_CASE("display width: combining marks, zero-width and control characters take none")
 {
-  CHECK(display_width("e\u0301") == 1);                      // e + combining acute
-  CHECK(display_width("a\u0308\u0323") == 1);                // two marks on one letter
-  CHECK(display_width("a\u200bb") == 2);                     // zero-width space
-  CHECK(display_width("a\u200db") == 2);                     // zero-width joiner
-  CHECK(display_width("\u2764\ufe0f") == 1);                 // variation selector adds nothing
-  CHECK(display_width(std::string("a\tb\x01", 4)) == 2);     // C0 controls
-  CHECK(display_width("a\u0085b") == 2);                     // C1 control NEL
-  CHECK(display_width("\xff") == 1);                         // an invalid byte: one column
-  CHECK(display_width("\xe6\x97") == 2);                     // a cut 3-byte sequence: each byte one
+  CHECK(display_width("e\u0301") == 1);                   // e + combining acute
+  CHECK(display_width("a\u0308\u0323") == 1);             // two marks on one letter
+  CHECK(display_width("a\u200bb") == 2);                  // zero-width space
+  CHECK(display_width("a\u200db") == 2);                  // zero-width joiner
+  CHECK(display_width("\u2764\ufe0f") == 1);              // variation selector adds nothing
+  CHECK(display_width(std::string("a\tb\x01", 4)) == 2);  // C0 controls
+  CHECK(display_width("a\u0085b") == 2);                  // C1 control NEL
+  CHECK(display_width("\xff") == 1);                      // an invalid byte: one column
+  CHECK(display_width("\xe6\x97") == 2);                  // a cut 3-byte sequence: each byte one
 }
 
 TEST_CASE("truncate_width and pad_width count columns, not bytes")

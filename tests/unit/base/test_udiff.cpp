@@ -16,8 +16,9 @@ TEST_CASE("a changed line shows with its context and the hunk header counts line
   const std::string before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
   const std::string after = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n";
   const std::string d = unified_diff("roadmap/p.yaml", before, after);
-  CHECK(d == "--- a/roadmap/p.yaml\n+++ b/roadmap/p.yaml\n"
-             "@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
+  CHECK(d
+        == "--- a/roadmap/p.yaml\n+++ b/roadmap/p.yaml\n"
+           "@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
 }
 
 TEST_CASE("a new file diffs from /dev/null")

@@ -97,7 +97,7 @@ std::vector<std::pair<std::string, FilePart>> sample_parts()
   return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("parts survive encoding byte for byte, and malformed bytes are refused")
 {
@@ -126,9 +126,9 @@ TEST_CASE("cache files: stale, foreign, truncated and corrupt ones are refused")
   const std::string f = encode_cache_file("parts", "build 1", "/ws/a", payload);
   REQUIRE(decode_cache_file(f, "parts", "build 1", "/ws/a").has_value());
   CHECK(*decode_cache_file(f, "parts", "build 1", "/ws/a") == payload);
-  CHECK_FALSE(decode_cache_file(f, "parts", "build 2", "/ws/a"));   // stale: another build
-  CHECK_FALSE(decode_cache_file(f, "parts", "build 1", "/ws/b"));   // foreign: another workspace
-  CHECK_FALSE(decode_cache_file(f, "stat", "build 1", "/ws/a"));    // another kind of file
+  CHECK_FALSE(decode_cache_file(f, "parts", "build 2", "/ws/a"));  // stale: another build
+  CHECK_FALSE(decode_cache_file(f, "parts", "build 1", "/ws/b"));  // foreign: another workspace
+  CHECK_FALSE(decode_cache_file(f, "stat", "build 1", "/ws/a"));   // another kind of file
   CHECK_FALSE(decode_cache_file(f + "x", "parts", "build 1", "/ws/a"));
   for (size_t n = 0; n < f.size(); ++n) {
     CHECK_FALSE(decode_cache_file(f.substr(0, n), "parts", "build 1", "/ws/a"));  // truncated
@@ -193,10 +193,18 @@ TEST_CASE("corrupt, truncated, foreign and stale cache files are ignored and rep
     for (const auto& f : files) {
       std::string b = slurp(f);
       switch (damage) {
-      case 0: b.resize(b.size() / 2); break;               // truncated
-      case 1: b[b.size() - 5] = static_cast<char>(b[b.size() - 5] ^ 1); break;  // a bit flipped
-      case 2: b = "garbage"; break;
-      default: b.clear(); break;
+      case 0:
+        b.resize(b.size() / 2);
+        break;  // truncated
+      case 1:
+        b[b.size() - 5] = static_cast<char>(b[b.size() - 5] ^ 1);
+        break;  // a bit flipped
+      case 2:
+        b = "garbage";
+        break;
+      default:
+        b.clear();
+        break;
       }
       spit(f, b);
     }

@@ -74,7 +74,7 @@ fs::path only_file(const fs::path& dir)
   return found;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a record and its fragments come back after a save, in a new cache of the same workspace")
 {

@@ -30,14 +30,14 @@ Finding finding(std::string file, int line, int col, Severity s, std::string rul
   return f;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("findings round-trip with every field")
 {
-  const std::vector<Finding> in{finding("roadmap/p.yaml", 3, 9, Severity::warning, "wip-limit", "over", {"payments"}),
-                                finding("pops.yaml", 1, 1, Severity::info, "schema", "", {}),
-                                finding("docs/a.md", 12, 2, Severity::error, "doc-stale", "ünïcode \"quoted\"\n",
-                                        {"a", "b"})};
+  const std::vector<Finding> in{
+    finding("roadmap/p.yaml", 3, 9, Severity::warning, "wip-limit", "over", {"payments"}),
+    finding("pops.yaml", 1, 1, Severity::info, "schema", "", {}),
+    finding("docs/a.md", 12, 2, Severity::error, "doc-stale", "ünïcode \"quoted\"\n", {"a", "b"})};
   Writer w;
   put_findings(w, in);
   put_strings(w, {"one", "", std::string("nul\0byte", 8)});

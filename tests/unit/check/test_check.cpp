@@ -30,12 +30,11 @@ CheckResult check_files(std::vector<SourceFile> files, const char* today = "2026
 
 bool has(const CheckResult& r, std::string_view rule, int line = 0)
 {
-  return std::any_of(r.findings.begin(), r.findings.end(), [&](const Finding& f) {
-    return f.rule == rule && (line == 0 || f.loc.line == line);
-  });
+  return std::any_of(r.findings.begin(), r.findings.end(),
+                     [&](const Finding& f) { return f.rule == rule && (line == 0 || f.loc.line == line); });
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a clean workspace has no findings")
 {
@@ -47,9 +46,10 @@ TEST_CASE("a clean workspace has no findings")
 
 TEST_CASE("references resolve across files and cycles are reported once")
 {
-  auto r = check_files({{"pops.yaml", k_config},
-                        {"roadmap/a.yaml", "items:\n  - {id: PAY-1, title: A, status: idea, squad: payments, depends_on: [PLAT-1]}\n"},
-                        {"roadmap/b.yaml", "items:\n  - {id: PLAT-1, title: B, status: idea, squad: platform, depends_on: [PAY-1]}\n"}});
+  auto r = check_files(
+    {{"pops.yaml", k_config},
+     {"roadmap/a.yaml", "items:\n  - {id: PAY-1, title: A, status: idea, squad: payments, depends_on: [PLAT-1]}\n"},
+     {"roadmap/b.yaml", "items:\n  - {id: PLAT-1, title: B, status: idea, squad: platform, depends_on: [PAY-1]}\n"}});
   REQUIRE(r.findings.size() == 1);
   CHECK(r.findings[0].rule == "dependency-cycle");
   CHECK(r.findings[0].message == "dependency cycle: PAY-1 -> PLAT-1 -> PAY-1");
@@ -70,9 +70,10 @@ TEST_CASE("severity from pops.yaml and wip limits")
 
 TEST_CASE("only the given paths are reported")
 {
-  std::vector<SourceFile> files{{"pops.yaml", k_config},
-                                {"roadmap/a.yaml", "items:\n  - {id: PAY-1, title: A, status: bogus, squad: payments}\n"},
-                                {"roadmap/b.yaml", "items:\n  - {id: PLAT-1, title: B, status: idea, squad: platform, depends_on: [PAY-1]}\n"}};
+  std::vector<SourceFile> files{
+    {"pops.yaml", k_config},
+    {"roadmap/a.yaml", "items:\n  - {id: PAY-1, title: A, status: bogus, squad: payments}\n"},
+    {"roadmap/b.yaml", "items:\n  - {id: PLAT-1, title: B, status: idea, squad: platform, depends_on: [PAY-1]}\n"}};
   Workspace ws = load_workspace("/nowhere", files, 1);
   CheckOptions o;
   o.today = *parse_date("2026-11-22");

@@ -44,7 +44,7 @@ Workspace load(std::vector<SourceFile> files)
   return load_workspace("/nowhere", std::move(files), 1);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("tally_rule: a finding falls on its item; shipped items are not subjects of target-passed")
 {

@@ -32,7 +32,8 @@ CheckResult sample()
   a.end.line = 12;
   a.end.column = 23;
   r.findings.push_back(a);
-  r.findings.push_back(make("roadmap/platform.yaml", 4, 5, Severity::warning, "wip-limit", "squad plat has 4 items in progress"));
+  r.findings.push_back(
+    make("roadmap/platform.yaml", 4, 5, Severity::warning, "wip-limit", "squad plat has 4 items in progress"));
   r.findings.push_back(make("docs/prd.md", 0, 0, Severity::info, "doc-stale", "not reviewed since 2024-01-01"));
   r.summary = Summary{1, 1, 1, 45};
   return r;
@@ -47,7 +48,7 @@ int count(const std::string& text, const std::string& part)
   return n;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("json: exact keys, order and summary")
 {
@@ -125,10 +126,11 @@ TEST_CASE("sarif: header, driver and rules")
     CHECK(help.find("See docs/rules.md#" + std::string(rules[i].id)) != std::string::npos);
     std::string level = d["defaultConfiguration"]["level"];
     const Severity sev = rules[i].default_severity;
-    CHECK(level == (sev == Severity::error     ? "error"
-                    : sev == Severity::warning ? "warning"
-                    : sev == Severity::info    ? "note"
-                                               : "none"));
+    CHECK(level
+          == (sev == Severity::error     ? "error"
+              : sev == Severity::warning ? "warning"
+              : sev == Severity::info    ? "note"
+                                         : "none"));
     // A rule off by default (prd-missing ...) is described but not enabled.
     CHECK(d["defaultConfiguration"].value("enabled", true) == (sev != Severity::off));
   }
@@ -200,11 +202,12 @@ TEST_CASE("sarif: unknown rule, odd file names, empty result")
 TEST_CASE("github: commands, levels and properties")
 {
   std::string out = render_github(sample());
-  CHECK(out ==
-        "::error file=roadmap/payments.yaml,line=12,col=13,endLine=12,endColumn=23,title=pops/schema::"
-        "unknown status 'in-progres'\n"
-        "::warning file=roadmap/platform.yaml,line=4,col=5,title=pops/wip-limit::squad plat has 4 items in progress\n"
-        "::notice file=docs/prd.md,title=pops/doc-stale::not reviewed since 2024-01-01\n");
+  CHECK(
+    out
+    == "::error file=roadmap/payments.yaml,line=12,col=13,endLine=12,endColumn=23,title=pops/schema::"
+       "unknown status 'in-progres'\n"
+       "::warning file=roadmap/platform.yaml,line=4,col=5,title=pops/wip-limit::squad plat has 4 items in progress\n"
+       "::notice file=docs/prd.md,title=pops/doc-stale::not reviewed since 2024-01-01\n");
   CHECK(render_github(CheckResult{}).empty());
 }
 
@@ -225,17 +228,20 @@ TEST_CASE("junit: shape, escaping and unique names")
   std::string out = render_junit(r);
   CHECK(out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", 0) == 0);
   CHECK(out.find("<testsuites name=\"pops\" tests=\"5\" failures=\"3\"") != std::string::npos);
-  CHECK(out.find("<testsuite name=\"pops\" tests=\"5\" failures=\"3\" errors=\"0\" skipped=\"0\"") != std::string::npos);
+  CHECK(out.find("<testsuite name=\"pops\" tests=\"5\" failures=\"3\" errors=\"0\" skipped=\"0\"")
+        != std::string::npos);
   CHECK(count(out, "<testcase ") == 5);
-  CHECK(out.find("<testcase classname=\"roadmap/payments.yaml\" name=\"schema@12:13\" file=\"roadmap/payments.yaml\">") !=
-        std::string::npos);
+  CHECK(out.find("<testcase classname=\"roadmap/payments.yaml\" name=\"schema@12:13\" file=\"roadmap/payments.yaml\">")
+        != std::string::npos);
   CHECK(out.find("name=\"schema@12:13 #2\"") != std::string::npos);
   CHECK(out.find("name=\"schema@12:13 #3\"") != std::string::npos);
   CHECK(out.find("<failure type=\"error\" message=\"unknown status &apos;in-progres&apos;\">"
-                 "roadmap/payments.yaml:12:13: unknown status &apos;in-progres&apos;</failure>") != std::string::npos);
+                 "roadmap/payments.yaml:12:13: unknown status &apos;in-progres&apos;</failure>")
+        != std::string::npos);
   CHECK(out.find("<failure type=\"warning\"") == std::string::npos);
   CHECK(out.find("<properties><property name=\"severity\" value=\"warning\"/></properties>\n      <system-out>"
-                 "roadmap/platform.yaml:4:5: warning: squad plat has 4 items in progress</system-out>") != std::string::npos);
+                 "roadmap/platform.yaml:4:5: warning: squad plat has 4 items in progress</system-out>")
+        != std::string::npos);
   CHECK(out.find("a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;\"") != std::string::npos);
   CHECK(out.find('\x01') == std::string::npos);
   CHECK(out.find("<system-out>docs/prd.md: info: not reviewed since 2024-01-01</system-out>") != std::string::npos);

@@ -131,7 +131,7 @@ std::map<std::string, RuleTally> tally(const Workspace& ws, std::string_view rul
   return tally_rule(ws, rule, check_workspace(ws, o).findings, o.today);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("prd-missing, evidence-missing, ritual-missed: off by default")
 {
@@ -198,8 +198,8 @@ TEST_CASE("evidence-missing: a committed item no feedback entry lists")
   CHECK(t.at("platform").subjects == 1);
   CHECK(t.at("platform").failing == 1);
   // A pilot keeps the pilot squad's findings only.
-  const auto p = rule_findings(workspace("rules:\n  evidence-missing: {severity: error, pilot: [platform]}\n"),
-                               "evidence-missing");
+  const auto p =
+    rule_findings(workspace("rules:\n  evidence-missing: {severity: error, pilot: [platform]}\n"), "evidence-missing");
   REQUIRE(p.size() == 1);
   CHECK(p[0].severity == Severity::error);
   CHECK(p[0].message.starts_with("PLAT-1 is committed"));

@@ -46,7 +46,7 @@ std::string roadmap(const std::string& items)
   return "squad: payments\nitems:\n" + items;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("wip-limit: one item more in progress than the squad's limit, reported on the first over it")
 {
@@ -72,14 +72,15 @@ TEST_CASE("wip-limit: at the limit, other statuses, and a squad without a limit 
                                                "  - {id: PLAT-2, title: B, status: in-progress}\n"
                                                "  - {id: PLAT-3, title: C, status: in-progress}\n"}}),
                       "wip-limit")
-            .empty());
+          .empty());
 }
 
 TEST_CASE("target-passed: a target before today of an open item, in days")
 {
-  const auto f = rule_findings(with({{"roadmap/p.yaml", roadmap("  - {id: PAY-1, title: A, status: planned, target: 2026-11-20}\n"
-                                                                "  - {id: PAY-2, title: B, status: idea, target: 2026-11-21}\n")}}),
-                               "target-passed");
+  const auto f =
+    rule_findings(with({{"roadmap/p.yaml", roadmap("  - {id: PAY-1, title: A, status: planned, target: 2026-11-20}\n"
+                                                   "  - {id: PAY-2, title: B, status: idea, target: 2026-11-21}\n")}}),
+                  "target-passed");
   REQUIRE(f.size() == 2);
   CHECK(f[0].loc.line == 3);
   CHECK(f[0].message == "target 2026-11-20 of PAY-1 passed 2 days ago and it is 'planned'");
@@ -90,31 +91,32 @@ TEST_CASE("target-passed: a target before today of an open item, in days")
 
 TEST_CASE("target-passed: today's target, a later one, shipped and dropped items are not reported")
 {
-  CHECK(rule_findings(with({{"roadmap/p.yaml",
-                             roadmap("  - {id: PAY-1, title: A, status: planned, target: 2026-11-22}\n"
-                                     "  - {id: PAY-2, title: B, status: planned, target: 2027-01-01}\n"
-                                     "  - {id: PAY-3, title: C, status: shipped, target: 2026-01-01}\n"
-                                     "  - {id: PAY-4, title: D, status: dropped, dropped_reason: no, target: 2026-01-01}\n")}}),
-                      "target-passed")
-            .empty());
+  CHECK(rule_findings(
+          with({{"roadmap/p.yaml",
+                 roadmap("  - {id: PAY-1, title: A, status: planned, target: 2026-11-22}\n"
+                         "  - {id: PAY-2, title: B, status: planned, target: 2027-01-01}\n"
+                         "  - {id: PAY-3, title: C, status: shipped, target: 2026-01-01}\n"
+                         "  - {id: PAY-4, title: D, status: dropped, dropped_reason: no, target: 2026-01-01}\n")}}),
+          "target-passed")
+          .empty());
 }
 
 namespace {
 
 std::string note(const std::string& actions)
 {
-  return "---\nritual: sprint-review\ndate: 2026-11-19\nattendees: [alice, bo]\nactions:\n" + actions +
-         "---\n# Sprint review\n";
+  return "---\nritual: sprint-review\ndate: 2026-11-19\nattendees: [alice, bo]\nactions:\n" + actions
+         + "---\n# Sprint review\n";
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("action-overdue: an action past its due date and not done, with its owner")
 {
-  const auto f = rule_findings(with({{"rituals/sprint-review/2026-11-19.md",
-                                      note("  - {what: Draft FAQ, owner: alice, due: 2026-11-20}\n"
-                                           "  - {what: Call finance, due: 2026-11-21, done: false}\n")}}),
-                               "action-overdue");
+  const auto f = rule_findings(
+    with({{"rituals/sprint-review/2026-11-19.md", note("  - {what: Draft FAQ, owner: alice, due: 2026-11-20}\n"
+                                                       "  - {what: Call finance, due: 2026-11-21, done: false}\n")}}),
+    "action-overdue");
   REQUIRE(f.size() == 2);
   CHECK(f[0].file == "rituals/sprint-review/2026-11-19.md");
   CHECK(f[0].loc.line == 6);
@@ -131,12 +133,13 @@ TEST_CASE("action-overdue: done actions, actions due today or later, and actions
                                   "  - {what: Later, due: 2026-12-01}\n"
                                   "  - {what: Whenever}\n")}}),
                       "action-overdue")
-            .empty());
+          .empty());
 }
 
 TEST_CASE("doc-required-field and doc-required-section: what the type asks for and the document lacks")
 {
-  const std::string doc = "---\ntype: prd\ntitle: Refunds\nreviewed: 2026-11-01\n---\n# Refunds\n## problem\n```\n## Success metrics\n```\n";
+  const std::string doc =
+    "---\ntype: prd\ntitle: Refunds\nreviewed: 2026-11-01\n---\n# Refunds\n## problem\n```\n## Success metrics\n```\n";
   const auto ws = pops::test::load_clean(with({{"docs/prd/refunds.md", doc}}));
   const auto fields = rule_findings(ws, "doc-required-field");
   REQUIRE(fields.size() == 1);
@@ -145,7 +148,8 @@ TEST_CASE("doc-required-field and doc-required-section: what the type asks for a
   // "## problem" matches Problem (case is ignored); the heading in the code fence does not count.
   const auto sections = rule_findings(ws, "doc-required-section");
   REQUIRE(sections.size() == 1);
-  CHECK(sections[0].message == "'prd' document is missing section 'Success metrics'; add a heading '## Success metrics'");
+  CHECK(sections[0].message
+        == "'prd' document is missing section 'Success metrics'; add a heading '## Success metrics'");
 }
 
 TEST_CASE("doc-required-field and doc-required-section: a complete document and a type without demands")
@@ -170,13 +174,16 @@ TEST_CASE("doc-stale: reviewed too long ago, created and never reviewed, or with
   CHECK(f[0].file == "docs/prd/a.md");
   CHECK(f[0].loc.line == 5);
   // 2026-10-22 + 30 days = 2026-11-21, before 2026-11-22.
-  CHECK(f[0].message == "document was last reviewed 2026-10-22, 31 days ago; its type 'prd' asks for a review every 30 days");
+  CHECK(f[0].message
+        == "document was last reviewed 2026-10-22, 31 days ago; its type 'prd' asks for a review every 30 days");
   CHECK(f[1].file == "docs/prd/b.md");
-  CHECK(f[1].message == "document was created 2026-10-01, 52 days ago, and never reviewed; its type 'prd' asks for a "
-                        "review every 30 days; add 'reviewed: YYYY-MM-DD' after reviewing it");
+  CHECK(f[1].message
+        == "document was created 2026-10-01, 52 days ago, and never reviewed; its type 'prd' asks for a "
+           "review every 30 days; add 'reviewed: YYYY-MM-DD' after reviewing it");
   CHECK(f[2].file == "docs/prd/c.md");
-  CHECK(f[2].message == "document has no 'reviewed' date; its type 'prd' asks for a review every 30 days; "
-                        "add 'reviewed: 2026-11-22' after reviewing it");
+  CHECK(f[2].message
+        == "document has no 'reviewed' date; its type 'prd' asks for a review every 30 days; "
+           "add 'reviewed: 2026-11-22' after reviewing it");
 }
 
 TEST_CASE("doc-stale: reviewed within the period (the last day included), obsolete, or of a type without review_every")
@@ -188,5 +195,5 @@ TEST_CASE("doc-stale: reviewed within the period (the last day included), obsole
                             {"docs/prd/c.md", head + "status: obsolete\n" + body},
                             {"docs/notes/d.md", "---\ntype: note\ncreated: 2020-01-01\n---\n"}}),
                       "doc-stale")
-            .empty());
+          .empty());
 }

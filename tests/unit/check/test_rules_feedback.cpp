@@ -30,11 +30,15 @@ TEST_CASE("customer names: case, punctuation, legal forms, white space and accen
   CHECK(normalized_customer("Łódź Logistics") == "lodzlogistics");
   CHECK(normalized_customer("Société Générale S.A.") == "societegenerale");
   CHECK(normalized_customer("O'Brien & Sons") == "obrienandsons");
-  CHECK(normalized_customer("O\xE2\x80\x99" "Brien & Sons") == "obrienandsons");  // typographic apostrophe
-  CHECK(normalized_customer("Acme\xC2\xA0" "Corp") == "acme");                     // no-break space
-  CHECK(normalized_customer("Acme \xE2\x80\x94 Retail") == "acmeretail");          // em dash
-  CHECK(normalized_customer("株式会社 Ｘ") == "株式会社Ｘ");  // other scripts are kept as written
-  CHECK(normalized_customer("Inc") == "inc");  // a name that is only a legal form stays
+  CHECK(normalized_customer("O\xE2\x80\x99"
+                            "Brien & Sons")
+        == "obrienandsons");  // typographic apostrophe
+  CHECK(normalized_customer("Acme\xC2\xA0"
+                            "Corp")
+        == "acme");                                                        // no-break space
+  CHECK(normalized_customer("Acme \xE2\x80\x94 Retail") == "acmeretail");  // em dash
+  CHECK(normalized_customer("株式会社 Ｘ") == "株式会社Ｘ");               // other scripts are kept as written
+  CHECK(normalized_customer("Inc") == "inc");                              // a name that is only a legal form stays
   CHECK(normalized_customer("...") == "");
   CHECK(normalized_customer("Globex Retail") != normalized_customer("Globex"));
 }
@@ -61,7 +65,8 @@ feedback_sources: [sales, support]
 
 std::vector<Finding> findings_of(const std::string& entries, const std::string& rule)
 {
-  Workspace ws = load_workspace("/nowhere", {{"pops.yaml", k_config}, {"feedback/2026-11.yaml", "entries:\n" + entries}}, 1);
+  Workspace ws =
+    load_workspace("/nowhere", {{"pops.yaml", k_config}, {"feedback/2026-11.yaml", "entries:\n" + entries}}, 1);
   REQUIRE(ws.findings.empty());
   CheckOptions o;
   o.today = *parse_date("2026-11-22");
@@ -76,7 +81,8 @@ std::vector<Finding> findings_of(const std::string& entries, const std::string& 
 
 std::vector<Finding> duplicates(const std::string& entries)
 {
-  Workspace ws = load_workspace("/nowhere", {{"pops.yaml", k_config}, {"feedback/2026-11.yaml", "entries:\n" + entries}}, 1);
+  Workspace ws =
+    load_workspace("/nowhere", {{"pops.yaml", k_config}, {"feedback/2026-11.yaml", "entries:\n" + entries}}, 1);
   REQUIRE(ws.findings.empty());
   CheckOptions o;
   o.today = *parse_date("2026-11-22");
@@ -89,39 +95,49 @@ std::vector<Finding> duplicates(const std::string& entries)
   return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("feedback-duplicate: the same customer, nearly the same text, within 14 days")
 {
   // FB-2 repeats FB-1: "Acme Corp" is "ACME", the words are the same, 3 days later.
-  auto f = duplicates("  - {id: FB-1, date: 2026-11-01, source: sales, customer: Acme Corp, quote: Refunds take 20 minutes}\n"
-                      "  - {id: FB-2, date: 2026-11-04, source: support, customer: ACME, quote: \"refunds take 20 minutes!\"}\n");
+  auto f = duplicates(
+    "  - {id: FB-1, date: 2026-11-01, source: sales, customer: Acme Corp, quote: Refunds take 20 minutes}\n"
+    "  - {id: FB-2, date: 2026-11-04, source: support, customer: ACME, quote: \"refunds take 20 minutes!\"}\n");
   REQUIRE(f.size() == 1);
   CHECK(f[0].loc.line == 3);
   CHECK(f[0].severity == Severity::warning);
-  CHECK(f[0].message == "feedback FB-2 repeats FB-1 (feedback/2026-11.yaml:2): the same customer 'ACME', the same text, "
-                        "3 days apart; delete FB-2 if it is not committed yet, else tag it 'duplicate'");
+  CHECK(f[0].message
+        == "feedback FB-2 repeats FB-1 (feedback/2026-11.yaml:2): the same customer 'ACME', the same text, "
+           "3 days apart; delete FB-2 if it is not committed yet, else tag it 'duplicate'");
   // The earlier entry written below the later one: the later date is the repeat.
-  f = duplicates("  - {id: FB-5, date: 2026-11-10, source: sales, customer: Globex, summary: Each refunds take 20 minutes}\n"
-                 "  - {id: FB-6, date: 2026-11-09, source: sales, customer: Globex Inc., summary: refunds take 20 minutes}\n");
+  f = duplicates(
+    "  - {id: FB-5, date: 2026-11-10, source: sales, customer: Globex, summary: Each refunds take 20 minutes}\n"
+    "  - {id: FB-6, date: 2026-11-09, source: sales, customer: Globex Inc., summary: refunds take 20 minutes}\n");
   REQUIRE(f.size() == 1);
   CHECK(f[0].message.starts_with("feedback FB-5 repeats FB-6 (feedback/2026-11.yaml:3): the same customer 'Globex', "
                                  "nearly the same text, 1 day apart"));
   // 15 days apart, another customer, other words (2 of 4 in common), or tagged duplicate: none.
   CHECK(duplicates("  - {id: FB-1, date: 2026-11-01, source: sales, customer: Acme, quote: Refunds are slow}\n"
-                   "  - {id: FB-2, date: 2026-11-16, source: sales, customer: Acme, quote: Refunds are slow}\n").empty());
+                   "  - {id: FB-2, date: 2026-11-16, source: sales, customer: Acme, quote: Refunds are slow}\n")
+          .empty());
   CHECK(duplicates("  - {id: FB-1, date: 2026-11-01, source: sales, customer: Acme, quote: Refunds are slow}\n"
-                   "  - {id: FB-2, date: 2026-11-01, source: sales, customer: Acme Retail, quote: Refunds are slow}\n").empty());
+                   "  - {id: FB-2, date: 2026-11-01, source: sales, customer: Acme Retail, quote: Refunds are slow}\n")
+          .empty());
   CHECK(duplicates("  - {id: FB-1, date: 2026-11-01, source: sales, customer: Acme, quote: want CSV export}\n"
-                   "  - {id: FB-2, date: 2026-11-02, source: sales, customer: Acme, quote: want PDF export}\n").empty());
-  CHECK(duplicates("  - {id: FB-1, date: 2026-11-01, source: sales, customer: Acme, quote: Refunds are slow}\n"
-                   "  - {id: FB-2, date: 2026-11-01, source: sales, customer: Acme, quote: Refunds are slow, tags: [duplicate]}\n").empty());
+                   "  - {id: FB-2, date: 2026-11-02, source: sales, customer: Acme, quote: want PDF export}\n")
+          .empty());
+  CHECK(
+    duplicates(
+      "  - {id: FB-1, date: 2026-11-01, source: sales, customer: Acme, quote: Refunds are slow}\n"
+      "  - {id: FB-2, date: 2026-11-01, source: sales, customer: Acme, quote: Refunds are slow, tags: [duplicate]}\n")
+      .empty());
   // Three copies: each later one is reported once, against the first.
   f = duplicates("  - {id: FB-1, date: 2026-11-01, source: sales, customer: Acme, quote: Refunds are slow}\n"
                  "  - {id: FB-2, date: 2026-11-01, source: sales, customer: Acme, quote: Refunds are slow}\n"
                  "  - {id: FB-3, date: 2026-11-02, source: sales, customer: Acme, quote: Refunds are slow}\n");
   REQUIRE(f.size() == 2);
-  CHECK(f[0].message.starts_with("feedback FB-2 repeats FB-1 (feedback/2026-11.yaml:2): the same customer 'Acme', the same text, the same day"));
+  CHECK(f[0].message.starts_with(
+    "feedback FB-2 repeats FB-1 (feedback/2026-11.yaml:2): the same customer 'Acme', the same text, the same day"));
   CHECK(f[1].message.starts_with("feedback FB-3 repeats FB-1"));
 }
 
@@ -133,16 +149,16 @@ TEST_CASE("customer-duplicate: numbers tell customers apart, and each name is re
   };
   // Numbered names one or two letters apart are different customers.
   CHECK(findings_of(entry(1, "Store 12") + entry(2, "Store 13") + entry(3, "Customer 1908") + entry(4, "Customer 100")
-                        + entry(5, "Customer 1003"),
+                      + entry(5, "Customer 1003"),
                     "customer-duplicate")
-            .empty());
+          .empty());
   // The same digits with a letter off is still a near match.
   CHECK(findings_of(entry(1, "Store 12 North") + entry(2, "Stor 12 North"), "customer-duplicate").size() == 1);
   // 'Globx' is close to both 'Globex' (3 entries) and 'Globe' (1 entry): one finding, against the
   // group with most entries at the same distance.
-  auto f = findings_of(entry(1, "Globex") + entry(2, "Globex") + entry(3, "Globex") + entry(4, "Globx")
-                           + entry(5, "Globe"),
-                       "customer-duplicate");
+  auto f =
+    findings_of(entry(1, "Globex") + entry(2, "Globex") + entry(3, "Globex") + entry(4, "Globx") + entry(5, "Globe"),
+                "customer-duplicate");
   int globx = 0;
   for (const auto& x : f) {
     if (x.message.starts_with("customer 'Globx'")) {

@@ -33,35 +33,39 @@ const std::string k_metrics = R"(series:
   - {source: pendo, key: Export, metric: visitors, points: {2026-11-01: 3}}
 )";
 
-} // namespace
+}  // namespace
 
 TEST_CASE("series-unlinked: series nothing links to are reported once per source and key, as info")
 {
-  const auto f = rule_findings({{"pops.yaml", k_config},
-                                {"metrics/adoption.yaml", k_metrics},
-                                {"roadmap/p.yaml", "squad: payments\nitems:\n"
-                                                   "  - {id: PAY-1, title: A, status: idea, links: {amplitude: Refund Completed}}\n"}},
-                               "series-unlinked");
+  const auto f = rule_findings(
+    {{"pops.yaml", k_config},
+     {"metrics/adoption.yaml", k_metrics},
+     {"roadmap/p.yaml", "squad: payments\nitems:\n"
+                        "  - {id: PAY-1, title: A, status: idea, links: {amplitude: Refund Completed}}\n"}},
+    "series-unlinked");
   // Refund Completed: PAY-1 links it; Refund Rate: O1-KR1 measures it.
   REQUIRE(f.size() == 2);
   CHECK(f[0].file == "metrics/adoption.yaml");
   CHECK(f[0].loc.line == 4);
   CHECK(f[0].severity == Severity::info);
-  CHECK(f[0].message == "no item links to pendo series 'Refund button' nor names its metric in 'success'; add "
-                        "'links: {pendo: Refund button}' to the item it measures");
+  CHECK(f[0].message
+        == "no item links to pendo series 'Refund button' nor names its metric in 'success'; add "
+           "'links: {pendo: Refund button}' to the item it measures");
   CHECK(f[1].loc.line == 6);
-  CHECK(f[1].message == "no item links to pendo series 'Export' nor names its metric in 'success'; add "
-                        "'links: {pendo: Export}' to the item it measures");
+  CHECK(f[1].message
+        == "no item links to pendo series 'Export' nor names its metric in 'success'; add "
+           "'links: {pendo: Export}' to the item it measures");
 }
 
 TEST_CASE("series-unlinked: every series linked or measured is not reported")
 {
-  CHECK(rule_findings({{"pops.yaml", k_config},
-                       {"metrics/adoption.yaml", k_metrics},
-                       {"roadmap/p.yaml", "squad: payments\nitems:\n"
-                                          "  - {id: PAY-1, title: A, status: idea, links: {amplitude: Refund Completed}}\n"
-                                          "  - {id: PAY-2, title: B, status: idea, links: {pendo: Refund button}}\n"
-                                          "  - {id: PAY-3, title: C, status: idea, links: {pendo: Export}}\n"}},
-                      "series-unlinked")
-            .empty());
+  CHECK(
+    rule_findings({{"pops.yaml", k_config},
+                   {"metrics/adoption.yaml", k_metrics},
+                   {"roadmap/p.yaml", "squad: payments\nitems:\n"
+                                      "  - {id: PAY-1, title: A, status: idea, links: {amplitude: Refund Completed}}\n"
+                                      "  - {id: PAY-2, title: B, status: idea, links: {pendo: Refund button}}\n"
+                                      "  - {id: PAY-3, title: C, status: idea, links: {pendo: Export}}\n"}},
+                  "series-unlinked")
+      .empty());
 }

@@ -39,7 +39,7 @@ pops::test::Lines lines(const std::vector<Finding>& f)
   return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("status-regression: a status moved back in the workflow, unless reopened or dropped")
 {
@@ -53,7 +53,7 @@ TEST_CASE("status-regression: a status moved back in the workflow, unless reopen
                               "  - {id: PAY-4, title: D, status: planned}\n");
   CHECK(lines(rule_findings(now, "status-regression", "2026-11-22", &base))
         == pops::test::Lines{"roadmap/p.yaml:3: PAY-1 moved back from 'in-progress' to 'planned'; set "
-                                    "'reopened: true' on the item if that is intended"});
+                             "'reopened: true' on the item if that is intended"});
   // Without a base, no transition rule runs.
   CHECK(rule_findings(now, "status-regression").empty());
 }
@@ -67,8 +67,9 @@ TEST_CASE("item-removed: a deleted item or feedback entry; a dropped item is not
   const auto f = rule_findings(now, "item-removed", "2026-11-22", &base);
   REQUIRE(f.size() == 2);
   CHECK(f[0].message == "feedback FB-1 was deleted; feedback is evidence and is never deleted, restore it");
-  CHECK(f[1].message == "item PAY-1 ('Refunds') was deleted; items leave the roadmap with 'status: dropped' and a "
-                        "'dropped_reason', so restore it and drop it instead");
+  CHECK(f[1].message
+        == "item PAY-1 ('Refunds') was deleted; items leave the roadmap with 'status: dropped' and a "
+           "'dropped_reason', so restore it and drop it instead");
   CHECK(f[1].file == "roadmap/p.yaml");
   CHECK(rule_findings(base, "item-removed", "2026-11-22", &base).empty());
 }
@@ -83,7 +84,7 @@ TEST_CASE("id-reused: an id whose title now names something else; a reworded tit
                               "  - {id: PAY-3, title: Ledger exports, status: idea}\n");
   CHECK(lines(rule_findings(now, "id-reused", "2026-11-22", &base))
         == pops::test::Lines{"roadmap/p.yaml:3: PAY-1 named 'One-click refunds' in the base and now names "
-                                    "'Dark mode'; give the new item the next free id and keep PAY-1 for the old one"});
+                             "'Dark mode'; give the new item the next free id and keep PAY-1 for the old one"});
 }
 
 TEST_CASE("target-slip: a target moved later, in days; an earlier target is not")
@@ -96,5 +97,5 @@ TEST_CASE("target-slip: a target moved later, in days; an earlier target is not"
                               "  - {id: PAY-3, title: C, status: planned, target: 2026-11-30}\n");
   CHECK(lines(rule_findings(now, "target-slip", "2026-11-22", &base))
         == pops::test::Lines{"roadmap/p.yaml:3: target of PAY-1 moved from 2026-12-01 to 2027-01-15, 45 days later",
-                                    "roadmap/p.yaml:4: target of PAY-2 moved from 2026-12-01 to 2026-12-02, 1 day later"});
+                             "roadmap/p.yaml:4: target of PAY-2 moved from 2026-12-01 to 2026-12-02, 1 day later"});
 }

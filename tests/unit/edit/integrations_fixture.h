@@ -51,4 +51,4 @@ inline std::vector<Finding> schema_findings(const EditSession& s)
   return out;
 }
 
-} // namespace pops::integrations_fixture
+}  // namespace pops::integrations_fixture

@@ -43,19 +43,19 @@ items:
 )";
 
 inline const char* k_misc = "items:\n"
-                     "  - {id: PLAT-2, title: Ledger, status: planned, squad: platform}\n"
-                     "  - id: PAY-9\n"
-                     "    title: Stray\n"
-                     "    status: idea\n"
-                     "    squad: payments\n";
+                            "  - {id: PLAT-2, title: Ledger, status: planned, squad: platform}\n"
+                            "  - id: PAY-9\n"
+                            "    title: Stray\n"
+                            "    status: idea\n"
+                            "    squad: payments\n";
 
 inline const char* k_feedback = "entries:\n"
-                         "  - id: FB-3\n"
-                         "    date: 2026-11-02\n"
-                         "    source: support\n"
-                         "    customer: Acme\n"
-                         "    quote: \"Refunds are slow\"\n"
-                         "    items: [PAY-1]\n";
+                                "  - id: FB-3\n"
+                                "    date: 2026-11-02\n"
+                                "    source: support\n"
+                                "    customer: Acme\n"
+                                "    quote: \"Refunds are slow\"\n"
+                                "    items: [PAY-1]\n";
 
 inline EditSession session(std::vector<SourceFile> extra = {})
 {
@@ -81,5 +81,4 @@ inline Date day(const char* d)
   return *parse_date(d);
 }
 
-
-} // namespace pops::ops_fixture
+}  // namespace pops::ops_fixture

@@ -75,7 +75,7 @@ bool has(const std::vector<Finding>& fs, std::string_view rule, int line, std::s
   return false;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("adoption: dates and values as the tools write them")
 {
@@ -195,14 +195,16 @@ TEST_CASE("adoption: import creates the file, a re-import changes only what chan
         != std::string::npos);
 
   // A series written by hand in flow style goes through the edit library, one value at a time.
-  const std::string flow = "series:\n  - {source: pendo, key: Refund button, metric: visitors, points: {2026-11-03: 40, "
-                           "2026-11-04: 55}}  # by hand\n";
+  const std::string flow =
+    "series:\n  - {source: pendo, key: Refund button, metric: visitors, points: {2026-11-03: 40, "
+    "2026-11-04: 55}}  # by hand\n";
   AdoptionImportResult fl = plan_adoption_import(session({{"metrics/adoption.yaml", flow}}), changed, opts("pendo"));
   REQUIRE(fl.plan.changes.size() == 1);
   CHECK(fl.points_changed == 1);
   CHECK(fl.points_added == 1);
-  CHECK(fl.plan.changes[0].after == "series:\n  - {source: pendo, key: Refund button, metric: visitors, points: "
-                                    "{2026-11-03: 40, 2026-11-04: 57, 2026-11-02: 1}}  # by hand\n");
+  CHECK(fl.plan.changes[0].after
+        == "series:\n  - {source: pendo, key: Refund button, metric: visitors, points: "
+           "{2026-11-03: 40, 2026-11-04: 57, 2026-11-02: 1}}  # by hand\n");
 
   CHECK_THROWS_AS(plan_adoption_import(session(), k_pendo, opts("mixpanel")), OpError);
   AdoptionImportOptions bad_to = opts("pendo");
@@ -237,7 +239,8 @@ TEST_CASE("adoption: metrics files are checked with located findings")
   CHECK(fs.size() == 6);
   CHECK_FALSE(has(fs, "series-unlinked", 3, ""));
 
-  auto clean = findings_of("series:\n  - {source: pendo, key: Refund button, metric: visitors, points: {2026-11-01: 3}}\n");
+  auto clean =
+    findings_of("series:\n  - {source: pendo, key: Refund button, metric: visitors, points: {2026-11-01: 3}}\n");
   CHECK(clean.empty());
   CHECK(has(findings_of("series: 3\n"), "schema", 1, "'series' must be a list"));
   CHECK(has(findings_of("- a\n"), "schema", 1, "a metrics file must be a mapping"));

@@ -57,15 +57,17 @@ const char* k_customers = R"(customers:
 
 std::vector<SourceFile> files(bool with_records)
 {
-  std::vector<SourceFile> f = {{"feedback/2026-11.yaml", k_feedback}, {"pops.yaml", k_config},
-                               {"roadmap/payments.yaml", "squad: payments\nitems:\n  - id: PAY-1\n    title: Refunds\n    status: planned\n"}};
+  std::vector<SourceFile> f = {
+    {"feedback/2026-11.yaml", k_feedback},
+    {"pops.yaml", k_config},
+    {"roadmap/payments.yaml", "squad: payments\nitems:\n  - id: PAY-1\n    title: Refunds\n    status: planned\n"}};
   if (with_records) {
     f.insert(f.begin(), {"customers.yaml", k_customers});
   }
   return f;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("customer records: a name or an alias finds the record, folded as customer-duplicate folds")
 {

@@ -23,9 +23,10 @@ TEST_CASE("integrations: exports")
   CHECK(items.find("PAY-1,Refunds,planned,payments,,,,,,,jira=PAY-900,,,,,,,roadmap/payments.yaml,\n")
         != std::string::npos);
   const std::string jira = export_jira_csv(s.ws);
-  CHECK(jira == "Issue key,Summary,Issue Type,Status,Description,Assignee,Due date,Labels,pops id\n"
-                "PAY-900,Refunds,Epic,To Do,,,,,PAY-1\n"
-                "PAY-2,Payouts,Epic,In Progress,,,,,PAY-2\n");
+  CHECK(jira
+        == "Issue key,Summary,Issue Type,Status,Description,Assignee,Due date,Labels,pops id\n"
+           "PAY-900,Refunds,Epic,To Do,,,,,PAY-1\n"
+           "PAY-2,Payouts,Epic,In Progress,,,,,PAY-2\n");
   // Into the same workspace it is a no-op: PAY-1 by its link, PAY-2 by the pops id column.
   ToolImportResult same = plan_tool_import(s, jira, "jira", "e.csv", {});
   CHECK(same.added == 0);

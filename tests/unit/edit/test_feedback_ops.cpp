@@ -19,13 +19,15 @@ TEST_CASE("feedback add and link")
   f.date = "2026-11-20";
   EditPlan p = plan_feedback_add(s, f, {{"FB", 40}}, day("2026-11-22"));
   CHECK(p.id == "FB-41");
-  CHECK(only(p).after == std::string(k_feedback) + "  - id: FB-41\n"
-                                                   "    date: 2026-11-20\n"
-                                                   "    source: sales\n"
-                                                   "    customer: Globex\n"
-                                                   "    arr: 120000\n"
-                                                   "    summary: Wants partial refunds\n"
-                                                   "    items: [PAY-1]\n");
+  CHECK(only(p).after
+        == std::string(k_feedback)
+             + "  - id: FB-41\n"
+               "    date: 2026-11-20\n"
+               "    source: sales\n"
+               "    customer: Globex\n"
+               "    arr: 120000\n"
+               "    summary: Wants partial refunds\n"
+               "    items: [PAY-1]\n");
   CHECK(new_errors(s, p, day("2026-11-22")).empty());
   // Another month: a new file, in the style of the others.
   f.date = "";

@@ -15,8 +15,8 @@ const char* k_feedback = "# kept\nentries:\n  - id: FB-7\n    date: 2026-11-01\n
 
 EditSession session()
 {
-  return EditSession::of("/ws", {{"pops.yaml", k_config}, {"roadmap/payments.yaml", k_roadmap},
-                                 {"feedback/2026-11.yaml", k_feedback}});
+  return EditSession::of(
+    "/ws", {{"pops.yaml", k_config}, {"roadmap/payments.yaml", k_roadmap}, {"feedback/2026-11.yaml", k_feedback}});
 }
 
 ImportOptions opts(std::string preset = "zendesk")
@@ -28,7 +28,7 @@ ImportOptions opts(std::string preset = "zendesk")
   return o;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("import: export dates and amounts")
 {
@@ -71,8 +71,8 @@ TEST_CASE("import: rows to entries, one append per file, keys skip what is there
 
 TEST_CASE("import: what stops the whole import")
 {
-  CHECK_THROWS_WITH_AS(plan_feedback_import(session(), "a,b\n", opts(""), {}),
-                       "'t.csv' has no column for the date", OpError);
+  CHECK_THROWS_WITH_AS(plan_feedback_import(session(), "a,b\n", opts(""), {}), "'t.csv' has no column for the date",
+                       OpError);
   ImportOptions o = opts("");
   o.maps = {"Wehn=date"};
   CHECK_THROWS_WITH_AS(plan_feedback_import(session(), "When,What,Url\n", o, {}),

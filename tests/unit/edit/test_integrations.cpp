@@ -27,8 +27,9 @@ TEST_CASE("integrations: tool dates")
 
 TEST_CASE("integrations: mapping = pops.yaml first, then the tool's defaults")
 {
-  EditSession s = session(k_config + "integrations:\n  jira:\n    statuses: {\"To Do\": in-progress, Blocked: planned}\n"
-                                     "    fields: {\"Custom field (Risk)\": risk, Labels: null}\n");
+  EditSession s = session(k_config
+                          + "integrations:\n  jira:\n    statuses: {\"To Do\": in-progress, Blocked: planned}\n"
+                            "    fields: {\"Custom field (Risk)\": risk, Labels: null}\n");
   REQUIRE(schema_findings(s).empty());
   const ToolMapping m = tool_mapping(s.ws.config, "jira");
   CHECK(m.name == "Jira");
@@ -49,15 +50,16 @@ TEST_CASE("integrations: mapping = pops.yaml first, then the tool's defaults")
 
 TEST_CASE("integrations: check reports bad targets where they are")
 {
-  EditSession s = session(k_config + "integrations:\n"
-                                     "  jira:\n"
-                                     "    squads: {PAYM: paymnts}\n"
-                                     "    statuses: {\"In Review\": in-progres}\n"
-                                     "    fields: {\"Story Points\": score.effort, Sprint: sprnt}\n"
-                                     "    people: {\"Al P\": alicia}\n"
-                                     "    squad: nobody\n"
-                                     "    colour: red\n"
-                                     "  jria: {}\n");
+  EditSession s = session(k_config
+                          + "integrations:\n"
+                            "  jira:\n"
+                            "    squads: {PAYM: paymnts}\n"
+                            "    statuses: {\"In Review\": in-progres}\n"
+                            "    fields: {\"Story Points\": score.effort, Sprint: sprnt}\n"
+                            "    people: {\"Al P\": alicia}\n"
+                            "    squad: nobody\n"
+                            "    colour: red\n"
+                            "  jria: {}\n");
   const auto f = schema_findings(s);
   auto has = [&](const std::string& text, int line) {
     return std::any_of(f.begin(), f.end(), [&](const Finding& x) {

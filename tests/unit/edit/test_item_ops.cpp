@@ -51,17 +51,19 @@ TEST_CASE("item add: where the squad's items live, or a new file")
   EditPlan p = plan_item_add(s, spec, {});
   CHECK(p.id == "PLAT-3");
   CHECK(only(p).path == "roadmap/misc.yaml");
-  CHECK(only(p).after == std::string(k_misc) + "  - id: PLAT-3\n"
-                                               "    title: Ledger v2\n"
-                                               "    status: planned\n"
-                                               "    squad: platform\n"
-                                               "    owner: bo\n"
-                                               "    links: {jira: PLAT-77}\n"
-                                               "    risk: high\n"
-                                               "    effort_days: 3\n"
-                                               "    regions:\n"  // block lists, as the other file writes them
-                                               "    - eu\n"
-                                               "    - us\n");
+  CHECK(only(p).after
+        == std::string(k_misc)
+             + "  - id: PLAT-3\n"
+               "    title: Ledger v2\n"
+               "    status: planned\n"
+               "    squad: platform\n"
+               "    owner: bo\n"
+               "    links: {jira: PLAT-77}\n"
+               "    risk: high\n"
+               "    effort_days: 3\n"
+               "    regions:\n"  // block lists, as the other file writes them
+               "    - eu\n"
+               "    - us\n");
   CHECK(new_errors(s, p, day("2026-11-22")).empty());
 
   spec = {};
@@ -106,9 +108,10 @@ TEST_CASE("item add: mistakes are refused with a suggestion")
 TEST_CASE("item set: values, lists, mappings, removals")
 {
   EditSession s = session();
-  EditPlan p = plan_item_set(s, "PAY-1", {"title=Refunds in one click", "status=in-progress", "depends_on+=PLAT-9",
-                                          "depends_on-=PLAT-2", "tags=a,b", "links.jira=PAY-1234", "score.reach=4000",
-                                          "owner=", "risk=low"});
+  EditPlan p =
+    plan_item_set(s, "PAY-1",
+                  {"title=Refunds in one click", "status=in-progress", "depends_on+=PLAT-9", "depends_on-=PLAT-2",
+                   "tags=a,b", "links.jira=PAY-1234", "score.reach=4000", "owner=", "risk=low"});
   CHECK(only(p).after == R"(# Payments.
 squad: payments
 items:
@@ -164,8 +167,10 @@ TEST_CASE("item drop records the reason and deletes nothing")
 {
   EditSession s = session();
   EditPlan p = plan_item_drop(s, "PAY-7", "No one asked: yes");
-  CHECK(only(p).after == std::string(k_payments).replace(std::string(k_payments).find("status: idea"), 12,
-                                                          "status: dropped\n        dropped_reason: \"No one asked: yes\""));
+  CHECK(only(p).after
+        == std::string(k_payments)
+             .replace(std::string(k_payments).find("status: idea"), 12,
+                      "status: dropped\n        dropped_reason: \"No one asked: yes\""));
   CHECK(new_errors(s, p, day("2026-11-22")).empty());
   CHECK_THROWS_AS(plan_item_drop(s, "PAY-7", " "), OpError);
 }
@@ -176,8 +181,10 @@ TEST_CASE("item move: to its squad's file; another squad needs a new id")
   EditPlan p = plan_item_move(s, "PAY-9", "payments", false, {});
   REQUIRE(p.changes.size() == 2);
   CHECK(p.changes[0].path == "roadmap/payments.yaml");
-  CHECK(p.changes[0].after == std::string(k_payments) + "\n    -   id: PAY-9\n        title: Stray\n"
-                                                        "        status: idea\n        squad: payments\n");
+  CHECK(p.changes[0].after
+        == std::string(k_payments)
+             + "\n    -   id: PAY-9\n        title: Stray\n"
+               "        status: idea\n        squad: payments\n");
   CHECK(p.changes[1].path == "roadmap/misc.yaml");
   CHECK(p.changes[1].after == "items:\n  - {id: PLAT-2, title: Ledger, status: planned, squad: platform}\n");
   CHECK(new_errors(s, p, day("2026-11-22")).empty());
@@ -187,8 +194,9 @@ TEST_CASE("item move: to its squad's file; another squad needs a new id")
     (void)plan_item_move(s, "PAY-1", "platform", false, {});
     FAIL("moved across squads");
   } catch (const OpError& e) {
-    CHECK(std::string(e.what()) == "cannot move PAY-1 to squad 'platform': an item keeps its id, and the ids of "
-                                   "'platform' start with PLAT-, not PAY-");
+    CHECK(std::string(e.what())
+          == "cannot move PAY-1 to squad 'platform': an item keeps its id, and the ids of "
+             "'platform' start with PLAT-, not PAY-");
     CHECK(e.hint().find("--new-id") != std::string::npos);
   }
 
@@ -196,14 +204,16 @@ TEST_CASE("item move: to its squad's file; another squad needs a new id")
   CHECK(n.id == "PLAT-6");
   REQUIRE(n.changes.size() == 2);
   CHECK(n.changes[0].path == "roadmap/misc.yaml");
-  CHECK(n.changes[0].after == std::string(k_misc) + "  - id: PLAT-6\n"
-                                                    "    title: Refunds   # short\n"
-                                                    "    status: planned\n"
-                                                    "    moved_from: PAY-1\n"
-                                                    "    squad: platform\n"
-                                                    "    owner: alice\n"
-                                                    "    depends_on:\n"
-                                                    "    - PLAT-2\n");
+  CHECK(n.changes[0].after
+        == std::string(k_misc)
+             + "  - id: PLAT-6\n"
+               "    title: Refunds   # short\n"
+               "    status: planned\n"
+               "    moved_from: PAY-1\n"
+               "    squad: platform\n"
+               "    owner: alice\n"
+               "    depends_on:\n"
+               "    - PLAT-2\n");
   CHECK(n.changes[1].after.find("        status: dropped\n        dropped_reason: moved to platform as PLAT-6\n")
         != std::string::npos);
   REQUIRE(n.hints.size() == 1);
@@ -214,7 +224,7 @@ TEST_CASE("item move: to its squad's file; another squad needs a new id")
 TEST_CASE("errors an item has already move with it")
 {
   EditSession s = session({{"roadmap/zz.yaml", "items:\n  - id: PAY-20\n    title: Bad\n    status: idea\n"
-                                                "    squad: payments\n    risk: extreme\n"}});
+                                               "    squad: payments\n    risk: extreme\n"}});
   EditPlan p = plan_item_move(s, "PAY-20", "payments", false, {});
   REQUIRE(p.changes.size() == 2);
   CHECK(new_errors(s, p, day("2026-11-22")).empty());

@@ -29,7 +29,7 @@ std::string after(const EditPlan& p)
   return p.changes[0].after;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("capacity as typed: a number, or quarters and numbers")
 {
@@ -64,15 +64,16 @@ TEST_CASE("squad add: refused for a bad id, an existing squad, no prefix or a pr
   SquadSpec spec;
   spec.id = "Growth";
   spec.prefix = "GRO";
-  CHECK_THROWS_WITH_AS(plan_squad_add(session(), spec), "squad id 'Growth' is not lower-case letters, digits, '-' and '_'",
-                       OpError);
+  CHECK_THROWS_WITH_AS(plan_squad_add(session(), spec),
+                       "squad id 'Growth' is not lower-case letters, digits, '-' and '_'", OpError);
   spec.id = "payments";
   CHECK_THROWS_WITH_AS(plan_squad_add(session(), spec), "squad 'payments' exists already", OpError);
   spec.id = "growth";
   spec.prefix.reset();
   CHECK_THROWS_AS(plan_squad_add(session(), spec), OpError);
   spec.prefix = "PAY";
-  CHECK_THROWS_WITH_AS(plan_squad_add(session(), spec), "prefix 'PAY' is the prefix of squad 'payments' already", OpError);
+  CHECK_THROWS_WITH_AS(plan_squad_add(session(), spec), "prefix 'PAY' is the prefix of squad 'payments' already",
+                       OpError);
   spec.prefix = "gro";
   CHECK_THROWS_AS(plan_squad_add(session(), spec), OpError);
   spec.prefix = "GRO";

@@ -59,8 +59,8 @@ struct OpsRepo : test::TempRepo {
                                                         "GIT_AUTHOR_DATE",    "GIT_COMMITTER_DATE"};
   OpsRepo() : TempRepo("pops-ops")
   {
-    const std::array<const char*, 6> values = {"Ada Tester", "ada@example.com", "Ada Tester", "ada@example.com",
-                                               "2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z"};
+    const std::array<const char*, 6> values = {"Ada Tester",      "ada@example.com",      "Ada Tester",
+                                               "ada@example.com", "2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z"};
     for (size_t i = 0; i < k_vars.size(); ++i) {
       ::setenv(k_vars[i], values[i], 1);
     }
@@ -74,7 +74,8 @@ struct OpsRepo : test::TempRepo {
   OpsRepo(const OpsRepo&) = delete;
   OpsRepo& operator=(const OpsRepo&) = delete;
 
-  void commit(const std::vector<std::pair<std::string, std::string>>& files, const std::vector<std::string>& removed = {})
+  void commit(const std::vector<std::pair<std::string, std::string>>& files,
+              const std::vector<std::string>& removed = {})
   {
     TempRepo::commit(files, "2026-09-21", "Ada", removed);
   }
@@ -93,13 +94,14 @@ struct OpsRepo : test::TempRepo {
   }
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("ids that ever existed in history are not handed out again")
 {
   OpsRepo r;
   CHECK(history_max_ids(r.dir).empty());  // no commit yet
-  r.commit({{"pops.yaml", k_config}, {"roadmap/payments.yaml", k_payments},
+  r.commit({{"pops.yaml", k_config},
+            {"roadmap/payments.yaml", k_payments},
             {"roadmap/old.yaml", "items:\n  - {id: PAY-30, title: Old, status: idea, squad: payments}\n"}});
   r.commit({}, {"roadmap/old.yaml"});
   auto used = history_max_ids(r.dir);
@@ -135,7 +137,8 @@ TEST_CASE("apply and commit exactly the changed files")
   CHECK(repo.commit("HEAD").author == "Ada Tester");
   CHECK(repo.commit("HEAD").author_time == static_cast<long long>(make_date(2026, 11, 20).days) * 86400 + 36000);
   auto files = repo.tree_files("HEAD", "");
-  auto it = std::find_if(files.begin(), files.end(), [](const SourceFile& f) { return f.path == "roadmap/payments.yaml"; });
+  auto it =
+    std::find_if(files.begin(), files.end(), [](const SourceFile& f) { return f.path == "roadmap/payments.yaml"; });
   REQUIRE(it != files.end());
   CHECK(it->content == p.changes[0].after);
   // notes.txt: HEAD keeps the committed version, the index the staged one.

@@ -29,13 +29,13 @@ std::string after(const PromoteSpec& spec, const char* cfg = k_config)
   return p.changes[0].after;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("pilot promote: widening appends to the pilot list, nothing else changes")
 {
-  const std::string want = std::string(k_config).replace(std::string(k_config).find("pilot: [payments]   #"),
-                                                         std::string("pilot: [payments]").size(),
-                                                         "pilot: [payments, growth]");
+  const std::string want =
+    std::string(k_config).replace(std::string(k_config).find("pilot: [payments]   #"),
+                                  std::string("pilot: [payments]").size(), "pilot: [payments, growth]");
   CHECK(after({"doc-stale", {"growth", "payments"}, false}) == want);
 }
 
@@ -57,7 +57,8 @@ TEST_CASE("pilot promote: refuses what it cannot do, saying why")
 {
   const EditSession s = EditSession::of("/nowhere", {{"pops.yaml", k_config}});
   CHECK_THROWS_WITH(plan_pilot_promote(s, {"wip-limit", {}, true}), "rule 'wip-limit' is not under pilot in pops.yaml");
-  CHECK_THROWS_WITH(plan_pilot_promote(s, {"doc-stail", {}, true}), "unknown rule 'doc-stail' (did you mean 'doc-stale'?)");
+  CHECK_THROWS_WITH(plan_pilot_promote(s, {"doc-stail", {}, true}),
+                    "unknown rule 'doc-stail' (did you mean 'doc-stale'?)");
   CHECK_THROWS_WITH(plan_pilot_promote(s, {"doc-stale", {"grwth"}, false}),
                     "unknown squad 'grwth' (did you mean 'growth'?)");
   CHECK_THROWS_WITH(plan_pilot_promote(s, {"doc-stale", {"payments"}, false}),

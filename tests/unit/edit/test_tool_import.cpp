@@ -16,9 +16,9 @@ using namespace pops::integrations_fixture;
 TEST_CASE("integrations: import adds, updates only what changed, leaves the rest")
 {
   EditSession s = session(k_config + "integrations:\n  jira:\n    fields: {\"Custom field (Risk)\": risk}\n");
-  const std::string csv = k_head + "Refunds,PAY-900,To Do,,,,,\n"                              // unchanged
+  const std::string csv = k_head + "Refunds,PAY-900,To Do,,,,,\n"                                      // unchanged
                           + "Ledger,PLAT-5,In Progress,Bo Lind,15/Dec/26 12:00 AM,ledger,core,high\n"  // new
-                          + "Wallets,PAY-901,Done,alice@example.com,,,,\n";                         // new
+                          + "Wallets,PAY-901,Done,alice@example.com,,,,\n";                            // new
   ToolImportResult r = plan_tool_import(s, csv, "jira", "j.csv", {});
   CHECK(r.rows == 3);
   CHECK(r.added == 2);
@@ -35,11 +35,14 @@ TEST_CASE("integrations: import adds, updates only what changed, leaves the rest
   REQUIRE(plat);
   REQUIRE(pay);
   CHECK(plat->created);
-  CHECK(plat->after == "squad: platform\nitems:\n  - id: PLAT-1\n    title: Ledger\n    status: in-progress\n"
-                       "    owner: bo\n    target: 2026-12-15\n    tags: [ledger, core]\n    links: {jira: PLAT-5}\n"
-                       "    risk: high\n");
-  CHECK(pay->after == k_roadmap + "  - id: PAY-3\n    title: Wallets\n    status: shipped\n    owner: alice\n"
-                                  "    links: {jira: PAY-901}\n");
+  CHECK(plat->after
+        == "squad: platform\nitems:\n  - id: PLAT-1\n    title: Ledger\n    status: in-progress\n"
+           "    owner: bo\n    target: 2026-12-15\n    tags: [ledger, core]\n    links: {jira: PLAT-5}\n"
+           "    risk: high\n");
+  CHECK(pay->after
+        == k_roadmap
+             + "  - id: PAY-3\n    title: Wallets\n    status: shipped\n    owner: alice\n"
+               "    links: {jira: PAY-901}\n");
 
   SUBCASE("a status change is one line")
   {
@@ -58,7 +61,8 @@ TEST_CASE("integrations: import adds, updates only what changed, leaves the rest
     REQUIRE(r2.plan.changes.size() == 1);
     CHECK(r2.plan.changes[0].after.find("status: dropped\n    dropped_reason: Dropped in Jira (Won't Do)\n")
           != std::string::npos);
-    EditSession s2 = EditSession::of("/ws", {{"pops.yaml", k_config}, {"roadmap/payments.yaml", r2.plan.changes[0].after}});
+    EditSession s2 =
+      EditSession::of("/ws", {{"pops.yaml", k_config}, {"roadmap/payments.yaml", r2.plan.changes[0].after}});
     ToolImportResult r3 = plan_tool_import(s2, k_head + "Refunds,PAY-900,To Do,,,,,\n", "jira", "j.csv", {});
     REQUIRE(r3.plan.changes.size() == 1);
     const std::string& t = r3.plan.changes[0].after;
@@ -72,13 +76,13 @@ TEST_CASE("integrations: import adds, updates only what changed, leaves the rest
 TEST_CASE("integrations: rows that cannot be imported are located and left out; cells that do not map warn")
 {
   EditSession s = session();
-  const std::string csv = k_head + "A,PAY-5,Blocked,,,,,\n"        // line 2: unknown status
-                          + "B,PAYX-1,To Do,,,,,\n"                // line 3: unknown squad
-                          + "C,PAY-6,To Do,Zed,31/Foo/26,,,\n"     // line 4: bad date (and a warning)
-                          + ",PAY-7,To Do,,,,,\n"                  // line 5: no title
-                          + "D,PAY-8,To Do\n"                      // line 6: short row
-                          + "E,PAY-9,To Do,,,,,\n"                 // line 7: fine
-                          + "F,PAY-9,To Do,,,,,\n";                // line 8: the key again
+  const std::string csv = k_head + "A,PAY-5,Blocked,,,,,\n"     // line 2: unknown status
+                          + "B,PAYX-1,To Do,,,,,\n"             // line 3: unknown squad
+                          + "C,PAY-6,To Do,Zed,31/Foo/26,,,\n"  // line 4: bad date (and a warning)
+                          + ",PAY-7,To Do,,,,,\n"               // line 5: no title
+                          + "D,PAY-8,To Do\n"                   // line 6: short row
+                          + "E,PAY-9,To Do,,,,,\n"              // line 7: fine
+                          + "F,PAY-9,To Do,,,,,\n";             // line 8: the key again
   ToolImportResult r = plan_tool_import(s, csv, "jira", "j.csv", {});
   CHECK(r.rows == 7);
   CHECK(r.skipped == 4);
@@ -88,8 +92,10 @@ TEST_CASE("integrations: rows that cannot be imported are located and left out; 
       return m.line == line && m.column == column && m.error == error && m.message.find(text) != std::string::npos;
     });
   };
-  CHECK(has(2, 9, "unknown Jira status 'Blocked'; the item is added as 'idea', the first status; map it in pops.yaml, "
-                  "e.g. integrations: {jira: {statuses: {\"Blocked\": idea}}}", false));
+  CHECK(has(2, 9,
+            "unknown Jira status 'Blocked'; the item is added as 'idea', the first status; map it in pops.yaml, "
+            "e.g. integrations: {jira: {statuses: {\"Blocked\": idea}}}",
+            false));
   CHECK(has(3, 3, "unknown squad 'PAYX' (did you mean 'PAY'?)"));
   CHECK(has(4, 19, "'Due date' is not a date: '31/Foo/26'; the target is left unset", false));
   CHECK(has(4, 15, "'Assignee' 'Zed' is nobody in pops.yaml's people", false));
@@ -114,8 +120,9 @@ TEST_CASE("integrations: many updates in one file are edited entry by entry, wit
   std::string roadmap = "# Many items.\nsquad: payments\nitems:\n";
   std::string csv = k_head;
   for (int i = 1; i <= 12; ++i) {
-    roadmap += fmt::format("  - id: PAY-{}\n    title: Item {}   # {}\n    status: planned\n    links: {{jira: PAY-{}}}\n\n",
-                           i, i, i, 100 + i);
+    roadmap +=
+      fmt::format("  - id: PAY-{}\n    title: Item {}   # {}\n    status: planned\n    links: {{jira: PAY-{}}}\n\n", i,
+                  i, i, 100 + i);
     csv += fmt::format("Item {},PAY-{},{},,,,,\n", i, 100 + i, i % 2 == 0 ? "In Progress" : "To Do");
   }
   roadmap += "# the end\n";
@@ -144,8 +151,9 @@ TEST_CASE("integrations: many updates in one file are edited entry by entry, wit
 
 TEST_CASE("integrations: people, ignored columns, default squad and custom fields from pops.yaml")
 {
-  EditSession s = session(k_config + "integrations:\n  linear:\n    people: {\"Al P.\": alice}\n"
-                                     "    fields: {Labels: null, Risk: risk, Cycle: okr}\n    squad: platform\n");
+  EditSession s = session(k_config
+                          + "integrations:\n  linear:\n    people: {\"Al P.\": alice}\n"
+                            "    fields: {Labels: null, Risk: risk, Cycle: okr}\n    squad: platform\n");
   REQUIRE(schema_findings(s).empty());
   const std::string csv = "ID,Team,Title,Status,Assignee,Labels,Risk,Cycle\n"
                           "ENG-1,,Gateway,Todo,Al P.,\"a, b\",High,Cycle 14\n"
@@ -161,10 +169,12 @@ TEST_CASE("integrations: people, ignored columns, default squad and custom field
         == "'Risk' 'extreme' is not a value of the field 'risk'; the risk is left unset; the values are low, high");
   REQUIRE(r.plan.changes.size() == 1);
   CHECK(r.plan.changes[0].path == "roadmap/platform.yaml");
-  CHECK(r.plan.changes[0].after == "squad: platform\nitems:\n  - id: PLAT-1\n    title: Gateway\n    status: planned\n"
-                                   "    owner: alice\n    okr: Cycle 14\n    links: {linear: ENG-1}\n    risk: high\n"
-                                   "  - id: PLAT-2\n    title: Cache\n    status: planned\n    links: {linear: ENG-2}\n");
-  CHECK(r.added_by_squad == std::vector<std::pair<std::string, std::vector<std::string>>>{{"platform", {"PLAT-1", "PLAT-2"}}});
+  CHECK(r.plan.changes[0].after
+        == "squad: platform\nitems:\n  - id: PLAT-1\n    title: Gateway\n    status: planned\n"
+           "    owner: alice\n    okr: Cycle 14\n    links: {linear: ENG-1}\n    risk: high\n"
+           "  - id: PLAT-2\n    title: Cache\n    status: planned\n    links: {linear: ENG-2}\n");
+  CHECK(r.added_by_squad
+        == std::vector<std::pair<std::string, std::vector<std::string>>>{{"platform", {"PLAT-1", "PLAT-2"}}});
 }
 
 TEST_CASE("integrations: a status pops does not know falls back to the export's category; an item keeps its own")
@@ -196,10 +206,12 @@ TEST_CASE("integrations: a status pops does not know falls back to the export's 
     }
     return std::string("(none)");
   };
-  CHECK(msg(2) == "unknown Jira status 'Ready for QA'; imported as 'in-progress' by its 'Status Category' 'In Progress'; "
-                  "map it in pops.yaml, e.g. integrations: {jira: {statuses: {\"Ready for QA\": idea}}}");
-  CHECK(msg(5) == "unknown Jira status 'Parked'; the item is added as 'idea', the first status; map it in pops.yaml, "
-                  "e.g. integrations: {jira: {statuses: {\"Parked\": idea}}}");
+  CHECK(msg(2)
+        == "unknown Jira status 'Ready for QA'; imported as 'in-progress' by its 'Status Category' 'In Progress'; "
+           "map it in pops.yaml, e.g. integrations: {jira: {statuses: {\"Ready for QA\": idea}}}");
+  CHECK(msg(5)
+        == "unknown Jira status 'Parked'; the item is added as 'idea', the first status; map it in pops.yaml, "
+           "e.g. integrations: {jira: {statuses: {\"Parked\": idea}}}");
   CHECK(msg(6).find("the status is left as it is ('planned')") != std::string::npos);
 
   // Linear: the state type.
@@ -210,30 +222,35 @@ TEST_CASE("integrations: a status pops does not know falls back to the export's 
   CHECK(l.added == 2);
   REQUIRE(l.plan.changes.size() == 1);
   CHECK(l.plan.changes[0].after.find("title: Gateway\n    status: in-progress") != std::string::npos);
-  CHECK(l.plan.changes[0].after.find("title: Cache\n    status: dropped\n    dropped_reason: Dropped in Linear (Parked)")
-        != std::string::npos);
+  CHECK(
+    l.plan.changes[0].after.find("title: Cache\n    status: dropped\n    dropped_reason: Dropped in Linear (Parked)")
+    != std::string::npos);
 }
 
 TEST_CASE("integrations: several teams give the first that is a squad; cells that do not map warn")
 {
   EditSession s = session();
-  const std::string csv = "Feature ID,Feature name,Status,Teams,Description\n"
-                          "pb-1,Wallets,Planned,\"Payments, Growth\",\"<p>Hold <b>several</b> currencies.</p><ul><li>EUR</li>"
-                          "<li>USD</li></ul>\"\n"
-                          "pb-2,Ledger,Planned,\"Growth; Platform\",plain text\n";
+  const std::string csv =
+    "Feature ID,Feature name,Status,Teams,Description\n"
+    "pb-1,Wallets,Planned,\"Payments, Growth\",\"<p>Hold <b>several</b> currencies.</p><ul><li>EUR</li>"
+    "<li>USD</li></ul>\"\n"
+    "pb-2,Ledger,Planned,\"Growth; Platform\",plain text\n";
   ToolImportResult r = plan_tool_import(s, csv, "productboard", "p.csv", {});
   CHECK(r.added == 2);
   CHECK(r.skipped == 0);
   REQUIRE(r.messages.size() == 2);
-  CHECK(r.messages[0].message == "'Teams' 'Payments, Growth' names several squads; the item goes to 'payments', the first "
-                                 "one; to choose, import with --squad or map the cell, e.g. integrations: {productboard: "
-                                 "{squads: {\"Payments, Growth\": payments}}}");
+  CHECK(r.messages[0].message
+        == "'Teams' 'Payments, Growth' names several squads; the item goes to 'payments', the first "
+           "one; to choose, import with --squad or map the cell, e.g. integrations: {productboard: "
+           "{squads: {\"Payments, Growth\": payments}}}");
   CHECK(r.messages[1].message.find("'Growth; Platform' names several squads; the item goes to 'platform'") == 8);
   REQUIRE(r.plan.changes.size() == 2);
-  const std::string& pay = r.plan.changes[0].path == "roadmap/payments.yaml" ? r.plan.changes[0].after : r.plan.changes[1].after;
+  const std::string& pay =
+    r.plan.changes[0].path == "roadmap/payments.yaml" ? r.plan.changes[0].after : r.plan.changes[1].after;
   CHECK(pay.find("description: \"Hold **several** currencies.\\n\\n- EUR\\n- USD\"") != std::string::npos);
-  CHECK(r.added_by_squad == std::vector<std::pair<std::string, std::vector<std::string>>>{{"payments", {"PAY-3"}},
-                                                                                          {"platform", {"PLAT-1"}}});
+  CHECK(r.added_by_squad
+        == std::vector<std::pair<std::string, std::vector<std::string>>>{{"payments", {"PAY-3"}},
+                                                                         {"platform", {"PLAT-1"}}});
 }
 
 TEST_CASE("integrations: --squad puts every row in one squad; --map reads a column into a field")
@@ -268,12 +285,13 @@ TEST_CASE("integrations: --squad puts every row in one squad; --map reads a colu
                        "--squad: unknown squad 'paymnts' (did you mean 'payments'?)", OpError);
   bad = {};
   bad.maps = {"Fix Version=horizon"};
-  CHECK_THROWS_WITH_AS(plan_tool_import(s, csv, "jira", "j.csv", {}, bad),
-                       "--map 'Fix Version=horizon': 'j.csv' has no column 'Fix Version' (did you mean 'Fix Version/s'?)",
-                       OpError);
+  CHECK_THROWS_WITH_AS(
+    plan_tool_import(s, csv, "jira", "j.csv", {}, bad),
+    "--map 'Fix Version=horizon': 'j.csv' has no column 'Fix Version' (did you mean 'Fix Version/s'?)", OpError);
   bad.maps = {"Fix Version/s=horizn"};
   CHECK_THROWS_WITH_AS(plan_tool_import(s, csv, "jira", "j.csv", {}, bad),
                        "--map 'Fix Version/s=horizn': unknown field 'horizn' (did you mean 'horizon'?)", OpError);
   bad.maps = {"horizon"};
-  CHECK_THROWS_WITH_AS(plan_tool_import(s, csv, "jira", "j.csv", {}, bad), "--map 'horizon' is not COLUMN=FIELD", OpError);
+  CHECK_THROWS_WITH_AS(plan_tool_import(s, csv, "jira", "j.csv", {}, bad), "--map 'horizon' is not COLUMN=FIELD",
+                       OpError);
 }

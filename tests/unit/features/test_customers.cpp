@@ -17,17 +17,19 @@ namespace {
 Workspace sample()
 {
   return pops::test::load_clean(
-      {{"pops.yaml", "version: 1\nproduct: T\nsquads:\n  payments: {prefix: PAY}\nfeedback_sources: [sales]\n"},
-       {"customers.yaml", "customers:\n  - {name: Globex, aliases: [Globex Retail], segment: enterprise, arr: 310000}\n"
-                          "  - {name: initech}\n"},
-       {"roadmap/p.yaml", "squad: payments\nitems:\n  - {id: PAY-1, title: A, status: idea}\n"
-                          "  - {id: PAY-2, title: B, status: idea}\n"},
-       {"feedback/f.yaml", "entries:\n"
-                           "  - {id: FB-3, date: 2026-11-05, source: sales, customer: 'GLOBEX RETAIL, Inc.', summary: s, items: [PAY-2]}\n"
-                           "  - {id: FB-1, date: 2026-11-01, source: sales, customer: Globex, summary: s, segment: smb, arr: 5, items: [PAY-2, PAY-1]}\n"
-                           "  - {id: FB-2, date: 2026-11-02, source: sales, customer: Acme, summary: s, segment: smb, arr: 1000}\n"
-                           "  - {id: FB-4, date: 2026-11-09, source: sales, customer: ' ACME ', summary: s, segment: mid, items: [PAY-1]}\n"
-                           "  - {id: FB-5, date: 2026-11-03, source: sales, summary: no customer}\n"}});
+    {{"pops.yaml", "version: 1\nproduct: T\nsquads:\n  payments: {prefix: PAY}\nfeedback_sources: [sales]\n"},
+     {"customers.yaml", "customers:\n  - {name: Globex, aliases: [Globex Retail], segment: enterprise, arr: 310000}\n"
+                        "  - {name: initech}\n"},
+     {"roadmap/p.yaml", "squad: payments\nitems:\n  - {id: PAY-1, title: A, status: idea}\n"
+                        "  - {id: PAY-2, title: B, status: idea}\n"},
+     {"feedback/f.yaml",
+      "entries:\n"
+      "  - {id: FB-3, date: 2026-11-05, source: sales, customer: 'GLOBEX RETAIL, Inc.', summary: s, items: [PAY-2]}\n"
+      "  - {id: FB-1, date: 2026-11-01, source: sales, customer: Globex, summary: s, segment: smb, arr: 5, items: "
+      "[PAY-2, PAY-1]}\n"
+      "  - {id: FB-2, date: 2026-11-02, source: sales, customer: Acme, summary: s, segment: smb, arr: 1000}\n"
+      "  - {id: FB-4, date: 2026-11-09, source: sales, customer: ' ACME ', summary: s, segment: mid, items: [PAY-1]}\n"
+      "  - {id: FB-5, date: 2026-11-03, source: sales, summary: no customer}\n"}});
 }
 
 std::vector<std::string> ids(const std::vector<const Feedback*>& v)
@@ -39,7 +41,7 @@ std::vector<std::string> ids(const std::vector<const Feedback*>& v)
   return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("each customer once, sorted by name ignoring case, records and names of feedback alike")
 {

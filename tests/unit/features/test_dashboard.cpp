@@ -11,7 +11,8 @@ namespace {
 
 Workspace sample()
 {
-  return load_workspace("/ws", {{"pops.yaml", R"(version: 1
+  return load_workspace("/ws",
+                        {{"pops.yaml", R"(version: 1
 product: "Acme <Cloud> & Co"
 squads:
   payments: {prefix: PAY, wip_limit: 2}
@@ -22,19 +23,19 @@ people:
 rituals:
   review: {cadence: {every: 2 weeks}}
 )"},
-                                {"roadmap/a.yaml", R"(items:
+                         {"roadmap/a.yaml", R"(items:
   - {id: PAY-1, title: "<b>Refunds</b>", status: in-progress, horizon: now, squad: payments}
   - {id: PAY-2, title: Payouts, status: shipped, horizon: now, squad: payments}
   - {id: PLAT-1, title: Queues, status: planned, horizon: next, squad: platform}
 )"},
-                                {"feedback/f.yaml", R"(entries:
+                         {"feedback/f.yaml", R"(entries:
   - {id: FB-1, date: 2026-10-01, source: sales, customer: Acme, arr: 100, summary: a, items: [PAY-1]}
   - {id: FB-2, date: 2026-10-05, source: sales, customer: Acme, arr: 300, summary: b, items: [PAY-1, PLAT-1]}
   - {id: FB-3, date: 2026-10-03, source: sales, customer: Beta, summary: c, items: [PAY-1]}
   - {id: FB-4, date: 2026-10-03, source: sales, summary: d, items: [PLAT-1, PLAT-1]}
   - {id: FB-5, date: 2026-10-04, source: sales, customer: Gamma, arr: 50, summary: e, items: [PLAT-1]}
 )"},
-                                {"rituals/review/2026-11-19.md", R"(---
+                         {"rituals/review/2026-11-19.md", R"(---
 ritual: review
 date: 2026-11-19
 actions:
@@ -48,7 +49,7 @@ actions:
                         1);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("dashboard: status, demand with each customer once, actions by due date")
 {
@@ -95,7 +96,8 @@ TEST_CASE("dashboard: status, demand with each customer once, actions by due dat
   CHECK(html.find("<td class=\"n\">350</td>") != std::string::npos);
   CHECK(html.find("No history in the window.") != std::string::npos);
   CHECK(html.find("No history up to 2026-11-30 yet (committer dates)") != std::string::npos);
-  CHECK(html.find("<div class=\"v\">\xe2\x80\x93</div><div class=\"k\">shipped in the window</div>") != std::string::npos);
+  CHECK(html.find("<div class=\"v\">\xe2\x80\x93</div><div class=\"k\">shipped in the window</div>")
+        != std::string::npos);
   CHECK(html.find("<rect class=\"seg s-in-progress\" width=\"10\"") != std::string::npos);  // legend
   const std::string md = render_dashboard_markdown(d, m);
   CHECK(md.find("# Acme &lt;Cloud&gt; &amp; Co") == 0);
@@ -135,7 +137,7 @@ PeriodMetrics row(const char* period, const char* squad, bool complete, int ship
   return p;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("dashboard: trends of the portfolio by period, predictability of the last complete period")
 {
@@ -148,21 +150,25 @@ TEST_CASE("dashboard: trends of the portfolio by period, predictability of the l
   oct.cycle_median = 10;
   oct.cycle_p85 = 20;
   oct.slipped = 1;
-  m.rows = {oct, row("2026-10", "payments", true, 2, 3, 2), row("2026-10", "platform", true, 1, 1, 1),
-            row("2026-11", "", false, 0, 5, 0), row("2026-11", "payments", false, 0, 3, 0),
+  m.rows = {oct,
+            row("2026-10", "payments", true, 2, 3, 2),
+            row("2026-10", "platform", true, 1, 1, 1),
+            row("2026-11", "", false, 0, 5, 0),
+            row("2026-11", "payments", false, 0, 3, 0),
             row("2026-11", "platform", false, 0, 2, 0)};
   const Dashboard d = build_dashboard(ws, m, {}, *parse_date("2026-11-02"));
   const std::string html = render_dashboard_html(d, m);
   // November has 0 of 5 shipped two days in: not 0%, the card keeps October's 3 of 4.
   CHECK(html.find("<div class=\"v\">75%</div><div class=\"k\">predictability</div>"
-                  "<div class=\"d\">2026-10: 3 of 4 shipped</div>") != std::string::npos);
+                  "<div class=\"d\">2026-10: 3 of 4 shipped</div>")
+        != std::string::npos);
   CHECK(html.find("<section id=\"trends\">") != std::string::npos);
   CHECK(html.find("<title>2026-10: 3 shipped</title>") != std::string::npos);
   CHECK(html.find("<title>2026-11: 0 shipped (so far)</title>") != std::string::npos);
   CHECK(html.find("<title>p50 2026-10: 10 days</title>") != std::string::npos);
   CHECK(html.find("<title>p85 2026-10: 20 days</title>") != std::string::npos);
   CHECK(html.find("<title>predictability 2026-10: 75%</title>") != std::string::npos);
-  CHECK(html.find("predictability 2026-11") == std::string::npos);  // a running month has no point
+  CHECK(html.find("predictability 2026-11") == std::string::npos);                      // a running month has no point
   CHECK(html.find("<title>payments 2026-10: 2 shipped</title>") != std::string::npos);  // per squad
   CHECK(html.find("No open item's latest update is at risk or off track.") != std::string::npos);
   // Every table scrolls in its own box; nothing outside asks for a script.
@@ -195,6 +201,7 @@ TEST_CASE("dashboard: no complete period with items due says n/a, not 0%")
   const Dashboard d = build_dashboard(ws, m, {}, *parse_date("2026-11-02"));
   const std::string html = render_dashboard_html(d, m);
   CHECK(html.find("<div class=\"v\">n/a</div><div class=\"k\">predictability</div>"
-                  "<div class=\"d\">no complete period had items due</div>") != std::string::npos);
+                  "<div class=\"d\">no complete period had items due</div>")
+        != std::string::npos);
   CHECK(html.find(">0%<") == std::string::npos);
 }

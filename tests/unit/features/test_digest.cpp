@@ -16,17 +16,18 @@ Date d(const char* s)
 const char* k_config = "version: 1\nproduct: Test\nsquads:\n  payments: {prefix: PAY}\n  platform: {prefix: PLAT}\n"
                        "rituals:\n  review:\n    cadence: {every: 2 weeks, on: thursday, from: 2026-01-08}\n";
 
-} // namespace
+}  // namespace
 
 TEST_CASE("build_digest: shipped, committed, slipped, dropped and removed from the diff")
 {
-  const Workspace from = load_workspace(
-    "/ws", {{"pops.yaml", k_config},
-            {"roadmap/p.yaml", "squad: payments\nitems:\n"
-                               "  - {id: PAY-1, title: Refunds, status: in-progress, horizon: now, target: 2026-11-20}\n"
-                               "  - {id: PAY-2, title: Wallets, status: planned, horizon: next, target: 2026-12-01}\n"
-                               "  - {id: PAY-3, title: Crypto, status: idea, horizon: later}\n"
-                               "  - {id: PAY-4, title: Export, status: idea}\n"}});
+  const Workspace from =
+    load_workspace("/ws", {{"pops.yaml", k_config},
+                           {"roadmap/p.yaml",
+                            "squad: payments\nitems:\n"
+                            "  - {id: PAY-1, title: Refunds, status: in-progress, horizon: now, target: 2026-11-20}\n"
+                            "  - {id: PAY-2, title: Wallets, status: planned, horizon: next, target: 2026-12-01}\n"
+                            "  - {id: PAY-3, title: Crypto, status: idea, horizon: later}\n"
+                            "  - {id: PAY-4, title: Export, status: idea}\n"}});
   const Workspace to = load_workspace(
     "/ws", {{"pops.yaml", k_config},
             {"roadmap/p.yaml", "squad: payments\nitems:\n"
@@ -109,10 +110,11 @@ TEST_CASE("build_digest: shipped, committed, slipped, dropped and removed from t
 TEST_CASE("build_digest: an item moved under a new id is moved, not dropped, and compared with its old id")
 {
   const Workspace from = load_workspace(
-    "/ws", {{"pops.yaml", k_config},
-            {"roadmap/p.yaml", "squad: payments\nitems:\n"
-                               "  - {id: PAY-1, title: Refunds, status: in-progress, horizon: next, target: 2026-11-20}\n"},
-            {"roadmap/q.yaml", "squad: platform\nitems: []\n"}});
+    "/ws",
+    {{"pops.yaml", k_config},
+     {"roadmap/p.yaml", "squad: payments\nitems:\n"
+                        "  - {id: PAY-1, title: Refunds, status: in-progress, horizon: next, target: 2026-11-20}\n"},
+     {"roadmap/q.yaml", "squad: platform\nitems: []\n"}});
   const Workspace to = load_workspace(
     "/ws", {{"pops.yaml", k_config},
             {"roadmap/p.yaml", "squad: payments\nitems:\n"
@@ -178,8 +180,9 @@ TEST_CASE("build_digest: what shipped is what the history says shipped in the pe
                       "  - {id: PAY-1, title: Refunds, status: shipped, horizon: now}\n";
   const Workspace from = load_workspace("/ws", {{"pops.yaml", k_config}, {"roadmap/p.yaml", files}});
   const Workspace to = load_workspace(
-    "/ws", {{"pops.yaml", k_config},
-            {"roadmap/p.yaml", std::string(files) + "  - {id: PAY-2, title: Wallets, status: shipped, horizon: now}\n"}});
+    "/ws",
+    {{"pops.yaml", k_config},
+     {"roadmap/p.yaml", std::string(files) + "  - {id: PAY-2, title: Wallets, status: shipped, horizon: now}\n"}});
   ItemFacts pay1;
   pay1.id = "PAY-1";
   pay1.squad = "payments";

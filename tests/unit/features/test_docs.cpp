@@ -23,10 +23,11 @@ docs:
 
 const char* k_roadmap = "squad: payments\nitems:\n  - {id: PAY-1, title: Refunds, status: planned}\n";
 
-std::string doc(const std::string& title, const std::string& type, const std::string& status, const std::string& extra = "")
+std::string doc(const std::string& title, const std::string& type, const std::string& status,
+                const std::string& extra = "")
 {
-  return "---\ntitle: " + title + "\ntype: " + type + "\nstatus: " + status + "\nowner: alice\n" + extra + "---\n# " +
-         title + "\n";
+  return "---\ntitle: " + title + "\ntype: " + type + "\nstatus: " + status + "\nowner: alice\n" + extra + "---\n# "
+         + title + "\n";
 }
 
 std::vector<SourceFile> files()
@@ -51,7 +52,7 @@ std::vector<std::string> findings_of(const Workspace& ws, const std::string& rul
   return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("slugs")
 {
@@ -137,9 +138,10 @@ TEST_CASE("doc new refuses unknown types, owners and items, and existing files")
   EditPlan p = plan_doc_new(s, {"decision", "Use Postgres", "alice", "draft", {}}, today);
   REQUIRE(p.changes.size() == 1);
   CHECK(p.changes[0].path == "docs/decisions/use-postgres.md");
-  CHECK(p.changes[0].after
-        == "---\ntitle: Use Postgres\ntype: decision\nowner: alice\nstatus: draft\nitems: []\ncreated: 2026-11-22\n---\n"
-           "# Use Postgres\n");
+  CHECK(
+    p.changes[0].after
+    == "---\ntitle: Use Postgres\ntype: decision\nowner: alice\nstatus: draft\nitems: []\ncreated: 2026-11-22\n---\n"
+       "# Use Postgres\n");
 }
 
 TEST_CASE("doc new keeps a generated index current")
@@ -155,7 +157,8 @@ TEST_CASE("doc new keeps a generated index current")
   // A hand-written index is left alone by doc new, and doc index refuses to replace it.
   f.back().content = "# Hand-written\n";
   EditSession hand = EditSession::of("/nonexistent", f);
-  CHECK(plan_doc_new(hand, {"prd", "Chargebacks", "alice", "draft", {}}, *parse_date("2026-11-22")).changes.size() == 1);
+  CHECK(plan_doc_new(hand, {"prd", "Chargebacks", "alice", "draft", {}}, *parse_date("2026-11-22")).changes.size()
+        == 1);
   CHECK_THROWS_AS(plan_doc_index(hand, false), OpError);
   CHECK(plan_doc_index(hand, true).changes.size() == 1);
 }

@@ -19,10 +19,11 @@ const std::string k_config = "version: 1\nproduct: Acme\n# squads first\nsquads:
 
 EditSession session()
 {
-  return EditSession::of("/nowhere", {{"pops.yaml", k_config},
-                                      {"roadmap/p.yaml", "squad: payments\nitems:\n"
-                                                         "  - {id: PAY-1, title: One-click refunds, status: in-progress, horizon: now}\n"
-                                                         "  - {id: PAY-2, title: Refund limits, status: planned, horizon: next}\n"}});
+  return EditSession::of(
+    "/nowhere", {{"pops.yaml", k_config},
+                 {"roadmap/p.yaml", "squad: payments\nitems:\n"
+                                    "  - {id: PAY-1, title: One-click refunds, status: in-progress, horizon: now}\n"
+                                    "  - {id: PAY-2, title: Refund limits, status: planned, horizon: next}\n"}});
 }
 
 OnboardSpec dana()
@@ -34,7 +35,7 @@ OnboardSpec dana()
   return o;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("onboard: pops.yaml gains the person and the onboarding type; the document names squad, lead and items")
 {
@@ -68,13 +69,15 @@ TEST_CASE("onboard refused: a bad person id, an unknown squad, a person of anoth
   CHECK_THROWS_AS(plan_onboard(session(), o, today), OpError);
   o = dana();
   o.squad = "paymnts";
-  CHECK_THROWS_WITH_AS(plan_onboard(session(), o, today), "unknown squad 'paymnts' (did you mean 'payments'?)", OpError);
+  CHECK_THROWS_WITH_AS(plan_onboard(session(), o, today), "unknown squad 'paymnts' (did you mean 'payments'?)",
+                       OpError);
   o = dana();
   o.person = "alice";
   o.squad = "platform";
-  CHECK_THROWS_WITH_AS(plan_onboard(session(), o, today), "'alice' is in pops.yaml already, in squad 'payments'", OpError);
-  const EditSession with_doc = EditSession::of("/nowhere", {{"pops.yaml", k_config},
-                                                            {"docs/onboarding/dana.md", "---\ntype: x\n---\n"}});
+  CHECK_THROWS_WITH_AS(plan_onboard(session(), o, today), "'alice' is in pops.yaml already, in squad 'payments'",
+                       OpError);
+  const EditSession with_doc =
+    EditSession::of("/nowhere", {{"pops.yaml", k_config}, {"docs/onboarding/dana.md", "---\ntype: x\n---\n"}});
   CHECK_THROWS_WITH_AS(plan_onboard(with_doc, dana(), today),
                        "'docs/onboarding/dana.md' exists already; pops never overwrites a document", OpError);
 }

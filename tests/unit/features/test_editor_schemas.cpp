@@ -44,7 +44,7 @@ pops::Config config(const char* text = k_config)
   return cfg;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("VS Code settings: created, merged keeping everything else, refused when not plain JSON")
 {
@@ -79,28 +79,34 @@ TEST_CASE("VS Code settings: created, merged keeping everything else, refused wh
   CHECK(problem == "it is not a JSON object");
   CHECK_FALSE(pops::merge_vscode_settings(R"({"yaml.schemas": []})", problem));
   CHECK(problem.find("yaml.schemas") != std::string::npos);
-  CHECK(json::parse(pops::vscode_schema_entries()).at("yaml.schemas").size() == 4);  // pops.yaml, roadmap, feedback, customers.yaml
+  CHECK(json::parse(pops::vscode_schema_entries()).at("yaml.schemas").size()
+        == 4);  // pops.yaml, roadmap, feedback, customers.yaml
 }
 
 TEST_CASE("settings.json as JSONC: comments, trailing commas and the layout are kept; only yaml.schemas changes")
 {
   std::string problem;
   // No yaml.schemas yet: one member added at the end, at the file's indentation, a trailing comma kept.
-  const std::string a = "// Workspace settings\n{\n    // tabs, not spaces\n    \"editor.insertSpaces\": false, /* why */\n"
-                        "    \"files.eol\": \"\\n\",\n}\n";
+  const std::string a =
+    "// Workspace settings\n{\n    // tabs, not spaces\n    \"editor.insertSpaces\": false, /* why */\n"
+    "    \"files.eol\": \"\\n\",\n}\n";
   auto ma = pops::merge_vscode_settings(a, problem);
   REQUIRE(ma);
-  CHECK(ma->starts_with("// Workspace settings\n{\n    // tabs, not spaces\n    \"editor.insertSpaces\": false, /* why */\n"
-                        "    \"files.eol\": \"\\n\",\n    \"yaml.schemas\": {\n        \"./.pops/schema/pops.schema.json\": [\"pops.yaml\"],\n"));
+  CHECK(
+    ma->starts_with("// Workspace settings\n{\n    // tabs, not spaces\n    \"editor.insertSpaces\": false, /* why */\n"
+                    "    \"files.eol\": \"\\n\",\n    \"yaml.schemas\": {\n        "
+                    "\"./.pops/schema/pops.schema.json\": [\"pops.yaml\"],\n"));
   CHECK(ma->ends_with("\n    },\n}\n"));
   CHECK(pops::merge_vscode_settings(*ma, problem) == ma);  // again: nothing to change
   // yaml.schemas with comments: other mappings and comments stay, a stale entry of ours goes, ours added.
-  const std::string b = "{\r\n  \"yaml.schemas\": {\r\n    // kubernetes\r\n    \"./k8s.json\": [\"deploy/*.yaml\"],\r\n"
-                        "    \"./.pops/schema/old.schema.json\": [\"x.yaml\"],\r\n  },\r\n  \"editor.tabSize\": 2 // two\r\n}\r\n";
+  const std::string b =
+    "{\r\n  \"yaml.schemas\": {\r\n    // kubernetes\r\n    \"./k8s.json\": [\"deploy/*.yaml\"],\r\n"
+    "    \"./.pops/schema/old.schema.json\": [\"x.yaml\"],\r\n  },\r\n  \"editor.tabSize\": 2 // two\r\n}\r\n";
   auto mb = pops::merge_vscode_settings(b, problem);
   REQUIRE(mb);
-  CHECK(mb->find("    // kubernetes\r\n    \"./k8s.json\": [\"deploy/*.yaml\"],\r\n    \"./.pops/schema/pops.schema.json\"")
-        != std::string::npos);
+  CHECK(
+    mb->find("    // kubernetes\r\n    \"./k8s.json\": [\"deploy/*.yaml\"],\r\n    \"./.pops/schema/pops.schema.json\"")
+    != std::string::npos);
   CHECK(mb->find("old.schema.json") == std::string::npos);
   CHECK(mb->find("  \"editor.tabSize\": 2 // two\r\n}\r\n") != std::string::npos);
   CHECK(mb->find('\n') == mb->find("\r\n") + 1);  // CRLF kept
@@ -118,7 +124,8 @@ TEST_CASE("settings.json as JSONC: comments, trailing commas and the layout are 
   // One line stays one line.
   auto md = pops::merge_vscode_settings("{\"a\": 1, \"yaml.schemas\": {\"./k.json\": \"k.yaml\"}}", problem);
   REQUIRE(md);
-  CHECK(md->starts_with("{\"a\": 1, \"yaml.schemas\": {\"./k.json\": \"k.yaml\", \"./.pops/schema/pops.schema.json\": "));
+  CHECK(
+    md->starts_with("{\"a\": 1, \"yaml.schemas\": {\"./k.json\": \"k.yaml\", \"./.pops/schema/pops.schema.json\": "));
   CHECK(md->find('\n') == std::string::npos);
 }
 

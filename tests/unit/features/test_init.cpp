@@ -62,7 +62,7 @@ TEST_CASE("--person and the organization's checks")
   CHECK_THROWS_WITH_AS(check_init_org({parse_init_squad("a:AA"), parse_init_squad("b:AA")}, {}),
                        "prefix 'AA' is given to two squads", std::invalid_argument);
   CHECK_THROWS_WITH_AS(check_init_org({}, {p, p}), "person 'alice' is given twice", std::invalid_argument);
-  CHECK_THROWS_AS(check_init_org(squads, {}), std::invalid_argument);  // the lead is no one
+  CHECK_THROWS_AS(check_init_org(squads, {}), std::invalid_argument);                             // the lead is no one
   CHECK_THROWS_AS(check_init_org({parse_init_squad("growth:GRO")}, {p}), std::invalid_argument);  // no such squad
 }
 

@@ -11,12 +11,14 @@ TEST_CASE("insights: ARR once per customer, trend, missing figures")
   const char* config = "version: 1\nproduct: Test\nsquads:\n  payments: {prefix: PAY}\n";
   const char* roadmap = "squad: payments\nitems:\n  - {id: PAY-1, title: A, status: planned, horizon: now}\n"
                         "  - {id: PAY-2, title: B, status: idea, horizon: later}\n";
-  const char* feedback = "entries:\n"
-                         "  - {id: FB-1, date: 2026-10-05, source: support, customer: Acme, arr: 100, summary: x, items: [PAY-2]}\n"
-                         "  - {id: FB-2, date: 2026-11-02, source: support, customer: acme , arr: 300, summary: x, items: [PAY-2]}\n"
-                         "  - {id: FB-3, date: 2026-11-03, source: sales, customer: Acme, summary: x, items: [PAY-2]}\n"
-                         "  - {id: FB-4, date: 2026-11-04, source: sales, customer: Hooli, summary: x, tags: [t]}\n";
-  Workspace ws = EditSession::of("/ws", {{"pops.yaml", config}, {"roadmap/p.yaml", roadmap}, {"feedback/f.yaml", feedback}}).ws;
+  const char* feedback =
+    "entries:\n"
+    "  - {id: FB-1, date: 2026-10-05, source: support, customer: Acme, arr: 100, summary: x, items: [PAY-2]}\n"
+    "  - {id: FB-2, date: 2026-11-02, source: support, customer: acme , arr: 300, summary: x, items: [PAY-2]}\n"
+    "  - {id: FB-3, date: 2026-11-03, source: sales, customer: Acme, summary: x, items: [PAY-2]}\n"
+    "  - {id: FB-4, date: 2026-11-04, source: sales, customer: Hooli, summary: x, tags: [t]}\n";
+  Workspace ws =
+    EditSession::of("/ws", {{"pops.yaml", config}, {"roadmap/p.yaml", roadmap}, {"feedback/f.yaml", feedback}}).ws;
   InsightOptions o;
   o.since = parse_date("2026-11-01");
   o.until = parse_date("2026-11-30");

@@ -59,7 +59,7 @@ bool matches(const json& s, const std::string& text)
   return std::regex_search(text, std::regex(s.at("pattern").get<std::string>()));
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("every schema is draft-07 JSON with a title, and the same for the same configuration")
 {
@@ -97,7 +97,8 @@ TEST_CASE("the roadmap schema carries the workspace's statuses, squads, people, 
   CHECK_FALSE(matches(p.at("horizon").at("anyOf").at(1), "2027-Q5"));
   // The loader's definition of a quarter (base/date.h), not a copy.
   CHECK(p.at("horizon").at("anyOf").at(1).at("pattern") == "^" + std::string(pops::k_quarter_pattern) + "$");
-  CHECK(p.at("horizon").at("description").get<std::string>().find("or a quarter YYYY-Qn like 2027-Q1") != std::string::npos);
+  CHECK(p.at("horizon").at("description").get<std::string>().find("or a quarter YYYY-Qn like 2027-Q1")
+        != std::string::npos);
   // Custom fields, typed.
   CHECK(p.at("risk").at("enum") == json::array({"low", "high", nullptr}));
   CHECK(p.at("revenue_impact").at("type") == json::array({"number", "null"}));
@@ -218,13 +219,30 @@ TEST_CASE("the id patterns of the schema accept exactly the ids pops check accep
   // of up to 5 characters from an alphabet that reaches every branch, and over long counters.
   std::vector<pops::Finding> findings;
   const auto general = pops::config_from_text("version: 1\nproduct: P\nsquads:\n  core: {prefix: core}\n", findings);
-  const std::regex item(schema(general, "roadmap").at("properties").at("items").at("items").at("properties")
-                          .at("id").at("pattern").get<std::string>());
-  const std::regex feedback(
-    schema(config(), "feedback").at("properties").at("entries").at("items").at("properties").at("id")
-      .at("pattern").get<std::string>());
-  const std::regex prefix(schema(config(), "pops").at("properties").at("squads").at("additionalProperties")
-                            .at("properties").at("prefix").at("pattern").get<std::string>());
+  const std::regex item(schema(general, "roadmap")
+                          .at("properties")
+                          .at("items")
+                          .at("items")
+                          .at("properties")
+                          .at("id")
+                          .at("pattern")
+                          .get<std::string>());
+  const std::regex feedback(schema(config(), "feedback")
+                              .at("properties")
+                              .at("entries")
+                              .at("items")
+                              .at("properties")
+                              .at("id")
+                              .at("pattern")
+                              .get<std::string>());
+  const std::regex prefix(schema(config(), "pops")
+                            .at("properties")
+                            .at("squads")
+                            .at("additionalProperties")
+                            .at("properties")
+                            .at("prefix")
+                            .at("pattern")
+                            .get<std::string>());
   std::vector<std::string> texts = {"", "FB-", "PAY-", "PAY-0", "PAY-01"};
   const std::string alphabet = "AB0F1-9a";
   std::vector<std::string> level = {""};

@@ -31,7 +31,6 @@ docs:
     prd: {dir: docs/prd}
 )";
 
-
 std::string prd(const std::string& id, const std::string& status)
 {
   return "---\ntitle: PRD " + id + "\ntype: prd\nowner: ada\nstatus: " + status + "\nitems: [" + id + "]\n---\n# PRD\n";
@@ -156,7 +155,7 @@ Date d(const char* s)
   return *parse_date(s);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("periods and percentiles")
 {
@@ -168,7 +167,7 @@ TEST_CASE("periods and percentiles")
   CHECK_FALSE(percentile({}, 50).has_value());
   CHECK(*percentile({7}, 85) == doctest::Approx(7));
   CHECK(*percentile({41, 17}, 50) == doctest::Approx(29));
-  CHECK(*percentile({41, 17}, 85) == doctest::Approx(37.4));   // 17 + 0.85 * 24
+  CHECK(*percentile({41, 17}, 85) == doctest::Approx(37.4));      // 17 + 0.85 * 24
   CHECK(*percentile({20, 41, 17}, 85) == doctest::Approx(34.7));  // rank 1.7: 20 + 0.7 * 21
   CHECK(*percentile({1, 2, 3, 4}, 50) == doctest::Approx(2.5));
 }
@@ -320,7 +319,7 @@ TEST_CASE("metrics from a known history, by month")
 
     const PeriodMetrics& pay = row(m, "2026-03", "payments");
     CHECK(pay.wip == 0);
-    CHECK_FALSE(pay.prd_coverage.has_value());     // no item in progress
+    CHECK_FALSE(pay.prd_coverage.has_value());       // no item in progress
     CHECK_FALSE(pay.feedback_coverage.has_value());  // no open item
     CHECK(pay.dropped == 1);
     CHECK(*pay.predictability == doctest::Approx(0.0));
@@ -522,8 +521,7 @@ TEST_CASE("metrics of an empty repository")
 TEST_CASE("a file that does not parse for a while, an item first seen shipped, a shipped item deleted")
 {
   TempRepo r;
-  r.commit({{"pops.yaml", k_config},
-            {"roadmap/a.yaml", R"(squad: payments
+  r.commit({{"pops.yaml", k_config}, {"roadmap/a.yaml", R"(squad: payments
 items:
   - {id: PAY-1, title: Refunds, status: in-progress, horizon: now}
   - {id: PAY-2, title: Old, status: shipped, horizon: now}
@@ -567,12 +565,13 @@ TEST_CASE("a move under a new id: the old one deleted or dropped, read whole or 
       r.commit({{"roadmap/a.yaml", "squad: payments\nitems:\n  - {id: PAY-1, title: Refunds, status: in-progress}\n"
                                    "  - {id: PAY-2, title: Stays, status: planned}\n"}},
                "2026-01-10");
-      r.commit({{"roadmap/a.yaml", std::string("squad: payments\nitems:\n")
-                                     + (deleted ? "" : "  - {id: PAY-1, title: Refunds, status: dropped, dropped_reason: moved}\n")
-                                     + "  - {id: PAY-2, title: Stays, status: planned}\n"},
-                 {"roadmap/b.yaml", "squad: platform\nitems:\n  - {id: PLAT-1, title: Queues, status: planned}\n"
-                                    "  - {id: PLAT-2, title: Refunds, status: in-progress, moved_from: PAY-1}\n"
-                                    "  - {id: PLAT-3, title: Copy, status: planned, moved_from: PAY-2}\n"}},
+      r.commit({{"roadmap/a.yaml",
+                 std::string("squad: payments\nitems:\n")
+                   + (deleted ? "" : "  - {id: PAY-1, title: Refunds, status: dropped, dropped_reason: moved}\n")
+                   + "  - {id: PAY-2, title: Stays, status: planned}\n"},
+                {"roadmap/b.yaml", "squad: platform\nitems:\n  - {id: PLAT-1, title: Queues, status: planned}\n"
+                                   "  - {id: PLAT-2, title: Refunds, status: in-progress, moved_from: PAY-1}\n"
+                                   "  - {id: PLAT-3, title: Copy, status: planned, moved_from: PAY-2}\n"}},
                "2026-02-02");
       r.commit({{"roadmap/b.yaml", "squad: platform\nitems:\n  - {id: PLAT-1, title: Queues, status: planned}\n"
                                    "  - {id: PLAT-2, title: Refunds, status: shipped, moved_from: PAY-1}\n"

@@ -34,7 +34,7 @@ PeriodMetrics row(const std::string& squad, int shipped_n, int committed, int co
   return p;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("metrics roll-up: pooled percentiles, summed counts, member rows kept, ids qualified")
 {
@@ -47,7 +47,8 @@ TEST_CASE("metrics roll-up: pooled percentiles, summed counts, member rows kept,
   Metrics beta;
   beta.squads = {"core"};
   beta.rows = {row("", 2, 1, 1, 0), row("core", 2, 1, 1, 0)};
-  beta.items = {shipped("CORE-2", *parse_date("2026-11-03"), 2, 31), shipped("CORE-3", *parse_date("2026-11-21"), 12, 17)};
+  beta.items = {shipped("CORE-2", *parse_date("2026-11-03"), 2, 31),
+                shipped("CORE-3", *parse_date("2026-11-21"), 12, 17)};
   beta.commits = 8;
   const Metrics m = rollup_metrics({{"acme", acme}, {"beta", beta}});
   CHECK(m.portfolio);

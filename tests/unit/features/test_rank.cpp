@@ -15,15 +15,21 @@ namespace {
 Workspace workspace(const std::string& scoring)
 {
   const std::string config = "version: 1\nproduct: Test\nsquads:\n  payments: {prefix: PAY}\n" + scoring;
-  const char* roadmap = "squad: payments\nitems:\n"
-                        "  - {id: PAY-1, title: A, status: planned, horizon: now, score: {reach: 100, impact: 2, confidence: 50%, effort: 2}}\n"
-                        "  - {id: PAY-2, title: B, status: planned, horizon: later, score: {reach: 10, impact: 1, confidence: 1, effort: 0}}\n"
-                        "  - {id: PAY-3, title: C, status: shipped, score: {reach: 1, impact: 1, confidence: 1, effort: 1}}\n";
-  const char* feedback = "entries:\n"
-                         "  - {id: FB-1, date: 2026-11-01, source: support, customer: Acme, arr: 100, summary: x, items: [PAY-1]}\n"
-                         "  - {id: FB-2, date: 2026-11-02, source: support, customer: ACME, arr: 300, summary: x, items: [PAY-1]}\n"
-                         "  - {id: FB-3, date: 2026-11-03, source: support, customer: Hooli, summary: x, items: [PAY-1]}\n";
-  return EditSession::of("/ws", {{"pops.yaml", config}, {"roadmap/payments.yaml", roadmap}, {"feedback/2026-11.yaml", feedback}}).ws;
+  const char* roadmap =
+    "squad: payments\nitems:\n"
+    "  - {id: PAY-1, title: A, status: planned, horizon: now, score: {reach: 100, impact: 2, confidence: 50%, effort: "
+    "2}}\n"
+    "  - {id: PAY-2, title: B, status: planned, horizon: later, score: {reach: 10, impact: 1, confidence: 1, effort: "
+    "0}}\n"
+    "  - {id: PAY-3, title: C, status: shipped, score: {reach: 1, impact: 1, confidence: 1, effort: 1}}\n";
+  const char* feedback =
+    "entries:\n"
+    "  - {id: FB-1, date: 2026-11-01, source: support, customer: Acme, arr: 100, summary: x, items: [PAY-1]}\n"
+    "  - {id: FB-2, date: 2026-11-02, source: support, customer: ACME, arr: 300, summary: x, items: [PAY-1]}\n"
+    "  - {id: FB-3, date: 2026-11-03, source: support, customer: Hooli, summary: x, items: [PAY-1]}\n";
+  return EditSession::of(
+           "/ws", {{"pops.yaml", config}, {"roadmap/payments.yaml", roadmap}, {"feedback/2026-11.yaml", feedback}})
+    .ws;
 }
 
 std::vector<Finding> schema_findings(const Workspace& ws)
@@ -34,7 +40,7 @@ std::vector<Finding> schema_findings(const Workspace& ws)
   return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("rank: rice, missing and division by zero, closed items left out")
 {
@@ -56,7 +62,8 @@ TEST_CASE("rank: rice, missing and division by zero, closed items left out")
 
 TEST_CASE("rank: a model with demand; terms add up; ARR once per customer")
 {
-  Workspace ws = workspace("scoring:\n  default: v\n  models:\n    v: reach * impact * confidence / effort + demand.arr / 10 - demand.customers\n");
+  Workspace ws = workspace("scoring:\n  default: v\n  models:\n    v: reach * impact * confidence / effort + "
+                           "demand.arr / 10 - demand.customers\n");
   CHECK(schema_findings(ws).empty());
   Scoring s = read_scoring(ws.config);
   CHECK(s.default_model == "v");

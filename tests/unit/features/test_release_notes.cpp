@@ -19,16 +19,17 @@ squads:
 
 Workspace state(const char* pay1, const char* plat1)
 {
-  std::string pay = std::string("squad: payments\nitems:\n  - {id: PAY-1, title: One-click refunds, status: ") + pay1 +
-                    ", description: Refund from the order page}\n  - {id: PAY-2, title: Receipts, status: shipped}\n";
+  std::string pay = std::string("squad: payments\nitems:\n  - {id: PAY-1, title: One-click refunds, status: ") + pay1
+                    + ", description: Refund from the order page}\n  - {id: PAY-2, title: Receipts, status: shipped}\n";
   std::string plat = std::string("squad: platform\nitems:\n  - {id: PLAT-1, title: Ledger, status: ") + plat1 + "}\n";
-  return load_workspace("/nowhere",
-                        {{"pops.yaml", k_config},
-                         {"roadmap/payments.yaml", pay},
-                         {"roadmap/platform.yaml", plat},
-                         {"feedback/2026.yaml", "entries:\n  - {id: FB-1, date: 2026-11-01, source: sales, customer: Globex, "
-                                                "summary: wants refunds, items: [PAY-1]}\n"}},
-                        1);
+  return load_workspace(
+    "/nowhere",
+    {{"pops.yaml", k_config},
+     {"roadmap/payments.yaml", pay},
+     {"roadmap/platform.yaml", plat},
+     {"feedback/2026.yaml", "entries:\n  - {id: FB-1, date: 2026-11-01, source: sales, customer: Globex, "
+                            "summary: wants refunds, items: [PAY-1]}\n"}},
+    1);
 }
 
 ItemFacts shipped(const char* id, const char* squad, const char* day)
@@ -42,7 +43,7 @@ ItemFacts shipped(const char* id, const char* squad, const char* day)
   return f;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("release notes: what shipped in the window, by squad, with the customers who asked")
 {
@@ -87,7 +88,8 @@ TEST_CASE("release notes: what shipped in the window, by squad, with the custome
   CHECK(render_release_notes_markdown(none, t).find("Nothing shipped in this window.") != std::string::npos);
 }
 
-TEST_CASE("release notes by initiative: pops.yaml's order, unknown ones next, no initiative last; each item names its squad")
+TEST_CASE(
+  "release notes by initiative: pops.yaml's order, unknown ones next, no initiative last; each item names its squad")
 {
   const char* config = R"(version: 1
 product: Test Co
@@ -98,21 +100,22 @@ initiatives:
   INI-2: {title: Faster checkout, owner: ana}
   INI-1: {title: Self-serve billing, owner: ana}
 )";
-  const Workspace to = load_workspace(
-    "/nowhere",
-    {{"pops.yaml", config},
-     {"roadmap/payments.yaml", "squad: payments\nitems:\n"
-                               "  - {id: PAY-1, title: Refunds, status: shipped, initiative: INI-1}\n"
-                               "  - {id: PAY-2, title: Receipts, status: shipped, initiative: INI-2}\n"
-                               "  - {id: PAY-3, title: Wallet, status: shipped}\n"},
-     {"roadmap/platform.yaml", "squad: platform\nitems:\n"
-                               "  - {id: PLAT-1, title: Ledger, status: shipped, initiative: INI-1}\n"
-                               "  - {id: PLAT-2, title: Audit, status: shipped, initiative: INI-9}\n"}},
-    1);
+  const Workspace to =
+    load_workspace("/nowhere",
+                   {{"pops.yaml", config},
+                    {"roadmap/payments.yaml", "squad: payments\nitems:\n"
+                                              "  - {id: PAY-1, title: Refunds, status: shipped, initiative: INI-1}\n"
+                                              "  - {id: PAY-2, title: Receipts, status: shipped, initiative: INI-2}\n"
+                                              "  - {id: PAY-3, title: Wallet, status: shipped}\n"},
+                    {"roadmap/platform.yaml", "squad: platform\nitems:\n"
+                                              "  - {id: PLAT-1, title: Ledger, status: shipped, initiative: INI-1}\n"
+                                              "  - {id: PLAT-2, title: Audit, status: shipped, initiative: INI-9}\n"}},
+                   1);
   const Workspace from = load_workspace("/nowhere", {{"pops.yaml", config}}, 1);
-  const std::vector<ItemFacts> facts = {shipped("PLAT-1", "platform", "2026-11-05"), shipped("PAY-1", "payments", "2026-11-10"),
-                                        shipped("PAY-2", "payments", "2026-11-03"), shipped("PAY-3", "payments", "2026-11-04"),
-                                        shipped("PLAT-2", "platform", "2026-11-06")};
+  const std::vector<ItemFacts> facts = {
+    shipped("PLAT-1", "platform", "2026-11-05"), shipped("PAY-1", "payments", "2026-11-10"),
+    shipped("PAY-2", "payments", "2026-11-03"), shipped("PAY-3", "payments", "2026-11-04"),
+    shipped("PLAT-2", "platform", "2026-11-06")};
   const ReleaseNotes r =
     build_release_notes(from, to, *parse_date("2026-11-22"), facts, Audience::all, ReleaseGrouping::initiative);
   CHECK(r.count == 5);
@@ -137,7 +140,7 @@ initiatives:
   CHECK(j["groups"][3]["group"].is_null());
   CHECK(j["initiatives"][1]["initiative"] == "INI-1");
   CHECK(j["initiatives"][1]["title"] == "Self-serve billing");
-  CHECK(j["squads"].size() == 2);  // both groupings in the JSON
+  CHECK(j["squads"].size() == 2);         // both groupings in the JSON
   CHECK(j["items"][0]["id"] == "PAY-2");  // items in the order of groups
   CHECK(j["items"][1]["initiative"] == "INI-1");
   CHECK(j["items"][4]["initiative"].is_null());

@@ -81,7 +81,7 @@ std::vector<std::string> ids(const nlohmann::json& list)
   return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a note's data: shipped, started, slipped, dropped, added, risks, actions, feedback, WIP")
 {
@@ -92,13 +92,12 @@ TEST_CASE("a note's data: shipped, started, slipped, dropped, added, risks, acti
   const Ritual* r = now.config.ritual("sprint-review");
   const Date date = *parse_date("2026-11-26");
   // Slips since then: PAY-2 twice (one entry, days summed); GRW-1 is another squad's.
-  const std::vector<SlipEvent> slips = {
-    {"PAY-2", "Wallets", "payments", *parse_date("2026-11-14"), "c1", *parse_date("2026-12-01"),
-     *parse_date("2026-12-08"), 7},
-    {"GRW-1", "Invites", "growth", *parse_date("2026-11-15"), "c2", *parse_date("2026-12-01"),
-     *parse_date("2026-12-02"), 1},
-    {"PAY-2", "Wallets", "payments", *parse_date("2026-11-16"), "c3", *parse_date("2026-12-08"),
-     *parse_date("2026-12-15"), 7}};
+  const std::vector<SlipEvent> slips = {{"PAY-2", "Wallets", "payments", *parse_date("2026-11-14"), "c1",
+                                         *parse_date("2026-12-01"), *parse_date("2026-12-08"), 7},
+                                        {"GRW-1", "Invites", "growth", *parse_date("2026-11-15"), "c2",
+                                         *parse_date("2026-12-01"), *parse_date("2026-12-02"), 1},
+                                        {"PAY-2", "Wallets", "payments", *parse_date("2026-11-16"), "c3",
+                                         *parse_date("2026-12-08"), *parse_date("2026-12-15"), 7}};
   // Shipped since then, as the history says: PAY-1, and GRW-1 of another squad.
   ItemFacts pay1, grw1;
   pay1.id = "PAY-1";
@@ -107,8 +106,8 @@ TEST_CASE("a note's data: shipped, started, slipped, dropped, added, risks, acti
   grw1.id = "GRW-1";
   grw1.squad = "growth";
   grw1.shipped = *parse_date("2026-11-21");
-  const auto d = ritual_note_data(*r, &before, slips, {pay1, grw1}, now, now, date, *parse_date("2026-11-22"),
-                                  "Since 2026-11-12.");
+  const auto d =
+    ritual_note_data(*r, &before, slips, {pay1, grw1}, now, now, date, *parse_date("2026-11-22"), "Since 2026-11-12.");
   CHECK(ids(d["shipped"]) == std::vector<std::string>{"PAY-1"});  // GRW-1 is another squad's
   CHECK(d["shipped"][0]["shipped"] == "2026-11-20");
   CHECK(ids(d["started"]) == std::vector<std::string>{"PAY-2"});
@@ -146,8 +145,8 @@ TEST_CASE("a note's data: shipped, started, slipped, dropped, added, risks, acti
 TEST_CASE("without an earlier state nothing is reported as changed")
 {
   const Workspace now = ws_of(k_after, true, false);
-  const auto d = ritual_note_data(*now.config.ritual("sprint-review"), nullptr, {}, {}, now, now, *parse_date("2026-11-26"),
-                                  *parse_date("2026-11-22"), "No git history.");
+  const auto d = ritual_note_data(*now.config.ritual("sprint-review"), nullptr, {}, {}, now, now,
+                                  *parse_date("2026-11-26"), *parse_date("2026-11-22"), "No git history.");
   for (const char* k : {"shipped", "started", "slipped", "dropped", "added", "feedback", "carried"}) {
     CHECK_MESSAGE(d[k].empty(), k);
   }
@@ -176,7 +175,8 @@ TEST_CASE("ritual status: last held, next due, missed")
   REQUIRE(later[0].missed);
   CHECK(format_date(*later[0].missed) == "2026-11-26");
   CHECK(format_date(*later[0].next_due) == "2026-12-10");
-  CHECK(format_date(ritual_next(ws, *ws.config.ritual("sprint-review"), *parse_date("2026-11-22"), 2)[1]) == "2026-12-10");
+  CHECK(format_date(ritual_next(ws, *ws.config.ritual("sprint-review"), *parse_date("2026-11-22"), 2)[1])
+        == "2026-12-10");
 }
 
 TEST_CASE("open actions: by due date, filtered by owner and overdue")

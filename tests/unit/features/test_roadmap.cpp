@@ -11,19 +11,20 @@ namespace {
 
 Workspace sample_ws()
 {
-  return load_workspace("/ws", {{"pops.yaml", "version: 1\nproduct: Test\nsquads:\n"
-                                              "  payments: {prefix: PAY}\n  platform: {prefix: PLAT}\n"
-                                              "people:\n  alice: {name: Alice}\n"},
-                                {"roadmap/p.yaml", "squad: payments\nitems:\n"
-                                                   "  - {id: PAY-1, title: Refunds, status: in-progress, horizon: now,"
-                                                   " owner: alice, target: 2026-12-15, tags: [refunds]}\n"
-                                                   "  - {id: PAY-2, title: Wallets, status: planned, horizon: 2027-Q1}\n"
-                                                   "  - {id: PAY-3, title: Old, status: shipped, horizon: now}\n"},
-                                {"roadmap/q.yaml", "squad: platform\nitems:\n"
-                                                   "  - {id: PLAT-1, title: Ledger, status: idea}\n"}});
+  return load_workspace("/ws",
+                        {{"pops.yaml", "version: 1\nproduct: Test\nsquads:\n"
+                                       "  payments: {prefix: PAY}\n  platform: {prefix: PLAT}\n"
+                                       "people:\n  alice: {name: Alice}\n"},
+                         {"roadmap/p.yaml", "squad: payments\nitems:\n"
+                                            "  - {id: PAY-1, title: Refunds, status: in-progress, horizon: now,"
+                                            " owner: alice, target: 2026-12-15, tags: [refunds]}\n"
+                                            "  - {id: PAY-2, title: Wallets, status: planned, horizon: 2027-Q1}\n"
+                                            "  - {id: PAY-3, title: Old, status: shipped, horizon: now}\n"},
+                         {"roadmap/q.yaml", "squad: platform\nitems:\n"
+                                            "  - {id: PLAT-1, title: Ledger, status: idea}\n"}});
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("roadmap_view groups by horizon, then quarters, then no horizon")
 {
@@ -62,10 +63,10 @@ TEST_CASE("filter values: comma lists and unknown values with suggestions")
 TEST_CASE("display width and truncation are UTF-8 aware")
 {
   CHECK(display_width("abc") == 3);
-  CHECK(display_width("caf\xc3\xa9") == 4);           // é
-  CHECK(display_width("e\xcc\x81") == 1);             // e + combining acute
+  CHECK(display_width("caf\xc3\xa9") == 4);               // é
+  CHECK(display_width("e\xcc\x81") == 1);                 // e + combining acute
   CHECK(display_width("\xe6\x97\xa5\xe6\x9c\xac") == 4);  // 日本
-  CHECK(display_width("\xf0\x9f\x9a\x80") == 2);      // rocket
+  CHECK(display_width("\xf0\x9f\x9a\x80") == 2);          // rocket
   CHECK(truncate_width("abcdef", 6) == "abcdef");
   CHECK(truncate_width("abcdefg", 6) == "abcde\u2026");
   CHECK(truncate_width("ab cdefg", 4) == "ab\u2026");  // no space before the ellipsis
@@ -122,8 +123,9 @@ TEST_CASE("mermaid: names lose syntax characters, starts come from history")
   const auto cols = roadmap_view(ws, {});
   std::map<std::string, Date> started{{"PAY-1", *parse_date("2026-11-01")}};
   const std::string m = render_mermaid(cols, "Test: roadmap", started, {}, *parse_date("2026-11-22"));
-  CHECK(m == "gantt\n    title Test roadmap\n    dateFormat YYYY-MM-DD\n    section payments\n"
-             "    PAY-1 Refunds :active, t_pay_1, 2026-11-01, 2026-12-15\n");
+  CHECK(m
+        == "gantt\n    title Test roadmap\n    dateFormat YYYY-MM-DD\n    section payments\n"
+           "    PAY-1 Refunds :active, t_pay_1, 2026-11-01, 2026-12-15\n");
   // Not started: from today; target passed: a critical milestone.
   const std::string late = render_mermaid(cols, "T", {}, {}, *parse_date("2026-12-20"));
   CHECK(late.find("PAY-1 Refunds :milestone, active, crit, t_pay_1, 2026-12-15, 0d") != std::string::npos);
@@ -131,10 +133,11 @@ TEST_CASE("mermaid: names lose syntax characters, starts come from history")
 
 TEST_CASE("mermaid: a shipped item's bar ends on the day it shipped, not on its target")
 {
-  const Workspace ws = load_workspace("/ws", {{"pops.yaml", "version: 1\nsquads:\n  idn: {prefix: IDN}\n"},
-                                              {"roadmap/i.yaml", "squad: idn\nitems:\n"
-                                                                 "  - {id: IDN-1, title: SSO, status: shipped, horizon: now,"
-                                                                 " target: 2026-08-15}\n"}});
+  const Workspace ws =
+    load_workspace("/ws", {{"pops.yaml", "version: 1\nsquads:\n  idn: {prefix: IDN}\n"},
+                           {"roadmap/i.yaml", "squad: idn\nitems:\n"
+                                              "  - {id: IDN-1, title: SSO, status: shipped, horizon: now,"
+                                              " target: 2026-08-15}\n"}});
   RoadmapFilter f;
   f.include_closed = true;
   const auto cols = roadmap_view(ws, f);

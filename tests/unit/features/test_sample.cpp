@@ -28,23 +28,29 @@ using pops::Date;
 using pops::test::TempDir;
 using FileMap = std::map<std::string, std::string>;
 
-const std::vector<std::string> k_todays = {"2026-11-22", "2027-03-05", "2027-01-01", "2026-12-31",
-                                           "2027-02-25", "2028-02-29"};
+const std::vector<std::string> k_todays = {"2026-11-22", "2027-03-05", "2027-01-01",
+                                           "2026-12-31", "2027-02-25", "2028-02-29"};
 
-Date date_of(const std::string& text) {
+Date date_of(const std::string& text)
+{
   auto d = pops::parse_date(text);
   REQUIRE(d.has_value());
   return *d;
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
+bool ends_with(const std::string& s, const std::string& suffix)
+{
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, const std::string& prefix)
+{
+  return s.rfind(prefix, 0) == 0;
+}
 
 /// The YAML front matter of a Markdown file (between the first line "---" and the next "---").
-std::string front_matter(const std::string& md) {
+std::string front_matter(const std::string& md)
+{
   REQUIRE(starts_with(md, "---\n"));
   const auto end = md.find("\n---\n", 3);
   REQUIRE(end != std::string::npos);
@@ -52,12 +58,14 @@ std::string front_matter(const std::string& md) {
 }
 
 /// The YAML text of a file: the file itself, or a Markdown file's front matter.
-std::string yaml_text(const std::string& path, const std::string& content) {
+std::string yaml_text(const std::string& path, const std::string& content)
+{
   return ends_with(path, ".md") ? front_matter(content) : content;
 }
 
 /// Walks `node`; returns the first key written twice in a mapping, or "".
-std::string duplicate_key(const YAML::Node& node) {
+std::string duplicate_key(const YAML::Node& node)
+{
   if (node.IsMap()) {
     std::set<std::string> keys;
     for (const auto& kv : node) {
@@ -81,7 +89,8 @@ std::string duplicate_key(const YAML::Node& node) {
   return "";
 }
 
-FileMap final_files(Date today) {
+FileMap final_files(Date today)
+{
   FileMap files;
   for (const auto& [path, content] : pops::sample_final_files(today)) {
     files[path] = content;
@@ -90,7 +99,8 @@ FileMap final_files(Date today) {
 }
 
 /// The workspace after each commit of the history.
-std::vector<FileMap> states(const std::vector<pops::SampleCommit>& history) {
+std::vector<FileMap> states(const std::vector<pops::SampleCommit>& history)
+{
   std::vector<FileMap> out;
   FileMap current;
   for (const auto& commit : history) {
@@ -108,7 +118,8 @@ struct Item {
 };
 
 /// Every roadmap item of a workspace state.
-std::vector<Item> load_items(const FileMap& files) {
+std::vector<Item> load_items(const FileMap& files)
+{
   std::vector<Item> items;
   for (const auto& [path, content] : files) {
     if (!starts_with(path, "roadmap/")) {
@@ -131,7 +142,8 @@ std::vector<Item> load_items(const FileMap& files) {
   return items;
 }
 
-std::vector<YAML::Node> load_entries(const FileMap& files) {
+std::vector<YAML::Node> load_entries(const FileMap& files)
+{
   std::vector<YAML::Node> entries;
   for (const auto& [path, content] : files) {
     if (starts_with(path, "feedback/")) {
@@ -143,7 +155,8 @@ std::vector<YAML::Node> load_entries(const FileMap& files) {
   return entries;
 }
 
-int horizon_rank(const std::string& horizon) {
+int horizon_rank(const std::string& horizon)
+{
   if (horizon == "now") {
     return 0;
   }
@@ -157,7 +170,8 @@ int horizon_rank(const std::string& horizon) {
 }
 
 /// Checks the rules `pops check` applies to items, feedback, docs and notes as of `day`.
-void check_state(const FileMap& files, Date day) {
+void check_state(const FileMap& files, Date day)
+{
   const YAML::Node config = YAML::Load(files.at("pops.yaml"));
   const auto items = load_items(files);
   std::map<std::string, Item> by_id;
@@ -221,8 +235,7 @@ void check_state(const FileMap& files, Date day) {
       CHECK(date_of(fm["created"].as<std::string>()) <= date_of(fm["reviewed"].as<std::string>()));
     }
     if (starts_with(path, "rituals/")) {
-      CHECK(path == "rituals/" + fm["ritual"].as<std::string>() + "/" + fm["date"].as<std::string>() +
-                        ".md");
+      CHECK(path == "rituals/" + fm["ritual"].as<std::string>() + "/" + fm["date"].as<std::string>() + ".md");
       CHECK(config["rituals"][fm["ritual"].as<std::string>()]);
       for (const auto& action : fm["actions"]) {
         if (!action["done"].as<bool>()) {
@@ -233,7 +246,8 @@ void check_state(const FileMap& files, Date day) {
   }
 }
 
-int count_commits(git_repository* repo) {
+int count_commits(git_repository* repo)
+{
   git_revwalk* walk = nullptr;
   REQUIRE(git_revwalk_new(&walk, repo) == 0);
   REQUIRE(git_revwalk_push_head(walk) == 0);
@@ -247,7 +261,8 @@ int count_commits(git_repository* repo) {
 }
 
 /// The oldest commit reachable from HEAD.
-git_commit* first_commit(git_repository* repo) {
+git_commit* first_commit(git_repository* repo)
+{
   git_revwalk* walk = nullptr;
   REQUIRE(git_revwalk_new(&walk, repo) == 0);
   git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
@@ -261,21 +276,22 @@ git_commit* first_commit(git_repository* repo) {
 }
 
 /// The content of `path` in HEAD's tree, or "<missing>".
-std::string head_file(git_repository* repo, const std::string& path) {
+std::string head_file(git_repository* repo, const std::string& path)
+{
   git_object* obj = nullptr;
   if (git_revparse_single(&obj, repo, ("HEAD:" + path).c_str()) != 0) {
     return "<missing>";
   }
   git_blob* blob = reinterpret_cast<git_blob*>(obj);
-  std::string content(static_cast<const char*>(git_blob_rawcontent(blob)),
-                      static_cast<size_t>(git_blob_rawsize(blob)));
+  std::string content(static_cast<const char*>(git_blob_rawcontent(blob)), static_cast<size_t>(git_blob_rawsize(blob)));
   git_object_free(obj);
   return content;
 }
 
-} // namespace
+}  // namespace
 
-TEST_CASE("sample history: dates, authors and files") {
+TEST_CASE("sample history: dates, authors and files")
+{
   for (const auto& text : k_todays) {
     CAPTURE(text);
     const Date today = date_of(text);
@@ -310,7 +326,8 @@ TEST_CASE("sample history: dates, authors and files") {
   }
 }
 
-TEST_CASE("sample history: every YAML text parses and has no duplicate keys") {
+TEST_CASE("sample history: every YAML text parses and has no duplicate keys")
+{
   for (const auto& text : k_todays) {
     CAPTURE(text);
     for (const auto& commit : pops::sample_history(date_of(text))) {
@@ -329,7 +346,8 @@ TEST_CASE("sample history: every YAML text parses and has no duplicate keys") {
   }
 }
 
-TEST_CASE("sample: the final files are the latest versions of the history's files") {
+TEST_CASE("sample: the final files are the latest versions of the history's files")
+{
   for (const auto& text : k_todays) {
     CAPTURE(text);
     const Date today = date_of(text);
@@ -340,7 +358,8 @@ TEST_CASE("sample: the final files are the latest versions of the history's file
   }
 }
 
-TEST_CASE("sample: shape of the final workspace") {
+TEST_CASE("sample: shape of the final workspace")
+{
   const Date today = date_of("2026-11-22");
   const FileMap files = final_files(today);
   const YAML::Node config = YAML::Load(files.at("pops.yaml"));
@@ -409,7 +428,8 @@ TEST_CASE("sample: shape of the final workspace") {
   CHECK(syncs <= 3);
 }
 
-TEST_CASE("sample: PRDs carry their required sections") {
+TEST_CASE("sample: PRDs carry their required sections")
+{
   for (const auto& [path_key, content] : final_files(date_of("2027-03-05"))) {
     const auto& path = path_key;  // clang 14 cannot capture a structured binding
     if (!starts_with(path, "docs/prd/")) {
@@ -422,7 +442,8 @@ TEST_CASE("sample: PRDs carry their required sections") {
   }
 }
 
-TEST_CASE("sample: sprint reviews fall on Thursdays two weeks apart") {
+TEST_CASE("sample: sprint reviews fall on Thursdays two weeks apart")
+{
   const FileMap files = final_files(date_of("2027-03-05"));
   std::vector<Date> days;
   for (const auto& [path, content] : files) {
@@ -439,7 +460,8 @@ TEST_CASE("sample: sprint reviews fall on Thursdays two weeks apart") {
   }
 }
 
-TEST_CASE("sample: every state of the history is consistent, the last one warning-free") {
+TEST_CASE("sample: every state of the history is consistent, the last one warning-free")
+{
   for (const auto& text : k_todays) {
     CAPTURE(text);
     const Date today = date_of(text);
@@ -453,7 +475,8 @@ TEST_CASE("sample: every state of the history is consistent, the last one warnin
   }
 }
 
-TEST_CASE("sample: four years of days give ordered histories on weekdays") {
+TEST_CASE("sample: four years of days give ordered histories on weekdays")
+{
   // The commit dates depend on the last Thursday before today; stepping 11 days meets every week
   // with every offset of today from it over time.
   const Date first = date_of("2026-01-01");
@@ -464,8 +487,7 @@ TEST_CASE("sample: four years of days give ordered histories on weekdays") {
     bool ok = true;
     for (const auto& commit : history) {
       const Date day = date_of(commit.date);
-      ok = ok && commit.date > previous && day < today && pops::weekday(day) < 5 &&
-           !commit.files.empty();
+      ok = ok && commit.date > previous && day < today && pops::weekday(day) < 5 && !commit.files.empty();
       previous = commit.date;
     }
     if (!ok) {
@@ -478,7 +500,8 @@ TEST_CASE("sample: four years of days give ordered histories on weekdays") {
   }
 }
 
-TEST_CASE("sample: the history moves items through the workflow") {
+TEST_CASE("sample: the history moves items through the workflow")
+{
   const Date today = date_of("2026-11-22");
   const auto all = states(pops::sample_history(today));
   std::map<std::string, std::vector<std::string>> statuses;
@@ -523,7 +546,8 @@ TEST_CASE("sample: the history moves items through the workflow") {
   CHECK(all.back().at("roadmap/payments.yaml").find("# slipped from") != std::string::npos);
 }
 
-TEST_CASE("repo: init_repo and commit_files write a history libgit2 reads back") {
+TEST_CASE("repo: init_repo and commit_files write a history libgit2 reads back")
+{
   TempDir tmp;
   const std::string dir = (tmp.path / "ws").string();
   pops::init_repo(dir);
@@ -570,7 +594,8 @@ TEST_CASE("repo: init_repo and commit_files write a history libgit2 reads back")
   git_repository_free(repo);
 }
 
-TEST_CASE("repo: commit_files removes files and refuses paths outside the work tree") {
+TEST_CASE("repo: commit_files removes files and refuses paths outside the work tree")
+{
   TempDir tmp;
   const std::string dir = tmp.path.string();
   pops::init_repo(dir);
@@ -596,7 +621,8 @@ TEST_CASE("repo: commit_files removes files and refuses paths outside the work t
                     doctest::Contains("cannot open repository"));
 }
 
-TEST_CASE("repo: inside_git_repo is false outside any repository") {
+TEST_CASE("repo: inside_git_repo is false outside any repository")
+{
   if (std::getenv("GIT_DIR") != nullptr) {
     return;  // the environment names a repository for every folder
   }
@@ -609,7 +635,8 @@ TEST_CASE("repo: inside_git_repo is false outside any repository") {
   CHECK_FALSE(pops::inside_git_repo((tmp.path / "missing" / "deeper").string()));
 }
 
-TEST_CASE("repo: a repository owned by another user is found but not written to") {
+TEST_CASE("repo: a repository owned by another user is found but not written to")
+{
   if (::geteuid() != 0) {
     return;  // only root can hand a folder to another user
   }
@@ -623,14 +650,14 @@ TEST_CASE("repo: a repository owned by another user is found but not written to"
   REQUIRE(::lchown(dir.c_str(), 65534, 65534) == 0);
   CHECK(pops::inside_git_repo(dir + "/sub"));
   const pops::CommitInfo info{"x", "A", "a@x", 1, 0};
-  CHECK_THROWS_WITH(pops::commit_files(dir, {{"a.txt", "x\n"}}, {}, info),
-                    doctest::Contains("dubious ownership"));
+  CHECK_THROWS_WITH(pops::commit_files(dir, {{"a.txt", "x\n"}}, {}, info), doctest::Contains("dubious ownership"));
 }
 
 namespace {
 
 /// The PRDs of `files` not reviewed within their 90 days on `day` (doc-stale's test, by hand).
-std::set<std::string> stale_prds(const FileMap& files, Date day) {
+std::set<std::string> stale_prds(const FileMap& files, Date day)
+{
   std::set<std::string> out;
   for (const auto& [path, content] : files) {
     if (starts_with(path, "docs/prd/")) {
@@ -643,9 +670,10 @@ std::set<std::string> stale_prds(const FileMap& files, Date day) {
   return out;
 }
 
-} // namespace
+}  // namespace
 
-TEST_CASE("sample: payments pilots doc-stale from the second sprint review and re-reads its PRDs") {
+TEST_CASE("sample: payments pilots doc-stale from the second sprint review and re-reads its PRDs")
+{
   for (const auto& text : k_todays) {
     CAPTURE(text);
     const Date today = date_of(text);
@@ -661,9 +689,9 @@ TEST_CASE("sample: payments pilots doc-stale from the second sprint review and r
     CHECK(all[7].at("pops.yaml").find(pilot) != std::string::npos);
     CHECK(all.back().at("pops.yaml").find(pilot) != std::string::npos);
     // The day before the pilot: four of payments' six PRDs are stale, three of the others' six.
-    const std::set<std::string> before = {"audit-log-export.md", "dunning-emails.md", "invoice-pdf-redesign.md",
-                                          "onboarding-checklist.md", "sepa-direct-debit.md",
-                                          "stripe-billing-migration.md", "webhooks-v2.md"};
+    const std::set<std::string> before = {
+      "audit-log-export.md",  "dunning-emails.md",           "invoice-pdf-redesign.md", "onboarding-checklist.md",
+      "sepa-direct-debit.md", "stripe-billing-migration.md", "webhooks-v2.md"};
     CHECK(stale_prds(all[6], Date{start.days - 1}) == before);
     // Today: payments re-read all of them; the others' stay as they were.
     const std::set<std::string> after = {"audit-log-export.md", "onboarding-checklist.md", "webhooks-v2.md"};

@@ -55,14 +55,13 @@ items:
   - {id: PLAT-1, title: Queues, status: planned, horizon: now, target: 2026-01-25}
 )"}},
            "2026-01-05");
-  r.commit({{"pops.yaml", config(k_three, "{severity: error, pilot: [payments]}")},
-            {"roadmap/growth.yaml", R"(squad: growth
+  r.commit(
+    {{"pops.yaml", config(k_three, "{severity: error, pilot: [payments]}")}, {"roadmap/growth.yaml", R"(squad: growth
 items:
   - {id: GRO-1, title: Referrals, status: planned, horizon: now, target: 2026-01-31}
 )"}},
-           "2026-02-10");
-  r.commit({{"pops.yaml", config(k_three, "{severity: error}")},
-            {"roadmap/payments.yaml", R"(squad: payments
+    "2026-02-10");
+  r.commit({{"pops.yaml", config(k_three, "{severity: error}")}, {"roadmap/payments.yaml", R"(squad: payments
 items:
   - id: PAY-1
     title: Refunds
@@ -98,7 +97,7 @@ const nlohmann::json& rule_of(const nlohmann::json& j, const std::string& squad,
   return none;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("standards: findings and compliance per squad and period, with pops.yaml as it was")
 {
@@ -340,16 +339,17 @@ TEST_CASE("standard_changes: severity, pilot start, widening and roll-out betwee
     return load_workspace("/nowhere", {SourceFile{"pops.yaml", config(k_three, "warning\n" + rules)}}, 1).config;
   };
   const Config a = cfg("  doc-stale: {pilot: [payments]}\n  wip-limit: {pilot: [growth]}\n");
-  const Config b = cfg("  doc-stale: {pilot: [payments, growth]}\n  wip-limit: error\n  update-stale: {pilot: [platform]}\n");
+  const Config b =
+    cfg("  doc-stale: {pilot: [payments, growth]}\n  wip-limit: error\n  update-stale: {pilot: [platform]}\n");
   const auto changes = standard_changes(a, b);
   std::vector<std::string> texts;
   for (const auto& c : changes) {
     texts.push_back(standard_change_text(c));
   }
-  CHECK(texts == std::vector<std::string>{"wip-limit: rolled out to every squad (piloted with growth)",
-                                          "wip-limit: severity error (was warning)",
-                                          "doc-stale: pilot widened to growth, payments",
-                                          "update-stale: piloted with platform"});
+  CHECK(texts
+        == std::vector<std::string>{
+          "wip-limit: rolled out to every squad (piloted with growth)", "wip-limit: severity error (was warning)",
+          "doc-stale: pilot widened to growth, payments", "update-stale: piloted with platform"});
   CHECK(standard_changes(a, a).empty());
 }
 

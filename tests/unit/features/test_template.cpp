@@ -91,8 +91,7 @@ std::string findings_text(const CheckResult& r)
   return s;
 }
 
-
-} // namespace
+}  // namespace
 
 TEST_CASE("every built-in template is listed with a summary")
 {
@@ -188,7 +187,8 @@ TEST_CASE("a workspace template overrides the built-in one")
 {
   TempDir dir;
   fs::create_directories(dir.path / "templates");
-  std::ofstream(dir.path / "templates" / "prd.md") << "{{! Our PRD }}\n---\ntitle: {{title_yaml}}\ntype: {{type}}\n---\n# {{title}} by {{owner_name}}\n";
+  std::ofstream(dir.path / "templates" / "prd.md")
+    << "{{! Our PRD }}\n---\ntitle: {{title_yaml}}\ntype: {{type}}\n---\n# {{title}} by {{owner_name}}\n";
   std::ofstream(dir.path / "templates" / "kickoff.md") << "# Kickoff\n";
   std::ofstream(dir.path / "templates" / "Bad Name.md") << "ignored\n";
   const auto all = list_templates(dir.path.string());
@@ -211,7 +211,8 @@ TEST_CASE("a workspace template overrides the built-in one")
   DocSpec spec{"prd", "Refunds", "alice", "draft", {"PAY-1"}};
   EditPlan plan = plan_doc_new(s, spec, *parse_date("2026-11-22"));
   CHECK(plan.changes[0].after
-        == "---\ntitle: Refunds\ntype: prd\n---\n# Refunds by Alice Park\n\n## Problem\n\n\n## Goals\n\n\n## Non-goals\n\n\n"
+        == "---\ntitle: Refunds\ntype: prd\n---\n# Refunds by Alice Park\n\n## Problem\n\n\n## Goals\n\n\n## "
+           "Non-goals\n\n\n"
            "## Success metrics\n\n");
   // The built-in one is still there.
   CHECK(builtin_template("prd")->text.find("## Problem") != std::string::npos);
@@ -225,7 +226,8 @@ TEST_CASE("a template that is not valid Mustache is an error naming it")
   auto t = find_template(dir.path.string(), "prd");
   REQUIRE(t);
   CHECK_THROWS_WITH_AS(render_template(*t, nlohmann::json::object()),
-                       doctest::Contains("template 'prd' (templates/prd.md) is not valid Mustache"), std::runtime_error);
+                       doctest::Contains("template 'prd' (templates/prd.md) is not valid Mustache"),
+                       std::runtime_error);
   CHECK_FALSE(find_template(dir.path.string(), "../etc/passwd"));
   CHECK_FALSE(is_template_name("A"));
   CHECK(is_template_name("sprint-review"));

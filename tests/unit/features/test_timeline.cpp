@@ -11,19 +11,21 @@ namespace {
 
 Workspace timeline_ws()
 {
-  return load_workspace("/ws", {{"pops.yaml", "version: 1\nsquads:\n  idn: {prefix: IDN}\n  pay: {prefix: PAY}\n"
-                                              "people:\n  alice: {name: Alice}\n"},
-                                {"roadmap/i.yaml", "squad: idn\nitems:\n"
-                                                   "  - {id: IDN-1, title: SSO, status: shipped, horizon: now, owner: alice}\n"
-                                                   "  - {id: IDN-2, title: SCIM, status: in-progress, horizon: now, target: 2026-10-20}\n"
-                                                   "  - {id: IDN-3, title: Old, status: shipped, horizon: now}\n"
-                                                   "  - {id: IDN-4, title: Gone, status: dropped, horizon: now}\n"
-                                                   "  - {id: IDN-5, title: Idea, status: idea, horizon: later}\n"},
-                                {"roadmap/p.yaml", "squad: pay\nitems:\n"
-                                                   "  - {id: PAY-1, title: Refunds, status: shipped, horizon: now}\n"}});
+  return load_workspace(
+    "/ws", {{"pops.yaml", "version: 1\nsquads:\n  idn: {prefix: IDN}\n  pay: {prefix: PAY}\n"
+                          "people:\n  alice: {name: Alice}\n"},
+            {"roadmap/i.yaml", "squad: idn\nitems:\n"
+                               "  - {id: IDN-1, title: SSO, status: shipped, horizon: now, owner: alice}\n"
+                               "  - {id: IDN-2, title: SCIM, status: in-progress, horizon: now, target: 2026-10-20}\n"
+                               "  - {id: IDN-3, title: Old, status: shipped, horizon: now}\n"
+                               "  - {id: IDN-4, title: Gone, status: dropped, horizon: now}\n"
+                               "  - {id: IDN-5, title: Idea, status: idea, horizon: later}\n"},
+            {"roadmap/p.yaml", "squad: pay\nitems:\n"
+                               "  - {id: PAY-1, title: Refunds, status: shipped, horizon: now}\n"}});
 }
 
-ItemFacts facts(const std::string& id, std::optional<Date> started, std::optional<Date> planned, std::optional<Date> shipped)
+ItemFacts facts(const std::string& id, std::optional<Date> started, std::optional<Date> planned,
+                std::optional<Date> shipped)
 {
   ItemFacts f;
   f.id = id;
@@ -51,7 +53,7 @@ Metrics timeline_metrics()
   return m;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("timeline: first committed target against ship day, from the item facts")
 {
@@ -105,5 +107,6 @@ TEST_CASE("timeline: nothing committed or shipped")
   m.until = *parse_date("2026-11-30");
   const Timeline t = build_timeline({}, m, TimelineGroup::squad, *parse_date("2026-11-22"));
   CHECK(t.bars.empty());
-  CHECK(render_timeline_text(t, 80).find("No item has a committed target or shipped in the window.") != std::string::npos);
+  CHECK(render_timeline_text(t, 80).find("No item has a committed target or shipped in the window.")
+        != std::string::npos);
 }

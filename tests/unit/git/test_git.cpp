@@ -27,7 +27,7 @@ void stage(git_index* index, const char* path, const std::string& content, uint3
   REQUIRE(git_index_add_from_buffer(index, &e, content.data(), content.size()) == 0);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("index_files: a symbolic link and a blob over the size limit are findings, not read")
 {
@@ -50,8 +50,7 @@ TEST_CASE("index_files: a symbolic link and a blob over the size limit are findi
     REQUIRE(files.size() == 1);
     CHECK(files[0].path == "roadmap/ok.yaml");
     REQUIRE(unreadable.size() == 2);
-    std::sort(unreadable.begin(), unreadable.end(),
-              [](const Finding& a, const Finding& b) { return a.file < b.file; });
+    std::sort(unreadable.begin(), unreadable.end(), [](const Finding& a, const Finding& b) { return a.file < b.file; });
     CHECK(unreadable[0].file == "roadmap/big.yaml");
     CHECK(unreadable[0].message.find("over the limit of 8388608 bytes (8 MiB)") != std::string::npos);
     CHECK(unreadable[1].file == "roadmap/link.yaml");

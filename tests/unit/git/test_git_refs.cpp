@@ -25,7 +25,7 @@ std::vector<std::string> paths(const std::vector<BlobRef>& refs)
   return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("blob_oid is git hash-object")
 {

@@ -13,7 +13,7 @@ bool has_line(const std::string& text, const std::string& line)
   return text.find("\n" + line + "\n") != std::string::npos;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("hook: pops installs pre-commit and pre-merge-commit, each with its own marker")
 {
@@ -21,8 +21,8 @@ TEST_CASE("hook: pops installs pre-commit and pre-merge-commit, each with its ow
   CHECK(k_hook_names[0] == "pre-commit");
   CHECK(k_hook_names[1] == "pre-merge-commit");
   CHECK(hook_marker("pre-commit") == k_hook_marker);
-  CHECK(hook_marker("pre-merge-commit") ==
-        "# pops pre-merge-commit hook: installed by 'pops hook install', removed by 'pops hook uninstall'");
+  CHECK(hook_marker("pre-merge-commit")
+        == "# pops pre-merge-commit hook: installed by 'pops hook install', removed by 'pops hook uninstall'");
 }
 
 TEST_CASE("hook: the scripts run the chained hook of their own name, then pops check --staged")

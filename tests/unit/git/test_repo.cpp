@@ -109,7 +109,8 @@ TEST_CASE("history_max_ids: ids of every commit, a deleted file's too")
 {
   TempRepo r;
   CHECK(history_max_ids(r.dir).empty());
-  r.commit({{"pops.yaml", "version: 1\n"}, {"roadmap/old.yaml", "items:\n  - id: PAY-30\n"},
+  r.commit({{"pops.yaml", "version: 1\n"},
+            {"roadmap/old.yaml", "items:\n  - id: PAY-30\n"},
             {"feedback/f.yaml", "entries:\n  - id: FB-7\n"}},
            "2026-11-01");
   r.commit({{"roadmap/new.yaml", "items:\n  - id: PAY-2\n"}}, "2026-11-02", "Ada", {"roadmap/old.yaml"});

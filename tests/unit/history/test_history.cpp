@@ -78,8 +78,8 @@ void random_history(TempRepo& r)
       return t + "]\n";
     }
     for (const auto& it : items) {
-      t += it.note + "  - id: " + it.id + "\n    title: Item " + it.id + "\n    status: " + it.status +
-           "\n    target: " + it.target + "\n";
+      t += it.note + "  - id: " + it.id + "\n    title: Item " + it.id + "\n    status: " + it.status
+           + "\n    target: " + it.target + "\n";
     }
     return t;
   };
@@ -101,12 +101,22 @@ void random_history(TempRepo& r)
       }
       auto& it = items[rng() % items.size()];
       switch (rng() % 7) {
-      case 0: it.status = statuses[rng() % statuses.size()]; break;
-      case 1: it.target = "2026-11-" + std::to_string(10 + rng() % 19); break;
-      case 2: items.insert(items.begin() + static_cast<long>(rng() % items.size()),
-                           {"PAY-" + std::to_string(next++), "idea", "2026-12-01", ""}); break;
-      case 3: items.erase(items.begin() + static_cast<long>(rng() % items.size())); break;
-      case 4: it.note = rng() % 2 ? "  # looked at again\n" : ""; break;
+      case 0:
+        it.status = statuses[rng() % statuses.size()];
+        break;
+      case 1:
+        it.target = "2026-11-" + std::to_string(10 + rng() % 19);
+        break;
+      case 2:
+        items.insert(items.begin() + static_cast<long>(rng() % items.size()),
+                     {"PAY-" + std::to_string(next++), "idea", "2026-12-01", ""});
+        break;
+      case 3:
+        items.erase(items.begin() + static_cast<long>(rng() % items.size()));
+        break;
+      case 4:
+        it.note = rng() % 2 ? "  # looked at again\n" : "";
+        break;
       case 5: {  // move to the other file
         It moved = it;
         items.erase(std::find_if(items.begin(), items.end(), [&](const It& x) { return x.id == moved.id; }));
@@ -114,7 +124,9 @@ void random_history(TempRepo& r)
         other.push_back(moved);
         break;
       }
-      default: it.status = statuses[(std::find(statuses.begin(), statuses.end(), it.status) - statuses.begin() + 1) % 5]; break;
+      default:
+        it.status = statuses[(std::find(statuses.begin(), statuses.end(), it.status) - statuses.begin() + 1) % 5];
+        break;
       }
     }
     if (rng() % 6 == 0) {
@@ -128,7 +140,7 @@ void random_history(TempRepo& r)
   }
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("natural order of ids")
 {
@@ -178,9 +190,11 @@ TEST_CASE("describe_change: slips, drops and moves in words")
 TEST_CASE("build_workspace from parsed files gives what load_workspace gives")
 {
   const std::string items = "  - {id: PAY-1, title: A, status: idea}\n  - {id: PAY-2, title: B, status: bogus}\n";
-  Workspace a = load_workspace("/nowhere", {{"pops.yaml", k_config}, {"roadmap/p.yaml", roadmap("payments", items)}}, 1);
-  Workspace b = build_workspace("/nowhere", {{"pops.yaml", parse_file(k_config, FileKind::config)},
-                                             {"roadmap/p.yaml", parse_file(roadmap("payments", items), FileKind::roadmap)}});
+  Workspace a =
+    load_workspace("/nowhere", {{"pops.yaml", k_config}, {"roadmap/p.yaml", roadmap("payments", items)}}, 1);
+  Workspace b =
+    build_workspace("/nowhere", {{"pops.yaml", parse_file(k_config, FileKind::config)},
+                                 {"roadmap/p.yaml", parse_file(roadmap("payments", items), FileKind::roadmap)}});
   REQUIRE(a.items.size() == 2);
   REQUIRE(b.items.size() == 2);
   CHECK(b.items[1].id.value == "PAY-2");
@@ -190,8 +204,8 @@ TEST_CASE("build_workspace from parsed files gives what load_workspace gives")
   CHECK(b.findings[0].message == a.findings[0].message);
   // The same parse serves another path of the same kind.
   auto parsed = parse_file(roadmap("payments", items), FileKind::roadmap);
-  Workspace c = build_workspace("/nowhere", {{"pops.yaml", parse_file(k_config, FileKind::config)},
-                                             {"roadmap/other.yaml", parsed}});
+  Workspace c = build_workspace(
+    "/nowhere", {{"pops.yaml", parse_file(k_config, FileKind::config)}, {"roadmap/other.yaml", parsed}});
   CHECK(c.items[0].file == "roadmap/other.yaml");
   // A YAML parse cannot be read as a Markdown document.
   CHECK_THROWS_AS(build_workspace("/nowhere", {{"docs/x.md", parsed}}), std::logic_error);
@@ -200,13 +214,15 @@ TEST_CASE("build_workspace from parsed files gives what load_workspace gives")
 TEST_CASE("history: commits newest first with their changes, moves followed across files")
 {
   TempRepo r;
-  r.commit({{"pops.yaml", k_config},
-            {"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: Refunds, status: planned, target: 2026-11-20}\n"
-                                                   "  - {id: PAY-2, title: Cards, status: planned}\n")}},
-           "2026-09-01", "alice");
-  r.commit({{"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: Refunds, status: planned, target: 2026-12-04}\n"
-                                                   "  - {id: PAY-2, title: Cards, status: planned}\n")}},
-           "2026-09-10", "bo");
+  r.commit(
+    {{"pops.yaml", k_config},
+     {"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: Refunds, status: planned, target: 2026-11-20}\n"
+                                            "  - {id: PAY-2, title: Cards, status: planned}\n")}},
+    "2026-09-01", "alice");
+  r.commit(
+    {{"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: Refunds, status: planned, target: 2026-12-04}\n"
+                                            "  - {id: PAY-2, title: Cards, status: planned}\n")}},
+    "2026-09-10", "bo");
   // PAY-2 moves to another file; PAY-1 is dropped.
   r.commit({{"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: Refunds, status: dropped, "
                                                    "dropped_reason: no demand, target: 2026-12-04}\n")},
@@ -336,8 +352,8 @@ TEST_CASE("history: a workspace in a sub-folder ignores the rest of the reposito
   r.commit({{"roadmap/a.yaml", roadmap("payments", "  - {id: PAY-9, title: Not ours, status: planned}\n")},
             {"README.md", "hello\n"}},
            "2026-09-02", "alice");
-  r.commit({{"ws/roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: A, status: planned}\n")}},
-           "2026-09-03", "alice");
+  r.commit({{"ws/roadmap/a.yaml", roadmap("payments", "  - {id: PAY-1, title: A, status: planned}\n")}}, "2026-09-03",
+           "alice");
   Repository repo = Repository::open(r.dir);
   History h(repo, r.dir + "/ws", "ws/");
   HistoryFilter f;
@@ -460,10 +476,12 @@ TEST_CASE("history: diffing files changed in place element by element equals dif
     if (got.size() != expected.size()) {
       std::string g, x;
       for (const auto& c : got) {
-        g += std::string(kind_name(c.kind)) + " " + c.id + " " + c.field + " " + c.old_value + "->" + c.new_value + "; ";
+        g +=
+          std::string(kind_name(c.kind)) + " " + c.id + " " + c.field + " " + c.old_value + "->" + c.new_value + "; ";
       }
       for (const auto& c : expected) {
-        x += std::string(kind_name(c.kind)) + " " + c.id + " " + c.field + " " + c.old_value + "->" + c.new_value + "; ";
+        x +=
+          std::string(kind_name(c.kind)) + " " + c.id + " " + c.field + " " + c.old_value + "->" + c.new_value + "; ";
       }
       FAIL("commit " << id << ": log gives " << g << " but the full diff gives " << x);
     }
@@ -514,8 +532,8 @@ TEST_CASE("history: an entry appended to a feedback file")
   TempRepo r;
   const std::string one = "entries:\n  - {id: FB-1, date: 2026-01-02, source: support, quote: hi}\n";
   r.commit({{"pops.yaml", k_config}, {"feedback/f.yaml", one}}, "2026-09-01", "alice");
-  r.commit({{"feedback/f.yaml", one + "  - {id: FB-2, date: 2026-01-03, source: sales, quote: more}\n"}},
-           "2026-09-02", "alice");
+  r.commit({{"feedback/f.yaml", one + "  - {id: FB-2, date: 2026-01-03, source: sales, quote: more}\n"}}, "2026-09-02",
+           "alice");
   Repository repo = Repository::open(r.dir);
   History h(repo, r.dir, "");
   HistoryFilter everything;
@@ -689,10 +707,12 @@ TEST_CASE("diff_workspaces without additions is the full diff less what was adde
   };
   Workspace from;
   Workspace to;
-  from.items = {item("PAY-1", "payments", "planned", "roadmap/a.yaml"), item("PAY-2", "payments", "idea", "roadmap/a.yaml"),
-                item("PAY-3", "payments", "idea", "roadmap/a.yaml"), item("PLAT-1", "platform", "idea", "roadmap/p.yaml")};
-  to.items = {item("PAY-1", "payments", "shipped", "roadmap/a.yaml"), item("PAY-3", "platform", "idea", "roadmap/p.yaml"),
-              item("PLAT-1", "platform", "idea", "roadmap/p.yaml"), item("PLAT-2", "platform", "idea", "roadmap/p.yaml"),
+  from.items = {
+    item("PAY-1", "payments", "planned", "roadmap/a.yaml"), item("PAY-2", "payments", "idea", "roadmap/a.yaml"),
+    item("PAY-3", "payments", "idea", "roadmap/a.yaml"), item("PLAT-1", "platform", "idea", "roadmap/p.yaml")};
+  to.items = {item("PAY-1", "payments", "shipped", "roadmap/a.yaml"),
+              item("PAY-3", "platform", "idea", "roadmap/p.yaml"), item("PLAT-1", "platform", "idea", "roadmap/p.yaml"),
+              item("PLAT-2", "platform", "idea", "roadmap/p.yaml"),
               item("PAY-9", "payments", "idea", "roadmap/b.yaml")};
   from.feedback = {feedback("FB-1"), feedback("FB-2")};
   to.feedback = {feedback("FB-2"), feedback("FB-3")};

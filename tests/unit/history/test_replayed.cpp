@@ -43,7 +43,7 @@ std::vector<std::string> ids(const std::vector<Item>& v)
   return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("replayed_fields keeps the replayed fields without positions and drops the others")
 {

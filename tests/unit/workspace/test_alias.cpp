@@ -35,14 +35,13 @@ Read read(const std::string& yaml)
   return r;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("split_words: blanks, quotes and escapes like a shell, nothing expanded")
 {
   CHECK(split("roadmap --horizon now") == std::vector<std::string>{"roadmap", "--horizon", "now"});
   CHECK(split("  a\t b  ") == std::vector<std::string>{"a", "b"});
-  CHECK(split("x 'two words' \"and $HOME\" it\\'s") ==
-        std::vector<std::string>{"x", "two words", "and $HOME", "it's"});
+  CHECK(split("x 'two words' \"and $HOME\" it\\'s") == std::vector<std::string>{"x", "two words", "and $HOME", "it's"});
   CHECK(split("a''b \"\"") == std::vector<std::string>{"ab", ""});
   CHECK(split("\"say \\\"hi\\\" \\\\ \\n\"") == std::vector<std::string>{"say \"hi\" \\ \\n"});
   CHECK(split("").empty());

@@ -32,7 +32,7 @@ std::vector<std::string> texts(const std::vector<Date>& v)
   return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("monthly from January 31 clamps to each month's end without drifting")
 {

@@ -46,8 +46,9 @@ items:
 
 Workspace load(const std::string& config = k_config)
 {
-  return load_workspace("/nowhere", {{"pops.yaml", config}, {"roadmap/payments.yaml", k_payments},
-                                     {"roadmap/platform.yaml", k_platform}}, 1);
+  return load_workspace(
+    "/nowhere", {{"pops.yaml", config}, {"roadmap/payments.yaml", k_payments}, {"roadmap/platform.yaml", k_platform}},
+    1);
 }
 
 std::vector<Finding> findings(const Workspace& ws, const char* today)
@@ -72,7 +73,7 @@ std::vector<std::string> ids(const std::vector<const Item*>& items)
   return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("capacity: a number is every quarter's, a mapping names quarters")
 {
@@ -133,8 +134,9 @@ TEST_CASE("over-capacity: the current quarter and later ones of a mapping, pilot
   const Workspace ws = load();
   const auto f = findings(ws, "2027-02-10");
   REQUIRE(f.size() == 2);
-  CHECK(f[0].message == "squad 'payments' plans 12 person-weeks in 2027-Q1, over its capacity of 10 by 2; "
-                        "without an estimate: PAY-4");
+  CHECK(f[0].message
+        == "squad 'payments' plans 12 person-weeks in 2027-Q1, over its capacity of 10 by 2; "
+           "without an estimate: PAY-4");
   CHECK(f[0].file == "pops.yaml");
   CHECK(f[0].loc.line == 5);
   CHECK(f[1].message == "squad 'platform' plans 7 person-weeks in 2027-Q1, over its capacity of 6 by 1");

@@ -41,7 +41,7 @@ V values(const std::vector<LStr>& v)
 const std::string k_ok = "version: 1\nproduct: Acme\nsquads:\n  payments: {prefix: PAY, lead: alice, wip_limit: 3}\n"
                          "people:\n  alice: {name: Alice Park, email: a@acme.example, squad: payments}\n  bo:\n";
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a minimal pops.yaml: its squads and people, and the default lists")
 {
@@ -69,47 +69,49 @@ TEST_CASE("a minimal pops.yaml: its squads and people, and the default lists")
 TEST_CASE("the top level: an empty file, a missing key, an unknown key, another version")
 {
   CHECK(config_findings("") == V{"1:1: pops.yaml is empty; it needs at least 'version: 1', 'product' and 'squads'"});
-  CHECK(config_findings("version: 1\nsquads:\n  a: {prefix: AA}\n") == V{"1:1: pops.yaml is missing required key 'product'"});
-  CHECK(config_findings(k_ok + "prodcut: x\n") ==
-        V{"8:1: unknown key 'prodcut' in pops.yaml (did you mean 'product'?)"});
-  CHECK(config_findings("version: 2\nproduct: A\nsquads:\n  a: {prefix: AA}\n") ==
-        V{"1:10: unsupported version 2; this pops reads version 1"});
+  CHECK(config_findings("version: 1\nsquads:\n  a: {prefix: AA}\n")
+        == V{"1:1: pops.yaml is missing required key 'product'"});
+  CHECK(config_findings(k_ok + "prodcut: x\n")
+        == V{"8:1: unknown key 'prodcut' in pops.yaml (did you mean 'product'?)"});
+  CHECK(config_findings("version: 2\nproduct: A\nsquads:\n  a: {prefix: AA}\n")
+        == V{"1:10: unsupported version 2; this pops reads version 1"});
   CHECK(config_findings("version: 1\nproduct: A\nsquads: {}\n") == V{"3:9: 'squads' must declare at least one squad"});
 }
 
 TEST_CASE("squads: prefixes well formed and unique, FB reserved, a wip_limit of at least 1")
 {
-  CHECK(config_findings("version: 1\nproduct: A\nsquads:\n  a: {prefix: pay}\n") ==
-        V{"4:15: prefix 'pay' of squad 'a' must be 2-10 capital letters or digits, starting with a letter (e.g. PAY)"});
-  CHECK(config_findings("version: 1\nproduct: A\nsquads:\n  a: {prefix: PAY}\n  b: {prefix: PAY}\n") ==
-        V{"5:15: prefix 'PAY' is used by another squad; prefixes are unique"});
-  CHECK(config_findings("version: 1\nproduct: A\nsquads:\n  a: {prefix: FB}\n") ==
-        V{"4:15: prefix 'FB' is reserved for feedback ids"});
-  CHECK(config_findings("version: 1\nproduct: A\nsquads:\n  a: {prefix: AA, wip_limit: 0}\n") ==
-        V{"4:30: wip_limit of squad 'a' must be at least 1"});
+  CHECK(
+    config_findings("version: 1\nproduct: A\nsquads:\n  a: {prefix: pay}\n")
+    == V{"4:15: prefix 'pay' of squad 'a' must be 2-10 capital letters or digits, starting with a letter (e.g. PAY)"});
+  CHECK(config_findings("version: 1\nproduct: A\nsquads:\n  a: {prefix: PAY}\n  b: {prefix: PAY}\n")
+        == V{"5:15: prefix 'PAY' is used by another squad; prefixes are unique"});
+  CHECK(config_findings("version: 1\nproduct: A\nsquads:\n  a: {prefix: FB}\n")
+        == V{"4:15: prefix 'FB' is reserved for feedback ids"});
+  CHECK(config_findings("version: 1\nproduct: A\nsquads:\n  a: {prefix: AA, wip_limit: 0}\n")
+        == V{"4:30: wip_limit of squad 'a' must be at least 1"});
   CHECK(config_findings("version: 1\nproduct: A\nsquads:\n  a:\n") == V{"4:3: squad 'a' needs at least a 'prefix'"});
-  CHECK(config_findings("version: 1\nproduct: A\nsquads:\n  a: {prefix: AA, leed: x}\n") ==
-        V{"4:19: unknown key 'leed' in squad 'a' (did you mean 'lead'?)"});
+  CHECK(config_findings("version: 1\nproduct: A\nsquads:\n  a: {prefix: AA, leed: x}\n")
+        == V{"4:19: unknown key 'leed' in squad 'a' (did you mean 'lead'?)"});
 }
 
 TEST_CASE("lists: a value twice, an empty list; rules: an unknown rule or severity")
 {
   CHECK(config_findings(k_ok + "horizons: [now, next, now]\n") == V{"8:23: 'now' is listed twice in 'horizons'"});
   CHECK(config_findings(k_ok + "statuses: []\n") == V{"8:11: 'statuses' must list at least one value"});
-  CHECK(config_findings(k_ok + "rules:\n  wip-limt: error\n") ==
-        V{"9:3: unknown rule 'wip-limt' (did you mean 'wip-limit'?)"});
-  CHECK(config_findings(k_ok + "rules:\n  wip-limit: eror\n") ==
-        V{"9:14: unknown severity 'eror' (did you mean 'error'?); expected off, info, warning or error"});
-  CHECK(config_findings(k_ok + "rules:\n  update-stale: {days: 0}\n") ==
-        V{"9:24: 'days' of rule 'update-stale' must be at least 1"});
-  CHECK(config_findings(k_ok + "effort_unit: ' '\n") ==
-        V{"8:14: 'effort_unit' must name a unit, e.g. points or person-weeks"});
+  CHECK(config_findings(k_ok + "rules:\n  wip-limt: error\n")
+        == V{"9:3: unknown rule 'wip-limt' (did you mean 'wip-limit'?)"});
+  CHECK(config_findings(k_ok + "rules:\n  wip-limit: eror\n")
+        == V{"9:14: unknown severity 'eror' (did you mean 'error'?); expected off, info, warning or error"});
+  CHECK(config_findings(k_ok + "rules:\n  update-stale: {days: 0}\n")
+        == V{"9:24: 'days' of rule 'update-stale' must be at least 1"});
+  CHECK(config_findings(k_ok + "effort_unit: ' '\n")
+        == V{"8:14: 'effort_unit' must name a unit, e.g. points or person-weeks"});
 }
 
 TEST_CASE("custom fields may not take a built-in item key")
 {
-  CHECK(config_findings(k_ok + "fields:\n  owner: {type: number}\n") ==
-        V{"9:3: 'owner' is a built-in item key; pick another name for the custom field"});
+  CHECK(config_findings(k_ok + "fields:\n  owner: {type: number}\n")
+        == V{"9:3: 'owner' is a built-in item key; pick another name for the custom field"});
   const auto keys = item_keys();
   CHECK(std::find(keys.begin(), keys.end(), "initiative") != keys.end());
 }
@@ -146,8 +148,8 @@ TEST_CASE("periods: a number and a unit, singular or plural, case and spaces ign
 
 TEST_CASE("the pager setting: true, false, a command, else a finding")
 {
-  CHECK(config_findings(k_ok + "pager: [less]\n") ==
-        V{"8:8: 'pager' must be true, false or a command such as \"less -FRX\", found a list"});
+  CHECK(config_findings(k_ok + "pager: [less]\n")
+        == V{"8:8: 'pager' must be true, false or a command such as \"less -FRX\", found a list"});
   CHECK(config_findings(k_ok + "pager: less -R\n").empty());
   pops::test::TempDir t;
   CHECK_FALSE(workspace_pager(t.path.string()).off);

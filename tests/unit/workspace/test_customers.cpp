@@ -43,11 +43,11 @@ const std::string k_customers = R"(customers:
 
 Workspace sample()
 {
-  return pops::test::load_clean({{"pops.yaml", "version: 1\nproduct: T\nsquads:\n  payments: {prefix: PAY}\n"},
-                                 {"customers.yaml", k_customers}});
+  return pops::test::load_clean(
+    {{"pops.yaml", "version: 1\nproduct: T\nsquads:\n  payments: {prefix: PAY}\n"}, {"customers.yaml", k_customers}});
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("find a record by its name or an alias, folded; a name wins over another record's alias")
 {
@@ -67,7 +67,8 @@ TEST_CASE("find a record by its name or an alias, folded; a name wins over anoth
 
 TEST_CASE("without customers.yaml the index is empty and finds nothing")
 {
-  const Workspace ws = pops::test::load_clean({{"pops.yaml", "version: 1\nproduct: T\nsquads:\n  payments: {prefix: PAY}\n"}});
+  const Workspace ws =
+    pops::test::load_clean({{"pops.yaml", "version: 1\nproduct: T\nsquads:\n  payments: {prefix: PAY}\n"}});
   const CustomerIndex index(ws);
   CHECK(index.empty());
   CHECK(index.find("Globex") == nullptr);

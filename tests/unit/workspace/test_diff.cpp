@@ -20,21 +20,21 @@ squads:
 
 Workspace ws(const std::string& payments, const std::string& platform = "items: []\n")
 {
-  return load_workspace("/nowhere", {{"pops.yaml", k_config},
-                                     {"roadmap/payments.yaml", "squad: payments\n" + payments},
-                                     {"roadmap/platform.yaml", "squad: platform\n" + platform}},
+  return load_workspace("/nowhere",
+                        {{"pops.yaml", k_config},
+                         {"roadmap/payments.yaml", "squad: payments\n" + payments},
+                         {"roadmap/platform.yaml", "squad: platform\n" + platform}},
                         1);
 }
 
 const Change* find(const std::vector<Change>& v, const std::string& id, const std::string& field = "")
 {
-  auto it = std::find_if(v.begin(), v.end(), [&](const Change& c) {
-    return c.id == id && (field.empty() || c.field == field);
-  });
+  auto it = std::find_if(v.begin(), v.end(),
+                         [&](const Change& c) { return c.id == id && (field.empty() || c.field == field); });
   return it == v.end() ? nullptr : &*it;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("ids order naturally")
 {
@@ -84,9 +84,8 @@ TEST_CASE("an item that changes file is moved, not removed and added")
   const auto b = ws("items: []\n", "items:\n  - {id: PAY-1, title: A, status: idea, squad: payments}\n");
   const auto d = diff_workspaces(a, b);
   REQUIRE_FALSE(d.empty());
-  CHECK(std::none_of(d.begin(), d.end(), [](const Change& c) {
-    return c.kind == Change::Kind::added || c.kind == Change::Kind::removed;
-  }));
+  CHECK(std::none_of(d.begin(), d.end(),
+                     [](const Change& c) { return c.kind == Change::Kind::added || c.kind == Change::Kind::removed; }));
   const Change* moved = find(d, "PAY-1");
   REQUIRE(moved);
   CHECK(moved->kind == Change::Kind::moved);
@@ -108,9 +107,11 @@ TEST_CASE("a drop carries its reason in the status change")
 TEST_CASE("an item new under moved_from, its old id dropped or gone, is a move of its id")
 {
   const auto a = ws("items:\n  - {id: PAY-1, title: A, status: in-progress}\n");
-  const auto moved = ws("items:\n  - {id: PAY-1, title: A, status: dropped, dropped_reason: moved to platform as PLAT-1}\n",
-                        "items:\n  - {id: PLAT-1, title: A, status: in-progress, moved_from: PAY-1}\n");
-  for (const auto& b : {moved, ws("items: []\n", "items:\n  - {id: PLAT-1, title: A, status: planned, moved_from: PAY-1}\n")}) {
+  const auto moved =
+    ws("items:\n  - {id: PAY-1, title: A, status: dropped, dropped_reason: moved to platform as PLAT-1}\n",
+       "items:\n  - {id: PLAT-1, title: A, status: in-progress, moved_from: PAY-1}\n");
+  for (const auto& b :
+       {moved, ws("items: []\n", "items:\n  - {id: PLAT-1, title: A, status: planned, moved_from: PAY-1}\n")}) {
     const auto d = diff_workspaces(a, b);
     const Change* c = find(d, "PLAT-1");
     REQUIRE(c);
@@ -130,9 +131,10 @@ TEST_CASE("an item new under moved_from, its old id dropped or gone, is a move o
   REQUIRE(added);
   CHECK(added->kind == Change::Kind::added);
   CHECK(diff_workspaces(moved, moved).empty());
-  const auto later = ws("items:\n  - {id: PAY-1, title: A, status: dropped, dropped_reason: x}\n",
-                        "items:\n  - {id: PLAT-1, title: A, status: planned, moved_from: PAY-1}\n  - {id: PLAT-2, title: B, "
-                        "status: planned, moved_from: PAY-1}\n");
+  const auto later =
+    ws("items:\n  - {id: PAY-1, title: A, status: dropped, dropped_reason: x}\n",
+       "items:\n  - {id: PLAT-1, title: A, status: planned, moved_from: PAY-1}\n  - {id: PLAT-2, title: B, "
+       "status: planned, moved_from: PAY-1}\n");
   const auto d_later = diff_workspaces(moved, later);
   const Change* second = find(d_later, "PLAT-2");
   REQUIRE(second);

@@ -18,15 +18,15 @@ namespace {
 Workspace sample()
 {
   return pops::test::load_clean(
-      {{"pops.yaml", "version: 1\nproduct: T\nsquads:\n  payments: {prefix: PAY}\n  platform: {prefix: PLAT}\n"
-                     "people:\n  alice: {name: Alice}\n  bo: {name: Bo}\nfeedback_sources: [sales]\n"},
-       {"roadmap/p.yaml", "squad: payments\nitems:\n"
-                          "  - {id: PAY-1, title: A, status: idea, owner: alice, tags: [refunds, eu]}\n"
-                          "  - {id: PAY-2, title: B, status: planned, tags: [eu]}\n"},
-       {"feedback/f.yaml", "entries:\n  - {id: FB-1, date: 2026-11-01, source: sales, summary: S, tags: [pricing]}\n"}});
+    {{"pops.yaml", "version: 1\nproduct: T\nsquads:\n  payments: {prefix: PAY}\n  platform: {prefix: PLAT}\n"
+                   "people:\n  alice: {name: Alice}\n  bo: {name: Bo}\nfeedback_sources: [sales]\n"},
+     {"roadmap/p.yaml", "squad: payments\nitems:\n"
+                        "  - {id: PAY-1, title: A, status: idea, owner: alice, tags: [refunds, eu]}\n"
+                        "  - {id: PAY-2, title: B, status: planned, tags: [eu]}\n"},
+     {"feedback/f.yaml", "entries:\n  - {id: FB-1, date: 2026-11-01, source: sales, summary: S, tags: [pricing]}\n"}});
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("known values: what pops.yaml declares first, then what the files use, each once")
 {
@@ -44,8 +44,8 @@ TEST_CASE("unknown values: a did-you-mean when one is close, else the known valu
   const Workspace ws = sample();
   CHECK(unknown_value(ws, FilterKind::squad, {"payments"}).empty());
   CHECK(unknown_value(ws, FilterKind::squad, {}).empty());
-  CHECK(unknown_value(ws, FilterKind::squad, {"payments", "paymnts"}) ==
-        "unknown squad 'paymnts' (did you mean 'payments'?)");
+  CHECK(unknown_value(ws, FilterKind::squad, {"payments", "paymnts"})
+        == "unknown squad 'paymnts' (did you mean 'payments'?)");
   CHECK(unknown_value(ws, FilterKind::squad, {"zzz"}) == "unknown squad 'zzz'; known: payments, platform");
   CHECK(unknown_value(ws, FilterKind::squad, {""}) == "unknown squad ''; known: payments, platform");
   CHECK(unknown_value(ws, FilterKind::tag, {"pricng"}) == "unknown tag 'pricng' (did you mean 'pricing'?)");
@@ -58,8 +58,8 @@ TEST_CASE("horizons: a quarter is always a value; the message offers one")
 {
   const Workspace ws = sample();
   CHECK(unknown_value(ws, FilterKind::horizon, {"2027-Q1", "now"}).empty());
-  CHECK(unknown_value(ws, FilterKind::horizon, {"2027-Q5"}) ==
-        "unknown horizon '2027-Q5'; expected one of now, next, later or a quarter such as 2027-Q1");
+  CHECK(unknown_value(ws, FilterKind::horizon, {"2027-Q5"})
+        == "unknown horizon '2027-Q5'; expected one of now, next, later or a quarter such as 2027-Q1");
   CHECK(unknown_value(ws, FilterKind::horizon, {"nxt"}) == "unknown horizon 'nxt' (did you mean 'next'?)");
   CHECK(unknown_value(V{"q"}, V{}, "horizon", true) == "unknown horizon 'q'; expected a quarter such as 2027-Q1");
 }

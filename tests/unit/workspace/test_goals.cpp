@@ -85,7 +85,7 @@ std::string replaced(std::string s, const std::string& from, const std::string& 
   return s.replace(at, from.size(), to);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("objectives and key results are read from pops.yaml")
 {
@@ -145,9 +145,10 @@ TEST_CASE("progress from a series: the latest value between baseline and target"
   // Beyond the target is 1, below the baseline 0; a falling target (baseline 5, target 2) works the same.
   const auto over = compute_goals(load(replaced(k_config, "target: 300", "target: 200"), k_items, k_series), "2027-Q1");
   CHECK(*over[0].key_results[0].progress == 1.0);
-  const auto fall = compute_goals(
-    load(replaced(replaced(k_config, "baseline: 100", "baseline: 400"), "target: 300", "target: 200"), k_items, k_series),
-    "2027-Q1");
+  const auto fall =
+    compute_goals(load(replaced(replaced(k_config, "baseline: 100", "baseline: 400"), "target: 300", "target: 200"),
+                       k_items, k_series),
+                  "2027-Q1");
   CHECK(*fall[0].key_results[0].progress == doctest::Approx(0.75));  // (250 - 400) / (200 - 400)
 }
 
@@ -168,8 +169,8 @@ TEST_CASE("progress from items: the shipped share, weighted by effort when every
   CHECK(goals[0].explain == "mean of 2 key results: (0.75 + 0.5) / 2 = 0.62");  // 0.625, half to even
 
   // PAY-3 without an effort: counted by items, 1 of 3.
-  const auto counted = compute_goals(
-    load(k_config, replaced(k_items, ", score: {effort: 2}}", "}"), k_series), "2027-Q1");
+  const auto counted =
+    compute_goals(load(k_config, replaced(k_items, ", score: {effort: 2}}", "}"), k_series), "2027-Q1");
   const auto& c = counted[0].key_results[1];
   CHECK_FALSE(c.by_effort);
   CHECK(*c.progress == doctest::Approx(1.0 / 3));
@@ -196,24 +197,28 @@ TEST_CASE("nothing to measure: no progress, and the objective has none")
 
 TEST_CASE("rules: unknown key result, nothing linked, stalled objectives")
 {
-  const Workspace ws = load(k_config, replaced(k_items, "status: planned, key_results: [O1-KR2]",
-                                                 "status: planned, key_results: [O1-KR3]"), k_series);
+  const Workspace ws = load(
+    k_config, replaced(k_items, "status: planned, key_results: [O1-KR2]", "status: planned, key_results: [O1-KR3]"),
+    k_series);
   const auto unknown = findings(ws, "2027-02-01", "unknown-ref");
   REQUIRE(unknown.size() == 1);
   CHECK(unknown[0].severity == Severity::error);
-  CHECK(unknown[0].message == "unknown key result 'O1-KR3' in key_results (did you mean 'O1-KR1'?); key results "
-                              "are declared under 'objectives:' in pops.yaml");
+  CHECK(unknown[0].message
+        == "unknown key result 'O1-KR3' in key_results (did you mean 'O1-KR1'?); key results "
+           "are declared under 'objectives:' in pops.yaml");
   const auto unlinked = findings(ws, "2027-02-01", "key-result-unlinked");
   REQUIRE(unlinked.size() == 1);
   CHECK(unlinked[0].severity == Severity::warning);
   CHECK(unlinked[0].file == "pops.yaml");
   CHECK(unlinked[0].loc.line == 25);
-  CHECK(unlinked[0].message == "key result 'O2-KR1' has nothing linked: give it a 'series', or list it in the "
-                               "'key_results' of the items that deliver it");
+  CHECK(unlinked[0].message
+        == "key result 'O2-KR1' has nothing linked: give it a 'series', or list it in the "
+           "'key_results' of the items that deliver it");
   // A series named but not imported.
   const auto missing = findings(load(k_config, k_items, ""), "2027-02-01", "key-result-unlinked");
   CHECK(missing.size() == 2);
-  CHECK(missing[0].message.find("names series amplitude:Refund Issued, which no metrics file holds") != std::string::npos);
+  CHECK(missing[0].message.find("names series amplitude:Refund Issued, which no metrics file holds")
+        != std::string::npos);
 
   // O1 moved: its series went from 0.1 to 0.75 of the way.
   CHECK(findings(ws, "2027-02-01", "objective-stalled").empty());

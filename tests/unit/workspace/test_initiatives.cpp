@@ -62,8 +62,8 @@ items:
 
 Workspace load(const std::string& config)
 {
-  return load_workspace("/nowhere",
-                        {{"pops.yaml", config}, {"roadmap/payments.yaml", k_pay}, {"roadmap/platform.yaml", k_plat}}, 1);
+  return load_workspace(
+    "/nowhere", {{"pops.yaml", config}, {"roadmap/payments.yaml", k_pay}, {"roadmap/platform.yaml", k_plat}}, 1);
 }
 
 std::vector<Finding> findings(const Workspace& ws, const char* today, std::string_view rule)
@@ -79,7 +79,7 @@ std::vector<Finding> findings(const Workspace& ws, const char* today, std::strin
   return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("initiatives and updates are read from pops.yaml and roadmap files")
 {
@@ -143,11 +143,12 @@ TEST_CASE("an initiative's progress is items_progress of its items; the latest t
   CHECK(r.latest_item->id.value == "PLAT-1");
   // Without effort on one item, by count: 1 shipped of 3 counted.
   std::string plat = k_plat;
-  const Workspace ws2 = load_workspace("/nowhere",
-                                       {{"pops.yaml", k_config},
-                                        {"roadmap/payments.yaml", k_pay},
-                                        {"roadmap/platform.yaml", plat.replace(plat.find(", score: {effort: 2}"), 20, "")}},
-                                       1);
+  const Workspace ws2 =
+    load_workspace("/nowhere",
+                   {{"pops.yaml", k_config},
+                    {"roadmap/payments.yaml", k_pay},
+                    {"roadmap/platform.yaml", plat.replace(plat.find(", score: {effort: 2}"), 20, "")}},
+                   1);
   const auto r2 = rollup_initiative(ws2, ws2.config.initiatives[0]);
   CHECK_FALSE(r2.progress.by_effort);
   CHECK(*r2.progress.progress == doctest::Approx(1.0 / 3.0));
@@ -190,8 +191,7 @@ TEST_CASE("update-stale: an in-progress item whose latest update is 14 days old 
   CHECK(findings(ws, "2027-01-18", "update-stale").empty());
   const auto at14 = findings(ws, "2027-01-19", "update-stale");
   REQUIRE(at14.size() == 1);
-  CHECK(at14[0].message.find("PAY-2 is in progress and its latest update is 14 days old (2027-01-05, at-risk)")
-        == 0);
+  CHECK(at14[0].message.find("PAY-2 is in progress and its latest update is 14 days old (2027-01-05, at-risk)") == 0);
   CHECK(findings(ws, "2027-01-20", "update-stale").size() == 1);
   // Items without updates (PAY-4 planned, none in progress without one) and shipped ones are not reported.
   CHECK(days_without_update(*ws.item("PAY-2"), *parse_date("2027-01-20")) == 15);
@@ -203,31 +203,37 @@ TEST_CASE("update-stale: an in-progress item whose latest update is 14 days old 
   CHECK(findings(ws20, "2027-01-25", "update-stale").size() == 1);
   // days on another rule is an unknown key.
   const Workspace bad = load(k_config + "rules:\n  wip-limit: {days: 20}\n");
-  CHECK(std::any_of(bad.findings.begin(), bad.findings.end(),
-                    [](const Finding& f) { return f.rule == "schema" && f.message.find("'days'") != std::string::npos; }));
+  CHECK(std::any_of(bad.findings.begin(), bad.findings.end(), [](const Finding& f) {
+    return f.rule == "schema" && f.message.find("'days'") != std::string::npos;
+  }));
 }
 
 #include "yaml/edit.h"
 
 TEST_CASE("YamlText::list_add_map: block and flow lists, a new list, CRLF and comments kept")
 {
-  const std::vector<std::pair<std::string, NewScalar>> entry = {
-    {"date", NewScalar{"2027-01-05", false}}, {"health", NewScalar{"at-risk", true}}, {"note", NewScalar{"late: API", true}}};
+  const std::vector<std::pair<std::string, NewScalar>> entry = {{"date", NewScalar{"2027-01-05", false}},
+                                                                {"health", NewScalar{"at-risk", true}},
+                                                                {"note", NewScalar{"late: API", true}}};
   {
-    YamlText y("items:\r\n  - id: A   # keep\r\n    updates:\r\n      - {date: 2027-01-01, health: on-track}\r\n  - id: B\r\n");
+    YamlText y(
+      "items:\r\n  - id: A   # keep\r\n    updates:\r\n      - {date: 2027-01-01, health: on-track}\r\n  - id: B\r\n");
     y.list_add_map({std::string("items"), size_t{0}}, "updates", entry, y.style("items"));
-    CHECK(y.text() == "items:\r\n  - id: A   # keep\r\n    updates:\r\n      - {date: 2027-01-01, health: on-track}\r\n"
-                      "      - date: 2027-01-05\r\n        health: at-risk\r\n        note: \"late: API\"\r\n  - id: B\r\n");
+    CHECK(y.text()
+          == "items:\r\n  - id: A   # keep\r\n    updates:\r\n      - {date: 2027-01-01, health: on-track}\r\n"
+             "      - date: 2027-01-05\r\n        health: at-risk\r\n        note: \"late: API\"\r\n  - id: B\r\n");
   }
   {
     YamlText y("items:\n  - {id: A, updates: []}  # flow\n");
     y.list_add_map({std::string("items"), size_t{0}}, "updates", entry, y.style("items"));
-    CHECK(y.text() == "items:\n  - {id: A, updates: [{date: 2027-01-05, health: at-risk, note: \"late: API\"}]}  # flow\n");
+    CHECK(y.text()
+          == "items:\n  - {id: A, updates: [{date: 2027-01-05, health: at-risk, note: \"late: API\"}]}  # flow\n");
   }
   {
     YamlText y("# head\nitems:\n  - id: A\n    title: x  # t\n# tail\n");
     y.list_add_map({std::string("items"), size_t{0}}, "updates", entry, y.style("items"));
-    CHECK(y.text() == "# head\nitems:\n  - id: A\n    title: x  # t\n    updates:\n      - date: 2027-01-05\n"
-                      "        health: at-risk\n        note: \"late: API\"\n# tail\n");
+    CHECK(y.text()
+          == "# head\nitems:\n  - id: A\n    title: x  # t\n    updates:\n      - date: 2027-01-05\n"
+             "        health: at-risk\n        note: \"late: API\"\n# tail\n");
   }
 }

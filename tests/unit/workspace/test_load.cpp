@@ -29,13 +29,12 @@ Workspace load(std::vector<SourceFile> files)
 
 const Finding* finding(const Workspace& ws, std::string_view rule, const std::string& file = "")
 {
-  auto it = std::find_if(ws.findings.begin(), ws.findings.end(), [&](const Finding& f) {
-    return f.rule == rule && (file.empty() || f.file == file);
-  });
+  auto it = std::find_if(ws.findings.begin(), ws.findings.end(),
+                         [&](const Finding& f) { return f.rule == rule && (file.empty() || f.file == file); });
   return it == ws.findings.end() ? nullptr : &*it;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("files are classified by where they are")
 {
@@ -48,8 +47,9 @@ TEST_CASE("files are classified by where they are")
 
 TEST_CASE("items get their squad from the file and keep where they were written")
 {
-  const auto ws = load({{"pops.yaml", k_config},
-                        {"roadmap/p.yaml", "squad: payments\nitems:\n  - id: PAY-1\n    title: A\n    status: idea\n"}});
+  const auto ws =
+    load({{"pops.yaml", k_config},
+          {"roadmap/p.yaml", "squad: payments\nitems:\n  - id: PAY-1\n    title: A\n    status: idea\n"}});
   CHECK(ws.findings.empty());
   REQUIRE(ws.items.size() == 1);
   const Item& it = ws.items[0];
@@ -90,9 +90,10 @@ TEST_CASE("the same files give the same model on any number of threads, in the o
 
 TEST_CASE("syntax errors and schema errors are findings with a location, not exceptions")
 {
-  const auto ws = load({{"pops.yaml", k_config},
-                        {"roadmap/bad.yaml", "items: [\n"},
-                        {"roadmap/p.yaml", "squad: payments\nitems:\n  - {id: PAY-1, title: A, status: idea, target: someday}\n"}});
+  const auto ws =
+    load({{"pops.yaml", k_config},
+          {"roadmap/bad.yaml", "items: [\n"},
+          {"roadmap/p.yaml", "squad: payments\nitems:\n  - {id: PAY-1, title: A, status: idea, target: someday}\n"}});
   const Finding* syntax = finding(ws, "yaml-syntax", "roadmap/bad.yaml");
   REQUIRE(syntax);
   CHECK(syntax->loc.line >= 1);
@@ -104,8 +105,9 @@ TEST_CASE("syntax errors and schema errors are findings with a location, not exc
 
 TEST_CASE("duplicate keys are reported")
 {
-  const auto ws = load({{"pops.yaml", k_config},
-                        {"roadmap/p.yaml", "squad: payments\nitems:\n  - {id: PAY-1, title: A, title: B, status: idea}\n"}});
+  const auto ws =
+    load({{"pops.yaml", k_config},
+          {"roadmap/p.yaml", "squad: payments\nitems:\n  - {id: PAY-1, title: A, title: B, status: idea}\n"}});
   CHECK(finding(ws, "duplicate-key", "roadmap/p.yaml"));
 }
 
@@ -143,7 +145,8 @@ TEST_CASE("a series in two metrics files is a schema finding at the second, nami
   // not a.yaml's as well. Another metric (or none) is another series.
   const std::string again = "series 'Refund' of amplitude (metric uniques) is also at ";
   const std::string keep = "; keep one (a re-import updates it in place)";
-  CHECK(got == pops::test::Lines{"schema metrics/b.yaml:4:30: " + again + "metrics/b.yaml:3" + keep,
-                                 "schema metrics/b.yaml:3:30: " + again + "metrics/a.yaml:2" + keep});
+  CHECK(got
+        == pops::test::Lines{"schema metrics/b.yaml:4:30: " + again + "metrics/b.yaml:3" + keep,
+                             "schema metrics/b.yaml:3:30: " + again + "metrics/a.yaml:2" + keep});
   CHECK(ws.series.size() == 5);
 }

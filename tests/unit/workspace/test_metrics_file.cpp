@@ -32,14 +32,15 @@ V findings(const Workspace& ws)
   return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("series with their points, in file order, the points' dates and values")
 {
-  const Workspace ws = load({{"metrics/a.yaml", "series:\n"
-                                                "  - source: amplitude\n    key: Refund Completed\n    metric: uniques\n"
-                                                "    points:\n      2026-11-01: 412\n      2026-11-02: 398.5\n"
-                                                "  - {source: pendo, key: Button, unit: '%', points: {2026-11-01: 0x10}}\n"}});
+  const Workspace ws =
+    load({{"metrics/a.yaml", "series:\n"
+                             "  - source: amplitude\n    key: Refund Completed\n    metric: uniques\n"
+                             "    points:\n      2026-11-01: 412\n      2026-11-02: 398.5\n"
+                             "  - {source: pendo, key: Button, unit: '%', points: {2026-11-01: 0x10}}\n"}});
   CHECK(findings(ws).empty());
   REQUIRE(ws.series.size() == 2);
   const Series& s = ws.series[0];
@@ -58,14 +59,14 @@ TEST_CASE("series with their points, in file order, the points' dates and values
 
 TEST_CASE("a metrics file that is not a mapping of series, and an unknown key")
 {
-  CHECK(findings(load({{"metrics/a.yaml", "series: {a: 1}\n"}})) ==
-        V{"metrics/a.yaml:1:9: 'series' must be a list of {source, key, metric, points}, found a mapping"});
-  CHECK(findings(load({{"metrics/a.yaml", "serie: []\n"}})) ==
-        V{"metrics/a.yaml:1:1: unknown key 'serie' in a metrics file (did you mean 'series'?)"});
-  CHECK(findings(load({{"metrics/a.yaml", "series:\n  - {source: a, key: b, metrc: c}\n"}})) ==
-        V{"metrics/a.yaml:2:25: unknown key 'metrc' in a series (did you mean 'metric'?)"});
-  CHECK(findings(load({{"metrics/a.yaml", "series:\n  - {key: b}\n"}})) ==
-        V{"metrics/a.yaml:2:5: series is missing required key 'source'"});
+  CHECK(findings(load({{"metrics/a.yaml", "series: {a: 1}\n"}}))
+        == V{"metrics/a.yaml:1:9: 'series' must be a list of {source, key, metric, points}, found a mapping"});
+  CHECK(findings(load({{"metrics/a.yaml", "serie: []\n"}}))
+        == V{"metrics/a.yaml:1:1: unknown key 'serie' in a metrics file (did you mean 'series'?)"});
+  CHECK(findings(load({{"metrics/a.yaml", "series:\n  - {source: a, key: b, metrc: c}\n"}}))
+        == V{"metrics/a.yaml:2:25: unknown key 'metrc' in a series (did you mean 'metric'?)"});
+  CHECK(findings(load({{"metrics/a.yaml", "series:\n  - {key: b}\n"}}))
+        == V{"metrics/a.yaml:2:5: series is missing required key 'source'"});
 }
 
 TEST_CASE("points: a mapping of real dates to plain numbers")
@@ -73,22 +74,26 @@ TEST_CASE("points: a mapping of real dates to plain numbers")
   const Workspace ws = load({{"metrics/a.yaml", "series:\n  - source: a\n    key: b\n    points:\n"
                                                 "      2026-02-30: 1\n      2026-11-01:\n      2026-11-02: '412'\n"
                                                 "      2026-11-03: 7\n"}});
-  CHECK(findings(ws) == V{"metrics/a.yaml:5:7: point '2026-02-30' is not a date; expected YYYY-MM-DD like 2026-11-01",
-                          "metrics/a.yaml:6:7: point 2026-11-01 has no value; write a number, e.g. 2026-11-01: 412",
-                          "metrics/a.yaml:7:19: 'points.2026-11-02' must be a number, found the quoted text '412'"});
+  CHECK(findings(ws)
+        == V{"metrics/a.yaml:5:7: point '2026-02-30' is not a date; expected YYYY-MM-DD like 2026-11-01",
+             "metrics/a.yaml:6:7: point 2026-11-01 has no value; write a number, e.g. 2026-11-01: 412",
+             "metrics/a.yaml:7:19: 'points.2026-11-02' must be a number, found the quoted text '412'"});
   REQUIRE(ws.series.size() == 1);
   REQUIRE(ws.series[0].points.size() == 1);  // the one good point is kept
   CHECK(ws.series[0].points[0].value.value == 7);
-  CHECK(findings(load({{"metrics/a.yaml", "series:\n  - {source: a, key: b, points: [1, 2]}\n"}})) ==
-        V{"metrics/a.yaml:2:33: 'points' must be a mapping of dates to values (2026-11-01: 412), found a list"});
+  CHECK(findings(load({{"metrics/a.yaml", "series:\n  - {source: a, key: b, points: [1, 2]}\n"}}))
+        == V{"metrics/a.yaml:2:33: 'points' must be a mapping of dates to values (2026-11-01: 412), found a list"});
 }
 
 TEST_CASE("a series given twice in a file; another metric is another series")
 {
-  CHECK(findings(load({{"metrics/a.yaml", "series:\n  - {source: a, key: b, metric: m}\n  - {source: a, key: b, metric: n}\n"
-                                          "  - {source: a, key: b, metric: m}\n"}})) ==
-        V{"metrics/a.yaml:4:22: series 'b' of a (metric m) is also at metrics/a.yaml:2; keep one (a re-import updates "
-          "it in place)"});
+  CHECK(
+    findings(
+      load({{"metrics/a.yaml", "series:\n  - {source: a, key: b, metric: m}\n  - {source: a, key: b, metric: n}\n"
+                               "  - {source: a, key: b, metric: m}\n"}}))
+    == V{"metrics/a.yaml:4:22: series 'b' of a (metric m) is also at metrics/a.yaml:2; keep one (a re-import updates "
+         "it in place)"});
   // Another metric of the same source and key is another series.
-  CHECK(findings(load({{"metrics/a.yaml", "series:\n  - {source: a, key: b, metric: m}\n  - {source: a, key: b}\n"}})).empty());
+  CHECK(findings(load({{"metrics/a.yaml", "series:\n  - {source: a, key: b, metric: m}\n  - {source: a, key: b}\n"}}))
+          .empty());
 }

@@ -66,11 +66,8 @@ struct Fill {
     }
   }
   template <class T>
-    requires has_fields<T>
-  void operator()(T& x) const
-  {
-    fields(x, *this);
-  }
+  requires has_fields<T>
+  void operator()(T& x) const { fields(x, *this); }
 };
 
 template <class T> T filled(int& n)
@@ -127,11 +124,8 @@ struct Dump {
     }
   }
   template <class T>
-    requires has_fields<T>
-  void operator()(const T& x) const
-  {
-    fields(x, *this);
-  }
+  requires has_fields<T>
+  void operator()(const T& x) const { fields(x, *this); }
 };
 
 template <class T> std::string dump(const T& x)
@@ -141,7 +135,7 @@ template <class T> std::string dump(const T& x)
   return s;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("every struct of model.h has a field list as long as the struct")
 {

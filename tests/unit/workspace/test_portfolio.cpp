@@ -28,7 +28,7 @@ bool has_finding(const Workspace& ws, const std::string& text)
   return false;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("portfolio: qualified ids split into member and id, anything else does not")
 {
@@ -78,9 +78,11 @@ TEST_CASE("portfolio: pops.yaml lists members in order; no squads needed; bad na
 TEST_CASE("portfolio: a member's qualified dependency is no schema error; its view qualifies its own")
 {
   const std::string cfg = "version: 1\nproduct: Acme\nsquads:\n  payments: {name: P, prefix: PAY}\n";
-  const std::string items = "squad: payments\nitems:\n  - {id: PAY-1, title: A, status: planned, depends_on: [beta/CORE-3, PAY-2]}\n"
-                            "  - {id: PAY-2, title: B, status: planned, depends_on: [beta/core-3]}\n";
-  const Workspace ws = load_workspace("/p/acme", {SourceFile{"pops.yaml", cfg}, SourceFile{"roadmap/p.yaml", items}}, 1);
+  const std::string items =
+    "squad: payments\nitems:\n  - {id: PAY-1, title: A, status: planned, depends_on: [beta/CORE-3, PAY-2]}\n"
+    "  - {id: PAY-2, title: B, status: planned, depends_on: [beta/core-3]}\n";
+  const Workspace ws =
+    load_workspace("/p/acme", {SourceFile{"pops.yaml", cfg}, SourceFile{"roadmap/p.yaml", items}}, 1);
   CHECK_FALSE(has_finding(ws, "'beta/CORE-3'"));
   CHECK(has_finding(ws, "malformed dependency 'beta/core-3'"));
   const Workspace q = qualified_workspace(Member{"acme", "../acme", "/p/acme", ws});
@@ -102,13 +104,16 @@ TEST_CASE("portfolio: the dashboard's workspace qualifies each member's items, s
   const std::string beta_cfg = "version: 1\nproduct: Beta\nstatuses: [planned, review, shipped]\n"
                                "squads:\n  core: {name: C, prefix: CORE}\n";
   const std::string beta_items = "squad: core\nitems:\n  - {id: CORE-1, title: B, status: review}\n";
-  const Workspace acme = load_workspace("/p/acme", {SourceFile{"pops.yaml", acme_cfg}, SourceFile{"roadmap/p.yaml", acme_items},
-                                                    SourceFile{"feedback/2026-11.yaml", acme_fb}}, 1);
-  const Workspace beta = load_workspace("/p/beta", {SourceFile{"pops.yaml", beta_cfg}, SourceFile{"roadmap/c.yaml", beta_items}}, 1);
+  const Workspace acme = load_workspace("/p/acme",
+                                        {SourceFile{"pops.yaml", acme_cfg}, SourceFile{"roadmap/p.yaml", acme_items},
+                                         SourceFile{"feedback/2026-11.yaml", acme_fb}},
+                                        1);
+  const Workspace beta =
+    load_workspace("/p/beta", {SourceFile{"pops.yaml", beta_cfg}, SourceFile{"roadmap/c.yaml", beta_items}}, 1);
   Config holding;
   holding.product.value = "Holding";
-  const Workspace ws = portfolio_workspace(holding, {Member{"acme", "../acme", "/p/acme", acme},
-                                                     Member{"beta", "../beta", "/p/beta", beta}});
+  const Workspace ws = portfolio_workspace(
+    holding, {Member{"acme", "../acme", "/p/acme", acme}, Member{"beta", "../beta", "/p/beta", beta}});
   CHECK(ws.config.product.value == "Holding");
   REQUIRE(ws.config.squads.size() == 2);
   CHECK(ws.config.squads[0].id.value == "acme/payments");
@@ -136,7 +141,7 @@ TEST_CASE("portfolio: the dashboard's workspace qualifies each member's items, s
   Workspace hours = beta;
   hours.config.effort_unit.value = "hours";
   hours.config.effort_unit.set = true;
-  CHECK_THROWS_AS(portfolio_workspace(holding, {Member{"acme", "../acme", "/p/acme", acme},
-                                                Member{"beta", "../beta", "/p/beta", hours}}),
+  CHECK_THROWS_AS(portfolio_workspace(
+                    holding, {Member{"acme", "../acme", "/p/acme", acme}, Member{"beta", "../beta", "/p/beta", hours}}),
                   MemberError);
 }

@@ -40,7 +40,7 @@ struct Read {
 
 using V = pops::test::Lines;
 
-} // namespace
+}  // namespace
 
 TEST_CASE("quote: single quotes, white space as spaces, control characters shown, long text cut at 60")
 {
@@ -91,14 +91,14 @@ TEST_CASE("strings, numbers, whole numbers, dates and booleans: read, or a findi
   CHECK_FALSE(t.r.date(m, "bad_d2").set);
   CHECK_FALSE(t.r.boolean(m, "bad_b").set);
   CHECK_FALSE(t.r.number(m, "pct").set);
-  CHECK(t.take() == V{"6:8: 'bad_s' must be a single value, found a list",
-                      "7:8: 'bad_n' must be a number, found the quoted text '12'",
-                      "8:9: 'bad_n2' must be a number or a percentage like 80%, found '12kg'",
-                      "9:8: 'bad_i' must be a whole number, found '1.5'",
-                      "10:8: 'bad_d' is not a valid date: '2026-02-30'; expected YYYY-MM-DD",
-                      "11:9: 'bad_d2' must be a date (YYYY-MM-DD), found a mapping",
-                      "12:8: 'bad_b' must be true or false, found 'yes'",
-                      "13:6: 'pct' must be a number, found '80%'"});
+  CHECK(t.take()
+        == V{"6:8: 'bad_s' must be a single value, found a list",
+             "7:8: 'bad_n' must be a number, found the quoted text '12'",
+             "8:9: 'bad_n2' must be a number or a percentage like 80%, found '12kg'",
+             "9:8: 'bad_i' must be a whole number, found '1.5'",
+             "10:8: 'bad_d' is not a valid date: '2026-02-30'; expected YYYY-MM-DD",
+             "11:9: 'bad_d2' must be a date (YYYY-MM-DD), found a mapping",
+             "12:8: 'bad_b' must be true or false, found 'yes'", "13:6: 'pct' must be a number, found '80%'"});
 }
 
 TEST_CASE("lists of strings: a scalar suggests the list it meant, an empty entry is named")
@@ -112,9 +112,9 @@ TEST_CASE("lists of strings: a scalar suggests the list it meant, an empty entry
   CHECK(t.r.str_list(m, "one").empty());
   CHECK(t.r.str_list(m, "map", "payments").empty());
   CHECK(t.r.str_list(m, "holes").size() == 2);
-  CHECK(t.take() == V{"2:6: 'one' must be a list, e.g. [payments], found a single value",
-                      "3:6: 'map' must be a list, e.g. [payments], found a mapping",
-                      "4:12: 'holes' has an empty entry"});
+  CHECK(t.take()
+        == V{"2:6: 'one' must be a list, e.g. [payments], found a single value",
+             "3:6: 'map' must be a list, e.g. [payments], found a mapping", "4:12: 'holes' has an empty entry"});
 }
 
 TEST_CASE("mappings, required keys and unknown keys with a suggestion")
@@ -129,11 +129,11 @@ TEST_CASE("mappings, required keys and unknown keys with a suggestion")
   CHECK_FALSE(t.r.require(item, "status", "item 'A'"));
   CHECK_FALSE(t.r.expect_map(*m.get("list"), "an item"));
   CHECK_FALSE(t.r.require(*m.get("empty"), "title", "item"));
-  CHECK(t.take() == V{"1:18: unknown key 'onwer' in an item (did you mean 'owner'?)",
-                      "1:32: unknown key 'zzz' in an item",
-                      "1:7: item 'A' is missing required key 'status'",
-                      "2:7: an item must be a mapping of keys to values, found a list",
-                      "3:9: item has an empty 'title'; give it a value"});
+  CHECK(t.take()
+        == V{"1:18: unknown key 'onwer' in an item (did you mean 'owner'?)", "1:32: unknown key 'zzz' in an item",
+             "1:7: item 'A' is missing required key 'status'",
+             "2:7: an item must be a mapping of keys to values, found a list",
+             "3:9: item has an empty 'title'; give it a value"});
 }
 
 TEST_CASE("findings are attributed to a squad after the fact, for pilots")

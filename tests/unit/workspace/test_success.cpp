@@ -59,20 +59,22 @@ const std::string k_metrics = R"(series:
 Workspace ws_with(const std::string& success)
 {
   Workspace ws = pops::test::load_clean(
-      {{"pops.yaml", "version: 1\nproduct: T\nsquads:\n  payments: {prefix: PAY}\n"},
-       {"metrics/adoption.yaml", k_metrics},
-       {"roadmap/p.yaml", "squad: payments\nitems:\n  - id: PAY-1\n    title: A\n    status: shipped\n"
-                          "    links: {amplitude: Refund Completed, pendo: Refund button}\n"
-                          "    success:\n" + success}});
+    {{"pops.yaml", "version: 1\nproduct: T\nsquads:\n  payments: {prefix: PAY}\n"},
+     {"metrics/adoption.yaml", k_metrics},
+     {"roadmap/p.yaml", "squad: payments\nitems:\n  - id: PAY-1\n    title: A\n    status: shipped\n"
+                        "    links: {amplitude: Refund Completed, pendo: Refund button}\n"
+                        "    success:\n"
+                          + success}});
   REQUIRE(ws.items.size() == 1);
   return ws;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a target against the latest point of the linked series named by its metric")
 {
-  const Workspace ws = ws_with("      - {metric: uniques, target: '>= 450'}\n      - {metric: uniques, target: '> 450'}\n");
+  const Workspace ws =
+    ws_with("      - {metric: uniques, target: '>= 450'}\n      - {metric: uniques, target: '> 450'}\n");
   const auto s = evaluate_success(ws, ws.items[0]);
   REQUIRE(s.size() == 2);
   REQUIRE(s[0].series != nullptr);
@@ -88,8 +90,8 @@ TEST_CASE("changes since the first point, and percentages of a ratio series")
 {
   // 400 -> 450: +12.5%, +50.
   const Workspace ws = ws_with("      - {metric: uniques, target: '+12%'}\n      - {metric: uniques, target: '+13%'}\n"
-                          "      - {metric: uniques, target: '+50'}\n      - {metric: ratio, target: '< 2%'}\n"
-                          "      - {metric: ratio, target: '< 1.5%'}\n");
+                               "      - {metric: uniques, target: '+50'}\n      - {metric: ratio, target: '< 2%'}\n"
+                               "      - {metric: ratio, target: '< 1.5%'}\n");
   const auto s = evaluate_success(ws, ws.items[0]);
   REQUIRE(s.size() == 5);
   CHECK(s[0].baseline == 400);
@@ -103,7 +105,8 @@ TEST_CASE("changes since the first point, and percentages of a ratio series")
 
 TEST_CASE("no linked series by that name, or a target not understood")
 {
-  const Workspace ws = ws_with("      - {metric: signups, target: '> 1'}\n      - {metric: uniques, target: 'double it'}\n");
+  const Workspace ws =
+    ws_with("      - {metric: signups, target: '> 1'}\n      - {metric: uniques, target: 'double it'}\n");
   const auto s = evaluate_success(ws, ws.items[0]);
   REQUIRE(s.size() == 2);
   CHECK(s[0].state == TargetState::no_data);

@@ -68,10 +68,11 @@ TEST_CASE("confine_path: a file of the folder, normalized; outside, empty, a fol
   fs::create_directories(t.path / "metrics");
   fs::create_directories(t.path / "roadmap");
   fs::create_symlink("../roadmap/a.yaml", t.path / "metrics" / "sneaky.yaml");
-  CHECK_THROWS_WITH_AS(confine_path(root, "metrics/sneaky.yaml", "metrics", "--to"),
-                       "--to 'metrics/sneaky.yaml' leads through a symbolic link to 'roadmap/a.yaml', outside metrics/; "
-                       "it must be a file in metrics/ of the workspace",
-                       PathError);
+  CHECK_THROWS_WITH_AS(
+    confine_path(root, "metrics/sneaky.yaml", "metrics", "--to"),
+    "--to 'metrics/sneaky.yaml' leads through a symbolic link to 'roadmap/a.yaml', outside metrics/; "
+    "it must be a file in metrics/ of the workspace",
+    PathError);
   fs::create_symlink("b.yaml", t.path / "metrics" / "alias.yaml");
   CHECK(confine_path(root, "metrics/alias.yaml", "metrics", "--to") == "metrics/alias.yaml");
 }

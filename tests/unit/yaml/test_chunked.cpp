@@ -91,21 +91,21 @@ const char* k_layouts[] = {
 };
 
 const char* k_fallbacks[] = {
-  "items:\n  - id: X-1\nsquad: after\n",                                 // a key after the list
-  "base: &b {status: idea}\nitems:\n  - id: X-1\n    <<: *b\n",            // an alias to the header
-  "items:\n  - &a {id: X-1}\n  - *a\n",                                    // an alias between elements
-  "items:\n  - id: X-1\n    title: \"open\n  - id: X-2\"\n",                 // a quote across a boundary
-  "items:\n  - id: X-1\n---\nitems:\n  - id: X-2\n",                       // two documents
-  "items: [a, b]\n",                                                       // a flow list
-  "items:\n  - id: X-1\n    title: A\n    title: B\n",                     // a duplicate key
-  "items:\n  - id: X-1\n  bad: indentation\n",                             // a key at the list's indentation
-  "items:\n  - id: X-1\n\t- id: X-2\n",                                    // a tab
-  "\xEF\xBB\xBFitems:\n  - id: X-1\n",                                     // a BOM
-  "items: # comment\n  - id: [unclosed\n",                                 // a syntax error
-  "- a\n- b\n",                                                            // no mapping
+  "items:\n  - id: X-1\nsquad: after\n",                         // a key after the list
+  "base: &b {status: idea}\nitems:\n  - id: X-1\n    <<: *b\n",  // an alias to the header
+  "items:\n  - &a {id: X-1}\n  - *a\n",                          // an alias between elements
+  "items:\n  - id: X-1\n    title: \"open\n  - id: X-2\"\n",     // a quote across a boundary
+  "items:\n  - id: X-1\n---\nitems:\n  - id: X-2\n",             // two documents
+  "items: [a, b]\n",                                             // a flow list
+  "items:\n  - id: X-1\n    title: A\n    title: B\n",           // a duplicate key
+  "items:\n  - id: X-1\n  bad: indentation\n",                   // a key at the list's indentation
+  "items:\n  - id: X-1\n\t- id: X-2\n",                          // a tab
+  "\xEF\xBB\xBFitems:\n  - id: X-1\n",                           // a BOM
+  "items: # comment\n  - id: [unclosed\n",                       // a syntax error
+  "- a\n- b\n",                                                  // no mapping
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("chunked parse: usual layouts take the chunked path and equal a full parse")
 {
@@ -154,11 +154,11 @@ TEST_CASE("chunked parse: random line edits of a roadmap file parse the same bot
     }
   }
   REQUIRE(!base.empty());
-  const std::vector<std::string> inserts = {"  - id: PAY-99\n", "squad: late\n", "    - nested\n", "  # note\n",
-                                            "\n", "---\n", "  - *x\n", "  - &x {a: 1}\n", "\t- tab\n",
-                                            "    title: \"open\n", "  -\n", "- col0\n", "    x: [1,\n",
-                                            "    t: 'it''s\n", "    a: {b: 1,\n", "    d: >\n", "      \"q\n",
-                                            "    owner:\n", "  - \"x\"\n", "   - odd\n", "  - id: PAY-1 # c\n"};
+  const std::vector<std::string> inserts = {
+    "  - id: PAY-99\n", "squad: late\n",   "    - nested\n",     "  # note\n",          "\n",          "---\n",
+    "  - *x\n",         "  - &x {a: 1}\n", "\t- tab\n",          "    title: \"open\n", "  -\n",       "- col0\n",
+    "    x: [1,\n",     "    t: 'it''s\n", "    a: {b: 1,\n",    "    d: >\n",          "      \"q\n", "    owner:\n",
+    "  - \"x\"\n",      "   - odd\n",      "  - id: PAY-1 # c\n"};
   std::mt19937 rng(20261122);
   pops::ChunkCache cache;
   int chunked = 0;
@@ -175,10 +175,18 @@ TEST_CASE("chunked parse: random line edits of a roadmap file parse the same bot
     for (int e = 0; e < edits; ++e) {
       const size_t at = rng() % lines.size();
       switch (rng() % 4) {
-      case 0: lines.erase(lines.begin() + static_cast<long>(at)); break;
-      case 1: lines.insert(lines.begin() + static_cast<long>(at), inserts[rng() % inserts.size()]); break;
-      case 2: lines.insert(lines.begin() + static_cast<long>(at), lines[at]); break;
-      default: lines[at] = lines[at].substr(std::min<size_t>(lines[at].size() - 1, rng() % 3)); break;
+      case 0:
+        lines.erase(lines.begin() + static_cast<long>(at));
+        break;
+      case 1:
+        lines.insert(lines.begin() + static_cast<long>(at), inserts[rng() % inserts.size()]);
+        break;
+      case 2:
+        lines.insert(lines.begin() + static_cast<long>(at), lines[at]);
+        break;
+      default:
+        lines[at] = lines[at].substr(std::min<size_t>(lines[at].size() - 1, rng() % 3));
+        break;
       }
     }
     std::string text;
@@ -202,9 +210,20 @@ TEST_CASE("chunk_layout_from an earlier version equals chunk_layout, edit after 
     }
   }
   REQUIRE(!text.empty());
-  const std::vector<std::string> inserts = {"  - id: PAY-99\n", "squad: late\n", "    - nested\n", "  # note\n", "\n",
-                                            "\t- tab\n", "    title: \"open\n", "  -\n", "- col0\n", "    x: [1,\n",
-                                            "other:\n", "   - odd\n", "  - id: PAY-1 # c\n", "    status: shipped\r\n"};
+  const std::vector<std::string> inserts = {"  - id: PAY-99\n",
+                                            "squad: late\n",
+                                            "    - nested\n",
+                                            "  # note\n",
+                                            "\n",
+                                            "\t- tab\n",
+                                            "    title: \"open\n",
+                                            "  -\n",
+                                            "- col0\n",
+                                            "    x: [1,\n",
+                                            "other:\n",
+                                            "   - odd\n",
+                                            "  - id: PAY-1 # c\n",
+                                            "    status: shipped\r\n"};
   std::mt19937 rng(112233);
   int incremental = 0;
   for (int round = 0; round < 3000; ++round) {
@@ -221,11 +240,21 @@ TEST_CASE("chunk_layout_from an earlier version equals chunk_layout, edit after 
     }
     const size_t at = rng() % lines.size();
     switch (rng() % 5) {
-    case 0: lines.erase(lines.begin() + static_cast<long>(at)); break;
-    case 1: lines.insert(lines.begin() + static_cast<long>(at), inserts[rng() % inserts.size()]); break;
-    case 2: lines.insert(lines.begin() + static_cast<long>(at), lines[at]); break;
-    case 3: lines[at] = lines[at].substr(std::min<size_t>(lines[at].size() - 1, rng() % 3)); break;
-    default: lines[at] = "    title: Changed " + std::to_string(round) + "\n"; break;
+    case 0:
+      lines.erase(lines.begin() + static_cast<long>(at));
+      break;
+    case 1:
+      lines.insert(lines.begin() + static_cast<long>(at), inserts[rng() % inserts.size()]);
+      break;
+    case 2:
+      lines.insert(lines.begin() + static_cast<long>(at), lines[at]);
+      break;
+    case 3:
+      lines[at] = lines[at].substr(std::min<size_t>(lines[at].size() - 1, rng() % 3));
+      break;
+    default:
+      lines[at] = "    title: Changed " + std::to_string(round) + "\n";
+      break;
     }
     std::string next;
     for (const auto& l : lines) {

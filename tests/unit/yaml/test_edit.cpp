@@ -14,8 +14,8 @@ using namespace pops;
 
 namespace {
 
-const std::string_view k_order[] = {"id",   "title",  "status", "dropped_reason", "squad", "horizon",
-                                    "owner", "target", "depends_on", "tags", "okr", "links",
+const std::string_view k_order[] = {"id",    "title",   "status",      "dropped_reason", "squad", "horizon",
+                                    "owner", "target",  "depends_on",  "tags",           "okr",   "links",
                                     "score", "success", "description", "reopened"};
 
 Path item(size_t i)
@@ -63,7 +63,7 @@ items:
     status: planned
 )";
 
-} // namespace
+}  // namespace
 
 TEST_CASE("golden: a scalar changes and nothing else")
 {
@@ -205,7 +205,8 @@ TEST_CASE("golden: block scalars keep their style")
   YamlText y(k_hand);
   const TextStyle st = y.style("items");
   y.set(item(0), "description", NewValue::text("Refunds from the order page."), st, k_order);
-  CHECK(y.text().find("    description: >-\n      Refunds from the order page.\n\n  - {id: PAY-2") != std::string::npos);
+  CHECK(y.text().find("    description: >-\n      Refunds from the order page.\n\n  - {id: PAY-2")
+        != std::string::npos);
   // A text that a folded scalar cannot hold as it is becomes a quoted scalar.
   y.set(item(0), "description", NewValue::text("two\nlines"), st, k_order);
   CHECK(y.text().find("    description: \"two\\nlines\"\n\n  - {id: PAY-2") != std::string::npos);
@@ -254,18 +255,19 @@ TEST_CASE("golden: block lists, four-space indentation and no final newline")
   y.list_add(item(0), "tags", {"b"}, st, k_order);
   y.set(item(1), "status", NewValue::text("idea"), st, k_order);
   y.append_entry("items", {{"id", NewValue::text("A-3")}, {"tags", NewValue::of_list({{"c"}})}}, st);
-  CHECK(y.text() == "items:\n"
-                    "    -   id: A-1\n"
-                    "        title: A\n"
-                    "        tags:\n"
-                    "        - a\n"
-                    "        - b\n"
-                    "    -   id: A-2\n"
-                    "        title: B\n"
-                    "        status: idea\n"
-                    "    -   id: A-3\n"
-                    "        tags:\n"
-                    "        - c");
+  CHECK(y.text()
+        == "items:\n"
+           "    -   id: A-1\n"
+           "        title: A\n"
+           "        tags:\n"
+           "        - a\n"
+           "        - b\n"
+           "    -   id: A-2\n"
+           "        title: B\n"
+           "        status: idea\n"
+           "    -   id: A-3\n"
+           "        tags:\n"
+           "        - c");
 }
 
 TEST_CASE("golden: CRLF files stay CRLF")
@@ -315,12 +317,12 @@ TEST_CASE("edits that cannot be made safely are refused and change nothing")
   YamlText y(src.substr(0, src.rfind("    tags")));
   const std::string before = y.text();
   const TextStyle st = y.style("items");
-  CHECK_THROWS_WITH_AS(y.set(item(0), "title", NewValue::text("B"), st, k_order),
-                       doctest::Contains("anchor"), EditRefused);
-  CHECK_THROWS_WITH_AS(y.set(item(0), "owner", NewValue::text("B"), st, k_order),
-                       doctest::Contains("alias"), EditRefused);
-  CHECK_THROWS_WITH_AS(y.set(item(0), "okr", NewValue::text("B"), st, k_order),
-                       doctest::Contains("several lines"), EditRefused);
+  CHECK_THROWS_WITH_AS(y.set(item(0), "title", NewValue::text("B"), st, k_order), doctest::Contains("anchor"),
+                       EditRefused);
+  CHECK_THROWS_WITH_AS(y.set(item(0), "owner", NewValue::text("B"), st, k_order), doctest::Contains("alias"),
+                       EditRefused);
+  CHECK_THROWS_WITH_AS(y.set(item(0), "okr", NewValue::text("B"), st, k_order), doctest::Contains("several lines"),
+                       EditRefused);
   CHECK(y.text() == before);
   // A flow list of entries cannot take a block entry.
   YamlText f("items: [{id: A-1}]\n");
@@ -344,7 +346,8 @@ TEST_CASE("empty and null values are filled in")
   y.set(item(0), "okr", NewValue::text("O1"), st, k_order);
   y.list_add(item(0), "tags", {"x"}, st, k_order);
   y.set(item(0), "horizon", NewValue::text("now"), st, k_order);
-  CHECK(y.text() == "items:\n  - id: A-1\n    owner: alice   # nobody yet\n    okr: O1\n    tags: [x]\n    horizon: now\n");
+  CHECK(y.text()
+        == "items:\n  - id: A-1\n    owner: alice   # nobody yet\n    okr: O1\n    tags: [x]\n    horizon: now\n");
   YamlText f("items:\n  - {id: A-1, okr: ~, owner: bo}\n");
   f.remove(item(0), "okr");
   CHECK(f.text() == "items:\n  - {id: A-1, owner: bo}\n");
@@ -414,18 +417,21 @@ items:
 TEST_CASE("unified diffs look like git's")
 {
   CHECK(unified_diff("a.yaml", "x\n", "x\n").empty());
-  CHECK(unified_diff("a.yaml", "a\nb\nc\n", "a\nB\nc\n") == "--- a/a.yaml\n+++ b/a.yaml\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
+  CHECK(unified_diff("a.yaml", "a\nb\nc\n", "a\nB\nc\n")
+        == "--- a/a.yaml\n+++ b/a.yaml\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
   CHECK(unified_diff("n.yaml", "", "x\ny\n", true) == "--- /dev/null\n+++ b/n.yaml\n@@ -0,0 +1,2 @@\n+x\n+y\n");
-  CHECK(unified_diff("a", "a\nb", "a\nb\n") == "--- a/a\n+++ b/a\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n");
+  CHECK(unified_diff("a", "a\nb", "a\nb\n")
+        == "--- a/a\n+++ b/a\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n");
   std::string a;
   std::string b;
   for (int i = 1; i <= 20; ++i) {
     a += std::to_string(i) + "\n";
     b += (i == 2 || i == 18 ? "x" : std::to_string(i)) + "\n";
   }
-  CHECK(unified_diff("f", a, b) == "--- a/f\n+++ b/f\n"
-                                   "@@ -1,5 +1,5 @@\n 1\n-2\n+x\n 3\n 4\n 5\n"
-                                   "@@ -15,6 +15,6 @@\n 15\n 16\n 17\n-18\n+x\n 19\n 20\n");
+  CHECK(unified_diff("f", a, b)
+        == "--- a/f\n+++ b/f\n"
+           "@@ -1,5 +1,5 @@\n 1\n-2\n+x\n 3\n 4\n 5\n"
+           "@@ -15,6 +15,6 @@\n 15\n 16\n 17\n-18\n+x\n 19\n 20\n");
   CHECK(unified_diff("c", "a\r\nb\r\n", "a\r\nc\r\n") == "--- a/c\n+++ b/c\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+c\r\n");
 }
 
@@ -463,10 +469,12 @@ struct Rng {
 };
 
 const std::vector<std::string> k_pieces = {
-  "yes", "no", "null", "~", "123", "1e3", "0x1F", "2026-01-01", "a: b", "#x", "x #y", "*a", "&b", "!t", "|",
-  "> x", "'q'", "\"d\"", "it's", "a, b", "[x]", "{y}", "- z", "? w", "-50%", " lead", "trail ", "Café", "✓",
-  "tab\tx", "new\nline", "%p", "@u", "`b`", "plain text", "PAY-1", "O1-KR2", "back\\slash", "colon:",
-  ":colon", "---", "...", "true", "False", ".inf", "<<", "é ü", "x:y", "a,b", "{", "]"};
+  "yes",    "no",          "null",   "~",         "123", "1e3", "0x1F", "2026-01-01", "a: b",
+  "#x",     "x #y",        "*a",     "&b",        "!t",  "|",   "> x",  "'q'",        "\"d\"",
+  "it's",   "a, b",        "[x]",    "{y}",       "- z", "? w", "-50%", " lead",      "trail ",
+  "Café",   "✓",           "tab\tx", "new\nline", "%p",  "@u",  "`b`",  "plain text", "PAY-1",
+  "O1-KR2", "back\\slash", "colon:", ":colon",    "---", "...", "true", "False",      ".inf",
+  "<<",     "é ü",         "x:y",    "a,b",       "{",   "]"};
 
 std::string random_text(Rng& r)
 {
@@ -604,7 +612,7 @@ struct SampleFile {
   bool roadmap = false;
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("randomized edits of the sample workspace keep every other byte")
 {
@@ -628,7 +636,8 @@ TEST_CASE("randomized edits of the sample workspace keep every other byte")
   original["roadmap/crlf.yaml"] = crlf(four);
   targets.push_back({"roadmap/hand.yaml", "items", true});
   targets.push_back({"roadmap/crlf.yaml", "items", true});
-  const std::vector<std::string> item_text_keys = {"title", "owner", "okr", "horizon", "description", "dropped_reason", "risk"};
+  const std::vector<std::string> item_text_keys = {"title",       "owner",          "okr", "horizon",
+                                                   "description", "dropped_reason", "risk"};
   const std::vector<std::string> fb_text_keys = {"customer", "segment", "quote", "summary", "url", "source"};
   Rng r;
   int edits = 0;
@@ -884,7 +893,8 @@ TEST_CASE("randomized edits of the sample workspace keep every other byte")
         CHECK(includes(comment_lines(y.text()), comment_lines(before)));
       }
       if (!quoted_check.empty() && reads_as_non_string(quoted_check)) {
-        const YNode* e2 = node_at(doc.root, {f.list_key, op == 7 ? mutable_list(expected, f.list_key).items.size() - 1 : i});
+        const YNode* e2 =
+          node_at(doc.root, {f.list_key, op == 7 ? mutable_list(expected, f.list_key).items.size() - 1 : i});
         const YNode* v = e2 ? e2->get(key) : nullptr;
         if (v && v->is_seq()) {
           v = &v->items.back();

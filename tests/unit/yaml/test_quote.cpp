@@ -52,8 +52,8 @@ TEST_CASE("scalars are quoted only when YAML would misread them")
 
 TEST_CASE("text that YAML reads as something else is recognised")
 {
-  for (const char* s : {"yes", "No", "on", "OFF", "y", "~", "null", "true", "12", "-3.5", "1e3", "0x1F", "0o17",
-                        "1_000", "1:30", "2026-01-05", ".inf", "-.inf", ".NaN", "<<", "=", ""}) {
+  for (const char* s : {"yes",  "No",   "on",    "OFF",  "y",          "~",    "null",  "true", "12", "-3.5", "1e3",
+                        "0x1F", "0o17", "1_000", "1:30", "2026-01-05", ".inf", "-.inf", ".NaN", "<<", "=",    ""}) {
     CAPTURE(s);
     CHECK(reads_as_non_string(s));
   }
