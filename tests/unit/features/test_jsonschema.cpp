@@ -3,6 +3,8 @@
 #include "features/jsonschema.h"
 #include "base/text.h"
 
+#include "schema_fixture.h"
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -13,39 +15,8 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* k_config = R"(version: 1
-product: Test Co
-squads:
-  payments: {name: Payments, prefix: PAY, lead: alice}
-  platform: {prefix: PLAT}
-people:
-  alice: {name: Alice}
-  bo:
-statuses: [idea, planned, in-progress, shipped, dropped]
-horizons: [now, soon]
-feedback_sources: [support, sales]
-fields:
-  risk: {type: enum, values: [low, high]}
-  revenue_impact: {type: number}
-  launch_date: {type: date}
-  regulated: {type: bool}
-  regions: {type: list}
-rituals:
-  sprint-review: {cadence: {every: 2 weeks}}
-docs:
-  types:
-    prd: {required: [title, owner, approver]}
-    decision: {}
-)";
-
-pops::Config config(const char* text = k_config)
-{
-  std::vector<pops::Finding> findings;
-  pops::Config cfg = pops::config_from_text(text, findings);
-  REQUIRE(cfg.loaded);
-  REQUIRE(findings.empty());
-  return cfg;
-}
+using schema_fixture::config;
+using schema_fixture::k_config;
 
 json schema(const pops::Config& cfg, std::string_view name)
 {
