@@ -12,42 +12,11 @@ namespace pops {
 
 using namespace dash;
 
-std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
+namespace {
+
+/// Throughput, cycle time, status by squad and the roadmap board.
+void squad_sections(std::string& o, const Dashboard& d, const Metrics& m)
 {
-  const WindowFigures s = summarize(d, m);
-  std::string o = fmt::format("# {}\n\n", markdown_text(d.product.empty() ? std::string("Portfolio") : d.product));
-  o += window_text(m) + ".\n\n";
-  o += "## Summary\n\n| figure | value |\n| --- | ---: |\n";
-  o += fmt::format("| open items | {} |\n", d.open_items);
-  o += fmt::format("| shipped in the window | {} |\n", shipped_text(s));
-  o += fmt::format("| median cycle time (days) | {} |\n", days_text(s.cycle_median));
-  o += fmt::format("| median lead time (days) | {} |\n", days_text(s.lead_median));
-  o += fmt::format("| in progress / limit | {} |\n", wip_text(s));
-  o += fmt::format("| predictability ({}) | {} |\n", markdown_cell(predictability_note(s)), predictability_text(s));
-  o += fmt::format("| items slipped (days) | {} |\n", slips_text(s, ""));
-  o += fmt::format("| feedback entries | {} |\n", d.feedback_entries);
-  o += fmt::format("| open ritual actions | {}{} |\n\n", d.actions.size(),
-                   s.overdue ? fmt::format(" ({} overdue)", s.overdue) : "");
-
-  o += "## Trends\n\n";
-  bool cycle_known = false;
-  const std::vector<TrendPoint> points = org_trend(m, cycle_known);
-  if (points.empty()) {
-    o += "No history in the window.\n\n";
-  } else {
-    o += "| period | shipped | cycle p50 (days) | cycle p85 (days) | predictability | items slipped |\n"
-         "| --- | ---: | ---: | ---: | ---: | ---: |\n";
-    for (const auto& t : points) {
-      const std::string pred = t.predictability ? share_text(t.predictability)
-                               : !t.complete    ? std::string("n/a, running")
-                                                : fmt::format("n/a, {} due", t.committed);
-      o += fmt::format("| {}{} | {} | {} | {} | {} | {} |\n", t.period, t.complete ? "" : " (so far)", t.shipped,
-                       cycle_known ? days_text(t.cycle_median) : std::string(k_dash),
-                       cycle_known ? days_text(t.cycle_p85) : std::string(k_dash), pred, t.slipped);
-    }
-    o += "\n";
-  }
-
   const std::vector<std::string> periods = periods_of(m);
   o += "## Throughput\n\nItems shipped per " + std::string(m.period == PeriodKind::quarter ? "quarter" : "month")
        + ".\n\n";
@@ -114,7 +83,11 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
     }
     o += "\n";
   }
+}
 
+/// Slips, the timeline, and what shipped against its first target.
+void delivery_sections(std::string& o, const Dashboard& d, const Metrics& m)
+{
   o += "## Slips\n\n";
   if (m.slips.empty()) {
     o += "No target moved later in the window.\n\n";
@@ -158,7 +131,11 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
     }
     o += "\n";
   }
+}
 
+/// Customer demand and adoption.
+void customer_sections(std::string& o, const Dashboard& d)
+{
   o += "## Top customer demand\n\n";
   if (d.demand.empty()) {
     o += "No feedback links to an item.\n\n";
@@ -197,7 +174,11 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
     }
     o += "\n";
   }
+}
 
+/// Goals, initiatives, the items at risk and capacity.
+void plan_sections(std::string& o, const Dashboard& d)
+{
   o += fmt::format("## Goals of {}\n\n", d.quarter);
   if (d.goals.empty()) {
     o += "No objectives for this quarter.\n\n";
@@ -262,7 +243,11 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
     o += fmt::format("\nEffort in {} (score.effort) planned for the quarter against each squad's capacity.\n\n",
                      markdown_cell(d.effort_unit));
   }
+}
 
+/// The open actions of ritual notes.
+void action_section(std::string& o, const Dashboard& d)
+{
   o += "## Open ritual actions\n\n";
   if (d.actions.empty()) {
     o += "No open actions.\n";
@@ -276,6 +261,51 @@ std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
         markdown_cell(a.note->file_date));
     }
   }
+}
+
+}  // namespace
+
+std::string render_dashboard_markdown(const Dashboard& d, const Metrics& m)
+{
+  const WindowFigures s = summarize(d, m);
+  std::string o = fmt::format("# {}\n\n", markdown_text(d.product.empty() ? std::string("Portfolio") : d.product));
+  o += window_text(m) + ".\n\n";
+  o += "## Summary\n\n| figure | value |\n| --- | ---: |\n";
+  o += fmt::format("| open items | {} |\n", d.open_items);
+  o += fmt::format("| shipped in the window | {} |\n", shipped_text(s));
+  o += fmt::format("| median cycle time (days) | {} |\n", days_text(s.cycle_median));
+  o += fmt::format("| median lead time (days) | {} |\n", days_text(s.lead_median));
+  o += fmt::format("| in progress / limit | {} |\n", wip_text(s));
+  o += fmt::format("| predictability ({}) | {} |\n", markdown_cell(predictability_note(s)), predictability_text(s));
+  o += fmt::format("| items slipped (days) | {} |\n", slips_text(s, ""));
+  o += fmt::format("| feedback entries | {} |\n", d.feedback_entries);
+  o += fmt::format("| open ritual actions | {}{} |\n\n", d.actions.size(),
+                   s.overdue ? fmt::format(" ({} overdue)", s.overdue) : "");
+
+  o += "## Trends\n\n";
+  bool cycle_known = false;
+  const std::vector<TrendPoint> points = org_trend(m, cycle_known);
+  if (points.empty()) {
+    o += "No history in the window.\n\n";
+  } else {
+    o += "| period | shipped | cycle p50 (days) | cycle p85 (days) | predictability | items slipped |\n"
+         "| --- | ---: | ---: | ---: | ---: | ---: |\n";
+    for (const auto& t : points) {
+      const std::string pred = t.predictability ? share_text(t.predictability)
+                               : !t.complete    ? std::string("n/a, running")
+                                                : fmt::format("n/a, {} due", t.committed);
+      o += fmt::format("| {}{} | {} | {} | {} | {} | {} |\n", t.period, t.complete ? "" : " (so far)", t.shipped,
+                       cycle_known ? days_text(t.cycle_median) : std::string(k_dash),
+                       cycle_known ? days_text(t.cycle_p85) : std::string(k_dash), pred, t.slipped);
+    }
+    o += "\n";
+  }
+
+  squad_sections(o, d, m);
+  delivery_sections(o, d, m);
+  customer_sections(o, d);
+  plan_sections(o, d);
+  action_section(o, d);
   o += render_standards_section_markdown(d.standards);
   return o;
 }

@@ -134,12 +134,11 @@ std::string lateness_text(const std::optional<Date>& first_target, const std::op
                      date);
 }
 
-Digest build_digest(const Workspace& from, const Workspace& to, Date today, const std::vector<SlipEvent>& slips,
-                    const std::vector<ItemFacts>& shipped)
+namespace {
+
+/// Committed, dropped and moved: the items' changes between the two states (diff_workspaces).
+void add_changes(Digest& d, const Workspace& from, const Workspace& to)
 {
-  Digest d;
-  d.product = to.config.product.value;
-  d.first_horizon = to.config.horizons.empty() ? "now" : to.config.horizons.front().value;
   const std::string& now = d.first_horizon;
   std::set<std::string> moved_away;  // old ids of the items moved under a new id
   for (const auto& it : to.items) {
@@ -209,6 +208,11 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
       d.committed.push_back(std::move(e));
     }
   }
+}
+
+/// Slipped: every item with a slip in the period (docs/metrics.md), shipped or not.
+void add_slipped(Digest& d, const Workspace& from, const Workspace& to, const std::vector<SlipEvent>& slips)
+{
   // Slipped: every item with a slip in the period (docs/metrics.md), shipped or not.
   std::map<std::string, size_t> slipped_at;
   for (const SlipEvent& ev : slips) {
@@ -237,6 +241,11 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
   }
   std::sort(d.slipped.begin(), d.slipped.end(),
             [](const DigestEntry& a, const DigestEntry& b) { return natural_less(a.id, b.id); });
+}
+
+/// Shipped: the items the history says shipped in the period.
+void add_shipped(Digest& d, const Workspace& to, const std::vector<ItemFacts>& shipped)
+{
   // Shipped: the items the history says shipped in the period (shipped_in), as pops metrics counts
   // them: a reopened item shipped again is listed, one that first appears already shipped is not.
   for (const ItemFacts& f : shipped) {
@@ -258,6 +267,11 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
   }
   std::sort(d.shipped.begin(), d.shipped.end(),
             [](const DigestEntry& a, const DigestEntry& b) { return natural_less(a.id, b.id); });
+}
+
+/// The rituals with a cadence, the next due first.
+void add_rituals(Digest& d, const Workspace& to, Date today)
+{
   for (const auto& st : ritual_status(to, today)) {
     const Ritual& r = *st.ritual;
     if (!r.cadence.set) {
@@ -278,6 +292,12 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
     }
     return a.next != b.next ? a.next < b.next : a.name < b.name;
   });
+}
+
+/// The figures per squad, and their total.
+void add_figures(Digest& d, const Workspace& to)
+{
+  const std::string& now = d.first_horizon;
   // Figures per squad.
   std::vector<std::string> order;
   std::map<std::string, SquadFigures> figs;
@@ -326,6 +346,11 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
     total.open_now += f.open_now;
   }
   d.figures.push_back(total);
+}
+
+/// The open items whose latest update is at risk or off track.
+void add_at_risk(Digest& d, const Workspace& to)
+{
   for (const auto& it : to.items) {
     if (is_shipped_status(it.status.value) || is_dropped_status(it.status.value)) {
       continue;
@@ -334,6 +359,11 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
       d.at_risk.push_back({it.id.value, it.title.value, it.squad.value, u->health.value, u->note.value, u->date.value});
     }
   }
+}
+
+/// The initiatives that an item of the digest belongs to.
+void add_initiatives(Digest& d, const Workspace& from, const Workspace& to)
+{
   for (const auto& in : to.config.initiatives) {
     DigestInitiative di{in.id.value, in.title.value, {}};
     for (const auto* list : {&d.shipped, &d.committed, &d.slipped, &d.dropped}) {
@@ -352,6 +382,11 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
       d.initiatives.push_back(std::move(di));
     }
   }
+}
+
+/// The goals of today's quarter, before and after the period.
+void add_goals(Digest& d, const Workspace& from, const Workspace& to, Date today)
+{
   // The goals of today's quarter: their progress before and after the period (one computation,
   // compute_goals, on each state).
   const std::string quarter = quarter_of(today);
@@ -385,6 +420,24 @@ Digest build_digest(const Workspace& from, const Workspace& to, Date today, cons
     }
     d.goals.push_back(std::move(dg));
   }
+}
+
+}  // namespace
+
+Digest build_digest(const Workspace& from, const Workspace& to, Date today, const std::vector<SlipEvent>& slips,
+                    const std::vector<ItemFacts>& shipped)
+{
+  Digest d;
+  d.product = to.config.product.value;
+  d.first_horizon = to.config.horizons.empty() ? "now" : to.config.horizons.front().value;
+  add_changes(d, from, to);
+  add_slipped(d, from, to, slips);
+  add_shipped(d, to, shipped);
+  add_rituals(d, to, today);
+  add_figures(d, to);
+  add_at_risk(d, to);
+  add_initiatives(d, from, to);
+  add_goals(d, from, to, today);
   d.standards = standard_changes(from.config, to.config);
   return d;
 }
