@@ -7,6 +7,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -224,6 +226,21 @@ std::string too_large_message(unsigned long long size, unsigned long long limit)
   }
   return fmt::format("file is {} bytes, over the limit of {} bytes{}; split it into smaller files", size, limit,
                      readable);
+}
+
+std::optional<std::string> read_whole_file(const std::string& path)
+{
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return std::nullopt;
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 }  // namespace pops

@@ -1,6 +1,7 @@
 #pragma once
 // File writes that never leave a half-written file behind, and whole reads.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,11 @@ std::string resolve_links(const std::string& path);
 /// Reads `fd` into `out` up to out.size() bytes (retrying interrupted reads), then cuts `out` to what
 /// was read (a file that shrank meanwhile).
 void read_fd(int fd, std::string& out);
+
+/// The whole content of the file at `path`, or nothing when it cannot be opened (missing, a folder,
+/// unreadable). For small files pops writes itself (settings, pops.yaml); workspace files are read
+/// with their size limits by workspace/load.
+std::optional<std::string> read_whole_file(const std::string& path);
 
 /// The one message for a file over a size limit, in exact bytes (8,388,609 bytes is not "8.0 MiB"):
 /// "file is 8388609 bytes, over the limit of 8388608 bytes (8 MiB); split it into smaller files".

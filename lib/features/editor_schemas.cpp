@@ -38,17 +38,6 @@ J schema_entries()
   return entries;
 }
 
-std::optional<std::string> text_of_file(const fs::path& p)
-{
-  std::ifstream in(p, std::ios::binary);
-  if (!in) {
-    return std::nullopt;
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 std::string vscode_schema_entries()
@@ -469,7 +458,7 @@ EditorWiring editor_wiring(const std::string& root, const Config& cfg)
   std::error_code ec;
   std::string existing;
   if (fs::exists(settings, ec)) {
-    auto text = text_of_file(settings);
+    auto text = read_whole_file(settings.string());
     if (!text) {
       w.settings_problem = "it cannot be read";
       return w;
@@ -486,7 +475,7 @@ std::vector<std::string> stale_files(const std::string& root, const std::vector<
 {
   std::vector<std::string> out;
   for (const auto& f : files) {
-    auto text = text_of_file(fs::path(root) / f.path);
+    auto text = read_whole_file((fs::path(root) / f.path).string());
     if (!text || *text != f.content) {
       out.push_back(f.path);
     }
@@ -502,7 +491,7 @@ static std::optional<std::string> editor_schema_on_disk(const std::string& root,
   if (!fs::is_regular_file(fs::symlink_status(p, ec))) {
     return std::nullopt;
   }
-  return text_of_file(p);
+  return read_whole_file(p.string());
 }
 
 std::vector<Finding> stale_schema_findings(const std::string& root, const Config& cfg)

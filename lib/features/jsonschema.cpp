@@ -9,6 +9,8 @@
 #include "workspace/schema.h"
 #include "yaml/yaml_tree.h"
 
+#include "base/fsutil.h"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -705,17 +707,6 @@ J ritual_schema(const Facts& w)
                     object("", props, {"ritual", "date"}));
 }
 
-std::optional<std::string> read_file(const fs::path& p)
-{
-  std::ifstream in(p, std::ios::binary);
-  if (!in) {
-    return std::nullopt;
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 std::span<const SchemaKind> schema_kinds()
@@ -774,7 +765,7 @@ Config config_from_text(std::string_view text, std::vector<Finding>& findings)
 
 Config config_of_workspace(const std::string& root, std::vector<Finding>& findings)
 {
-  auto text = read_file(fs::path(root) / "pops.yaml");
+  auto text = read_whole_file((fs::path(root) / "pops.yaml").string());
   if (!text) {
     throw std::runtime_error("cannot read 'pops.yaml'");
   }

@@ -126,3 +126,14 @@ TEST_CASE("too_large_message: exact bytes, and the limit in MiB or KiB only when
   CHECK(too_large_message(1001, 1000)
         == "file is 1001 bytes, over the limit of 1000 bytes; split it into smaller files");
 }
+
+TEST_CASE("read_whole_file: every byte of a file; nothing for a missing file or a folder")
+{
+  TempDir dir;
+  const std::string path = (dir.path / "a.json").string();
+  const std::string bytes("{\"a\": 1}\r\n\0tail", 15);
+  pops::write_file_atomic(path, bytes);
+  CHECK(pops::read_whole_file(path) == bytes);
+  CHECK_FALSE(pops::read_whole_file((dir.path / "missing.json").string()));
+  CHECK_FALSE(pops::read_whole_file(dir.path.string()));
+}
